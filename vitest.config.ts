@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // dt-sql-parser ships extension-less ESM imports that plain Node cannot resolve.
+    server: { deps: { inline: ['dt-sql-parser'] } },
+    testTimeout: 60_000,
+  },
+});
