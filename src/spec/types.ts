@@ -1,0 +1,121 @@
+/**
+ * The repository format StreamPilot owns: `streampilot.yaml` (Project) and
+ * `jobs/<name>/job.yaml` (FlinkSqlJob), as read from YAML after schema validation, and the
+ * per-environment ResolvedJob that overlay merging produces for rendering and planning.
+ * `schemas/*.schema.json` are the authority on what is allowed; these types mirror them.
+ */
+
+export type JobMode = 'application' | 'session';
+export type UpgradeMode = 'stateless' | 'savepoint' | 'last-state';
+export type DeployOn = 'merge' | 'command';
+
+export interface ComponentResources {
+  /** CPU cores, e.g. 0.5, 1, 2. */
+  cpu?: number;
+  /** Memory as Flink writes it: "2048m", "2g". */
+  memory?: string;
+  /** JobManager replicas (HA) / TaskManager replicas (fixed count). */
+  replicas?: number;
+}
+
+export interface Resources {
+  jobManager?: ComponentResources;
+  taskManager?: ComponentResources & { taskSlots?: number };
+}
+
+/** How the image runs the SQL: the jar the operator starts and its arguments. */
+export interface RunnerSpec {
+  /** e.g. local:///opt/flink/usrlib/sql-runner.jar */
+  jarURI: string;
+  /** Arguments; `{{script}}` stands for the path of the job's normalised SQL script in the image. */
+  args?: string[];
+  /** Where the job's SQL script lives inside the image. */
+  scriptPath?: string;
+  /** Main class for runners whose jar has no Main-Class manifest entry. */
+  entryClass?: string;
+}
+
+/** Settings every job inherits, and each environment may override. */
+export interface JobSettings {
+  flinkVersion?: string;
+  namespace?: string;
+  baseImage?: string;
+  runner?: RunnerSpec;
+  parallelism?: number;
+  upgradeMode?: UpgradeMode;
+  resources?: Resources;
+  flinkConfiguration?: Record<string, string>;
+  serviceAccount?: string;
+  variables?: Record<string, string>;
+  /** Session mode: the FlinkDeployment (session cluster) jobs are submitted to. */
+  sessionCluster?: string;
+}
+
+export interface EnvironmentSpec extends JobSettings {
+  /** kubeconfig context; absent means in-cluster configuration. */
+  kubeContext?: string;
+  deployOn?: DeployOn;
+  /** Promotion order: this environment deploys only what has reached `after`. */
+  after?: string;
+  /** GitHub teams (`org/team`) or users allowed to `/deploy` here. */
+  allowed?: string[];
+  webUI?: { ingress?: string };
+}
+
+export interface ProjectSpec {
+  apiVersion: 'streampilot.dev/v1';
+  kind: 'Project';
+  defaults?: JobSettings;
+  registry?: { repository: string; insecure?: boolean };
+  /** Connector identifiers whose jars the base image already carries (beyond Flink's built-ins). */
+  provided?: { connectors?: string[] };
+  environments: Record<string, EnvironmentSpec>;
+}
+
+export interface JobEnvironmentOverride extends JobSettings {
+  /** false: this job is not deployed to that environment. */
+  enabled?: boolean;
+}
+
+export interface JobSpec extends JobSettings {
+  apiVersion: 'streampilot.dev/v1';
+  kind: 'FlinkSqlJob';
+  name: string;
+  description?: string;
+  mode?: JobMode;
+  /** SQL files, relative to the job's folder, run in order. */
+  sql: string[];
+  dependencies?: { maven?: string[]; jars?: string[] };
+  /** Tables the SQL uses that live in a catalog rather than being created by the script. */
+  tables?: { external?: string[] };
+  /** Pod template file, relative to the job's folder. */
+  podTemplate?: string;
+  environments?: Record<string, JobEnvironmentOverride>;
+}
+
+/** A job as it will be deployed to one environment: defaults < job < environment overrides merged. */
+export interface ResolvedJob {
+  name: string;
+  /** The job's folder, relative to the repository root (posix separators). */
+  dir: string;
+  environment: string;
+  mode: JobMode;
+  flinkVersion: string;
+  namespace: string;
+  baseImage: string;
+  runner: Required<Pick<RunnerSpec, 'jarURI'>> & RunnerSpec;
+  parallelism: number;
+  upgradeMode: UpgradeMode;
+  resources: Resources;
+  flinkConfiguration: Record<string, string>;
+  serviceAccount?: string;
+  variables: Record<string, string>;
+  sessionCluster?: string;
+  sql: string[];
+  dependencies: { maven: string[]; jars: string[] };
+  externalTables: string[];
+  /** Parsed pod template object, when the job has one. */
+  podTemplate?: Record<string, unknown>;
+  webUI?: { ingress?: string };
+  enabled: boolean;
+}
