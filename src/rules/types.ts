@@ -1,0 +1,50 @@
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
+import type { ParsedScript } from '../sql/parse.js';
+import type { Range } from '../sql/source.js';
+
+/** One SQL file of a job, after variable substitution, parsed. */
+export interface SqlUnit {
+  /** Path as shown to the user (repository-relative, posix). */
+  file: string;
+  /** The user's file as written. */
+  original: string;
+  /** The text that was parsed: `original` with ${variables} substituted. */
+  text: string;
+  parsed: ParsedScript;
+  /** Maps an offset in `text` back to an offset in `original`. */
+  toOriginal(offset: number): number;
+}
+
+/** What the rules see: a job's SQL files in the order they run, and its manifests when known. */
+export interface RuleContext {
+  units: SqlUnit[];
+  /** The job as deployed to one environment; absent when validating loose .sql files. */
+  job?: ResolvedJob;
+  project?: ProjectSpec;
+  /** True when `units` is a whole job (rules such as "no INSERT" only speak then). */
+  wholeJob: boolean;
+}
+
+export interface Finding {
+  unit: SqlUnit;
+  /** Range in `unit.text` (the substituted text); the engine maps it back. */
+  range: Range;
+  message: string;
+  hint?: string;
+  /** Overrides the rule's default severity for this finding. */
+  severity?: Severity;
+}
+
+export interface Rule {
+  /** Stable id shown to users: `sql/unknown-table`. */
+  id: string;
+  severity: Severity;
+  /** One line for `--help` and the README. */
+  description: string;
+  /** Speaks only when the context is a whole job. */
+  wholeJobOnly?: boolean;
+  check(ctx: RuleContext, report: (finding: Finding) => void): void;
+}
+
+export type { Diagnostic };
