@@ -6,5 +6,7 @@ export default defineConfig({
     // dt-sql-parser ships extension-less ESM imports that plain Node cannot resolve.
     server: { deps: { inline: ['dt-sql-parser'] } },
     testTimeout: 60_000,
+    // The JSON report is what .ci/run counts for its closing "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });

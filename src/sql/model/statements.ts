@@ -31,6 +31,8 @@ export interface ColumnDef extends Node {
   comment?: StringLiteral;
   /** Inline `PRIMARY KEY NOT ENFORCED` on the column. */
   primaryKey?: boolean;
+  /** Inline constraint details: `[CONSTRAINT name] PRIMARY KEY|UNIQUE [NOT] ENFORCED`. */
+  constraint?: TableConstraint;
 }
 
 export interface Watermark extends Node {
@@ -66,6 +68,7 @@ export interface CreateTable extends Node {
   like?: LikeClause;
   /** CTAS / RTAS: `CREATE [OR REPLACE] TABLE t WITH (...) AS SELECT ...`. */
   asQuery?: Query;
+  distribution?: Distribution;
 }
 
 export interface Insert extends Node {
@@ -77,7 +80,16 @@ export interface Insert extends Node {
   /** `PARTITION (k = v, ...)` static partition columns. */
   partition?: { column: Identifier; value: Expression }[];
   query: Query;
+  /** `EXECUTE INSERT ...` */
+  execute?: boolean;
+  /** `UPSERT INTO` (Calcite's spelling; Flink treats it as INSERT). */
+  upsert?: boolean;
+  /** `/*+ OPTIONS(...) *\/` hints after the target table, as Q's parseTableHints returns them. */
+  hints?: TableHint[];
 }
+
+/** One hint of `/*+ NAME(args) *\/`, kept opaque here: the query model describes it. */
+export type TableHint = Node & { name?: Identifier };
 
 /** `EXECUTE STATEMENT SET BEGIN ... END;` or `BEGIN STATEMENT SET; ... END;` */
 export interface StatementSet extends Node {
@@ -98,6 +110,7 @@ export interface CreateView extends Node {
   name: QualifiedName;
   temporary: boolean;
   ifNotExists: boolean;
+  comment?: StringLiteral;
   columns?: Identifier[];
   query: Query;
 }
@@ -110,12 +123,15 @@ export interface CreateFunction extends Node {
   className: StringLiteral;
   language?: string;
   usingJars: StringLiteral[];
+  ifNotExists: boolean;
 }
 
 export interface CreateCatalog extends Node {
   kind: 'createCatalog';
   name: Identifier;
   options: TableOption[];
+  ifNotExists: boolean;
+  comment?: StringLiteral;
 }
 
 /** DROP TABLE/VIEW/FUNCTION/CATALOG/DATABASE/MODEL/MATERIALIZED TABLE ... */
@@ -125,6 +141,10 @@ export interface Drop extends Node {
   name: QualifiedName;
   ifExists: boolean;
   temporary: boolean;
+  /** DROP TEMPORARY SYSTEM FUNCTION */
+  system?: boolean;
+  /** DROP DATABASE ... RESTRICT|CASCADE */
+  cascade?: 'RESTRICT' | 'CASCADE';
 }
 
 /** A query run on its own (`SELECT ...` at top level). */
@@ -133,4 +153,305 @@ export interface QueryStatement extends Node {
   query: Query;
 }
 
-export type Statement = CreateTable | Insert | StatementSet | SetStatement | CreateView | CreateFunction | CreateCatalog | Drop | QueryStatement;
+export type Statement = CreateTable | Insert | StatementSet | SetStatement | CreateView | CreateFunction | CreateCatalog | Drop | QueryStatement | OtherStatement;
+
+// ---------------------------------------------------------------------------------------
+// Additions beyond the frozen contract above: every other statement Flink's parser accepts.
+// ---------------------------------------------------------------------------------------
+
+/** `DISTRIBUTED BY [HASH|RANGE] (cols) [INTO n BUCKETS]` or `DISTRIBUTED INTO n BUCKETS` (Flink 2.0+). */
+export interface Distribution extends Node {
+  algorithm?: 'HASH' | 'RANGE';
+  columns: Identifier[];
+  buckets?: number;
+}
+
+/** `RESET;` or `RESET 'key';` */
+export interface ResetStatement extends Node {
+  kind: 'reset';
+  key?: StringLiteral;
+}
+
+export interface CreateDatabase extends Node {
+  kind: 'createDatabase';
+  name: QualifiedName;
+  ifNotExists: boolean;
+  comment?: StringLiteral;
+  options: TableOption[];
+}
+
+/** `CREATE [TEMPORARY] MODEL [IF NOT EXISTS] m [INPUT (...)] [OUTPUT (...)] [COMMENT '..'] WITH (...)` (Flink 2.0+). */
+export interface CreateModel extends Node {
+  kind: 'createModel';
+  name: QualifiedName;
+  orReplace: boolean;
+  temporary: boolean;
+  ifNotExists: boolean;
+  input: ColumnDef[];
+  output: ColumnDef[];
+  comment?: StringLiteral;
+  options: TableOption[];
+  asQuery?: Query;
+}
+
+/** `CREATE [OR ALTER] MATERIALIZED TABLE t ... [FRESHNESS = INTERVAL ...] [REFRESH_MODE = ...] AS query` (Flink 1.20+). */
+export interface CreateMaterializedTable extends Node {
+  kind: 'createMaterializedTable';
+  name: QualifiedName;
+  orAlter: boolean;
+  ifNotExists: boolean;
+  columns: ColumnDef[];
+  watermarks: Watermark[];
+  constraints: TableConstraint[];
+  comment?: StringLiteral;
+  partitionedBy: Identifier[];
+  distribution?: Distribution;
+  options: TableOption[];
+  freshness?: Expression;
+  refreshMode?: 'FULL' | 'CONTINUOUS';
+  query: Query;
+}
+
+/** One change of `ALTER TABLE t ...`. */
+export type AlterTableAction =
+  | { action: 'rename'; newName: QualifiedName }
+  | { action: 'renameColumn'; column: QualifiedName; newName: Identifier }
+  | { action: 'setOptions'; options: TableOption[] }
+  | { action: 'resetOptions'; keys: StringLiteral[] }
+  | {
+      /** ADD or MODIFY of columns, constraints, a watermark or the distribution. */
+      action: 'add' | 'modify';
+      items: AlterSchemaItem[];
+      /** `ADD (a INT, b STRING)` rather than `ADD a INT`. */
+      parenthesised: boolean;
+    }
+  | { action: 'dropColumns'; columns: QualifiedName[]; parenthesised: boolean }
+  | { action: 'dropPrimaryKey' }
+  | { action: 'dropConstraint'; name: Identifier }
+  | { action: 'dropWatermark' }
+  | { action: 'dropDistribution' }
+  | { action: 'compact'; partition?: PartitionSpec[] }
+  | { action: 'dropPartitions' | 'addPartitions'; partitions: { spec: PartitionSpec[]; options: TableOption[] }[]; ifExists: boolean }
+  | { action: 'comment'; comment: StringLiteral };
+
+export interface PartitionSpec {
+  column: Identifier;
+  value: Expression;
+}
+
+export type AlterSchemaItem =
+  | { item: 'column'; column: ColumnDef; position?: { first: true } | { after: Identifier } }
+  | { item: 'constraint'; constraint: TableConstraint }
+  | { item: 'watermark'; watermark: Watermark }
+  | { item: 'distribution'; distribution: Distribution };
+
+export interface AlterTable extends Node {
+  kind: 'alterTable';
+  name: QualifiedName;
+  ifExists: boolean;
+  change: AlterTableAction;
+}
+
+export interface AlterMaterializedTable extends Node {
+  kind: 'alterMaterializedTable';
+  name: QualifiedName;
+  change:
+    | { action: 'suspend' | 'resume' }
+    | { action: 'resumeWith'; options: TableOption[] }
+    | { action: 'refresh'; partition?: PartitionSpec[] }
+    | { action: 'setFreshness'; freshness: Expression }
+    | { action: 'setRefreshMode'; refreshMode: 'FULL' | 'CONTINUOUS' }
+    | { action: 'asQuery'; query: Query }
+    | { action: 'setOptions'; options: TableOption[] }
+    | { action: 'resetOptions'; keys: StringLiteral[] };
+}
+
+export interface AlterView extends Node {
+  kind: 'alterView';
+  name: QualifiedName;
+  change: { action: 'rename'; newName: QualifiedName } | { action: 'asQuery'; query: Query };
+}
+
+export interface AlterFunction extends Node {
+  kind: 'alterFunction';
+  name: QualifiedName;
+  temporary: boolean;
+  system: boolean;
+  ifExists: boolean;
+  className: StringLiteral;
+  language?: string;
+}
+
+export interface AlterDatabase extends Node {
+  kind: 'alterDatabase';
+  name: QualifiedName;
+  options: TableOption[];
+}
+
+export interface AlterCatalog extends Node {
+  kind: 'alterCatalog';
+  name: Identifier;
+  change: { action: 'setOptions'; options: TableOption[] } | { action: 'resetOptions'; keys: StringLiteral[] } | { action: 'comment'; comment: StringLiteral };
+}
+
+export interface AlterModel extends Node {
+  kind: 'alterModel';
+  name: QualifiedName;
+  ifExists: boolean;
+  change: { action: 'rename'; newName: QualifiedName } | { action: 'setOptions'; options: TableOption[] } | { action: 'resetOptions'; keys: StringLiteral[] };
+}
+
+/** `[NOT] LIKE|ILIKE 'pattern'` of SHOW statements. */
+export interface ShowLike extends Node {
+  not: boolean;
+  caseInsensitive: boolean;
+  pattern: StringLiteral;
+}
+
+/**
+ * SHOW ... : `object` is the upper-case words after SHOW (`TABLES`, `CURRENT CATALOG`,
+ * `CREATE TABLE`, `FULL MODULES`, `USER FUNCTIONS` …).
+ */
+export interface Show extends Node {
+  kind: 'show';
+  object: string;
+  /** SHOW CREATE TABLE t, SHOW COLUMNS FROM t, SHOW PARTITIONS t … */
+  name?: QualifiedName;
+  /** `FROM|IN db` of SHOW TABLES/VIEWS/FUNCTIONS/…; for SHOW COLUMNS the table is `name`. */
+  from?: { preposition: 'FROM' | 'IN'; name: QualifiedName };
+  partition?: PartitionSpec[];
+  like?: ShowLike;
+}
+
+/** DESCRIBE/DESC [EXTENDED] [CATALOG|DATABASE|FUNCTION|MODEL] name, DESCRIBE JOB 'id'. */
+export interface Describe extends Node {
+  kind: 'describe';
+  extended: boolean;
+  /** Undefined for a table or view. */
+  objectType?: 'CATALOG' | 'DATABASE' | 'FUNCTION' | 'MODEL' | 'JOB';
+  name?: QualifiedName;
+  jobId?: StringLiteral;
+}
+
+export interface Use extends Node {
+  kind: 'use';
+  catalog: boolean;
+  name: QualifiedName;
+}
+
+export interface UseModules extends Node {
+  kind: 'useModules';
+  modules: Identifier[];
+}
+
+export interface LoadModule extends Node {
+  kind: 'loadModule';
+  name: Identifier;
+  options: TableOption[];
+}
+
+export interface UnloadModule extends Node {
+  kind: 'unloadModule';
+  name: Identifier;
+}
+
+/** ADD JAR 'path' / REMOVE JAR 'path'. */
+export interface JarStatement extends Node {
+  kind: 'addJar' | 'removeJar';
+  path: StringLiteral;
+}
+
+/** EXPLAIN [PLAN FOR | detail, ...] statement. */
+export interface Explain extends Node {
+  kind: 'explain';
+  planFor: boolean;
+  /** ESTIMATED_COST, CHANGELOG_MODE, JSON_EXECUTION_PLAN, PLAN_ADVICE (upper case). */
+  details: string[];
+  statement: QueryStatement | Insert | StatementSet;
+}
+
+/** COMPILE PLAN 'file' [IF NOT EXISTS] FOR insert-or-statement-set. */
+export interface CompilePlan extends Node {
+  kind: 'compilePlan';
+  file: StringLiteral;
+  ifNotExists: boolean;
+  statement: Insert | StatementSet;
+}
+
+/** EXECUTE PLAN 'file'. */
+export interface ExecutePlan extends Node {
+  kind: 'executePlan';
+  file: StringLiteral;
+}
+
+/** ANALYZE TABLE t [PARTITION (...)] COMPUTE STATISTICS [FOR COLUMNS a, b | FOR ALL COLUMNS]. */
+export interface Analyze extends Node {
+  kind: 'analyze';
+  name: QualifiedName;
+  partition?: { column: Identifier; value?: Expression }[];
+  columns?: Identifier[] | 'all';
+}
+
+/** CALL proc(args). */
+export interface Call extends Node {
+  kind: 'call';
+  procedure: QualifiedName;
+  arguments: Expression[];
+}
+
+export interface Truncate extends Node {
+  kind: 'truncate';
+  name: QualifiedName;
+}
+
+export interface Delete extends Node {
+  kind: 'delete';
+  target: QualifiedName;
+  alias?: Identifier;
+  where?: Expression;
+}
+
+export interface Update extends Node {
+  kind: 'update';
+  target: QualifiedName;
+  alias?: Identifier;
+  assignments: { column: Identifier; value: Expression }[];
+  where?: Expression;
+}
+
+/** SHOW JOBS is a Show; STOP JOB 'id' [WITH SAVEPOINT] [WITH DRAIN]. */
+export interface StopJob extends Node {
+  kind: 'stopJob';
+  jobId: StringLiteral;
+  withSavepoint: boolean;
+  withDrain: boolean;
+}
+
+export type OtherStatement =
+  | ResetStatement
+  | CreateDatabase
+  | CreateModel
+  | CreateMaterializedTable
+  | AlterTable
+  | AlterMaterializedTable
+  | AlterView
+  | AlterFunction
+  | AlterDatabase
+  | AlterCatalog
+  | AlterModel
+  | Show
+  | Describe
+  | Use
+  | UseModules
+  | LoadModule
+  | UnloadModule
+  | JarStatement
+  | Explain
+  | CompilePlan
+  | ExecutePlan
+  | Analyze
+  | Call
+  | Truncate
+  | Delete
+  | Update
+  | StopJob;

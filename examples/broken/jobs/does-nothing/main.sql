@@ -1,0 +1,3 @@
+CREATE TABLE numbers (n INT) WITH ('connector' = 'datagen');
+
+SELECT n FROM numbers;
