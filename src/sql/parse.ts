@@ -1,6 +1,8 @@
-// PLACEHOLDER — owned by the statement parser work (parseScript); replaced by the real one.
+import { tokenize } from './lexer.js';
 import type { SyntaxIssue } from './model/common.js';
 import type { Statement } from './model/statements.js';
+import { parseTokens } from './parser/script.js';
+import { DEFAULT_FLINK_VERSION } from './parser/versions.js';
 import type { Range } from './source.js';
 
 export interface ParseOptions {
@@ -16,6 +18,9 @@ export interface ParsedScript {
   comments: Range[];
 }
 
-export function parseScript(_text: string, _options: ParseOptions = {}): ParsedScript {
-  return { statements: [], issues: [], comments: [] };
+/** Parses a Flink SQL script; never throws: every problem is an issue. */
+export function parseScript(text: string, options: ParseOptions = {}): ParsedScript {
+  const { tokens, comments } = tokenize(text);
+  const { statements, issues } = parseTokens(tokens, text, { flinkVersion: options.flinkVersion ?? DEFAULT_FLINK_VERSION });
+  return { statements, issues, comments };
 }

@@ -15,5 +15,13 @@ let parser: FlinkSQL | undefined;
 /** Syntax errors dt-sql-parser reports for `text` (empty when it accepts it). */
 export function dtValidate(text: string): DtIssue[] {
   parser ??= new FlinkSQL();
-  return parser.validate(text).map((e) => ({ line: e.startLine, message: e.message }));
+  // Its statement splitter leaves ANTLR's console listener attached, which would print
+  // every error a second time on stderr; its findings come back through the return value.
+  const consoleError = console.error;
+  console.error = () => {};
+  try {
+    return parser.validate(text).map((e) => ({ line: e.startLine, message: e.message }));
+  } finally {
+    console.error = consoleError;
+  }
 }

@@ -6,7 +6,7 @@
  * statement parser may add fields and statement kinds, but not rename these.
  */
 import type { Identifier, Node, QualifiedName } from './common.js';
-import type { Expression, Query } from './query.js';
+import type { Expression, Hint, Query } from './query.js';
 import type { DataType } from './types.js';
 
 /** A string literal as written: `value` unescaped. */
@@ -85,11 +85,8 @@ export interface Insert extends Node {
   /** `UPSERT INTO` (Calcite's spelling; Flink treats it as INSERT). */
   upsert?: boolean;
   /** `/*+ OPTIONS(...) *\/` hints after the target table, as Q's parseTableHints returns them. */
-  hints?: TableHint[];
+  hints?: Hint[];
 }
-
-/** One hint of `/*+ NAME(args) *\/`, kept opaque here: the query model describes it. */
-export type TableHint = Node & { name?: Identifier };
 
 /** `EXECUTE STATEMENT SET BEGIN ... END;` or `BEGIN STATEMENT SET; ... END;` */
 export interface StatementSet extends Node {
@@ -368,11 +365,15 @@ export interface Explain extends Node {
   /** ESTIMATED_COST, CHANGELOG_MODE, JSON_EXECUTION_PLAN, PLAN_ADVICE (upper case). */
   details: string[];
   statement: QueryStatement | Insert | StatementSet;
+  /** `EXPLAIN STATEMENT SET BEGIN ... END` (statement set written without EXECUTE). */
+  bareStatementSet?: boolean;
 }
 
 /** COMPILE PLAN 'file' [IF NOT EXISTS] FOR insert-or-statement-set. */
 export interface CompilePlan extends Node {
   kind: 'compilePlan';
+  /** COMPILE AND EXECUTE PLAN */
+  andExecute: boolean;
   file: StringLiteral;
   ifNotExists: boolean;
   statement: Insert | StatementSet;

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * A content-addressed cache of check results on disk: the key is a hash of everything
+ * the result depends on (texts, resolved settings, StreamPilot's own build), so there is
+ * nothing to invalidate — a changed input is simply a different key.
+ */
+export interface ResultCache {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+}
+
+export function hashKey(...parts: unknown[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    h.update(typeof p === 'string' ? p : JSON.stringify(p));
+    h.update('\u0000');
+  }
+  return h.digest('hex');
+}
+
+export function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+  return path.join(base, 'streampilot');
+}
+
+export class DiskCache implements ResultCache {
+  private readonly dir: string;
+  private broken = false;
+
+  constructor(dir = defaultCacheDir()) {
+    this.dir = dir;
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  get<T>(key: string): T | undefined {
+    try {
+      return JSON.parse(readFileSync(this.file(key), 'utf8')) as T;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, value: unknown): void {
+    // A cache that cannot be written (read-only home, full disk) must never fail a check.
+    if (this.broken) return;
+    try {
+      const file = this.file(key);
+      mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(value));
+      renameSync(tmp, file);
+    } catch {
+      this.broken = true;
+    }
+  }
+}
+
+export class MemoryCache implements ResultCache {
+  readonly entries = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.entries.get(key) as T | undefined;
+  }
+  set(key: string, value: unknown): void {
+    this.entries.set(key, value);
+  }
+}

@@ -1,0 +1,34 @@
+import { hasErrors } from '../../diagnostics.js';
+import { UsageError } from '../../errors.js';
+import { toYaml } from '../../render/to-yaml.js';
+import { formatDiagnosticsText } from '../../report/format-text.js';
+import { checkRepository } from '../../workflows/check-repository.js';
+import { parseCommandArgs } from '../args.js';
+import { RENDER_HELP } from '../help.js';
+import type { Io } from '../main.js';
+
+export async function renderCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('render', args, {
+    env: { type: 'string' },
+    dir: { type: 'string' },
+    'git-sha': { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout(RENDER_HELP);
+    return 0;
+  }
+  const [job, ...extra] = positionals;
+  if (!job || extra.length > 0) throw new UsageError('render takes exactly one job name', 'e.g. `streampilot render orders-enrichment --env staging`');
+  if (!values.env) throw new UsageError('render needs --env <environment>', 'e.g. `streampilot render orders-enrichment --env staging`');
+
+  const result = checkRepository(values.dir ?? '.', { environments: [values.env], jobs: [job], ...(values['git-sha'] ? { gitSha: values['git-sha'] } : {}) });
+  // Problems go to stderr so that stdout stays applyable YAML.
+  if (result.diagnostics.length > 0) io.stderr(formatDiagnosticsText(result.diagnostics, result.sources));
+  const planned = result.plan.environments[0]?.jobs.find((j) => j.name === job);
+  if (!planned) {
+    io.stderr(`streampilot: ${job} could not be rendered for ${values.env}: fix the errors above.`);
+    return hasErrors(result.diagnostics) ? 1 : 2;
+  }
+  io.stdout(toYaml([planned.object]));
+  return hasErrors(result.diagnostics) ? 1 : 0;
+}

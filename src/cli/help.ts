@@ -1,0 +1,74 @@
+export const MAIN_HELP = `streampilot — GitOps for Apache Flink SQL on Kubernetes
+
+Usage: streampilot <command> [options]
+
+Commands:
+  check [dir]                 Validate a whole repository (streampilot.yaml, every job's
+                              manifest and SQL) and print, per environment, what would be
+                              deployed.
+  validate <file|dir>...      Validate .sql files on their own, outside a repository.
+  render <job> --env <env>    Print the Kubernetes YAML that would be applied for a job.
+
+Options:
+  -h, --help                  Help for StreamPilot or for one command.
+  -v, --version               Print the version.
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or configuration problem,
+3 internal error (a bug in StreamPilot: please report it with the command you ran).
+Run \`streampilot <command> --help\` for a command's options.
+`;
+
+export const CHECK_HELP = `Usage: streampilot check [dir] [options]
+
+Validates the repository at dir (default: the current folder): streampilot.yaml, every
+jobs/<name>/job.yaml against the schemas, and every job's SQL for every environment
+(variables substituted per environment). Then prints the plan: per environment, each job
+with its mode, parallelism, upgrade mode, the object that would be applied, and its image.
+
+Options:
+  --env <name>                Check and plan only this environment (repeatable).
+  --format text|json|github   text (default): findings with a code frame, then the plan.
+                              json: the findings as a JSON array of
+                              {file, line, column, endLine, endColumn, severity, rule, message, hint}.
+                              github: GitHub Actions workflow commands (::error file=…,line=…::).
+  --plan-json <file>          Also write the plan as JSON to <file>.
+  --no-cache                  Do not read or write the result cache
+                              (\${XDG_CACHE_HOME:-~/.cache}/streampilot, keyed by content hash).
+  --color / --no-color        Force colours on or off (default: on when writing to a terminal).
+  -h, --help                  This help.
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration problem.
+`;
+
+export const VALIDATE_HELP = `Usage: streampilot validate <file|dir>... [options]
+
+Validates Flink SQL files outside any repository: syntax and every rule that can speak
+about a file on its own. Folders are searched for *.sql files. Rules that need a whole job
+(a script with no INSERT does nothing) stay quiet unless --whole-job is given. \${variables}
+are left as written and not reported.
+
+Options:
+  --flink-version <v>         Flink version whose syntax applies (1.17 … 2.2; default 1.20).
+  --whole-job                 Treat all given files as one job's scripts, in order.
+  --format text|json|github   As for \`check\`.
+  --color / --no-color        Force colours on or off.
+  -h, --help                  This help.
+
+Exit codes: 0 no errors, 1 errors found, 2 usage problem (e.g. a path that does not exist).
+`;
+
+export const RENDER_HELP = `Usage: streampilot render <job> --env <env> [--dir <repo>]
+
+Prints, as YAML, the FlinkDeployment (application mode) or FlinkSessionJob (session mode)
+that deploying <job> to <env> would apply, with the environment's settings merged in and
+the job's content-addressed image. Problems in the job are printed to stderr.
+
+Options:
+  --env <name>                The environment (required).
+  --dir <repo>                The repository (default: the current folder).
+  --git-sha <sha>             Record this commit in the object's annotations.
+  -h, --help                  This help.
+
+Exit codes: 0 rendered, 1 the job has errors (the YAML is still printed), 2 usage or
+configuration problem (unknown job or environment).
+`;

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { StreamPilotError, UsageError } from '../errors.js';
+import { checkCommand } from './commands/check.js';
+import { renderCommand } from './commands/render.js';
+import { validateCommand } from './commands/validate.js';
+import { MAIN_HELP } from './help.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+}
+
+const processIo: Io = {
+  stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The CLI entrypoint: translates argv into a command call; the one place errors become exit codes. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '-h':
+      case '--help':
+        io.stdout(MAIN_HELP);
+        return command === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+      case 'version':
+        io.stdout(version());
+        return 0;
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'validate':
+        return await validateCommand(rest, io);
+      case 'render':
+        return await renderCommand(rest, io);
+      default:
+        throw new UsageError(`unknown command \`${command}\``, 'the commands are check, validate and render; run `streampilot --help`');
+    }
+  } catch (e) {
+    if (e instanceof StreamPilotError) {
+      io.stderr(`streampilot: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`);
+      return e.exitCode;
+    }
+    io.stderr(`streampilot: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the command you ran.`);
+    return 3;
+  }
+}

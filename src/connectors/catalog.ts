@@ -1,0 +1,88 @@
+/**
+ * Look-ups over the connector and format catalog: which keys a table's WITH options may use,
+ * given its connector and the formats it names.
+ */
+import { CONNECTORS, type ConnectorSpec } from './connectors.js';
+import { FORMATS, type FormatSpec } from './formats.js';
+import type { FormatSlot } from './types.js';
+
+export type { ConnectorSpec, FormatSpec };
+export { CONNECTORS, FORMATS };
+
+const connectorById = new Map(CONNECTORS.map((c) => [c.id, c]));
+const formatById = new Map(FORMATS.map((f) => [f.id, f]));
+
+export const findConnector = (id: string): ConnectorSpec | undefined => connectorById.get(id);
+export const findFormat = (id: string): FormatSpec | undefined => formatById.get(id);
+export const connectorIds = (): string[] => CONNECTORS.map((c) => c.id);
+export const formatIds = (): string[] => FORMATS.map((f) => f.id);
+
+/** The prefix a format's options carry in a given slot: `json.`, `key.json.`, `value.json.`. */
+export function formatOptionPrefix(slot: FormatSlot, format: string): string {
+  return slot === 'format' ? `${format}.` : `${slot.slice(0, -'format'.length)}${format}.`;
+}
+
+export interface OptionKeyVerdict {
+  known: boolean;
+  /** A key this one may be a misspelling of. */
+  candidates: string[];
+}
+
+export interface TableOptionsShape {
+  /** option key -> value, as written. */
+  options: ReadonlyMap<string, string>;
+  /** Column names of the table, for `fields.<column>.*` families; undefined when unknown (LIKE). */
+  columns?: readonly string[];
+}
+
+/**
+ * Every exact key a table with this connector and these formats may set. Used both for the
+ * "is it known" test and as the candidates for "did you mean".
+ */
+export function exactKeys(connector: ConnectorSpec, table: TableOptionsShape): string[] {
+  const keys = ['connector', ...connector.required.flat(), ...connector.options, ...connector.formatSlots];
+  for (const slot of connector.formatSlots) {
+    const formatId = table.options.get(slot);
+    const format = formatId === undefined ? undefined : findFormat(formatId);
+    if (!format) continue;
+    const prefix = formatOptionPrefix(slot, format.id);
+    for (const o of [...(format.required ?? []), ...format.options]) keys.push(prefix + o);
+  }
+  if (connector.fieldOptions && table.columns) {
+    for (const column of table.columns) for (const o of connector.fieldOptions) keys.push(`fields.${column}.${o}`);
+  }
+  return [...new Set(keys)];
+}
+
+/** Whether `key` is accepted by the connector (and the formats it names), exactly or through an open prefix. */
+export function isKnownOptionKey(connector: ConnectorSpec, table: TableOptionsShape, key: string, exact: ReadonlySet<string>): boolean {
+  if (exact.has(key)) return true;
+  if (connector.openPrefixes?.some((p) => key.startsWith(p) && key.length > p.length)) return true;
+  for (const slot of connector.formatSlots) {
+    const formatId = table.options.get(slot);
+    if (formatId === undefined) continue;
+    const prefix = formatOptionPrefix(slot, formatId);
+    if (!key.startsWith(prefix)) continue;
+    const format = findFormat(formatId);
+    // An unknown (custom) format's options cannot be checked.
+    if (!format) return true;
+    const rest = key.slice(prefix.length);
+    if (format.openPrefixes?.some((p) => rest.startsWith(p) && rest.length > p.length)) return true;
+  }
+  // datagen's `fields.<column>.<option>` when the columns are unknown (LIKE): trust the column.
+  if (connector.fieldOptions && !table.columns) {
+    const m = /^fields\.(.+)\.([^.]+)$/.exec(key);
+    if (m && connector.fieldOptions.includes(m[2]!)) return true;
+  }
+  return false;
+}
+
+/** Format slots of a table that name a format, with the format id. */
+export function formatsInUse(connector: ConnectorSpec, options: ReadonlyMap<string, string>): { slot: FormatSlot; format: string }[] {
+  const out: { slot: FormatSlot; format: string }[] = [];
+  for (const slot of connector.formatSlots) {
+    const format = options.get(slot);
+    if (format !== undefined) out.push({ slot, format });
+  }
+  return out;
+}

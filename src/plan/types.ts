@@ -1,0 +1,40 @@
+import type { DeployOn, JobMode, UpgradeMode } from '../spec/types.js';
+
+/** The part of any Kubernetes object the plan names. */
+export interface KubeObjectRef {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}
+
+export interface PlannedJob {
+  name: string;
+  /** The job's folder, repository-relative. */
+  dir: string;
+  mode: JobMode;
+  flinkVersion: string;
+  /** Content-addressed image reference the job would run. */
+  image: string;
+  parallelism: number;
+  upgradeMode: UpgradeMode;
+  /** What would be applied, in full. */
+  object: KubeObjectRef & Record<string, unknown>;
+  /** False when the job's manifest disables it for this environment. */
+  enabled: boolean;
+  /** The job has errors: nothing of it would be applied. */
+  blocked: boolean;
+}
+
+export interface PlannedEnvironment {
+  name: string;
+  namespace: string;
+  deployOn: DeployOn;
+  kubeContext?: string;
+  after?: string;
+  jobs: PlannedJob[];
+}
+
+/** What merging would deploy, per environment. Pure data: renderers and later workflows read it. */
+export interface Plan {
+  environments: PlannedEnvironment[];
+}

@@ -1,0 +1,27 @@
+/**
+ * Helpers that keep rendered objects plain data: no `undefined` anywhere (YAML and
+ * server-side apply treat a present-but-undefined key differently from an absent one), and
+ * maps in sorted key order so that the same input always prints the same bytes.
+ */
+
+/** Deep copy without `undefined` values; object key order is kept as given. */
+export function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) {
+    return value.filter((v) => v !== undefined).map((v) => withoutUndefined(v)) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined) out[k] = withoutUndefined(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+/** A copy of a string map with its keys in code-point order. */
+export function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key]!;
+  return out;
+}

@@ -1,0 +1,16 @@
+/**
+ * A job that cannot be turned into a valid operator resource. The message names the job and
+ * environment, says what is wrong and what to change, because it ends up on a pull request.
+ */
+export class RenderError extends Error {
+  override readonly name = 'RenderError';
+
+  constructor(
+    readonly job: string,
+    readonly environment: string,
+    problem: string,
+    readonly hint?: string,
+  ) {
+    super(`${job} (${environment}): ${problem}${hint ? ` ${hint}` : ''}`);
+  }
+}

@@ -1,0 +1,51 @@
+import type { ResolvedJob } from '../spec/types.js';
+import { RenderError } from './render-error.js';
+
+/**
+ * Where the builder writes the normalised script in the job's image when the runner does not
+ * say (`runner.scriptPath`). The image builder must use this same constant.
+ */
+export const DEFAULT_SCRIPT_PATH = '/opt/flink/usrlib/sql-scripts/script.sql';
+
+/**
+ * Runner arguments when the manifest gives none.
+ * - application: the operator's flink-sql-runner-example convention, one argument, the path of
+ *   the script inside our image.
+ * - session: the session cluster runs its own image and never sees ours, so a path would point
+ *   at nothing; the script travels inline in the FlinkSessionJob (`{{sql}}`). That needs a
+ *   runner that takes SQL text as its argument, which the session cluster's jarURI must name.
+ */
+const DEFAULT_ARGS: Record<ResolvedJob['mode'], readonly string[]> = {
+  application: ['{{script}}'],
+  session: ['{{sql}}'],
+};
+
+const PLACEHOLDER = /\{\{([^}]*)\}\}/g;
+
+/** The runner's args with `{{script}}` (path in the image) and `{{sql}}` (the script text) filled in. */
+export function runnerArgs(job: ResolvedJob, script: string): string[] {
+  const template = job.runner.args ?? DEFAULT_ARGS[job.mode];
+  const scriptPath = job.runner.scriptPath ?? DEFAULT_SCRIPT_PATH;
+  return template.map((arg) => {
+    for (const [, inner] of arg.matchAll(PLACEHOLDER)) {
+      if (inner !== 'script' && inner !== 'sql') {
+        throw new RenderError(
+          job.name,
+          job.environment,
+          `runner argument "${arg}" uses {{${inner}}}, which is not a placeholder.`,
+          'Use {{script}} for the script path in the image or {{sql}} for the SQL text.',
+        );
+      }
+      if (inner === 'script' && job.mode === 'session') {
+        throw new RenderError(
+          job.name,
+          job.environment,
+          `runner argument "${arg}" passes {{script}}, a path inside the job's image, but a session job runs in the session cluster's image, where that file does not exist.`,
+          'Pass the SQL inline with {{sql}} and a runner that accepts SQL text, or use mode: application.',
+        );
+      }
+    }
+    // split/join rather than String.replace: SQL text may contain `$&`, `$1` … which replace() would expand.
+    return arg.split('{{script}}').join(scriptPath).split('{{sql}}').join(script);
+  });
+}

@@ -1,0 +1,155 @@
+import { connectorIds, exactKeys, findConnector, findFormat, formatIds, formatOptionPrefix, formatsInUse, isKnownOptionKey, type ConnectorSpec } from '../connectors/catalog.js';
+import type { CreateTable, TableOption } from '../sql/model/statements.js';
+import { didYouMean } from './did-you-mean.js';
+import { couldProvideCustom } from './job-dependencies.js';
+import { displayName, jobStatements, nameParts, optionMap, optionNamed, shortParts } from './job-statements.js';
+import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
+
+/**
+ * The WITH options of each CREATE TABLE against the connector catalog: connector known,
+ * required options present, option keys spelled right.
+ *
+ * Unknown connectors: a connector not in the catalog may well be a custom one whose jar the
+ * job brings, so it is an error only when it is a near-miss of a known identifier (`kakfa`)
+ * AND nothing in the job could provide it (no dependency mentioning it, no unidentified jar,
+ * not in `provided.connectors`) — Flink would then fail with "Could not find any factory".
+ * Otherwise a near-miss is a warning, and a name unlike any known one says nothing at all.
+ * Unknown option keys are reported only for connectors whose key list is complete: as an
+ * error when close to a real key (Flink rejects it as an unsupported option), as a warning
+ * otherwise (a newer connector release may have added it).
+ */
+export const connectorOptions: Rule = {
+  id: 'sql/connector-options',
+  severity: 'error',
+  description: 'unknown connector or format, missing required option, or misspelled option key in a WITH list',
+  check(ctx, report) {
+    const scriptHasCatalogs = ctx.units.some((u) => u.parsed.statements.some((s) => s.kind === 'createCatalog' || (s.kind === 'use' && s.catalog)));
+    for (const { unit, statement } of jobStatements(ctx)) {
+      if (statement.kind !== 'createTable') continue;
+      checkTable(ctx, unit, statement, scriptHasCatalogs, report);
+    }
+  },
+};
+
+function checkTable(ctx: RuleContext, unit: SqlUnit, table: CreateTable, scriptHasCatalogs: boolean, report: (f: Finding) => void): void {
+  const name = displayName(shortParts(nameParts(table.name)));
+  const connectorOption = optionNamed(table.options, 'connector');
+  if (!connectorOption) {
+    // LIKE inherits the connector; in a catalog other than the in-memory default (Hive,
+    // Paimon, …) a table needs none — and once the script creates or switches catalogs we
+    // cannot tell where an unqualified table lands.
+    if (table.like || scriptHasCatalogs || table.name.parts.length === 3) return;
+    report({
+      unit,
+      range: table.name.range,
+      message: `table \`${name}\` has no 'connector' option, so Flink cannot read or write it`,
+      hint: "add WITH ('connector' = '...', ...) naming the system the table lives in, e.g. 'kafka', 'jdbc', 'filesystem'",
+    });
+    return;
+  }
+  const id = connectorOption.value.value;
+  const spec = findConnector(id);
+  if (!spec) {
+    reportUnknown(ctx, unit, connectorOption, 'connector', connectorIds(), report);
+    return;
+  }
+  const options = optionMap(table.options);
+  const inherited = table.like !== undefined;
+
+  if (!inherited) {
+    for (const group of spec.required) {
+      if (group.some((k) => options.has(k))) continue;
+      if (id === 'kafka' && group.includes('topic') && writesTopicMetadata(table)) continue;
+      const wanted = group.length === 1 ? `option '${group[0]}'` : `one of ${group.map((k) => `'${k}'`).join(' or ')}`;
+      report({
+        unit,
+        range: connectorOption.range,
+        message: `${id} table \`${name}\` is missing required ${wanted}`,
+        hint: `add ${group.map((k) => `'${k}' = '...'`).join(' or ')} to its WITH list`,
+      });
+    }
+    for (const { when, need } of spec.dependent ?? []) {
+      const w = optionNamed(table.options, when);
+      if (w && !options.has(need)) report({ unit, range: w.range, message: `'${when}' is set but '${need}' is not: ${id} needs both`, hint: `add '${need}' = '...' (or remove '${when}')` });
+    }
+  }
+  for (const group of spec.exclusive ?? []) {
+    const set = group.map((k) => optionNamed(table.options, k)).filter((o): o is TableOption => o !== undefined);
+    const second = set[1];
+    if (second) report({ unit, range: second.range, message: `${id} accepts only one of ${group.map((k) => `'${k}'`).join(' and ')}, and \`${name}\` sets both`, hint: `remove '${second.key.value}' or '${set[0]!.key.value}'` });
+  }
+
+  for (const { slot, format } of formatsInUse(spec, options)) {
+    const formatOption = optionNamed(table.options, slot)!;
+    const fmt = findFormat(format);
+    if (!fmt) {
+      reportUnknown(ctx, unit, formatOption, 'format', formatIds(), report);
+      continue;
+    }
+    if (inherited) continue;
+    for (const r of fmt.required ?? []) {
+      const key = formatOptionPrefix(slot, format) + r;
+      if (!options.has(key)) report({ unit, range: formatOption.range, message: `format ${format} needs option '${key}'`, hint: `add '${key}' = '...' to the WITH list of \`${name}\`` });
+    }
+  }
+
+  checkKeys(unit, table, spec, options, report);
+}
+
+function checkKeys(unit: SqlUnit, table: CreateTable, spec: ConnectorSpec, options: ReadonlyMap<string, string>, report: (f: Finding) => void): void {
+  const columns = table.like || table.asQuery ? undefined : table.columns.filter((c) => c.columnKind === 'physical').map((c) => c.name.value);
+  const shape = columns ? { options, columns } : { options };
+  const exact = exactKeys(spec, shape);
+  const exactSet = new Set(exact);
+  for (const option of table.options) {
+    const key = option.key.value;
+    if (isKnownOptionKey(spec, shape, key, exactSet)) continue;
+    const field = spec.fieldOptions && columns ? /^fields\.(.+)\.([^.]+)$/.exec(key) : null;
+    if (field && spec.fieldOptions!.includes(field[2]!)) {
+      const close = didYouMean(field[1]!, columns!);
+      report({
+        unit,
+        range: option.key.range,
+        message: `'${key}' configures column \`${field[1]}\`, but the table has no such physical column${close ? `; did you mean \`${close}\`?` : ''}`,
+        hint: `${spec.id} reads 'fields.<column>.<option>' for physical columns only`,
+      });
+      continue;
+    }
+    const close = didYouMean(key, exact);
+    if (close) {
+      report({ unit, range: option.key.range, message: `unknown ${spec.id} option '${key}'; did you mean '${close}'?`, hint: `Flink rejects unsupported options when the job starts; rename it to '${close}'` });
+    } else if (spec.optionsComplete) {
+      report({
+        unit,
+        range: option.key.range,
+        severity: 'warning',
+        message: `'${key}' is not an option of the ${spec.id} connector${formatHint(spec, options)}`,
+        hint: 'Flink rejects unsupported options when the job starts; check the spelling against the connector documentation for your version',
+      });
+    }
+  }
+}
+
+function formatHint(spec: ConnectorSpec, options: ReadonlyMap<string, string>): string {
+  const used = formatsInUse(spec, options);
+  return used.length ? ` or of its format${used.length > 1 ? 's' : ''} (${used.map((u) => u.format).join(', ')})` : '';
+}
+
+/** A sink may route rows by a writable `topic` metadata column instead of a fixed topic. */
+function writesTopicMetadata(table: CreateTable): boolean {
+  return table.columns.some((c) => c.columnKind === 'metadata' && !c.virtual && (c.metadataKey?.value ?? c.name.value) === 'topic');
+}
+
+function reportUnknown(ctx: RuleContext, unit: SqlUnit, option: TableOption, what: 'connector' | 'format', known: string[], report: (f: Finding) => void): void {
+  const id = option.value.value;
+  const close = didYouMean(id, known);
+  if (!close) return;
+  const provided = ctx.job ? couldProvideCustom(ctx, id) : true;
+  report({
+    unit,
+    range: option.value.range,
+    severity: provided ? 'warning' : 'error',
+    message: `unknown ${what} '${id}'; did you mean '${close}'?`,
+    hint: provided ? `if '${id}' is a custom ${what}, make sure its jar provides that identifier; otherwise write '${close}'` : `write '${close}'; no dependency of this job provides a ${what} called '${id}'`,
+  });
+}

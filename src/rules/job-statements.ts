@@ -1,0 +1,99 @@
+/**
+ * The statements of a job in the order Flink runs them (files in manifest order), each with
+ * the unit it comes from — the shape every cross-statement rule walks.
+ */
+import type { QualifiedName } from '../sql/model/common.js';
+import type { CreateTable, Insert, Statement, TableOption } from '../sql/model/statements.js';
+import type { Range } from '../sql/source.js';
+import type { RuleContext, SqlUnit } from './types.js';
+
+export interface Located<S> {
+  unit: SqlUnit;
+  statement: S;
+}
+
+export function* jobStatements(ctx: RuleContext): Generator<Located<Statement>> {
+  for (const unit of ctx.units) for (const statement of unit.parsed.statements) yield { unit, statement };
+}
+
+/**
+ * Every INSERT that runs: top level, inside statement sets, and the one under
+ * EXPLAIN / COMPILE PLAN (those plan without running, but name tables all the same).
+ */
+export function insertsOf(statement: Statement): Insert[] {
+  switch (statement.kind) {
+    case 'insert':
+      return [statement];
+    case 'statementSet':
+      return statement.statements;
+    case 'explain':
+    case 'compilePlan':
+      return insertsOf(statement.statement);
+    default:
+      return [];
+  }
+}
+
+/** Options of a statement that carries a WITH list (tables, catalogs, databases …). */
+export function withOptionsOf(statement: Statement): TableOption[] {
+  switch (statement.kind) {
+    case 'createTable':
+    case 'createCatalog':
+    case 'createDatabase':
+    case 'createModel':
+    case 'createMaterializedTable':
+    case 'loadModule':
+    case 'alterDatabase':
+      return statement.options;
+    case 'alterTable':
+    case 'alterCatalog':
+    case 'alterModel':
+    case 'alterMaterializedTable':
+      return statement.change.action === 'setOptions' || statement.change.action === 'resumeWith' ? statement.change.options : [];
+    default:
+      return [];
+  }
+}
+
+/** The option with that key (Flink keys are case-sensitive). */
+export function optionNamed(options: readonly TableOption[], key: string): TableOption | undefined {
+  return options.find((o) => o.key.value === key);
+}
+
+export function optionMap(options: readonly TableOption[]): Map<string, string> {
+  return new Map(options.map((o) => [o.key.value, o.value.value]));
+}
+
+/** From the first option's start to the last option's end: the WITH list's contents. */
+export function optionsRange(table: Pick<CreateTable, 'options' | 'name'>): Range {
+  const first = table.options[0];
+  const last = table.options[table.options.length - 1];
+  return first && last ? { start: first.range.start, end: last.range.end } : table.name.range;
+}
+
+export const nameParts = (name: QualifiedName): string[] => name.parts.map((p) => p.value);
+
+/** Flink's defaults: an unqualified name lives in `default_catalog.default_database`. */
+const DEFAULT_PREFIX = ['default_catalog', 'default_database'];
+
+/** The name with the default catalog/database spelled out dropped: `default_catalog.default_database.t` → `t`. */
+export function shortParts(parts: readonly string[]): string[] {
+  if (parts.length === 3 && parts[0] === DEFAULT_PREFIX[0] && parts[1] === DEFAULT_PREFIX[1]) return [parts[2]!];
+  if (parts.length === 2 && parts[0] === DEFAULT_PREFIX[1]) return [parts[1]!];
+  return [...parts];
+}
+
+/**
+ * Whether two names may denote the same table. Without tracking `USE db` precisely we match
+ * when one name is a suffix of the other (`orders` ~ `shop.orders`): a missed report is
+ * cheaper than a false alarm that blocks a pull request.
+ */
+export function sameTable(a: readonly string[], b: readonly string[]): boolean {
+  const x = shortParts(a);
+  const y = shortParts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 1; i <= n; i++) if (x[x.length - i] !== y[y.length - i]) return false;
+  return true;
+}
+
+export const displayName = (parts: readonly string[]): string => parts.map((p) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : '`' + p.replace(/`/g, '``') + '`')).join('.');

@@ -1,0 +1,113 @@
+import type { QualifiedName } from '../sql/model/common.js';
+import type { Query } from '../sql/model/query.js';
+import type { Statement } from '../sql/model/statements.js';
+import { didYouMean } from './did-you-mean.js';
+import { displayName, insertsOf, jobStatements, nameParts, sameTable, shortParts } from './job-statements.js';
+import { tablesRead } from './query-analysis.js';
+import type { Finding, Rule, SqlUnit } from './types.js';
+
+/**
+ * A table read or written that nothing before it created and the manifest does not declare
+ * under `tables.external`. Names qualified with a catalog the script creates, and everything
+ * after `USE CATALOG <other than default_catalog>`, live in a catalog we cannot see: they
+ * count as external.
+ */
+export const unknownTable: Rule = {
+  id: 'sql/unknown-table',
+  severity: 'error',
+  description: 'a table is read or written but never created in the job and not declared under tables.external',
+  check(ctx, report) {
+    const created: string[][] = [];
+    const catalogs = new Set<string>();
+    let foreignCatalogInUse = false;
+    const external = (ctx.job?.externalTables ?? []).map((t) => t.split('.').map((p) => p.replace(/^`(.*)`$/, '$1')));
+
+    const isKnown = (parts: string[]): boolean => {
+      if (parts.length === 3 && catalogs.has(parts[0]!)) return true;
+      if (parts.length < 3 && foreignCatalogInUse) return true;
+      if (created.some((c) => sameTable(c, parts))) return true;
+      return external.some((e) => (e[e.length - 1] === '*' ? matchesWildcard(e, parts) : sameTable(e, parts)));
+    };
+
+    const checkName = (unit: SqlUnit, name: QualifiedName, verb: 'read' | 'written') => {
+      const parts = nameParts(name);
+      if (isKnown(parts)) return;
+      const candidates = [...created, ...external.filter((e) => e[e.length - 1] !== '*')].map((c) => displayName(shortParts(c)));
+      const shown = displayName(shortParts(parts));
+      const close = didYouMean(shown, candidates);
+      const finding: Finding = {
+        unit,
+        range: name.range,
+        message: `table \`${shown}\` is ${verb} here but never created${close ? `; did you mean \`${close}\`?` : ''}`,
+        hint: close
+          ? `Flink resolves table names case-sensitively: write \`${close}\`, or create \`${shown}\` before this statement`
+          : `create it earlier in the job (CREATE TABLE/VIEW), or, if it lives in a catalog, declare it under \`tables.external\` in job.yaml`,
+      };
+      report(finding);
+    };
+
+    const checkQuery = (unit: SqlUnit, query: Query | undefined) => {
+      if (!query) return;
+      for (const read of tablesRead(query)) checkName(unit, read.name, 'read');
+    };
+
+    for (const { unit, statement } of jobStatements(ctx)) {
+      for (const insert of insertsOf(statement)) {
+        checkQuery(unit, insert.query);
+        checkName(unit, insert.target, 'written');
+      }
+      visitDefinitions(statement, {
+        read: (q) => checkQuery(unit, q),
+        readName: (n) => checkName(unit, n, 'read'),
+        create: (n) => created.push(nameParts(n)),
+      });
+      if (statement.kind === 'createCatalog') catalogs.add(statement.name.value);
+      if (statement.kind === 'use' && statement.catalog) foreignCatalogInUse = nameParts(statement.name).join('.') !== 'default_catalog';
+    }
+  },
+};
+
+/** `hive.db.*` declares every table of `hive.db`. */
+function matchesWildcard(pattern: string[], parts: string[]): boolean {
+  const prefix = pattern.slice(0, -1);
+  const target = shortParts(parts);
+  return target.length === prefix.length + 1 && prefix.every((p, i) => p === target[i]);
+}
+
+interface DefinitionVisitor {
+  read(query: Query): void;
+  readName(name: QualifiedName): void;
+  create(name: QualifiedName): void;
+}
+
+/** Reads happen before the name is created: a CTAS or view cannot read itself. */
+function visitDefinitions(statement: Statement, v: DefinitionVisitor): void {
+  switch (statement.kind) {
+    case 'createTable':
+      if (statement.like) v.readName(statement.like.source);
+      if (statement.asQuery) v.read(statement.asQuery);
+      v.create(statement.name);
+      return;
+    case 'createView':
+    case 'createMaterializedTable':
+      v.read(statement.query);
+      v.create(statement.name);
+      return;
+    case 'query':
+      v.read(statement.query);
+      return;
+    case 'alterTable':
+      if (statement.change.action === 'rename') v.create(statement.change.newName);
+      return;
+    case 'alterView':
+      if (statement.change.action === 'rename') v.create(statement.change.newName);
+      else v.read(statement.change.query);
+      return;
+    case 'explain':
+      if (statement.statement.kind === 'query') v.read(statement.statement.query);
+      return;
+    default:
+      return;
+  }
+}
+

@@ -1,0 +1,110 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { JobSpec } from './types.js';
+import { readTextFile, resolveRepoPath } from './repository-files.js';
+import { validateManifest } from './validate-manifest.js';
+import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } from './yaml-document.js';
+
+export const JOB_FILE = 'job.yaml';
+const REFERENCE_RULE = 'manifest/reference';
+
+/** One SQL file of a job, in the order `sql` lists them. */
+export interface SqlFile {
+  /** Relative to the repository root, posix: what diagnostics name. */
+  path: string;
+  /** As written in job.yaml. */
+  written: string;
+  /** Index in the manifest's `sql` list, so a later error can point at the entry. */
+  entry: number;
+  content: string;
+}
+
+export interface LoadedJob {
+  /** Folder name under jobs/. */
+  name: string;
+  /** `jobs/<name>`, relative to the repository root, posix. */
+  dir: string;
+  /** job.yaml with positions: `diagnosticAtPath(job.manifest, ['parallelism'], 'value', …)`. */
+  manifest: YamlSource;
+  /** Present when job.yaml is valid YAML and passes the schema. */
+  spec?: JobSpec;
+  /** The SQL files that could be read, in order. */
+  sqlFiles: SqlFile[];
+  /** Pod template file (repo-relative) and its parsed content. */
+  podTemplate?: { path: string; content: Record<string, unknown> };
+  /** Jar files of `dependencies.jars` that exist, relative to the repository root. */
+  jars: string[];
+}
+
+/** Parses and checks one job.yaml without touching the file system. */
+export function parseJobManifest(text: string, file: string, folderName: string): { source: YamlSource; spec?: JobSpec; diagnostics: Diagnostic[] } {
+  const source = parseYamlSource(file, text);
+  const diagnostics = [...source.diagnostics];
+  if (diagnostics.some((d) => d.severity === 'error')) return { source, diagnostics };
+  const schemaErrors = validateManifest(source, 'job');
+  diagnostics.push(...schemaErrors);
+  if (schemaErrors.length > 0) return { source, diagnostics };
+  const spec = source.value as JobSpec;
+  if (spec.name !== folderName) {
+    diagnostics.push(
+      diagnosticAtPath(source, ['name'], 'value', {
+        severity: 'error',
+        rule: REFERENCE_RULE,
+        message: `\`name\` is \`${spec.name}\` but the job's folder is \`${folderName}\`; they must be equal`,
+        hint: `rename the folder to jobs/${spec.name}, or set name: ${folderName}`,
+      }),
+    );
+    return { source, diagnostics };
+  }
+  return { source, spec, diagnostics };
+}
+
+/**
+ * Loads `jobs/<name>/job.yaml` from a repository and everything it names: SQL files (read),
+ * the pod template (parsed), jars (checked to exist). Problems become diagnostics at the
+ * manifest entry that names the file.
+ */
+export function loadJob(root: string, name: string, manifestText: string): { job: LoadedJob; diagnostics: Diagnostic[] } {
+  const dir = `jobs/${name}`;
+  const parsed = parseJobManifest(manifestText, `${dir}/${JOB_FILE}`, name);
+  const { source, spec } = parsed;
+  const diagnostics = [...parsed.diagnostics];
+  const job: LoadedJob = { name, dir, manifest: source, sqlFiles: [], jars: [] };
+  if (!spec) return { job, diagnostics };
+  job.spec = spec;
+  const problem = (p: YamlPath, message: string, hint?: string): void => {
+    diagnostics.push(diagnosticAtPath(source, p, 'value', { severity: 'error', rule: REFERENCE_RULE, message, hint }));
+  };
+
+  spec.sql.forEach((written, entry) => {
+    const where = resolveRepoPath(root, dir, written);
+    if (!where.ok) return problem(['sql', entry], `SQL file ${where.problem}`, where.hint);
+    const read = readTextFile(where.absolute, written);
+    if (!read.ok) return problem(['sql', entry], `SQL file ${read.problem}`, read.hint);
+    job.sqlFiles.push({ path: where.relative, written, entry, content: read.text });
+  });
+
+  if (spec.podTemplate !== undefined) {
+    const written = spec.podTemplate;
+    const where = resolveRepoPath(root, dir, written);
+    const read = where.ok ? readTextFile(where.absolute, written) : where;
+    if (!read.ok) problem(['podTemplate'], `pod template ${read.problem}`, read.hint);
+    else if (where.ok) {
+      const template = parseYamlSource(where.relative, read.text);
+      diagnostics.push(...template.diagnostics);
+      const value = template.value;
+      if (template.diagnostics.every((d) => d.severity !== 'error')) {
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) job.podTemplate = { path: where.relative, content: value as Record<string, unknown> };
+        else problem(['podTemplate'], `pod template \`${written}\` must be a YAML mapping (a Pod: apiVersion, kind, spec …)`);
+      }
+    }
+  }
+
+  (spec.dependencies?.jars ?? []).forEach((written, i) => {
+    const where = resolveRepoPath(root, dir, written);
+    if (!where.ok) return problem(['dependencies', 'jars', i], `jar ${where.problem}`, where.hint);
+    job.jars.push(where.relative);
+  });
+
+  return { job, diagnostics };
+}
+

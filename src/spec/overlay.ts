@@ -1,0 +1,139 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { ComponentResources, JobSettings, JobSpec, ProjectSpec, Resources, ResolvedJob, RunnerSpec } from './types.js';
+import { didYouMeanSuffix } from './did-you-mean.js';
+import { diagnosticAtPath, type YamlSource } from './yaml-document.js';
+
+/**
+ * What applies where nothing is set. upgradeMode is `savepoint`, not the operator's own
+ * default `stateless`: a stateless upgrade silently throws away a streaming job's state, while
+ * a savepoint upgrade without `state.savepoints.dir` fails loudly — losing state must be a choice.
+ */
+export const BUILT_IN_DEFAULTS = {
+  flinkVersion: '1.20',
+  namespace: 'default',
+  mode: 'application',
+  parallelism: 1,
+  upgradeMode: 'savepoint',
+  /** `{{flinkVersion}}` is replaced by the resolved version, at every layer. */
+  baseImage: 'flink:{{flinkVersion}}',
+  runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar', args: ['{{script}}'] },
+  scriptDir: '/opt/flink/usrlib/sql',
+} as const;
+
+/**
+ * Merges settings layers, lowest first. Scalars and `runner` are replaced by the later layer
+ * that sets them; `flinkConfiguration` and `variables` merge key by key; `resources` merges key
+ * by key inside `jobManager` and `taskManager`. Nothing can be removed by a later layer.
+ */
+export function mergeSettings(layers: readonly (JobSettings | undefined)[]): JobSettings {
+  const out: JobSettings = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const key of SCALAR_KEYS) {
+      const value = layer[key];
+      if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+    }
+    if (layer.runner !== undefined) out.runner = { ...layer.runner, ...(layer.runner.args ? { args: [...layer.runner.args] } : {}) };
+    if (layer.flinkConfiguration) out.flinkConfiguration = { ...out.flinkConfiguration, ...layer.flinkConfiguration };
+    if (layer.variables) out.variables = { ...out.variables, ...layer.variables };
+    if (layer.resources) out.resources = mergeResources(out.resources, layer.resources);
+  }
+  return out;
+}
+
+const SCALAR_KEYS = ['flinkVersion', 'namespace', 'baseImage', 'parallelism', 'upgradeMode', 'serviceAccount', 'sessionCluster'] as const satisfies readonly (keyof JobSettings)[];
+
+function mergeResources(base: Resources | undefined, over: Resources): Resources {
+  const out: Resources = {};
+  const jobManager = mergeComponent(base?.jobManager, over.jobManager);
+  const taskManager = mergeComponent(base?.taskManager, over.taskManager);
+  if (jobManager) out.jobManager = jobManager;
+  if (taskManager) out.taskManager = taskManager;
+  return out;
+}
+
+function mergeComponent<T extends ComponentResources>(base: T | undefined, over: T | undefined): T | undefined {
+  if (!base && !over) return undefined;
+  return { ...base, ...over } as T;
+}
+
+/** A job as the overlay needs it: its valid manifest, folder, and (for positions) its source. */
+export interface ResolvableJob {
+  spec: JobSpec;
+  dir: string;
+  manifest?: YamlSource;
+  podTemplate?: { content: Record<string, unknown> };
+}
+
+/**
+ * The job as it deploys to `environment`: built-in defaults < project `defaults` < job <
+ * project `environments.<env>` < job `environments.<env>`. Pure; problems only visible after
+ * merging (session mode without a session cluster) come back as diagnostics.
+ */
+export function resolveJob(project: ProjectSpec | undefined, job: ResolvableJob, environment: string, projectSource?: YamlSource): { job: ResolvedJob; diagnostics: Diagnostic[] } {
+  const { spec } = job;
+  const diagnostics: Diagnostic[] = [];
+  const projectEnv = project?.environments[environment];
+  if (project && !projectEnv && projectSource) {
+    diagnostics.push(
+      diagnosticAtPath(projectSource, ['environments'], 'key', {
+        severity: 'error',
+        rule: 'manifest/reference',
+        message: `there is no environment \`${environment}\` in streampilot.yaml${didYouMeanSuffix(environment, Object.keys(project.environments))}`,
+        hint: `environments: ${Object.keys(project.environments).join(', ')}`,
+      }),
+    );
+  }
+  const jobEnv = spec.environments?.[environment];
+  const merged = mergeSettings([project?.defaults, settingsOf(spec), settingsOf(projectEnv), settingsOf(jobEnv)]);
+  const flinkVersion = merged.flinkVersion ?? BUILT_IN_DEFAULTS.flinkVersion;
+  const mode = spec.mode ?? BUILT_IN_DEFAULTS.mode;
+  const runner: RunnerSpec = merged.runner ?? { jarURI: BUILT_IN_DEFAULTS.runner.jarURI };
+
+  const resolved: ResolvedJob = {
+    name: spec.name,
+    dir: job.dir,
+    environment,
+    mode,
+    flinkVersion,
+    namespace: merged.namespace ?? BUILT_IN_DEFAULTS.namespace,
+    baseImage: (merged.baseImage ?? BUILT_IN_DEFAULTS.baseImage).replaceAll('{{flinkVersion}}', flinkVersion),
+    runner: {
+      ...runner,
+      args: runner.args ?? [...BUILT_IN_DEFAULTS.runner.args],
+      scriptPath: runner.scriptPath ?? `${BUILT_IN_DEFAULTS.scriptDir}/${spec.name}.sql`,
+    },
+    parallelism: merged.parallelism ?? BUILT_IN_DEFAULTS.parallelism,
+    upgradeMode: merged.upgradeMode ?? BUILT_IN_DEFAULTS.upgradeMode,
+    resources: merged.resources ?? {},
+    flinkConfiguration: merged.flinkConfiguration ?? {},
+    variables: merged.variables ?? {},
+    sql: [...spec.sql],
+    dependencies: { maven: [...(spec.dependencies?.maven ?? [])], jars: [...(spec.dependencies?.jars ?? [])] },
+    externalTables: [...(spec.tables?.external ?? [])],
+    enabled: jobEnv?.enabled ?? true,
+  };
+  if (merged.serviceAccount !== undefined) resolved.serviceAccount = merged.serviceAccount;
+  if (merged.sessionCluster !== undefined) resolved.sessionCluster = merged.sessionCluster;
+  if (job.podTemplate) resolved.podTemplate = job.podTemplate.content;
+  if (projectEnv?.webUI) resolved.webUI = { ...projectEnv.webUI };
+
+  if (mode === 'session' && resolved.sessionCluster === undefined && job.manifest) {
+    diagnostics.push(
+      diagnosticAtPath(job.manifest, ['mode'], 'value', {
+        severity: 'error',
+        rule: 'manifest/reference',
+        message: `job \`${spec.name}\` runs in session mode, but no \`sessionCluster\` is set for environment \`${environment}\``,
+        hint: `set sessionCluster (the session FlinkDeployment's name) in job.yaml, in its environments.${environment}, or in streampilot.yaml defaults or environments.${environment}`,
+      }),
+    );
+  }
+  return { job: resolved, diagnostics };
+}
+
+/** Only the JobSettings part of a larger object, so that e.g. `enabled` or `kubeContext` never leak into the merge. */
+function settingsOf(layer: JobSettings | undefined): JobSettings | undefined {
+  if (!layer) return undefined;
+  const { flinkVersion, namespace, baseImage, runner, parallelism, upgradeMode, resources, flinkConfiguration, serviceAccount, variables, sessionCluster } = layer;
+  return { flinkVersion, namespace, baseImage, runner, parallelism, upgradeMode, resources, flinkConfiguration, serviceAccount, variables, sessionCluster };
+}

@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Diagnostic } from '../diagnostics.js';
+import { didYouMean, didYouMeanSuffix } from './did-you-mean.js';
+import { baseName, diagnosticAtPath, formatPath, rangeOf, type YamlPath, type YamlSource } from './yaml-document.js';
+import { diagnosticAt } from '../diagnostics.js';
+
+export type ManifestKind = 'project' | 'job';
+
+const SCHEMA_RULE = 'manifest/schema';
+
+type Schema = Record<string, unknown>;
+
+/**
+ * The JSON Schemas shipped in `schemas/`, read from the package at run time (src/spec and
+ * dist/spec are both two levels below the package root).
+ */
+export function manifestSchema(kind: ManifestKind): Schema {
+  const cached = schemas.get(kind);
+  if (cached) return cached;
+  const url = new URL(`../../schemas/${kind}.schema.json`, import.meta.url);
+  const schema = JSON.parse(readFileSync(url, 'utf8')) as Schema;
+  schemas.set(kind, schema);
+  return schema;
+}
+
+const schemas = new Map<ManifestKind, Schema>();
+const validators = new Map<ManifestKind, ValidateFunction>();
+
+function validator(kind: ManifestKind): ValidateFunction {
+  let v = validators.get(kind);
+  if (!v) {
+    // verbose: errors carry the failing (sub)schema, so messages can list allowed keys and
+    // quote the schema's own wording; allErrors: the user sees every problem at once.
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+    // Understood by VS Code's YAML/JSON language service; for ajv it is only an annotation.
+    ajv.addVocabulary(['patternErrorMessage']);
+    v = ajv.compile(manifestSchema(kind));
+    validators.set(kind, v);
+  }
+  return v;
+}
+
+/** Every schema error of a parsed manifest, positioned at the YAML node it is about. */
+export function validateManifest(source: YamlSource, kind: ManifestKind): Diagnostic[] {
+  const validate = validator(kind);
+  if (validate(source.value)) return [];
+  const errors = validate.errors ?? [];
+  // One diagnostic per node: a value of the wrong type also fails its enum or pattern, and
+  // the type error is the one that says what to do.
+  const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const error of errors) {
+    if (error.keyword === 'propertyNames' || error.keyword === 'if') continue;
+    if (error.keyword !== 'type' && typeFailed.has(error.instancePath) && error.propertyName === undefined) continue;
+    const d = describe(source, kind, error);
+    const id = `${d.line}:${d.column}:${d.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(d);
+  }
+  return out;
+}
+
+function pointerToPath(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): Diagnostic {
+  const path: YamlPath = pointerToPath(error.instancePath);
+  const file = baseName(source.file);
+  const where = path.length === 0 ? file : `\`${formatPath(path)}\``;
+  const name = `\`${formatPath(path)}\``;
+  const params = error.params as Record<string, unknown>;
+  const parentSchema = (error.parentSchema ?? {}) as Schema;
+  const found = describeValue(source, path, error.data);
+  const at = (target: 'key' | 'value', message: string, hint?: string, p: YamlPath = path): Diagnostic =>
+    diagnosticAtPath(source, p, target, { severity: 'error', rule: SCHEMA_RULE, message, hint });
+
+  if (error.propertyName !== undefined) {
+    // propertyNames: the key itself is malformed.
+    const message = `${path.length ? `key in ${where}` : 'key'} \`${error.propertyName}\` ${patternMessage(error) ?? error.message ?? 'is not allowed'}`;
+    return at('key', message, undefined, [...path, error.propertyName]);
+  }
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((parentSchema.properties ?? {}) as Schema);
+      const suffix = didYouMeanSuffix(key, allowed);
+      const hint = allowed.length ? `allowed keys here: ${allowed.join(', ')}` : undefined;
+      return at('key', `unknown key \`${key}\` in ${where}${suffix}`, hint, [...path, key]);
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const described = propertyDescription(kind, parentSchema, missing);
+      const message = `missing required key \`${missing}\` in ${where}`;
+      if (path.length === 0) {
+        // The root mapping has no key: point at its first line.
+        return diagnosticAt(source.file, source.lines, rangeOf(source, [], 'key'), { severity: 'error', rule: SCHEMA_RULE, message, hint: described });
+      }
+      return at('key', message, described);
+    }
+    case 'type': {
+      const expected = typeName(String(params.type));
+      const hint = typeHint(source, path, String(params.type), error.data);
+      if (path.length === 0) {
+        return diagnosticAt(source.file, source.lines, rangeOf(source, [], 'value'), {
+          severity: 'error',
+          rule: SCHEMA_RULE,
+          message: error.data === null || error.data === undefined ? `${file} is empty; it must be a mapping` : `${file} must be a mapping of keys to values; found ${found}`,
+          hint: kind === 'job' ? 'start from: apiVersion: streampilot.dev/v1, kind: FlinkSqlJob, name: <folder name>, sql: [main.sql]' : 'start from: apiVersion: streampilot.dev/v1, kind: Project, environments: { staging: {} }',
+        });
+      }
+      return at('value', `${name} must be ${expected}; found ${found}`, hint);
+    }
+    case 'enum': {
+      const allowed = ((params.allowedValues as unknown[]) ?? []).map(String);
+      const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
+      return at('value', `${name} must be one of ${allowed.join(', ')}; found ${found}`, guess ? `did you mean \`${guess}\`?` : undefined);
+    }
+    case 'const': {
+      const expected = String(params.allowedValue);
+      const hint =
+        path[0] === 'kind' ? (kind === 'job' ? 'job manifests live in jobs/<name>/job.yaml and have kind: FlinkSqlJob' : 'streampilot.yaml at the repository root has kind: Project') : undefined;
+      return at('value', `${name} must be \`${expected}\`; found ${found}`, hint);
+    }
+    case 'pattern':
+      return at('value', `${name} ${patternMessage(error) ?? `must match ${String(params.pattern)}`}; found ${found}`);
+    case 'minItems':
+      return at('value', `${name} must list at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}`);
+    case 'minProperties':
+      return at('value', `${name} must have at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}`);
+    case 'minLength':
+      return at('value', `${name} must not be empty`);
+    case 'maxLength':
+      return at('value', `${name} must be at most ${String(params.limit)} characters; found ${String(error.data).length}`);
+    case 'minimum':
+      return at('value', `${name} must be at least ${String(params.limit)}; found ${found}`);
+    case 'exclusiveMinimum':
+      return at('value', `${name} must be greater than ${String(params.limit)}; found ${found}`);
+    case 'uniqueItems': {
+      const later = Math.max(Number(params.i), Number(params.j));
+      const item = Array.isArray(error.data) ? error.data[later] : undefined;
+      return at('value', `${name} lists \`${String(item)}\` more than once`, 'remove the repeated entry', [...path, later]);
+    }
+    default:
+      return at('value', `${name} ${error.message ?? 'is invalid'}`);
+  }
+}
+
+function patternMessage(error: ErrorObject): string | undefined {
+  const schema = error.parentSchema as Schema | undefined;
+  const m = schema?.patternErrorMessage;
+  return typeof m === 'string' ? m : undefined;
+}
+
+/** The schema's description of a missing key, followed through a `$ref`, as a hint. */
+function propertyDescription(kind: ManifestKind, parentSchema: Schema, key: string): string | undefined {
+  const prop = (parentSchema.properties as Record<string, Schema> | undefined)?.[key];
+  if (!prop) return undefined;
+  const resolved = resolveRef(kind, prop);
+  return typeof resolved.description === 'string' ? `\`${key}\`: ${resolved.description}` : undefined;
+}
+
+export function resolveRef(kind: ManifestKind, schema: Schema): Schema {
+  const ref = schema.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return schema;
+  let node: unknown = manifestSchema(kind);
+  for (const segment of ref.slice(2).split('/')) node = (node as Schema | undefined)?.[segment];
+  return (node as Schema | undefined) ?? schema;
+}
+
+function typeName(type: string): string {
+  switch (type) {
+    case 'object':
+      return 'a mapping (key: value lines)';
+    case 'array':
+      return 'a list';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return 'a string';
+    default:
+      return type;
+  }
+}
+
+/** `the number \`1.2\` (written \`1.20\`)`, `a list`, `nothing`: what the user wrote, in their terms. */
+function describeValue(source: YamlSource, path: YamlPath, data: unknown): string {
+  const written = writtenText(source, path);
+  if (data === null || data === undefined) return 'nothing';
+  if (Array.isArray(data)) return 'a list';
+  if (typeof data === 'object') return 'a mapping';
+  const shown = typeof data === 'string' ? `\`${data}\`` : `the ${typeof data} \`${String(data)}\``;
+  return written !== undefined && written !== String(data) && typeof data !== 'string' ? `${shown} (written \`${written}\`)` : shown;
+}
+
+function writtenText(source: YamlSource, path: YamlPath): string | undefined {
+  const range = rangeOf(source, path, 'value');
+  const text = source.text.slice(range.start, range.end);
+  return text.includes('\n') ? undefined : text;
+}
+
+function typeHint(source: YamlSource, path: YamlPath, expected: string, data: unknown): string | undefined {
+  const written = writtenText(source, path) ?? String(data);
+  if (expected === 'string' && (typeof data === 'number' || typeof data === 'boolean')) {
+    const why = path[0] === 'flinkConfiguration' || path.includes('flinkConfiguration') ? 'Flink configuration values are strings' : 'YAML reads it as a ' + typeof data;
+    return `quote it: "${written}" (${why})`;
+  }
+  if ((expected === 'integer' || expected === 'number') && typeof data === 'string' && data.trim() !== '' && !Number.isNaN(Number(data))) {
+    return `remove the quotes: ${data}`;
+  }
+  if (expected === 'boolean' && typeof data === 'string' && /^(true|false|yes|no|on|off)$/i.test(data)) {
+    return `write true or false without quotes`;
+  }
+  if (expected === 'array' && typeof data === 'string') return `write it as a list: [${data}]`;
+  if (expected === 'object' && (data === null || data === undefined)) return `give it at least one key, or remove \`${String(path[path.length - 1])}\``;
+  return undefined;
+}

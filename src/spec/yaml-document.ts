@@ -1,0 +1,151 @@
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { diagnosticAt, type Diagnostic, type Severity } from '../diagnostics.js';
+import { LineMap, type Range } from '../sql/source.js';
+
+/** A path into a YAML document, as JSON Schema instance paths name it: keys and list indexes. */
+export type YamlPath = readonly (string | number)[];
+
+/**
+ * One YAML file parsed with its source positions, so that any later check (schema,
+ * cross-file reference, overlay) can point at the exact key or value it is about.
+ */
+export interface YamlSource {
+  /** Path as the user knows it: relative to the repository root, posix separators. */
+  file: string;
+  text: string;
+  lines: LineMap;
+  doc: Document.Parsed;
+  /** Plain JS value of the document; undefined when YAML syntax errors made it unusable. */
+  value: unknown;
+  /** YAML syntax errors (rule manifest/yaml) and warnings. */
+  diagnostics: Diagnostic[];
+}
+
+const YAML_RULE = 'manifest/yaml';
+
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const lines = new LineMap(text);
+  // merge: true lets users share settings between environments with `<<: *anchor`.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: true });
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) diagnostics.push(yamlProblem(file, text, lines, error.code, error.message, error.pos, 'error'));
+  for (const warning of doc.warnings) diagnostics.push(yamlProblem(file, text, lines, warning.code, warning.message, warning.pos, 'warning'));
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      // A low alias budget refuses "billion laughs" documents instead of expanding them.
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      diagnostics.push(diagnosticAt(file, lines, { start: 0, end: 0 }, { severity: 'error', rule: YAML_RULE, message: `${baseName(file)} cannot be read as YAML: ${(e as Error).message}` }));
+    }
+  }
+  return { file, text, lines, doc, value, diagnostics };
+}
+
+function yamlProblem(file: string, text: string, lines: LineMap, code: string, message: string, pos: [number, number], severity: Severity): Diagnostic {
+  const range = { start: Math.min(pos[0], text.length), end: Math.min(Math.max(pos[1], pos[0]), text.length) };
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^[^\s:#]+/.exec(text.slice(range.start))?.[0] ?? '';
+    range.end = range.start + key.length;
+    return diagnosticAt(file, lines, range, {
+      severity,
+      rule: YAML_RULE,
+      message: `key \`${key}\` appears twice in the same mapping in ${baseName(file)}`,
+      hint: 'keep one of them: YAML does not say which one wins, so StreamPilot refuses both',
+    });
+  }
+  return diagnosticAt(file, lines, range, {
+    severity,
+    rule: YAML_RULE,
+    message: `${baseName(file)} is not valid YAML: ${message}`,
+    hint: code === 'TAB_AS_INDENT' ? 'indent with spaces; YAML does not allow tabs for indentation' : undefined,
+  });
+}
+
+export interface YamlLocation {
+  /** Range of the key of the deepest pair found on the path, if the path ends at a mapping entry. */
+  key?: Range;
+  /** Range of the node found (the value), when there is one with source text. */
+  value?: Range;
+  /** True when the whole path was found; false when it stopped at an ancestor. */
+  exact: boolean;
+  node?: Node;
+}
+
+/** Walks `path` down the document, stopping at the deepest node that exists. */
+export function locatePath(source: YamlSource, path: YamlPath): YamlLocation {
+  let node: unknown = source.doc.contents;
+  let key: Range | undefined;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(source.doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return { ...(key ? { key } : {}), value: nodeRange(node), exact: false, node: node as Node };
+      key = isScalar(pair.key) ? nodeRange(pair.key) : undefined;
+      node = pair.value;
+      if (node === null || node === undefined) return { ...(key ? { key } : {}), exact: true };
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) return { value: nodeRange(node), exact: false, node: node as Node };
+      key = undefined;
+      node = item;
+    } else {
+      return { ...(key ? { key } : {}), value: isScalar(node) ? nodeRange(node) : undefined, exact: false };
+    }
+  }
+  const range = node && typeof node === 'object' && 'range' in node ? nodeRange(node as Node) : undefined;
+  return { ...(key ? { key } : {}), ...(range ? { value: range } : {}), exact: true, node: node as Node };
+}
+
+function nodeRange(node: Node): Range | undefined {
+  const r = node.range;
+  return r ? { start: r[0], end: r[1] } : undefined;
+}
+
+export type YamlTarget = 'key' | 'value';
+
+/**
+ * The range a diagnostic about `path` should underline. `key` prefers the key; `value`
+ * prefers a scalar value, and falls back to the key for collections (a whole block would
+ * underline many lines) and empty values (which have no text to underline).
+ */
+export function rangeOf(source: YamlSource, path: YamlPath, target: YamlTarget): Range {
+  const loc = locatePath(source, path);
+  const valueIsText = loc.value !== undefined && loc.value.end > loc.value.start && !isCollection(loc.node);
+  if (target === 'value' && valueIsText) return loc.value!;
+  if (loc.key) return loc.key;
+  if (loc.value && loc.value.end > loc.value.start) return firstLineOf(source, loc.value);
+  return firstLineOf(source, { start: loc.value?.start ?? 0, end: source.text.length });
+}
+
+/** Narrows a multi-line range to its first line, trimmed, so an annotation stays readable. */
+function firstLineOf(source: YamlSource, range: Range): Range {
+  const newline = source.text.slice(range.start, range.end).search(/[\r\n]/);
+  const end = newline < 0 ? range.end : range.start + newline;
+  return { start: range.start, end: Math.max(range.start, end) };
+}
+
+export function diagnosticAtPath(
+  source: YamlSource,
+  path: YamlPath,
+  target: YamlTarget,
+  fields: Pick<Diagnostic, 'severity' | 'rule' | 'message'> & { hint?: string | undefined },
+): Diagnostic {
+  return diagnosticAt(source.file, source.lines, rangeOf(source, path, target), fields);
+}
+
+export function baseName(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i < 0 ? file : file.slice(i + 1);
+}
+
+/** `environments.production.parallelism`, `sql[0]`, `flinkConfiguration["a.b"]`: how messages name a path. */
+export function formatPath(path: YamlPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number' || /^\d+$/.test(segment)) out += `[${segment}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
+import type { SqlUnit } from '../rules/types.js';
+import { parseScript, type ParsedScript } from './parse.js';
+import { LineMap } from './source.js';
+import { substituteVariables } from './variables.js';
+
+export interface SqlSource {
+  /** Path as shown to the user. */
+  file: string;
+  text: string;
+}
+
+export interface BuildUnitsOptions {
+  flinkVersion: string;
+  /** Variables in force; undefined for loose files, where ${…} is left alone and not reported. */
+  variables?: Record<string, string>;
+  /** Names the place variables come from, for the unresolved-variable hint. */
+  environment?: string;
+}
+
+// The same text parsed for the same Flink version gives the same tree: environments whose
+// variables do not change a file share one parse.
+const parseMemo = new Map<string, ParsedScript>();
+const MEMO_LIMIT = 5000;
+
+function parseMemoised(text: string, flinkVersion: string): ParsedScript {
+  const key = `${flinkVersion}\u0000${text}`;
+  let parsed = parseMemo.get(key);
+  if (!parsed) {
+    parsed = parseScript(text, { flinkVersion });
+    if (parseMemo.size >= MEMO_LIMIT) parseMemo.clear();
+    parseMemo.set(key, parsed);
+  }
+  return parsed;
+}
+
+/** A job's SQL files, variables substituted and parsed, ready for the rules. */
+export function buildSqlUnits(sources: readonly SqlSource[], options: BuildUnitsOptions): { units: SqlUnit[]; diagnostics: Diagnostic[] } {
+  const units: SqlUnit[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const source of sources) {
+    if (options.variables === undefined) {
+      units.push({ file: source.file, original: source.text, text: source.text, parsed: parseMemoised(source.text, options.flinkVersion), toOriginal: (o) => o });
+      continue;
+    }
+    const substituted = substituteVariables(source.text, options.variables);
+    if (substituted.unresolved.length > 0) {
+      const lines = new LineMap(source.text);
+      const where = options.environment ? ` for environment \`${options.environment}\`` : '';
+      for (const u of substituted.unresolved) {
+        diagnostics.push(
+          diagnosticAt(source.file, lines, u.range, {
+            severity: 'error',
+            rule: 'sql/unresolved-variable',
+            message: `variable \`\${${u.name}}\` has no value${where}`,
+            hint: `set \`${u.name}\` under \`variables\` in job.yaml, or in streampilot.yaml under \`defaults.variables\` or \`environments.<env>.variables\``,
+          }),
+        );
+      }
+    }
+    units.push({
+      file: source.file,
+      original: source.text,
+      text: substituted.text,
+      parsed: parseMemoised(substituted.text, options.flinkVersion),
+      toOriginal: substituted.toOriginal,
+    });
+  }
+  return { units, diagnostics };
+}

@@ -1,0 +1,111 @@
+/**
+ * A whole script: statements one after another, separated by `;` (a statement set's
+ * inner `;` belong to it; the last statement may lack its `;`). A syntax error ends only
+ * its own statement: it is recorded and parsing resumes at the next statement boundary,
+ * so every broken statement of a file is reported.
+ */
+import type { Token } from '../lexer.js';
+import type { SyntaxIssue } from '../model/common.js';
+import type { Statement } from '../model/statements.js';
+import { Cursor, ParseError, type CursorOptions } from './cursor.js';
+import { issueOf } from './statements/dml.js';
+import { isStatementStart, parseStatement } from './statements/statement.js';
+
+export interface ScriptParse {
+  statements: Statement[];
+  issues: SyntaxIssue[];
+}
+
+/** Where to pick up after an error: a statement keyword that starts a line. */
+const RESUME_KEYWORDS = new Set([
+  'CREATE', 'ALTER', 'DROP', 'INSERT', 'UPSERT', 'EXECUTE', 'USE', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'LOAD',
+  'UNLOAD', 'ADD', 'REMOVE', 'TRUNCATE', 'CALL', 'ANALYZE', 'COMPILE', 'RESET',
+]);
+
+export function parseTokens(tokens: Token[], text: string, options: CursorOptions): ScriptParse {
+  const c = new Cursor(tokens, text, options);
+  const statements: Statement[] = [];
+  const issues: SyntaxIssue[] = [];
+  const lexical = new Set<number>();
+  for (const t of tokens) {
+    if (t.kind === 'invalid') {
+      issues.push({ message: t.error ?? `unexpected \`${t.value}\``, range: { start: t.start, end: t.end } });
+      lexical.add(t.start);
+    }
+  }
+  const record = (issue: SyntaxIssue) => {
+    if (!lexical.has(issue.range.start)) issues.push(issue);
+  };
+  const sink = { issues: [] as SyntaxIssue[] };
+
+  while (!c.atEnd()) {
+    if (c.acceptOp(';')) continue;
+    const statementStart = c.pos;
+    try {
+      statements.push(parseStatement(c, sink));
+      if (c.acceptOp(';') || c.atEnd()) continue;
+      if (isStatementStart(c)) {
+        // A complete statement followed by the start of another: the `;` between them is missing.
+        record(missingSemicolon(c));
+        continue;
+      }
+      c.expected(['`;`'], 'the end of the statement');
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      const issue = issueOf(e);
+      const at = Math.max(c.pos, tokenIndexAt(tokens, e.range.start), statementStart + 1);
+      c.reset(at);
+      if (resumesHere(c)) {
+        issue.hint ??= `if \`${c.peek().value}\` starts a new statement, end the previous one with \`;\``;
+      } else {
+        // Resume after the next `;`, or earlier at a statement keyword that starts a line.
+        while (!c.atEnd() && !c.isOp(';')) {
+          c.next();
+          if (resumesHere(c)) break;
+        }
+      }
+      record(issue);
+    }
+    // Issues found inside statement sets, in source order with the rest.
+    for (const i of sink.issues.splice(0)) record(i);
+  }
+  issues.sort((a, b) => a.range.start - b.range.start);
+  return { statements, issues };
+}
+
+function resumesHere(c: Cursor): boolean {
+  const t = c.peek();
+  return t.newlineBefore && t.kind === 'ident' && RESUME_KEYWORDS.has(t.upper);
+}
+
+function missingSemicolon(c: Cursor): SyntaxIssue {
+  const t = c.peek();
+  const prev = c.previous;
+  const line = lineOf(c.text, prev.end);
+  return {
+    message: `expected \`;\` after the statement, found \`${c.text.slice(t.start, t.end)}\``,
+    range: { start: t.start, end: t.end },
+    hint: `end the previous statement with \`;\` (line ${line})`,
+  };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+/** Index of the first token starting at or after an offset. */
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ResultCache } from '../cache/result-cache.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { ConfigError } from '../errors.js';
+import type { Plan, PlannedEnvironment, PlannedJob } from '../plan/types.js';
+import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
+import { RenderError } from '../render/render-error.js';
+import { renderJob } from '../render/render-job.js';
+import { didYouMeanSuffix } from '../spec/did-you-mean.js';
+import type { LoadedJob } from '../spec/load-job.js';
+import { loadRepository } from '../spec/load-repository.js';
+import { BUILT_IN_DEFAULTS, resolveJob } from '../spec/overlay.js';
+import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
+import { diagnosticAtPath } from '../spec/yaml-document.js';
+import { checkJobSql } from './check-job-sql.js';
+
+export interface CheckOptions {
+  /** Only these environments (default: all of streampilot.yaml). */
+  environments?: string[];
+  /** Only these jobs (default: all). */
+  jobs?: string[];
+  cache?: ResultCache;
+  gitSha?: string;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  plan: Plan;
+  /** Texts of every file a diagnostic may name, for code frames. */
+  sources: Map<string, string>;
+}
+
+/** Used when streampilot.yaml names no registry: the plan still shows a stable tag. */
+const PLACEHOLDER_REGISTRY = 'registry.invalid/streampilot';
+
+/**
+ * Validate a repository and plan what it deploys: load and check the manifests, then for each
+ * environment and job resolve the settings, check the SQL with that environment's variables,
+ * and render the object that would be applied.
+ */
+export function checkRepository(root: string, options: CheckOptions = {}): CheckResult {
+  const repo = loadRepository(root);
+  const diagnostics = [...repo.diagnostics];
+  const sources = new Map<string, string>();
+  if (repo.project) sources.set(repo.project.source.file, repo.project.source.text);
+  for (const job of repo.jobs) {
+    sources.set(job.manifest.file, job.manifest.text);
+    for (const f of job.sqlFiles) sources.set(f.path, f.content);
+  }
+  const project = repo.project?.spec;
+  if (!project) return finish(diagnostics, { environments: [] }, sources);
+
+  const environments = selectEnvironments(project, options.environments);
+  const jobs = selectJobs(repo.jobs, options.jobs);
+  const plan: Plan = { environments: [] };
+  for (const envName of environments) {
+    const env = project.environments[envName]!;
+    const planned: PlannedEnvironment = { name: envName, namespace: env.namespace ?? project.defaults?.namespace ?? BUILT_IN_DEFAULTS.namespace, deployOn: env.deployOn ?? 'merge', jobs: [] };
+    if (env.kubeContext) planned.kubeContext = env.kubeContext;
+    if (env.after) planned.after = env.after;
+    for (const job of jobs) {
+      if (!job.spec) continue;
+      const resolved = resolveJob(project, { spec: job.spec, dir: job.dir, manifest: job.manifest, ...(job.podTemplate ? { podTemplate: job.podTemplate } : {}) }, envName, repo.project?.source);
+      diagnostics.push(...resolved.diagnostics);
+      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics);
+      if (plannedJob) planned.jobs.push(plannedJob);
+    }
+    plan.environments.push(planned);
+  }
+  return finish(diagnostics, plan, sources);
+}
+
+function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, options: CheckOptions, diagnostics: Diagnostic[]): PlannedJob | undefined {
+  const sql = checkJobSql(
+    job.sqlFiles.map((f) => ({ file: f.path, text: f.content })),
+    resolved,
+    project,
+    options.cache,
+  );
+  diagnostics.push(...sql.diagnostics);
+  const blocked = sql.script === '' || sql.diagnostics.some((d) => d.severity === 'error');
+  try {
+    const jarDigests = Object.fromEntries(job.jars.map((p) => [p, createHash('sha256').update(readFileSync(path.join(root, p))).digest('hex')]));
+    const hash = contentHash(imageContent(resolved, { script: sql.script, jarDigests }));
+    const image = imageReference(resolved, project.registry?.repository ?? PLACEHOLDER_REGISTRY, hash);
+    const object = renderJob(resolved, { image, script: sql.script, ...(options.gitSha ? { gitSha: options.gitSha } : {}) });
+    return {
+      name: resolved.name,
+      dir: resolved.dir,
+      mode: resolved.mode,
+      flinkVersion: resolved.flinkVersion,
+      image,
+      parallelism: resolved.parallelism,
+      upgradeMode: resolved.upgradeMode,
+      object: object as unknown as PlannedJob['object'],
+      enabled: resolved.enabled,
+      blocked,
+    };
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    diagnostics.push(
+      diagnosticAtPath(job.manifest, ['name'], 'value', {
+        severity: 'error',
+        rule: 'render',
+        message: e instanceof RenderError ? e.message : `cannot plan ${resolved.name} for environment \`${resolved.environment}\`: ${e.message}`,
+      }),
+    );
+    return undefined;
+  }
+}
+
+function selectEnvironments(project: ProjectSpec, wanted: string[] | undefined): string[] {
+  const all = Object.keys(project.environments);
+  if (!wanted || wanted.length === 0) return all;
+  for (const name of wanted) {
+    if (!all.includes(name)) throw new ConfigError(`there is no environment \`${name}\` in streampilot.yaml${didYouMeanSuffix(name, all)}`, `environments: ${all.join(', ')}`);
+  }
+  return wanted;
+}
+
+function selectJobs(jobs: LoadedJob[], wanted: string[] | undefined): LoadedJob[] {
+  if (!wanted || wanted.length === 0) return jobs;
+  const names = jobs.map((j) => j.name);
+  for (const name of wanted) {
+    if (!names.includes(name)) throw new ConfigError(`there is no job \`${name}\` (no jobs/${name}/job.yaml)${didYouMeanSuffix(name, names)}`, names.length ? `jobs: ${names.join(', ')}` : 'create jobs/<name>/job.yaml');
+  }
+  return jobs.filter((j) => wanted.includes(j.name));
+}
+
+function finish(diagnostics: Diagnostic[], plan: Plan, sources: Map<string, string>): CheckResult {
+  // The same finding in several environments is one finding.
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.endLine}\u0000${d.endColumn}\u0000${d.rule}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { diagnostics: unique.sort(compareDiagnostics), plan, sources };
+}
