@@ -9,7 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outdir = path.join(here, '..', 'node_modules', '.cache', 'streampilot-bench');
 mkdirSync(outdir, { recursive: true });
-const entries = { main: path.join(here, 'main.ts'), 'first-parse': path.join(here, 'first-parse.ts') };
+const entries = {
+  main: path.join(here, 'main.ts'),
+  'first-parse': path.join(here, 'first-parse.ts'),
+  'measure-check': path.join(here, 'measure-check.ts'),
+};
 await build({
   entryPoints: entries,
   bundle: true,

@@ -24,7 +24,7 @@ export function flinkConfiguration(job: ResolvedJob): Record<string, string> {
       throw new RenderError(
         job.name,
         job.environment,
-        `flinkConfiguration "${key}" is ${value === null ? 'null' : `a ${typeof value}`}; Flink options are single values.`,
+        `flinkConfiguration "${key}" is ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value === 'object' ? 'map' : typeof value}`}; Flink options are single values.`,
         `Write it as a string, e.g. ${key}: "…".`,
       );
     }

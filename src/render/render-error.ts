@@ -1,6 +1,7 @@
 /**
  * A job that cannot be turned into a valid operator resource. The message names the job and
  * environment, says what is wrong and what to change, because it ends up on a pull request.
+ * `problem` and `hint` are also kept apart for callers that show a hint separately.
  */
 export class RenderError extends Error {
   override readonly name = 'RenderError';
@@ -8,7 +9,7 @@ export class RenderError extends Error {
   constructor(
     readonly job: string,
     readonly environment: string,
-    problem: string,
+    readonly problem: string,
     readonly hint?: string,
   ) {
     super(`${job} (${environment}): ${problem}${hint ? ` ${hint}` : ''}`);

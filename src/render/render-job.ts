@@ -16,6 +16,8 @@ import { RenderError } from './render-error.js';
 import { runnerArgs } from './runner-args.js';
 import { ingressFor } from './web-ui.js';
 
+export { webUIUrl } from './web-ui.js';
+
 export interface RenderInput extends Provenance {
   /** Full image reference (application mode); see imageReference(). */
   image: string;

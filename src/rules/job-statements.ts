@@ -97,3 +97,17 @@ export function sameTable(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export const displayName = (parts: readonly string[]): string => parts.map((p) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : '`' + p.replace(/`/g, '``') + '`')).join('.');
+
+/** The part of `range` on its first line: keeps an annotation on a long statement to one line. */
+export function firstLine(text: string, range: Range): Range {
+  const nl = text.slice(range.start, range.end).search(/[\r\n]/);
+  return nl < 0 ? range : { start: range.start, end: range.start + nl };
+}
+
+/** `file:line` of an offset in a unit's parsed text, for messages that point at another statement. */
+export function whereIs(unit: SqlUnit, offset: number): string {
+  const original = unit.toOriginal(offset);
+  let line = 1;
+  for (let i = 0; i < original && i < unit.original.length; i++) if (unit.original.charCodeAt(i) === 10) line++;
+  return `${unit.file}:${line}`;
+}

@@ -1,21 +1,13 @@
 /**
- * The one place the rules reach the query analysis (engineer Q's `src/sql/analysis/`), so that
- * its module layout can change without touching every rule.
+ * The one place the rules reach the query analysis (`src/sql/analysis/`), so that its module
+ * layout can change without touching every rule.
  */
-import type { QualifiedName } from '../sql/model/common.js';
+import { queryColumnCount } from '../sql/analysis/query-column-count.js';
+import { tableReferences, type TableReference } from '../sql/analysis/table-references.js';
 import type { Query } from '../sql/model/query.js';
-import type { Range } from '../sql/source.js';
 
-export interface TableRead {
-  name: QualifiedName;
-  range: Range;
-}
+export type TableRead = TableReference;
 
-// PLACEHOLDER until src/sql/analysis lands: reads nothing, counts nothing (rules stay silent).
-export function tablesRead(_query: Query): TableRead[] {
-  return [];
-}
+export const tablesRead = (query: Query): TableRead[] => tableReferences(query);
 
-export function outputColumnCount(_query: Query): number | undefined {
-  return undefined;
-}
+export const outputColumnCount = (query: Query): number | undefined => queryColumnCount(query);

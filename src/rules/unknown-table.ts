@@ -53,8 +53,8 @@ export const unknownTable: Rule = {
 
     for (const { unit, statement } of jobStatements(ctx)) {
       for (const insert of insertsOf(statement)) {
-        checkQuery(unit, insert.query);
         checkName(unit, insert.target, 'written');
+        checkQuery(unit, insert.query);
       }
       visitDefinitions(statement, {
         read: (q) => checkQuery(unit, q),

@@ -6,7 +6,6 @@ import { diagnosticAt } from '../diagnostics.js';
 import { didYouMeanSuffix } from './did-you-mean.js';
 import { JOB_FILE, loadJob, type LoadedJob } from './load-job.js';
 import { parseProjectManifest, PROJECT_FILE, type LoadedProject } from './load-project.js';
-import { resolveJob } from './overlay.js';
 import { isInside, readTextFile, safeRealpath } from './repository-files.js';
 import { diagnosticAtPath } from './yaml-document.js';
 
@@ -28,6 +27,8 @@ const REFERENCE_RULE = 'manifest/reference';
  * Reads a StreamPilot repository: streampilot.yaml, every jobs/<name>/job.yaml and the files
  * they name. Never throws on bad content: a missing streampilot.yaml, unreadable files and
  * invalid manifests all come back as diagnostics, and the jobs that are valid still load.
+ * Checks that need merged settings (session mode without a session cluster) belong to
+ * `resolveJob`, which runs per environment.
  */
 export function loadRepository(rootDir: string): LoadedRepository {
   const root = path.resolve(rootDir);
@@ -73,7 +74,7 @@ export function loadRepository(rootDir: string): LoadedRepository {
 
   const projectSpec = result.project?.spec;
   if (projectSpec) {
-    for (const job of result.jobs) diagnostics.push(...checkJobEnvironments(job, Object.keys(projectSpec.environments)), ...checkSessionClusters(result, job));
+    for (const job of result.jobs) diagnostics.push(...checkJobEnvironments(job, Object.keys(projectSpec.environments)));
   }
   diagnostics.sort(compareDiagnostics);
   return result;
@@ -115,27 +116,6 @@ function checkJobEnvironments(job: LoadedJob, environments: string[]): Diagnosti
     );
   }
   return out;
-}
-
-/** Session mode needs a session cluster in every environment the job deploys to: one diagnostic listing where it is missing. */
-function checkSessionClusters(repo: LoadedRepository, job: LoadedJob): Diagnostic[] {
-  const project = repo.project?.spec;
-  if (!job.spec || job.spec.mode !== 'session' || !project) return [];
-  const spec = job.spec;
-  const missing = Object.keys(project.environments).filter((env) => {
-    const { job: resolved } = resolveJob(project, { spec, dir: job.dir }, env);
-    return resolved.enabled && resolved.sessionCluster === undefined;
-  });
-  if (missing.length === 0) return [];
-  const envs = missing.map((e) => `\`${e}\``).join(', ');
-  return [
-    diagnosticAtPath(job.manifest, ['mode'], 'value', {
-      severity: 'error',
-      rule: REFERENCE_RULE,
-      message: `job \`${spec.name}\` runs in session mode, but no \`sessionCluster\` is set for ${missing.length === 1 ? 'environment' : 'environments'} ${envs}`,
-      hint: 'set sessionCluster (the session FlinkDeployment\'s name) in job.yaml, under its environments, or in streampilot.yaml defaults or environments',
-    }),
-  ];
 }
 
 function missingProject(root: string): Diagnostic {

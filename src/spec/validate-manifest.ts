@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics.js';
 import { didYouMean, didYouMeanSuffix } from './did-you-mean.js';
 import { baseName, diagnosticAtPath, formatPath, rangeOf, type YamlPath, type YamlSource } from './yaml-document.js';
-import { diagnosticAt } from '../diagnostics.js';
+import { compareDiagnostics, diagnosticAt } from '../diagnostics.js';
 
 export type ManifestKind = 'project' | 'job';
 
@@ -60,7 +60,7 @@ export function validateManifest(source: YamlSource, kind: ManifestKind): Diagno
     seen.add(id);
     out.push(d);
   }
-  return out;
+  return out.sort(compareDiagnostics);
 }
 
 function pointerToPath(pointer: string): string[] {
@@ -84,7 +84,7 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
 
   if (error.propertyName !== undefined) {
     // propertyNames: the key itself is malformed.
-    const message = `${path.length ? `key in ${where}` : 'key'} \`${error.propertyName}\` ${patternMessage(error) ?? error.message ?? 'is not allowed'}`;
+    const message = `invalid key \`${error.propertyName}\` in ${where}: it ${patternMessage(error) ?? error.message ?? 'is not allowed'}`;
     return at('key', message, undefined, [...path, error.propertyName]);
   }
 
@@ -201,8 +201,9 @@ function describeValue(source: YamlSource, path: YamlPath, data: unknown): strin
   if (data === null || data === undefined) return 'nothing';
   if (Array.isArray(data)) return 'a list';
   if (typeof data === 'object') return 'a mapping';
-  const shown = typeof data === 'string' ? `\`${data}\`` : `the ${typeof data} \`${String(data)}\``;
-  return written !== undefined && written !== String(data) && typeof data !== 'string' ? `${shown} (written \`${written}\`)` : shown;
+  if (typeof data === 'string') return written !== undefined && /^["']/.test(written) && written.length <= 80 ? `the quoted string \`${written}\`` : `\`${data}\``;
+  const shown = `the ${typeof data} \`${String(data)}\``;
+  return written !== undefined && written !== String(data) ? `${shown} (written \`${written}\`)` : shown;
 }
 
 function writtenText(source: YamlSource, path: YamlPath): string | undefined {
@@ -220,8 +221,8 @@ function typeHint(source: YamlSource, path: YamlPath, expected: string, data: un
   if ((expected === 'integer' || expected === 'number') && typeof data === 'string' && data.trim() !== '' && !Number.isNaN(Number(data))) {
     return `remove the quotes: ${data}`;
   }
-  if (expected === 'boolean' && typeof data === 'string' && /^(true|false|yes|no|on|off)$/i.test(data)) {
-    return `write true or false without quotes`;
+  if (expected === 'boolean' && typeof data === 'string' && /^(true|false|yes|no|on|off|y|n)$/i.test(data)) {
+    return /^["']/.test(written) ? 'write true or false without quotes' : `write true or false: YAML 1.2 reads \`${written}\` as text`;
   }
   if (expected === 'array' && typeof data === 'string') return `write it as a list: [${data}]`;
   if (expected === 'object' && (data === null || data === undefined)) return `give it at least one key, or remove \`${String(path[path.length - 1])}\``;

@@ -6,18 +6,18 @@
  * The parses run in a worker thread (parse.ts bundled with esbuild) so that an endless loop
  * is reported with the input that caused it instead of freezing the test run.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tokenize } from '../../src/sql/lexer.js';
 import { CORPUS_FLINK_VERSION, corpusAbsent, loadCorpus, repoRoot } from '../support/corpus.js';
 
 /** One parse slower than this (twice in a row, to ignore a GC pause) fails the test. */
 const SLOW_PARSE_MS = 200;
 /** No progress for this long means the parser is stuck in a loop. */
-const STUCK_MS = 3_000;
+const STUCK_MS = 5_000;
 /** Longer statements get prefixes at a stride, so the quadratic total stays bounded. */
 const MAX_PREFIXES_PER_STATEMENT = 400;
 
@@ -76,8 +76,9 @@ for (let i = 0; i < inputs.length; i++) {
 parentPort.postMessage({ findings, parsed: inputs.length, totalMs: performance.now() - started });
 `;
 
-async function bundleParser(): Promise<string> {
-  const dir = path.join(repoRoot, '.streampilot-cache', 'robustness');
+async function bundleParser(): Promise<{ dir: string; worker: string }> {
+  // Per process, so two test runs at once do not overwrite each other's bundle.
+  const dir = path.join(repoRoot, '.streampilot-cache', `robustness-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   await build({
     entryPoints: [path.join(repoRoot, 'src/sql/parse.ts')],
@@ -90,7 +91,7 @@ async function bundleParser(): Promise<string> {
   });
   const worker = path.join(dir, 'worker.mjs');
   writeFileSync(worker, WORKER_SOURCE);
-  return worker;
+  return { dir, worker };
 }
 
 function runInWorker(workerFile: string, inputs: string[]): Promise<RunResult> {
@@ -221,8 +222,12 @@ const show = (text: string): string => JSON.stringify(text.length > 300 ? `${tex
 
 describe('parseScript never throws or hangs', () => {
   let workerFile = '';
+  let bundleDir = '';
   beforeAll(async () => {
-    workerFile = await bundleParser();
+    ({ dir: bundleDir, worker: workerFile } = await bundleParser());
+  });
+  afterAll(() => {
+    if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
   });
 
   async function check(inputs: string[]): Promise<void> {

@@ -102,10 +102,9 @@ function dtSqlParserCases(): CorpusCase[] {
         cases.push({ ...base, id, text, expect: 'valid', note: entry.note });
         continue;
       }
-      // Invalid as a whole; its statements, split as upstream splits other files, are valid.
-      const [whole] = pieceCases(id, { text, line: 1 }, missing, true);
-      cases.push({ ...whole!, text });
-      for (const piece of splitLikeUpstream(text)) cases.push(...pieceCases(`${id}:${piece.line}`, piece, missing, false));
+      // Invalid as a whole; its statements (split with string and comment awareness) are valid.
+      cases.push(unterminatedCase(id, { text, line: 1 }, cutAtLines({ text, line: 1 }, missing)));
+      for (const piece of splitStatements(text)) cases.push(...pieceCases(`${id}:${piece.line}`, piece, missing, false));
       continue;
     }
 
@@ -128,8 +127,8 @@ function dtSqlParserCases(): CorpusCase[] {
  * contains `EXECUTE STATEMENT SET` or `BEGIN STATEMENT SET;` it runs to the next `END;`.
  * Text after the last `;` is dropped, as upstream drops it. `line` is where the piece starts.
  */
-export function splitLikeUpstream(content: string): { text: string; line: number }[] {
-  const pieces: { text: string; line: number }[] = [];
+export function splitLikeUpstream(content: string): Piece[] {
+  const pieces: Piece[] = [];
   let start = 0;
   for (let i = 0; i < content.length; i++) {
     if (content[i] !== ';') continue;
@@ -141,6 +140,41 @@ export function splitLikeUpstream(content: string): { text: string; line: number
     pieces.push({ text: tmp.trim(), line });
     start = i + 1;
   }
+  return pieces;
+}
+
+/**
+ * Our own split, for files upstream validates whole: like `splitLikeUpstream`, but a `;`
+ * inside a comment, a string or a back-ticked name does not end a statement.
+ */
+export function splitStatements(content: string): Piece[] {
+  const pieces: Piece[] = [];
+  let start = 0;
+  let i = 0;
+  const skipTo = (close: string, from: number): number => {
+    const at = content.indexOf(close, from);
+    return at < 0 ? content.length : at + close.length;
+  };
+  while (i < content.length) {
+    const ch = content[i]!;
+    if (ch === '-' && content[i + 1] === '-') i = skipTo('\n', i + 2);
+    else if (ch === '/' && content[i + 1] === '*') i = skipTo('*/', i + 2);
+    else if (ch === "'" || ch === '`') {
+      // A doubled quote is an escaped quote: skipping twice lands in the same literal.
+      i = skipTo(ch, i + 1);
+    } else if (ch === ';') {
+      const tmp = content.slice(start, i + 1);
+      // Statement-set blocks stay whole, as upstream keeps them in the files it splits.
+      const multi = /EXECUTE\s+STATEMENT\s+SET|BEGIN\s+STATEMENT\s+SET\s*;/i.test(tmp);
+      i++;
+      if (multi && !/\bEND\s*;$/i.test(tmp)) continue;
+      const lead = tmp.length - tmp.trimStart().length;
+      pieces.push({ text: tmp.trim(), line: lineOf(content, start + lead) });
+      start = i;
+    } else i++;
+  }
+  const rest = content.slice(start);
+  if (rest.replace(/--[^\n]*/g, '').trim()) pieces.push({ text: rest.trim(), line: lineOf(content, start + rest.length - rest.trimStart().length) });
   return pieces;
 }
 
@@ -174,9 +208,10 @@ interface Piece {
 
 /** Cuts a piece into statements at the given file lines (lines outside the piece are ignored). */
 function cutAtLines(piece: Piece, fileLines: readonly number[]): Piece[] {
-  const starts = piece.text.split('\n').reduce<number[]>((acc, l) => [...acc, acc[acc.length - 1]! + l.length + 1], [0]);
-  const cuts = fileLines.filter((l) => l > piece.line && l < piece.line + starts.length - 1);
-  const bounds = [0, ...cuts.map((l) => starts[l - piece.line]!), piece.text.length];
+  const lineStarts = [0];
+  for (let i = 0; i < piece.text.length; i++) if (piece.text[i] === '\n') lineStarts.push(i + 1);
+  const cuts = fileLines.filter((l) => l > piece.line && l < piece.line + lineStarts.length);
+  const bounds = [0, ...cuts.map((l) => lineStarts[l - piece.line]!), piece.text.length];
   const out: Piece[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const raw = piece.text.slice(bounds[i], bounds[i + 1]);
@@ -197,13 +232,10 @@ function checkMissingSemicolonTable(file: string, content: string): readonly num
   return lines;
 }
 
-/** A piece as cases: one valid case, or (statements missing their `;`) an invalid one plus its statements. */
-function pieceCases(id: string, piece: Piece, missing: readonly number[], wholeInvalid: boolean): CorpusCase[] {
-  const base = { source: 'dt-sql-parser' as const };
-  const statements = cutAtLines(piece, missing);
-  if (statements.length < 2) return [{ ...base, id, text: piece.text, expect: 'valid' }];
-  const invalid: CorpusCase = {
-    ...base,
+/** The invalid case for a text holding several statements with no `;` between them. */
+function unterminatedCase(id: string, piece: Piece, statements: Piece[]): CorpusCase {
+  return {
+    source: 'dt-sql-parser',
     id,
     text: piece.text,
     expect: 'invalid',
@@ -211,10 +243,19 @@ function pieceCases(id: string, piece: Piece, missing: readonly number[], wholeI
     errorLine: statements[1]!.line - piece.line + 1,
     note: 'statements with no `;` between them: dt-sql-parser accepts this, Flink stops at the second one',
   };
-  const prefix = id.replace(/:\d+$/, '');
+}
+
+/**
+ * One upstream piece as cases: a valid case, or, when it holds statements missing their `;`,
+ * each statement as a valid case (plus, if asked, the piece itself as an invalid one).
+ */
+function pieceCases(id: string, piece: Piece, missing: readonly number[], withPiece: boolean): CorpusCase[] {
+  const statements = cutAtLines(piece, missing);
+  if (statements.length < 2) return [{ source: 'dt-sql-parser', id, text: piece.text, expect: 'valid' }];
+  const file = id.replace(/:\d+$/, '');
   return [
-    ...(wholeInvalid ? [invalid] : []),
-    ...statements.map((s) => ({ ...base, id: `${prefix}:${s.line}`, text: s.text, expect: 'valid' as const, note: `a statement of ${id}, which lacks a \`;\`` })),
+    ...(withPiece ? [unterminatedCase(`${id} (as one piece)`, piece, statements)] : []),
+    ...statements.map((s): CorpusCase => ({ source: 'dt-sql-parser', id: `${file}:${s.line}`, text: s.text, expect: 'valid', note: `a statement of ${id}, which lacks a \`;\`` })),
   ];
 }
 

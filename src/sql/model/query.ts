@@ -159,6 +159,8 @@ export interface DerivedTable extends Node {
 export interface TableFunctionRef extends Node {
   kind: 'tableFunction';
   lateral: boolean;
+  /** Written `FROM fn(...)` without the `TABLE(...)` wrapper (Flink accepts both). */
+  bare?: boolean;
   call: Expression;
   alias?: TableAlias;
 }

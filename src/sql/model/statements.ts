@@ -93,6 +93,8 @@ export interface StatementSet extends Node {
   kind: 'statementSet';
   form: 'execute' | 'begin';
   statements: Insert[];
+  /** `BEGIN STATEMENT SET;` whose `END;` never came before the end of the script. */
+  unclosed?: boolean;
 }
 
 /** `SET;` (list), `SET 'key' = 'value';`. Key and value unescaped. */
@@ -212,7 +214,7 @@ export interface CreateMaterializedTable extends Node {
 /** One change of `ALTER TABLE t ...`. */
 export type AlterTableAction =
   | { action: 'rename'; newName: QualifiedName }
-  | { action: 'renameColumn'; column: QualifiedName; newName: Identifier }
+  | { action: 'renameColumn'; column: QualifiedName; newName: QualifiedName }
   | { action: 'setOptions'; options: TableOption[] }
   | { action: 'resetOptions'; keys: StringLiteral[] }
   | {
@@ -227,9 +229,8 @@ export type AlterTableAction =
   | { action: 'dropConstraint'; name: Identifier }
   | { action: 'dropWatermark' }
   | { action: 'dropDistribution' }
-  | { action: 'compact'; partition?: PartitionSpec[] }
-  | { action: 'dropPartitions' | 'addPartitions'; partitions: { spec: PartitionSpec[]; options: TableOption[] }[]; ifExists: boolean }
-  | { action: 'comment'; comment: StringLiteral };
+  | { action: 'compact' }
+  | { action: 'dropPartitions' | 'addPartitions'; partitions: { spec: PartitionSpec[]; options: TableOption[] }[]; ifExists: boolean };
 
 export interface PartitionSpec {
   column: Identifier;
@@ -428,7 +429,13 @@ export interface StopJob extends Node {
   withDrain: boolean;
 }
 
+/** A lone `END;` closing a `BEGIN STATEMENT SET;` opened in an earlier script (SQL client sessions). */
+export interface EndStatementSet extends Node {
+  kind: 'endStatementSet';
+}
+
 export type OtherStatement =
+  | EndStatementSet
   | ResetStatement
   | CreateDatabase
   | CreateModel

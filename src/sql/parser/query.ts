@@ -25,6 +25,7 @@ import type {
   TableRef,
   ValuesQuery,
 } from '../model/query.js';
+import type { Token } from '../lexer.js';
 import type { Cursor } from './cursor.js';
 import { parseExpression, parseExpressionList, parseWindowSpec } from './expression.js';
 
@@ -371,7 +372,14 @@ function parseTableRef(c: Cursor): TableRef {
   } else if (lateral) {
     return c.expected(['`TABLE(`', '`(`'], '`LATERAL`');
   } else {
+    const nameStart = c.mark();
     const name = c.qualifiedName('a table name');
+    if (c.isOp('(')) {
+      // `FROM TUMBLE(TABLE t, ...)`: a table function called without TABLE(...).
+      c.reset(nameStart);
+      const call = parseExpression(c);
+      return finishTableRef(c, { kind: 'tableFunction', lateral: false, bare: true, call, range: c.rangeFrom(t) }, t);
+    }
     const hints = parseTableHints(c);
     ref = { kind: 'tableName', name, hints, range: c.rangeFrom(t) };
     if (c.isKeywords('FOR', 'SYSTEM_TIME')) {
@@ -381,6 +389,10 @@ function parseTableRef(c: Cursor): TableRef {
       ref.range = c.rangeFrom(t);
     }
   }
+  return finishTableRef(c, ref, t);
+}
+
+function finishTableRef(c: Cursor, ref: TableRef, t: Token): TableRef {
   if (c.isKeyword('MATCH_RECOGNIZE')) ref = parseMatchRecognize(c, ref);
   const alias = parseTableAlias(c);
   if (alias) {

@@ -42,35 +42,42 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
     if (c.acceptOp(';')) continue;
     const statementStart = c.pos;
     try {
-      statements.push(parseStatement(c, sink));
-      if (c.acceptOp(';') || c.atEnd()) continue;
-      if (isStatementStart(c)) {
-        // A complete statement followed by the start of another: the `;` between them is missing.
-        record(missingSemicolon(c));
-        continue;
-      }
-      c.expected(['`;`'], 'the end of the statement');
-    } catch (e) {
-      if (!(e instanceof ParseError)) throw e;
-      const issue = issueOf(e);
-      const at = Math.max(c.pos, tokenIndexAt(tokens, e.range.start), statementStart + 1);
-      c.reset(at);
-      if (resumesHere(c)) {
-        issue.hint ??= `if \`${c.peek().value}\` starts a new statement, end the previous one with \`;\``;
-      } else {
-        // Resume after the next `;`, or earlier at a statement keyword that starts a line.
-        while (!c.atEnd() && !c.isOp(';')) {
-          c.next();
-          if (resumesHere(c)) break;
-        }
-      }
-      record(issue);
+      parseOne(c, statementStart, sink, statements, tokens, record);
+    } finally {
+      // Issues found inside statement sets, in source order with the rest.
+      for (const i of sink.issues.splice(0)) record(i);
     }
-    // Issues found inside statement sets, in source order with the rest.
-    for (const i of sink.issues.splice(0)) record(i);
   }
   issues.sort((a, b) => a.range.start - b.range.start);
   return { statements, issues };
+}
+
+function parseOne(c: Cursor, statementStart: number, sink: { issues: SyntaxIssue[] }, statements: Statement[], tokens: Token[], record: (i: SyntaxIssue) => void): void {
+  try {
+    statements.push(parseStatement(c, sink));
+    if (c.acceptOp(';') || c.atEnd()) return;
+    if (isStatementStart(c)) {
+      // A complete statement followed by the start of another: the `;` between them is missing.
+      record(missingSemicolon(c));
+      return;
+    }
+    c.expected(['`;`'], 'the end of the statement');
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    const issue = issueOf(e);
+    const at = Math.max(c.pos, tokenIndexAt(tokens, e.range.start), statementStart + 1);
+    c.reset(at);
+    if (resumesHere(c)) {
+      issue.hint = `if \`${c.peek().value}\` starts a new statement, end the previous one with \`;\``;
+    } else {
+      // Resume after the next `;`, or earlier at a statement keyword that starts a line.
+      while (!c.atEnd() && !c.isOp(';')) {
+        c.next();
+        if (resumesHere(c)) break;
+      }
+    }
+    record(issue);
+  }
 }
 
 function resumesHere(c: Cursor): boolean {

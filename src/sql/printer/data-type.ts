@@ -1,6 +1,5 @@
 import type { Identifier } from '../model/common.js';
 import type { DataType } from '../model/types.js';
-import { isReserved } from '../parser/keywords.js';
 
 /** Canonical Flink spelling of a data type; parsing it back yields the same type. */
 export function printDataType(t: DataType): string {
@@ -35,11 +34,9 @@ function printBase(t: DataType): string {
   }
 }
 
-/** A name back-ticked when it must be (reserved word, unusual characters) or was. */
+/** A name as written: back-ticked when it was (unquoted names lex the same again). */
 export function printIdentifier(id: Identifier): string {
-  if (id.value.startsWith('${') && !id.quoted) return id.value;
-  const plain = /^[A-Za-z_][A-Za-z0-9_$]*$/.test(id.value) && !isReserved(id.value.toUpperCase());
-  return !id.quoted && plain ? id.value : '`' + id.value.replace(/`/g, '``') + '`';
+  return id.quoted ? '`' + id.value.replace(/`/g, '``') + '`' : id.value;
 }
 
 export function printString(value: string): string {

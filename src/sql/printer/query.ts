@@ -121,6 +121,7 @@ export function printTableRef(t: TableRef): string {
     case 'derived':
       return `${t.lateral ? 'LATERAL ' : ''}(${printQuery(t.query)})${printAlias(t.alias)}`;
     case 'tableFunction':
+      if (t.bare) return printExpression(t.call) + printAlias(t.alias);
       return `${t.lateral ? 'LATERAL ' : ''}TABLE(${printExpression(t.call)})${printAlias(t.alias)}`;
     case 'unnest':
       return `${t.lateral ? 'LATERAL ' : ''}UNNEST(${list(t.args, printExpression)})${t.withOrdinality ? ' WITH ORDINALITY' : ''}${printAlias(t.alias)}`;

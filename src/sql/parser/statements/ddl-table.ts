@@ -87,6 +87,7 @@ function likeClause(c: Cursor): LikeClause {
   const source = c.qualifiedName('the source table of LIKE');
   const options: string[] = [];
   if (c.acceptOp('(')) {
+    // Options follow each other without commas: (EXCLUDING ALL INCLUDING GENERATED).
     do {
       const mode = c.peek();
       const allowed = mode.kind === 'ident' ? LIKE_OPTIONS[mode.upper] : undefined;
@@ -96,7 +97,7 @@ function likeClause(c: Cursor): LikeClause {
       if (what.kind !== 'ident' || !allowed.includes(what.upper)) c.expected([allowed.map((a) => `\`${a}\``).join(', ')]);
       c.next();
       options.push(`${mode.upper} ${what.upper}`);
-    } while (c.acceptOp(','));
+    } while (!c.isOp(')'));
     c.expectOp(')');
   }
   return { source, options, range: c.rangeFrom(start) };
@@ -188,7 +189,7 @@ function alterTableAction(c: Cursor): AlterTableAction {
     if (c.acceptKeyword('TO')) return { action: 'rename', newName: c.qualifiedName('the new table name') };
     const column = c.qualifiedName('the column to rename');
     c.expectKeyword('TO');
-    return { action: 'renameColumn', column, newName: c.identifier('the new column name') };
+    return { action: 'renameColumn', column, newName: c.qualifiedName('the new column name') };
   }
   if (c.acceptKeyword('SET')) return { action: 'setOptions', options: optionList(c) };
   if (c.acceptKeyword('RESET')) return { action: 'resetOptions', keys: keyList(c) };

@@ -53,7 +53,14 @@ export function statementSet(c: Cursor, start: number, form: 'execute' | 'begin'
     c.next();
   }
   const statements: Insert[] = [];
-  while (!c.isKeyword('END')) {
+  let unclosed = false;
+  while (!c.isKeyword('END') || statements.length === 0) {
+    if (c.isKeyword('END')) c.fail('expected an INSERT before `END`: a statement set needs at least one INSERT', c.peek());
+    if (c.atEnd() && form === 'begin') {
+      // The SQL client reads BEGIN STATEMENT SET; and END; as statements of their own.
+      unclosed = true;
+      break;
+    }
     if (c.atEnd()) {
       c.fail('this statement set is never closed: add `END;` after its last INSERT', { start, end: start + (form === 'execute' ? 'EXECUTE'.length : 'BEGIN'.length) });
     }
@@ -78,6 +85,7 @@ export function statementSet(c: Cursor, start: number, form: 'execute' | 'begin'
       c.acceptOp(';');
     }
   }
+  if (unclosed) return { kind: 'statementSet', form, statements, unclosed, range: c.rangeFrom(start) };
   c.expectKeyword('END');
   return { kind: 'statementSet', form, statements, range: c.rangeFrom(start) };
 }

@@ -52,6 +52,10 @@ export function parseStatement(c: Cursor, sink: IssueSink): Statement {
       }
       case 'BEGIN':
         return statementSet(c, start, 'begin', sink);
+      case 'END':
+        if (!c.isOp(';', 1) && c.peek(1).kind !== 'eof') break;
+        c.next();
+        return { kind: 'endStatementSet', range: c.rangeFrom(start) };
       case 'SET':
         c.next();
         return set(c, start);

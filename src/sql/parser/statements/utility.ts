@@ -149,12 +149,13 @@ function single(id: Identifier): QualifiedName {
 
 /** After `DESCRIBE` or `DESC`. */
 export function describe(c: Cursor, start: number): Describe {
-  const extended = c.acceptKeyword('EXTENDED');
+  let extended = c.acceptKeyword('EXTENDED');
   const t = c.peek();
   // `DESCRIBE catalog` names a table called catalog; the object word needs a name after it.
   if (c.isAnyKeyword(['CATALOG', 'DATABASE', 'FUNCTION', 'MODEL', 'JOB']) && (c.isAnyWord(1) || c.peek(1).kind === 'string')) {
     c.next();
     const objectType = t.upper as Describe['objectType'] & string;
+    if (c.acceptKeyword('EXTENDED')) extended = true;
     if (objectType === 'CATALOG') requireFeature(c, 'describeCatalog', t);
     if (objectType === 'MODEL') requireFeature(c, 'model', t);
     if (objectType === 'JOB') {

@@ -1,0 +1,28 @@
+import { displayName, firstLine, jobStatements, nameParts, sameTable, shortParts } from './job-statements.js';
+import type { Rule } from './types.js';
+
+/**
+ * DROP in a job script runs every time the job (re)starts — on each deploy, restart and
+ * failover of the JobManager — and deletes catalog objects other jobs may use. Dropping a
+ * TEMPORARY object the same script created is harmless (it only lives in the session).
+ */
+export const dropStatement: Rule = {
+  id: 'sql/drop-statement',
+  severity: 'error',
+  description: 'a DROP statement in a job script runs on every start of the job',
+  check(ctx, report) {
+    const temporaries: string[][] = [];
+    for (const { unit, statement } of jobStatements(ctx)) {
+      if ((statement.kind === 'createTable' || statement.kind === 'createView' || statement.kind === 'createFunction') && statement.temporary) temporaries.push(nameParts(statement.name));
+      if (statement.kind !== 'drop') continue;
+      if (statement.temporary && temporaries.some((t) => sameTable(t, nameParts(statement.name)))) continue;
+      const what = statement.objectType.toUpperCase();
+      report({
+        unit,
+        range: firstLine(unit.text, statement.range),
+        message: `DROP ${what} \`${displayName(shortParts(nameParts(statement.name)))}\` runs every time this job starts (each deploy, restart and failover) and deletes the ${what.toLowerCase()} from its catalog`,
+        hint: 'change catalogs outside the job (a one-off SQL client session or a migration), and keep the job script to what the job creates and runs',
+      });
+    }
+  },
+};

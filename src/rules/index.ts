@@ -1,0 +1,68 @@
+import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
+import { LineMap } from '../sql/source.js';
+import { connectorDependency } from './connector-dependency.js';
+import { connectorOptions } from './connector-options.js';
+import { dropStatement } from './drop-statement.js';
+import { duplicateTable } from './duplicate-table.js';
+import { insertColumnCount } from './insert-column-count.js';
+import { multipleInserts } from './multiple-inserts.js';
+import { noSink } from './no-sink.js';
+import { plaintextSecret } from './plaintext-secret.js';
+import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
+import { unknownTable } from './unknown-table.js';
+
+export const RULES: readonly Rule[] = [unknownTable, insertColumnCount, connectorOptions, connectorDependency, noSink, plaintextSecret, duplicateTable, dropStatement, multipleInserts];
+
+/** Line maps of the original files, built once per unit. */
+function lineMaps(): (unit: SqlUnit) => LineMap {
+  const maps = new Map<SqlUnit, LineMap>();
+  return (unit) => {
+    let m = maps.get(unit);
+    if (!m) maps.set(unit, (m = new LineMap(unit.original)));
+    return m;
+  };
+}
+
+/** A range of the parsed text, in the user's original file. */
+function toOriginalRange(unit: SqlUnit, range: Finding['range']) {
+  const start = unit.toOriginal(range.start);
+  return { start, end: Math.max(start, unit.toOriginal(range.end)) };
+}
+
+/**
+ * Runs the rules over a job's SQL and positions every finding in the user's file. A rule
+ * that throws is a bug of ours, not of the user's SQL: it becomes one `internal` diagnostic
+ * instead of taking the other rules down with it.
+ */
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const mapOf = lineMaps();
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.wholeJobOnly && !ctx.wholeJob) continue;
+    try {
+      rule.check(ctx, (f) => {
+        out.push(diagnosticAt(f.unit.file, mapOf(f.unit), toOriginalRange(f.unit, f.range), { severity: f.severity ?? rule.severity, rule: rule.id, message: f.message, hint: f.hint }));
+      });
+    } catch (error) {
+      const unit = ctx.units[0];
+      if (!unit) continue;
+      out.push(
+        diagnosticAt(unit.file, mapOf(unit), { start: 0, end: 0 }, {
+          severity: 'warning',
+          rule: 'internal',
+          message: `rule ${rule.id} failed on this job: ${error instanceof Error ? error.message : String(error)}`,
+          hint: 'this is a bug in StreamPilot; please report it with the SQL that triggers it',
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** The parser's syntax errors as diagnostics of rule `syntax`. */
+export function syntaxDiagnostics(ctx: RuleContext): Diagnostic[] {
+  const mapOf = lineMaps();
+  return ctx.units.flatMap((unit) =>
+    unit.parsed.issues.map((issue) => diagnosticAt(unit.file, mapOf(unit), toOriginalRange(unit, issue.range), { severity: 'error', rule: 'syntax', message: issue.message, hint: issue.hint })),
+  );
+}
