@@ -1,6 +1,6 @@
 import { connectorIds, exactKeys, findConnector, findFormat, formatIds, formatOptionPrefix, formatsInUse, isKnownOptionKey, type ConnectorSpec } from '../connectors/catalog.js';
 import type { CreateTable, TableOption } from '../sql/model/statements.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { couldProvideCustom } from './job-dependencies.js';
 import { displayName, jobStatements, nameParts, optionMap, optionNamed, shortParts } from './job-statements.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
@@ -57,15 +57,14 @@ function checkTable(ctx: RuleContext, unit: SqlUnit, table: CreateTable, scriptH
   const inherited = table.like !== undefined;
 
   if (!inherited) {
-    for (const group of spec.required) {
-      if (group.some((k) => options.has(k))) continue;
-      if (id === 'kafka' && group.includes('topic') && writesTopicMetadata(table)) continue;
-      const wanted = group.length === 1 ? `option '${group[0]}'` : `one of ${group.map((k) => `'${k}'`).join(' or ')}`;
+    const missing = spec.required.filter((group) => !group.some((k) => options.has(k)) && !(id === 'kafka' && group.includes('topic') && writesTopicMetadata(table)));
+    if (missing.length > 0) {
+      const wanted = missing.map((group) => (group.length === 1 ? `'${group[0]}'` : `one of ${group.map((k) => `'${k}'`).join(' or ')}`));
       report({
         unit,
         range: connectorOption.range,
-        message: `${id} table \`${name}\` is missing required ${wanted}`,
-        hint: `add ${group.map((k) => `'${k}' = '...'`).join(' or ')} to its WITH list`,
+        message: `${id} table \`${name}\` is missing required option${missing.length > 1 ? 's' : ''} ${wanted.join(', ')}`,
+        hint: `add ${missing.map((group) => `'${group[0]}' = '...'`).join(', ')} to its WITH list`,
       });
     }
     for (const { when, need } of spec.dependent ?? []) {

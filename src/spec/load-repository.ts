@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../sql/source.js';
@@ -86,7 +86,14 @@ function jobFolders(root: string, diagnostics: Diagnostic[]): string[] {
   if (!isDirectory(jobsDir)) return [];
   const realRoot = safeRealpath(root) ?? root;
   const names: string[] = [];
-  for (const entry of readdirSync(jobsDir, { withFileTypes: true })) {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(jobsDir, { withFileTypes: true });
+  } catch (e) {
+    diagnostics.push(fileLevel('jobs', MISSING_RULE, `jobs/ cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+    return [];
+  }
+  for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(jobsDir, entry.name);
     if (entry.isSymbolicLink()) {

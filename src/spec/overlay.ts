@@ -98,10 +98,10 @@ export function resolveJob(project: ProjectSpec | undefined, job: ResolvableJob,
     flinkVersion,
     namespace: merged.namespace ?? BUILT_IN_DEFAULTS.namespace,
     baseImage: (merged.baseImage ?? BUILT_IN_DEFAULTS.baseImage).replaceAll('{{flinkVersion}}', flinkVersion),
+    // args and scriptPath stay unset unless written: their defaults depend on the mode
+    // and live with the renderer (src/render/runner-args.ts).
     runner: {
       ...runner,
-      args: runner.args ?? [...BUILT_IN_DEFAULTS.runner.args],
-      scriptPath: runner.scriptPath ?? `${BUILT_IN_DEFAULTS.scriptDir}/${spec.name}.sql`,
     },
     parallelism: merged.parallelism ?? BUILT_IN_DEFAULTS.parallelism,
     upgradeMode: merged.upgradeMode ?? BUILT_IN_DEFAULTS.upgradeMode,
@@ -118,7 +118,7 @@ export function resolveJob(project: ProjectSpec | undefined, job: ResolvableJob,
   if (job.podTemplate) resolved.podTemplate = job.podTemplate.content;
   if (projectEnv?.webUI) resolved.webUI = { ...projectEnv.webUI };
 
-  if (mode === 'session' && resolved.sessionCluster === undefined && job.manifest) {
+  if (mode === 'session' && resolved.enabled && resolved.sessionCluster === undefined && job.manifest) {
     diagnostics.push(
       diagnosticAtPath(job.manifest, ['mode'], 'value', {
         severity: 'error',

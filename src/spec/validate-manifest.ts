@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics.js';
 import { didYouMean, didYouMeanSuffix } from './did-you-mean.js';
@@ -12,14 +12,17 @@ const SCHEMA_RULE = 'manifest/schema';
 type Schema = Record<string, unknown>;
 
 /**
- * The JSON Schemas shipped in `schemas/`, read from the package at run time (src/spec and
- * dist/spec are both two levels below the package root).
+ * The JSON Schemas shipped in `schemas/`, read from the package at run time: src/spec and
+ * dist/spec are two levels below the package root; a bundle (one file in dist/ or action/dist/)
+ * is one or two levels below it.
  */
 export function manifestSchema(kind: ManifestKind): Schema {
   const cached = schemas.get(kind);
   if (cached) return cached;
-  const url = new URL(`../../schemas/${kind}.schema.json`, import.meta.url);
-  const schema = JSON.parse(readFileSync(url, 'utf8')) as Schema;
+  const candidates = ['../../schemas/', '../schemas/'].map((dir) => new URL(`${dir}${kind}.schema.json`, import.meta.url));
+  const found = candidates.find((url) => existsSync(url));
+  if (!found) throw new Error(`StreamPilot is installed without its schemas: ${kind}.schema.json is in none of ${candidates.map((u) => u.pathname).join(', ')}`);
+  const schema = JSON.parse(readFileSync(found, 'utf8')) as Schema;
   schemas.set(kind, schema);
   return schema;
 }

@@ -36,7 +36,7 @@ export function checkJobSql(sources: readonly SqlSource[], job: ResolvedJob, pro
   const diagnostics = [...built.diagnostics, ...checkSql({ units: built.units, job, ...(project ? { project } : {}), wholeJob: true })];
   const broken = built.units.some((u) => u.parsed.issues.length > 0) || built.diagnostics.length > 0;
   const statements: Statement[] = built.units.flatMap((u) => u.parsed.statements);
-  const result: JobSqlResult = { diagnostics, script: broken ? '' : printScript(statements) };
+  const result: JobSqlResult = { diagnostics, script: broken ? '' : printScript(statements, { runner: true }) };
   cache?.set(key, result);
   return result;
 }

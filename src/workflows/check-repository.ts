@@ -8,7 +8,7 @@ import type { Plan, PlannedEnvironment, PlannedJob } from '../plan/types.js';
 import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
 import { RenderError } from '../render/render-error.js';
 import { renderJob } from '../render/render-job.js';
-import { didYouMeanSuffix } from '../spec/did-you-mean.js';
+import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import type { LoadedJob } from '../spec/load-job.js';
 import { loadRepository } from '../spec/load-repository.js';
 import { BUILT_IN_DEFAULTS, resolveJob } from '../spec/overlay.js';

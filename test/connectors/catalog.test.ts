@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CONNECTORS, exactKeys, findConnector, FORMATS, isKnownOptionKey } from '../../src/connectors/catalog.js';
 import { providerSatisfied } from '../../src/connectors/dependencies.js';
-import { didYouMean } from '../../src/rules/did-you-mean.js';
+import { didYouMean } from '../../src/text/did-you-mean.js';
 
 const known = (connector: string, options: Record<string, string>, key: string) => {
   const spec = findConnector(connector)!;

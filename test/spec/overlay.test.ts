@@ -136,5 +136,8 @@ describe('session mode', () => {
     expect(ds).toEqual([
       expect.objectContaining({ file: 'jobs/orders/job.yaml', line: 4, column: 7, endColumn: 14, rule: 'manifest/reference', message: 'job `orders` runs in session mode, but no `sessionCluster` is set for environment `production`' }),
     ]);
+    // Not deployed there: nothing to submit, nothing to complain about.
+    const disabled = { ...spec, environments: { production: { enabled: false } } };
+    expect(resolveJob(p, { spec: disabled, dir: 'jobs/orders', manifest: parsed.source }, 'production').diagnostics).toEqual([]);
   });
 });

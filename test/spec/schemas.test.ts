@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { didYouMean } from '../../src/spec/did-you-mean.js';
 import { manifestSchema, resolveRef, type ManifestKind } from '../../src/spec/validate-manifest.js';
@@ -64,6 +67,16 @@ describe('schemas', () => {
     const project = manifestSchema('project').definitions as Schema;
     const job = manifestSchema('job').definitions as Schema;
     for (const key of [...Object.keys(SETTINGS), 'cpu', 'memory']) expect(job[key], key).toEqual(project[key]);
+  });
+});
+
+describe('docs/repository-format.md', () => {
+  const docs = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/repository-format.md'), 'utf8');
+
+  it.each(['project', 'job'] as const)('documents every key of the %s schema', (kind) => {
+    const names = [...new Set(properties(kind).map(([at]) => at.slice(at.lastIndexOf('.') + 1)))];
+    const undocumented = names.filter((name) => !new RegExp('`[^`\\n]*\\b' + name + '\\b[^`\\n]*`').test(docs));
+    expect(undocumented).toEqual([]);
   });
 });
 

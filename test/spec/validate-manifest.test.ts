@@ -144,6 +144,19 @@ describe('streampilot.yaml schema errors', () => {
     expect(result.diagnostics.map(show)).toEqual(['4:15-4:16 promotion order goes round in a circle: a → c → b → a']);
   });
 
+  it('lets environments share settings through anchors and merge keys', () => {
+    const text = 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: &env\n    namespace: flink\n    namespce: x\n  production:\n    <<: *env\n    deployOn: command\n';
+    const result = parseProjectManifest(text);
+    // The typo is reported where it is written, and again where it is merged in (at the environment's key).
+    expect(result.diagnostics.map(show)).toEqual([
+      '6:5-6:13 unknown key `namespce` in `environments.staging` — did you mean `namespace`?',
+      '7:3-7:13 unknown key `namespce` in `environments.production` — did you mean `namespace`?',
+    ]);
+    const fixed = parseProjectManifest(text.replace('    namespce: x\n', ''));
+    expect(fixed.diagnostics).toEqual([]);
+    expect(fixed.spec?.environments.production).toEqual({ namespace: 'flink', deployOn: 'command' });
+  });
+
   it('reads a file whose every line is wrong without throwing', () => {
     for (const text of ['- a\n- b\n', '"just a string"', ':\n  :\n', '\t\tkind: Project', 'a: &x [*x]\n', '\u0000\u0001']) {
       const result = parseProjectManifest(text);

@@ -1,7 +1,8 @@
 /**
  * parseScript must never throw or hang, whatever it is given: random text, token soup, deep
- * nesting, and every prefix of every valid corpus statement (what an editor sends while the
- * user types). Each input must parse or yield issues whose ranges lie inside the text.
+ * nesting, corpus statements with a few tokens edited, and every prefix of every valid corpus
+ * statement (what an editor sends while the user types). Each input must yield issues whose
+ * ranges lie inside the text, or statements: accepting text silently is not parsing it.
  *
  * The parses run in a worker thread (parse.ts bundled with esbuild) so that an endless loop
  * is reported with the input that caused it instead of freezing the test run.
@@ -53,6 +54,12 @@ function problemOf(text) {
     const r = issue && issue.range;
     if (!r || !(r.start >= 0 && r.start <= r.end && r.end <= text.length)) return 'issue range outside the text: ' + JSON.stringify(issue);
     if (typeof issue.message !== 'string' || issue.message.trim() === '') return 'issue without a message: ' + JSON.stringify(issue);
+  }
+  if (result.issues.length === 0 && result.statements.length === 0) {
+    // Accepting text that is more than comments, blanks and \`;\` must produce a statement.
+    let rest = text;
+    for (const c of [...(result.comments || [])].sort((a, b) => b.start - a.start)) rest = rest.slice(0, c.start) + rest.slice(c.end);
+    if (rest.replace(/[\\s;]/g, '') !== '') return 'accepted the text without issues but returned no statement';
   }
   for (const s of result.statements) {
     const r = s && s.range;
@@ -218,6 +225,42 @@ function corpusPrefixes(): string[] {
   return [...seen];
 }
 
+/**
+ * Valid corpus statements with one to three token-level edits (delete, duplicate, swap, insert
+ * from the soup): near-misses reach deeper into the grammar and its error recovery than soup.
+ */
+function mutatedCorpus(count: number): string[] {
+  const rand = prng(0xc0ffee);
+  const int = (n: number): number => Math.floor(rand() * n);
+  const valid = loadCorpus().filter((c) => c.expect === 'valid');
+  const inputs: string[] = [];
+  for (let i = 0; i < count && valid.length > 0; i++) {
+    const text = valid[int(valid.length)]!.text;
+    const tokens = tokenize(text).tokens.filter((t) => t.kind !== 'eof');
+    if (tokens.length === 0) continue;
+    // Work on token texts with the whitespace that precedes them, so edits keep the layout.
+    const parts = tokens.map((t, k) => text.slice(k === 0 ? 0 : tokens[k - 1]!.end, t.end));
+    for (let edits = 1 + int(3); edits > 0; edits--) {
+      const at = int(parts.length);
+      switch (int(4)) {
+        case 0:
+          parts.splice(at, 1);
+          break;
+        case 1:
+          parts.splice(at, 0, parts[at] ?? '');
+          break;
+        case 2:
+          if (at + 1 < parts.length) [parts[at], parts[at + 1]] = [parts[at + 1]!, parts[at]!];
+          break;
+        default:
+          parts.splice(at, 0, ` ${SOUP[int(SOUP.length)]!}`);
+      }
+    }
+    inputs.push(parts.join(''));
+  }
+  return inputs;
+}
+
 const show = (text: string): string => JSON.stringify(text.length > 300 ? `${text.slice(0, 150)} … ${text.slice(-150)}` : text);
 
 describe('parseScript never throws or hangs', () => {
@@ -253,6 +296,10 @@ describe('parseScript never throws or hangs', () => {
 
   test('random bytes, any UTF-16, SQL token soup and deep nesting', async () => {
     await check(randomInputs(3000));
+  });
+
+  test.skipIf(corpusAbsent)(`valid corpus statements with a few tokens deleted, repeated, swapped or inserted${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`, async () => {
+    await check(mutatedCorpus(3000));
   });
 
   test.skipIf(corpusAbsent)(`every prefix of every valid corpus statement${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`, async () => {

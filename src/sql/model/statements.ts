@@ -353,9 +353,15 @@ export interface UnloadModule extends Node {
   name: Identifier;
 }
 
-/** ADD JAR 'path' / REMOVE JAR 'path'. */
-export interface JarStatement extends Node {
-  kind: 'addJar' | 'removeJar';
+/** ADD JAR 'path'. */
+export interface AddJar extends Node {
+  kind: 'addJar';
+  path: StringLiteral;
+}
+
+/** REMOVE JAR 'path'. */
+export interface RemoveJar extends Node {
+  kind: 'removeJar';
   path: StringLiteral;
 }
 
@@ -453,7 +459,8 @@ export type OtherStatement =
   | UseModules
   | LoadModule
   | UnloadModule
-  | JarStatement
+  | AddJar
+  | RemoveJar
   | Explain
   | CompilePlan
   | ExecutePlan

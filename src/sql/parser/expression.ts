@@ -14,6 +14,7 @@ import type {
   IntervalLiteral,
   IntervalQualifier,
   OrderItem,
+  Query,
   SpecialCall,
   SpecialCallPart,
   WindowFrameBound,
@@ -68,8 +69,24 @@ const TIME_UNITS = new Set([
 
 const COMPARISON = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 
+/** Nesting deeper than this is reported instead of risking the call stack (no real query comes close). */
+const MAX_DEPTH = 400;
+const depths = new WeakMap<Cursor, number>();
+
+/** Runs a nested parse, failing cleanly when the nesting gets absurd. */
+export function nested<T>(c: Cursor, parse: () => T): T {
+  const depth = (depths.get(c) ?? 0) + 1;
+  if (depth > MAX_DEPTH) c.fail(`this is nested more than ${MAX_DEPTH} levels deep`, c.peek(), 'simplify the expression or query: split it with WITH or a view');
+  depths.set(c, depth);
+  try {
+    return parse();
+  } finally {
+    depths.set(c, depth - 1);
+  }
+}
+
 export function parseExpression(c: Cursor): Expression {
-  return parseOr(c);
+  return nested(c, () => parseOr(c));
 }
 
 function binary(c: Cursor, operator: BinaryOperator, left: Expression, right: Expression): Expression {
@@ -97,7 +114,7 @@ function parseAnd(c: Cursor): Expression {
 function parseNot(c: Cursor): Expression {
   if (c.isKeyword('NOT')) {
     const t = c.next();
-    const operand = parseNot(c);
+    const operand = nested(c, () => parseNot(c));
     return { kind: 'unary', operator: 'NOT', operand, range: c.rangeFrom(t) };
   }
   return parsePredicate(c);
@@ -114,9 +131,8 @@ function parsePredicate(c: Cursor): Expression {
       if (c.isAnyKeyword(['ANY', 'SOME', 'ALL']) && c.isOp('(', 1)) {
         const quantifier = c.next().upper as 'ANY';
         c.expectOp('(');
-        if (isQueryStart(c)) {
-          const query = parseQuery(c);
-          c.expectOp(')', 'the subquery');
+        const query = attemptNestedQuery(c, 'the subquery');
+        if (query) {
           left = { kind: 'quantified', operator: op, quantifier, operand: left, query, range: c.rangeFrom(left) };
         } else {
           const list = parseExpressionList(c);
@@ -181,9 +197,8 @@ function parsePredicate(c: Cursor): Expression {
       c.next();
       if (!c.isOp('(')) c.expected(['`(`'], '`IN`');
       c.next();
-      if (isQueryStart(c)) {
-        const query = parseQuery(c);
-        c.expectOp(')', 'the subquery of IN');
+      const query = attemptNestedQuery(c, 'the subquery of IN');
+      if (query) {
         left = { kind: 'in', not, operand: left, query, range: c.rangeFrom(left) };
       } else {
         const list = parseExpressionList(c);
@@ -224,7 +239,7 @@ function parseUnary(c: Cursor): Expression {
   const t = c.peek();
   if (t.kind === 'op' && (t.value === '-' || t.value === '+')) {
     c.next();
-    const operand = parseUnary(c);
+    const operand = nested(c, () => parseUnary(c));
     return { kind: 'unary', operator: t.value, operand, range: c.rangeFrom(t) };
   }
   return parsePostfix(c, parsePrimary(c));
@@ -308,13 +323,34 @@ function parsePrimary(c: Cursor): Expression {
   }
 }
 
+/** SELECT, WITH or VALUES right here (not behind more parentheses). */
+function startsQueryHere(c: Cursor): boolean {
+  return c.isAnyKeyword(['SELECT', 'WITH', 'VALUES']);
+}
+
+/**
+ * A query in parentheses where an expression list could also stand: `((SELECT 1) UNION
+ * (SELECT 2))` is a query, `((SELECT 1) + 1)` an expression. Only this nesting is
+ * ambiguous, so only it is tried.
+ */
+function attemptNestedQuery(c: Cursor, context: string): Query | undefined {
+  if (startsQueryHere(c)) {
+    const query = parseQuery(c);
+    c.expectOp(')', context);
+    return query;
+  }
+  if (!isQueryStart(c)) return undefined;
+  return c.attempt(() => {
+    const query = parseQuery(c);
+    c.expectOp(')', context);
+    return query;
+  });
+}
+
 function parseParenthesized(c: Cursor): Expression {
   const open = c.next();
-  if (isQueryStart(c)) {
-    const query = parseQuery(c);
-    c.expectOp(')', 'the subquery');
-    return { kind: 'subquery', query, range: c.rangeFrom(open) };
-  }
+  const query = attemptNestedQuery(c, 'the subquery');
+  if (query) return { kind: 'subquery', query, range: c.rangeFrom(open) };
   const items = parseExpressionList(c);
   // `((SELECT 1) UNION (SELECT 2))`: a parenthesised subquery that goes on as a query.
   if (items.length === 1 && items[0]!.kind === 'subquery' && c.isAnyKeyword(['UNION', 'INTERSECT', 'EXCEPT', 'MINUS', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH'])) {
@@ -409,7 +445,7 @@ function parseWord(c: Cursor, t: Token): Expression {
     case 'RUNNING':
       if (c.isAnyWord(1)) {
         c.next();
-        const operand = parseUnary(c);
+        const operand = nested(c, () => parseUnary(c));
         return { kind: 'unary', operator: word, operand, range: c.rangeFrom(t) };
       }
       break;

@@ -27,7 +27,7 @@ import type {
 } from '../model/query.js';
 import type { Token } from '../lexer.js';
 import type { Cursor } from './cursor.js';
-import { parseExpression, parseExpressionList, parseWindowSpec } from './expression.js';
+import { nested, parseExpression, parseExpressionList, parseWindowSpec } from './expression.js';
 
 const QUERY_KEYWORDS = ['SELECT', 'WITH', 'VALUES'];
 const SET_OPERATORS = ['UNION', 'EXCEPT', 'MINUS'];
@@ -40,8 +40,7 @@ export function isQueryStart(c: Cursor, n = 0): boolean {
 }
 
 export function parseQuery(c: Cursor): Query {
-  if (c.isKeyword('WITH')) return parseWith(c);
-  return parseOrderedTail(c, parseUnionLevel(c));
+  return nested(c, () => (c.isKeyword('WITH') ? parseWith(c) : parseOrderedTail(c, parseUnionLevel(c))));
 }
 
 /** Goes on with a query whose first operand was already read (a parenthesised subquery met in expression context). */
@@ -420,7 +419,7 @@ function parseParenthesizedTableRef(c: Cursor, lateral: boolean): TableRef {
     if (derived) return derived;
   }
   c.next();
-  const table = parseFrom(c);
+  const table = nested(c, () => parseFrom(c));
   c.expectOp(')', 'the joined tables');
   return { kind: 'parenthesizedTable', table, range: c.rangeFrom(t) };
 }
@@ -594,7 +593,7 @@ function parsePatternPrimary(c: Cursor): Pattern {
   }
   if (c.acceptOp('(')) {
     if (c.acceptOp(')')) return { kind: 'group', range: c.rangeFrom(t) };
-    const pattern = parsePattern(c);
+    const pattern = nested(c, () => parsePattern(c));
     c.expectOp(')', 'the pattern group');
     return { kind: 'group', pattern, range: c.rangeFrom(t) };
   }

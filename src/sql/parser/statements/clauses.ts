@@ -255,6 +255,10 @@ function enforcement(c: Cursor): boolean {
 
 export function columnDef(c: Cursor): ColumnDef {
   const start = c.peek().start;
+  const first = c.peek();
+  if (first.kind === 'string') {
+    c.fail(`expected a column name, found string '${first.value}'`, first, `names are written bare or in back-ticks, not in single quotes: write \`${first.value.replace(/`/g, '``')}\``);
+  }
   const name = c.identifier('a column name');
   if (c.acceptKeyword('AS')) {
     const expression = parseExpression(c);

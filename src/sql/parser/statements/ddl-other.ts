@@ -56,11 +56,11 @@ export function createView(c: Cursor, start: number, temporary: boolean): Create
 function functionLanguage(c: Cursor): string | undefined {
   if (!c.acceptKeyword('LANGUAGE')) return undefined;
   const t = c.peek();
-  if (t.kind === 'ident' && ['JAVA', 'SCALA', 'PYTHON'].includes(t.upper)) {
+  if (t.kind === 'ident' && ['JAVA', 'SCALA', 'PYTHON', 'SQL'].includes(t.upper)) {
     c.next();
     return t.upper;
   }
-  return c.expected(['`JAVA`, `SCALA`', '`PYTHON`']);
+  return c.expected(['`JAVA`, `SCALA`, `PYTHON`', '`SQL`']);
 }
 
 export function createFunction(c: Cursor, start: number, temporary: boolean, system: boolean): CreateFunction {
@@ -71,7 +71,9 @@ export function createFunction(c: Cursor, start: number, temporary: boolean, sys
   const className = stringLiteral(c, 'the implementing class name in single quotes');
   const language = functionLanguage(c);
   const usingJars: StringLiteral[] = [];
-  if (c.acceptKeyword('USING')) {
+  if (c.isKeyword('USING')) {
+    if (language === 'PYTHON' || language === 'SQL') c.fail(`a ${language} function cannot be loaded USING JAR`, c.peek(), 'remove the USING clause, or use LANGUAGE JAVA or SCALA');
+    c.next();
     do {
       c.expectKeyword('JAR');
       usingJars.push(stringLiteral(c, "the jar path in single quotes after `JAR`"));

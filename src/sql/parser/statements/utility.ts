@@ -5,7 +5,8 @@ import type {
   Call,
   Describe,
   ExecutePlan,
-  JarStatement,
+  AddJar,
+  RemoveJar,
   LoadModule,
   ResetStatement,
   SetStatement,
@@ -205,14 +206,14 @@ function moduleName(c: Cursor): Identifier {
 }
 
 /** After `ADD` or `REMOVE` (keyword token given). */
-export function jar(c: Cursor, start: number, verb: 'ADD' | 'REMOVE'): JarStatement {
+export function jar(c: Cursor, start: number, verb: 'ADD' | 'REMOVE'): AddJar | RemoveJar {
   if (!c.isKeyword('JAR')) {
     return c.expected(['`JAR`']);
   }
   c.next();
   if (c.isKeyword('WITH')) c.fail('`ADD JAR WITH` is DTStack syntax, not Apache Flink', c.peek(), "write ADD JAR '/path/to/file.jar'");
   const path = stringLiteral(c, 'the jar path in single quotes');
-  return { kind: verb === 'ADD' ? 'addJar' : 'removeJar', path, range: c.rangeFrom(start) };
+  return verb === 'ADD' ? { kind: 'addJar', path, range: c.rangeFrom(start) } : { kind: 'removeJar', path, range: c.rangeFrom(start) };
 }
 
 /** After `ANALYZE`. */

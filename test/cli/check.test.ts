@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { runCli } from '../support/run-cli.js';
+
+const cacheHome = mkdtempSync(path.join(tmpdir(), 'streampilot-cli-'));
+afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
+const cli = (...args: string[]) => runCli(args, { cacheHome });
+
+interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  rule: string;
+  message: string;
+}
+
+describe('streampilot check on the bundled example repository', () => {
+  const run = cli('check', 'examples/acme-flink-jobs');
+
+  it('exits 0 and reports no problems', () => {
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('No problems found.');
+    expect(run.status).toBe(0);
+  });
+
+  it('prints the plan per environment with every job, its mode, parallelism and what is applied', () => {
+    const staging = run.stdout.slice(run.stdout.indexOf('Environment staging'), run.stdout.indexOf('Environment production'));
+    const production = run.stdout.slice(run.stdout.indexOf('Environment production'));
+    expect(staging).toMatch(/namespace flink-staging.*deploys on merge/);
+    expect(production).toMatch(/deploys on `\/deploy production`, after staging/);
+    expect(staging).toMatch(/orders-enrichment\s+application\s+4\s+savepoint\s+FlinkDeployment flink-staging\/orders-enrichment\s+ghcr\.io\/acme\/flink-jobs:orders-enrichment-[0-9a-f]{16}/);
+    // production overrides parallelism in job.yaml
+    expect(production).toMatch(/orders-enrichment\s+application\s+8\s+savepoint/);
+    expect(production).toMatch(/orders-revenue-per-minute\s+application\s+6\s+/);
+    expect(staging).toMatch(/payment-fraud-alerts\s+session\s+1\s+stateless\s+FlinkSessionJob flink-staging\/payment-fraud-alerts/);
+    expect(staging).toMatch(/clickstream-fanout\s+application\s+2\s+last-state/);
+  });
+
+  it('gives a job different image tags only where its content differs', () => {
+    const tags = [...run.stdout.matchAll(/ghcr\.io\/acme\/flink-jobs:(orders-enrichment-[0-9a-f]{16})/g)].map((m) => m[1]);
+    expect(tags).toHaveLength(2);
+    // production substitutes another kafka_bootstrap into the SQL, so the script differs
+    expect(tags[0]).not.toBe(tags[1]);
+  });
+
+  it('--format json prints an empty array and nothing else on stdout', () => {
+    const json = cli('check', 'examples/acme-flink-jobs', '--format', 'json');
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+  });
+});
+
+describe('streampilot check on the broken example', () => {
+  const run = cli('check', 'examples/broken', '--format', 'json');
+  const found = (): JsonDiagnostic[] => JSON.parse(run.stdout) as JsonDiagnostic[];
+
+  it('exits 1', () => {
+    expect(run.status).toBe(1);
+  });
+
+  // Every planted problem, at the line and column where it stands in the file.
+  const planted: [file: string, line: number, column: number, rule: string, message: RegExp][] = [
+    ['jobs/bad-manifest/job.yaml', 5, 1, 'manifest/schema', /unknown key `paralelism`.*did you mean `parallelism`/],
+    ['jobs/bad-manifest/job.yaml', 6, 14, 'manifest/schema', /stateless, savepoint, last-state.*savepiont/],
+    ['jobs/syntax-errors/main.sql', 5, 1, 'syntax', /expected a column definition after `,`, found `\)`/],
+    ['jobs/syntax-errors/main.sql', 9, 68, 'syntax', /"blackhole"/],
+    ['jobs/table-problems/main.sql', 3, 14, 'sql/duplicate-table', /`events` is already created/],
+    ['jobs/table-problems/main.sql', 5, 101, 'sql/unresolved-variable', /\$\{prefix\}/],
+    ['jobs/table-problems/main.sql', 7, 1, 'sql/drop-statement', /DROP TABLE `old_events`/],
+    ['jobs/table-problems/main.sql', 9, 31, 'sql/insert-column-count', /3 columns.*2 writable columns/],
+    ['jobs/table-problems/main.sql', 11, 45, 'sql/unknown-table', /`event_log`/],
+    ['jobs/connector-problems/main.sql', 2, 3, 'sql/connector-options', /missing required option 'properties\.bootstrap\.servers'/],
+    ['jobs/connector-problems/main.sql', 5, 3, 'sql/connector-options', /'scan\.startup\.mod'.*did you mean 'scan\.startup\.mode'/],
+    ['jobs/connector-problems/main.sql', 2, 17, 'sql/connector-dependency', /flink-sql-connector-kafka/],
+    ['jobs/connector-problems/main.sql', 13, 16, 'sql/plaintext-secret', /'password'/],
+    ['jobs/connector-problems/main.sql', 16, 58, 'sql/connector-options', /unknown connector 'kafak'; did you mean 'kafka'/],
+    ['jobs/does-nothing/main.sql', 1, 1, 'sql/no-sink', /never writes anywhere/],
+  ];
+
+  it.each(planted)('reports %s:%i:%i (%s)', (file, line, column, rule, message) => {
+    const match = found().find((d) => d.file === file && d.line === line && d.column === column && d.rule === rule);
+    expect(match, `no ${rule} at ${file}:${line}:${column}; got:\n${run.stdout}`).toBeDefined();
+    expect(match!.message).toMatch(message);
+    expect(match!.severity).toBe('error');
+    expect(match!.endLine * 10_000 + match!.endColumn).toBeGreaterThan(line * 10_000 + column);
+  });
+
+  it('text output shows each finding with a code frame and a caret under the columns', () => {
+    const text = cli('check', 'examples/broken');
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain(
+      [
+        "jobs/connector-problems/main.sql:5:3  error  unknown kafka option 'scan.startup.mod'; did you mean 'scan.startup.mode'?  sql/connector-options",
+        "  5 |   'scan.startup.mod' = 'earliest-offset'",
+        '    |   ^^^^^^^^^^^^^^^^^^',
+      ].join('\n'),
+    );
+    expect(text.stdout).toMatch(/\d+ errors, \d+ warnings?\.\n?$/);
+  });
+
+  it('--format github prints workflow commands GitHub turns into annotations', () => {
+    const gh = cli('check', 'examples/broken', '--format', 'github');
+    expect(gh.status).toBe(1);
+    expect(gh.stdout).toMatch(/^::error file=jobs\/does-nothing\/main\.sql,line=1,col=1,endLine=\d+,endColumn=\d+,title=StreamPilot sql\/no-sink::this job never writes anywhere/m);
+    for (const line of gh.stdout.trim().split('\n').filter((l) => !/^(No problems|\d+ error)/.test(l))) expect(line).toMatch(/^::(error|warning|notice) file=/);
+  });
+});
+
+describe('streampilot render', () => {
+  it('prints the FlinkDeployment with the environment merged in', () => {
+    const run = cli('render', 'orders-enrichment', '--env', 'production', '--dir', 'examples/acme-flink-jobs', '--git-sha', 'abc123');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const object = parseYaml(run.stdout) as { kind: string; metadata: { namespace: string; labels: Record<string, string>; annotations: Record<string, string> }; spec: { job: { parallelism: number; upgradeMode: string }; flinkVersion: string } };
+    expect(object.kind).toBe('FlinkDeployment');
+    expect(object.metadata.namespace).toBe('flink-prod');
+    expect(object.metadata.labels['app.kubernetes.io/managed-by']).toBe('streampilot');
+    expect(object.metadata.annotations['streampilot.dev/git-sha']).toBe('abc123');
+    expect(object.spec.job.parallelism).toBe(8);
+    expect(object.spec.flinkVersion).toBe('v1_20');
+  });
+
+  it('names the environments when the one asked for does not exist (exit 2)', () => {
+    const run = cli('render', 'orders-enrichment', '--env', 'prod', '--dir', 'examples/acme-flink-jobs');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/no environment `prod`.*did you mean `production`/);
+  });
+
+  it('names the jobs when the one asked for does not exist (exit 2)', () => {
+    const run = cli('render', 'orders-enrichmnt', '--env', 'staging', '--dir', 'examples/acme-flink-jobs');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/no job `orders-enrichmnt`.*did you mean `orders-enrichment`/);
+  });
+});
+
+describe('usage', () => {
+  it.each(['check', 'validate', 'render'])('`%s --help` explains the command and exits 0', (command) => {
+    const run = cli(command, '--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Usage: streampilot ${command}`);
+    expect(run.stdout).toMatch(/Exit codes/);
+  });
+
+  it('an unknown command exits 2 and lists the commands', () => {
+    const run = cli('deploy-everything');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown command `deploy-everything`.*\n.*check, validate and render/);
+  });
+
+  it('an unknown flag exits 2 and points at --help', () => {
+    const run = cli('check', '--frmat', 'json');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--frmat/);
+    expect(run.stderr).toMatch(/streampilot check --help/);
+  });
+
+  it('a folder without streampilot.yaml is a configuration problem, said plainly', () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'streampilot-empty-'));
+    try {
+      const run = cli('check', empty);
+      expect(run.status).not.toBe(0);
+      expect(run.stdout + run.stderr).toMatch(/streampilot\.yaml/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
