@@ -21,6 +21,9 @@ export const unknownTable: Rule = {
     const catalogs = new Set<string>();
     let foreignCatalogInUse = false;
     const external = (ctx.job?.externalTables ?? []).map((t) => t.split('.').map((p) => p.replace(/^`(.*)`$/, '$1')));
+    // A CREATE with a syntax error already has its own error; the table it meant to create
+    // is not reported again wherever it is used.
+    for (const unit of ctx.units) for (const b of unit.parsed.broken) if (b.creates) created.push(nameParts(b.creates));
 
     const isKnown = (parts: string[]): boolean => {
       if (parts.length === 3 && catalogs.has(parts[0]!)) return true;

@@ -16,8 +16,8 @@ export const BUILT_IN_DEFAULTS = {
   upgradeMode: 'savepoint',
   /** `{{flinkVersion}}` is replaced by the resolved version, at every layer. */
   baseImage: 'flink:{{flinkVersion}}',
-  runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar', args: ['{{script}}'] },
-  scriptDir: '/opt/flink/usrlib/sql',
+  /** args and scriptPath have no default here: they depend on the mode, and the renderer owns them. */
+  runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
 } as const;
 
 /**
@@ -100,9 +100,7 @@ export function resolveJob(project: ProjectSpec | undefined, job: ResolvableJob,
     baseImage: (merged.baseImage ?? BUILT_IN_DEFAULTS.baseImage).replaceAll('{{flinkVersion}}', flinkVersion),
     // args and scriptPath stay unset unless written: their defaults depend on the mode
     // and live with the renderer (src/render/runner-args.ts).
-    runner: {
-      ...runner,
-    },
+    runner: { ...runner },
     parallelism: merged.parallelism ?? BUILT_IN_DEFAULTS.parallelism,
     upgradeMode: merged.upgradeMode ?? BUILT_IN_DEFAULTS.upgradeMode,
     resources: merged.resources ?? {},

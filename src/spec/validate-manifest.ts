@@ -55,7 +55,7 @@ export function validateManifest(source: YamlSource, kind: ManifestKind): Diagno
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of errors) {
-    if (error.keyword === 'propertyNames' || error.keyword === 'if') continue;
+    if (error.keyword === 'propertyNames') continue; // its inner error, which names the key, is reported
     if (error.keyword !== 'type' && typeFailed.has(error.instancePath) && error.propertyName === undefined) continue;
     const d = describe(source, kind, error);
     const id = `${d.line}:${d.column}:${d.message}`;

@@ -91,6 +91,11 @@ describe('streampilot check on the broken example', () => {
     expect(match!.endLine * 10_000 + match!.endColumn).toBeGreaterThan(line * 10_000 + column);
   });
 
+  it('a CREATE TABLE with a syntax error is one problem: its table is not reported missing where used', () => {
+    const inBrokenFile = found().filter((d) => d.file === 'jobs/syntax-errors/main.sql');
+    expect(inBrokenFile.map((d) => d.rule)).toEqual(['syntax', 'syntax']);
+  });
+
   it('text output shows each finding with a code frame and a caret under the columns', () => {
     const text = cli('check', 'examples/broken');
     expect(text.status).toBe(1);

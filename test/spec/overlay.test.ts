@@ -18,7 +18,8 @@ describe('built-in defaults', () => {
       flinkVersion: '1.20',
       namespace: 'default',
       baseImage: 'flink:1.20',
-      runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar', args: ['{{script}}'], scriptPath: '/opt/flink/usrlib/sql/orders.sql' },
+      // args and scriptPath are left to the renderer, whose defaults depend on the mode.
+      runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
       parallelism: 1,
       upgradeMode: 'savepoint',
       resources: {},
@@ -86,11 +87,11 @@ describe('layer order: defaults < job < project environment < job environment', 
     expect(resolve(p, j).resources).toEqual({ jobManager: { cpu: 1, memory: '1g', replicas: 2 }, taskManager: { cpu: 1, memory: '4g', taskSlots: 1, replicas: 3 } });
   });
 
-  it('runner is replaced as a whole; args and scriptPath fall back to the built-in convention', () => {
-    const p = project({ defaults: { runner: { jarURI: 'local:///a.jar', args: ['--file', '{{script}}'], entryClass: 'A' } } });
-    expect(resolve(p, job()).runner).toEqual({ jarURI: 'local:///a.jar', args: ['--file', '{{script}}'], entryClass: 'A', scriptPath: '/opt/flink/usrlib/sql/orders.sql' });
+  it('runner is replaced as a whole: nothing of a lower layer\'s runner survives', () => {
+    const p = project({ defaults: { runner: { jarURI: 'local:///a.jar', args: ['--file', '{{script}}'], entryClass: 'A', scriptPath: '/opt/a.sql' } } });
+    expect(resolve(p, job()).runner).toEqual({ jarURI: 'local:///a.jar', args: ['--file', '{{script}}'], entryClass: 'A', scriptPath: '/opt/a.sql' });
     const j = job({ environments: { staging: { runner: { jarURI: 'local:///b.jar' } } } });
-    expect(resolve(p, j).runner).toEqual({ jarURI: 'local:///b.jar', args: ['{{script}}'], scriptPath: '/opt/flink/usrlib/sql/orders.sql' });
+    expect(resolve(p, j).runner).toEqual({ jarURI: 'local:///b.jar' });
   });
 
   it('job-only fields come from the job; webUI from the environment; enabled from the job environment', () => {

@@ -5,7 +5,7 @@
  * so every broken statement of a file is reported.
  */
 import type { Token } from '../lexer.js';
-import type { SyntaxIssue } from '../model/common.js';
+import type { QualifiedName, SyntaxIssue } from '../model/common.js';
 import type { Statement } from '../model/statements.js';
 import { Cursor, ParseError, type CursorOptions } from './cursor.js';
 import { issueOf } from './statements/dml.js';
@@ -14,6 +14,17 @@ import { isStatementStart, parseStatement } from './statements/statement.js';
 export interface ScriptParse {
   statements: Statement[];
   issues: SyntaxIssue[];
+  broken: BrokenStatement[];
+}
+
+/**
+ * A statement that failed to parse. When it was a CREATE whose object name could still be
+ * read, `creates` holds that name, so rules do not go on to report the table as missing
+ * everywhere it is used: one syntax error should read as one problem.
+ */
+export interface BrokenStatement {
+  range: { start: number; end: number };
+  creates?: QualifiedName;
 }
 
 /** Where to pick up after an error: a statement keyword that starts a line. */
@@ -37,29 +48,31 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
     if (!lexical.has(issue.range.start)) issues.push(issue);
   };
   const sink = { issues: [] as SyntaxIssue[] };
+  const broken: BrokenStatement[] = [];
 
   while (!c.atEnd()) {
     if (c.acceptOp(';')) continue;
     const statementStart = c.pos;
     try {
-      parseOne(c, statementStart, sink, statements, tokens, record);
+      const failed = parseOne(c, statementStart, sink, statements, tokens, record);
+      if (failed) broken.push(failed);
     } finally {
       // Issues found inside statement sets, in source order with the rest.
       for (const i of sink.issues.splice(0)) record(i);
     }
   }
   issues.sort((a, b) => a.range.start - b.range.start);
-  return { statements, issues };
+  return { statements, issues, broken };
 }
 
-function parseOne(c: Cursor, statementStart: number, sink: { issues: SyntaxIssue[] }, statements: Statement[], tokens: Token[], record: (i: SyntaxIssue) => void): void {
+function parseOne(c: Cursor, statementStart: number, sink: { issues: SyntaxIssue[] }, statements: Statement[], tokens: Token[], record: (i: SyntaxIssue) => void): BrokenStatement | undefined {
   try {
     statements.push(parseStatement(c, sink));
-    if (c.acceptOp(';') || c.atEnd()) return;
+    if (c.acceptOp(';') || c.atEnd()) return undefined;
     if (isStatementStart(c)) {
       // A complete statement followed by the start of another: the `;` between them is missing.
       record(missingSemicolon(c));
-      return;
+      return undefined;
     }
     c.expected(['`;`'], 'the end of the statement');
   } catch (e) {
@@ -77,7 +90,22 @@ function parseOne(c: Cursor, statementStart: number, sink: { issues: SyntaxIssue
       }
     }
     record(issue);
+    const failed: BrokenStatement = { range: { start: tokens[statementStart]!.start, end: c.previous.end } };
+    const creates = createdName(new Cursor(tokens, c.text, c.options, statementStart));
+    if (creates) failed.creates = creates;
+    return failed;
   }
+  return undefined;
+}
+
+/** `CREATE [OR REPLACE] [TEMPORARY] TABLE|VIEW [IF NOT EXISTS] name`, read as far as the name. */
+function createdName(c: Cursor): QualifiedName | undefined {
+  if (!c.acceptKeyword('CREATE')) return undefined;
+  c.acceptKeyword('OR', 'REPLACE');
+  c.acceptKeyword('TEMPORARY');
+  if (!c.acceptKeyword('TABLE') && !c.acceptKeyword('VIEW')) return undefined;
+  c.acceptKeyword('IF', 'NOT', 'EXISTS');
+  return c.attempt(() => c.qualifiedName());
 }
 
 function resumesHere(c: Cursor): boolean {
