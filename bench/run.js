@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outdir = path.join(here, '..', 'node_modules', '.cache', 'streampilot-bench');
+// One level below the repository root, like dist/, so code that finds schemas/ relative
+// to itself finds it from the bundle too.
+const outdir = path.join(here, '..', '.bench-build');
 mkdirSync(outdir, { recursive: true });
 const entries = {
   main: path.join(here, 'main.ts'),

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * A content-addressed cache of check results on disk: the key is a hash of everything
@@ -21,6 +22,18 @@ export function hashKey(...parts: unknown[]): string {
   }
   return h.digest('hex');
 }
+
+/**
+ * Results depend on StreamPilot's own code as well as on the user's files: a new build must
+ * not reuse an old build's verdicts. The modification time of the running code stands for it.
+ */
+export const BUILD_IDENTITY: string = (() => {
+  try {
+    return String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  } catch {
+    return 'unknown';
+  }
+})();
 
 export function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ProjectSpec } from './types.js';
-import { didYouMeanSuffix } from './did-you-mean.js';
+import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { validateManifest } from './validate-manifest.js';
 import { diagnosticAtPath, parseYamlSource, type YamlSource } from './yaml-document.js';
 

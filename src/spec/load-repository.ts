@@ -3,7 +3,7 @@ import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../sql/source.js';
 import { diagnosticAt } from '../diagnostics.js';
-import { didYouMeanSuffix } from './did-you-mean.js';
+import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { JOB_FILE, loadJob, type LoadedJob } from './load-job.js';
 import { parseProjectManifest, PROJECT_FILE, type LoadedProject } from './load-project.js';
 import { isInside, readTextFile, safeRealpath } from './repository-files.js';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ComponentResources, JobSettings, JobSpec, ProjectSpec, Resources, ResolvedJob, RunnerSpec } from './types.js';
-import { didYouMeanSuffix } from './did-you-mean.js';
+import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { diagnosticAtPath, type YamlSource } from './yaml-document.js';
 
 /**

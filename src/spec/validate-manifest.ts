@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics.js';
-import { didYouMean, didYouMeanSuffix } from './did-you-mean.js';
+import { didYouMean, didYouMeanSuffix } from '../text/did-you-mean.js';
 import { baseName, diagnosticAtPath, formatPath, rangeOf, type YamlPath, type YamlSource } from './yaml-document.js';
 import { compareDiagnostics, diagnosticAt } from '../diagnostics.js';
 

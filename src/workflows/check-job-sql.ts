@@ -1,6 +1,4 @@
-import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { hashKey, type ResultCache } from '../cache/result-cache.js';
+import { BUILD_IDENTITY, hashKey, type ResultCache } from '../cache/result-cache.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
 import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
@@ -13,15 +11,6 @@ export interface JobSqlResult {
   /** The normalised script the runner will execute; '' when the SQL has syntax errors. */
   script: string;
 }
-
-// Results depend on StreamPilot's own code too: a new build must not reuse old verdicts.
-const BUILD_IDENTITY = (() => {
-  try {
-    return String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
-  } catch {
-    return 'unknown';
-  }
-})();
 
 /**
  * A job's SQL for one environment: variables substituted, parsed, every rule run, and the

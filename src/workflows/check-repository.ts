@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ResultCache } from '../cache/result-cache.js';
+import { repositoryFingerprint } from '../cache/repository-fingerprint.js';
+import { BUILD_IDENTITY, hashKey, type ResultCache } from '../cache/result-cache.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { ConfigError } from '../errors.js';
 import type { Plan, PlannedEnvironment, PlannedJob } from '../plan/types.js';
@@ -41,6 +42,25 @@ const PLACEHOLDER_REGISTRY = 'registry.invalid/streampilot';
  * and render the object that would be applied.
  */
 export function checkRepository(root: string, options: CheckOptions = {}): CheckResult {
+  if (!options.cache) return checkRepositoryUncached(root, options);
+  // An unchanged repository (every file's path and bytes) gets the stored result whole.
+  const key = hashKey('repository/v1', BUILD_IDENTITY, repositoryFingerprint(root), options.environments ?? null, options.jobs ?? null, options.gitSha ?? null);
+  const cached = options.cache.get<StoredCheck>(key);
+  if (cached) return { diagnostics: cached.diagnostics, plan: cached.plan, sources: new Map(cached.sources) };
+  const result = checkRepositoryUncached(root, options);
+  // Only the files that findings name are needed again, for their code frames.
+  const named = new Set(result.diagnostics.map((d) => d.file));
+  options.cache.set(key, { diagnostics: result.diagnostics, plan: result.plan, sources: [...result.sources].filter(([file]) => named.has(file)) } satisfies StoredCheck);
+  return result;
+}
+
+interface StoredCheck {
+  diagnostics: Diagnostic[];
+  plan: Plan;
+  sources: [string, string][];
+}
+
+function checkRepositoryUncached(root: string, options: CheckOptions): CheckResult {
   const repo = loadRepository(root);
   const diagnostics = [...repo.diagnostics];
   const sources = new Map<string, string>();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { didYouMean } from '../../src/spec/did-you-mean.js';
+import { didYouMean } from '../../src/text/did-you-mean.js';
 import { manifestSchema, resolveRef, type ManifestKind } from '../../src/spec/validate-manifest.js';
 import type { EnvironmentSpec, JobEnvironmentOverride, JobSettings, JobSpec, ProjectSpec } from '../../src/spec/types.js';
 

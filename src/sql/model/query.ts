@@ -67,6 +67,7 @@ export interface OrderedQuery extends Node {
   kind: 'ordered';
   query: Query;
   orderBy: OrderItem[];
+  /** Row counts are whole numbers or `?` parameters. */
   limit?: Expression | 'ALL';
   offset?: Expression;
   fetch?: Expression;
@@ -198,8 +199,7 @@ export interface MatchRecognizeRef extends Node {
   partitionBy: Expression[];
   orderBy: OrderItem[];
   measures: SelectItem[];
-  /** `ONE ROW PER MATCH`, `ALL ROWS PER MATCH` (optionally with SHOW EMPTY MATCHES etc.), as written in upper case. */
-  rowsPerMatch?: string;
+  rowsPerMatch?: 'ONE ROW PER MATCH' | 'ALL ROWS PER MATCH';
   /** `SKIP TO NEXT ROW`, `SKIP PAST LAST ROW`, `SKIP TO FIRST A`, `SKIP TO LAST A`, `SKIP TO A`. */
   afterMatch?: { mode: 'TO NEXT ROW' | 'PAST LAST ROW' | 'TO FIRST' | 'TO LAST' | 'TO'; variable?: Identifier; range: Node['range'] };
   strictStart: boolean;
@@ -349,12 +349,12 @@ export interface BinaryExpression extends Node {
   right: Expression;
 }
 
-/** `x IS [NOT] NULL|TRUE|FALSE|UNKNOWN|JSON [VALUE|OBJECT|ARRAY|SCALAR]`. */
+/** `x IS [NOT] NULL|TRUE|FALSE|UNKNOWN|EMPTY|A SET|JSON [VALUE|OBJECT|ARRAY|SCALAR]`. */
 export interface IsExpression extends Node {
   kind: 'is';
   not: boolean;
   operand: Expression;
-  test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN' | 'JSON' | 'JSON VALUE' | 'JSON OBJECT' | 'JSON ARRAY' | 'JSON SCALAR';
+  test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN' | 'EMPTY' | 'A SET' | 'JSON' | 'JSON VALUE' | 'JSON OBJECT' | 'JSON ARRAY' | 'JSON SCALAR';
 }
 
 export interface DistinctFromExpression extends Node {
@@ -456,6 +456,8 @@ export interface WindowSpec extends Node {
   partitionBy: Expression[];
   orderBy: OrderItem[];
   frame?: { unit: 'ROWS' | 'RANGE'; start: WindowFrameBound; end?: WindowFrameBound; range: Node['range'] };
+  /** `ALLOW PARTIAL` (true) / `DISALLOW PARTIAL` (false). */
+  partial?: boolean;
 }
 
 export interface FunctionCall extends Node {

@@ -27,7 +27,7 @@ import { continueQueryAfter, isQueryStart, parseOrderItems, parseQuery } from '.
 
 /** Reserved words Calcite admits as function names when `(` follows (its ReservedFunctionName and friends). */
 const CALLABLE_RESERVED = new Set(
-  `ABS AVG CARDINALITY CEIL CEILING CHAR_LENGTH CHARACTER_LENGTH CLASSIFIER COALESCE COLLECT CONVERT CORR COUNT COVAR_POP COVAR_SAMP
+  `ABS AVG CHAR CARDINALITY CEIL CEILING CHAR_LENGTH CHARACTER_LENGTH CLASSIFIER COALESCE COLLECT CONVERT CORR COUNT COVAR_POP COVAR_SAMP
 CUME_DIST CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_CATALOG CURRENT_SCHEMA CURRENT_USER CURRENT_ROLE CURRENT_PATH
 DENSE_RANK ELEMENT EVERY EXP FIRST_VALUE FLOOR FUSION GROUPING HOUR INTERSECTION LAG LAST_VALUE LEAD LEFT LN LOCALTIME LOCALTIMESTAMP
 LOWER MATCH_NUMBER MAX MIN MINUTE MOD MONTH NEXT NTH_VALUE NTILE NULLIF OCTET_LENGTH PERCENT_RANK PERCENTILE_CONT PERCENTILE_DISC
@@ -66,6 +66,8 @@ const TIME_UNITS = new Set([
   'SQL_TSI_YEAR', 'SQL_TSI_QUARTER', 'SQL_TSI_MONTH', 'SQL_TSI_WEEK', 'SQL_TSI_DAY', 'SQL_TSI_HOUR',
   'SQL_TSI_MINUTE', 'SQL_TSI_SECOND', 'SQL_TSI_MICROSECOND', 'FRAC_SECOND', 'SQL_TSI_FRAC_SECOND',
 ]);
+
+const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 
 const COMPARISON = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 
@@ -126,6 +128,10 @@ function parsePredicate(c: Cursor): Expression {
   for (;;) {
     const t = c.peek();
     if (t.kind === 'op' && COMPARISON.has(t.value)) {
+      if (t.value === '!=') {
+        // Flink's SQL conformance rejects the bang-equal operator while parsing.
+        c.fail('`!=` is not allowed in Flink SQL', t, 'write `<>` for "not equal"');
+      }
       c.next();
       const op = t.value as '=';
       if (c.isAnyKeyword(['ANY', 'SOME', 'ALL']) && c.isOp('(', 1)) {
@@ -154,9 +160,13 @@ function parsePredicate(c: Cursor): Expression {
         continue;
       }
       const word = c.peek();
-      if (word.kind === 'ident' && ['NULL', 'TRUE', 'FALSE', 'UNKNOWN'].includes(word.upper)) {
+      if (word.kind === 'ident' && ['NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'EMPTY'].includes(word.upper)) {
         c.next();
         left = { kind: 'is', not, operand: left, test: word.upper as 'NULL', range: c.rangeFrom(left) };
+        continue;
+      }
+      if (c.acceptKeyword('A', 'SET')) {
+        left = { kind: 'is', not, operand: left, test: 'A SET', range: c.rangeFrom(left) };
         continue;
       }
       if (c.acceptKeyword('JSON')) {
@@ -615,6 +625,10 @@ export function parseWindowSpec(c: Cursor): WindowSpec {
       spec.frame = { unit, start: parseFrameBound(c), range: c.rangeFrom(u) };
     }
   }
+  if (c.isKeywords('ALLOW', 'PARTIAL') || c.isKeywords('DISALLOW', 'PARTIAL')) {
+    spec.partial = c.next().upper === 'ALLOW';
+    c.next();
+  }
   if (!c.isOp(')')) c.expected(['`PARTITION BY`', '`ORDER BY`', '`ROWS`', '`RANGE`', '`)`'], 'the window specification');
   c.next();
   spec.range = c.rangeFrom(open);
@@ -663,29 +677,55 @@ function parseCast(c: Cursor): Expression {
   return { kind: 'cast', function: t.upper as 'CAST', operand, type, range: c.rangeFrom(t) };
 }
 
-export function parseIntervalQualifier(c: Cursor): IntervalQualifier {
+/** The units that may follow `start TO` in an interval qualifier (SQL's rules, as Calcite enforces them). */
+const INTERVAL_ENDS: Record<string, string[]> = {
+  YEAR: ['MONTH'],
+  DAY: ['HOUR', 'MINUTE', 'SECOND'],
+  HOUR: ['MINUTE', 'SECOND'],
+  MINUTE: ['SECOND'],
+};
+
+/** YEARS -> YEAR: Calcite accepts the plural spellings as the same unit. */
+function singularUnit(unit: string): string {
+  return unit.endsWith('S') ? unit.slice(0, -1) : unit;
+}
+
+function parsePrecision(c: Cursor, allowFraction: boolean): [number, number | undefined] | undefined {
+  if (!(c.isOp('(') && c.peek(1).kind === 'number')) return undefined;
+  c.next();
+  const precision = Number(c.next().value);
+  let fraction: number | undefined;
+  if (allowFraction && c.acceptOp(',')) {
+    if (c.peek().kind !== 'number') c.expected(['a fractional-second precision'], '`,`');
+    fraction = Number(c.next().value);
+  }
+  c.expectOp(')', 'the precision');
+  return [precision, fraction];
+}
+
+export function parseIntervalQualifier(c: Cursor, options: { startOnly?: boolean } = {}): IntervalQualifier {
   const t = c.peek();
   if (!(t.kind === 'ident' && INTERVAL_UNITS.has(t.upper))) c.expected(['a time unit (`YEAR`, `MONTH`, `DAY`, `HOUR`, `MINUTE`, `SECOND` …)']);
   c.next();
   const q: IntervalQualifier = { start: t.upper, range: { start: t.start, end: t.end } };
-  if (c.isOp('(') && c.peek(1).kind === 'number') {
-    c.next();
-    q.startPrecision = Number(c.next().value);
-    if (c.acceptOp(',')) {
-      if (c.peek().kind !== 'number') c.expected(['a precision']);
-      q.fractionalPrecision = Number(c.next().value);
-    }
-    c.expectOp(')', 'the precision');
+  const startUnit = singularUnit(t.upper);
+  const p = parsePrecision(c, startUnit === 'SECOND');
+  if (p) {
+    q.startPrecision = p[0];
+    if (p[1] !== undefined) q.fractionalPrecision = p[1];
   }
-  if (c.acceptKeyword('TO')) {
+  const ends = INTERVAL_ENDS[startUnit];
+  if (!options.startOnly && ends && c.isKeyword('TO')) {
+    c.next();
     const e = c.peek();
-    if (!(e.kind === 'ident' && INTERVAL_UNITS.has(e.upper))) c.expected(['a time unit'], '`TO`');
+    if (!(e.kind === 'ident' && INTERVAL_UNITS.has(e.upper) && ends.includes(singularUnit(e.upper)))) {
+      c.expected(ends.map((u) => `\`${u}\``), `\`${t.upper} TO\``);
+    }
     c.next();
     q.end = e.upper;
-    if (c.isOp('(') && c.peek(1).kind === 'number') {
-      c.next();
-      q.endPrecision = Number(c.next().value);
-      c.expectOp(')', 'the precision');
+    if (singularUnit(e.upper) === 'SECOND') {
+      const ep = parsePrecision(c, false);
+      if (ep) q.endPrecision = ep[0];
     }
   }
   q.range = c.rangeFrom(t);
@@ -698,15 +738,21 @@ function parseInterval(c: Cursor): IntervalLiteral {
   if (c.isOp('-') || c.isOp('+')) sign = c.next().value as '-';
   let value: Expression;
   const v = c.peek();
+  let literal = false;
   if (v.kind === 'string') {
     c.next();
     value = { kind: 'literal', literalKind: 'string', value: v.value, range: { start: v.start, end: v.end } };
-  } else if (v.kind === 'number' || v.kind === 'variable' || c.isIdentifier() || v.kind === 'op' && v.value === '(') {
-    value = parsePostfix(c, parsePrimary(c));
+    literal = true;
+  } else if (v.kind === 'number' || v.kind === 'variable' || c.isIdentifier()) {
+    // Calcite's interval expression: `INTERVAL 3 DAY`, `INTERVAL t.n MINUTE`.
+    value = v.kind === 'number' ? (c.next(), { kind: 'literal', literalKind: 'number', value: v.value, range: { start: v.start, end: v.end } }) : parseNameOrCall(c);
+    if (value.kind !== 'literal' && value.kind !== 'column') c.fail('expected a number or a column after `INTERVAL`', value.range, "put other expressions in parentheses: INTERVAL (n * 2) DAY");
+  } else if (v.kind === 'op' && v.value === '(') {
+    value = parseParenthesized(c);
   } else {
     return c.expected(["a quoted interval value such as '10'"], '`INTERVAL`');
   }
-  const qualifier = parseIntervalQualifier(c);
+  const qualifier = parseIntervalQualifier(c, { startOnly: !literal });
   return { kind: 'interval', ...(sign ? { sign } : {}), value, qualifier, range: c.rangeFrom(t) };
 }
 
@@ -746,11 +792,18 @@ class SpecialBuilder {
     this.parts.push(e);
     return e;
   }
+  /** Calcite's TimeUnitOrName: a built-in unit, `WEEK(MONDAY)`, or any other name (resolved later). */
   unit(context: string): void {
     const t = this.c.peek();
-    if (!(t.kind === 'ident' && TIME_UNITS.has(t.upper))) this.c.expected(['a time unit (`DAY`, `HOUR`, `MINUTE` …)'], context);
+    if (!(t.kind === 'ident' && TIME_UNITS.has(t.upper)) && !this.c.isIdentifier()) this.c.expected(['a time unit (`DAY`, `HOUR`, `MINUTE` …)'], context);
     this.c.next();
-    this.parts.push({ kind: 'keyword', text: t.upper, range: { start: t.start, end: t.end } });
+    let text = t.kind === 'ident' ? t.upper : t.value;
+    if (t.upper === 'WEEK' && this.c.isOp('(') && this.c.isAnyKeyword(WEEKDAYS, 1)) {
+      this.c.next();
+      text += `(${this.c.next().upper})`;
+      this.c.expectOp(')', 'the weekday');
+    }
+    this.parts.push({ kind: 'keyword', text, range: this.c.rangeFrom(t) });
   }
 }
 
@@ -780,14 +833,9 @@ function parseSpecialCall(c: Cursor, word: string): SpecialCall | undefined {
       break;
     case 'SUBSTRING':
       b.expr();
-      if (b.accept('FROM')) {
-        b.expr();
-        if (b.accept('FOR')) b.expr();
-      } else {
-        b.expectComma('the string of SUBSTRING');
-        b.expr();
-        if (b.comma()) b.expr();
-      }
+      if (!b.accept('FROM')) b.expectComma('the string of SUBSTRING');
+      b.expr();
+      if (b.accept('FOR') || b.comma()) b.expr();
       break;
     case 'TRIM': {
       const flag = c.isAnyKeyword(['BOTH', 'LEADING', 'TRAILING']);
@@ -799,7 +847,6 @@ function parseSpecialCall(c: Cursor, word: string): SpecialCall | undefined {
       b.expr();
       if (b.accept('FROM')) b.expr();
       else if (flag) c.expected(['`FROM`'], 'the characters to trim');
-      else if (b.comma()) b.expr();
       break;
     }
     case 'OVERLAY':

@@ -72,6 +72,10 @@ function parseWith(c: Cursor): Query {
 function parseUnionLevel(c: Cursor, first?: Query): Query {
   let left = parseIntersectLevel(c, first);
   while (c.isAnyKeyword(SET_OPERATORS)) {
+    if (c.isKeyword('MINUS')) {
+      // Flink's SQL conformance rejects MINUS while parsing.
+      c.fail('`MINUS` is not allowed in Flink SQL', c.peek(), 'write `EXCEPT` instead');
+    }
     const operator = c.next().upper as 'UNION';
     const quantifier = c.isAnyKeyword(['ALL', 'DISTINCT']) ? (c.next().upper as 'ALL') : undefined;
     const right = parseIntersectLevel(c);
@@ -109,36 +113,44 @@ function parseLeafQuery(c: Cursor): Query {
   return c.expected(['`SELECT`', '`VALUES`', '`WITH`', '`(`']);
 }
 
+/** LIMIT, OFFSET and FETCH take a plain row count (or a `?` parameter), not an expression. */
+function parseRowCount(c: Cursor, clause: string): Expression {
+  const t = c.peek();
+  if (t.kind === 'number' && /^\d+$/.test(t.value)) {
+    c.next();
+    return { kind: 'literal', literalKind: 'number', value: t.value, range: { start: t.start, end: t.end } };
+  }
+  if (c.isOp('?')) {
+    c.next();
+    return { kind: 'parameter', range: { start: t.start, end: t.end } };
+  }
+  return c.expected(['a row count (a whole number)'], clause);
+}
+
 function parseOrderedTail(c: Cursor, query: Query): Query {
   const ordered: OrderedQuery = { kind: 'ordered', query, orderBy: [], range: query.range };
-  let any = false;
-  if (c.acceptKeyword('ORDER', 'BY')) {
-    ordered.orderBy = parseOrderItems(c);
-    any = true;
-  }
+  if (c.acceptKeyword('ORDER', 'BY')) ordered.orderBy = parseOrderItems(c);
   if (c.acceptKeyword('LIMIT')) {
-    ordered.limit = c.acceptKeyword('ALL') ? 'ALL' : parseExpression(c);
-    any = true;
+    ordered.limit = c.acceptKeyword('ALL') ? 'ALL' : parseRowCount(c, '`LIMIT`');
+    if (c.isOp(',')) c.fail('`LIMIT offset, count` is not allowed in Flink SQL', c.peek(), 'write `LIMIT count OFFSET offset`');
   }
   if (c.acceptKeyword('OFFSET')) {
-    ordered.offset = parseExpression(c);
+    ordered.offset = parseRowCount(c, '`OFFSET`');
     if (!c.acceptKeyword('ROWS')) c.acceptKeyword('ROW');
-    any = true;
-  }
-  if (ordered.limit === undefined && c.acceptKeyword('LIMIT')) {
-    ordered.limit = c.acceptKeyword('ALL') ? 'ALL' : parseExpression(c);
+    if (ordered.limit === undefined && c.isKeyword('LIMIT')) {
+      c.fail('`OFFSET` before `LIMIT` is not allowed in Flink SQL', c.peek(), 'write `LIMIT count OFFSET offset`, or `OFFSET n ROWS FETCH NEXT count ROWS ONLY`');
+    }
   }
   if (ordered.limit === undefined && c.isKeyword('FETCH')) {
     c.next();
     if (!c.isAnyKeyword(['FIRST', 'NEXT'])) c.expected(['`FIRST`', '`NEXT`'], '`FETCH`');
     c.next();
-    ordered.fetch = parseExpression(c);
+    ordered.fetch = parseRowCount(c, '`FETCH ' + c.previous.upper + '`');
     if (!c.isAnyKeyword(['ROWS', 'ROW'])) c.expected(['`ROWS`'], 'the row count of FETCH');
     c.next();
     c.expectKeyword('ONLY');
-    any = true;
   }
-  if (!any) return query;
+  if (ordered.orderBy.length === 0 && ordered.limit === undefined && ordered.offset === undefined && ordered.fetch === undefined) return query;
   ordered.range = c.rangeFrom(query);
   return ordered;
 }
@@ -220,6 +232,9 @@ function parseGroupBy(c: Cursor): GroupBy {
   c.next();
   const group: GroupBy = { items: [], range: { start: start.start, end: start.end } };
   if (c.isAnyKeyword(['ALL', 'DISTINCT'])) group.quantifier = c.next().upper as 'ALL';
+  if (group.quantifier === 'ALL' && (c.atEnd() || c.isOp(';') || c.isOp(')') || c.isAnyKeyword(['HAVING', 'WINDOW', 'QUALIFY', 'ORDER', 'LIMIT', 'UNION', 'EXCEPT', 'INTERSECT']))) {
+    c.fail('`GROUP BY ALL` needs the grouping columns in Flink (up to 2.2)', c.previous, 'list the columns to group by: GROUP BY a, b');
+  }
   group.items = parseGroupItems(c);
   group.range = c.rangeFrom(start);
   return group;
@@ -470,20 +485,14 @@ function parseMatchRecognize(c: Cursor, input: TableRef): MatchRecognizeRef {
   if (c.acceptKeyword('MEASURES')) {
     do {
       const expression = parseExpression(c);
-      const alias = parseAlias(c);
-      if (!alias) c.expected(['`AS` and a name for the measure']);
+      if (!c.isKeyword('AS')) c.expected(['`AS` and a name for the measure']);
+      c.next();
+      const alias = c.identifier('a name for the measure');
       mr.measures.push({ expression, alias, range: c.rangeFrom(expression) });
     } while (c.acceptOp(','));
   }
-  const rows = c.peek();
   if (c.acceptKeyword('ONE', 'ROW', 'PER', 'MATCH')) mr.rowsPerMatch = 'ONE ROW PER MATCH';
-  else if (c.acceptKeyword('ALL', 'ROWS', 'PER', 'MATCH')) {
-    mr.rowsPerMatch = 'ALL ROWS PER MATCH';
-    if (c.acceptKeyword('SHOW', 'EMPTY', 'MATCHES')) mr.rowsPerMatch += ' SHOW EMPTY MATCHES';
-    else if (c.acceptKeyword('OMIT', 'EMPTY', 'MATCHES')) mr.rowsPerMatch += ' OMIT EMPTY MATCHES';
-    else if (c.acceptKeyword('WITH', 'UNMATCHED', 'ROWS')) mr.rowsPerMatch += ' WITH UNMATCHED ROWS';
-  }
-  void rows;
+  else if (c.acceptKeyword('ALL', 'ROWS', 'PER', 'MATCH')) mr.rowsPerMatch = 'ALL ROWS PER MATCH';
   if (c.isKeywords('AFTER', 'MATCH')) {
     const a = c.peek();
     c.pos += 2;
@@ -505,7 +514,10 @@ function parseMatchRecognize(c: Cursor, input: TableRef): MatchRecognizeRef {
     mr.strictEnd = true;
   }
   c.expectOp(')', 'the pattern');
-  if (c.acceptKeyword('WITHIN')) mr.within = parseExpression(c);
+  if (c.acceptKeyword('WITHIN')) {
+    if (!c.isKeyword('INTERVAL')) c.expected(["an interval such as INTERVAL '1' HOUR"], '`WITHIN`');
+    mr.within = parseExpression(c);
+  }
   if (c.acceptKeyword('SUBSET')) {
     do {
       const name = c.identifier('a subset name');

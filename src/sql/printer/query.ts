@@ -191,6 +191,7 @@ export function printWindowSpec(w: WindowSpec): string {
   if (w.frame) {
     parts.push(w.frame.end ? `${w.frame.unit} BETWEEN ${printBound(w.frame.start)} AND ${printBound(w.frame.end)}` : `${w.frame.unit} ${printBound(w.frame.start)}`);
   }
+  if (w.partial !== undefined) parts.push(w.partial ? 'ALLOW PARTIAL' : 'DISALLOW PARTIAL');
   return `(${parts.join(' ')})`;
 }
 
