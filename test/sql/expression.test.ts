@@ -105,6 +105,9 @@ describe('literals', () => {
     expect(e("INTERVAL '1 10:00' DAY TO MINUTE")).toMatchObject({ qualifier: { start: 'DAY', end: 'MINUTE' } });
     expect(e("INTERVAL -'2' DAY(3)")).toMatchObject({ sign: '-', qualifier: { start: 'DAY', startPrecision: 3 } });
     expect(e("INTERVAL '1.5' SECOND(2, 3)")).toMatchObject({ qualifier: { startPrecision: 2, fractionalPrecision: 3 } });
+    expect(e("INTERVAL '1 10:00:00.5' DAY(2) TO SECOND(3)")).toMatchObject({ qualifier: { start: 'DAY', startPrecision: 2, end: 'SECOND', endPrecision: 3 } });
+    expect(e('INTERVAL 3 DAYS')).toMatchObject({ kind: 'interval', value: { kind: 'literal', value: '3' } });
+    expect(e('INTERVAL t.n MINUTE')).toMatchObject({ kind: 'interval', value: { kind: 'column' } });
     expect(error("INTERVAL '1' FORTNIGHT")).toMatchObject({ at: 'FORTNIGHT' });
   });
 });
@@ -118,6 +121,13 @@ describe('predicates', () => {
     expect(e('a > ALL (SELECT b FROM t)')).toMatchObject({ kind: 'quantified', operator: '>', quantifier: 'ALL', query: { kind: 'select' } });
     expect(e('EXISTS (SELECT 1)')).toMatchObject({ kind: 'exists' });
     expect(e('j IS JSON OBJECT')).toMatchObject({ kind: 'is', test: 'JSON OBJECT' });
+    expect(e('m IS NOT EMPTY')).toMatchObject({ kind: 'is', not: true, test: 'EMPTY' });
+  });
+
+  test('a parenthesised subquery inside a larger expression, and a set operation inside IN', () => {
+    expect(shape(e('((SELECT 1) + 1)'))).toBe('((SELECT 1) + 1)');
+    expect(e('a IN ((SELECT 1) UNION (SELECT 2))')).toMatchObject({ kind: 'in', query: { kind: 'setOperation' } });
+    expect(e('a IN ((SELECT 1), 2)')).toMatchObject({ kind: 'in', list: [{ kind: 'subquery' }, { kind: 'literal' }] });
   });
 });
 
@@ -168,6 +178,8 @@ describe('constructors, access and calls', () => {
     expect(parts('TRIM(LEADING FROM s)')).toEqual(['LEADING', 'FROM', 'expr']);
     expect(parts("OVERLAY(s PLACING 'x' FROM 2 FOR 1)")).toEqual(['expr', 'PLACING', 'expr', 'FROM', 'expr', 'FOR', 'expr']);
     expect(parts('FLOOR(ts TO HOUR)')).toEqual(['expr', 'TO', 'HOUR']);
+    expect(parts('CEIL(ts TO WEEK(MONDAY))')).toEqual(['expr', 'TO', 'WEEK(MONDAY)']);
+    expect(parts('SUBSTRING(s FROM 2, 3)')).toEqual(['expr', 'FROM', 'expr', ',', 'expr']);
     expect(e('FLOOR(x)')).toMatchObject({ kind: 'call' });
     expect(parts('TIMESTAMPDIFF(DAY, a, b)')).toEqual(['DAY', ',', 'expr', ',', 'expr']);
     expect(parts("JSON_VALUE(j, '$.a' RETURNING INT DEFAULT 0 ON EMPTY ERROR ON ERROR)")).toEqual(['expr', ',', 'expr', 'RETURNING', 'type', 'DEFAULT', 'expr', 'ON', 'EMPTY', 'ERROR', 'ON', 'ERROR']);
@@ -190,9 +202,16 @@ describe('errors in the user\'s words', () => {
     ['a BETWEEN 1 OR 2', 'expected `AND` after the lower bound of BETWEEN, found `OR`', 'OR'],
     ['a IS MAYBE', 'expected `NULL`, `TRUE`, `FALSE`, `UNKNOWN`, `DISTINCT FROM` or `JSON` after `IS`, found `MAYBE`', 'MAYBE'],
     ['SELECT', 'expected an expression, found the reserved word `SELECT`', 'SELECT'],
-    ['EXTRACT(FORTNIGHT FROM ts)', 'expected a time unit (`DAY`, `HOUR`, `MINUTE` …) after `EXTRACT(`, found `FORTNIGHT`', 'FORTNIGHT'],
+    ['EXTRACT(FROM ts)', 'expected a time unit (`DAY`, `HOUR`, `MINUTE` …) after `EXTRACT(`, found `FROM`', 'FROM'],
+    ['a != b', '`!=` is not allowed in Flink SQL', '!='],
+    ["INTERVAL '1' DAY TO MONTH", 'expected `HOUR`, `MINUTE` or `SECOND` after `DAY TO`, found `MONTH`', 'MONTH'],
+    ['INTERVAL f(x) DAY', 'expected a number or a column after `INTERVAL`', 'f(x)'],
   ])('%s', (text, message, at) => {
     expect(error(text)).toMatchObject({ message, at });
+  });
+
+  test('`!=` gets the fix', () => {
+    expect(error('a != b').hint).toBe('write `<>` for "not equal"');
   });
 
   test('double quotes get a hint about Flink quoting', () => {
@@ -217,6 +236,8 @@ describe('printExpression round trip', () => {
     'ROW(1, (2, 3), `select`.`from`)',
     "U&'\\0041' || N'abc' || X'00ff'",
     'TIMESTAMPADD(HOUR, 1, ts) BETWEEN ASYMMETRIC a AND b',
+    'SUM(x) OVER (ORDER BY ts ROWS 2 PRECEDING DISALLOW PARTIAL) + INTERVAL (n * 2) DAY',
+    'm IS NOT EMPTY OR m IS A SET',
   ])('%s', (text) => {
     const first = e(text);
     const printed = printExpression(first);

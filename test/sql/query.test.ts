@@ -209,7 +209,7 @@ describe('set operations, VALUES, WITH', () => {
       operator: 'EXCEPT',
       left: { operator: 'UNION', quantifier: 'ALL', right: { operator: 'INTERSECT' } },
     });
-    expect(q('SELECT 1 MINUS SELECT 2')).toMatchObject({ kind: 'setOperation', operator: 'MINUS' });
+    expect(q('SELECT 1 EXCEPT DISTINCT SELECT 2')).toMatchObject({ kind: 'setOperation', operator: 'EXCEPT', quantifier: 'DISTINCT' });
   });
 
   test('ORDER BY applies to the whole set operation', () => {
@@ -274,6 +274,31 @@ describe('syntax errors in the user\'s words, at the right place', () => {
 
   test('an unterminated IN list', () => {
     expect(error('SELECT * FROM t WHERE a IN (1, 2 b')).toMatchObject({ message: 'expected `,` or `)` after an item of the IN list, found `b`', at: 'b' });
+  });
+
+  test('what Flink\'s SQL conformance rejects: MINUS, LIMIT start, count, OFFSET before LIMIT', () => {
+    expect(error('SELECT 1 MINUS SELECT 2')).toMatchObject({ message: '`MINUS` is not allowed in Flink SQL', at: 'MINUS', hint: 'write `EXCEPT` instead' });
+    expect(error('SELECT a FROM t LIMIT 5, 10')).toMatchObject({ message: '`LIMIT offset, count` is not allowed in Flink SQL', at: ',' });
+    expect(error('SELECT a FROM t OFFSET 5 LIMIT 10')).toMatchObject({ message: '`OFFSET` before `LIMIT` is not allowed in Flink SQL', at: 'LIMIT' });
+  });
+
+  test('row counts are plain numbers', () => {
+    expect(error('SELECT a FROM t LIMIT n + 1')).toMatchObject({ message: 'expected a row count (a whole number) after `LIMIT`, found `n`', at: 'n' });
+    expect(q('SELECT a FROM t LIMIT ?')).toMatchObject({ kind: 'ordered', limit: { kind: 'parameter' } });
+  });
+
+  test('a bare GROUP BY ALL, which no released Flink has', () => {
+    expect(error('SELECT a, COUNT(*) FROM t GROUP BY ALL')).toMatchObject({ message: '`GROUP BY ALL` needs the grouping columns in Flink (up to 2.2)', at: 'ALL' });
+  });
+
+  test('MATCH_RECOGNIZE measures need AS, WITHIN needs an interval', () => {
+    expect(error('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts MEASURES A.p p PATTERN (A) DEFINE A AS TRUE)')).toMatchObject({ at: 'p' });
+    expect(error('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A) WITHIN 5 DEFINE A AS TRUE)')).toMatchObject({ at: '5' });
+  });
+
+  test('absurd nesting is reported, not a stack overflow', () => {
+    const text = 'SELECT ' + '('.repeat(5000) + '1' + ')'.repeat(5000);
+    expect(error(text).message).toContain('nested more than');
   });
 
   test('a MATCH_RECOGNIZE without DEFINE', () => {

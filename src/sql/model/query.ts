@@ -43,7 +43,7 @@ export interface ValuesRow extends Node {
 
 export interface SetOperationQuery extends Node {
   kind: 'setOperation';
-  operator: 'UNION' | 'INTERSECT' | 'EXCEPT' | 'MINUS';
+  operator: 'UNION' | 'INTERSECT' | 'EXCEPT';
   quantifier?: 'ALL' | 'DISTINCT';
   left: Query;
   right: Query;
