@@ -27,7 +27,7 @@ import { continueQueryAfter, isQueryStart, parseOrderItems, parseQuery } from '.
 
 /** Reserved words Calcite admits as function names when `(` follows (its ReservedFunctionName and friends). */
 const CALLABLE_RESERVED = new Set(
-  `ABS AVG CHAR CARDINALITY CEIL CEILING CHAR_LENGTH CHARACTER_LENGTH CLASSIFIER COALESCE COLLECT CONVERT CORR COUNT COVAR_POP COVAR_SAMP
+  `ABS AVG CHAR DATE TIME TIMESTAMP CARDINALITY CEIL CEILING CHAR_LENGTH CHARACTER_LENGTH CLASSIFIER COALESCE COLLECT CONVERT CORR COUNT COVAR_POP COVAR_SAMP
 CUME_DIST CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_CATALOG CURRENT_SCHEMA CURRENT_USER CURRENT_ROLE CURRENT_PATH
 DENSE_RANK ELEMENT EVERY EXP FIRST_VALUE FLOOR FUSION GROUPING HOUR INTERSECTION LAG LAST_VALUE LEAD LEFT LN LOCALTIME LOCALTIMESTAMP
 LOWER MATCH_NUMBER MAX MIN MINUTE MOD MONTH NEXT NTH_VALUE NTILE NULLIF OCTET_LENGTH PERCENT_RANK PERCENTILE_CONT PERCENTILE_DISC
@@ -426,7 +426,7 @@ function parseWord(c: Cursor, t: Token): Expression {
       if (callFollows) {
         c.next();
         c.next();
-        const items = c.isOp(')') ? [] : parseExpressionList(c);
+        const items = parseExpressionList(c);
         if (!c.isOp(')')) c.expected(['`,`', '`)`'], 'a value of ROW');
         c.next();
         return { kind: 'row', explicit: true, items, range: c.rangeFrom(t) };
@@ -808,7 +808,7 @@ class SpecialBuilder {
 }
 
 const SPECIAL = new Set([
-  'EXTRACT', 'POSITION', 'SUBSTRING', 'TRIM', 'OVERLAY', 'FLOOR', 'CEIL', 'CEILING', 'TIMESTAMPADD', 'TIMESTAMPDIFF',
+  'CONVERT', 'TRANSLATE', 'EXTRACT', 'POSITION', 'SUBSTRING', 'TRIM', 'OVERLAY', 'FLOOR', 'CEIL', 'CEILING', 'TIMESTAMPADD', 'TIMESTAMPDIFF',
   'JSON_VALUE', 'JSON_QUERY', 'JSON_EXISTS', 'JSON_OBJECT', 'JSON_ARRAY', 'JSON_OBJECTAGG', 'JSON_ARRAYAGG',
 ]);
 
@@ -820,6 +820,17 @@ function parseSpecialCall(c: Cursor, word: string): SpecialCall | undefined {
   const b = new SpecialBuilder(c);
   const call: SpecialCall = { kind: 'specialCall', name: word, parts: b.parts, range: { start: nameToken.start, end: nameToken.end } };
   switch (word) {
+    case 'CONVERT':
+    case 'TRANSLATE': {
+      b.expr();
+      if (b.accept('USING')) {
+        const id = c.identifier('a character set or translation name');
+        b.parts.push({ kind: 'column', name: { parts: [id], range: id.range }, range: id.range });
+      } else if (word === 'TRANSLATE') {
+        while (b.comma()) b.expr();
+      } else b.kw('USING');
+      break;
+    }
     case 'EXTRACT':
       b.unit('`EXTRACT(`');
       b.kw('FROM');

@@ -323,6 +323,10 @@ function parseHintValue(c: Cursor): HintValue {
 function parseHintOption(c: Cursor): HintOption {
   const first = parseHintValue(c);
   if (c.acceptOp('=')) {
+    if (first.form === 'number') c.fail('a hint option key must be a name or a quoted string', first.range);
+    const v = c.peek();
+    // Calcite's key-value hint options take string values only: OPTIONS('k' = 'v').
+    if (v.kind !== 'string') c.expected(["a quoted value such as 'earliest-offset'"], '`=`');
     const value = parseHintValue(c);
     return { key: first, value, range: c.rangeFrom(first) };
   }
