@@ -4,31 +4,11 @@ import { SUPPORTED_FLINK_VERSIONS } from '../../src/render/flink-version.js';
 import { renderJob } from '../../src/render/render-job.js';
 import type { ResolvedJob } from '../../src/spec/types.js';
 import { loadCrds, operatorCrdDir, operatorValidators, validateAgainstCrds } from '../support/crd-schema.js';
+import { resolvedJob } from '../support/resolved-job.js';
 
 const present = fs.existsSync(operatorCrdDir);
 
-function job(overrides: Partial<ResolvedJob> = {}): ResolvedJob {
-  return {
-    name: 'orders-enrichment',
-    dir: 'jobs/orders-enrichment',
-    environment: 'staging',
-    mode: 'application',
-    flinkVersion: '1.20',
-    namespace: 'flink-staging',
-    baseImage: 'flink:1.20-java17',
-    runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
-    parallelism: 4,
-    upgradeMode: 'savepoint',
-    resources: {},
-    flinkConfiguration: { 'execution.checkpointing.interval': '30s' },
-    variables: {},
-    sql: ['main.sql'],
-    dependencies: { maven: [], jars: [] },
-    externalTables: [],
-    enabled: true,
-    ...overrides,
-  };
-}
+const job = resolvedJob;
 
 const input = {
   image: 'ghcr.io/acme/flink-jobs:orders-enrichment-0123456789abcdef',

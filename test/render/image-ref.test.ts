@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentHash, imageContent, imageReference, type ImageContent } from '../../src/render/image-ref.js';
 import { DEFAULT_SCRIPT_PATH } from '../../src/render/runner-args.js';
 import type { ResolvedJob } from '../../src/spec/types.js';
+import { resolvedJob } from '../support/resolved-job.js';
 
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
 
@@ -16,28 +17,8 @@ const base: ImageContent = {
   baseImage: { reference: 'flink:1.20-java17', digest: digest('1') },
 };
 
-function job(overrides: Partial<ResolvedJob> = {}): ResolvedJob {
-  return {
-    name: 'orders-enrichment',
-    dir: 'jobs/orders-enrichment',
-    environment: 'staging',
-    mode: 'application',
-    flinkVersion: '1.20',
-    namespace: 'flink',
-    baseImage: 'flink:1.20-java17',
-    runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
-    parallelism: 4,
-    upgradeMode: 'savepoint',
-    resources: {},
-    flinkConfiguration: {},
-    variables: {},
-    sql: ['main.sql'],
-    dependencies: { maven: ['org.apache.flink:flink-json:1.20.0'], jars: ['jobs/orders-enrichment/udf/u.jar'] },
-    externalTables: [],
-    enabled: true,
-    ...overrides,
-  };
-}
+const job = (overrides: Partial<ResolvedJob> = {}): ResolvedJob =>
+  resolvedJob({ namespace: 'flink', flinkConfiguration: {}, dependencies: { maven: ['org.apache.flink:flink-json:1.20.0'], jars: ['jobs/orders-enrichment/udf/u.jar'] }, ...overrides });
 
 describe('contentHash', () => {
   it('is a sha256 that changes with everything that goes into the image', () => {

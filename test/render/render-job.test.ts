@@ -6,29 +6,9 @@ import { DEFAULT_SCRIPT_PATH } from '../../src/render/runner-args.js';
 import { toYaml } from '../../src/render/to-yaml.js';
 import { webUIUrl } from '../../src/render/web-ui.js';
 import type { ResolvedJob } from '../../src/spec/types.js';
+import { resolvedJob } from '../support/resolved-job.js';
 
-function job(overrides: Partial<ResolvedJob> = {}): ResolvedJob {
-  return {
-    name: 'orders-enrichment',
-    dir: 'jobs/orders-enrichment',
-    environment: 'staging',
-    mode: 'application',
-    flinkVersion: '1.20',
-    namespace: 'flink-staging',
-    baseImage: 'flink:1.20-java17',
-    runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
-    parallelism: 4,
-    upgradeMode: 'savepoint',
-    resources: {},
-    flinkConfiguration: { 'execution.checkpointing.interval': '30s' },
-    variables: {},
-    sql: ['main.sql'],
-    dependencies: { maven: [], jars: [] },
-    externalTables: [],
-    enabled: true,
-    ...overrides,
-  };
-}
+const job = resolvedJob;
 
 const script = "CREATE TABLE o (id INT) WITH ('connector' = 'datagen');\nINSERT INTO s SELECT * FROM o;\n";
 const image = 'ghcr.io/acme/flink-jobs:orders-enrichment-0123456789abcdef';

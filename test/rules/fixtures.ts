@@ -2,29 +2,10 @@
 import type { ResolvedJob, ProjectSpec } from '../../src/spec/types.js';
 import { buildSqlUnits } from '../../src/sql/build-units.js';
 import type { RuleContext } from '../../src/rules/types.js';
+import { resolvedJob } from '../support/resolved-job.js';
 
-export function job(overrides: Partial<ResolvedJob> = {}): ResolvedJob {
-  return {
-    name: 'orders',
-    dir: 'jobs/orders',
-    environment: 'staging',
-    mode: 'application',
-    flinkVersion: '1.20',
-    namespace: 'flink',
-    baseImage: 'flink:1.20',
-    runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
-    parallelism: 1,
-    upgradeMode: 'stateless',
-    resources: {},
-    flinkConfiguration: {},
-    variables: {},
-    sql: ['main.sql'],
-    dependencies: { maven: [], jars: [] },
-    externalTables: [],
-    enabled: true,
-    ...overrides,
-  };
-}
+export const job = (overrides: Partial<ResolvedJob> = {}): ResolvedJob =>
+  resolvedJob({ name: 'orders', dir: 'jobs/orders', namespace: 'flink', baseImage: 'flink:1.20', parallelism: 1, upgradeMode: 'stateless', flinkConfiguration: {}, ...overrides });
 
 export interface ContextOptions {
   job?: ResolvedJob;

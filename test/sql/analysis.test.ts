@@ -61,6 +61,10 @@ describe('tableReferences', () => {
     expect(names("WITH b AS (SELECT 1) SELECT * FROM TABLE(TUMBLE(TABLE b, DESCRIPTOR(ts), INTERVAL '1' MINUTE))")).toEqual([]);
   });
 
+  test("a model argument is not a table, the TABLE argument beside it is", () => {
+    expect(names('SELECT * FROM ML_PREDICT(TABLE orders, MODEL churn, DESCRIPTOR(f))')).toEqual(['orders']);
+  });
+
   test('table functions and UNNEST are not tables', () => {
     expect(names('SELECT * FROM orders, LATERAL TABLE(split(tags)) AS t(w) CROSS JOIN UNNEST(items) AS i(x)')).toEqual(['orders']);
   });

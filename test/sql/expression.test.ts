@@ -162,6 +162,11 @@ describe('constructors, access and calls', () => {
     expect(e('CURRENT_TIMESTAMP')).toMatchObject({ kind: 'call', parens: false });
     expect(e('PROCTIME()')).toMatchObject({ kind: 'call', parens: true, args: [] });
     expect(e('DESCRIPTOR(a, b)')).toMatchObject({ kind: 'call', args: [{}, {}] });
+    expect(e('ML_PREDICT(TABLE t, MODEL cat.m, DESCRIPTOR(f))')).toMatchObject({ args: [{ kind: 'tableArgument' }, { kind: 'model', name: { parts: [{}, {}] } }, { kind: 'call' }] });
+    expect(e('model + 1')).toMatchObject({ kind: 'binary', left: { kind: 'column' } });
+    expect(e("DATE('2024-01-01')")).toMatchObject({ kind: 'call', name: { parts: [{ value: 'DATE' }] } });
+    expect(e('CONVERT(s USING utf8)')).toMatchObject({ kind: 'specialCall', name: 'CONVERT' });
+    expect(e("TRANSLATE(s, 'a', 'b')")).toMatchObject({ kind: 'specialCall', name: 'TRANSLATE' });
   });
 
   test('special-syntax functions', () => {

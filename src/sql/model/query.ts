@@ -279,6 +279,7 @@ export type Expression =
   | FieldExpression
   | NamedArgument
   | TableArgument
+  | ModelReference
   | DefaultExpression;
 
 export interface Literal extends Node {
@@ -530,6 +531,12 @@ export interface TableArgument extends Node {
   query?: Query;
   partitionBy: Expression[];
   orderBy: OrderItem[];
+}
+
+/** `MODEL m` as a call argument (`ML_PREDICT(TABLE t, MODEL m, DESCRIPTOR(f))`). */
+export interface ModelReference extends Node {
+  kind: 'model';
+  name: QualifiedName;
 }
 
 /** `DEFAULT` as a call argument. */

@@ -459,6 +459,14 @@ function parseWord(c: Cursor, t: Token): Expression {
         return { kind: 'unary', operator: word, operand, range: c.rangeFrom(t) };
       }
       break;
+    case 'MODEL':
+      // Flink's explicit model reference; MODEL alone is still an ordinary (non-reserved) name.
+      if (c.isIdentifier(1)) {
+        c.next();
+        const name = c.qualifiedName('a model name');
+        return { kind: 'model', name, range: c.rangeFrom(t) };
+      }
+      break;
     case 'DEFAULT':
       c.next();
       return { kind: 'default', range: { start: t.start, end: t.end } };

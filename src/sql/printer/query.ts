@@ -307,6 +307,8 @@ export function printExpression(e: Expression): string {
       else if (e.orderBy.length > 1) s += ` ORDER BY (${printOrderItems(e.orderBy)})`;
       return s;
     }
+    case 'model':
+      return `MODEL ${name(e.name)}`;
     case 'default':
       return 'DEFAULT';
   }
