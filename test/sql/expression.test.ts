@@ -76,6 +76,11 @@ describe('precedence', () => {
     ['(a + b) * c', '((a + b) * c)'],
     ['a % 2 = 0', '((a % 2) = 0)'],
     ['a IS NOT TRUE = b', '((a IS NOT TRUE) = b)'],
+    ['a = b IS NULL', '((a = b) IS NULL)'],
+    ["a = b LIKE 'x'", "(a = (b LIKE 'x'))"],
+    ['x = y IN (1, 2)', '(x = (y IN 1,2))'],
+    ['a BETWEEN 1 AND 2 = TRUE', '((a BETWEEN 1 AND 2) = TRUE)'],
+    ["a LIKE 'x' NOT LIKE 'y'", "((a LIKE 'x') NOT LIKE 'y')"],
   ])('%s', (text, expected) => expect(shape(e(text))).toBe(expected));
 });
 
@@ -243,6 +248,7 @@ describe('printExpression round trip', () => {
     'TIMESTAMPADD(HOUR, 1, ts) BETWEEN ASYMMETRIC a AND b',
     'SUM(x) OVER (ORDER BY ts ROWS 2 PRECEDING DISALLOW PARTIAL) + INTERVAL (n * 2) DAY',
     'm IS NOT EMPTY OR m IS A SET',
+    "a = b LIKE 'x' AND (a = b) LIKE 'y' AND a = b IS NOT NULL",
   ])('%s', (text) => {
     const first = e(text);
     const printed = printExpression(first);

@@ -122,9 +122,13 @@ function parseNot(c: Cursor): Expression {
   return parsePredicate(c);
 }
 
-/** Comparisons and the SQL predicates; they chain left to right like Calcite's. */
+/**
+ * Comparisons (=, <>, <, <=, >, >=, IS [NOT] DISTINCT FROM, quantified ANY/SOME/ALL) and
+ * the postfix IS tests, left to right. Their operands are LIKE/BETWEEN/IN predicates,
+ * which Calcite binds tighter (precedence 32 against 30): `a = b LIKE c` is `a = (b LIKE c)`.
+ */
 function parsePredicate(c: Cursor): Expression {
-  let left = parseAdditive(c);
+  let left = parseMembership(c);
   for (;;) {
     const t = c.peek();
     if (t.kind === 'op' && COMPARISON.has(t.value)) {
@@ -147,36 +151,43 @@ function parsePredicate(c: Cursor): Expression {
         }
         continue;
       }
-      left = binary(c, op, left, parseAdditive(c));
+      left = binary(c, op, left, parseMembership(c));
       continue;
     }
-    if (t.kind !== 'ident') return left;
-    if (t.upper === 'IS') {
-      c.next();
-      const not = c.acceptKeyword('NOT');
-      if (c.acceptKeyword('DISTINCT', 'FROM')) {
-        const right = parseAdditive(c);
-        left = { kind: 'distinctFrom', not, left, right, range: c.rangeFrom(left) };
-        continue;
-      }
-      const word = c.peek();
-      if (word.kind === 'ident' && ['NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'EMPTY'].includes(word.upper)) {
-        c.next();
-        left = { kind: 'is', not, operand: left, test: word.upper as 'NULL', range: c.rangeFrom(left) };
-        continue;
-      }
-      if (c.acceptKeyword('A', 'SET')) {
-        left = { kind: 'is', not, operand: left, test: 'A SET', range: c.rangeFrom(left) };
-        continue;
-      }
-      if (c.acceptKeyword('JSON')) {
-        let test: 'JSON' | 'JSON VALUE' = 'JSON';
-        if (c.isAnyKeyword(['VALUE', 'OBJECT', 'ARRAY', 'SCALAR'])) test = ('JSON ' + c.next().upper) as 'JSON VALUE';
-        left = { kind: 'is', not, operand: left, test, range: c.rangeFrom(left) };
-        continue;
-      }
-      c.expected(['`NULL`', '`TRUE`', '`FALSE`', '`UNKNOWN`', '`DISTINCT FROM`', '`JSON`']);
+    if (!(t.kind === 'ident' && t.upper === 'IS')) return left;
+    c.next();
+    const not = c.acceptKeyword('NOT');
+    if (c.acceptKeyword('DISTINCT', 'FROM')) {
+      const right = parseMembership(c);
+      left = { kind: 'distinctFrom', not, left, right, range: c.rangeFrom(left) };
+      continue;
     }
+    const word = c.peek();
+    if (word.kind === 'ident' && ['NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'EMPTY'].includes(word.upper)) {
+      c.next();
+      left = { kind: 'is', not, operand: left, test: word.upper as 'NULL', range: c.rangeFrom(left) };
+      continue;
+    }
+    if (c.acceptKeyword('A', 'SET')) {
+      left = { kind: 'is', not, operand: left, test: 'A SET', range: c.rangeFrom(left) };
+      continue;
+    }
+    if (c.acceptKeyword('JSON')) {
+      let test: 'JSON' | 'JSON VALUE' = 'JSON';
+      if (c.isAnyKeyword(['VALUE', 'OBJECT', 'ARRAY', 'SCALAR'])) test = ('JSON ' + c.next().upper) as 'JSON VALUE';
+      left = { kind: 'is', not, operand: left, test, range: c.rangeFrom(left) };
+      continue;
+    }
+    c.expected(['`NULL`', '`TRUE`', '`FALSE`', '`UNKNOWN`', '`DISTINCT FROM`', '`JSON`']);
+  }
+}
+
+/** [NOT] LIKE / ILIKE / RLIKE / SIMILAR TO / BETWEEN / IN, left to right. */
+function parseMembership(c: Cursor): Expression {
+  let left = parseAdditive(c);
+  for (;;) {
+    const t = c.peek();
+    if (t.kind !== 'ident') return left;
     let not = false;
     if (t.upper === 'NOT') {
       if (!c.isAnyKeyword(['LIKE', 'ILIKE', 'RLIKE', 'SIMILAR', 'BETWEEN', 'IN'], 1)) return left;
@@ -218,7 +229,6 @@ function parsePredicate(c: Cursor): Expression {
       }
       continue;
     }
-    if (not) c.expected(['`LIKE`', '`BETWEEN`', '`IN`', '`SIMILAR TO`']);
     return left;
   }
 }

@@ -52,18 +52,7 @@ export function createTable(c: Cursor, p: CreatePrefix): CreateTable {
     options: [],
     range: { start: p.start, end: p.start },
   };
-  if (c.isOp('(')) {
-    const schema = tableSchema(c);
-    stmt.columns = schema.columns;
-    stmt.watermarks = schema.watermarks;
-    stmt.constraints = schema.constraints;
-  }
-  const comment = optionalComment(c);
-  if (comment) stmt.comment = comment;
-  const distribution = optionalDistribution(c);
-  if (distribution) stmt.distribution = distribution;
-  stmt.partitionedBy = optionalPartitionedBy(c);
-  stmt.options = optionalWith(c);
+  tableBody(c, stmt);
   if (c.isKeyword('LIKE')) stmt.like = likeClause(c);
   else if (c.acceptKeyword('AS')) stmt.asQuery = parseQuery(c);
   if (p.orReplace && !stmt.asQuery) {
@@ -120,18 +109,7 @@ export function createMaterializedTable(c: Cursor, start: number, orAlter: boole
     query: undefined as never,
     range: { start, end: start },
   };
-  if (c.isOp('(')) {
-    const schema = tableSchema(c);
-    stmt.columns = schema.columns;
-    stmt.watermarks = schema.watermarks;
-    stmt.constraints = schema.constraints;
-  }
-  const comment = optionalComment(c);
-  if (comment) stmt.comment = comment;
-  const distribution = optionalDistribution(c);
-  if (distribution) stmt.distribution = distribution;
-  stmt.partitionedBy = optionalPartitionedBy(c);
-  stmt.options = optionalWith(c);
+  tableBody(c, stmt);
   if (c.acceptKeyword('FRESHNESS')) {
     c.expectOp('=', '`FRESHNESS`');
     stmt.freshness = parseExpression(c);
@@ -260,3 +238,18 @@ function alterItem(c: Cursor): AlterSchemaItem {
   return item;
 }
 
+/** What CREATE TABLE and CREATE MATERIALIZED TABLE share after the name: schema, comment, distribution, partitioning, options. */
+function tableBody(c: Cursor, stmt: Pick<CreateTable, 'columns' | 'watermarks' | 'constraints' | 'comment' | 'distribution' | 'partitionedBy' | 'options'>): void {
+  if (c.isOp('(')) {
+    const schema = tableSchema(c);
+    stmt.columns = schema.columns;
+    stmt.watermarks = schema.watermarks;
+    stmt.constraints = schema.constraints;
+  }
+  const comment = optionalComment(c);
+  if (comment) stmt.comment = comment;
+  const distribution = optionalDistribution(c);
+  if (distribution) stmt.distribution = distribution;
+  stmt.partitionedBy = optionalPartitionedBy(c);
+  stmt.options = optionalWith(c);
+}
