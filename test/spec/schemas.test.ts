@@ -70,8 +70,8 @@ describe('schemas', () => {
   });
 });
 
-describe('docs/repository-format.md', () => {
-  const docs = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/repository-format.md'), 'utf8');
+describe('the README (repository format section)', () => {
+  const docs = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../README.md'), 'utf8');
 
   it.each(['project', 'job'] as const)('documents every key of the %s schema', (kind) => {
     const names = [...new Set(properties(kind).map(([at]) => at.slice(at.lastIndexOf('.') + 1)))];

@@ -80,7 +80,7 @@ describe('precedence', () => {
     ["a = b LIKE 'x'", "(a = (b LIKE 'x'))"],
     ['x = y IN (1, 2)', '(x = (y IN 1,2))'],
     ['a BETWEEN 1 AND 2 = TRUE', '((a BETWEEN 1 AND 2) = TRUE)'],
-    ["a LIKE 'x' NOT LIKE 'y'", "((a LIKE 'x') NOT LIKE 'y')"],
+    ["a LIKE b NOT LIKE 'y'", "(a LIKE (b NOT LIKE 'y'))"],
   ])('%s', (text, expected) => expect(shape(e(text))).toBe(expected));
 });
 

@@ -301,6 +301,11 @@ describe('syntax errors in the user\'s words, at the right place', () => {
     expect(error(text).message).toContain('nested more than');
   });
 
+  test('parenthesised joins: no alias, no comma inside', () => {
+    expect(error('SELECT * FROM (a JOIN b ON TRUE) AS j')).toMatchObject({ message: 'a join cannot have an alias in Flink SQL', at: 'AS j' });
+    expect(error('SELECT * FROM a CROSS JOIN (b, c)')).toMatchObject({ message: 'a comma join cannot be put in parentheses', at: ',' });
+  });
+
   test('a MATCH_RECOGNIZE without DEFINE', () => {
     expect(error('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A B))')).toMatchObject({ message: 'expected `DEFINE` after the pattern, found `)`' });
   });
@@ -320,7 +325,7 @@ describe('printQuery round trip', () => {
       ALL ROWS PER MATCH AFTER MATCH SKIP PAST LAST ROW PATTERN (^A B+? C{2,} (D | E)* PERMUTE(F, G) {- H -} I{3} J{,4}) WITHIN INTERVAL '1' HOUR
       SUBSET S = (A, B) DEFINE A AS A.price < PREV(A.price, 1)) AS T`,
     'SELECT SUM(x) OVER w, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts DESC) AS rn FROM t WINDOW w AS (ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING)',
-    'SELECT * FROM (a JOIN b USING (x)) AS j',
+    'SELECT * FROM (a JOIN b USING (x)) JOIN c ON TRUE',
     'SELECT * FROM f(r => TABLE t PARTITION BY (k1, k2) ORDER BY ts, n => 1)',
   ])('%s', (text) => roundTrips(text));
 });

@@ -198,7 +198,9 @@ function parseMembership(c: Cursor): Expression {
       const word = c.next().upper;
       const operator = word === 'SIMILAR' ? 'SIMILAR TO' : (word as 'LIKE');
       if (word === 'SIMILAR') c.next();
-      const pattern = parseAdditive(c);
+      // Calcite's LIKE is right-associative, so a dangling ESCAPE belongs to the innermost LIKE:
+      // `a LIKE b LIKE c ESCAPE d` is `a LIKE (b LIKE c ESCAPE d)`.
+      const pattern = nested(c, () => parseMembership(c));
       let escape: Expression | undefined;
       if (c.acceptKeyword('ESCAPE')) escape = parseAdditive(c);
       left = { kind: 'like', operator, not, operand: left, pattern, ...(escape ? { escape } : {}), range: c.rangeFrom(left) };

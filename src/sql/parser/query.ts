@@ -338,11 +338,12 @@ function parseHintOption(c: Cursor): HintOption {
 
 const JOIN_STARTS = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL'];
 
-function parseFrom(c: Cursor): TableRef {
+/** FROM items and joins; comma joins only at the top level of FROM, as in Calcite (`FROM a CROSS JOIN (b, c)` is an error). */
+function parseFrom(c: Cursor, options: { comma: boolean } = { comma: true }): TableRef {
   let left = parseTableRef(c);
   for (;;) {
     const t = c.peek();
-    if (c.acceptOp(',')) {
+    if (options.comma && c.acceptOp(',')) {
       const right = parseTableRef(c);
       left = { kind: 'join', joinType: 'COMMA', natural: false, left, right, range: c.rangeFrom(left) };
       continue;
@@ -411,10 +412,15 @@ function parseTableRef(c: Cursor): TableRef {
 }
 
 function finishTableRef(c: Cursor, ref: TableRef, t: Token): TableRef {
-  if (c.isKeyword('MATCH_RECOGNIZE')) ref = parseMatchRecognize(c, ref);
+  // Calcite refuses MATCH_RECOGNIZE and aliases on a join, even a parenthesised one.
+  const isJoin = ref.kind === 'join' || (ref.kind === 'parenthesizedTable' && ref.table.kind === 'join');
+  if (c.isKeyword('MATCH_RECOGNIZE')) {
+    if (isJoin) c.fail('MATCH_RECOGNIZE cannot be applied to a join', c.peek(), 'apply it to a table or a subquery: (SELECT ... FROM a JOIN b ...) MATCH_RECOGNIZE (...)');
+    ref = parseMatchRecognize(c, ref);
+  }
   const alias = parseTableAlias(c);
   if (alias) {
-    if (ref.kind === 'join') return c.fail('a join cannot have an alias', alias.range);
+    if (isJoin) return c.fail('a join cannot have an alias in Flink SQL', alias.range, 'wrap it in a subquery instead: (SELECT * FROM a JOIN b ON ...) AS j');
     ref.alias = alias;
     ref.range = c.rangeFrom(t);
   }
@@ -438,7 +444,8 @@ function parseParenthesizedTableRef(c: Cursor, lateral: boolean): TableRef {
     if (derived) return derived;
   }
   c.next();
-  const table = nested(c, () => parseFrom(c));
+  const table = nested(c, () => parseFrom(c, { comma: false }));
+  if (c.isOp(',')) c.fail('a comma join cannot be put in parentheses', c.peek(), 'write the tables with JOIN inside the parentheses, or drop the parentheses');
   c.expectOp(')', 'the joined tables');
   return { kind: 'parenthesizedTable', table, range: c.rangeFrom(t) };
 }
