@@ -13,7 +13,6 @@ import type {
   FunctionCall,
   IntervalLiteral,
   IntervalQualifier,
-  OrderItem,
   Query,
   SpecialCall,
   SpecialCallPart,
@@ -91,7 +90,7 @@ export function parseExpression(c: Cursor): Expression {
   return nested(c, () => parseOr(c));
 }
 
-function binary(c: Cursor, operator: BinaryOperator, left: Expression, right: Expression): Expression {
+function binary(operator: BinaryOperator, left: Expression, right: Expression): Expression {
   return { kind: 'binary', operator, left, right, range: { start: left.range.start, end: right.range.end } };
 }
 
@@ -99,7 +98,7 @@ function parseOr(c: Cursor): Expression {
   let left = parseAnd(c);
   while (c.isKeyword('OR')) {
     c.next();
-    left = binary(c, 'OR', left, parseAnd(c));
+    left = binary('OR', left, parseAnd(c));
   }
   return left;
 }
@@ -108,7 +107,7 @@ function parseAnd(c: Cursor): Expression {
   let left = parseNot(c);
   while (c.isKeyword('AND')) {
     c.next();
-    left = binary(c, 'AND', left, parseNot(c));
+    left = binary('AND', left, parseNot(c));
   }
   return left;
 }
@@ -151,7 +150,7 @@ function parsePredicate(c: Cursor): Expression {
         }
         continue;
       }
-      left = binary(c, op, left, parseMembership(c));
+      left = binary(op, left, parseMembership(c));
       continue;
     }
     if (!(t.kind === 'ident' && t.upper === 'IS')) return left;
@@ -241,7 +240,7 @@ function parseAdditive(c: Cursor): Expression {
     const t = c.peek();
     if (t.kind === 'op' && (t.value === '+' || t.value === '-')) {
       c.next();
-      left = binary(c, t.value, left, parseMultiplicative(c));
+      left = binary(t.value, left, parseMultiplicative(c));
     } else return left;
   }
 }
@@ -252,7 +251,7 @@ function parseMultiplicative(c: Cursor): Expression {
     const t = c.peek();
     if (t.kind === 'op' && (t.value === '*' || t.value === '/' || t.value === '%' || t.value === '||')) {
       c.next();
-      left = binary(c, t.value, left, parseUnary(c));
+      left = binary(t.value, left, parseUnary(c));
     } else return left;
   }
 }
@@ -765,8 +764,13 @@ function parseInterval(c: Cursor): IntervalLiteral {
     literal = true;
   } else if (v.kind === 'number' || v.kind === 'variable' || c.isIdentifier()) {
     // Calcite's interval expression: `INTERVAL 3 DAY`, `INTERVAL t.n MINUTE`.
-    value = v.kind === 'number' ? (c.next(), { kind: 'literal', literalKind: 'number', value: v.value, range: { start: v.start, end: v.end } }) : parseNameOrCall(c);
-    if (value.kind !== 'literal' && value.kind !== 'column') c.fail('expected a number or a column after `INTERVAL`', value.range, "put other expressions in parentheses: INTERVAL (n * 2) DAY");
+    if (v.kind === 'number') {
+      c.next();
+      value = { kind: 'literal', literalKind: 'number', value: v.value, range: { start: v.start, end: v.end } };
+    } else {
+      value = parseNameOrCall(c);
+      if (value.kind !== 'column') c.fail('expected a number or a column after `INTERVAL`', value.range, 'put other expressions in parentheses: INTERVAL (n * 2) DAY');
+    }
   } else if (v.kind === 'op' && v.value === '(') {
     value = parseParenthesized(c);
   } else {
@@ -1023,4 +1027,3 @@ function parseJsonBehaviors(c: Cursor, b: SpecialBuilder): void {
   }
 }
 
-export type { OrderItem };

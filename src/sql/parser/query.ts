@@ -420,7 +420,7 @@ function finishTableRef(c: Cursor, ref: TableRef, t: Token): TableRef {
   }
   const alias = parseTableAlias(c);
   if (alias) {
-    if (isJoin) return c.fail('a join cannot have an alias in Flink SQL', alias.range, 'wrap it in a subquery instead: (SELECT * FROM a JOIN b ON ...) AS j');
+    if (isJoin || ref.kind === 'join') return c.fail('a join cannot have an alias in Flink SQL', alias.range, 'wrap it in a subquery instead: (SELECT * FROM a JOIN b ON ...) AS j');
     ref.alias = alias;
     ref.range = c.rangeFrom(t);
   }
@@ -624,4 +624,3 @@ function parsePatternPrimary(c: Cursor): Pattern {
   return { kind: 'variable', name, range: name.range };
 }
 
-export type { Expression };
