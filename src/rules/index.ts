@@ -9,9 +9,10 @@ import { multipleInserts } from './multiple-inserts.js';
 import { noSink } from './no-sink.js';
 import { plaintextSecret } from './plaintext-secret.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
+import { runnerCompatibility } from './runner-compatibility.js';
 import { unknownTable } from './unknown-table.js';
 
-export const RULES: readonly Rule[] = [unknownTable, insertColumnCount, connectorOptions, connectorDependency, noSink, plaintextSecret, duplicateTable, dropStatement, multipleInserts];
+export const RULES: readonly Rule[] = [unknownTable, insertColumnCount, connectorOptions, connectorDependency, noSink, plaintextSecret, duplicateTable, dropStatement, multipleInserts, runnerCompatibility];
 
 /** Line maps of the original files, built once per unit. */
 function lineMaps(): (unit: SqlUnit) => LineMap {

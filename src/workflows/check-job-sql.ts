@@ -4,7 +4,7 @@ import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
 import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
 import { checkSql } from '../sql/check-sql.js';
 import type { Statement } from '../sql/model/statements.js';
-import { printScript } from '../sql/printer/statements.js';
+import { printRunnerScript } from '../sql/printer/runner-script.js';
 
 export interface JobSqlResult {
   diagnostics: Diagnostic[];
@@ -25,7 +25,7 @@ export function checkJobSql(sources: readonly SqlSource[], job: ResolvedJob, pro
   const diagnostics = [...built.diagnostics, ...checkSql({ units: built.units, job, ...(project ? { project } : {}), wholeJob: true })];
   const broken = built.units.some((u) => u.parsed.issues.length > 0) || built.diagnostics.length > 0;
   const statements: Statement[] = built.units.flatMap((u) => u.parsed.statements);
-  const result: JobSqlResult = { diagnostics, script: broken ? '' : printScript(statements, { runner: true }) };
+  const result: JobSqlResult = { diagnostics, script: broken ? '' : printRunnerScript(statements) };
   cache?.set(key, result);
   return result;
 }

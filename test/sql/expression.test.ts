@@ -4,6 +4,7 @@ import type { Expression } from '../../src/sql/model/query.js';
 import { Cursor, ParseError } from '../../src/sql/parser/cursor.js';
 import { parseExpression } from '../../src/sql/parser/expression.js';
 import { printExpression } from '../../src/sql/printer/query.js';
+import { stripRanges } from '../support/strip-ranges.js';
 
 function e(text: string): Expression {
   const c = new Cursor(tokenize(text).tokens, text, { flinkVersion: '2.0' });
@@ -48,14 +49,6 @@ function error(text: string): { message: string; at: string; hint?: string } {
     return { message: err.message, at: text.slice(err.range.start, err.range.end), ...(err.hint ? { hint: err.hint } : {}) };
   }
   throw new Error(`expected a syntax error in: ${text}`);
-}
-
-function stripRanges(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripRanges);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (key !== 'range' && v !== undefined) out[key] = stripRanges(v);
-  return out;
 }
 
 describe('precedence', () => {

@@ -6,6 +6,7 @@ import { Cursor, ParseError } from '../../src/sql/parser/cursor.js';
 import { parseQuery } from '../../src/sql/parser/query.js';
 import { printQuery } from '../../src/sql/printer/query.js';
 import { CORPUS_FLINK_VERSION, corpusAbsent, loadCorpus } from '../support/corpus.js';
+import { stripRanges } from '../support/strip-ranges.js';
 
 function cursor(text: string, flinkVersion = '2.0'): Cursor {
   return new Cursor(tokenize(text).tokens, text, { flinkVersion });
@@ -36,14 +37,6 @@ function error(text: string): { message: string; at: string; start: number; hint
     return { message: e.message, at: text.slice(e.range.start, e.range.end), start: e.range.start, ...(e.hint ? { hint: e.hint } : {}) };
   }
   throw new Error(`expected a syntax error in: ${text}`);
-}
-
-function stripRanges(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripRanges);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (key !== 'range' && v !== undefined) out[key] = stripRanges(v);
-  return out;
 }
 
 function roundTrips(text: string): void {

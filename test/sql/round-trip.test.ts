@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { parseScript } from '../../src/sql/parse.js';
 import type { Statement } from '../../src/sql/model/statements.js';
 import { CORPUS_FLINK_VERSION, corpusAbsent, loadCorpus, repoRoot } from '../support/corpus.js';
+import { stripRanges } from '../support/strip-ranges.js';
 
 // The printer is being written alongside this test: until it exists, the test skips.
 const PRINTER = 'src/sql/printer/statements.ts';
@@ -22,15 +23,6 @@ async function loadPrinter(): Promise<PrintScript> {
   const mod = (await import(/* @vite-ignore */ specifier)) as { printScript?: PrintScript };
   if (typeof mod.printScript !== 'function') throw new Error(`${PRINTER} does not export printScript(statements)`);
   return mod.printScript;
-}
-
-/** A copy without `range` fields (and without undefined-valued keys, which printing cannot keep). */
-function stripRanges(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripRanges);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (key !== 'range' && v !== undefined) out[key] = stripRanges(v);
-  return out;
 }
 
 /** Where two range-free trees first differ, as a path like `[0].query.select[2].alias`. */

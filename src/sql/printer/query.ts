@@ -21,12 +21,9 @@ import type {
   WindowFrameBound,
   WindowSpec,
 } from '../model/query.js';
-import { printDataType, printString } from './data-type.js';
+import { printDataType, printIdentifier, printString } from './data-type.js';
 
-/** Unquoted names are printed as written (they lexed as one word, so they lex the same again). */
-function id(i: Identifier): string {
-  return i.quoted ? '`' + i.value.replace(/`/g, '``') + '`' : i.value;
-}
+const id = printIdentifier;
 
 function name(n: QualifiedName): string {
   return n.parts.map(id).join('.');

@@ -20,7 +20,7 @@ import type {
   TableOption,
   Watermark,
 } from '../model/statements.js';
-import { printDataType, printString } from './data-type.js';
+import { printDataType, printIdentifier, printString } from './data-type.js';
 import { printExpression, printHints, printQuery } from './query.js';
 
 export interface PrintScriptOptions {
@@ -33,6 +33,8 @@ export interface PrintScriptOptions {
 
 export function printScript(statements: Statement[], options: PrintScriptOptions = {}): string {
   return statements
+    // The runner form closes every statement set itself, so a lone `END;` would be a stray statement.
+    .filter((s) => !(options.runner && s.kind === 'endStatementSet'))
     .map((s) => {
       if (options.runner && s.kind === 'statementSet' && s.form === 'begin') return printStatement({ ...s, form: 'execute', unclosed: false }) + ';';
       if (s.kind === 'statementSet' && s.unclosed) return printStatement(s);
@@ -312,9 +314,7 @@ function str(s: StringLiteral): string {
   return printString(s.value);
 }
 
-function id(i: Identifier): string {
-  return i.quoted ? '`' + i.value.replace(/`/g, '``') + '`' : i.value;
-}
+const id = printIdentifier;
 
 function ids(list: Identifier[]): string {
   return list.map(id).join(', ');
