@@ -8,6 +8,7 @@ Commands:
                               deployed.
   validate <file|dir>...      Validate .sql files on their own, outside a repository.
   render <job> --env <env>    Print the Kubernetes YAML that would be applied for a job.
+  build [job...]              Build and push the jobs' content-addressed images.
 
 Options:
   -h, --help                  Help for StreamPilot or for one command.
@@ -71,4 +72,31 @@ Options:
 
 Exit codes: 0 rendered, 1 the job has errors (the YAML is still printed), 2 usage or
 configuration problem (unknown job or environment).
+`;
+
+export const BUILD_HELP = `Usage: streampilot build [job...] [options]
+
+Builds each job's image (application-mode jobs; all of them unless jobs are named) and
+pushes it to the project's registry.repository. The tag is a content address: a hash of
+the normalised SQL, the resolved Maven jars' checksums, local jars and the base image's
+digest. When the registry already has that tag, nothing is built or uploaded.
+
+Without --push nothing is built: each job's tag is computed and looked up in the registry.
+
+Options:
+  --env <name>                Whose variables the SQL is built with (default: the first
+                              environment of streampilot.yaml).
+  --push                      Build and push.
+  --builder registry|docker   registry (default): no Docker daemon; pulls nothing, uploads
+                              one layer with the job's files. docker: docker build + push
+                              through the engine (the default for jobs with a Dockerfile).
+  --dir <repo>                The repository (default: the current folder).
+  --no-cache                  Do not use the check result cache.
+  -h, --help                  This help.
+
+Registry credentials: STREAMPILOT_REGISTRY_USERNAME / STREAMPILOT_REGISTRY_PASSWORD, else
+~/.docker/config.json. Progress goes to stderr, the result per job to stdout.
+
+Exit codes: 0 every image built or reused, 1 a job failed or has errors, 2 usage or
+configuration problem.
 `;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { StreamPilotError, UsageError } from '../errors.js';
+import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { renderCommand } from './commands/render.js';
 import { validateCommand } from './commands/validate.js';
@@ -44,8 +45,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await validateCommand(rest, io);
       case 'render':
         return await renderCommand(rest, io);
+      case 'build':
+        return await buildCommand(rest, io);
       default:
-        throw new UsageError(`unknown command \`${command}\``, 'the commands are check, validate and render; run `streampilot --help`');
+        throw new UsageError(`unknown command \`${command}\``, 'the commands are check, validate, render and build; run `streampilot --help`');
     }
   } catch (e) {
     if (e instanceof StreamPilotError) {

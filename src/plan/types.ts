@@ -1,4 +1,4 @@
-import type { DeployOn, JobMode, UpgradeMode } from '../spec/types.js';
+import type { DeployOn, JobMode, ResolvedJob, UpgradeMode } from '../spec/types.js';
 
 /** The part of any Kubernetes object the plan names. */
 export interface KubeObjectRef {
@@ -23,6 +23,10 @@ export interface PlannedJob {
   enabled: boolean;
   /** The job has errors: nothing of it would be applied. */
   blocked: boolean;
+  /** The normalised script the runner executes ('' when blocked). */
+  script: string;
+  /** The settings it was rendered from (defaults < job < environment). */
+  job: ResolvedJob;
 }
 
 export interface PlannedEnvironment {

@@ -18,6 +18,8 @@ export interface ImageContent {
   /** Jars from the repository, by path, with the sha256 of their bytes (a path alone says nothing about content). */
   jars: readonly { path: string; sha256: string }[];
   baseImage: BaseImage;
+  /** Jobs built from their own Dockerfile: sha256 over the build context (Dockerfile included). */
+  dockerContext?: string;
 }
 
 /**
@@ -41,12 +43,14 @@ export const IMAGE_LAYOUT_VERSION = 1;
 /** The fields of a resolved job that decide its image's content. */
 export function imageContent(
   job: ResolvedJob,
-  input: { script: string; jarDigests: Readonly<Record<string, string>>; baseImageDigest?: string },
+  input: { script: string; jarDigests: Readonly<Record<string, string>>; baseImageDigest?: string; mavenDigests?: Readonly<Record<string, string>>; dockerContext?: string },
 ): ImageContent {
   return {
+    ...(input.dockerContext ? { dockerContext: input.dockerContext } : {}),
     script: input.script,
     scriptPath: job.runner.scriptPath ?? DEFAULT_SCRIPT_PATH,
-    maven: job.dependencies.maven,
+    // Once resolved, a coordinate carries its jar's checksum: a re-published artifact is new content.
+    maven: job.dependencies.maven.map((c) => (input.mavenDigests?.[c] ? `${c}@sha256:${input.mavenDigests[c]}` : c)),
     jars: job.dependencies.jars.map((path) => {
       const sha256 = input.jarDigests[path];
       if (!sha256) throw new Error(`${job.name}: no sha256 given for dependency jar "${path}"; hash the file before computing the image tag.`);
@@ -71,6 +75,8 @@ export function contentHash(parts: ImageContent): string {
     script: parts.script,
     maven: [...new Set(parts.maven)].sort(),
     jars: [...parts.jars].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((j) => [j.path, j.sha256]),
+    // only present for Dockerfile builds, so every other tag stays what it was
+    ...(parts.dockerContext ? { dockerContext: parts.dockerContext } : {}),
   };
   return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
 }

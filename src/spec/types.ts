@@ -62,6 +62,35 @@ export interface EnvironmentSpec extends JobSettings {
   webUI?: { ingress?: string };
 }
 
+/** One Maven repository (Central, a mirror, Artifactory) dependencies are resolved from. */
+export interface MavenRepositorySpec {
+  /** Short name used in messages, e.g. central, artifactory. */
+  id: string;
+  /** Base URL of the repository layout, e.g. https://repo.maven.apache.org/maven2/. */
+  url: string;
+  /** Basic auth user: literal, or a `${ENV_VAR}` reference. */
+  username?: string;
+  /** Basic auth password: only ever a `${ENV_VAR}` reference, so no secret is committed. */
+  password?: string;
+  /** required (default): an artifact without a .sha256/.sha1 is refused; optional: accepted unverified. */
+  checksums?: 'required' | 'optional';
+}
+
+export interface MavenSpec {
+  /** Tried in order; replaces the default (Maven Central) when given. */
+  repositories?: MavenRepositorySpec[];
+}
+
+export type BuilderName = 'registry' | 'docker';
+
+/** How a job's image is built. */
+export interface BuildSpec {
+  /** registry (default): no daemon needed; docker: a Docker engine (implied by `dockerfile`). */
+  builder?: BuilderName;
+  /** The job's own Dockerfile, relative to the job's folder; its folder is the build context. */
+  dockerfile?: string;
+}
+
 export interface ProjectSpec {
   apiVersion: 'streampilot.dev/v1';
   kind: 'Project';
@@ -69,6 +98,8 @@ export interface ProjectSpec {
   registry?: { repository: string; insecure?: boolean };
   /** Connector identifiers whose jars the base image already carries (beyond Flink's built-ins). */
   provided?: { connectors?: string[] };
+  /** Where `dependencies.maven` coordinates are downloaded from. */
+  maven?: MavenSpec;
   environments: Record<string, EnvironmentSpec>;
 }
 
@@ -90,6 +121,8 @@ export interface JobSpec extends JobSettings {
   tables?: { external?: string[] };
   /** Pod template file, relative to the job's folder. */
   podTemplate?: string;
+  /** How the job's image is built (the same image for every environment). */
+  build?: BuildSpec;
   environments?: Record<string, JobEnvironmentOverride>;
 }
 
@@ -116,6 +149,10 @@ export interface ResolvedJob {
   externalTables: string[];
   /** Parsed pod template object, when the job has one. */
   podTemplate?: Record<string, unknown>;
+  /** How the image is built (job-level only: the same image serves every environment). */
+  build?: BuildSpec;
+  /** Where the job's image is pushed (the project's `registry`). */
+  registry?: { repository: string; insecure?: boolean };
   webUI?: { ingress?: string };
   enabled: boolean;
 }

@@ -117,6 +117,8 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
       object: object as unknown as PlannedJob['object'],
       enabled: resolved.enabled,
       blocked,
+      script: sql.script,
+      job: resolved,
     };
   } catch (e) {
     if (!(e instanceof Error)) throw e;

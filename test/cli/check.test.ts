@@ -155,7 +155,7 @@ describe('usage', () => {
   it('an unknown command exits 2 and lists the commands', () => {
     const run = cli('deploy-everything');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/unknown command `deploy-everything`.*\n.*check, validate and render/);
+    expect(run.stderr).toMatch(/unknown command `deploy-everything`.*\n.*check, validate, render and build/);
   });
 
   it('an unknown flag exits 2 and points at --help', () => {

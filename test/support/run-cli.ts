@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +15,23 @@ export interface CliRun {
  * first). XDG_CACHE_HOME points at a scratch folder so runs never share a cache by accident.
  */
 export function runCli(args: string[], options: { cwd?: string; cacheHome?: string } = {}): CliRun {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'streampilot.js'), ...args], {
-    cwd: options.cwd ?? repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: options.cacheHome ?? path.join(repoRoot, 'node_modules', '.cache', 'streampilot-test') },
-  });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'streampilot.js'), ...args], { cwd: options.cwd ?? repoRoot, encoding: 'utf8', env: cliEnv(options) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, without blocking this process: for tests whose servers (a Maven repository…) live in the test process itself. */
+export function runCliAsync(args: string[], options: { cwd?: string; cacheHome?: string } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'streampilot.js'), ...args], { cwd: options.cwd ?? repoRoot, env: cliEnv(options) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function cliEnv(options: { cacheHome?: string }): NodeJS.ProcessEnv {
+  return { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: options.cacheHome ?? path.join(repoRoot, 'node_modules', '.cache', 'streampilot-test') };
 }

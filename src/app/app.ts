@@ -1,0 +1,41 @@
+import type { ApplicationFunction, Context, Probot } from 'probot';
+import { pullRequestInput } from '../github/pull-request-input.js';
+import { CHECK_NAME, revalidateCommit, validatePullRequest, type ValidatePullRequestPorts } from '../workflows/validate-pull-request.js';
+import { DeliveryQueue } from './delivery-queue.js';
+
+export type AppPorts = Omit<ValidatePullRequestPorts, 'log'>;
+
+/**
+ * The Probot app: each handler is a guard and one call. Work is queued (one lane per
+ * repository) and the webhook answered at once; nothing below a handler sees the context.
+ */
+export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): ApplicationFunction {
+  return (app: Probot) => {
+    const deliveries = queue ?? new DeliveryQueue((id, e) => app.log.error(`delivery ${id} failed and may be redelivered: ${ports.redact(e instanceof Error ? (e.stack ?? e.message) : String(e))}`));
+    const withLog = (context: Context): ValidatePullRequestPorts => ({ ...ports, log: logOf(context) });
+    const enqueue = (context: Context, work: () => Promise<unknown>) => {
+      const lane = 'repository' in context.payload && context.payload.repository ? context.payload.repository.full_name : 'none';
+      const submitted = deliveries.submit(context.id, lane, work);
+      if (submitted !== 'queued') context.log.info(`delivery ${context.id} (${context.name}) already ${submitted}: ignored`);
+    };
+
+    app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened'], async (context) => {
+      enqueue(context, () => validatePullRequest(context.octokit, context.repo(), pullRequestInput(context.payload.pull_request), withLog(context)));
+    });
+
+    app.on('check_run.rerequested', async (context) => {
+      const run = context.payload.check_run;
+      if (run.name !== CHECK_NAME) return;
+      enqueue(context, () => revalidateCommit(context.octokit, context.repo(), { headSha: run.head_sha, numbers: [Number(run.external_id), ...run.pull_requests.map((p) => p.number)] }, withLog(context)));
+    });
+
+    app.on('check_suite.rerequested', async (context) => {
+      const suite = context.payload.check_suite;
+      enqueue(context, () => revalidateCommit(context.octokit, context.repo(), { headSha: suite.head_sha, numbers: suite.pull_requests.map((p) => p.number) }, withLog(context)));
+    });
+  };
+}
+
+function logOf(context: Context): ValidatePullRequestPorts['log'] {
+  return { info: (m) => context.log.info(m), warn: (m) => context.log.warn(m), error: (m) => context.log.error(m) };
+}

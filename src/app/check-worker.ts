@@ -1,0 +1,28 @@
+import { parentPort } from 'node:worker_threads';
+import { DiskCache } from '../cache/result-cache.js';
+import { checkRepository, type CheckOptions } from '../workflows/check-repository.js';
+
+/** A worker thread running `checkRepository`, so a long check never delays webhook answers. */
+export interface CheckRequest {
+  id: number;
+  dir: string;
+  options: Omit<CheckOptions, 'cache'>;
+  cacheDir?: string;
+}
+
+const caches = new Map<string, DiskCache>();
+
+parentPort?.on('message', (request: CheckRequest) => {
+  try {
+    let cache: DiskCache | undefined;
+    if (request.cacheDir) {
+      cache = caches.get(request.cacheDir) ?? new DiskCache(request.cacheDir);
+      caches.set(request.cacheDir, cache);
+    }
+    const result = checkRepository(request.dir, { ...request.options, ...(cache ? { cache } : {}) });
+    parentPort!.postMessage({ id: request.id, result });
+  } catch (e) {
+    const error = e instanceof Error ? { name: e.name, message: e.message, ...('hint' in e && typeof e.hint === 'string' ? { hint: e.hint } : {}) } : { name: 'Error', message: String(e) };
+    parentPort!.postMessage({ id: request.id, error });
+  }
+});

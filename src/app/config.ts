@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/** The app's settings, read once from the environment (Probot's standard names plus ours). */
+export interface AppConfig {
+  appId: number;
+  privateKey: string;
+  webhookSecret: string;
+  port: number;
+  host?: string;
+  /** REST API root: https://api.github.com, or `<GHE_PROTOCOL>://<GHE_HOST>/api/v3`. */
+  baseUrl: string;
+  logLevel: LogLevel;
+  /** Repository mirrors and the result cache live here. */
+  dataDir: string;
+  /** Every value that must never be printed: the key, the webhook secret, registry passwords. */
+  secrets: string[];
+}
+
+/** Reads and checks the environment; a missing or bad setting is a ConfigError naming the variable. */
+export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const appId = Number(required(env, 'APP_ID', 'the numeric App ID from the app settings page'));
+  if (!Number.isSafeInteger(appId) || appId <= 0) throw new ConfigError(`APP_ID must be a positive integer; found ${JSON.stringify(env.APP_ID)}`, 'copy the App ID from the GitHub App settings page');
+  const privateKey = readPrivateKey(env);
+  const webhookSecret = required(env, 'WEBHOOK_SECRET', 'the webhook secret entered when registering the app');
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (0-65535); found ${JSON.stringify(env.PORT)}`);
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; found ${JSON.stringify(env.LOG_LEVEL)}`);
+  const config: AppConfig = {
+    appId,
+    privateKey,
+    webhookSecret,
+    port,
+    baseUrl: baseUrl(env),
+    logLevel,
+    dataDir: path.resolve(env.STREAMPILOT_DATA_DIR || path.join(tmpdir(), 'streampilot')),
+    secrets: [privateKey, webhookSecret, ...secretsFromEnv(env)],
+  };
+  if (env.HOST) config.host = env.HOST;
+  return config;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string, what: string): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') throw new ConfigError(`${name} is not set`, `set ${name} to ${what} (see .env.example)`);
+  return value;
+}
+
+function readPrivateKey(env: NodeJS.ProcessEnv): string {
+  let key: string;
+  let from: string;
+  if (env.PRIVATE_KEY) {
+    from = 'PRIVATE_KEY';
+    key = env.PRIVATE_KEY.replace(/\\n/g, '\n');
+    // Platforms without multi-line variables get the key base64-encoded, as Probot accepts it.
+    if (!key.includes('-----BEGIN')) key = Buffer.from(key, 'base64').toString('utf8');
+  } else if (env.PRIVATE_KEY_PATH) {
+    from = 'PRIVATE_KEY_PATH';
+    try {
+      key = readFileSync(env.PRIVATE_KEY_PATH, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`PRIVATE_KEY_PATH: cannot read ${env.PRIVATE_KEY_PATH} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'point it at the .pem file downloaded from the app settings page');
+    }
+  } else {
+    throw new ConfigError('PRIVATE_KEY or PRIVATE_KEY_PATH is not set', 'set PRIVATE_KEY_PATH to the .pem file downloaded from the app settings page');
+  }
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(key)) {
+    // Never echo the value: it may be a real key in the wrong format.
+    throw new ConfigError(`${from} does not hold a PEM private key (expected -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY-----)`, 'use the .pem file GitHub generated for the app, unchanged');
+  }
+  return key;
+}
+
+function baseUrl(env: NodeJS.ProcessEnv): string {
+  if (!env.GHE_HOST) return 'https://api.github.com';
+  const protocol = (env.GHE_PROTOCOL || 'https').toLowerCase();
+  if (protocol !== 'https' && protocol !== 'http') throw new ConfigError(`GHE_PROTOCOL must be https or http; found ${JSON.stringify(env.GHE_PROTOCOL)}`);
+  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(env.GHE_HOST)) throw new ConfigError(`GHE_HOST must be a host name with an optional port, without scheme or path; found ${JSON.stringify(env.GHE_HOST)}`, 'e.g. GHE_HOST=github.example.com');
+  return `${protocol}://${env.GHE_HOST}/api/v3`;
+}
+
+/** Registry and other passwords given to the process are redacted wherever they might surface. */
+function secretsFromEnv(env: NodeJS.ProcessEnv): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => value && /(PASSWORD|TOKEN|SECRET)$/.test(name) && name !== 'WEBHOOK_SECRET')
+    .map(([, value]) => value!);
+}

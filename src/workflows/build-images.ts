@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ResultCache } from '../cache/result-cache.js';
+import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type ImageFile, type Progress } from '../build/types.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { ConfigError } from '../errors.js';
+import type { MavenResolver } from '../maven/maven-resolver.js';
+import type { PlannedJob } from '../plan/types.js';
+import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
+import { DEFAULT_SCRIPT_PATH } from '../render/runner-args.js';
+import type { BuilderName, ResolvedJob } from '../spec/types.js';
+import { checkRepository } from './check-repository.js';
+
+/** Where dependency jars go: Flink puts every jar of usrlib/ on the job's class path in application mode. */
+export const USER_LIB_DIR = '/opt/flink/usrlib';
+
+/** What the registry-native builder also answers, without building: the digest a reference points to now. */
+export interface RegistryLookup {
+  /** Digest of the base image (throws BuildError when it does not exist). */
+  resolveBaseDigest(baseImage: string, job?: string): Promise<string>;
+  /** Digest of an image already in the registry, or undefined. */
+  findImage(reference: string, job?: string): Promise<string | undefined>;
+}
+
+export interface BuildPorts {
+  registry: ImageBuilder & RegistryLookup;
+  /** Absent when no Docker engine is configured; jobs that need one then fail with a clear error. */
+  docker?: ImageBuilder;
+  maven: MavenResolver;
+  progress: Progress;
+}
+
+export interface BuildImagesOptions {
+  /** Whose variables the script is built with (the script is part of the image). */
+  environment: string;
+  /** Only these jobs (default: every application-mode job). */
+  jobs?: string[];
+  /** Force a builder for every job (default: the job's `build.builder`, docker when it has a Dockerfile, else registry). */
+  builder?: BuilderName;
+  /** false: compute each job's tag and say whether it would be built or reused, without building. */
+  push: boolean;
+  cache?: ResultCache;
+}
+
+export type JobBuildOutcome =
+  | { job: string; status: 'built' | 'reused'; builder: BuilderName; image: BuiltImage }
+  | { job: string; status: 'would-build' | 'exists'; builder: BuilderName; reference: string }
+  | { job: string; status: 'skipped'; reason: string }
+  | { job: string; status: 'failed'; step: string; message: string; hint?: string };
+
+export interface BuildImagesResult {
+  outcomes: JobBuildOutcome[];
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+/**
+ * Build and push the image of each job that needs one, content-addressed: validate the
+ * repository, resolve the base image digest and the Maven jars, hash everything that goes
+ * into the image into its tag, and build only when the registry does not have that tag yet.
+ * A job with errors is not built; one job's failure does not stop the others.
+ */
+export async function buildImages(root: string, options: BuildImagesOptions, ports: BuildPorts): Promise<BuildImagesResult> {
+  const checked = checkRepository(root, { environments: [options.environment], ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.cache ? { cache: options.cache } : {}) });
+  const environment = checked.plan.environments[0];
+  const outcomes: JobBuildOutcome[] = [];
+  if (!environment) return { outcomes, diagnostics: checked.diagnostics, sources: checked.sources };
+
+  for (const planned of environment.jobs) {
+    if (planned.mode === 'session') {
+      outcomes.push({ job: planned.name, status: 'skipped', reason: 'session mode: the job runs in its session cluster’s image' });
+      continue;
+    }
+    if (planned.blocked || hasErrors(checked.diagnostics.filter((d) => d.file.startsWith(`${planned.dir}/`)))) {
+      outcomes.push({ job: planned.name, status: 'skipped', reason: 'the job has errors (see above): nothing is built from it' });
+      continue;
+    }
+    outcomes.push(await buildJob(root, planned, options, ports));
+  }
+  return { outcomes, diagnostics: checked.diagnostics, sources: checked.sources };
+}
+
+async function buildJob(root: string, planned: PlannedJob, options: BuildImagesOptions, ports: BuildPorts): Promise<JobBuildOutcome> {
+  const job = planned.job;
+  const builderName = chooseBuilder(job, options.builder);
+  const builder = builderName === 'docker' ? ports.docker : ports.registry;
+  try {
+    if (!builder) throw new BuildError(job.name, 'choose builder', 'this job needs the Docker builder, but no Docker engine is configured', 'start Docker (or set DOCKER_HOST), or build it with --builder registry when it has no Dockerfile of its own');
+    ports.progress(`${job.name}: resolving dependencies and the base image`);
+    const artifacts = await step(job.name, 'resolve Maven dependencies', () => ports.maven.resolveAll(job.dependencies.maven));
+    const localJars = job.dependencies.jars.map((p) => ({ path: p, bytes: readFileSync(path.join(root, p)) }));
+    const baseDigest = await ports.registry.resolveBaseDigest(job.baseImage, job.name);
+
+    const hash = contentHash(
+      imageContent(job, {
+        script: planned.script,
+        jarDigests: Object.fromEntries(localJars.map((j) => [j.path, sha256Hex(j.bytes)])),
+        mavenDigests: Object.fromEntries(artifacts.map((a) => [a.coordinate, a.sha256])),
+        baseImageDigest: baseDigest,
+        ...(job.build?.dockerfile ? { dockerContext: folderSha256(path.join(root, job.dir)) } : {}),
+      }),
+    );
+    const repository = registryRepository(job);
+    const target = imageReference(job, repository, hash);
+    if (!options.push) {
+      const existing = await ports.registry.findImage(target, job.name);
+      return { job: job.name, status: existing ? 'exists' : 'would-build', builder: builderName, reference: target };
+    }
+
+    const files: ImageFile[] = [
+      { path: job.runner.scriptPath ?? DEFAULT_SCRIPT_PATH, content: Buffer.from(planned.script, 'utf8') },
+      ...artifacts.map((a) => ({ path: `${USER_LIB_DIR}/${a.fileName}`, content: readFileSync(a.file) })),
+      ...localJars.map((j) => ({ path: `${USER_LIB_DIR}/${path.posix.basename(j.path)}`, content: j.bytes })),
+    ];
+    const request: BuildRequest = { ...requestBase(job, target, baseDigest), files };
+    if (job.build?.dockerfile) request.dockerfile = { contextDir: path.join(root, job.dir), path: job.build.dockerfile };
+    const image = await builder.build(request, ports.progress);
+    return { job: job.name, status: image.reused ? 'reused' : 'built', builder: builderName, image };
+  } catch (e) {
+    if (e instanceof BuildError) return { job: job.name, status: 'failed', step: e.step, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+    if (e instanceof ConfigError) return { job: job.name, status: 'failed', step: 'configuration', message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+    throw e;
+  }
+}
+
+function requestBase(job: ResolvedJob, target: string, baseDigest: string): Omit<BuildRequest, 'files'> {
+  // Build on exactly the base that was hashed, even if its tag moves meanwhile.
+  return { job: job.name, baseImage: `${job.baseImage.replace(/@sha256:[0-9a-f]{64}$/, '')}@${baseDigest}`, target };
+}
+
+export function chooseBuilder(job: ResolvedJob, forced: BuilderName | undefined): BuilderName {
+  if (forced) return forced;
+  if (job.build?.builder) return job.build.builder;
+  return job.build?.dockerfile ? 'docker' : 'registry';
+}
+
+function registryRepository(job: ResolvedJob): string {
+  if (!job.registry?.repository) throw new ConfigError('streampilot.yaml has no `registry.repository`: there is nowhere to push images', 'add `registry: { repository: ghcr.io/<org>/flink-jobs }` to streampilot.yaml');
+  return job.registry.repository;
+}
+
+async function step<T>(job: string, name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof BuildError) throw e;
+    const hint = e && typeof e === 'object' && 'hint' in e && typeof e.hint === 'string' ? e.hint : undefined;
+    throw new BuildError(job, name, e instanceof Error ? e.message : String(e), hint);
+  }
+}
+
+function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** sha256 over every file of a folder (relative path and bytes, sorted): a Docker build context. */
+function folderSha256(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (at: string, rel: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(at, entry.name);
+      const name = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(full, name);
+      else if (entry.isFile()) hash.update(name).update('\u0000').update(readFileSync(full)).update('\u0000');
+    }
+  };
+  walk(dir, '');
+  return hash.digest('hex');
+}

@@ -1,0 +1,167 @@
+import type { CheckResult, CheckOptions } from './check-repository.js';
+import type { FileChange, RemoteSpec, CachedRepository } from '../git/repository-cache.js';
+import { completeCheckRun, findCheckRun, startCheckRun, type CheckRunResult, type CheckRunTarget } from '../github/check-runs.js';
+import { findPullRequest } from '../github/find-pull-request.js';
+import { installationToken } from '../github/installation-token.js';
+import { pullRequestInput } from '../github/pull-request-input.js';
+import { upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.js';
+import type { GitHubClient, RepoRef } from '../github/types.js';
+import { renderCheckRun, type JobRow } from '../report/check-run.js';
+
+export const CHECK_NAME = 'StreamPilot / validate';
+
+/** A pull request as the app sees it in a webhook, reduced to what validation needs. */
+export interface PullRequestInput {
+  number: number;
+  baseSha: string;
+  headSha: string;
+  /** The base repository's clone URL: the head commit is reachable there too (refs/pull/N/head), also for forks. */
+  cloneUrl: string;
+  /** Head repository differs from base: validated, never built or deployed. */
+  fork: boolean;
+}
+
+/** What the plan comparison tells the check run and the pull request. */
+export interface PlanDescription {
+  /** One row per job in the summary table, with what this pull request does to it. */
+  jobs: JobRow[];
+  /** The plan comment, starting with its hidden marker. */
+  comment: { marker: string; body: string };
+}
+
+export interface ValidatePullRequestPorts {
+  repositories: { withRepository<T>(spec: RemoteSpec, work: (repo: CachedRepository) => Promise<T>): Promise<T> };
+  /** `checkRepository`, possibly run off the event loop. */
+  check: (dir: string, options: CheckOptions) => Promise<CheckResult>;
+  describePlan: (input: { base: CheckResult; head: CheckResult; changes: FileChange[]; pullRequest: PullRequestInput }) => PlanDescription;
+  redact: (text: string) => string;
+  log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
+  appId?: number;
+  /** Show the run `in_progress` only when the result is not ready by then (saves a write). Default 1,000 ms. */
+  inProgressAfterMs?: number;
+  maxAnnotations?: number;
+}
+
+export interface ValidationOutcome {
+  checkRunId: number;
+  conclusion: CheckRunResult['conclusion'];
+  comment?: StickyOutcome;
+  /** Mutating GitHub requests made, for the write budget (throttling spaces them ~1 s apart). */
+  writes: number;
+}
+
+interface Checked {
+  base: CheckResult;
+  head: CheckResult;
+  changes: FileChange[];
+}
+
+/**
+ * Validate a pull request's head against its base and report it: the check run
+ * `StreamPilot / validate` on the head SHA, then the sticky plan comment. Problems in the
+ * user's repository and failures of the check itself both end in a completed check run.
+ */
+export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<ValidationOutcome> {
+  // 1. The run already on this SHA (a redelivery or a re-run) is updated, not duplicated.
+  const existing = await findCheckRun(octokit, repo, pr.headSha, CHECK_NAME);
+  const target: CheckRunTarget = { name: CHECK_NAME, headSha: pr.headSha, externalId: String(pr.number), ...(existing ? { id: existing.id } : {}) };
+  let writes = 0;
+
+  // 2. `in_progress` only if the work outlasts the delay: a fast result is created completed.
+  let started: Promise<void> | undefined;
+  const timer = setTimeout(() => {
+    started = startCheckRun(octokit, repo, target).then(
+      (id) => {
+        target.id = id;
+        writes++;
+      },
+      (e: unknown) => ports.log.warn(`could not mark ${CHECK_NAME} in progress on ${pr.headSha}: ${ports.redact(message(e))}`),
+    );
+  }, ports.inProgressAfterMs ?? 1000);
+
+  // 3. Fetch, check base and head, compare. Anything thrown becomes the run's failure reason.
+  let checked: Checked | undefined;
+  let plan: PlanDescription | undefined;
+  let report: CheckRunResult;
+  try {
+    checked = await fetchAndCheck(octokit, pr, ports);
+    plan = ports.describePlan({ ...checked, pullRequest: pr });
+    report = renderCheckRun({ diagnostics: checked.head.diagnostics, jobs: plan.jobs, fork: pr.fork, redact: ports.redact, ...(ports.maxAnnotations !== undefined ? { maxAnnotations: ports.maxAnnotations } : {}) });
+  } catch (e) {
+    ports.log.error(`validating ${repo.owner}/${repo.repo}#${pr.number} at ${pr.headSha} failed: ${ports.redact(message(e))}`);
+    report = renderCheckRun({ diagnostics: [], jobs: [], fork: pr.fork, redact: ports.redact, failure: failureOf(e) });
+  } finally {
+    clearTimeout(timer);
+    await started;
+  }
+
+  // 4. Complete the run. If GitHub refuses the full result, a plain failure still completes it.
+  let checkRunId: number;
+  try {
+    checkRunId = await completeCheckRun(octokit, repo, target, report);
+    writes += Math.max(1, Math.ceil(report.annotations.length / 50));
+  } catch (e) {
+    ports.log.error(`could not publish the result of ${CHECK_NAME} on ${pr.headSha}: ${ports.redact(message(e))}`);
+    report = renderCheckRun({ diagnostics: [], jobs: [], fork: pr.fork, redact: ports.redact, failure: { reason: `GitHub refused the check result: ${message(e)}`, hint: 'Re-run the check; if it fails again, look at the app log.' } });
+    checkRunId = await completeCheckRun(octokit, repo, target, report);
+    writes++;
+  }
+
+  // 5. The plan comment, only from a real comparison (a failed check keeps the last good plan).
+  let comment: StickyOutcome | undefined;
+  if (plan) {
+    comment = await upsertStickyComment(octokit, repo, pr.number, { marker: plan.comment.marker, body: ports.redact(plan.comment.body), ...(ports.appId !== undefined ? { appId: ports.appId } : {}) });
+    if (comment.action !== 'unchanged') writes++;
+  }
+  return { checkRunId, conclusion: report.conclusion, writes, ...(comment ? { comment } : {}) };
+}
+
+async function fetchAndCheck(octokit: GitHubClient, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<Checked> {
+  // The token is for https only; a local path or file:// mirror (tests, mirrors) needs none.
+  const token = /^https?:\/\//i.test(pr.cloneUrl) ? await installationToken(octokit) : undefined;
+  return ports.repositories.withRepository({ cloneUrl: pr.cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
+    await mirror.fetch([pr.baseSha, pr.headSha]);
+    const changes = await mirror.changedFiles(pr.baseSha, pr.headSha);
+    const baseTree = await mirror.materialise(pr.baseSha);
+    try {
+      const headTree = await mirror.materialise(pr.headSha);
+      try {
+        const base = await ports.check(baseTree.dir, { gitSha: pr.baseSha });
+        const head = await ports.check(headTree.dir, { gitSha: pr.headSha });
+        return { base, head, changes };
+      } finally {
+        await headTree.dispose();
+      }
+    } finally {
+      await baseTree.dispose();
+    }
+  });
+}
+
+function failureOf(e: unknown): { reason: string; hint?: string } {
+  const hint = e instanceof Error && 'hint' in e && typeof e.hint === 'string' ? e.hint : undefined;
+  const name = e instanceof Error && e.name === 'GitError' ? 'git: ' : '';
+  return { reason: `${name}${message(e)}`, ...(hint ? { hint } : { hint: 'Fix the problem above and push again, or re-run the check.' }) };
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Which pull request a re-run request (check run or check suite) is about. */
+export interface RerunRequest {
+  headSha: string;
+  /** Pull request numbers the event and the check run name, best first. */
+  numbers: number[];
+}
+
+/**
+ * A re-run from the GitHub UI: validate the commit the check ran on, against its pull request's
+ * base. Nothing to do (and nothing written) when no pull request has that commit.
+ */
+export async function revalidateCommit(octokit: GitHubClient, repo: RepoRef, request: RerunRequest, ports: ValidatePullRequestPorts): Promise<ValidationOutcome | undefined> {
+  const pr = await findPullRequest(octokit, repo, request.headSha, request.numbers);
+  if (!pr) {
+    ports.log.info(`re-run of ${CHECK_NAME} on ${request.headSha} in ${repo.owner}/${repo.repo}: no pull request has this commit, nothing to validate`);
+    return undefined;
+  }
+  return validatePullRequest(octokit, repo, pullRequestInput(pr, request.headSha), ports);
+}

@@ -1,0 +1,191 @@
+// Self-test of the fake GitHub the app's end-to-end tests run against. The contract is GitHub's
+// REST description from @octokit/openapi (api.github.com), sliced into
+// test/fixtures/github/openapi-slice.json by scripts/github-openapi-slice.mjs. A fake that
+// accepts what GitHub would refuse would let app bugs through, so the refusals are tested here.
+import { createSign, generateKeyPairSync } from 'node:crypto';
+import { ProbotOctokit } from 'probot';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { newAppCredentials } from '../support/app-process.js';
+import { startFakeGitHub, type FakeGitHub, type FakeRepository } from '../support/fake-github/fake-github.js';
+import { GitRepository } from '../support/git-fixture.js';
+
+const credentials = newAppCredentials(777);
+let fake: FakeGitHub;
+let git: GitRepository;
+let repo: FakeRepository;
+let headSha: string;
+let token: string;
+
+function appJwt(privateKey: string, claims: Record<string, unknown> = {}): string {
+  const now = Math.floor(Date.now() / 1000);
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const input = `${enc({ alg: 'RS256', typ: 'JWT' })}.${enc({ iat: now - 30, exp: now + 540, iss: credentials.appId, ...claims })}`;
+  return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
+}
+
+async function call(method: string, path: string, body?: unknown, auth = `token ${token}`): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${fake.apiUrl}${path}`, { method, headers: { authorization: auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+}
+
+function annotations(n: number) {
+  return Array.from({ length: n }, (_, i) => ({ path: 'jobs/orders-enrichment/main.sql', start_line: i + 1, end_line: i + 1, annotation_level: 'failure', message: `problem ${i + 1}` }));
+}
+
+beforeAll(async () => {
+  git = GitRepository.create();
+  headSha = git.commit('feature', { 'README.md': 'hello\n' });
+  fake = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
+  repo = fake.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: 31, gitDir: git.dir, cloneUrl: git.cloneUrl });
+  fake.addPullRequest({ repository: 'acme/flink-jobs', number: 7, head: { sha: headSha, ref: 'feature', repository: 'acme/flink-jobs' }, base: { sha: git.sha('main'), ref: 'main' } });
+  const created = await call('POST', '/app/installations/31/access_tokens', undefined, `Bearer ${appJwt(credentials.privateKey)}`);
+  expect(created.status).toBe(201);
+  token = created.json.token;
+});
+
+afterAll(async () => {
+  await fake?.close();
+  git?.remove();
+});
+
+describe('fake GitHub accepts what GitHub accepts', () => {
+  test('a real Octokit (Probot\'s) walks the whole slice: app JWT, installation token, check runs with 60 annotations, comments, pull request', async () => {
+    const before = fake.violations.length;
+    const appOctokit = new ProbotOctokit({ auth: { appId: credentials.appId, privateKey: credentials.privateKey }, baseUrl: fake.apiUrl, throttle: { enabled: false }, retry: { enabled: false } });
+    const app = await appOctokit.rest.apps.getAuthenticated();
+    expect(app.data?.id).toBe(credentials.appId);
+    const installation = await appOctokit.rest.apps.getRepoInstallation({ owner: 'acme', repo: 'flink-jobs' });
+    expect(installation.data.id).toBe(31);
+    const octokit = new ProbotOctokit({ auth: { appId: credentials.appId, privateKey: credentials.privateKey, installationId: 31 }, baseUrl: fake.apiUrl, throttle: { enabled: false }, retry: { enabled: false } });
+
+    const repository = await octokit.rest.repos.get({ owner: 'acme', repo: 'flink-jobs' });
+    expect(repository.data.clone_url).toBe(git.cloneUrl);
+    const pr = await octokit.rest.pulls.get({ owner: 'acme', repo: 'flink-jobs', pull_number: 7 });
+    expect(pr.data.head.sha).toBe(headSha);
+    const associated = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: 'acme', repo: 'flink-jobs', commit_sha: headSha });
+    expect(associated.data.map((x) => x.number)).toEqual([7]);
+    const files = await octokit.rest.pulls.listFiles({ owner: 'acme', repo: 'flink-jobs', pull_number: 7 });
+    expect(files.data.map((f) => [f.filename, f.status])).toEqual([['README.md', 'added']]);
+
+    const run = await octokit.rest.checks.create({ owner: 'acme', repo: 'flink-jobs', name: 'StreamPilot / validate', head_sha: headSha, status: 'in_progress', output: { title: 'Validating', summary: 'started', annotations: annotations(50) as never } });
+    expect(run.status).toBe(201);
+    await octokit.rest.checks.update({ owner: 'acme', repo: 'flink-jobs', check_run_id: run.data.id, conclusion: 'failure', output: { title: '60 errors', summary: 'done', annotations: annotations(10) as never } });
+    const stored = fake.checkRuns.find((r) => r.id === run.data.id)!;
+    expect(stored).toMatchObject({ status: 'completed', conclusion: 'failure', writes: 2 });
+    expect(stored.annotations).toHaveLength(60);
+    const got = await octokit.rest.checks.get({ owner: 'acme', repo: 'flink-jobs', check_run_id: run.data.id });
+    expect(got.data.output.annotations_count).toBe(60);
+    const listed = await octokit.paginate(octokit.rest.checks.listAnnotations, { owner: 'acme', repo: 'flink-jobs', check_run_id: run.data.id });
+    expect(listed).toHaveLength(60);
+    const forRef = await octokit.rest.checks.listForRef({ owner: 'acme', repo: 'flink-jobs', ref: headSha, check_name: 'StreamPilot / validate' });
+    expect(forRef.data.check_runs.map((r) => r.id)).toEqual([run.data.id]);
+    const byBranch = await octokit.rest.checks.listForRef({ owner: 'acme', repo: 'flink-jobs', ref: 'feature' });
+    expect(byBranch.data.total_count).toBe(1);
+
+    for (let i = 0; i < 34; i++) fake.addComment({ repository: 'acme/flink-jobs', issue_number: 7, body: `human ${i}`, user: 'octocat' });
+    const comment = await octokit.rest.issues.createComment({ owner: 'acme', repo: 'flink-jobs', issue_number: 7, body: '<!-- streampilot:plan -->\nplan' });
+    const all = await octokit.paginate(octokit.rest.issues.listComments, { owner: 'acme', repo: 'flink-jobs', issue_number: 7, per_page: 10 });
+    expect(all).toHaveLength(35);
+    expect(all.at(-1)?.user?.login).toBe('streampilot[bot]');
+    await octokit.rest.issues.updateComment({ owner: 'acme', repo: 'flink-jobs', comment_id: comment.data.id, body: '<!-- streampilot:plan -->\nplan v2' });
+    expect((await octokit.rest.issues.getComment({ owner: 'acme', repo: 'flink-jobs', comment_id: comment.data.id })).data.body).toContain('plan v2');
+    await octokit.rest.reactions.createForIssueComment({ owner: 'acme', repo: 'flink-jobs', comment_id: comment.data.id, content: 'rocket' });
+    fake.setPermission('acme/flink-jobs', 'octocat', 'write');
+    const permission = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: 'acme', repo: 'flink-jobs', username: 'octocat' });
+    expect(permission.data.permission).toBe('write');
+
+    expect(fake.violations.slice(before)).toEqual([]);
+    const exercised = new Set(fake.requests.map((r) => r.operationId));
+    expect(fake.contract.operationIds.filter((id) => !exercised.has(id))).toEqual([]);
+  });
+
+  test('every answer the fake gave conforms to the response schema of its operation', async () => {
+    // The fake checks its answers before sending them; this checks it again from the outside,
+    // against the contract, for one answer of each operation the previous test received.
+    const seen = new Set<string>();
+    for (const r of fake.requests.filter((x) => x.status < 300 && x.operationId)) {
+      if (seen.has(r.operationId!)) continue;
+      seen.add(r.operationId!);
+      const replay = await call(r.method, `${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''}`, r.method === 'GET' ? undefined : r.body, r.auth === 'jwt' ? `Bearer ${appJwt(credentials.privateKey)}` : `token ${token}`);
+      expect(fake.contract.validateResponse(r.operationId!, replay.status, replay.json), `${r.method} ${r.path}`).toEqual([]);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('fake GitHub refuses what GitHub refuses, and records it', () => {
+  async function refused(method: string, path: string, body: unknown, status: number, auth?: string): Promise<string[]> {
+    const before = fake.violations.length;
+    const res = await call(method, path, body, auth);
+    expect(res.status, JSON.stringify(res.json)).toBe(status);
+    const added = fake.violations.slice(before);
+    expect(added).toHaveLength(1);
+    return added[0]!.problems;
+  }
+
+  test('a check run with 51 annotations in one request', async () => {
+    const problems = await refused('POST', '/repos/acme/flink-jobs/check-runs', { name: 'x', head_sha: headSha, output: { title: 't', summary: 's', annotations: annotations(51) } }, 422);
+    expect(problems.join('\n')).toMatch(/annotations must NOT have more than 50 items/);
+  });
+
+  test('a conclusion GitHub does not know', async () => {
+    const problems = await refused('POST', '/repos/acme/flink-jobs/check-runs', { name: 'x', head_sha: headSha, status: 'completed', conclusion: 'passed' }, 422);
+    expect(problems.join('\n')).toMatch(/conclusion must be equal to one of the allowed values/);
+  });
+
+  test('a missing required field (head_sha)', async () => {
+    const problems = await refused('POST', '/repos/acme/flink-jobs/check-runs', { name: 'x' }, 422);
+    expect(problems.join('\n')).toMatch(/required property 'head_sha'/);
+  });
+
+  test('an annotation without annotation_level, and one with columns across lines', async () => {
+    const problems = await refused('PATCH', `/repos/acme/flink-jobs/check-runs/${fake.checkRuns[0]!.id}`, { output: { title: 't', summary: 's', annotations: [{ path: 'a.sql', start_line: 1, end_line: 1, message: 'm' }, { path: 'a.sql', start_line: 1, end_line: 2, start_column: 3, annotation_level: 'warning', message: 'm' }] } }, 422);
+    expect(problems.join('\n')).toMatch(/annotation_level/);
+    expect(problems.join('\n')).toMatch(/only allowed when start_line equals end_line/);
+  });
+
+  test('status completed without a conclusion (a rule GitHub documents outside the schema)', async () => {
+    await refused('POST', '/repos/acme/flink-jobs/check-runs', { name: 'x', head_sha: headSha, status: 'completed' }, 422);
+  });
+
+  test('a summary over 65,535 characters, and a comment over 65,536', async () => {
+    await refused('POST', '/repos/acme/flink-jobs/check-runs', { name: 'x', head_sha: headSha, output: { title: 't', summary: 'x'.repeat(65_536) } }, 422);
+    await refused('POST', '/repos/acme/flink-jobs/issues/7/comments', { body: 'x'.repeat(65_537) }, 422);
+  });
+
+  test('a head_sha that is not a commit of the repository', async () => {
+    const problems = await refused('POST', '/repos/acme/flink-jobs/check-runs', { name: 'x', head_sha: 'f'.repeat(40) }, 422);
+    expect(problems.join('\n')).toMatch(/No commit found for SHA/);
+  });
+
+  test('a path parameter of the wrong type and an unknown route', async () => {
+    await refused('PATCH', '/repos/acme/flink-jobs/check-runs/not-a-number', { status: 'in_progress' }, 422);
+    await refused('POST', '/repos/acme/flink-jobs/statuses/abc', { state: 'success' }, 404);
+    await refused('GET', '/graphql', undefined, 404);
+  });
+
+  test('requests without credentials, with a JWT signed by another key, or with the wrong kind of credential', async () => {
+    await refused('GET', '/repos/acme/flink-jobs', undefined, 401, '');
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    expect((await refused('GET', '/app', undefined, 401, `Bearer ${appJwt(stranger.privateKey)}`)).join()).toMatch(/signature/);
+    expect((await refused('GET', '/app', undefined, 401, `Bearer ${appJwt(credentials.privateKey, { iss: 1 })}`)).join()).toMatch(/iss/);
+    const now = Math.floor(Date.now() / 1000);
+    expect((await refused('GET', '/app', undefined, 401, `Bearer ${appJwt(credentials.privateKey, { iat: now, exp: now + 3600 })}`)).join()).toMatch(/too far in the future/);
+    await refused('GET', '/app', undefined, 401, `token ${token}`);
+    await refused('GET', '/repos/acme/flink-jobs', undefined, 401, `Bearer ${appJwt(credentials.privateKey)}`);
+    await refused('GET', '/repos/acme/flink-jobs', undefined, 401, 'token ghs_made_up');
+  });
+
+  test('an installation token used on a repository of another installation', async () => {
+    fake.addRepository({ owner: 'other', name: 'repo', installationId: 99, cloneUrl: 'file:///nowhere' });
+    await refused('GET', '/repos/other/repo', undefined, 404);
+    expect(repo.installationId).toBe(31);
+  });
+
+  test('editing a comment somebody else wrote', async () => {
+    const human = fake.addComment({ repository: 'acme/flink-jobs', issue_number: 7, body: 'LGTM', user: 'octocat' });
+    await refused('PATCH', `/repos/acme/flink-jobs/issues/comments/${human.id}`, { body: 'changed' }, 403);
+    expect(human.body).toBe('LGTM');
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * The build workflow end to end against a real Docker engine and a real registry (Debian's
+ * docker.io and docker-registry with htpasswd auth, started by .ci/run), with Maven
+ * dependencies served from a local repository layout over HTTP.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDockerBuilder, readEngineStream } from '../../src/build/docker-builder.js';
+import { RegistryBuilder } from '../../src/build/registry-builder.js';
+import { createMavenResolver } from '../../src/maven/maven-resolver.js';
+import { RegistryClient } from '../../src/registry/registry-client.js';
+import { buildImages, type BuildPorts, type JobBuildOutcome } from '../../src/workflows/build-images.js';
+import { ensureBaseImage, type BaseImage } from '../support/base-image.js';
+import { dockerEnv } from '../support/docker-env.js';
+import { startMavenRepo, type TestMavenRepo } from '../support/maven-repo.js';
+import { registryEnv, registryRequests, type TestRegistry } from '../support/registry-env.js';
+import { runCliAsync } from '../support/run-cli.js';
+
+const reason = dockerEnv.skipReason ?? registryEnv.skipReason;
+const UDF = 'com.acme.flink:acme-udfs:1.2.0';
+
+const sql = (marker: string) => `CREATE TABLE clicks (user_id STRING, url STRING) WITH ('connector' = 'datagen');
+CREATE TABLE sink (user_id STRING, url STRING) WITH ('connector' = 'blackhole');
+-- ${marker}
+INSERT INTO sink SELECT user_id, url FROM clicks WHERE url NOT LIKE '%--internal%';
+`;
+
+function writeRepository(root: string, options: { registry: string; repository: string; base: string; maven: string; marker: string }): void {
+  mkdirSync(path.join(root, 'jobs', 'clicks'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'streampilot.yaml'),
+    `apiVersion: streampilot.dev/v1
+kind: Project
+defaults:
+  baseImage: ${options.base}
+registry:
+  repository: ${options.registry}/${options.repository}
+  insecure: true
+maven:
+  repositories:
+    - id: local
+      url: ${options.maven}
+environments:
+  staging:
+    namespace: flink-staging
+`,
+  );
+  writeFileSync(
+    path.join(root, 'jobs', 'clicks', 'job.yaml'),
+    `apiVersion: streampilot.dev/v1
+kind: FlinkSqlJob
+name: clicks
+sql: [main.sql]
+dependencies:
+  maven: [${UDF}]
+`,
+  );
+  writeFileSync(path.join(root, 'jobs', 'clicks', 'main.sql'), sql(options.marker));
+}
+
+async function runIn(docker: Docker, image: string, cmd: string[]): Promise<string> {
+  const container = await docker.createContainer({ Image: image, Cmd: cmd, Tty: true });
+  try {
+    await container.start();
+    const { StatusCode } = (await container.wait()) as { StatusCode: number };
+    const out = (await container.logs({ stdout: true, stderr: true })).toString().replaceAll('\r\n', '\n');
+    if (StatusCode !== 0) throw new Error(`${cmd.join(' ')} exited ${StatusCode}: ${out}`);
+    return out;
+  } finally {
+    await container.remove({ force: true });
+  }
+}
+
+async function pull(docker: Docker, reference: string, registry: TestRegistry): Promise<void> {
+  const stream = (await docker.pull(reference, { authconfig: { username: registry.username, password: registry.password, serveraddress: registry.host } })) as NodeJS.ReadableStream;
+  let problem: string | undefined;
+  await readEngineStream(stream, (m) => (problem ??= m.errorDetail?.message ?? m.error));
+  if (problem) throw new Error(`pull ${reference}: ${problem}`);
+}
+
+const built = (o: JobBuildOutcome | undefined) => {
+  if (!o || (o.status !== 'built' && o.status !== 'reused')) throw new Error(`expected an image, got ${JSON.stringify(o)}`);
+  return o.image;
+};
+
+describe.skipIf(reason)(`build workflow with a real engine, registry and Maven repository ${reason ?? ''}`, () => {
+  const docker = dockerEnv.docker;
+  const run = randomBytes(4).toString('hex');
+  const work = mkdtempSync(path.join(tmpdir(), 'sp-build-'));
+  let registry: TestRegistry;
+  let base: BaseImage;
+  let maven: TestMavenRepo;
+  let udfJar: Buffer;
+  const pulled: string[] = [];
+  const savedEnv = { user: process.env.STREAMPILOT_REGISTRY_USERNAME, password: process.env.STREAMPILOT_REGISTRY_PASSWORD };
+
+  const ports = (): BuildPorts => ({
+    registry: new RegistryBuilder({ targetRegistry: registry.host, insecure: true }),
+    docker: createDockerBuilder({ docker, credentials: { [registry.host]: { username: registry.username, password: registry.password } } }),
+    maven: createMavenResolver({ repositories: [{ id: 'local', url: maven.url, checksums: 'required' }], cacheDir: path.join(work, 'maven-cache') }),
+    progress: () => undefined,
+  });
+  const repo = (name: string, marker = 'v1', repository = `jobs-${run}`) => {
+    const root = path.join(work, name);
+    writeRepository(root, { registry: registry.host, repository, base: base.reference, maven: maven.url, marker });
+    return root;
+  };
+
+  beforeAll(async () => {
+    if (dockerEnv.problem) throw new Error(dockerEnv.problem);
+    if (!registryEnv.registry) throw new Error(registryEnv.problem);
+    registry = registryEnv.registry;
+    base = await ensureBaseImage(docker, registry);
+    maven = await startMavenRepo();
+    udfJar = maven.publish(UDF);
+    // The registry-native builder reads credentials for the target registry from the environment, as in CI jobs.
+    process.env.STREAMPILOT_REGISTRY_USERNAME = registry.username;
+    process.env.STREAMPILOT_REGISTRY_PASSWORD = registry.password;
+  }, 120_000);
+
+  afterAll(async () => {
+    process.env.STREAMPILOT_REGISTRY_USERNAME = savedEnv.user;
+    process.env.STREAMPILOT_REGISTRY_PASSWORD = savedEnv.password;
+    if (savedEnv.user === undefined) delete process.env.STREAMPILOT_REGISTRY_USERNAME;
+    if (savedEnv.password === undefined) delete process.env.STREAMPILOT_REGISTRY_PASSWORD;
+    await maven?.close();
+    for (const ref of pulled) await docker.getImage(ref).remove({ force: true }).catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('the registry-native and the Docker-built image of the same job run and show the same files', async () => {
+    const native = await buildImages(repo('native', 'v1', `native-${run}`), { environment: 'staging', push: true, builder: 'registry' }, ports());
+    const engine = await buildImages(repo('engine', 'v1', `engine-${run}`), { environment: 'staging', push: true, builder: 'docker' }, ports());
+    const a = built(native.outcomes[0]);
+    const b = built(engine.outcomes[0]);
+    // same content, same tag name: only the repository differs
+    expect(a.reference.split(':').pop()).toBe(b.reference.split(':').pop());
+    const listings: string[] = [];
+    for (const image of [a, b]) {
+      await pull(docker, image.reference, registry);
+      pulled.push(image.reference);
+      listings.push(await runIn(docker, image.reference, ['sh', '-c', 'cd /opt/flink/usrlib && find . -type f | sort | xargs sha256sum']));
+    }
+    expect(listings[0]).toBe(listings[1]);
+    expect(listings[0]).toContain('./acme-udfs-1.2.0.jar');
+    expect(listings[0]).toMatch(/\.\/sql-scripts\/script\.sql/);
+    const script = await runIn(docker, a.reference, ['cat', '/opt/flink/usrlib/sql-scripts/script.sql']);
+    // the normalised script: no comments, literal kept intact for the runner
+    expect(script).not.toContain('-- v1');
+    expect(script).toContain("INSERT INTO sink");
+    expect((await runIn(docker, a.reference, ['sha256sum', '/opt/flink/usrlib/acme-udfs-1.2.0.jar'])).split(' ')[0]).toBe(
+      (await import('node:crypto')).createHash('sha256').update(udfJar).digest('hex'),
+    );
+  });
+
+  it('a second build of an unchanged job uploads nothing; a SQL-only change uploads one small layer and a config', async () => {
+    const root = repo('incremental');
+    const first = built((await buildImages(root, { environment: 'staging', push: true }, ports())).outcomes[0]);
+    expect(first.bytesUploaded).toBeGreaterThan(0);
+
+    const before = registryRequests(registry).length;
+    const again = built((await buildImages(root, { environment: 'staging', push: true }, ports())).outcomes[0]);
+    const sent = registryRequests(registry).slice(before);
+    expect(again).toMatchObject({ reused: true, bytesUploaded: 0, reference: first.reference, digest: first.digest });
+    expect(sent.filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([]);
+
+    writeFileSync(path.join(root, 'jobs', 'clicks', 'main.sql'), sql('v1').replace("'%--internal%'", "'%--admin%'"));
+    const changed = built((await buildImages(root, { environment: 'staging', push: true }, ports())).outcomes[0]);
+    expect(changed.reference).not.toBe(first.reference);
+    expect(changed.reused).toBe(false);
+    // the jar and the base layers are already there: only the job layer and the config travel
+    expect(changed.bytesUploaded).toBeLessThan(udfJar.length + 4096);
+  });
+
+  it('the pushed image is readable with the credentials and not without them', async () => {
+    const image = built((await buildImages(repo('auth'), { environment: 'staging', push: true }, ports())).outcomes[0]);
+    const [repository, tag] = image.reference.slice(registry.host.length + 1).split(':') as [string, string];
+    const anonymous = new RegistryClient({ registry: registry.host, insecure: true });
+    await expect(anonymous.headManifest(repository, tag)).rejects.toThrow(/401|credentials|login/i);
+    const authenticated = new RegistryClient({ registry: registry.host, insecure: true, credentials: { username: registry.username, password: registry.password } });
+    expect((await authenticated.headManifest(repository, tag))?.digest).toBe(image.digest);
+  });
+
+  it('a missing Maven artifact fails that job with the coordinate and the repository named, and builds nothing', async () => {
+    const root = repo('missing');
+    writeFileSync(path.join(root, 'jobs', 'clicks', 'job.yaml'), `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: clicks\nsql: [main.sql]\ndependencies:\n  maven: [com.acme.flink:not-there:9.9]\n`);
+    const result = await buildImages(root, { environment: 'staging', push: true }, ports());
+    expect(result.outcomes[0]).toMatchObject({ job: 'clicks', status: 'failed', step: 'resolve Maven dependencies' });
+    const failed = result.outcomes[0] as { message: string };
+    expect(failed.message).toContain('com.acme.flink:not-there:9.9');
+    expect(failed.message).toContain(maven.url);
+  });
+
+  it('`streampilot build` without --push says what it would build; with --push it builds, then reuses', async () => {
+    const root = repo('cli', 'cli', `cli-${run}`);
+    const env = { cacheHome: path.join(work, 'cli-cache') };
+    const withCredentials = (args: string[]) => {
+      process.env.STREAMPILOT_REGISTRY_USERNAME = registry.username;
+      process.env.STREAMPILOT_REGISTRY_PASSWORD = registry.password;
+      return runCliAsync(args, env);
+    };
+    const dry = await withCredentials(['build', '--dir', root]);
+    expect(dry.stdout).toMatch(new RegExp(`clicks  would be built  ${registry.host.replace(/\./g, '\\.')}/cli-${run}:clicks-[0-9a-f]{16}`));
+    expect(dry.status).toBe(0);
+    const push = await withCredentials(['build', '--dir', root, '--push']);
+    expect(push.stdout).toMatch(/clicks {2}built and pushed .*@sha256:[0-9a-f]{64}/);
+    expect(push.stderr).toMatch(/clicks: /); // progress lines
+    expect(push.stderr + push.stdout).not.toContain(registry.password);
+    const again = await withCredentials(['build', '--dir', root, '--push']);
+    expect(again.stdout).toMatch(/clicks {2}unchanged, reused/);
+    expect(again.status).toBe(0);
+  });
+});
