@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles bench/main.ts with esbuild (dt-sql-parser, the baseline, ships
 // ESM that plain Node cannot load) and runs it in this Node.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,11 +12,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // to itself finds it from the bundle too.
 const outdir = path.join(here, '..', '.bench-build');
 mkdirSync(outdir, { recursive: true });
+const BUNDLED = ['dt-sql-parser', 'antlr4ng', 'antlr4-c3'];
 const entries = {
   main: path.join(here, 'main.ts'),
   'first-parse': path.join(here, 'first-parse.ts'),
   'measure-check': path.join(here, 'measure-check.ts'),
 };
+// The app benchmark starts the app as `npm start` does, from dist/.
+execFileSync(process.execPath, [path.join(here, '..', 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(here, '..', 'tsconfig.build.json')], { stdio: 'inherit' });
 await build({
   entryPoints: entries,
   bundle: true,
@@ -27,5 +31,15 @@ await build({
   logLevel: 'warning',
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  // Only dt-sql-parser needs bundling; every other package loads from node_modules as usual
+  // (dockerode's optional native addons cannot be bundled at all).
+  plugins: [
+    {
+      name: 'external-packages',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.some((p) => args.path === p || args.path.startsWith(`${p}/`)) ? undefined : { path: args.path, external: true }));
+      },
+    },
+  ],
 });
 await import(pathToFileURL(path.join(outdir, 'main.mjs')).href);

@@ -48,6 +48,10 @@ const CREATED = LAYER_MTIME.toISOString();
 export class RegistryBuilder implements ImageBuilder {
   readonly name = 'registry' as const;
   private readonly clients = new Map<string, Promise<RegistryClient>>();
+  // Content addressed by digest never changes: a base image read once (manifest and config)
+  // and a blob known to be in a repository need no second request while this builder lives.
+  private readonly baseByDigest = new Map<string, Promise<{ resolved: ResolvedImageManifest; configBytes: Buffer }>>();
+  private readonly knownBlobs = new Set<string>();
   private targetRegistry: string | undefined;
 
   constructor(private readonly options: RegistryBuilderOptions = {}) {
@@ -97,15 +101,23 @@ export class RegistryBuilder implements ImageBuilder {
     const sameRegistry = base.registry === target.registry;
     const baseClient = sameRegistry ? targetClient : await step(job, 'read registry credentials', () => this.client(base, false));
     const platform = request.platform ?? DEFAULT_PLATFORM;
-    const resolved: ResolvedImageManifest = await step(
-      job,
-      'read base image',
-      () => baseClient.getImageManifest(base.repository, base.reference, platform),
-      (e) => baseImageHint(e, base),
-    );
+    const readBase = async () => {
+      const resolved = await step(job, 'read base image', () => baseClient.getImageManifest(base.repository, base.reference, platform), (e) => baseImageHint(e, base));
+      const configBytes = await step(job, 'read base image config', () => baseClient.getBlob(base.repository, resolved.manifest.config.digest));
+      return { resolved, configBytes };
+    };
+    const baseKey = `${base.registry}/${base.repository}@${base.reference}|${formatPlatform(platform)}`;
+    let baseRead = base.reference.startsWith('sha256:') ? this.baseByDigest.get(baseKey) : undefined;
+    if (!baseRead) {
+      baseRead = readBase();
+      if (base.reference.startsWith('sha256:')) {
+        this.baseByDigest.set(baseKey, baseRead);
+        baseRead.catch(() => this.baseByDigest.delete(baseKey));
+      }
+    }
+    const { resolved, configBytes: baseConfigBytes } = await baseRead;
     const baseManifest = resolved.manifest;
     progress(`${job}: base ${request.baseImage} is ${resolved.referenceDigest} (${formatPlatform(resolved.platform ?? platform)}, ${baseManifest.layers.length} layers)`);
-    const baseConfigBytes = await step(job, 'read base image config', () => baseClient.getBlob(base.repository, baseManifest.config.digest));
     const baseConfig = parseConfig(job, baseConfigBytes, request.baseImage);
 
     const layer = await step(job, 'make layer', () => buildLayer(request.files));
@@ -125,16 +137,25 @@ export class RegistryBuilder implements ImageBuilder {
     const baseLayers = baseManifest.layers.filter((l) => !isForeign(l));
     let done = 0;
     await pool(baseLayers, this.options.concurrency ?? 3, async (blob) => {
+      const known = `${target.registry}/${target.repository}@${blob.digest}`;
       const how = await step(job, 'copy base layer', async () => {
-        if ((await targetClient.headBlob(target.repository, blob.digest)) !== undefined) return 'already present';
+        if (this.knownBlobs.has(known)) return 'already present';
+        if ((await targetClient.headBlob(target.repository, blob.digest)) !== undefined) {
+          this.knownBlobs.add(known);
+          return 'already present';
+        }
         let uploadUrl: string | undefined;
         if (sameRegistry) {
           const mount = await targetClient.mountBlob(target.repository, blob.digest, base.repository);
-          if (mount.mounted) return `mounted from ${base.repository}`;
+          if (mount.mounted) {
+            this.knownBlobs.add(known);
+            return `mounted from ${base.repository}`;
+          }
           uploadUrl = mount.uploadUrl;
         }
         const source = await baseClient.getBlobStream(base.repository, blob.digest);
         const sent = await targetClient.uploadBlob(target.repository, blob.digest, source.stream, { size: source.size ?? blob.size, ...(uploadUrl ? { uploadUrl } : {}) });
+        this.knownBlobs.add(known);
         bytesUploaded += sent;
         return `copied ${formatBytes(sent)} from ${base.registry}/${base.repository}`;
       });
@@ -202,12 +223,15 @@ export class RegistryBuilder implements ImageBuilder {
   }
 
   private async ensureBlob(job: string, client: RegistryClient, target: ImageName, digest: string, bytes: Buffer, stepName: string, progress: Progress, what: string): Promise<number> {
+    const known = `${target.registry}/${target.repository}@${digest}`;
     return step(job, stepName, async () => {
-      if ((await client.headBlob(target.repository, digest)) !== undefined) {
+      if (this.knownBlobs.has(known) || (await client.headBlob(target.repository, digest)) !== undefined) {
+        this.knownBlobs.add(known);
         progress(`${job}: ${what} ${digest.slice(0, 19)}… already present`);
         return 0;
       }
       const sent = await client.uploadBlob(target.repository, digest, bytes);
+      this.knownBlobs.add(known);
       progress(`${job}: uploaded ${what} ${digest.slice(0, 19)}… ${formatBytes(sent)}`);
       return sent;
     });

@@ -40,12 +40,23 @@ export function defaultCacheDir(): string {
   return path.join(base, 'streampilot');
 }
 
+/** Entries a long-running process (the app's check worker) keeps in memory in front of the disk. */
+const MEMORY_ENTRIES = 4000;
+
 export class DiskCache implements ResultCache {
   private readonly dir: string;
   private broken = false;
+  // Parsed values of recent keys: a pull request re-checks the same 499 unchanged jobs each push.
+  private readonly recent = new Map<string, unknown>();
 
   constructor(dir = defaultCacheDir()) {
     this.dir = dir;
+  }
+
+  private remember(key: string, value: unknown): void {
+    this.recent.delete(key);
+    this.recent.set(key, value);
+    if (this.recent.size > MEMORY_ENTRIES) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   private file(key: string): string {
@@ -53,14 +64,22 @@ export class DiskCache implements ResultCache {
   }
 
   get<T>(key: string): T | undefined {
+    if (this.recent.has(key)) {
+      const value = this.recent.get(key);
+      this.remember(key, value);
+      return value as T;
+    }
     try {
-      return JSON.parse(readFileSync(this.file(key), 'utf8')) as T;
+      const value = JSON.parse(readFileSync(this.file(key), 'utf8')) as T;
+      this.remember(key, value);
+      return value;
     } catch {
       return undefined;
     }
   }
 
   set(key: string, value: unknown): void {
+    this.remember(key, value);
     // A cache that cannot be written (read-only home, full disk) must never fail a check.
     if (this.broken) return;
     try {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { parseNameStatus, type FileChange } from './changed-files.js';
@@ -17,15 +16,22 @@ export interface RepositoryCacheOptions {
   log?: (line: string) => void;
   /** How long to wait for another process holding the same repository (default 10 minutes). */
   lockTimeoutMs?: number;
-  /** Where materialised trees go (default: the system temp folder). */
-  tempDir?: string;
 }
 
-/** A commit's files written to a folder of their own; `dispose()` removes it. */
+/**
+ * A commit's files in a folder. The folder is kept between events and shared (a pull
+ * request's base rarely changes, and a new head differs from a kept tree by a few files), so
+ * it is read-only: nothing may write into it. `dispose()` releases it; the cache evicts it.
+ */
 export interface MaterialisedTree {
   dir: string;
   dispose(): Promise<void>;
 }
+
+/** Trees kept per repository (besides those handed out in the current `withRepository`). */
+const KEPT_TREES = 4;
+/** Beyond this many changed paths, writing the tree from scratch is as cheap as patching a copy. */
+const MAX_PATCHED_PATHS = 200;
 
 /** The mirror of one repository, usable inside `withRepository`. */
 export interface CachedRepository {
@@ -99,7 +105,7 @@ export class RepositoryCache {
       await writeFile(path.join(building, 'info', 'attributes'), '* -export-ignore -export-subst\n');
       await rename(building, gitDir);
     }
-    return new Mirror(gitDir, remote, log, this.options.tempDir ?? tmpdir());
+    return new Mirror(gitDir, remote, log, path.join(this.dir, `${remote.key}.trees`));
   }
 }
 
@@ -110,7 +116,7 @@ class Mirror implements CachedRepository {
     private readonly gitDir: string,
     private readonly remote: GitRemote,
     private readonly log: (line: string) => void,
-    private readonly tempDir: string,
+    private readonly treesDir: string,
   ) {
     this.git = gitClient(gitDir, remote.env);
   }
@@ -145,10 +151,66 @@ class Mirror implements CachedRepository {
 
   async materialise(sha: string): Promise<MaterialisedTree> {
     checkSha(sha);
-    const dir = await mkdtemp(path.join(this.tempDir, 'streampilot-tree-'));
-    const dispose = () => rm(dir, { recursive: true, force: true });
-    this.log(`git archive ${sha} (${this.remote.url})`);
-    const child = spawn('git', ['archive', '--format=tar', sha], { cwd: this.gitDir, env: inheritedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const kept = path.join(this.treesDir, sha);
+    const release = async () => {};
+    if (await isDirectory(kept)) {
+      await utimes(kept, new Date(), new Date());
+      this.handedOut.add(sha);
+      return { dir: kept, dispose: release };
+    }
+    await mkdir(this.treesDir, { recursive: true });
+    const building = `${kept}.${process.pid}.tmp`;
+    await rm(building, { recursive: true, force: true });
+    const nearest = await this.mostRecentTree();
+    let patched = false;
+    if (nearest) {
+      try {
+        patched = await this.patchCopy(nearest, sha, building);
+      } catch (e) {
+        this.log(`patching a copy of ${nearest} failed (${(e as Error).message}); writing ${sha} from scratch`);
+      }
+    }
+    if (!patched) {
+      await rm(building, { recursive: true, force: true });
+      await mkdir(building, { recursive: true });
+      await this.archive(sha, building, []);
+    }
+    await rename(building, kept);
+    this.handedOut.add(sha);
+    await this.evict();
+    return { dir: kept, dispose: release };
+  }
+
+  /** Trees handed out by this `withRepository` call: never evicted while it runs. */
+  private readonly handedOut = new Set<string>();
+
+  /**
+   * The tree of `sha` as a hard-linked copy of a kept tree with the changed paths rewritten:
+   * a new head of a pull request costs a few files, not the whole repository. Links are safe
+   * because kept trees are never written to; changed paths are unlinked before being written.
+   */
+  private async patchCopy(fromSha: string, sha: string, dir: string): Promise<boolean> {
+    const changes = await this.changedFiles(fromSha, sha);
+    if (changes.length > MAX_PATCHED_PATHS) return false;
+    this.log(`copy tree ${fromSha} and patch ${changes.length} path(s) to ${sha} (${this.remote.url})`);
+    await runProcess('cp', ['-al', path.join(this.treesDir, fromSha), dir]);
+    const write: string[] = [];
+    for (const c of changes) {
+      for (const p of [c.path, ...(c.from ? [c.from] : [])]) {
+        if (p.split('/').includes('..')) throw new Error(`refusing path ${JSON.stringify(p)}`);
+        await rm(path.join(dir, ...p.split('/')), { recursive: true, force: true });
+      }
+      if (c.status !== 'deleted') write.push(c.path);
+    }
+    if (write.length > 0) await this.archive(sha, dir, write);
+    return true;
+  }
+
+  /** `git archive` of the commit (or of just `paths` in it) written into `dir`. */
+  private async archive(sha: string, dir: string, paths: string[]): Promise<void> {
+    this.log(`git archive ${sha}${paths.length ? ` (${paths.length} path(s))` : ''} (${this.remote.url})`);
+    const pathspecs = paths.map((p) => `:(literal)${p}`);
+    const child = spawn('git', ['archive', '--format=tar', sha, ...(pathspecs.length ? ['--', ...pathspecs] : [])], { cwd: this.gitDir, env: inheritedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve, reject) => {
@@ -162,10 +224,34 @@ class Mirror implements CachedRepository {
     } catch (e) {
       child.kill();
       await exited.catch(() => undefined);
-      await dispose();
+      await rm(dir, { recursive: true, force: true });
       throw e instanceof GitError ? new GitError(redactSecrets(e.message, this.remote.secrets)) : new GitError(redactSecrets(`cannot write commit ${sha} of ${this.remote.url} to ${dir}: ${(e as Error).message}`, this.remote.secrets));
     }
-    return { dir, dispose };
+  }
+
+  private async keptTrees(): Promise<{ sha: string; mtime: number }[]> {
+    const names = await readdir(this.treesDir).catch(() => [] as string[]);
+    const out: { sha: string; mtime: number }[] = [];
+    for (const name of names) {
+      if (!SHA.test(name)) continue;
+      const info = await stat(path.join(this.treesDir, name)).catch(() => undefined);
+      if (info?.isDirectory()) out.push({ sha: name, mtime: info.mtimeMs });
+    }
+    return out.sort((a, b) => b.mtime - a.mtime);
+  }
+
+  private async mostRecentTree(): Promise<string | undefined> {
+    return (await this.keptTrees())[0]?.sha;
+  }
+
+  private async evict(): Promise<void> {
+    const trees = await this.keptTrees();
+    let kept = 0;
+    for (const t of trees) {
+      if (this.handedOut.has(t.sha)) continue;
+      if (kept++ < KEPT_TREES) continue;
+      await rm(path.join(this.treesDir, t.sha), { recursive: true, force: true });
+    }
   }
 
   async changedFiles(base: string, head: string): Promise<FileChange[]> {
@@ -187,16 +273,20 @@ class Mirror implements CachedRepository {
   }
 
   private async missing(shas: string[]): Promise<string[]> {
-    const missing: string[] = [];
-    for (const sha of shas) {
-      try {
-        await this.git.raw(['cat-file', '-e', `${sha}^{commit}`]);
-      } catch {
-        missing.push(sha);
-      }
-    }
-    return missing;
+    if (shas.length === 0) return [];
+    // One `cat-file --batch-check` for all of them rather than a process per commit.
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn('git', ['cat-file', '--batch-check'], { cwd: this.gitDir, env: inheritedEnv(), stdio: ['pipe', 'pipe', 'ignore'] });
+      let text = '';
+      child.stdout.setEncoding('utf8').on('data', (c: string) => (text += c));
+      child.once('error', reject);
+      child.once('close', () => resolve(text));
+      child.stdin.end(shas.map((s) => `${s}^{commit}`).join('\n') + '\n');
+    });
+    const lines = out.split('\n');
+    return shas.filter((_, i) => !/^[0-9a-f]+ commit \d+$/.test(lines[i] ?? ''));
   }
+
 }
 
 function checkSha(sha: string): void {
@@ -242,4 +332,14 @@ async function isDirectory(p: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function runProcess(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr.trim()}`))));
+  });
 }

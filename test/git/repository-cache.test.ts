@@ -94,8 +94,32 @@ describe('RepositoryCache over a local path and file:// URL', () => {
       } finally {
         await tree.dispose();
       }
-      expect(existsSync(tree.dir)).toBe(false);
     });
+  });
+
+  it('keeps trees between events: the same commit again is the same folder; a new commit is the kept tree patched', async () => {
+    const dir = temp('cache-trees');
+    const cache = new RepositoryCache(dir);
+    const spec = { cloneUrl: `file://${src.root}` };
+    const first = await cache.withRepository(spec, async (repo) => {
+      await repo.fetch([src.base, src.head]);
+      return (await repo.materialise(src.base)).dir;
+    });
+    const lines: string[] = [];
+    const logged = new RepositoryCache(dir, { log: (l) => lines.push(l) });
+    await logged.withRepository(spec, async (repo) => {
+      expect((await repo.materialise(src.base)).dir).toBe(first);
+      const head = await repo.materialise(src.head);
+      // the head's files are those of the head commit, not of the copy it started from
+      for (const change of await repo.changedFiles(src.base, src.head)) {
+        const file = path.join(head.dir, ...change.path.split('/'));
+        if (change.status === 'deleted') expect(existsSync(file)).toBe(false);
+        else expect(existsSync(file) || lstatSync(file).isSymbolicLink()).toBe(true);
+      }
+      // and the kept base is unchanged by the patch (hard links were broken before writing)
+      expect(readFileSync(path.join(first, 'jobs/a/main.sql'), 'utf8')).toBe('SELECT 1;\n');
+    });
+    expect(lines.some((l) => l.startsWith('copy tree'))).toBe(true);
   });
 
   it('reuses the mirror: a second event fetches nothing it already has, a new push fetches only the new commit', async () => {

@@ -44,7 +44,7 @@ export async function twoVersions(mutate: (root: string) => void, options: { bas
     git(root, 'add', '-A');
     git(root, 'commit', '--quiet', '--allow-empty', '-m', 'head');
     const headSha = git(root, 'rev-parse', 'HEAD');
-    const cache = new RepositoryCache(path.join(scratch, 'cache'), { tempDir: scratch });
+    const cache = new RepositoryCache(path.join(scratch, 'cache'));
     return await cache.withRepository({ cloneUrl: root }, async (repo) => {
       await repo.fetch([baseSha, headSha]);
       const [baseTree, headTree] = await Promise.all([repo.materialise(baseSha), repo.materialise(headSha)]);

@@ -70,6 +70,10 @@ export class AppProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get webhookUrl(): string {
     return `${this.url}/api/github/webhooks`;
   }

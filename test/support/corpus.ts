@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from './repo-root.js';
 
 export type CorpusSource = 'dt-sql-parser' | 'flink-docs' | 'flink-sql-client';
 
@@ -23,7 +23,7 @@ export interface CorpusCase {
   note?: string;
 }
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export { repoRoot };
 export const corpusDir = path.resolve(repoRoot, '../shared/corpus/flink-sql');
 export const corpusPresent = existsSync(path.join(corpusDir, 'README.md'));
 export const corpusAbsent = !corpusPresent;

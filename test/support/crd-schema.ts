@@ -18,11 +18,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { repoRoot } from './repo-root.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { repoRoot };
 export const operatorCrdDir = path.resolve(repoRoot, '../shared/reference/flink-operator');
 
 export interface Crd {

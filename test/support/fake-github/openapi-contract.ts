@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { repoRoot } from '../repo-root.js';
 
 /**
  * GitHub's REST contract as published in @octokit/openapi (api.github.com description), cut down
  * to the operations the app uses by scripts/github-openapi-slice.mjs. Everything the fake accepts
  * or answers goes through here.
  */
-export const SLICE_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'github', 'openapi-slice.json');
+export const SLICE_PATH = path.join(repoRoot, 'test', 'fixtures', 'github', 'openapi-slice.json');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
