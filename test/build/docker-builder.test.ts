@@ -4,34 +4,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDockerBuilder, readEngineStream } from '../../src/build/docker-builder.js';
+import { createDockerBuilder } from '../../src/build/docker-builder.js';
 import { BuildError, type BuildRequest, type ImageFile } from '../../src/build/types.js';
 import { ensureBaseImage, type BaseImage } from '../support/base-image.js';
 import { dockerEnv } from '../support/docker-env.js';
 import { basicAuth, registryEnv, type TestRegistry } from '../support/registry-env.js';
+import { pull, runIn } from '../support/docker-run.js';
 
 const reason = dockerEnv.skipReason ?? registryEnv.skipReason;
 
-/** Runs `cmd` in a fresh container of `image` and returns what it printed. */
-async function runIn(docker: Docker, image: string, cmd: string[]): Promise<string> {
-  const container = await docker.createContainer({ Image: image, Cmd: cmd, Tty: true });
-  try {
-    await container.start();
-    const { StatusCode } = (await container.wait()) as { StatusCode: number };
-    const out = (await container.logs({ stdout: true, stderr: true })).toString().replaceAll('\r\n', '\n');
-    if (StatusCode !== 0) throw new Error(`${cmd.join(' ')} exited ${StatusCode}: ${out}`);
-    return out;
-  } finally {
-    await container.remove({ force: true });
-  }
-}
 
-async function pull(docker: Docker, reference: string, registry: TestRegistry): Promise<void> {
-  const stream = (await docker.pull(reference, { authconfig: { username: registry.username, password: registry.password, serveraddress: registry.host } })) as NodeJS.ReadableStream;
-  let problem: string | undefined;
-  await readEngineStream(stream, (m) => (problem ??= m.errorDetail?.message ?? m.error));
-  if (problem) throw new Error(`pull ${reference}: ${problem}`);
-}
 
 describe.skipIf(reason)(`docker builder against a real engine and registry ${reason ?? ''}`, () => {
   const docker = dockerEnv.docker;

@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { skipReasonFor } from './docker-env.js';
+import { freePort } from './free-port.js';
 
 /**
  * The test registry: Debian's `docker-registry` (distribution 2.x) with htpasswd (Basic) auth
@@ -58,16 +58,6 @@ export function basicAuth(registry: TestRegistry): string {
   return `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const onPath = (binary: string) => (process.env.PATH ?? '').split(':').some((dir) => existsSync(path.join(dir, binary)));
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDockerBuilder, readEngineStream } from '../../src/build/docker-builder.js';
+import { createDockerBuilder } from '../../src/build/docker-builder.js';
 import { RegistryBuilder } from '../../src/build/registry-builder.js';
 import { createMavenResolver } from '../../src/maven/maven-resolver.js';
 import { RegistryClient } from '../../src/registry/registry-client.js';
@@ -19,6 +19,7 @@ import { dockerEnv } from '../support/docker-env.js';
 import { startMavenRepo, type TestMavenRepo } from '../support/maven-repo.js';
 import { registryEnv, registryRequests, type TestRegistry } from '../support/registry-env.js';
 import { runCliAsync } from '../support/run-cli.js';
+import { pull, runIn } from '../support/docker-run.js';
 
 const reason = dockerEnv.skipReason ?? registryEnv.skipReason;
 const UDF = 'com.acme.flink:acme-udfs:1.2.0';
@@ -62,25 +63,7 @@ dependencies:
   writeFileSync(path.join(root, 'jobs', 'clicks', 'main.sql'), sql(options.marker));
 }
 
-async function runIn(docker: Docker, image: string, cmd: string[]): Promise<string> {
-  const container = await docker.createContainer({ Image: image, Cmd: cmd, Tty: true });
-  try {
-    await container.start();
-    const { StatusCode } = (await container.wait()) as { StatusCode: number };
-    const out = (await container.logs({ stdout: true, stderr: true })).toString().replaceAll('\r\n', '\n');
-    if (StatusCode !== 0) throw new Error(`${cmd.join(' ')} exited ${StatusCode}: ${out}`);
-    return out;
-  } finally {
-    await container.remove({ force: true });
-  }
-}
 
-async function pull(docker: Docker, reference: string, registry: TestRegistry): Promise<void> {
-  const stream = (await docker.pull(reference, { authconfig: { username: registry.username, password: registry.password, serveraddress: registry.host } })) as NodeJS.ReadableStream;
-  let problem: string | undefined;
-  await readEngineStream(stream, (m) => (problem ??= m.errorDetail?.message ?? m.error));
-  if (problem) throw new Error(`pull ${reference}: ${problem}`);
-}
 
 const built = (o: JobBuildOutcome | undefined) => {
   if (!o || (o.status !== 'built' && o.status !== 'reused')) throw new Error(`expected an image, got ${JSON.stringify(o)}`);
