@@ -2,16 +2,57 @@
 // `docker build` + `docker push`, against the local registry, with the bytes each uploads.
 // Needs a Docker engine and Debian's docker-registry (as .ci/run provides).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDockerBuilder } from '../src/build/docker-builder.js';
 import { RegistryBuilder } from '../src/build/registry-builder.js';
 import { createMavenResolver } from '../src/maven/maven-resolver.js';
 import { buildImages, type BuildPorts } from '../src/workflows/build-images.js';
-import { ensureBaseImage } from '../test/support/base-image.js';
+import { randomBytes as noise } from 'node:crypto';
+import { buildLayer } from '../src/build/layer.js';
+import { RegistryClient } from '../src/registry/registry-client.js';
+import { busyboxRootfsTar } from '../test/support/base-image.js';
+import type { TestRegistry } from '../test/support/registry-env.js';
+import { gzipSync } from 'node:zlib';
 import { dockerEnv } from '../test/support/docker-env.js';
 import { registryEnv } from '../test/support/registry-env.js';
+
+const BASE_LAYERS = 10;
+const LAYER_BYTES = 24 * 1024 * 1024;
+
+/**
+ * A base image shaped like the official Flink image (about a dozen layers, a few hundred MB:
+ * OS, JRE, the Flink distribution), so that neither builder is measured on a toy: a busybox
+ * rootfs plus ten layers of incompressible data. Pushed once per registry.
+ */
+async function flinkSizedBase(registry: TestRegistry): Promise<{ reference: string }> {
+  const repository = 'bench/flink-sized';
+  const reference = `${registry.host}/${repository}:1`;
+  const client = new RegistryClient({ registry: registry.host, insecure: true, credentials: { username: registry.username, password: registry.password } });
+  if (await client.headManifest(repository, '1')) return { reference };
+  const rootfs = await busyboxRootfsTar();
+  const layers: { gzipped: Buffer; diffId: string }[] = [{ gzipped: gzipSync(rootfs), diffId: sha256(rootfs) }];
+  for (let i = 0; i < BASE_LAYERS; i++) {
+    const l = await buildLayer([{ path: `/opt/flink/lib/part-${i}.jar`, content: noise(LAYER_BYTES) }]);
+    layers.push({ gzipped: l.gzipped, diffId: l.diffId });
+  }
+  const descriptors = [];
+  for (const l of layers) {
+    const digest = sha256(l.gzipped);
+    await client.uploadBlob(repository, digest, l.gzipped);
+    descriptors.push({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', digest, size: l.gzipped.length });
+  }
+  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Env: ['PATH=/bin'], Cmd: ['/bin/sh'], WorkingDir: '/opt/flink' }, rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) } }));
+  await client.uploadBlob(repository, sha256(config), config);
+  const manifest = { schemaVersion: 2, mediaType: 'application/vnd.docker.distribution.manifest.v2+json', config: { mediaType: 'application/vnd.docker.container.image.v1+json', digest: sha256(config), size: config.length }, layers: descriptors };
+  await client.putManifest(repository, '1', Buffer.from(JSON.stringify(manifest)), manifest.mediaType);
+  return { reference };
+}
+
+function sha256(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
 
 export interface BuildTimings {
   registryMs: number;
@@ -30,7 +71,7 @@ export async function measureImageBuilds(): Promise<BuildTimings | string> {
   if (!registryEnv.registry) return `skipped: ${registryEnv.problem ?? 'no test registry'}`;
   const registry = registryEnv.registry;
   const docker = dockerEnv.docker;
-  const base = await ensureBaseImage(docker, registry);
+  const base = await flinkSizedBase(registry);
   const work = mkdtempSync(path.join(tmpdir(), 'streampilot-build-bench-'));
   const run = randomBytes(4).toString('hex');
   process.env.STREAMPILOT_REGISTRY_USERNAME = registry.username;
