@@ -77,12 +77,12 @@ describe('CREATE TABLE', () => {
     expect(parseScript('CREATE OR REPLACE TABLE t (a INT)').issues[0]?.message).toMatch(/CREATE OR REPLACE TABLE needs `AS`/);
   });
 
-  test('DISTRIBUTED BY needs Flink 2.0', () => {
+  test('DISTRIBUTED BY needs Flink 1.20 (FLIP-376 shipped in 1.20)', () => {
     const sql2 = "CREATE TABLE t (a INT) DISTRIBUTED BY HASH(a) INTO 4 BUCKETS WITH ('connector' = 'x')";
-    expect(one(sql2, 'createTable', '2.0').distribution).toMatchObject({ algorithm: 'HASH', columns: [{ value: 'a' }], buckets: 4 });
-    const old = parseScript(sql2, { flinkVersion: '1.20' });
+    expect(one(sql2, 'createTable', '1.20').distribution).toMatchObject({ algorithm: 'HASH', columns: [{ value: 'a' }], buckets: 4 });
+    const old = parseScript(sql2, { flinkVersion: '1.19' });
     expect(old.issues).toHaveLength(1);
-    expect(old.issues[0]!.message).toBe('DISTRIBUTED BY / DISTRIBUTED INTO needs Flink 2.0 or later; this job declares flinkVersion 1.20');
+    expect(old.issues[0]!.message).toBe('DISTRIBUTED BY / DISTRIBUTED INTO needs Flink 1.20 or later; this job declares flinkVersion 1.19');
     expect(old.issues[0]!.range).toEqual(at(sql2, 'DISTRIBUTED'));
   });
 });

@@ -112,7 +112,7 @@ export class Cursor {
   /** An identifier here: an unquoted non-reserved word, a back-ticked name or an unresolved variable. */
   isIdentifier(n = 0): boolean {
     const t = this.peek(n);
-    return t.kind === 'quoted' || t.kind === 'variable' || (t.kind === 'ident' && !isReserved(t.upper));
+    return t.kind === 'quoted' || t.kind === 'variable' || (t.kind === 'ident' && !isReserved(t.upper, this.options.flinkVersion));
   }
 
   /** Like isIdentifier, but also accepts reserved words (for positions where the grammar allows any word, e.g. after a dot). */
@@ -127,7 +127,7 @@ export class Cursor {
       this.next();
       return { value: t.kind === 'variable' ? '${' + t.value + '}' : t.value, quoted: t.kind === 'quoted', range: { start: t.start, end: t.end } };
     }
-    if (t.kind === 'ident' && isReserved(t.upper)) {
+    if (t.kind === 'ident' && isReserved(t.upper, this.options.flinkVersion)) {
       this.fail(`expected ${what}, found the reserved word \`${t.value}\``, t, `\`${t.value}\` is a reserved word in Flink SQL: quote it with back-ticks, \`${t.value}\`, to use it as a name`);
     }
     if (t.kind === 'dquoted') {

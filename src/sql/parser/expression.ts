@@ -491,7 +491,7 @@ function parseWord(c: Cursor, t: Token): Expression {
     const name: QualifiedName = { parts: [{ value: t.value, quoted: false, range: { start: t.start, end: t.end } }], range: { start: t.start, end: t.end } };
     return { kind: 'call', name, parens: false, args: [], range: name.range };
   }
-  if (isReserved(word)) {
+  if (isReserved(word, c.options.flinkVersion)) {
     if (callFollows && CALLABLE_RESERVED.has(word)) {
       c.next();
       const name: QualifiedName = { parts: [{ value: t.value, quoted: false, range: { start: t.start, end: t.end } }], range: { start: t.start, end: t.end } };

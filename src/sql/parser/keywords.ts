@@ -1,7 +1,13 @@
+import { compareVersions, type FlinkVersion } from './versions.js';
+
 /**
- * Calcite's reserved words, which Flink's parser inherits: an unquoted reserved word is
- * never a name (a column called `value` must be written `` `value` ``). Every other
- * keyword (WATERMARK, COMMENT, OPTIONS, …) is non-reserved and works as a name.
+ * Words an unquoted name may not be (a column called `value` must be written
+ * `` `value` ``). Flink's parser is generated from Calcite's grammar plus Flink's
+ * `Parser.tdd`: every keyword of either that is not in the tdd's non-reserved lists is
+ * reserved. So besides Calcite's own reserved words, the keywords Flink adds for its
+ * statements (COMMENT, WATERMARK, STRING, RAW, BYTES, TABLES, VIEWS, …) and the few
+ * Calcite keywords Flink does not list as non-reserved (QUALIFY, ILIKE, PIVOT,
+ * STATEMENT, …) are reserved too. Other keywords (OPTIONS, METADATA, JAR, …) are names.
  * Reserved words that name built-in functions (COUNT, SUM, CAST …) are still callable:
  * the expression parser admits a reserved word directly followed by `(`.
  */
@@ -29,9 +35,50 @@ SIMILAR SKIP SMALLINT SOME SPECIFIC SPECIFICTYPE SQL SQLEXCEPTION SQLSTATE SQLWA
 STREAM SUBMULTISET SUBSET SUBSTRING SUBSTRING_REGEX SUCCEEDS SUM SYMMETRIC SYSTEM SYSTEM_TIME SYSTEM_USER TABLE TABLESAMPLE
 THEN TIME TIMESTAMP TIMEZONE_HOUR TIMEZONE_MINUTE TINYINT TO TRAILING TRANSLATE TRANSLATE_REGEX TRANSLATION TREAT TRIGGER TRIM
 TRIM_ARRAY TRUE TRUNCATE UESCAPE UNION UNIQUE UNKNOWN UNNEST UPDATE UPPER UPSERT USER USING VALUE VALUES VALUE_OF VARBINARY
-VARCHAR VARYING VAR_POP VAR_SAMP VERSIONING WHEN WHENEVER WHERE WIDTH_BUCKET WINDOW WITH WITHIN WITHOUT YEAR`.split(/\s+/),
+VARCHAR VARYING VAR_POP VAR_SAMP VERSIONING WHEN WHENEVER WHERE WINDOW WITH WITHIN WITHOUT YEAR`.split(/\s+/),
 );
 
-export function isReserved(upper: string): boolean {
-  return RESERVED.has(upper);
+/**
+ * Reserved in every supported release: keywords Flink's Parser.tdd adds without listing
+ * them as non-reserved, and Calcite keywords missing from Flink's non-reserved list.
+ */
+const FLINK_RESERVED = new Set(
+  `BYTES CATALOGS COMMENT DATABASES EXTENDED FUNCTIONS MODIFY MODULES RAW RENAME SCALA STRING TABLES
+TIMESTAMP_LTZ USE VIEWS WATERMARK WATERMARKS
+ARRAY_CONCAT_AGG GROUP_CONCAT PIVOT SEPARATOR STATEMENT STRING_AGG UNPIVOT`.split(/\s+/),
+);
+
+/**
+ * Reserved only from the release whose grammar introduced them, so that a job declaring
+ * an older release may still use them as plain names. Calcite keywords arrive with the
+ * Calcite upgrade of Flink 1.18 (1.17 ships Calcite 1.29, which lacks them).
+ */
+const RESERVED_SINCE: Readonly<Record<string, FlinkVersion>> = {
+  QUALIFY: '1.18',
+  ILIKE: '1.18',
+  RLIKE: '1.18',
+  INCLUDE: '1.18',
+  DOT: '1.18',
+  PROCEDURES: '1.18',
+  MATERIALIZED: '1.20',
+  FRESHNESS: '1.20',
+  REFRESH: '1.20',
+  REFRESH_MODE: '1.20',
+  CONTINUOUS: '1.20',
+  SUSPEND: '1.20',
+  RESUME: '1.20',
+  DISTRIBUTED: '1.20',
+  DISTRIBUTION: '1.20',
+  BUCKETS: '1.20',
+  HASH: '1.20',
+  MODELS: '2.0',
+};
+
+/** Newest grammar: what a caller that knows no version gets. */
+const LATEST: FlinkVersion = '99.0';
+
+export function isReserved(upper: string, version: FlinkVersion = LATEST): boolean {
+  if (RESERVED.has(upper) || FLINK_RESERVED.has(upper)) return true;
+  const since = RESERVED_SINCE[upper];
+  return since !== undefined && compareVersions(version, since) >= 0;
 }

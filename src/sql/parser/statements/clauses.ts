@@ -5,6 +5,7 @@
  */
 import { describeToken } from '../../lexer.js';
 import type { Identifier } from '../../model/common.js';
+import type { Expression } from '../../model/query.js';
 import type { ColumnDef, Distribution, PartitionSpec, StringLiteral, TableConstraint, TableOption, Watermark } from '../../model/statements.js';
 import type { Cursor } from '../cursor.js';
 import { parseDataType } from '../data-type.js';
@@ -201,6 +202,7 @@ export function tableSchema(c: Cursor): Schema {
       schema.constraints.push(item);
       lastWhat = 'the constraint';
     } else {
+      onlyOneWatermark(c, schema.watermarks, item);
       schema.watermarks.push(item);
       lastWhat = 'the watermark';
     }
@@ -228,8 +230,27 @@ export function watermark(c: Cursor): Watermark {
   c.expectKeyword('FOR');
   const column = c.qualifiedName('the rowtime column');
   c.expectKeyword('AS');
-  const expression = parseExpression(c);
+  const expression = nonQueryExpression(c, 'a watermark');
   return { column, expression, range: c.rangeFrom(start) };
+}
+
+/** Flink keeps one watermark per table; a second declaration is an error at its `WATERMARK`. */
+export function onlyOneWatermark(c: Cursor, earlier: readonly Watermark[], next: Watermark): void {
+  if (earlier.length === 0) return;
+  c.fail(
+    'a table can declare only one WATERMARK',
+    { start: next.range.start, end: next.range.start + 'WATERMARK'.length },
+    'keep a single `WATERMARK FOR column AS ...` and remove the others',
+  );
+}
+
+/** Computed columns and watermarks are expressions over the row: Flink rejects a query there. */
+function nonQueryExpression(c: Cursor, what: string): Expression {
+  const expression = parseExpression(c);
+  if (expression.kind === 'subquery') {
+    c.fail(`${what} cannot be a query`, { start: expression.range.start, end: expression.range.start + 1 }, 'compute it from the columns of the row; a query (SELECT …) is not allowed here');
+  }
+  return expression;
 }
 
 export function tableConstraint(c: Cursor): TableConstraint {
@@ -261,7 +282,7 @@ export function columnDef(c: Cursor): ColumnDef {
   }
   const name = c.identifier('a column name');
   if (c.acceptKeyword('AS')) {
-    const expression = parseExpression(c);
+    const expression = nonQueryExpression(c, 'a computed column');
     const col: ColumnDef = { columnKind: 'computed', name, expression, range: c.rangeFrom(start) };
     const comment = optionalComment(c);
     if (comment) col.comment = comment;

@@ -66,6 +66,10 @@ function functionLanguage(c: Cursor): string | undefined {
 export function createFunction(c: Cursor, start: number, temporary: boolean, system: boolean): CreateFunction {
   const ifNot = ifNotExists(c);
   const name = c.qualifiedName('a function name');
+  if (system && name.parts.length > 1) {
+    const dot = name.parts[0]!.range.end;
+    c.fail('a TEMPORARY SYSTEM function has a plain name, not a catalog or database path', { start: dot, end: dot + 1 }, `system functions live outside catalogs: write just \`${name.parts[name.parts.length - 1]!.value}\``);
+  }
   if (!c.isKeyword('AS')) c.expected(["`AS` and the implementing class name in single quotes"], `function \`${name.parts.map((p) => p.value).join('.')}\``);
   c.next();
   const className = stringLiteral(c, 'the implementing class name in single quotes');

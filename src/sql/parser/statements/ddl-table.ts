@@ -24,6 +24,7 @@ import {
   partitionSpec,
   tableConstraint,
   tableSchema,
+  onlyOneWatermark,
   watermark,
 } from './clauses.js';
 import { parseExpression, parseQuery } from './embedded.js';
@@ -186,7 +187,11 @@ function alterTableAction(c: Cursor): AlterTableAction {
       const items: AlterSchemaItem[] = [];
       do {
         if (c.isOp(')') && items.length > 0) c.fail('expected a column definition after `,`, found `)`', c.peek(), 'remove the trailing comma');
-        items.push(alterItem(c));
+        const item = alterItem(c);
+        if (item.item === 'watermark') {
+          onlyOneWatermark(c, items.flatMap((i) => (i.item === 'watermark' ? [i.watermark] : [])), item.watermark);
+        }
+        items.push(item);
       } while (c.acceptOp(','));
       c.expectOp(')');
       return { action, items, parenthesised: true };

@@ -18,6 +18,9 @@ export function insert(c: Cursor, start = c.peek().start, execute = false): Inse
   if (!c.isKeyword('INSERT') && !c.isKeyword('UPSERT')) c.expected(['`INSERT`']);
   c.next();
   let overwrite = false;
+  if (c.isKeyword('OVERWRITE') && verb.upper === 'UPSERT') {
+    c.fail('`OVERWRITE` goes with `INSERT` only', c.peek(), 'write `INSERT OVERWRITE`, or `UPSERT INTO`');
+  }
   if (c.acceptKeyword('OVERWRITE')) overwrite = true;
   else if (!c.acceptKeyword('INTO')) c.expected(['`INTO` or `OVERWRITE`']);
   const target = c.qualifiedName('the target table');

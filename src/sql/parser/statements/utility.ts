@@ -65,8 +65,9 @@ function rawRun(c: Cursor, what: string, isKey: boolean): StringLiteral {
 
 function showLike(c: Cursor): ShowLike | undefined {
   const start = c.peek().start;
-  const not = c.isKeyword('NOT') && (c.isKeyword('LIKE', 1) || c.isKeyword('ILIKE', 1));
-  if (not) c.next();
+  // `NOT` here can only start `NOT LIKE`/`NOT ILIKE`: a typo after it is reported on the typo.
+  const not = c.acceptKeyword('NOT');
+  if (not && !c.isKeyword('LIKE') && !c.isKeyword('ILIKE')) c.expected(['`LIKE` or `ILIKE`']);
   if (!c.isKeyword('LIKE') && !c.isKeyword('ILIKE')) return undefined;
   const caseInsensitive = c.next().upper === 'ILIKE';
   const pattern = stringLiteral(c, 'a pattern in single quotes');
@@ -172,7 +173,8 @@ export function describe(c: Cursor, start: number): Describe {
 
 /** After `USE`. */
 export function use(c: Cursor, start: number): Use | UseModules {
-  if (c.isKeyword('MODULES') && c.isAnyWord(1)) {
+  // MODULES is reserved, so after USE it always starts the module list (never a database name).
+  if (c.isKeyword('MODULES')) {
     c.next();
     const modules: Identifier[] = [];
     do modules.push(c.identifier('a module name'));

@@ -18,7 +18,7 @@ export const VERSION_GATES = {
   describeCatalog: { since: '1.20', feature: 'DESCRIBE CATALOG' },
   catalogComment: { since: '1.20', feature: 'CREATE CATALOG ... COMMENT' },
   showCreateCatalog: { since: '1.20', feature: 'SHOW CREATE CATALOG' },
-  distribution: { since: '2.0', feature: 'DISTRIBUTED BY / DISTRIBUTED INTO' },
+  distribution: { since: '1.20', feature: 'DISTRIBUTED BY / DISTRIBUTED INTO' },
   model: { since: '2.0', feature: 'MODEL statements' },
   createOrAlterMaterializedTable: { since: '2.2', feature: 'CREATE OR ALTER MATERIALIZED TABLE' },
 } as const satisfies Record<string, { since: FlinkVersion; feature: string }>;
