@@ -58,8 +58,8 @@ describe('streampilot validate', () => {
     writeFileSync(file, "CREATE TABLE b (id INT) DISTRIBUTED BY HASH(id) INTO 4 BUCKETS WITH ('connector' = 'blackhole');\n");
     const old = cli('validate', file, '--flink-version', '1.19', '--format', 'json');
     expect(old.status).toBe(1);
-    expect(old.stdout).toMatch(/Flink 2\.0/);
-    const current = cli('validate', file, '--flink-version', '2.0', '--format', 'json');
+    expect(old.stdout).toMatch(/Flink 1\.20/);
+    const current = cli('validate', file, '--flink-version', '1.20', '--format', 'json');
     expect(JSON.parse(current.stdout)).toEqual([]);
   });
 
