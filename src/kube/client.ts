@@ -1,0 +1,335 @@
+/**
+ * The Kubernetes port: the few calls the deploy needs, over `@kubernetes/client-node`.
+ * Everything takes and returns plain objects; API failures become `KubeApiError`, which carries
+ * the server's Status (reason, causes) and never the request's credentials.
+ */
+import {
+  ApiException,
+  CoordinationV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  V1MicroTime,
+  Watch,
+  type Configuration,
+  type CoreV1Event,
+  type KubernetesObject,
+  type RequestContext,
+  type V1Lease,
+  type V1Pod,
+  type V1Service,
+} from '@kubernetes/client-node';
+import { ConfigError } from '../errors.js';
+
+/** Where the cluster is: a kubeconfig file and context, or the pod's in-cluster service account. */
+export interface KubeTarget {
+  /** Path of a kubeconfig file; default: `$KUBECONFIG` or `~/.kube/config`. */
+  kubeconfigPath?: string;
+  /** A context of that kubeconfig; default: its current context. */
+  context?: string;
+  /** Use the service account of the pod StreamPilot runs in. */
+  inCluster?: boolean;
+}
+
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export interface StatusCause {
+  reason?: string;
+  message?: string;
+  field?: string;
+}
+
+/** A failure the API server reported (its Status), or the cluster could not be reached (code 0). */
+export class KubeApiError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status: 404, 409 (Conflict / AlreadyExists), 410 (watch too old), 422 (Invalid)…; 0 when unreachable. */
+    readonly code: number,
+    /** The Status reason: NotFound, Conflict, AlreadyExists, Invalid, Expired, BadRequest… */
+    readonly reason: string,
+    /** Per-field causes: for an apply conflict, one per (field, manager); for Invalid, one per field. */
+    readonly causes: StatusCause[] = [],
+  ) {
+    super(message);
+    this.name = 'KubeApiError';
+  }
+}
+
+interface StatusBody {
+  message?: string;
+  reason?: string;
+  code?: number;
+  details?: { causes?: StatusCause[] };
+}
+
+function fromStatus(status: StatusBody, fallbackCode: number): KubeApiError {
+  return new KubeApiError(status.message ?? `the API server answered ${fallbackCode}`, status.code ?? fallbackCode, status.reason ?? 'Unknown', status.details?.causes ?? []);
+}
+
+function translate(error: unknown, doing: string): KubeApiError {
+  if (error instanceof KubeApiError) return error;
+  if (error instanceof ApiException) {
+    const body = (typeof error.body === 'string' ? safeJson(error.body) : error.body) as StatusBody | undefined;
+    if (body && typeof body === 'object' && (body.message || body.reason)) return fromStatus(body, error.code);
+    return new KubeApiError(`${doing}: the API server answered ${error.code}`, error.code, 'Unknown');
+  }
+  const e = error as { statusCode?: number; message?: string };
+  if (typeof e?.statusCode === 'number') return new KubeApiError(`${doing}: the API server answered ${e.statusCode}`, e.statusCode, 'Unknown');
+  return new KubeApiError(`${doing}: ${e?.message ?? String(error)}`, 0, 'Unreachable');
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the kubeconfig (or in-cluster config) and selects the context. Problems are ConfigErrors naming the file and context. */
+export function loadKubeConfig(target: KubeTarget = {}): KubeConfig {
+  const kc = new KubeConfig();
+  if (target.inCluster) {
+    try {
+      kc.loadFromCluster();
+    } catch (error) {
+      throw new ConfigError(`cannot use the in-cluster Kubernetes configuration: ${(error as Error).message}`, 'run StreamPilot in a pod with a service account, or give a kubeconfig and context');
+    }
+    return kc;
+  }
+  const where = target.kubeconfigPath ?? 'the default kubeconfig ($KUBECONFIG or ~/.kube/config)';
+  try {
+    if (target.kubeconfigPath) kc.loadFromFile(target.kubeconfigPath);
+    else kc.loadFromDefault();
+  } catch (error) {
+    throw new ConfigError(`cannot read the kubeconfig ${where}: ${(error as Error).message}`, 'check the path and that the file is a kubeconfig (YAML with clusters, users and contexts)');
+  }
+  if (target.context) {
+    const names = kc.getContexts().map((c) => c.name);
+    if (!names.includes(target.context)) {
+      throw new ConfigError(`the kubeconfig ${where} has no context "${target.context}"`, `use one of: ${names.join(', ') || '(none)'}`);
+    }
+    kc.setCurrentContext(target.context);
+  }
+  if (!kc.getCurrentCluster()) {
+    throw new ConfigError(`the kubeconfig ${where} has no cluster for context "${kc.getCurrentContext()}"`, 'set current-context, or give a context that names a cluster');
+  }
+  return kc;
+}
+
+/**
+ * KubernetesObjectApi with two additions: every write asks for `fieldValidation=Strict`, so a
+ * misspelt field is an error instead of being silently pruned by the server; and the collection
+ * path of a kind (from discovery) for watches.
+ */
+class ObjectApi extends KubernetesObjectApi {
+  static forConfig(kc: KubeConfig): ObjectApi {
+    const api = kc.makeApiClient(ObjectApi);
+    api.setDefaultNamespace(kc);
+    return api;
+  }
+
+  protected override async requestPromise<T extends KubernetesObject>(context: RequestContext, type?: string, options?: Configuration): Promise<T> {
+    if (context.getHttpMethod() !== 'GET' && context.getHttpMethod() !== 'DELETE') context.setQueryParam('fieldValidation', 'Strict');
+    return super.requestPromise<T>(context, type, options);
+  }
+
+  collectionPath(apiVersion: string, kind: string, namespace: string): Promise<string> {
+    return this.specUriPath({ apiVersion, kind, metadata: { namespace } }, 'list');
+  }
+}
+
+export interface ApplyOptions {
+  fieldManager: string;
+  /** Take ownership of fields other managers own (a deliberate overwrite of drift). */
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
+
+export interface WatchEvent<T = KubernetesObject> {
+  type: WatchEventType;
+  object: T;
+}
+
+export interface WatchHandle {
+  stop(): void;
+  /** Settles when the stream ends: resolves when stopped or closed by the server, rejects with KubeApiError (410 Expired: start again from a fresh read). */
+  done: Promise<void>;
+}
+
+export interface LeaseSpec {
+  namespace: string;
+  name: string;
+  holderIdentity: string;
+  leaseDurationSeconds: number;
+}
+
+export interface KubeClient {
+  /** Server-side apply of `object` (create or update), returning the object as stored. */
+  applyServerSide<T extends KubernetesObject>(object: T, options: ApplyOptions): Promise<T>;
+  /** The object, or undefined when it does not exist. */
+  get<T extends KubernetesObject>(ref: ObjectRef): Promise<T | undefined>;
+  /** Watches one object from `resourceVersion` (default: its current state as ADDED first). */
+  watch<T extends KubernetesObject>(ref: ObjectRef & { resourceVersion?: string }, onEvent: (event: WatchEvent<T>) => void): Promise<WatchHandle>;
+  getLease(namespace: string, name: string): Promise<V1Lease | undefined>;
+  /** Creates the lease held by `holderIdentity`; a KubeApiError 409 AlreadyExists when someone created it first. */
+  createLease(spec: LeaseSpec): Promise<V1Lease>;
+  /**
+   * Renews `lease` (as last read) for `holderIdentity`, taking it over when the holder changes.
+   * A KubeApiError 409 Conflict when the lease changed since it was read.
+   */
+  renewLease(lease: V1Lease, holderIdentity: string, leaseDurationSeconds?: number): Promise<V1Lease>;
+  /** Events about an object, oldest first. */
+  listEvents(object: { namespace: string; name: string; kind?: string }): Promise<CoreV1Event[]>;
+  listPods(namespace: string, labelSelector: string): Promise<V1Pod[]>;
+  getService(namespace: string, name: string): Promise<V1Service | undefined>;
+  /** The last `tailLines` of a container's log (`previous`: of its last terminated run). */
+  podLogs(pod: { namespace: string; name: string }, options: { container?: string; tailLines?: number; previous?: boolean }): Promise<string>;
+}
+
+export function createKubeClient(kc: KubeConfig): KubeClient {
+  const objects = ObjectApi.forConfig(kc);
+  const core = kc.makeApiClient(CoreV1Api);
+  const coordination = kc.makeApiClient(CoordinationV1Api);
+
+  async function orUndefined<T>(call: () => Promise<T>, doing: string): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (error) {
+      const e = translate(error, doing);
+      if (e.code === 404) return undefined;
+      throw e;
+    }
+  }
+
+  async function wrap<T>(call: () => Promise<T>, doing: string): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw translate(error, doing);
+    }
+  }
+
+  return {
+    applyServerSide: (object, options) =>
+      wrap(
+        () => objects.patch(structuredClone(object), undefined, options.dryRun ? 'All' : undefined, options.fieldManager, options.force ?? false, PatchStrategy.ServerSideApply),
+        `applying ${object.kind} ${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`,
+      ),
+
+    get: (ref) =>
+      orUndefined(
+        () => objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { namespace: ref.namespace, name: ref.name } }),
+        `reading ${ref.kind} ${ref.namespace}/${ref.name}`,
+      ),
+
+    async watch<T extends KubernetesObject>(ref: ObjectRef & { resourceVersion?: string }, onEvent: (event: WatchEvent<T>) => void): Promise<WatchHandle> {
+      const doing = `watching ${ref.kind} ${ref.namespace}/${ref.name}`;
+      const path = await wrap(() => objects.collectionPath(ref.apiVersion, ref.kind, ref.namespace), doing);
+      let settle!: (error?: KubeApiError) => void;
+      const done = new Promise<void>((resolve, reject) => {
+        settle = (error) => (error ? reject(error) : resolve());
+      });
+      let failure: KubeApiError | undefined;
+      const controller = await new Watch(kc).watch(
+        path,
+        { fieldSelector: `metadata.name=${ref.name}`, resourceVersion: ref.resourceVersion, allowWatchBookmarks: true },
+        (type: string, object: unknown) => {
+          if (failure) return;
+          if (type === 'ERROR') {
+            failure = fromStatus(object as StatusBody, 500);
+            controller?.abort();
+            return;
+          }
+          onEvent({ type: type as WatchEventType, object: object as T });
+        },
+        (error: unknown) => {
+          if (failure) settle(failure);
+          else if (error && (error as { name?: string }).name !== 'AbortError') settle(translate(error, doing));
+          else settle();
+        },
+      );
+      return { stop: () => controller.abort(), done };
+    },
+
+    getLease: (namespace, name) => orUndefined(() => coordination.readNamespacedLease({ namespace, name }), `reading lease ${namespace}/${name}`),
+
+    createLease: (spec) => {
+      const now = new V1MicroTime();
+      return wrap(
+        () =>
+          coordination.createNamespacedLease({
+            namespace: spec.namespace,
+            body: {
+              apiVersion: 'coordination.k8s.io/v1',
+              kind: 'Lease',
+              metadata: { name: spec.name, namespace: spec.namespace },
+              spec: { holderIdentity: spec.holderIdentity, leaseDurationSeconds: spec.leaseDurationSeconds, acquireTime: now, renewTime: now, leaseTransitions: 0 },
+            },
+          }),
+        `creating lease ${spec.namespace}/${spec.name}`,
+      );
+    },
+
+    renewLease: (lease, holderIdentity, leaseDurationSeconds) => {
+      const namespace = lease.metadata?.namespace ?? '';
+      const name = lease.metadata?.name ?? '';
+      const now = new V1MicroTime();
+      const spec = lease.spec ?? {};
+      const takeover = spec.holderIdentity !== holderIdentity;
+      return wrap(
+        () =>
+          coordination.replaceNamespacedLease({
+            namespace,
+            name,
+            body: {
+              ...lease,
+              spec: {
+                ...spec,
+                holderIdentity,
+                leaseDurationSeconds: leaseDurationSeconds ?? spec.leaseDurationSeconds,
+                // Dates read back are plain Dates; a server parses only microsecond timestamps.
+                acquireTime: takeover ? now : spec.acquireTime ? new V1MicroTime(spec.acquireTime) : now,
+                renewTime: now,
+                leaseTransitions: (spec.leaseTransitions ?? 0) + (takeover ? 1 : 0),
+              },
+            },
+          }),
+        `renewing lease ${namespace}/${name}`,
+      );
+    },
+
+    listEvents: async (object) => {
+      const selector = [`involvedObject.name=${object.name}`, ...(object.kind ? [`involvedObject.kind=${object.kind}`] : [])].join(',');
+      const list = await wrap(() => core.listNamespacedEvent({ namespace: object.namespace, fieldSelector: selector }), `listing events of ${object.namespace}/${object.name}`);
+      const when = (e: CoreV1Event) => new Date(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? 0).getTime();
+      return [...list.items].sort((a, b) => when(a) - when(b));
+    },
+
+    listPods: async (namespace, labelSelector) =>
+      (await wrap(() => core.listNamespacedPod({ namespace, labelSelector }), `listing pods in ${namespace} (${labelSelector})`)).items,
+
+    getService: (namespace, name) => orUndefined(() => core.readNamespacedService({ namespace, name }), `reading service ${namespace}/${name}`),
+
+    podLogs: (pod, options) =>
+      wrap(
+        () =>
+          core.readNamespacedPodLog({
+            namespace: pod.namespace,
+            name: pod.name,
+            ...(options.container ? { container: options.container } : {}),
+            ...(options.tailLines !== undefined ? { tailLines: options.tailLines } : {}),
+            ...(options.previous ? { previous: true } : {}),
+          }),
+        `reading the log of pod ${pod.namespace}/${pod.name}`,
+      ),
+  };
+}
