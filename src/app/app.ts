@@ -1,9 +1,15 @@
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import { pullRequestInput } from '../github/pull-request-input.js';
+import type { ProjectSpec } from '../spec/types.js';
+import type { BuildPorts } from '../workflows/build-images.js';
+import { buildOnMerge } from '../workflows/build-on-merge.js';
 import { CHECK_NAME, revalidateCommit, validatePullRequest, type ValidatePullRequestPorts } from '../workflows/validate-pull-request.js';
 import { DeliveryQueue } from './delivery-queue.js';
 
-export type AppPorts = Omit<ValidatePullRequestPorts, 'log'>;
+export type AppPorts = Omit<ValidatePullRequestPorts, 'log'> & {
+  /** The registry, Docker and Maven ports for a project's settings; without it a merge builds nothing. */
+  buildPorts?: (project: ProjectSpec) => BuildPorts | Promise<BuildPorts>;
+};
 
 /**
  * The Probot app: each handler is a guard and one call. Work is queued (one lane per
@@ -32,6 +38,14 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
     app.on('check_suite.rerequested', async (context) => {
       const suite = context.payload.check_suite;
       enqueue(context, () => revalidateCommit(context.octokit, context.repo(), { headSha: suite.head_sha, numbers: suite.pull_requests.map((p) => p.number) }, withLog(context)));
+    });
+
+    // A merge is a push to the default branch; a push event always comes from the repository itself, never a fork.
+    app.on('push', async (context) => {
+      const push = context.payload;
+      const buildPorts = ports.buildPorts;
+      if (!buildPorts || push.deleted || push.ref !== `refs/heads/${push.repository.default_branch}`) return;
+      enqueue(context, () => buildOnMerge(context.octokit, context.repo(), { sha: push.after, cloneUrl: push.repository.clone_url }, { repositories: ports.repositories, buildPorts, redact: ports.redact, log: logOf(context) }));
     });
   };
 }

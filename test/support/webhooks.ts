@@ -155,3 +155,35 @@ export async function deliverWebhook(options: { url: string; secret: string; eve
   const res = await fetch(options.url, { method: 'POST', headers, body });
   return { status: res.status, body: await res.text(), deliveryId };
 }
+
+export interface PushSpec {
+  installationId: number;
+  repository: PayloadRepository;
+  /** Full ref, e.g. refs/heads/main. */
+  ref: string;
+  before: string;
+  after: string;
+  /** A branch deletion: `after` is all zeros on GitHub. */
+  deleted?: boolean;
+}
+
+/** A `push` event (it has no action): the pushed ref's new head, one commit listed. */
+export function pushPayload(spec: PushSpec): Record<string, any> {
+  const found = examples.find((g) => g.name === 'push')?.examples.find((e) => typeof e.ref === 'string' && e.ref.startsWith('refs/heads/') && 'installation' in e);
+  if (!found) throw new Error('@octokit/webhooks-examples has no push example on a branch with an installation');
+  const payload = structuredClone(found) as Record<string, any>;
+  const repo = repositoryObject(payload.repository, spec.repository);
+  payload.repository = repo;
+  payload.installation = { id: spec.installationId, node_id: `I_${spec.installationId}` };
+  payload.ref = spec.ref;
+  payload.before = spec.before;
+  payload.after = spec.deleted ? '0'.repeat(40) : spec.after;
+  payload.deleted = spec.deleted === true;
+  payload.created = false;
+  payload.forced = false;
+  payload.compare = `${repo.html_url}/compare/${spec.before.slice(0, 12)}...${spec.after.slice(0, 12)}`;
+  const commit = { ...payload.head_commit, id: spec.after, tree_id: payload.head_commit.tree_id, url: `${repo.html_url}/commit/${spec.after}` };
+  payload.head_commit = spec.deleted ? null : commit;
+  payload.commits = spec.deleted ? [] : [commit];
+  return payload;
+}
