@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,19 @@ describe('streampilot check on the bundled example repository', () => {
     expect(tags).toHaveLength(2);
     // production substitutes another kafka_bootstrap into the SQL, so the script differs
     expect(tags[0]).not.toBe(tags[1]);
+  });
+
+  it('--plan-json writes the plan: every environment, each job with the object it would apply', () => {
+    const file = path.join(cacheHome, 'plan.json');
+    const run = cli('check', 'examples/acme-flink-jobs', '--plan-json', file);
+    expect(run.status).toBe(0);
+    const plan = JSON.parse(readFileSync(file, 'utf8')) as { environments: { name: string; jobs: { name: string; object: { kind: string; metadata: { namespace: string } } }[] }[] };
+    expect(plan.environments.map((e) => e.name)).toEqual(['staging', 'production']);
+    const prod = plan.environments[1]!.jobs.find((j) => j.name === 'orders-enrichment')!;
+    expect(prod.object).toMatchObject({ kind: 'FlinkDeployment', metadata: { namespace: 'flink-prod' } });
+    const bad = cli('check', 'examples/acme-flink-jobs', '--plan-json', path.join(cacheHome, 'no', 'such', 'dir', 'plan.json'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/cannot write the plan/);
   });
 
   it('--format json prints an empty array and nothing else on stdout', () => {

@@ -33,7 +33,13 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
 
   writeFindings(io, format, result.diagnostics, result.sources, useColor(values, io));
   if (format === 'text' && result.plan.environments.length > 0) io.stdout(formatPlanText(result.plan));
-  if (values['plan-json']) writeFileSync(values['plan-json'], JSON.stringify(result.plan, null, 2) + '\n');
+  if (values['plan-json']) {
+    try {
+      writeFileSync(values['plan-json'], JSON.stringify(result.plan, null, 2) + '\n');
+    } catch (e) {
+      throw new UsageError(`cannot write the plan to \`${values['plan-json']}\`: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'give --plan-json a path in a folder that exists and is writable');
+    }
+  }
   writeSummary(io, format, result.diagnostics);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
