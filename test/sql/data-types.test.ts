@@ -85,7 +85,7 @@ describe('parseDataType', () => {
     expect(error('BOOLEAN(1)').message).toBe('BOOLEAN takes no length or precision');
     const e = error('TIMESTAMP WITH TIME ZONE');
     expect(e.message).toBe('Flink does not support TIMESTAMP WITH TIME ZONE');
-    expect(e.range).toEqual({ start: 10, end: 24 });
+    expect(e.range).toEqual({ start: 15, end: 24 });
     expect(error('ROW<a INT b STRING>').message).toBe('expected `,` or `>` after field `a`, found `b`');
   });
 });

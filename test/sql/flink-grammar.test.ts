@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseScript } from '../../src/sql/parse.js';
+import { printScript } from '../../src/sql/printer/statements.js';
 
 function accepted(text: string, flinkVersion = '2.2'): void {
   const r = parseScript(text, { flinkVersion });
@@ -133,4 +134,96 @@ describe('USE MODULES', () => {
     expect(e.message).toContain('a module name');
     accepted('USE MODULES hive, core');
   });
+});
+
+describe('EXECUTE and EXPLAIN prefixes', () => {
+  test('a query may be prefixed with EXECUTE, alone or under EXPLAIN, and prints back with it', () => {
+    accepted('EXECUTE SELECT order_id, amount FROM orders WHERE amount > 10');
+    accepted('EXPLAIN EXECUTE SELECT order_id FROM orders');
+    const r = parseScript('EXECUTE SELECT order_id FROM orders;', { flinkVersion: '2.2' });
+    const printed = printScript(r.statements);
+    expect(printed).toMatch(/^EXECUTE SELECT/);
+    expect(parseScript(printed, { flinkVersion: '2.2' }).issues).toEqual([]);
+  });
+
+  test('EXPLAIN takes CTAS and RTAS from 2.0 on, but not a CREATE TABLE without a query', () => {
+    accepted("EXPLAIN CREATE TABLE daily_totals WITH ('connector' = 'blackhole') AS SELECT shop, SUM(amount) FROM orders GROUP BY shop");
+    accepted('EXPLAIN REPLACE TABLE daily_totals AS SELECT shop FROM orders');
+    accepted('EXPLAIN CREATE OR REPLACE TABLE daily_totals AS SELECT shop FROM orders');
+    const e = firstError("EXPLAIN CREATE TABLE daily_totals (shop STRING) WITH ('connector' = 'blackhole')");
+    expect(e.at).toBe(')');
+    expect(e.message).toContain('AS SELECT');
+    expect(firstError('EXPLAIN CREATE TABLE daily_totals AS SELECT shop FROM orders', '1.20').message).toContain('2.0');
+  });
+});
+
+describe('CTAS/RTAS with bare column names', () => {
+  test('names without types reorder the query columns, and print back the same', () => {
+    const sql = "CREATE TABLE shop_totals (total, shop) WITH ('connector' = 'blackhole') AS SELECT shop, SUM(amount) AS total FROM orders GROUP BY shop;";
+    accepted(sql);
+    accepted('REPLACE TABLE shop_totals (shop) AS SELECT shop FROM orders');
+    const r = parseScript(sql, { flinkVersion: '2.2' });
+    const printed = printScript(r.statements);
+    expect(printed).toMatch(/shop_totals`? \(`?total`?, `?shop`?\)/);
+    expect(parseScript(printed, { flinkVersion: '2.2' }).issues).toEqual([]);
+  });
+
+  test('mixing bare names and typed columns fails at the first type', () => {
+    const e = firstError('CREATE TABLE shop_totals (shop, total BIGINT) AS SELECT shop, 1 FROM orders');
+    expect(e.at).toBe('BIGINT');
+  });
+
+  test('bare names need the AS query: the error covers the name list', () => {
+    const e = firstError("CREATE TABLE raw_clicks (user_id, url) WITH ('connector' = 'datagen')");
+    expect(e.at).toBe('(user_id, url');
+    expect(e.message).toContain('only allowed when the table is created from a query');
+  });
+
+  test('a materialized table may name its columns without types', () => {
+    accepted("CREATE MATERIALIZED TABLE shop_totals (shop, total) FRESHNESS = INTERVAL '1' MINUTE AS SELECT shop, COUNT(*) FROM orders GROUP BY shop");
+  });
+});
+
+describe('column types Flink refuses in DDL', () => {
+  test.each(['NULL', "INTERVAL DAY"])('%s is a CAST target in Calcite but not a column type', (type) => {
+    const e = firstError(`CREATE TABLE sessions (gap ${type}) WITH ('connector' = 'datagen')`);
+    expect(e.at).toBe(type.split(' ')[0]);
+  });
+
+  test('WITH TIME ZONE is refused at TIME, the word Flink cannot continue with', () => {
+    const e = firstError("CREATE TABLE events (ts TIMESTAMP(3) WITH TIME ZONE) WITH ('connector' = 'datagen')");
+    expect(e.at).toBe('TIME ZONE');
+  });
+
+  test('adjacent string literals in RAW form one serializer snapshot', () => {
+    const r = parseScript("CREATE TABLE blobs (payload RAW('com.example.Payload', 'AAEC' 'AwQF')) WITH ('connector' = 'datagen');", { flinkVersion: '2.2' });
+    expect(r.issues).toEqual([]);
+    expect(printScript(r.statements)).toContain("'AAECAwQF'");
+  });
+});
+
+describe('smaller checks of Flink statements', () => {
+  test('STOP JOB ... WITH DRAIN needs WITH SAVEPOINT before it', () => {
+    accepted("STOP JOB 'a1b2c3' WITH SAVEPOINT WITH DRAIN");
+    expect(firstError("STOP JOB 'a1b2c3' WITH DRAIN").at).toBe('WITH DRAIN');
+    expect(firstError("STOP JOB 'a1b2c3' WITH DRAIN WITH SAVEPOINT").at).toBe('WITH DRAIN');
+  });
+
+  test('a materialized table cannot be dropped as TEMPORARY', () => {
+    accepted('DROP MATERIALIZED TABLE IF EXISTS shop_totals');
+    expect(firstError('DROP TEMPORARY MATERIALIZED TABLE shop_totals').at).toBe('MATERIALIZED');
+  });
+
+  test('FRESHNESS takes only an interval literal with a quoted amount', () => {
+    accepted("ALTER MATERIALIZED TABLE shop_totals SET FRESHNESS = INTERVAL '30' SECOND");
+    expect(firstError('CREATE MATERIALIZED TABLE shop_totals FRESHNESS = 30 AS SELECT 1').at).toBe('30');
+    expect(firstError('ALTER MATERIALIZED TABLE shop_totals SET FRESHNESS = INTERVAL 30 SECOND').at).toBe('SECOND');
+  });
+});
+
+test('a CTAS cannot create a TEMPORARY table (Flink refuses it when it validates the statement)', () => {
+  const e = firstError("CREATE TEMPORARY TABLE shop_copy WITH ('connector' = 'blackhole') AS SELECT shop FROM orders");
+  expect(e.at).toBe('AS');
+  expect(e.message).toContain('cannot be TEMPORARY');
+  accepted("CREATE TEMPORARY TABLE shop_copy (shop STRING) WITH ('connector' = 'blackhole')");
 });

@@ -68,6 +68,8 @@ export interface CreateTable extends Node {
   like?: LikeClause;
   /** CTAS / RTAS: `CREATE [OR REPLACE] TABLE t WITH (...) AS SELECT ...`. */
   asQuery?: Query;
+  /** `CREATE TABLE t (a, b) ... AS SELECT`: names only, reordering the query's columns (then `columns` is empty). */
+  columnNames?: Identifier[];
   distribution?: Distribution;
 }
 
@@ -150,6 +152,8 @@ export interface Drop extends Node {
 export interface QueryStatement extends Node {
   kind: 'query';
   query: Query;
+  /** Written `EXECUTE SELECT ...`: the same query, with Flink's optional EXECUTE prefix. */
+  execute?: boolean;
 }
 
 export type Statement = CreateTable | Insert | StatementSet | SetStatement | CreateView | CreateFunction | CreateCatalog | Drop | QueryStatement | OtherStatement;
@@ -199,6 +203,8 @@ export interface CreateMaterializedTable extends Node {
   name: QualifiedName;
   orAlter: boolean;
   ifNotExists: boolean;
+  /** `(a, b)`: names only, reordering the query's columns (then `columns` is empty). */
+  columnNames?: Identifier[];
   columns: ColumnDef[];
   watermarks: Watermark[];
   constraints: TableConstraint[];
@@ -371,7 +377,8 @@ export interface Explain extends Node {
   planFor: boolean;
   /** ESTIMATED_COST, CHANGELOG_MODE, JSON_EXECUTION_PLAN, PLAN_ADVICE (upper case). */
   details: string[];
-  statement: QueryStatement | Insert | StatementSet;
+  /** A CreateTable here is always a CTAS/RTAS (it has `asQuery`). */
+  statement: QueryStatement | Insert | StatementSet | CreateTable;
   /** `EXPLAIN STATEMENT SET BEGIN ... END` (statement set written without EXECUTE). */
   bareStatementSet?: boolean;
 }

@@ -155,11 +155,12 @@ function parseAtomicType(c: Cursor, name: AtomicTypeName): AtomicType {
       c.expectKeyword('TIME');
       c.expectKeyword('ZONE');
     } else if (c.isKeyword('WITH') && (c.isKeyword('LOCAL', 1) || c.isKeyword('TIME', 1))) {
-      const withToken = c.next();
+      c.next();
       if (!c.acceptKeyword('LOCAL')) {
-        c.expectKeyword('TIME');
+        // Flink's grammar only continues WITH with LOCAL, so the error points at TIME.
+        const timeToken = c.next();
         c.expectKeyword('ZONE');
-        c.fail(`Flink does not support ${name} WITH TIME ZONE`, c.rangeFrom(withToken), `use ${name} WITH LOCAL TIME ZONE (or TIMESTAMP_LTZ)`);
+        c.fail(`Flink does not support ${name} WITH TIME ZONE`, c.rangeFrom(timeToken.start), `use ${name} WITH LOCAL TIME ZONE (or TIMESTAMP_LTZ)`);
       }
       c.expectKeyword('TIME');
       c.expectKeyword('ZONE');
@@ -255,9 +256,17 @@ function integer(c: Cursor, what: string): number {
   return c.expected([what]);
 }
 
+/** A string literal; adjacent literals form one value, as in SQL ('ab' 'cd' is 'abcd'). */
 function stringValue(c: Cursor, what: string): StringValue {
   const t = c.peek();
   if (t.kind !== 'string') c.expected([what]);
   c.next();
-  return { value: t.value, range: { start: t.start, end: t.end } };
+  let value = t.value;
+  let end = t.end;
+  while (c.peek().kind === 'string') {
+    const more = c.next();
+    value += more.value;
+    end = more.end;
+  }
+  return { value, range: { start: t.start, end } };
 }

@@ -48,7 +48,7 @@ export function printStatement(s: Statement): string {
   switch (s.kind) {
     case 'createTable': {
       let out = `CREATE ${s.orReplace ? 'OR REPLACE ' : ''}${s.temporary ? 'TEMPORARY ' : ''}TABLE ${s.ifNotExists ? 'IF NOT EXISTS ' : ''}${name(s.name)}`;
-      out += schema(s.columns, s.watermarks, s.constraints);
+      out += s.columnNames ? ` (${ids(s.columnNames)})` : schema(s.columns, s.watermarks, s.constraints);
       out += tableTail(s);
       if (s.like) out += ` LIKE ${name(s.like.source)}${s.like.options.length > 0 ? ` (${s.like.options.join(' ')})` : ''}`;
       if (s.asQuery) out += `\nAS ${printQuery(s.asQuery)}`;
@@ -56,7 +56,7 @@ export function printStatement(s: Statement): string {
     }
     case 'createMaterializedTable': {
       let out = `CREATE ${s.orAlter ? 'OR ALTER ' : ''}MATERIALIZED TABLE ${s.ifNotExists ? 'IF NOT EXISTS ' : ''}${name(s.name)}`;
-      out += schema(s.columns, s.watermarks, s.constraints);
+      out += s.columnNames ? ` (${ids(s.columnNames)})` : schema(s.columns, s.watermarks, s.constraints);
       out += tableTail(s);
       if (s.freshness) out += `\nFRESHNESS = ${printExpression(s.freshness)}`;
       if (s.refreshMode) out += `\nREFRESH_MODE = ${s.refreshMode}`;
@@ -92,7 +92,7 @@ export function printStatement(s: Statement): string {
     case 'drop':
       return `DROP ${s.temporary ? 'TEMPORARY ' : ''}${s.system ? 'SYSTEM ' : ''}${s.objectType} ${s.ifExists ? 'IF EXISTS ' : ''}${name(s.name)}${s.cascade ? ' ' + s.cascade : ''}`;
     case 'query':
-      return printQuery(s.query);
+      return (s.execute ? 'EXECUTE ' : '') + printQuery(s.query);
     case 'alterTable':
       return `ALTER TABLE ${s.ifExists ? 'IF EXISTS ' : ''}${name(s.name)} ${alterTableAction(s.change)}`;
     case 'alterMaterializedTable': {

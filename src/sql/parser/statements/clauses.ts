@@ -292,6 +292,12 @@ export function columnDef(c: Cursor): ColumnDef {
   if (c.isOp(',') || c.isOp(')')) {
     c.fail(`expected a data type after column \`${name.value}\`, found ${describeToken(c.peek())}`, c.peek(), `give the column a type, e.g. \`${name.value} STRING\``);
   }
+  // Calcite's NULL type and interval qualifiers are valid CAST targets, but Flink's column
+  // type grammar has neither.
+  const typeToken = c.peek();
+  if (typeToken.kind === 'ident' && (typeToken.upper === 'NULL' || (typeToken.upper === 'INTERVAL' && !c.isOp('.', 1)))) {
+    c.fail(`\`${typeToken.upper}\` is not a column type in Flink`, typeToken, typeToken.upper === 'NULL' ? 'give the column a real type, e.g. `STRING`' : 'store durations as BIGINT (milliseconds) or STRING');
+  }
   const type = parseDataType(c);
   const col: ColumnDef = { columnKind: 'physical', name, type, range: c.rangeFrom(start) };
   if (c.acceptKeyword('METADATA')) {

@@ -170,6 +170,7 @@ export function drop(c: Cursor, start: number): Drop {
   const t = c.peek();
   if (c.acceptKeyword('MATERIALIZED', 'TABLE')) {
     requireFeature(c, 'materializedTable', t);
+    if (temporary) c.fail('a materialized table cannot be temporary', t, 'drop it with `DROP MATERIALIZED TABLE name`');
     objectType = 'MATERIALIZED TABLE';
   } else if (t.kind === 'ident' && DROP_OBJECTS.includes(t.upper)) {
     c.next();

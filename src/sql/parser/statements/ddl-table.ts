@@ -9,6 +9,7 @@ import type {
   CreateTable,
   LikeClause,
 } from '../../model/statements.js';
+import type { Expression } from '../../model/query.js';
 import type { Cursor } from '../cursor.js';
 import {
   columnDef,
@@ -53,9 +54,23 @@ export function createTable(c: Cursor, p: CreatePrefix): CreateTable {
     options: [],
     range: { start: p.start, end: p.start },
   };
+  const schemaStart = c.peek();
   tableBody(c, stmt);
   if (c.isKeyword('LIKE')) stmt.like = likeClause(c);
-  else if (c.acceptKeyword('AS')) stmt.asQuery = parseQuery(c);
+  else if (c.isKeyword('AS')) {
+    const as = c.next();
+    // Flink's own validation of the parsed statement refuses a temporary CTAS/RTAS.
+    if (p.temporary) c.fail('a table created from a query (CTAS/RTAS) cannot be TEMPORARY', as, 'drop `TEMPORARY`, or create the temporary table with columns and fill it with INSERT INTO');
+    stmt.asQuery = parseQuery(c);
+  }
+  if (stmt.columnNames) {
+    if (!stmt.asQuery) {
+      const names = stmt.columnNames;
+      const at = { start: schemaStart.start, end: names[names.length - 1]!.range.end };
+      c.fail('column names without types are only allowed when the table is created from a query (CREATE TABLE ... AS SELECT)', at, 'give every column a type, e.g. `(a INT, b STRING)`');
+    }
+    requireFeature(c, 'tableAsColumnNames', schemaStart);
+  }
   if (p.orReplace && !stmt.asQuery) {
     c.fail('CREATE OR REPLACE TABLE needs `AS` and a query (REPLACE TABLE AS SELECT)', c.peek(), 'add `AS SELECT ...`, or drop `OR REPLACE` to create a table with a schema');
   }
@@ -113,7 +128,7 @@ export function createMaterializedTable(c: Cursor, start: number, orAlter: boole
   tableBody(c, stmt);
   if (c.acceptKeyword('FRESHNESS')) {
     c.expectOp('=', '`FRESHNESS`');
-    stmt.freshness = parseExpression(c);
+    stmt.freshness = freshness(c);
   }
   if (c.acceptKeyword('REFRESH_MODE')) {
     c.expectOp('=', '`REFRESH_MODE`');
@@ -123,6 +138,15 @@ export function createMaterializedTable(c: Cursor, start: number, orAlter: boole
   stmt.query = parseQuery(c);
   stmt.range = c.rangeFrom(start);
   return stmt;
+}
+
+/** Flink's parser takes only an interval literal here, `INTERVAL '5' MINUTE`. */
+function freshness(c: Cursor): Expression {
+  const e = parseExpression(c);
+  const hint = "write the freshness as an interval literal, e.g. `FRESHNESS = INTERVAL '5' MINUTE`";
+  if (e.kind !== 'interval') c.fail('FRESHNESS must be an interval literal', e.range, hint);
+  if (e.value.kind !== 'literal' || e.value.literalKind !== 'string') c.fail("FRESHNESS must be an interval literal with the amount in quotes", e.qualifier.range, hint);
+  return e;
 }
 
 function refreshMode(c: Cursor): 'FULL' | 'CONTINUOUS' {
@@ -145,7 +169,7 @@ export function alterMaterializedTable(c: Cursor, start: number): AlterMateriali
   else if (c.acceptKeyword('SET')) {
     if (c.acceptKeyword('FRESHNESS')) {
       c.expectOp('=', '`FRESHNESS`');
-      change = { action: 'setFreshness', freshness: parseExpression(c) };
+      change = { action: 'setFreshness', freshness: freshness(c) };
     } else if (c.acceptKeyword('REFRESH_MODE')) {
       c.expectOp('=', '`REFRESH_MODE`');
       change = { action: 'setRefreshMode', refreshMode: refreshMode(c) };
@@ -243,9 +267,28 @@ function alterItem(c: Cursor): AlterSchemaItem {
   return item;
 }
 
+/**
+ * `(a, b, c)`: a schema of bare names, as CTAS/RTAS and materialized tables allow. Flink
+ * decides on the second token, so `(a, b INT)` fails at the type.
+ */
+function columnNameList(c: Cursor): Identifier[] {
+  c.expectOp('(');
+  const names: Identifier[] = [];
+  do names.push(c.identifier('a column name'));
+  while (c.acceptOp(','));
+  if (!c.isOp(')')) {
+    const t = c.peek();
+    c.fail(`expected \`,\` or \`)\` after column \`${names[names.length - 1]!.value}\`, found ${t.kind === 'eof' ? 'the end of the script' : `\`${t.value}\``}`, t, 'either name every column without a type, `(a, b)`, or define every column with its type, `(a INT, b STRING)`');
+  }
+  c.next();
+  return names;
+}
+
 /** What CREATE TABLE and CREATE MATERIALIZED TABLE share after the name: schema, comment, distribution, partitioning, options. */
-function tableBody(c: Cursor, stmt: Pick<CreateTable, 'columns' | 'watermarks' | 'constraints' | 'comment' | 'distribution' | 'partitionedBy' | 'options'>): void {
-  if (c.isOp('(')) {
+function tableBody(c: Cursor, stmt: Pick<CreateTable, 'columns' | 'columnNames' | 'watermarks' | 'constraints' | 'comment' | 'distribution' | 'partitionedBy' | 'options'>): void {
+  if (c.isOp('(') && c.isIdentifier(1) && (c.isOp(',', 2) || c.isOp(')', 2))) {
+    stmt.columnNames = columnNameList(c);
+  } else if (c.isOp('(')) {
     const schema = tableSchema(c);
     stmt.columns = schema.columns;
     stmt.watermarks = schema.watermarks;

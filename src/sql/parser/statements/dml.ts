@@ -1,9 +1,10 @@
 /** INSERT, statement sets, DELETE, UPDATE, TRUNCATE, EXPLAIN and compiled plans. */
 import type { SyntaxIssue } from '../../model/common.js';
-import type { CompilePlan, Delete, Explain, Insert, PartitionSpec, QueryStatement, StatementSet, Truncate, Update } from '../../model/statements.js';
+import type { CompilePlan, CreateTable, Delete, Explain, Insert, PartitionSpec, QueryStatement, StatementSet, Truncate, Update } from '../../model/statements.js';
 import type { Cursor } from '../cursor.js';
 import { ParseError } from '../cursor.js';
 import { identifierList, partitionSpec, stringLiteral } from './clauses.js';
+import { createTable } from './ddl-table.js';
 import { isQueryStart, parseExpression, parseQuery, parseTableHints } from './embedded.js';
 import { requireFeature } from './version-gates.js';
 
@@ -161,8 +162,21 @@ export function explain(c: Cursor, start: number, sink: IssueSink): Explain {
   return { kind: 'explain', planFor, details, statement, ...(bare ? { bareStatementSet: true } : {}), range: c.rangeFrom(start) };
 }
 
-function explainable(c: Cursor, sink: IssueSink): QueryStatement | Insert | StatementSet {
+function explainable(c: Cursor, sink: IssueSink): QueryStatement | Insert | StatementSet | CreateTable {
   const start = c.peek().start;
+  const tableAs = c.isKeywords('CREATE', 'TABLE') || c.isKeywords('CREATE', 'OR', 'REPLACE', 'TABLE') || c.isKeywords('REPLACE', 'TABLE');
+  if (tableAs) {
+    const first = c.peek();
+    const orReplace = !c.isKeywords('CREATE', 'TABLE');
+    while (!c.isKeyword('TABLE')) c.next();
+    c.next();
+    requireFeature(c, 'explainTableAs', first);
+    const stmt = createTable(c, { start, orReplace, temporary: false });
+    if (!stmt.asQuery) {
+      c.fail('EXPLAIN of CREATE TABLE needs a query: only CREATE/REPLACE TABLE ... AS SELECT can be explained', c.previous, 'add `AS SELECT ...`, or explain the INSERT that fills the table');
+    }
+    return stmt;
+  }
   if (c.isKeyword('INSERT') || c.isKeyword('UPSERT')) return insert(c);
   if (c.isKeywords('EXECUTE', 'STATEMENT')) {
     c.next();
@@ -173,9 +187,11 @@ function explainable(c: Cursor, sink: IssueSink): QueryStatement | Insert | Stat
     c.next();
     return insert(c, start, true);
   }
+  const execute = c.isKeyword('EXECUTE');
+  if (execute) c.next();
   if (isQueryStart(c)) {
     const query = parseQuery(c);
-    return { kind: 'query', query, range: c.rangeFrom(start) };
+    return { kind: 'query', query, ...(execute ? { execute } : {}), range: c.rangeFrom(start) };
   }
   return c.expected(['a query, an INSERT', 'a statement set']);
 }

@@ -48,7 +48,8 @@ export function parseStatement(c: Cursor, sink: IssueSink): Statement {
         if (c.isKeyword('STATEMENT')) return statementSet(c, start, 'execute', sink);
         if (c.isKeyword('INSERT') || c.isKeyword('UPSERT')) return insert(c, start, true);
         if (c.acceptKeyword('PLAN')) return executePlan(c, start);
-        return c.expected(['`STATEMENT SET`, `INSERT`', '`PLAN`']);
+        if (isQueryStart(c)) return { kind: 'query', query: parseQuery(c), execute: true, range: c.rangeFrom(start) };
+        return c.expected(['`STATEMENT SET`, `INSERT`, a query', '`PLAN`']);
       }
       case 'BEGIN':
         return statementSet(c, start, 'begin', sink);

@@ -271,8 +271,11 @@ export function stopJob(c: Cursor, start: number): StopJob {
   let withDrain = false;
   while (c.isKeyword('WITH')) {
     if (c.isKeyword('SAVEPOINT', 1) && !withSavepoint) withSavepoint = true;
-    else if (c.isKeyword('DRAIN', 1) && !withDrain) withDrain = true;
-    else break;
+    else if (c.isKeyword('DRAIN', 1) && !withDrain) {
+      // Flink's parser itself refuses a drain without a savepoint before it.
+      if (!withSavepoint) c.fail('`WITH DRAIN` can only follow `WITH SAVEPOINT`', { start: c.peek().start, end: c.peek(1).end }, "write `STOP JOB 'id' WITH SAVEPOINT WITH DRAIN`");
+      withDrain = true;
+    } else break;
     c.next();
     c.next();
   }

@@ -20,6 +20,8 @@ export const VERSION_GATES = {
   showCreateCatalog: { since: '1.20', feature: 'SHOW CREATE CATALOG' },
   distribution: { since: '1.20', feature: 'DISTRIBUTED BY / DISTRIBUTED INTO' },
   model: { since: '2.0', feature: 'MODEL statements' },
+  tableAsColumnNames: { since: '2.0', feature: 'column names without types in CREATE/REPLACE TABLE ... AS' },
+  explainTableAs: { since: '2.0', feature: 'EXPLAIN of CREATE/REPLACE TABLE ... AS (CTAS/RTAS)' },
   createOrAlterMaterializedTable: { since: '2.2', feature: 'CREATE OR ALTER MATERIALIZED TABLE' },
 } as const satisfies Record<string, { since: FlinkVersion; feature: string }>;
 
