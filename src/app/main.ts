@@ -2,21 +2,12 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Docker from 'dockerode';
 import { createNodeMiddleware, createProbot } from 'probot';
-import { createDockerBuilder } from '../build/docker-builder.js';
-import { RegistryBuilder } from '../build/registry-builder.js';
-import type { ImageBuilder } from '../build/types.js';
+import { createBuildPorts } from '../build/build-ports.js';
 import { DiskCache } from '../cache/result-cache.js';
-import { ConfigError, StreamPilotError } from '../errors.js';
+import { StreamPilotError } from '../errors.js';
 import { RepositoryCache } from '../git/repository-cache.js';
-import { createMavenResolver } from '../maven/maven-resolver.js';
-import { mavenRepositories } from '../maven/maven-repositories.js';
-import { resolveCredentials } from '../registry/credentials.js';
-import { parseImageName } from '../registry/image-name.js';
 import { redact } from '../report/redact.js';
-import type { ProjectSpec } from '../spec/types.js';
-import type { BuildPorts } from '../workflows/build-images.js';
 import { checkRepository } from '../workflows/check-repository.js';
 import { streamPilotApp, type AppPorts } from './app.js';
 import { readConfig } from './config.js';
@@ -50,7 +41,7 @@ async function main(): Promise<void> {
     describePlan,
     redact: clean,
     appId: config.appId,
-    buildPorts: (project) => buildPorts(project, path.join(config.dataDir, 'maven'), (line) => log.debug(clean(line))),
+    buildPorts: (project) => createBuildPorts(project, { mavenCacheDir: path.join(config.dataDir, 'maven'), progress: (line) => log.debug(clean(line)), docker: 'if-reachable' }),
   };
 
   const probot = createProbot({
@@ -85,32 +76,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-}
-
-/**
- * The build ports for one project's settings. Registry credentials come from the app's
- * environment (STREAMPILOT_REGISTRY_USERNAME / _PASSWORD, redacted by the logger); the Docker
- * builder exists only when an engine answers, so a job needing one fails saying so.
- */
-async function buildPorts(project: ProjectSpec, mavenCacheDir: string, progress: (line: string) => void): Promise<BuildPorts> {
-  if (!project.registry?.repository) throw new ConfigError('streampilot.yaml has no `registry.repository`: there is nowhere to push images', 'add `registry: { repository: ghcr.io/<org>/flink-jobs }` to streampilot.yaml');
-  const targetRegistry = parseImageName(project.registry.repository).registry;
-  const engine = new Docker();
-  const reachable = await engine.ping().then(
-    () => true,
-    () => false,
-  );
-  let docker: ImageBuilder | undefined;
-  if (reachable) {
-    const auth = await resolveCredentials(targetRegistry);
-    docker = createDockerBuilder({ docker: engine, ...(auth ? { credentials: { [targetRegistry]: auth } } : {}) });
-  }
-  return {
-    registry: new RegistryBuilder({ targetRegistry, insecure: project.registry.insecure === true }),
-    ...(docker ? { docker } : {}),
-    maven: createMavenResolver({ repositories: mavenRepositories(project.maven), cacheDir: mavenCacheDir }),
-    progress,
-  };
 }
 
 main().catch((e: unknown) => {

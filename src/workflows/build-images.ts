@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { requireRegistryRepository } from '../build/build-ports.js';
 import type { ResultCache } from '../cache/result-cache.js';
 import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type ImageFile, type Progress } from '../build/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
@@ -101,7 +102,7 @@ async function buildJob(root: string, planned: PlannedJob, options: BuildImagesO
         ...(job.build?.dockerfile ? { dockerContext: folderSha256(path.join(root, job.dir)) } : {}),
       }),
     );
-    const repository = registryRepository(job);
+    const repository = requireRegistryRepository(job.registry);
     const target = imageReference(job, repository, hash);
     if (!options.push) {
       const existing = await ports.registry.findImage(target, job.name);
@@ -135,10 +136,6 @@ export function chooseBuilder(job: ResolvedJob, forced: BuilderName | undefined)
   return job.build?.dockerfile ? 'docker' : 'registry';
 }
 
-function registryRepository(job: ResolvedJob): string {
-  if (!job.registry?.repository) throw new ConfigError('streampilot.yaml has no `registry.repository`: there is nowhere to push images', 'add `registry: { repository: ghcr.io/<org>/flink-jobs }` to streampilot.yaml');
-  return job.registry.repository;
-}
 
 async function step<T>(job: string, name: string, run: () => Promise<T>): Promise<T> {
   try {

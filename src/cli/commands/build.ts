@@ -1,15 +1,8 @@
-import Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createDockerBuilder } from '../../build/docker-builder.js';
-import { RegistryBuilder } from '../../build/registry-builder.js';
-import type { ImageBuilder } from '../../build/types.js';
+import { createBuildPorts } from '../../build/build-ports.js';
 import { DiskCache } from '../../cache/result-cache.js';
 import { ConfigError, UsageError } from '../../errors.js';
-import { createMavenResolver } from '../../maven/maven-resolver.js';
-import { mavenRepositories } from '../../maven/maven-repositories.js';
-import { resolveCredentials } from '../../registry/credentials.js';
-import { parseImageName } from '../../registry/image-name.js';
 import { formatBuildOutcomes } from '../../report/format-build.js';
 import { formatDiagnosticsText } from '../../report/format-text.js';
 import { parseProjectManifest, PROJECT_FILE } from '../../spec/load-project.js';
@@ -36,29 +29,12 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const root = values.dir ?? '.';
   const project = readProject(root);
   const environment = values.env ?? Object.keys(project.environments)[0]!;
-  if (!project.registry?.repository) throw new ConfigError(`${PROJECT_FILE} has no \`registry.repository\`: there is nowhere to push images`, 'add `registry: { repository: ghcr.io/<org>/flink-jobs }`');
-
-  const targetRegistry = parseImageName(project.registry.repository).registry;
-  const registry = new RegistryBuilder({ targetRegistry, insecure: project.registry.insecure === true });
-  let docker: ImageBuilder | undefined;
-  if (builder === 'docker' || values.push) {
-    const engine = new Docker();
-    const reachable = await engine.ping().then(
-      () => true,
-      () => false,
-    );
-    if (reachable) {
-      const auth = await resolveCredentials(targetRegistry);
-      docker = createDockerBuilder({ docker: engine, ...(auth ? { credentials: { [targetRegistry]: auth } } : {}) });
-    } else if (builder === 'docker') {
-      throw new ConfigError('--builder docker needs a Docker engine, and none answers', 'start Docker, or set DOCKER_HOST to the engine');
-    }
-  }
+  const ports = await createBuildPorts(project, { progress: (line) => io.stderr(line), docker: builder === 'docker' ? 'required' : values.push ? 'if-reachable' : 'none' });
 
   const result = await buildImages(
     root,
     { environment, ...(positionals.length > 0 ? { jobs: positionals } : {}), ...(builder ? { builder } : {}), push: values.push === true, ...(values['no-cache'] ? {} : { cache: new DiskCache() }) },
-    { registry, ...(docker ? { docker } : {}), maven: createMavenResolver({ repositories: mavenRepositories(project.maven) }), progress: (line) => io.stderr(line) },
+    ports,
   );
   if (result.diagnostics.length > 0) io.stderr(formatDiagnosticsText(result.diagnostics, result.sources));
   io.stdout(formatBuildOutcomes(result.outcomes, { pushed: values.push === true }));

@@ -1,3 +1,4 @@
+import { tokenize } from '../lexer.js';
 import type { Statement } from '../model/statements.js';
 import { parseScript } from '../parse.js';
 import type { Range } from '../source.js';
@@ -19,7 +20,9 @@ import { printScript } from './statements.js';
  */
 export function printRunnerScript(statements: Statement[]): string {
   const text = printScript(statements, { runner: true });
-  if (!UNSAFE.test(text)) return text;
+  // The printed script always has line breaks; only a string literal holding an unsafe run
+  // is worth the second parse that finds which literals are expressions.
+  if (!tokenize(text).tokens.some((t) => t.kind === 'string' && UNSAFE.test(t.value))) return text;
   // Printing is version-neutral: read it back with the newest grammar.
   const ranges = expressionStringRanges(parseScript(text, { flinkVersion: '2.2' }).statements);
   let out = text;

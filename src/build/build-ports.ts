@@ -1,0 +1,55 @@
+import Docker from 'dockerode';
+import { ConfigError } from '../errors.js';
+import { createMavenResolver } from '../maven/maven-resolver.js';
+import { mavenRepositories } from '../maven/maven-repositories.js';
+import { resolveCredentials } from '../registry/credentials.js';
+import { parseImageName } from '../registry/image-name.js';
+import type { ProjectSpec } from '../spec/types.js';
+import type { BuildPorts } from '../workflows/build-images.js';
+import { createDockerBuilder } from './docker-builder.js';
+import { RegistryBuilder } from './registry-builder.js';
+import type { ImageBuilder, Progress } from './types.js';
+
+/** The project's `registry.repository`, or a configuration error saying where to add it. */
+export function requireRegistryRepository(registry: { repository?: string } | undefined): string {
+  if (!registry?.repository) throw new ConfigError('streampilot.yaml has no `registry.repository`: there is nowhere to push images', 'add `registry: { repository: ghcr.io/<org>/flink-jobs }` to streampilot.yaml');
+  return registry.repository;
+}
+
+export interface BuildPortsOptions {
+  progress: Progress;
+  /** Default: the Maven resolver's own cache folder. */
+  mavenCacheDir?: string;
+  /** `required`: no reachable engine is an error; `if-reachable`: the Docker builder exists only when an engine answers; `none`: never ask. */
+  docker: 'required' | 'if-reachable' | 'none';
+}
+
+/**
+ * The builders and resolver for one project's settings, as the CLI and the app both build
+ * them. Registry credentials come from the environment (STREAMPILOT_REGISTRY_USERNAME /
+ * _PASSWORD) or ~/.docker/config.json, and go to the project's registry only.
+ */
+export async function createBuildPorts(project: ProjectSpec, options: BuildPortsOptions): Promise<BuildPorts> {
+  const repository = requireRegistryRepository(project.registry);
+  const targetRegistry = parseImageName(repository).registry;
+  let docker: ImageBuilder | undefined;
+  if (options.docker !== 'none') {
+    const engine = new Docker();
+    const reachable = await engine.ping().then(
+      () => true,
+      () => false,
+    );
+    if (reachable) {
+      const auth = await resolveCredentials(targetRegistry);
+      docker = createDockerBuilder({ docker: engine, ...(auth ? { credentials: { [targetRegistry]: auth } } : {}) });
+    } else if (options.docker === 'required') {
+      throw new ConfigError('the Docker builder needs a Docker engine, and none answers', 'start Docker, or set DOCKER_HOST to the engine');
+    }
+  }
+  return {
+    registry: new RegistryBuilder({ targetRegistry, insecure: project.registry?.insecure === true }),
+    ...(docker ? { docker } : {}),
+    maven: createMavenResolver({ repositories: mavenRepositories(project.maven), ...(options.mavenCacheDir ? { cacheDir: options.mavenCacheDir } : {}) }),
+    progress: options.progress,
+  };
+}
