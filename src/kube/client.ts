@@ -18,6 +18,7 @@ import {
   type RequestContext,
   type V1Lease,
   type V1Pod,
+  type V1Node,
   type V1Service,
 } from '@kubernetes/client-node';
 import { ConfigError } from '../errors.js';
@@ -177,6 +178,12 @@ export interface KubeClient {
   applyServerSide<T extends KubernetesObject>(object: T, options: ApplyOptions): Promise<T>;
   /** The object, or undefined when it does not exist. */
   get<T extends KubernetesObject>(ref: ObjectRef): Promise<T | undefined>;
+  /** Objects of a kind in a namespace matching a label selector (e.g. everything StreamPilot manages there). */
+  list<T extends KubernetesObject>(apiVersion: string, kind: string, namespace: string, labelSelector?: string): Promise<T[]>;
+  /** Deletes the object; false when it was already gone. */
+  delete(ref: ObjectRef): Promise<boolean>;
+  /** The cluster's nodes (their addresses make NodePort URLs). */
+  listNodes(): Promise<V1Node[]>;
   /** Watches one object from `resourceVersion` (default: its current state as ADDED first). */
   watch<T extends KubernetesObject>(ref: ObjectRef & { resourceVersion?: string }, onEvent: (event: WatchEvent<T>) => void): Promise<WatchHandle>;
   getLease(namespace: string, name: string): Promise<V1Lease | undefined>;
@@ -230,6 +237,17 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
         () => objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { namespace: ref.namespace, name: ref.name } }),
         `reading ${ref.kind} ${ref.namespace}/${ref.name}`,
       ),
+
+    list: async <T extends KubernetesObject>(apiVersion: string, kind: string, namespace: string, labelSelector?: string) =>
+      (await wrap(() => objects.list<T>(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector), `listing ${kind} in ${namespace}`)).items,
+
+    delete: async (ref) =>
+      (await orUndefined(
+        () => objects.delete({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { namespace: ref.namespace, name: ref.name } }),
+        `deleting ${ref.kind} ${ref.namespace}/${ref.name}`,
+      )) !== undefined,
+
+    listNodes: async () => (await wrap(() => core.listNode(), 'listing nodes')).items,
 
     async watch<T extends KubernetesObject>(ref: ObjectRef & { resourceVersion?: string }, onEvent: (event: WatchEvent<T>) => void): Promise<WatchHandle> {
       const doing = `watching ${ref.kind} ${ref.namespace}/${ref.name}`;

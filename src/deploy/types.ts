@@ -1,0 +1,156 @@
+/**
+ * The deploy's vocabulary, shared by its steps (apply, follow the rollout, lease, Web UI link,
+ * orphans) and by the reports (check run, PR comment, GitHub Deployments, CLI). Steps return
+ * these values; only the workflow decides what they mean for the user.
+ */
+import type { FlinkResourceObject } from '../kube/types.js';
+
+export type FlinkKind = 'FlinkDeployment' | 'FlinkSessionJob';
+
+/** Where a job's operator resource lives. */
+export interface DeployedRef {
+  apiVersion: string;
+  kind: FlinkKind;
+  namespace: string;
+  name: string;
+}
+
+/** Any Kubernetes object we apply next to the Flink resource (the SQL ConfigMap of `build: configmap`). */
+export interface CompanionObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  [key: string]: unknown;
+}
+
+/** What one job's deploy applies: the operator resource, and objects it needs first. */
+export interface DeployObjects {
+  resource: FlinkResourceObject;
+  /** Applied before `resource`, e.g. the ConfigMap its pod template mounts. */
+  companions: CompanionObject[];
+}
+
+/** A field our apply would set that another field manager owns with a different value (e.g. `kubectl edit`). */
+export interface DriftedField {
+  /** Path as the API server names it, e.g. `.spec.job.parallelism`. */
+  field: string;
+  /** The other manager, e.g. `kubectl-edit`. */
+  manager: string;
+}
+
+export type ApplyResult =
+  /** Applied; `generation` is the spec generation the operator must reach. */
+  | { status: 'applied'; object: FlinkResourceObject; generation: number; created: boolean; forcedFields: DriftedField[] }
+  /** The live spec already equals the rendered one: nothing written. */
+  | { status: 'unchanged'; object: FlinkResourceObject; generation: number }
+  /** Not applied: other managers changed fields we set. Forcing takes them over. */
+  | { status: 'drift'; fields: DriftedField[] }
+  /** The API server refused the object or could not be reached. */
+  | { status: 'failed'; reason: string; hint?: string };
+
+/** Why a job is not running: what a person needs to act without opening a terminal. */
+export interface FailureReason {
+  /** One line, e.g. `the job failed: java.lang.ArithmeticException: / by zero`. */
+  summary: string;
+  /** The root cause from Flink's REST API (`/jobs/{id}/exceptions`), first lines of the trace. */
+  rootCause?: string;
+  /** Warning events of the resource and its pods, oldest first, one line each. */
+  events: string[];
+  /** Last lines of the JobManager log (of its last terminated run when it crash-loops). */
+  logTail: string[];
+  hint?: string;
+}
+
+/** The operator's view while we wait, for progress output. */
+export interface RolloutProgress {
+  lifecycleState?: string;
+  jobState?: string;
+  jobManagerDeploymentStatus?: string;
+}
+
+export type RolloutOutcome =
+  | { status: 'running'; jobId?: string; lifecycleState: string; restoredFrom?: string; elapsedMs: number }
+  | { status: 'failed'; failure: FailureReason; jobId?: string; lifecycleState?: string; jobState?: string; elapsedMs: number }
+  | { status: 'timed-out'; failure: FailureReason; lifecycleState?: string; jobState?: string; elapsedMs: number }
+  /** The follow was aborted through its signal (a newer commit took over). */
+  | { status: 'cancelled'; elapsedMs: number };
+
+/** The JobManager REST endpoint of a job: its `<name>-rest` service. */
+export interface FlinkRestTarget {
+  namespace: string;
+  /** `<cluster>-rest`; a session job's is its session cluster's. */
+  service: string;
+  port: number;
+}
+
+/** `/jobs/{id}/exceptions`, reduced to the root cause. */
+export interface FlinkJobExceptions {
+  /** Exception class and message, e.g. `java.lang.ArithmeticException: / by zero`. */
+  rootException: string;
+  stacktrace?: string;
+  timestamp?: number;
+}
+
+/** Flink's REST API; `undefined` whenever it cannot be reached (a failed JobManager often is gone). */
+export interface FlinkRest {
+  jobExceptions(target: FlinkRestTarget, jobId: string): Promise<FlinkJobExceptions | undefined>;
+}
+
+export type WebUiLink =
+  | { via: 'ingress' | 'node-port' | 'load-balancer'; url: string }
+  /** ClusterIP: no address reaches it from outside; the command to paste, and the local URL it opens. */
+  | { via: 'port-forward'; command: string; url: string };
+
+/** What happened to one job in one environment: the row of every report. */
+export type JobDeployState =
+  | 'running'
+  | 'unchanged'
+  | 'failed'
+  | 'timed-out'
+  | 'drift'
+  | 'apply-failed'
+  | 'superseded'
+  | 'skipped'
+  | 'interrupted';
+
+export interface JobDeployReport {
+  job: string;
+  kind: FlinkKind;
+  namespace: string;
+  state: JobDeployState;
+  /** The image as applied (pinned by digest); absent for session jobs. */
+  image?: string;
+  webUi?: WebUiLink;
+  /** Savepoint the job was restored from on this upgrade. */
+  restoredFrom?: string;
+  /** The live `lifecycleState` / `jobStatus.state` at the end. */
+  lifecycleState?: string;
+  jobState?: string;
+  failure?: FailureReason;
+  drift?: DriftedField[];
+  /** The commit that superseded this deploy. */
+  supersededBy?: string;
+  /** Why it was skipped (errors in the job, build failed, disabled…). */
+  reason?: string;
+  /** The GitHub Deployment recording it, when there is one. */
+  deploymentId?: number;
+  elapsedMs?: number;
+}
+
+/** A resource StreamPilot deployed earlier whose job is no longer in Git. */
+export interface OrphanReport {
+  kind: FlinkKind;
+  namespace: string;
+  name: string;
+  /** true: deleted (the project enables pruning); false: reported and left running. */
+  pruned: boolean;
+}
+
+export interface EnvironmentDeployReport {
+  environment: string;
+  sha: string;
+  jobs: JobDeployReport[];
+  orphans: OrphanReport[];
+  /** The environment could not be deployed at all (no kubeconfig context, cluster unreachable…). */
+  failure?: { reason: string; hint?: string };
+}
