@@ -41,6 +41,13 @@ const OPERATIONS = {
   'issues/update-comment': 'editing the plan comment in place',
   'issues/get-comment': 'reading a comment back',
   'reactions/create-for-issue-comment': 'acknowledging a comment command',
+  'repos/create-deployment': 'a GitHub Deployment per environment and job on merge',
+  'apps/list-installations': 'GET /app/installations: after a restart, where deploys may be in flight (JWT)',
+  'apps/list-repos-accessible-to-installation': 'GET /installation/repositories: the repositories of an installation, after a restart',
+  'repos/create-deployment-status': 'in_progress, then success/failure with the Web UI as environment_url',
+  'repos/list-deployments': 'finding in-flight deployments after a restart',
+  'repos/list-deployment-statuses': 'the newest status of a deployment (is it still in flight?)',
+  'repos/get-deployment': 'reading a deployment back',
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -3,12 +3,15 @@ import { pullRequestInput } from '../github/pull-request-input.js';
 import type { ProjectSpec } from '../spec/types.js';
 import type { BuildPorts } from '../workflows/build-images.js';
 import { buildOnMerge } from '../workflows/build-on-merge.js';
+import { deployOnMerge, type DeployOnMergePorts } from '../workflows/deploy-on-merge.js';
 import { CHECK_NAME, revalidateCommit, validatePullRequest, type ValidatePullRequestPorts } from '../workflows/validate-pull-request.js';
 import { DeliveryQueue } from './delivery-queue.js';
 
 export type AppPorts = Omit<ValidatePullRequestPorts, 'log'> & {
   /** The registry, Docker and Maven ports for a project's settings; without it a merge builds nothing. */
   buildPorts?: (project: ProjectSpec) => BuildPorts | Promise<BuildPorts>;
+  /** The clusters; without it a merge builds images and deploys nothing. */
+  deploy?: Pick<DeployOnMergePorts, 'kube' | 'flink' | 'identity' | 'tuning'>;
 };
 
 /**
@@ -45,7 +48,16 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
       const push = context.payload;
       const buildPorts = ports.buildPorts;
       if (!buildPorts || push.deleted || push.ref !== `refs/heads/${push.repository.default_branch}`) return;
-      enqueue(context, () => buildOnMerge(context.octokit, context.repo(), { sha: push.after, cloneUrl: push.repository.clone_url }, { repositories: ports.repositories, buildPorts, redact: ports.redact, log: logOf(context) }));
+      const merge = { sha: push.after, cloneUrl: push.repository.clone_url, htmlUrl: push.repository.html_url };
+      const common = { repositories: ports.repositories, buildPorts, redact: ports.redact, log: logOf(context) };
+      if (!ports.deploy) {
+        enqueue(context, () => buildOnMerge(context.octokit, context.repo(), merge, common));
+        return;
+      }
+      // Rollouts take minutes: they run in a lane of their own (per commit, so a newer merge is not
+      // queued behind an older rollout), while the repository's lane goes on validating pull requests.
+      const schedule = (work: () => Promise<void>) => void deliveries.submit(`${context.id}:deploy`, `deploy:${push.repository.full_name}:${push.after}`, work);
+      enqueue(context, () => deployOnMerge(context.octokit, context.repo(), merge, { ...common, ...ports.deploy!, appId: ports.appId, schedule }));
     });
   };
 }

@@ -20,6 +20,12 @@ export interface AppConfig {
   dataDir: string;
   /** Every value that must never be printed: the key, the webhook secret, registry passwords. */
   secrets: string[];
+  /** Deploying: the kubeconfig whose contexts environments name; absent: in-cluster, or no deploys outside a cluster. */
+  kubeconfigPath?: string;
+  /** True when the app runs in a pod (its service account deploys to environments without kubeContext). */
+  inCluster: boolean;
+  /** Seconds a deploy Lease lasts without renewal (a crashed replica's deploys are taken over after it). */
+  leaseDurationSeconds: number;
 }
 
 /** Reads and checks the environment; a missing or bad setting is a ConfigError naming the variable. */
@@ -41,9 +47,21 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel,
     dataDir: path.resolve(env.STREAMPILOT_DATA_DIR || path.join(tmpdir(), 'streampilot')),
     secrets: [privateKey, webhookSecret, ...secretsFromEnv(env)],
+    inCluster: Boolean(env.KUBERNETES_SERVICE_HOST),
+    leaseDurationSeconds: leaseSeconds(env),
   };
+  const kubeconfig = env.STREAMPILOT_KUBECONFIG || env.KUBECONFIG;
+  if (kubeconfig) config.kubeconfigPath = path.resolve(kubeconfig);
   if (env.HOST) config.host = env.HOST;
   return config;
+}
+
+function leaseSeconds(env: NodeJS.ProcessEnv): number {
+  const raw = env.STREAMPILOT_LEASE_SECONDS;
+  if (raw === undefined || raw === '') return 30;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 3600) throw new ConfigError(`STREAMPILOT_LEASE_SECONDS must be a whole number of seconds between 1 and 3600; found ${JSON.stringify(raw)}`);
+  return value;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string, what: string): string {

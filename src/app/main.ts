@@ -13,6 +13,10 @@ import { streamPilotApp, type AppPorts } from './app.js';
 import { readConfig } from './config.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { describePlan } from './describe-plan.js';
+import { createFlinkRest } from '../flink/rest-client.js';
+import { kubePorts, replicaIdentity } from './kube-ports.js';
+import { recoverOnStart } from './recover-on-start.js';
+import { DEFAULT_DEPLOY_TIMEOUT_MS } from '../spec/deploy-settings.js';
 import { createLogger } from './logger.js';
 import { createWorkerCheck } from './worker-check.js';
 
@@ -35,6 +39,8 @@ async function main(): Promise<void> {
   const resultsDir = path.join(config.dataDir, 'results');
   const worker = compiled ? createWorkerCheck(resultsDir) : undefined;
   const inProcessCache = new DiskCache(resultsDir);
+  const kube = config.kubeconfigPath || config.inCluster ? kubePorts({ kubeconfigPath: config.kubeconfigPath, inCluster: config.inCluster, addSecrets: (values) => config.secrets.push(...values) }) : undefined;
+  const identity = replicaIdentity();
   const ports: AppPorts = {
     repositories: new RepositoryCache(path.join(config.dataDir, 'repositories'), { log: (line) => log.debug(clean(line)) }),
     check: worker ? worker.check : async (dir, options) => checkRepository(dir, { ...options, cache: inProcessCache }),
@@ -42,6 +48,8 @@ async function main(): Promise<void> {
     redact: clean,
     appId: config.appId,
     buildPorts: (project) => createBuildPorts(project, { mavenCacheDir: path.join(config.dataDir, 'maven'), progress: (line) => log.debug(clean(line)), docker: 'if-reachable' }),
+    // Without a kubeconfig or a cluster around it, the app builds on merge and deploys nothing.
+    ...(kube ? { deploy: { kube: kube.kube, flink: createFlinkRest, identity, tuning: { leaseDurationSeconds: config.leaseDurationSeconds } } } : {}),
   };
 
   const probot = createProbot({
@@ -65,6 +73,12 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info(`StreamPilot listening on port ${port}: webhooks at ${WEBHOOK_PATH}, API ${config.baseUrl}, data in ${config.dataDir}`);
+  if (!kube) log.info('deploys are off: set STREAMPILOT_KUBECONFIG (or run in a cluster) to deploy on merge');
+  else {
+    const recovery = { kube: (context: string | undefined) => kube.forContext(context, context ?? 'in-cluster'), flink: createFlinkRest, identity, timeoutMs: DEFAULT_DEPLOY_TIMEOUT_MS, leaseDurationSeconds: config.leaseDurationSeconds, redact: clean };
+    const recoveryLog = { info: (m: string) => log.info(clean(m)), warn: (m: string) => log.warn(clean(m)), error: (m: string) => log.error(clean(m)) };
+    recoverOnStart(probot, queue, recovery, recoveryLog).catch((e: unknown) => log.error(`could not look for deploys left in progress: ${clean(e instanceof Error ? e.message : String(e))}`));
+  }
 
   const stop = (signal: string) => {
     log.info(`${signal}: finishing queued work, then stopping`);

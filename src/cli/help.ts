@@ -9,6 +9,8 @@ Commands:
   validate <file|dir>...      Validate .sql files on their own, outside a repository.
   render <job> --env <env>    Print the Kubernetes YAML that would be applied for a job.
   build [job...]              Build and push the jobs' content-addressed images.
+  deploy --env <env> [job...] Build, apply to Kubernetes, and follow each job to RUNNING.
+  status --env <env>          What runs in an environment: each job's state and Web UI.
 
 Options:
   -h, --help                  Help for StreamPilot or for one command.
@@ -98,5 +100,55 @@ Registry credentials: STREAMPILOT_REGISTRY_USERNAME / STREAMPILOT_REGISTRY_PASSW
 ~/.docker/config.json. Progress goes to stderr, the result per job to stdout.
 
 Exit codes: 0 every image built or reused, 1 a job failed or has errors, 2 usage or
+configuration problem.
+`;
+
+export const DEPLOY_HELP = `Usage: streampilot deploy --env <env> [job...] [options]
+
+Deploys the environment's jobs (all of them unless jobs are named) to Kubernetes through the
+Flink Kubernetes Operator: builds and pushes each image (reused when unchanged), applies the
+FlinkDeployment / FlinkSessionJob with server-side apply (field manager "streampilot", the
+image pinned by digest), and follows each job until it runs or fails. A failure is reported
+with its reason: the job's root exception, the pods' events, the JobManager's last log lines.
+
+A field someone changed outside Git (kubectl edit) is reported as drift and not overwritten;
+--force takes it over. Resources of jobs no longer in Git are listed and left running,
+unless streampilot.yaml sets deploy.prune (and no job is named).
+
+Options:
+  --env <name>                The environment (required).
+  --force                     Overwrite fields changed outside Git.
+  --kubeconfig <file>         The kubeconfig (default: $KUBECONFIG, then ~/.kube/config).
+  --context <name>            Its context (default: the environment's kubeContext, else the
+                              kubeconfig's current context).
+  --timeout <duration>        How long to wait for each job, e.g. 90s, 10m (default: the
+                              environment's deploy.timeout, else 10m).
+  --git-sha <sha>             The commit recorded on the objects (default: HEAD of --dir
+                              when it is a git repository).
+  --dir <repo>                The repository (default: the current folder).
+  --no-cache                  Do not use the check result cache.
+  -h, --help                  This help.
+
+Progress goes to stderr, the result per job to stdout.
+
+Exit codes: 0 every job running or unchanged, 1 a job failed, timed out, drifted or could
+not be built, 2 usage or configuration problem (no such environment, no kubeconfig).
+`;
+
+export const STATUS_HELP = `Usage: streampilot status --env <env> [options]
+
+Shows what runs in an environment: for each job of the repository, its resource's lifecycle
+and job state as the operator reports them, the commit and image it runs, and its Web UI;
+then resources StreamPilot deployed whose job is no longer in Git. Reads only.
+
+Options:
+  --env <name>                The environment (required).
+  --kubeconfig <file>         The kubeconfig (default: $KUBECONFIG, then ~/.kube/config).
+  --context <name>            Its context (default: the environment's kubeContext).
+  --format text|json          text (default) or JSON.
+  --dir <repo>                The repository (default: the current folder).
+  -h, --help                  This help.
+
+Exit codes: 0 every job running, 1 a job is missing, failed or not running, 2 usage or
 configuration problem.
 `;

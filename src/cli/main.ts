@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { StreamPilotError, UsageError } from '../errors.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { deployCommand } from './commands/deploy.js';
+import { statusCommand } from './commands/status.js';
 import { renderCommand } from './commands/render.js';
 import { validateCommand } from './commands/validate.js';
 import { MAIN_HELP } from './help.js';
@@ -47,8 +49,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await renderCommand(rest, io);
       case 'build':
         return await buildCommand(rest, io);
+      case 'deploy':
+        return await deployCommand(rest, io);
+      case 'status':
+        return await statusCommand(rest, io);
       default:
-        throw new UsageError(`unknown command \`${command}\``, 'the commands are check, validate, render and build; run `streampilot --help`');
+        throw new UsageError(`unknown command \`${command}\``, 'the commands are check, validate, render, build, deploy and status; run `streampilot --help`');
     }
   } catch (e) {
     if (e instanceof StreamPilotError) {

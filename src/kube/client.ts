@@ -21,6 +21,8 @@ import {
   type V1Node,
   type V1Service,
 } from '@kubernetes/client-node';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { ConfigError } from '../errors.js';
 
 /** Where the cluster is: a kubeconfig file and context, or the pod's in-cluster service account. */
@@ -173,6 +175,20 @@ export interface LeaseSpec {
   leaseDurationSeconds: number;
 }
 
+/** A service port, reached through the API server's service proxy. */
+export interface ServiceProxyTarget {
+  namespace: string;
+  service: string;
+  port: number;
+}
+
+export interface ProxyAnswer {
+  status: number;
+  body: string;
+}
+
+const PROXY_TIMEOUT_MS = 15_000;
+
 export interface KubeClient {
   /** Server-side apply of `object` (create or update), returning the object as stored. */
   applyServerSide<T extends KubernetesObject>(object: T, options: ApplyOptions): Promise<T>;
@@ -200,6 +216,62 @@ export interface KubeClient {
   getService(namespace: string, name: string): Promise<V1Service | undefined>;
   /** The last `tailLines` of a container's log (`previous`: of its last terminated run). */
   podLogs(pod: { namespace: string; name: string }, options: { container?: string; tailLines?: number; previous?: boolean }): Promise<string>;
+  /**
+   * GET `path` (e.g. `/jobs/<id>/exceptions?maxExceptions=1`) of a service port through the API
+   * server's service proxy, so it works from outside the cluster. Every HTTP answer is returned,
+   * the backend's and the proxy's own (503 no endpoints, 404 no such service) alike, except a
+   * 401/403 of the API server (credentials, or RBAC without `get` on `services/proxy`), thrown as
+   * KubeApiError. A KubeApiError code 0 when the API server cannot be reached or does not answer
+   * within `timeoutMs` (default 15 s).
+   */
+  proxyGet(target: ServiceProxyTarget, path: string, options?: { timeoutMs?: number }): Promise<ProxyAnswer>;
+}
+
+/**
+ * The generated `connectGetNamespacedServiceProxyWithPath` URL-encodes the slashes of the path
+ * and throws on every non-2xx answer, so the request is built here, with the kubeconfig's TLS
+ * and credentials applied by the KubeConfig itself.
+ */
+async function serviceProxyGet(kc: KubeConfig, target: ServiceProxyTarget, path: string, timeoutMs: number): Promise<ProxyAnswer> {
+  const doing = `reaching port ${target.port} of service ${target.namespace}/${target.service} through the Kubernetes API server`;
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new KubeApiError(`${doing}: the kubeconfig names no cluster`, 0, 'Unreachable');
+  const options: RequestOptions = { method: 'GET', headers: { Accept: 'application/json, */*' } };
+  try {
+    await kc.applyToHTTPSOptions(options);
+  } catch (error) {
+    throw translate(error, doing);
+  }
+  const queryAt = path.indexOf('?');
+  const pathPart = queryAt < 0 ? path : path.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : path.slice(queryAt);
+  const segments = pathPart.split('/').filter(Boolean).map(encodeURIComponent);
+  const trailing = pathPart.endsWith('/') && segments.length > 0 ? '/' : '';
+  const url = new URL(cluster.server);
+  // A server URL may carry a path prefix (Rancher, some gateways): the API is below it.
+  const prefix = url.pathname.replace(/\/+$/, '');
+  url.pathname = `${prefix}/api/v1/namespaces/${encodeURIComponent(target.namespace)}/services/${encodeURIComponent(target.service)}:${target.port}/proxy/${segments.join('/')}${trailing}`;
+  url.search = query;
+  const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+
+  const answer = await new Promise<ProxyAnswer>((resolve, reject) => {
+    const req = send(url, options, (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${Math.round(timeoutMs / 100) / 10} s`)));
+    req.on('error', reject);
+    req.end();
+  }).catch((error: unknown) => {
+    throw new KubeApiError(`${doing}: ${(error as Error)?.message ?? String(error)}`, 0, 'Unreachable');
+  });
+  if (answer.status === 401 || answer.status === 403) {
+    const status = safeJson(answer.body) as (StatusBody & { kind?: string }) | undefined;
+    if (status?.kind === 'Status') throw fromStatus(status, answer.status);
+  }
+  return answer;
 }
 
 export function createKubeClient(kc: KubeConfig): KubeClient {
@@ -349,5 +421,7 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
           }),
         `reading the log of pod ${pod.namespace}/${pod.name}`,
       ),
+
+    proxyGet: (target, path, options) => serviceProxyGet(kc, target, path, options?.timeoutMs ?? PROXY_TIMEOUT_MS),
   };
 }

@@ -40,8 +40,9 @@ export function renderBuildCheckRun(report: BuildCheckRunReport): CheckRunResult
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   const built = outcomes.filter((o) => o.status === 'built').length;
   const reused = outcomes.filter((o) => o.status === 'reused').length;
+  const noImage = outcomes.filter((o) => o.status === 'no-image').length;
   const conclusion = failed > 0 || errors.length > 0 ? 'failure' : 'success';
-  const title = conclusion === 'failure' ? `${plural(failed, 'job')} failed, ${plural(errors.length, 'error')}` : `${built} built, ${reused} reused`;
+  const title = conclusion === 'failure' ? `${plural(failed, 'job')} failed, ${plural(errors.length, 'error')}` : `${built} built, ${reused} reused${noImage > 0 ? `, ${noImage} without image` : ''}`;
 
   const lines = ['| environment | job | status | image | digest | builder | uploaded |', '| --- | --- | --- | --- | --- | --- | --- |'];
   for (const env of report.environments) {
@@ -64,6 +65,12 @@ function row(o: JobBuildOutcome): string {
     case 'exists':
     case 'would-build':
       return `${o.status} | \`${o.reference}\` | | ${o.builder} | |`;
+    case 'no-image': {
+      // The digest column holds what a deploy pins, as for built images.
+      const at = o.image.lastIndexOf('@');
+      const [reference, digest] = at > 0 ? [o.image.slice(0, at), o.image.slice(at + 1)] : [o.image, ''];
+      return `no image: SQL in a ConfigMap, runs on the base image | \`${reference}\` | ${digest ? `\`${digest}\`` : ''} | — | 0 B`;
+    }
     case 'skipped':
       return `skipped: ${cell(o.reason)} | | | | |`;
     case 'failed':

@@ -13,6 +13,8 @@ export function formatBuildOutcomes(outcomes: readonly JobBuildOutcome[], option
         return `${o.job}  already in the registry  ${o.reference}`;
       case 'would-build':
         return `${o.job}  would be built  ${o.reference}  (${o.builder} builder)`;
+      case 'no-image':
+        return `${o.job}  no image: SQL in a ConfigMap, runs on ${o.image}`;
       case 'skipped':
         return `${o.job}  skipped: ${o.reason}`;
       case 'failed':

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { JobSpec } from './types.js';
 import { readTextFile, resolveRepoPath } from './repository-files.js';
 import { validateManifest } from './validate-manifest.js';
@@ -6,6 +6,7 @@ import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } fro
 
 export const JOB_FILE = 'job.yaml';
 const REFERENCE_RULE = 'manifest/reference';
+const SCHEMA_RULE = 'manifest/schema';
 
 /** One SQL file of a job, in the order `sql` lists them. */
 export interface SqlFile {
@@ -55,7 +56,37 @@ export function parseJobManifest(text: string, file: string, folderName: string)
     );
     return { source, diagnostics };
   }
+  const conflicts = checkConfigMapBuild(source, spec);
+  if (conflicts.length > 0) return { source, diagnostics: [...diagnostics, ...conflicts] };
   return { source, spec, diagnostics };
+}
+
+/**
+ * `build: configmap` builds no image: the job runs on its base image as is, and only its SQL
+ * is added, through a ConfigMap mounted into its own pods. Jars have nowhere to go, and a
+ * session job has no pods of its own to mount into.
+ */
+function checkConfigMapBuild(source: YamlSource, spec: JobSpec): Diagnostic[] {
+  if (spec.build !== 'configmap') return [];
+  const out: Diagnostic[] = [];
+  const refuse = (p: YamlPath, message: string, hint: string) => out.push(diagnosticAtPath(source, p, 'key', { severity: 'error', rule: SCHEMA_RULE, message, hint }));
+  for (const kind of ['maven', 'jars'] as const) {
+    const listed = spec.dependencies?.[kind] ?? [];
+    if (listed.length === 0) continue;
+    refuse(
+      ['dependencies', kind],
+      `\`build: configmap\` builds no image, so the ${listed.length === 1 ? 'jar' : `${listed.length} jars`} of \`dependencies.${kind}\` would have nowhere to go`,
+      'put them in the base image (and list its connectors under provided.connectors in streampilot.yaml), or use the registry builder: remove `build: configmap`',
+    );
+  }
+  if (spec.mode === 'session') {
+    refuse(
+      ['mode'],
+      '`build: configmap` mounts the SQL into the job\'s own pods, but a session job runs in its session cluster\'s pods',
+      'remove `build: configmap` (a session job never has an image of its own: its SQL travels inline in the FlinkSessionJob), or use mode: application',
+    );
+  }
+  return out.sort(compareDiagnostics);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ProjectSpec } from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
+import { checkDeploySettings } from './deploy-settings.js';
 import { validateManifest } from './validate-manifest.js';
 import { diagnosticAtPath, parseYamlSource, type YamlSource } from './yaml-document.js';
 
@@ -24,6 +25,7 @@ export function parseProjectManifest(text: string, file: string = PROJECT_FILE):
   if (schemaErrors.length > 0) return { source, diagnostics };
   const spec = source.value as ProjectSpec;
   diagnostics.push(...checkPromotionOrder(source, spec));
+  diagnostics.push(...checkDeploySettings(source, spec));
   return { source, spec, diagnostics };
 }
 

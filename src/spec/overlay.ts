@@ -114,7 +114,8 @@ export function resolveJob(project: ProjectSpec | undefined, job: ResolvableJob,
   if (merged.serviceAccount !== undefined) resolved.serviceAccount = merged.serviceAccount;
   if (merged.sessionCluster !== undefined) resolved.sessionCluster = merged.sessionCluster;
   if (job.podTemplate) resolved.podTemplate = job.podTemplate.content;
-  if (spec.build) resolved.build = { ...spec.build };
+  if (spec.build === 'configmap') resolved.packaging = 'configmap';
+  else if (spec.build) resolved.build = { ...spec.build };
   if (project?.registry) resolved.registry = { ...project.registry };
   if (projectEnv?.webUI) resolved.webUI = { ...projectEnv.webUI };
 

@@ -51,6 +51,14 @@ export interface JobSettings {
   sessionCluster?: string;
 }
 
+/** How deploys behave: `deploy` in streampilot.yaml, and per environment (keys override one by one). */
+export interface DeploySettingsSpec {
+  /** How long a deploy follows a job before reporting it timed out: `90s`, `10m`, `1h30m`. Default 10m. */
+  timeout?: string;
+  /** true: delete a job's resources once its folder is gone from Git; false (default): report them and leave them running. */
+  prune?: boolean;
+}
+
 export interface EnvironmentSpec extends JobSettings {
   /** kubeconfig context; absent means in-cluster configuration. */
   kubeContext?: string;
@@ -60,6 +68,8 @@ export interface EnvironmentSpec extends JobSettings {
   /** GitHub teams (`org/team`) or users allowed to `/deploy` here. */
   allowed?: string[];
   webUI?: { ingress?: string };
+  /** Overrides the project's `deploy` settings, key by key, for this environment. */
+  deploy?: DeploySettingsSpec;
 }
 
 /** One Maven repository (Central, a mirror, Artifactory) dependencies are resolved from. */
@@ -83,6 +93,16 @@ export interface MavenSpec {
 
 export type BuilderName = 'registry' | 'docker';
 
+/** Where a job's SQL script travels: inside its own image, or in a ConfigMap next to an unchanged base image. */
+export type JobPackaging = 'image' | 'configmap';
+
+/**
+ * `build: configmap` in job.yaml: no image is built. The job runs on its `baseImage` as is (a
+ * generic runner image that already holds the runner jar and the connectors), and its
+ * normalised script ships in a ConfigMap mounted at `runner.scriptPath`.
+ */
+export type ConfigMapBuild = 'configmap';
+
 /** How a job's image is built. */
 export interface BuildSpec {
   /** registry (default): no daemon needed; docker: a Docker engine (implied by `dockerfile`). */
@@ -100,6 +120,8 @@ export interface ProjectSpec {
   provided?: { connectors?: string[] };
   /** Where `dependencies.maven` coordinates are downloaded from. */
   maven?: MavenSpec;
+  /** How deploys behave (follow timeout, pruning); each environment may override it. */
+  deploy?: DeploySettingsSpec;
   environments: Record<string, EnvironmentSpec>;
 }
 
@@ -121,8 +143,8 @@ export interface JobSpec extends JobSettings {
   tables?: { external?: string[] };
   /** Pod template file, relative to the job's folder. */
   podTemplate?: string;
-  /** How the job's image is built (the same image for every environment). */
-  build?: BuildSpec;
+  /** How the job's image is built (the same image for every environment), or `configmap`: no image at all. */
+  build?: BuildSpec | ConfigMapBuild;
   environments?: Record<string, JobEnvironmentOverride>;
 }
 
@@ -149,6 +171,14 @@ export interface ResolvedJob {
   externalTables: string[];
   /** Parsed pod template object, when the job has one. */
   podTemplate?: Record<string, unknown>;
+  /**
+   * How the job's SQL reaches its pods. Absent or `image`: in the job's own image, built as
+   * `build` says. `configmap` (`build: configmap`): no image is built and `build` is absent;
+   * the pods run `baseImage` (pinned by digest at deploy time) and the script comes from a
+   * content-addressed ConfigMap (see src/render/render-deploy-objects.ts). Never `configmap`
+   * together with session mode or dependencies: the manifest check refuses those.
+   */
+  packaging?: JobPackaging;
   /** How the image is built (job-level only: the same image serves every environment). */
   build?: BuildSpec;
   /** Where the job's image is pushed (the project's `registry`). */

@@ -48,7 +48,7 @@ function validator(kind: ManifestKind): ValidateFunction {
 export function validateManifest(source: YamlSource, kind: ManifestKind): Diagnostic[] {
   const validate = validator(kind);
   if (validate(source.value)) return [];
-  const errors = validate.errors ?? [];
+  const errors = pruneUnionBranches(validate.errors ?? []);
   // One diagnostic per node: a value of the wrong type also fails its enum or pattern, and
   // the type error is the one that says what to do.
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
@@ -64,6 +64,65 @@ export function validateManifest(source: YamlSource, kind: ManifestKind): Diagno
     out.push(d);
   }
   return out.sort(compareDiagnostics);
+}
+
+/**
+ * A value that may take several shapes (`build: configmap` or `build: { builder: docker }`)
+ * fails every branch of its `anyOf`, and the branches' errors contradict each other ("must be a
+ * string", "must be a mapping"). When the value has the type of exactly one branch and that
+ * branch objects to something inside it, only that branch's errors are kept (`build.builder`
+ * must be one of …); otherwise only the union's own error, which `describe` words as the list
+ * of shapes allowed.
+ */
+function pruneUnionBranches(errors: ErrorObject[]): ErrorObject[] {
+  let out = errors;
+  for (const union of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const prefix = `${union.schemaPath}/`;
+    const branches = Array.isArray(union.schema) ? (union.schema as Schema[]) : [];
+    const fitting = branches.flatMap((branch, i) => (typeFits(branch.type, union.data) ? [i] : []));
+    const inside = (e: ErrorObject) => e.schemaPath.startsWith(prefix);
+    const keep = fitting.length === 1 ? `${prefix}${fitting[0]}/` : undefined;
+    const kept = keep === undefined ? [] : out.filter((e) => e.schemaPath.startsWith(keep));
+    if (kept.length > 0 && kept.every((e) => e.instancePath !== union.instancePath || e.keyword === 'additionalProperties' || e.keyword === 'required')) {
+      out = out.filter((e) => e !== union && (!inside(e) || kept.includes(e)));
+    } else {
+      out = out.filter((e) => !inside(e));
+    }
+  }
+  return out;
+}
+
+function typeFits(type: unknown, data: unknown): boolean {
+  if (type === undefined) return true;
+  const kind = data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data;
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => t === kind || (t === 'integer' && Number.isInteger(data)) || (t === 'number' && kind === 'number'));
+}
+
+/** `\`configmap\` or a mapping (key: value lines)`: the shapes the branches of a union allow. */
+function unionShapes(branches: Schema[]): { words: string[]; values: string[] } {
+  const words: string[] = [];
+  const values: string[] = [];
+  for (const branch of branches) {
+    const allowed = Array.isArray(branch.enum) ? branch.enum : 'const' in branch ? [branch.const] : undefined;
+    if (allowed) {
+      values.push(...allowed.map(String));
+      words.push(...allowed.map((v) => `\`${String(v)}\``));
+    } else if (typeof branch.type === 'string') words.push(typeName(branch.type));
+  }
+  return { words, values };
+}
+
+/** `write \`build: configmap\` or \`build: { builder: …, dockerfile: … }\``: one example per branch. */
+function unionExamples(path: YamlPath, schema: unknown): string | undefined {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string' || !Array.isArray(schema)) return undefined;
+  const examples = (schema as Schema[]).flatMap((branch) => {
+    if (Array.isArray(branch.enum)) return branch.enum.map((v) => `\`${key}: ${String(v)}\``);
+    const props = Object.keys((branch.properties ?? {}) as Schema);
+    return branch.type === 'object' && props.length > 0 ? [`\`${key}: { ${props.map((p) => `${p}: …`).join(', ')} }\``] : [];
+  });
+  return examples.length > 0 ? `write ${examples.join(' or ')}` : undefined;
 }
 
 function pointerToPath(pointer: string): string[] {
@@ -147,6 +206,13 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
       return at('value', `${name} must be at least ${String(params.limit)}; found ${found}`);
     case 'exclusiveMinimum':
       return at('value', `${name} must be greater than ${String(params.limit)}; found ${found}`);
+    case 'anyOf':
+    case 'oneOf': {
+      const { words, values } = unionShapes(Array.isArray(error.schema) ? (error.schema as Schema[]) : []);
+      const guess = typeof error.data === 'string' ? didYouMean(error.data, values) : undefined;
+      const alternatives = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? 'something else');
+      return at('value', `${name} must be ${alternatives}; found ${found}`, guess ? `did you mean \`${guess}\`?` : unionExamples(path, error.schema));
+    }
     case 'uniqueItems': {
       const later = Math.max(Number(params.i), Number(params.j));
       const item = Array.isArray(error.data) ? error.data[later] : undefined;

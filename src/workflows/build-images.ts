@@ -47,6 +47,12 @@ export interface BuildImagesOptions {
 export type JobBuildOutcome =
   | { job: string; status: 'built' | 'reused'; builder: BuilderName; image: BuiltImage }
   | { job: string; status: 'would-build' | 'exists'; builder: BuilderName; reference: string }
+  /**
+   * `build: configmap`: nothing is built; the job runs on its base image, `image`. Pinned
+   * (`<base>@sha256:…`) when pushing, so a deploy runs exactly what was resolved; as written in
+   * the manifests when not, because nothing is looked up then.
+   */
+  | { job: string; status: 'no-image'; image: string }
   | { job: string; status: 'skipped'; reason: string }
   | { job: string; status: 'failed'; step: string; message: string; hint?: string };
 
@@ -77,7 +83,7 @@ export async function buildImages(root: string, options: BuildImagesOptions, por
       outcomes.push({ job: planned.name, status: 'skipped', reason: 'the job has errors (see above): nothing is built from it' });
       continue;
     }
-    outcomes.push(await buildJob(root, planned, options, ports));
+    outcomes.push(planned.job.packaging === 'configmap' ? await pinBaseImage(planned.job, options, ports) : await buildJob(root, planned, options, ports));
   }
   return { outcomes, diagnostics: checked.diagnostics, sources: checked.sources };
 }
@@ -125,9 +131,27 @@ async function buildJob(root: string, planned: PlannedJob, options: BuildImagesO
   }
 }
 
+/** A `build: configmap` job runs on its base image as is: the only thing to do is to pin it. */
+async function pinBaseImage(job: ResolvedJob, options: BuildImagesOptions, ports: BuildPorts): Promise<JobBuildOutcome> {
+  if (!options.push) return { job: job.name, status: 'no-image', image: job.baseImage };
+  try {
+    ports.progress(`${job.name}: no image to build (build: configmap); resolving the base image ${job.baseImage}`);
+    const digest = await step(job.name, 'resolve base image', () => ports.registry.resolveBaseDigest(job.baseImage, job.name));
+    return { job: job.name, status: 'no-image', image: pinned(job.baseImage, digest) };
+  } catch (e) {
+    if (e instanceof BuildError) return { job: job.name, status: 'failed', step: 'resolve base image', message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+    throw e;
+  }
+}
+
+/** `<reference>@<digest>`, replacing a digest the reference already carries. */
+function pinned(reference: string, digest: string): string {
+  return `${reference.replace(/@sha256:[0-9a-f]{64}$/, '')}@${digest}`;
+}
+
 function requestBase(job: ResolvedJob, target: string, baseDigest: string): Omit<BuildRequest, 'files'> {
   // Build on exactly the base that was hashed, even if its tag moves meanwhile.
-  return { job: job.name, baseImage: `${job.baseImage.replace(/@sha256:[0-9a-f]{64}$/, '')}@${baseDigest}`, target };
+  return { job: job.name, baseImage: pinned(job.baseImage, baseDigest), target };
 }
 
 export function chooseBuilder(job: ResolvedJob, forced: BuilderName | undefined): BuilderName {

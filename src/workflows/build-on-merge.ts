@@ -8,7 +8,10 @@ import type { GitHubClient, RepoRef } from '../github/types.js';
 import { renderBuildCheckRun, type EnvironmentBuild } from '../report/build-check-run.js';
 import { parseProjectManifest, PROJECT_FILE } from '../spec/load-project.js';
 import type { ProjectSpec } from '../spec/types.js';
+import type { Provenance } from '../render/object-meta.js';
 import { buildImages, type BuildPorts } from './build-images.js';
+import { checkRepository } from './check-repository.js';
+import { prepareDeploy, type PreparedJob } from './prepare-deploy.js';
 
 export const BUILD_CHECK_NAME = 'StreamPilot / build';
 
@@ -18,6 +21,8 @@ export interface MergeInput {
   sha: string;
   /** The repository's clone URL (a push always comes from the repository itself, never a fork). */
   cloneUrl: string;
+  /** Recorded on every object a deploy applies (commit, pull request, commit URL). */
+  provenance?: Provenance;
 }
 
 export interface BuildOnMergePorts {
@@ -33,6 +38,10 @@ export interface BuildOnMergeOutcome {
   checkRunId: number;
   conclusion: CheckRunResult['conclusion'];
   environments: EnvironmentBuild[];
+  /** streampilot.yaml as merged, when it could be read. */
+  project?: ProjectSpec;
+  /** Per environment that deploys on merge: each job's objects, pinned to the images just built. */
+  deploys: { environment: string; jobs: PreparedJob[] }[];
 }
 
 /**
@@ -47,9 +56,11 @@ export async function buildOnMerge(octokit: GitHubClient, repo: RepoRef, merge: 
   target.id = await startCheckRun(octokit, repo, target);
 
   let environments: EnvironmentBuild[] = [];
+  let built: Built = { environments: [], deploys: [] };
   let report: CheckRunResult;
   try {
-    environments = await fetchAndBuild(octokit, merge, ports);
+    built = await fetchAndBuild(octokit, merge, ports);
+    environments = built.environments;
     report = renderBuildCheckRun({ environments, redact: ports.redact });
   } catch (e) {
     ports.log.error(`building ${repo.owner}/${repo.repo} at ${merge.sha} failed: ${ports.redact(message(e))}`);
@@ -64,10 +75,16 @@ export async function buildOnMerge(octokit: GitHubClient, repo: RepoRef, merge: 
     report = renderBuildCheckRun({ environments: [], redact: ports.redact, failure: { reason: `GitHub refused the build result: ${message(e)}`, hint: 'Look at the app log; push again to rebuild (unchanged images are reused).' } });
     checkRunId = await completeCheckRun(octokit, repo, target, report);
   }
-  return { checkRunId, conclusion: report.conclusion, environments };
+  return { checkRunId, conclusion: report.conclusion, environments, deploys: built.deploys, ...(built.project ? { project: built.project } : {}) };
 }
 
-async function fetchAndBuild(octokit: GitHubClient, merge: MergeInput, ports: BuildOnMergePorts): Promise<EnvironmentBuild[]> {
+interface Built {
+  environments: EnvironmentBuild[];
+  project?: ProjectSpec;
+  deploys: { environment: string; jobs: PreparedJob[] }[];
+}
+
+async function fetchAndBuild(octokit: GitHubClient, merge: MergeInput, ports: BuildOnMergePorts): Promise<Built> {
   // The token is for https only; a local path or file:// mirror (tests, mirrors) needs none.
   const token = /^https?:\/\//i.test(merge.cloneUrl) ? await installationToken(octokit) : undefined;
   return ports.repositories.withRepository({ cloneUrl: merge.cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
@@ -76,14 +93,19 @@ async function fetchAndBuild(octokit: GitHubClient, merge: MergeInput, ports: Bu
     try {
       const project = await readProject(tree.dir);
       const names = Object.entries(project.environments).filter(([, env]) => env.deployOn === 'merge').map(([name]) => name);
-      if (names.length === 0) return [];
+      if (names.length === 0) return { environments: [], project, deploys: [] };
       const buildPorts = await ports.buildPorts(project);
       const builds: EnvironmentBuild[] = [];
+      const deploys: Built['deploys'] = [];
       for (const environment of names) {
-        const result = await buildImages(tree.dir, { environment, push: true, ...(ports.cache ? { cache: ports.cache } : {}) }, buildPorts);
+        const cache = ports.cache ? { cache: ports.cache } : {};
+        const result = await buildImages(tree.dir, { environment, push: true, ...cache }, buildPorts);
         builds.push({ environment, outcomes: result.outcomes, diagnostics: result.diagnostics });
+        // Rendered while the tree exists: the deploy that follows needs no checkout.
+        const planned = checkRepository(tree.dir, { environments: [environment], gitSha: merge.sha, ...cache }).plan.environments[0];
+        if (planned) deploys.push({ environment, jobs: prepareDeploy(planned, result.outcomes, { gitSha: merge.sha, ...merge.provenance }) });
       }
-      return builds;
+      return { environments: builds, project, deploys };
     } finally {
       await tree.dispose();
     }

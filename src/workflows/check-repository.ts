@@ -8,7 +8,7 @@ import { ConfigError } from '../errors.js';
 import type { Plan, PlannedEnvironment, PlannedJob } from '../plan/types.js';
 import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
 import { RenderError } from '../render/render-error.js';
-import { renderJob } from '../render/render-job.js';
+import { CONFIGMAP_MAX_BYTES, renderDeployObjects, sqlConfigMapBytes } from '../render/render-deploy-objects.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import type { LoadedJob } from '../spec/load-job.js';
 import { loadRepository } from '../spec/load-repository.js';
@@ -102,10 +102,19 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
   diagnostics.push(...sql.diagnostics);
   const blocked = sql.script === '' || sql.diagnostics.some((d) => d.severity === 'error');
   try {
-    const jarDigests = Object.fromEntries(job.jars.map((p) => [p, createHash('sha256').update(readFileSync(path.join(root, p))).digest('hex')]));
-    const hash = contentHash(imageContent(resolved, { script: sql.script, jarDigests }));
-    const image = imageReference(resolved, project.registry?.repository ?? PLACEHOLDER_REGISTRY, hash);
-    const object = renderJob(resolved, { image, script: sql.script, ...(options.gitSha ? { gitSha: options.gitSha } : {}) });
+    if (resolved.packaging === 'configmap' && sqlConfigMapBytes(resolved, sql.script) > CONFIGMAP_MAX_BYTES) {
+      diagnostics.push(
+        diagnosticAtPath(job.manifest, ['build'], 'value', {
+          severity: 'error',
+          rule: 'manifest/reference',
+          message: `the SQL script of \`${resolved.name}\` takes ${sqlConfigMapBytes(resolved, sql.script)} bytes in environment \`${resolved.environment}\`, more than the ${CONFIGMAP_MAX_BYTES} (1 MiB) a ConfigMap holds`,
+          hint: 'remove `build: configmap` so that the script goes into the job\'s image, or split the job',
+        }),
+      );
+      return undefined;
+    }
+    const image = resolved.packaging === 'configmap' ? resolved.baseImage : contentAddressedImage(root, job, resolved, project, sql.script);
+    const object = renderDeployObjects(resolved, { image, script: sql.script, ...(options.gitSha ? { gitSha: options.gitSha } : {}) }).resource;
     return {
       name: resolved.name,
       dir: resolved.dir,
@@ -131,6 +140,13 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
     );
     return undefined;
   }
+}
+
+/** The tag the job's image would get; the base image digest is the builder's to add. */
+function contentAddressedImage(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, script: string): string {
+  const jarDigests = Object.fromEntries(job.jars.map((p) => [p, createHash('sha256').update(readFileSync(path.join(root, p))).digest('hex')]));
+  const hash = contentHash(imageContent(resolved, { script, jarDigests }));
+  return imageReference(resolved, project.registry?.repository ?? PLACEHOLDER_REGISTRY, hash);
 }
 
 function selectEnvironments(project: ProjectSpec, wanted: string[] | undefined): string[] {

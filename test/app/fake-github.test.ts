@@ -95,6 +95,21 @@ describe('fake GitHub accepts what GitHub accepts', () => {
     const permission = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: 'acme', repo: 'flink-jobs', username: 'octocat' });
     expect(permission.data.permission).toBe('write');
 
+    const deployment = await octokit.rest.repos.createDeployment({ owner: 'acme', repo: 'flink-jobs', ref: headSha, task: 'deploy:streampilot', environment: 'staging/orders', auto_merge: false, required_contexts: [], payload: { streampilot: { job: 'orders' } }, description: 'orders to staging' });
+    expect(deployment.status).toBe(201);
+    const deploymentId = (deployment.data as { id: number }).id;
+    await octokit.rest.repos.createDeploymentStatus({ owner: 'acme', repo: 'flink-jobs', deployment_id: deploymentId, state: 'in_progress', description: 'waiting for RUNNING' });
+    await octokit.rest.repos.createDeploymentStatus({ owner: 'acme', repo: 'flink-jobs', deployment_id: deploymentId, state: 'success', environment_url: 'https://flink.acme.dev/staging/orders/', log_url: `${fake.apiUrl}/runs/1` });
+    const gotDeployment = await octokit.rest.repos.getDeployment({ owner: 'acme', repo: 'flink-jobs', deployment_id: deploymentId });
+    expect(gotDeployment.data).toMatchObject({ sha: headSha, ref: headSha, task: 'deploy:streampilot', environment: 'staging/orders', payload: { streampilot: { job: 'orders' } }, production_environment: false });
+    const statuses = await octokit.rest.repos.listDeploymentStatuses({ owner: 'acme', repo: 'flink-jobs', deployment_id: deploymentId });
+    expect(statuses.data.map((st) => [st.state, st.environment_url, st.target_url])).toEqual([
+      ['success', 'https://flink.acme.dev/staging/orders/', `${fake.apiUrl}/runs/1`],
+      ['in_progress', '', ''],
+    ]);
+    const deployments = await octokit.rest.repos.listDeployments({ owner: 'acme', repo: 'flink-jobs', task: 'deploy:streampilot', environment: 'staging/orders' });
+    expect(deployments.data.map((d) => d.id)).toEqual([deploymentId]);
+
     expect(fake.violations.slice(before)).toEqual([]);
     const exercised = new Set(fake.requests.map((r) => r.operationId));
     expect(fake.contract.operationIds.filter((id) => !exercised.has(id))).toEqual([]);
@@ -183,9 +198,102 @@ describe('fake GitHub refuses what GitHub refuses, and records it', () => {
     expect(repo.installationId).toBe(31);
   });
 
+  test('a deployment status description over 140 characters (documented limit; GitHub answers 422, it does not truncate)', async () => {
+    const d = await call('POST', '/repos/acme/flink-jobs/deployments', { ref: headSha, environment: 'limits', auto_merge: false, required_contexts: [] });
+    expect(d.status).toBe(201);
+    const problems = await refused('POST', `/repos/acme/flink-jobs/deployments/${d.json.id}/statuses`, { state: 'failure', description: 'x'.repeat(141) }, 422);
+    expect(problems.join('\n')).toMatch(/description is too long \(maximum is 140 characters/);
+    expect((await call('POST', `/repos/acme/flink-jobs/deployments/${d.json.id}/statuses`, { state: 'failure', description: 'x'.repeat(140) })).status).toBe(201);
+  });
+
+  test('a deployment state GitHub does not know, a deployment of an unknown ref, and a deployment without a ref', async () => {
+    const d = await call('POST', '/repos/acme/flink-jobs/deployments', { ref: headSha, environment: 'states', auto_merge: false, required_contexts: [] });
+    expect((await refused('POST', `/repos/acme/flink-jobs/deployments/${d.json.id}/statuses`, { state: 'done' }, 422)).join('\n')).toMatch(/state must be equal to one of the allowed values/);
+    expect((await refused('POST', '/repos/acme/flink-jobs/deployments', { ref: 'no-such-branch', auto_merge: false, required_contexts: [] }, 422)).join('\n')).toMatch(/No ref found for: no-such-branch/);
+    expect((await refused('POST', '/repos/acme/flink-jobs/deployments', { environment: 'x' }, 422)).join('\n')).toMatch(/required property 'ref'/);
+  });
+
+  test('a deployment whose required status contexts are not all successful: 409, and omitting required_contexts checks them all', async () => {
+    // The commit carries the failed `StreamPilot / validate` run of the first test.
+    const omitted = await call('POST', '/repos/acme/flink-jobs/deployments', { ref: headSha, environment: 'gated', auto_merge: false });
+    expect(omitted.status).toBe(409);
+    expect(omitted.json.message).toMatch(/StreamPilot \/ validate/);
+    expect((await call('POST', '/repos/acme/flink-jobs/deployments', { ref: headSha, environment: 'gated', auto_merge: false, required_contexts: ['StreamPilot / validate'] })).status).toBe(409);
+    expect((await call('POST', '/repos/acme/flink-jobs/deployments', { ref: headSha, environment: 'gated', auto_merge: false, required_contexts: [] })).status).toBe(201);
+  });
+
   test('editing a comment somebody else wrote', async () => {
     const human = fake.addComment({ repository: 'acme/flink-jobs', issue_number: 7, body: 'LGTM', user: 'octocat' });
     await refused('PATCH', `/repos/acme/flink-jobs/issues/comments/${human.id}`, { body: 'changed' }, 403);
     expect(human.body).toBe('LGTM');
+  });
+});
+
+describe('fake GitHub deployments behave as GitHub documents them', () => {
+  const create = async (body: Record<string, unknown>) => {
+    const res = await call('POST', '/repos/acme/flink-jobs/deployments', { ref: headSha, auto_merge: false, required_contexts: [], ...body });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    return res.json.id as number;
+  };
+  const status = async (id: number, body: Record<string, unknown>) => {
+    const res = await call('POST', `/repos/acme/flink-jobs/deployments/${id}/statuses`, body);
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    return res.json;
+  };
+  const latest = async (id: number) => (await call('GET', `/repos/acme/flink-jobs/deployments/${id}/statuses?per_page=1`)).json[0]?.state as string | undefined;
+
+  test('defaults: task deploy, environment production (a production environment), description ""', async () => {
+    const res = await call('POST', '/repos/acme/flink-jobs/deployments', { ref: 'feature', auto_merge: false, required_contexts: [] });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ ref: 'feature', sha: headSha, task: 'deploy', environment: 'production', original_environment: 'production', production_environment: true, transient_environment: false, description: '' });
+  });
+
+  test('auto_inactive: a success marks the prior successful deployments of the same environment inactive, except production ones', async () => {
+    const old = await create({ environment: 'auto/orders' });
+    await status(old, { state: 'success' });
+    const failed = await create({ environment: 'auto/orders' });
+    await status(failed, { state: 'failure' });
+    const otherJob = await create({ environment: 'auto/payments' });
+    await status(otherJob, { state: 'success' });
+    const prod = await create({ environment: 'auto/orders-prod', production_environment: true });
+    await status(prod, { state: 'success' });
+    const prodNext = await create({ environment: 'auto/orders-prod', production_environment: true });
+    await status(prodNext, { state: 'success' });
+    const next = await create({ environment: 'auto/orders' });
+    await status(next, { state: 'in_progress' });
+    expect(await latest(old)).toBe('success');
+    await status(next, { state: 'success' });
+    expect([await latest(old), await latest(failed), await latest(otherJob), await latest(prod), await latest(next)]).toEqual(['inactive', 'failure', 'success', 'success', 'success']);
+  });
+
+  test('auto_inactive: false leaves earlier deployments as they are', async () => {
+    const old = await create({ environment: 'keep/orders' });
+    await status(old, { state: 'success' });
+    const next = await create({ environment: 'keep/orders' });
+    await status(next, { state: 'success', auto_inactive: false });
+    expect(await latest(old)).toBe('success');
+  });
+
+  test('list-deployments filters by sha, ref, task and environment, newest first, paginated', async () => {
+    const a = await create({ environment: 'list/a', task: 'deploy:streampilot' });
+    const b = await create({ environment: 'list/b', task: 'deploy:streampilot' });
+    const c = await create({ environment: 'list/a', task: 'deploy' });
+    const ids = async (query: string) => ((await call('GET', `/repos/acme/flink-jobs/deployments?${query}`)).json as { id: number }[]).map((d) => d.id);
+    expect(await ids('environment=list/a')).toEqual([c, a]);
+    expect(await ids('task=deploy:streampilot&environment=list/b')).toEqual([b]);
+    expect((await ids(`sha=${headSha}&per_page=100`)).slice(0, 3)).toEqual([c, b, a]);
+    expect(await ids(`sha=${'0'.repeat(40)}`)).toEqual([]);
+    expect(await ids(`ref=${headSha}&environment=list/a&per_page=1&page=2`)).toEqual([a]);
+  });
+
+  test('a status naming another environment moves the deployment there; log_url is also the target_url', async () => {
+    const id = await create({ environment: 'move/from' });
+    const st = await status(id, { state: 'queued', environment: 'move/to', log_url: 'https://ci.example/1' });
+    expect(st).toMatchObject({ environment: 'move/to', target_url: 'https://ci.example/1', log_url: 'https://ci.example/1', environment_url: '' });
+    expect((await call('GET', `/repos/acme/flink-jobs/deployments/${id}`)).json).toMatchObject({ environment: 'move/to', original_environment: 'move/from' });
+  });
+
+  test('a status for a deployment that does not exist is 404', async () => {
+    expect((await call('POST', '/repos/acme/flink-jobs/deployments/999999/statuses', { state: 'success' })).status).toBe(404);
   });
 });

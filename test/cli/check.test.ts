@@ -168,7 +168,7 @@ describe('usage', () => {
   it('an unknown command exits 2 and lists the commands', () => {
     const run = cli('deploy-everything');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/unknown command `deploy-everything`.*\n.*check, validate, render and build/);
+    expect(run.stderr).toMatch(/unknown command `deploy-everything`.*\n.*check, validate, render, build, deploy and status/);
   });
 
   it('an unknown flag exits 2 and points at --help', () => {

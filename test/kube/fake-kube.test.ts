@@ -209,12 +209,12 @@ describe('schema validation against the operator CRDs', () => {
     expect(error.causes).toEqual([expect.objectContaining({ field: 'spec.flinkVersion', reason: 'FieldValueNotSupported' })]);
   });
 
-  it('an unknown field: strict writes (ours) get 400 naming it; default writes are pruned with a warning', async () => {
+  it('an unknown field: a server-side apply is refused naming it (as the real server does, whatever fieldValidation says); a create without strict validation is pruned', async () => {
     const misspelt = deployment('unknown-field') as unknown as { spec: { job: Record<string, unknown> } };
     misspelt.spec.job.parallellism = 3;
     const error = await rejection(kube.applyServerSide(misspelt as unknown as FlinkDeployment, MANAGER));
-    expect(error.code).toBe(400);
-    expect(error.message).toContain('unknown field "spec.job.parallellism"');
+    expect(error.code).toBe(500);
+    expect(error.message).toContain('.spec.job.parallellism: field not declared in schema');
 
     // A client that does not ask for strict validation (kubectl create --validate=false): pruned.
     const plain = KubernetesObjectApi.makeApiClient(kc);

@@ -54,7 +54,8 @@ describe('job.yaml: build and classifiers', () => {
     ['build: { builder: kaniko }', /`build\.builder` must be one of registry, docker; found `kaniko`/],
     ['build: { dockerfile: /etc/Dockerfile }', /`build\.dockerfile` must be a path relative to the job folder, inside it/],
     ['build: { dockerfile: ../shared/Dockerfile }', /`build\.dockerfile` must be a path relative to the job folder, inside it/],
-    ['build: configmap', /`build` must be a mapping/],
+    ['build: confgmap', /`build` must be `configmap` or a mapping \(key: value lines\); found `confgmap`/],
+    ['build: { buider: docker }', /unknown key `buider` in `build` — did you mean `builder`\?/],
   ])('refuses %s', (yaml, message) => {
     const ds = parseJobManifest(job(yaml), 'jobs/orders/job.yaml', 'orders').diagnostics;
     expect(ds.map((d) => d.message).join('\n')).toMatch(message);

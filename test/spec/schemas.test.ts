@@ -23,9 +23,9 @@ function properties(kind: ManifestKind): [string, Schema][] {
 
 // Compile-time lists: adding a field to types.ts without listing it here fails the type check.
 const SETTINGS: Record<keyof JobSettings, true> = { flinkVersion: true, namespace: true, baseImage: true, runner: true, parallelism: true, upgradeMode: true, resources: true, flinkConfiguration: true, serviceAccount: true, variables: true, sessionCluster: true };
-const ENVIRONMENT: Record<Exclude<keyof EnvironmentSpec, keyof JobSettings>, true> = { kubeContext: true, deployOn: true, after: true, allowed: true, webUI: true };
+const ENVIRONMENT: Record<Exclude<keyof EnvironmentSpec, keyof JobSettings>, true> = { kubeContext: true, deployOn: true, after: true, allowed: true, webUI: true, deploy: true };
 const JOB: Record<Exclude<keyof JobSpec, keyof JobSettings>, true> = { apiVersion: true, kind: true, name: true, description: true, mode: true, sql: true, dependencies: true, tables: true, podTemplate: true, build: true, environments: true };
-const PROJECT: Record<keyof ProjectSpec, true> = { apiVersion: true, kind: true, defaults: true, registry: true, provided: true, maven: true, environments: true };
+const PROJECT: Record<keyof ProjectSpec, true> = { apiVersion: true, kind: true, defaults: true, registry: true, provided: true, maven: true, deploy: true, environments: true };
 const OVERRIDE: Record<Exclude<keyof JobEnvironmentOverride, keyof JobSettings>, true> = { enabled: true };
 
 const keysOf = (schema: Schema): string[] => Object.keys((schema.properties ?? {}) as Schema).sort();

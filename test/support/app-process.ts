@@ -99,6 +99,15 @@ export class AppProcess {
     throw new Error(`the app did not answer 200 on /healthz within ${timeoutMs} ms:\n${this.output}`);
   }
 
+  /** Kills the process at once (SIGKILL), as a crash or an evicted pod: nothing is finished or cleaned up. */
+  async kill(): Promise<void> {
+    if (this.exited) return;
+    const done = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    await done;
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
   async stop(): Promise<void> {
     if (!this.exited) {
       const done = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));

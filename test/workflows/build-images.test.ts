@@ -19,6 +19,9 @@ import { dockerEnv } from '../support/docker-env.js';
 import { startMavenRepo, type TestMavenRepo } from '../support/maven-repo.js';
 import { registryEnv, registryRequests, type TestRegistry } from '../support/registry-env.js';
 import { runCliAsync } from '../support/run-cli.js';
+import { freePort } from '../support/free-port.js';
+import { formatBuildOutcomes } from '../../src/report/format-build.js';
+import { renderBuildCheckRun } from '../../src/report/build-check-run.js';
 import { pull, runIn } from '../support/docker-run.js';
 
 const reason = dockerEnv.skipReason ?? registryEnv.skipReason;
@@ -64,6 +67,53 @@ dependencies:
 }
 
 
+
+/** A project with one `build: configmap` job: SQL only, on a runner base image. */
+function writeConfigMapRepository(root: string, options: { registry: string; base: string }): void {
+  mkdirSync(path.join(root, 'jobs', 'sql-only'), { recursive: true });
+  writeFileSync(path.join(root, 'streampilot.yaml'), `apiVersion: streampilot.dev/v1\nkind: Project\nregistry:\n  repository: ${options.registry}/jobs\n  insecure: true\nenvironments:\n  staging: {}\n`);
+  writeFileSync(path.join(root, 'jobs', 'sql-only', 'job.yaml'), `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: sql-only\nsql: [main.sql]\nbuild: configmap\nbaseImage: ${options.base}\n`);
+  writeFileSync(path.join(root, 'jobs', 'sql-only', 'main.sql'), sql('configmap'));
+}
+
+/** Ports for workflows that must not reach a registry, a Docker engine or Maven: any call fails the test. */
+const untouchable = (): BuildPorts => {
+  const refuse = (what: string) => () => {
+    throw new Error(`${what} was called, but nothing may be looked up or built here`);
+  };
+  return {
+    registry: { name: 'registry', build: refuse('registry.build'), resolveBaseDigest: refuse('registry.resolveBaseDigest'), findImage: refuse('registry.findImage') },
+    maven: { resolveAll: refuse('maven.resolveAll') } as unknown as BuildPorts['maven'],
+    progress: () => undefined,
+  };
+};
+
+describe('build: configmap jobs, without a registry', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'sp-build-cm-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('without --push: nothing is looked up, and the job runs on its base image as written', async () => {
+    const root = path.join(work, 'dry');
+    writeConfigMapRepository(root, { registry: '127.0.0.1:1', base: 'ghcr.io/acme/flink-sql-runner:1.20' });
+    const result = await buildImages(root, { environment: 'staging', push: false }, untouchable());
+    expect(result.diagnostics).toEqual([]);
+    expect(result.outcomes).toEqual([{ job: 'sql-only', status: 'no-image', image: 'ghcr.io/acme/flink-sql-runner:1.20' }]);
+    expect(formatBuildOutcomes(result.outcomes, { pushed: false })).toBe('sql-only  no image: SQL in a ConfigMap, runs on ghcr.io/acme/flink-sql-runner:1.20');
+  });
+
+  it('with --push, a base image that cannot be read fails the job at "resolve base image", saying why', async () => {
+    const root = path.join(work, 'unreachable');
+    // Nothing listens on the port: the registry-native builder's lookup fails as against a registry that is down.
+    const host = `127.0.0.1:${await freePort()}`;
+    writeConfigMapRepository(root, { registry: host, base: `${host}/base/runner:1` });
+    const ports = { ...untouchable(), registry: new RegistryBuilder({ targetRegistry: host, insecure: true }) };
+    const result = await buildImages(root, { environment: 'staging', push: true }, ports);
+    expect(result.outcomes).toEqual([{ job: 'sql-only', status: 'failed', step: 'resolve base image', message: expect.stringContaining(host), hint: expect.stringMatching(/reachable/) }]);
+    const check = renderBuildCheckRun({ environments: [{ environment: 'staging', outcomes: result.outcomes, diagnostics: result.diagnostics }] });
+    expect(check.conclusion).toBe('failure');
+    expect(check.summary).toContain('| staging | sql-only | **failed** at resolve base image:');
+  });
+});
 
 const built = (o: JobBuildOutcome | undefined) => {
   if (!o || (o.status !== 'built' && o.status !== 'reused')) throw new Error(`expected an image, got ${JSON.stringify(o)}`);
@@ -176,6 +226,33 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
     const failed = result.outcomes[0] as { message: string };
     expect(failed.message).toContain('com.acme.flink:not-there:9.9');
     expect(failed.message).toContain(maven.url);
+  });
+
+  it('a build: configmap job builds and uploads nothing: it runs on its base image, pinned to the digest the registry has', async () => {
+    const root = path.join(work, 'configmap');
+    writeConfigMapRepository(root, { registry: registry.host, base: base.reference });
+    const before = registryRequests(registry).length;
+    const result = await buildImages(root, { environment: 'staging', push: true }, ports());
+    expect(result.outcomes).toEqual([{ job: 'sql-only', status: 'no-image', image: `${base.reference}@${base.digest}` }]);
+    expect(registryRequests(registry).slice(before).filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([]);
+    const check = renderBuildCheckRun({ environments: [{ environment: 'staging', outcomes: result.outcomes, diagnostics: result.diagnostics }] });
+    expect(check.conclusion).toBe('success');
+    expect(check.title).toBe('0 built, 0 reused, 1 without image');
+    expect(check.summary).toContain(`| staging | sql-only | no image: SQL in a ConfigMap, runs on the base image | \`${base.reference}\` | \`${base.digest}\` |`);
+
+    process.env.STREAMPILOT_REGISTRY_USERNAME = registry.username;
+    process.env.STREAMPILOT_REGISTRY_PASSWORD = registry.password;
+    const cli = await runCliAsync(['build', '--dir', root, '--push'], { cacheHome: path.join(work, 'cli-cache') });
+    expect(cli.stdout).toContain(`sql-only  no image: SQL in a ConfigMap, runs on ${base.reference}@${base.digest}`);
+    expect(cli.status).toBe(0);
+  });
+
+  it('a build: configmap job whose base image is not in the registry fails at "resolve base image", naming it', async () => {
+    const root = path.join(work, 'configmap-missing');
+    writeConfigMapRepository(root, { registry: registry.host, base: `${registry.host}/base/not-there-${run}:1` });
+    const [outcome] = (await buildImages(root, { environment: 'staging', push: true }, ports())).outcomes;
+    expect(outcome).toMatchObject({ job: 'sql-only', status: 'failed', step: 'resolve base image' });
+    expect((outcome as { message: string }).message).toContain(`base/not-there-${run}`);
   });
 
   it('`streampilot build` without --push says what it would build; with --push it builds, then reuses', async () => {

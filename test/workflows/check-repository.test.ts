@@ -61,3 +61,53 @@ describe('the result cache', () => {
     expect(cache.entries.size).toBe(entries + 1 + 2);
   });
 });
+
+describe('a build: configmap job in the plan', () => {
+  const sqlOnly = `CREATE TABLE clicks (user_id STRING, url STRING) WITH ('connector' = 'datagen');
+CREATE TABLE sink (user_id STRING, url STRING) WITH ('connector' = 'blackhole');
+INSERT INTO sink SELECT user_id, url FROM clicks;
+`;
+  const repoWith = (name: string, manifest: string, files: Record<string, string>) => {
+    const repo = path.join(scratch, name);
+    cpSync(example, repo, { recursive: true });
+    fs.mkdirSync(path.join(repo, 'jobs', 'sql-only'));
+    writeFileSync(path.join(repo, 'jobs', 'sql-only', 'job.yaml'), `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: sql-only\n${manifest}`);
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(repo, 'jobs', 'sql-only', file), text);
+    return repo;
+  };
+
+  it('runs on its base image as written, with the script mounted from a ConfigMap, in every environment', () => {
+    const repo = repoWith('configmap', 'sql: [main.sql]\nbuild: configmap\nbaseImage: ghcr.io/acme/flink-sql-runner:1.20\n', { 'main.sql': sqlOnly });
+    const { plan, diagnostics } = checkRepository(repo);
+    expect(diagnostics).toEqual([]);
+    for (const env of plan.environments) {
+      const job = env.jobs.find((j) => j.name === 'sql-only')!;
+      expect(job.image).toBe('ghcr.io/acme/flink-sql-runner:1.20');
+      const object = job.object as unknown as { spec: { image: string; podTemplate: { spec: { volumes: { configMap?: { name: string } }[] } } } };
+      expect(object.spec.image).toBe('ghcr.io/acme/flink-sql-runner:1.20');
+      expect(object.spec.podTemplate.spec.volumes.map((v) => v.configMap?.name)).toEqual([expect.stringMatching(/^sql-only-sql-[0-9a-f]{10}$/)]);
+      if (crdsPresent) expect(validateAgainstCrds(job.object)).toEqual([]);
+      // the image jobs next to it keep their content-addressed tags
+      expect(env.jobs.find((j) => j.name === 'orders-enrichment')!.image).toMatch(/^ghcr\.io\/acme\/flink-jobs:orders-enrichment-[0-9a-f]{16}$/);
+    }
+  });
+
+  it('refuses a script a ConfigMap cannot hold, at `build`, and plans nothing for that job', () => {
+    // Two files under the 1 MiB file limit whose script together is over what a ConfigMap holds.
+    const view = (n: number) => `CREATE TEMPORARY VIEW v${n} AS SELECT '${'x'.repeat(600 * 1024)}' AS s;\n`;
+    const repo = repoWith('configmap-big', 'sql: [a.sql, main.sql]\nbuild: configmap\n', { 'a.sql': view(1), 'main.sql': view(2) + sqlOnly });
+    const { plan, diagnostics } = checkRepository(repo, { environments: ['staging'] });
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['jobs/sql-only/job.yaml:5:8 manifest/reference']);
+    expect(errors[0]!.message).toMatch(/^the SQL script of `sql-only` takes \d+ bytes in environment `staging`, more than the 1048576 \(1 MiB\) a ConfigMap holds$/);
+    expect(errors[0]!.hint).toMatch(/remove `build: configmap`/);
+    expect(plan.environments[0]!.jobs.map((j) => j.name)).not.toContain('sql-only');
+  });
+
+  it('reports dependencies of a configmap job in the check, and plans nothing for it', () => {
+    const repo = repoWith('configmap-deps', 'sql: [main.sql]\nbuild: configmap\ndependencies:\n  maven: [org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20]\n', { 'main.sql': sqlOnly });
+    const { plan, diagnostics } = checkRepository(repo, { environments: ['staging'] });
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['jobs/sql-only/job.yaml:7:3 manifest/schema']);
+    expect(plan.environments[0]!.jobs.map((j) => j.name)).not.toContain('sql-only');
+  });
+});

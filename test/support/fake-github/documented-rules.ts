@@ -32,5 +32,11 @@ export function documentedProblems(operationId: string, body: unknown): string[]
     // GitHub answers 422 "Body is too long (maximum is 65536 characters)".
     if (typeof b.body === 'string' && b.body.length > 65536) problems.push(`body is too long (maximum is 65536 characters, got ${b.body.length})`);
   }
+  if (operationId === 'repos/create-deployment-status') {
+    // Request body, `description`: "The maximum description length is 140 characters." GitHub
+    // answers 422 "description is too long (maximum is 140 characters)" rather than truncating
+    // (github/developer.github.com#976: "More than 140 characters returns 422").
+    if (typeof b.description === 'string' && b.description.length > 140) problems.push(`description is too long (maximum is 140 characters, got ${b.description.length})`);
+  }
   return problems;
 }

@@ -6,12 +6,12 @@ import { verifyAppJwt } from './app-jwt.js';
 import { documentedProblems } from './documented-rules.js';
 import { GitHubObjects } from './github-objects.js';
 import { OpenApiContract } from './openapi-contract.js';
-import type { ContractViolation, FakeAnnotation, FakeCheckRun, FakeComment, FakePullRequest, FakeRepository, RecordedRequest } from './state.js';
+import type { ContractViolation, FakeAnnotation, FakeCheckRun, FakeComment, FakeDeployment, FakeDeploymentState, FakeDeploymentStatus, FakePullRequest, FakeRepository, RecordedRequest } from './state.js';
 
-export type { ContractViolation, FakeAnnotation, FakeCheckRun, FakeComment, FakePullRequest, FakeRepository, RecordedRequest } from './state.js';
+export type { ContractViolation, FakeAnnotation, FakeCheckRun, FakeComment, FakeDeployment, FakeDeploymentState, FakeDeploymentStatus, FakePullRequest, FakeRepository, RecordedRequest } from './state.js';
 
 /** Operations GitHub authenticates with the app's JWT rather than an installation token. */
-const JWT_OPERATIONS = new Set(['apps/get-authenticated', 'apps/create-installation-access-token', 'apps/get-repo-installation']);
+const JWT_OPERATIONS = new Set(['apps/get-authenticated', 'apps/create-installation-access-token', 'apps/get-repo-installation', 'apps/list-installations']);
 
 export interface FakeGitHubOptions {
   appId: number;
@@ -52,6 +52,8 @@ export class FakeGitHub {
   /** Installation tokens handed out, newest last: tests look for them where they must not be. */
   readonly installationTokens: string[] = [];
   readonly reactions: { commentId: number; content: string }[] = [];
+  /** GitHub Deployments in creation order, each with its statuses (oldest first). */
+  readonly deployments: FakeDeployment[] = [];
   private readonly permissions = new Map<string, string>();
   private readonly tokens = new Map<string, { installationId: number; expiresAt: number }>();
   private readonly server: Server;
@@ -123,6 +125,15 @@ export class FakeGitHub {
 
   checkRunsFor(repository: string, headSha?: string): FakeCheckRun[] {
     return this.checkRuns.filter((r) => r.repository === repository && (headSha === undefined || r.head_sha === headSha));
+  }
+
+  deploymentsFor(repository: string, filter: { environment?: string; sha?: string } = {}): FakeDeployment[] {
+    return this.deployments.filter((d) => d.repository === repository && (filter.environment === undefined || d.environment === filter.environment) && (filter.sha === undefined || d.sha === filter.sha));
+  }
+
+  /** The state a deployment shows on GitHub: that of its newest status (none yet: undefined). */
+  deploymentState(d: FakeDeployment): FakeDeploymentState | undefined {
+    return d.statuses.at(-1)?.state;
   }
 
   commentsOn(repository: string, issueNumber: number): FakeComment[] {
@@ -248,6 +259,15 @@ export class FakeGitHub {
       case 'apps/get-repo-installation': {
         const repo = this.repo(p);
         return { status: 200, body: o.installation(repo.installationId, repo) };
+      }
+      case 'apps/list-installations': {
+        const installations = [...new Map(this.repositories.map((r) => [r.installationId, r])).values()];
+        return this.page(installations.map((r) => o.installation(r.installationId, r)), query, req);
+      }
+      case 'apps/list-repos-accessible-to-installation': {
+        const installationId = (req as IncomingMessage & { installationId?: number }).installationId;
+        const repositories = this.repositories.filter((r) => r.installationId === installationId).map((r) => o.repository(r));
+        return { status: 200, body: { total_count: repositories.length, repositories } };
       }
       case 'apps/create-installation-access-token': {
         const installationId = Number(p.installation_id);
@@ -400,9 +420,122 @@ export class FakeGitHub {
         if (existing < 0) this.reactions.push({ commentId: c.id, content });
         return { status: existing < 0 ? 201 : 200, body: o.reaction(c.id * 10 + 1, content) };
       }
+      case 'repos/create-deployment':
+        return this.createDeployment(this.repo(p, req), body!);
+      case 'repos/get-deployment':
+        return { status: 200, body: o.deployment(this.deployment(p, req)) };
+      case 'repos/list-deployments': {
+        const repo = this.repo(p, req);
+        // "none" is the documented default of each filter: no filtering.
+        const given = (name: string) => (query[name] !== undefined && query[name] !== 'none' ? query[name] : undefined);
+        const [sha, ref, task, environment] = [given('sha'), given('ref'), given('task'), given('environment')];
+        const list = this.deploymentsFor(`${repo.owner}/${repo.name}`)
+          .filter((d) => (sha === undefined || d.sha === sha) && (ref === undefined || d.ref === ref) && (task === undefined || d.task === task) && (environment === undefined || d.environment === environment))
+          .sort((a, b) => b.id - a.id);
+        return this.page(list.map((d) => o.deployment(d)), query, req);
+      }
+      case 'repos/create-deployment-status':
+        return this.createDeploymentStatus(this.deployment(p, req), body!);
+      case 'repos/list-deployment-statuses': {
+        const d = this.deployment(p, req);
+        return this.page([...d.statuses].reverse().map((st) => o.deploymentStatus(d, st)), query, req);
+      }
       default:
         throw new Error(`the fake has no handler for ${operationId}, which the slice contains`);
     }
+  }
+
+  /**
+   * POST /repos/{owner}/{repo}/deployments as documented: defaults (task `deploy`, environment
+   * `production`, auto_merge true, production_environment true only for `production`), the ref
+   * resolved to a commit (422 "No ref found"), and the two 409s: required status contexts not
+   * all `success` (omitted = every context on the commit; the fake's contexts are its check runs),
+   * and auto_merge with the default branch not merged into the ref (GitHub would merge it, 202, or
+   * conflict, 409 — either way no deployment; the fake does not merge).
+   */
+  private createDeployment(repo: FakeRepository, b: Record<string, unknown>): Reply {
+    const full = `${repo.owner}/${repo.name}`;
+    const ref = String(b.ref);
+    const sha = /^[0-9a-f]{40}$/.test(ref) ? ref : repo.gitDir ? resolveRef(repo.gitDir, ref) : ref;
+    if (!/^[0-9a-f]{40}$/.test(sha) || (repo.gitDir && !commitExists(repo.gitDir, sha))) throw new HttpError(422, `No ref found for: ${ref}`);
+    const contexts = latestCheckRuns(this.checkRunsFor(full, sha));
+    const required = Array.isArray(b.required_contexts) ? (b.required_contexts as string[]) : contexts.map((r) => r.name);
+    const failing = required.filter((name) => contexts.find((r) => r.name === name)?.conclusion !== 'success');
+    if (failing.length) throw new HttpError(409, `Conflict: Commit status checks failed for ${ref}: ${failing.join(', ')} ${Array.isArray(b.required_contexts) ? 'required' : 'not successful (required_contexts was omitted, so every context counts; send [] to skip the check)'}`, false);
+    if (b.auto_merge !== false && repo.gitDir) {
+      const base = resolveRef(repo.gitDir, `heads/${repo.defaultBranch}`);
+      if (/^[0-9a-f]{40}$/.test(base) && !isAncestor(repo.gitDir, base, sha)) throw new HttpError(409, `Conflict: ${repo.defaultBranch} is not merged into ${ref} and auto_merge is on (GitHub would merge it or refuse; the fake does not merge — send auto_merge: false)`, false);
+    }
+    const environment = typeof b.environment === 'string' ? b.environment : 'production';
+    const now = timestamp();
+    let payload = (b.payload ?? {}) as Record<string, unknown> | string;
+    if (typeof payload === 'string' && payload.trim().startsWith('{')) {
+      // A JSON text payload comes back as the object it encodes.
+      try {
+        payload = JSON.parse(payload) as Record<string, unknown>;
+      } catch {
+        throw new HttpError(422, 'payload is not valid JSON');
+      }
+    }
+    const d: FakeDeployment = {
+      id: this.id(),
+      repository: full,
+      sha,
+      ref,
+      task: typeof b.task === 'string' ? b.task : 'deploy',
+      payload,
+      environment,
+      original_environment: environment,
+      description: b.description === null ? null : typeof b.description === 'string' ? b.description : '',
+      transient_environment: b.transient_environment === true,
+      production_environment: typeof b.production_environment === 'boolean' ? b.production_environment : environment === 'production',
+      created_at: now,
+      updated_at: now,
+      statuses: [],
+    };
+    this.deployments.push(d);
+    return { status: 201, body: this.objects.deployment(d) };
+  }
+
+  /**
+   * POST …/deployments/{id}/statuses as documented: `log_url` also sets `target_url`; `environment`
+   * moves the deployment to another environment; and auto_inactive (default true): a `success`
+   * adds an `inactive` status to every prior non-transient, non-production deployment of the
+   * same environment whose state was `success`.
+   */
+  private createDeploymentStatus(d: FakeDeployment, b: Record<string, unknown>): Reply {
+    const now = timestamp();
+    if (typeof b.environment === 'string') d.environment = b.environment;
+    const log = typeof b.log_url === 'string' ? b.log_url : typeof b.target_url === 'string' ? b.target_url : '';
+    const st: FakeDeploymentStatus = {
+      id: this.id(),
+      state: b.state as FakeDeploymentState,
+      description: typeof b.description === 'string' ? b.description : '',
+      environment: d.environment,
+      environment_url: typeof b.environment_url === 'string' ? b.environment_url : '',
+      log_url: log,
+      created_at: now,
+      automatic: false,
+    };
+    d.statuses.push(st);
+    d.updated_at = now;
+    if (st.state === 'success' && b.auto_inactive !== false) {
+      for (const prior of this.deployments) {
+        if (prior.repository !== d.repository || prior.id >= d.id || prior.environment !== d.environment) continue;
+        if (prior.transient_environment || prior.production_environment || this.deploymentState(prior) !== 'success') continue;
+        const last = prior.statuses.at(-1)!;
+        prior.statuses.push({ ...last, id: this.id(), state: 'inactive', description: '', created_at: now, automatic: true });
+        prior.updated_at = now;
+      }
+    }
+    return { status: 201, body: this.objects.deploymentStatus(d, st), headers: { location: `${this.apiUrl}/repos/${d.repository}/deployments/${d.id}/statuses/${st.id}` } };
+  }
+
+  private deployment(p: Record<string, string>, req: IncomingMessage): FakeDeployment {
+    const repo = this.repo(p, req);
+    const d = this.deployments.find((x) => x.id === Number(p.deployment_id) && x.repository === `${repo.owner}/${repo.name}`);
+    if (!d) throw new HttpError(404, `Not Found: no deployment ${p.deployment_id} in ${repo.owner}/${repo.name}`, false);
+    return d;
   }
 
   private checkRun(p: Record<string, string>, req: IncomingMessage): FakeCheckRun {
@@ -473,6 +606,15 @@ function isAncestor(dir: string, ancestor: string, descendant: string): boolean 
   } catch {
     return false;
   }
+}
+
+/** The newest run of each name: what a commit's status for that context is. */
+function latestCheckRuns(runs: FakeCheckRun[]): FakeCheckRun[] {
+  return runs.filter((r) => !runs.some((other) => other.name === r.name && other.id > r.id));
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 function resolveRef(dir: string, ref: string): string {

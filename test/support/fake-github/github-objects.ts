@@ -1,6 +1,6 @@
 import type { OpenApiContract } from './openapi-contract.js';
 import { minimalInstance } from './schema-instance.js';
-import type { FakeAnnotation, FakeCheckRun, FakeComment, FakePullRequest, FakeRepository } from './state.js';
+import type { FakeAnnotation, FakeCheckRun, FakeComment, FakeDeployment, FakeDeploymentStatus, FakePullRequest, FakeRepository } from './state.js';
 
 /**
  * GitHub's response objects built from the fake's state: the contract supplies every required
@@ -217,6 +217,54 @@ export class GitHubObjects {
   diffEntry(pr: FakePullRequest, filename: string, status: string): Record<string, unknown> {
     const blob = `${this.webUrl()}/${pr.repository}/blob/${pr.head.sha}/${filename}`;
     return { ...this.base('diff-entry'), sha: pr.head.sha, filename, status, blob_url: blob, raw_url: blob.replace('/blob/', '/raw/'), contents_url: `${this.apiUrl}/repos/${pr.repository}/contents/${filename}?ref=${pr.head.sha}` };
+  }
+
+  deployment(d: FakeDeployment): Record<string, unknown> {
+    const url = `${this.apiUrl}/repos/${d.repository}/deployments/${d.id}`;
+    return {
+      ...this.base('deployment'),
+      id: d.id,
+      node_id: `DE_${d.id}`,
+      url,
+      sha: d.sha,
+      ref: d.ref,
+      task: d.task,
+      payload: d.payload,
+      original_environment: d.original_environment,
+      environment: d.environment,
+      description: d.description,
+      creator: this.user(this.botLogin(), 'Bot'),
+      created_at: d.created_at,
+      updated_at: d.updated_at,
+      statuses_url: `${url}/statuses`,
+      repository_url: `${this.apiUrl}/repos/${d.repository}`,
+      transient_environment: d.transient_environment,
+      production_environment: d.production_environment,
+      performed_via_github_app: this.integration(),
+    };
+  }
+
+  deploymentStatus(d: FakeDeployment, st: FakeDeploymentStatus): Record<string, unknown> {
+    const deploymentUrl = `${this.apiUrl}/repos/${d.repository}/deployments/${d.id}`;
+    return {
+      ...this.base('deployment-status'),
+      id: st.id,
+      node_id: `DES_${st.id}`,
+      url: `${deploymentUrl}/statuses/${st.id}`,
+      state: st.state,
+      creator: this.user(this.botLogin(), 'Bot'),
+      description: st.description,
+      environment: st.environment,
+      // GitHub answers "" for URLs never set (the schema's own default).
+      target_url: st.log_url,
+      log_url: st.log_url,
+      environment_url: st.environment_url,
+      created_at: st.created_at,
+      updated_at: st.created_at,
+      deployment_url: deploymentUrl,
+      repository_url: `${this.apiUrl}/repos/${d.repository}`,
+      performed_via_github_app: st.automatic ? null : this.integration(),
+    };
   }
 
   reaction(id: number, content: string): Record<string, unknown> {

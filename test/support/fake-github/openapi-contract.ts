@@ -182,11 +182,16 @@ function openApi30ToJsonSchema(value: Json): Json {
   if (value === null || typeof value !== 'object') return value;
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value)) out[k] = openApi30ToJsonSchema(v);
+  // GitHub answers "" for a URL never set, and its schemas say so (`format: uri, default: ""`,
+  // e.g. a deployment status's target_url): the schema's own default is a valid value.
+  const emptyUri = out.format === 'uri' && out.default === '';
+  if (emptyUri) delete out.default;
+  let schema: JsonObject = out;
   if (out.nullable === true) {
     delete out.nullable;
-    return { anyOf: [{ type: 'null' }, out] };
+    schema = { anyOf: [{ type: 'null' }, out] };
   }
-  return out;
+  return emptyUri ? { anyOf: [schema, { const: '' }] } : schema;
 }
 
 function describe(where: ContractProblem['where'], errors: ErrorObject[] | null | undefined): ContractProblem[] {

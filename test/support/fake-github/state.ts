@@ -85,3 +85,37 @@ export interface ContractViolation {
   status: number;
   problems: string[];
 }
+
+export type FakeDeploymentState = 'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success';
+
+export interface FakeDeploymentStatus {
+  id: number;
+  state: FakeDeploymentState;
+  description: string;
+  environment: string;
+  environment_url: string;
+  log_url: string;
+  created_at: string;
+  /** true: added by GitHub itself (auto_inactive), not by a request. */
+  automatic: boolean;
+}
+
+export interface FakeDeployment {
+  id: number;
+  repository: string;
+  sha: string;
+  /** The ref as the request named it (branch, tag or SHA); `sha` is what it resolved to. */
+  ref: string;
+  task: string;
+  payload: Record<string, unknown> | string;
+  /** Changes when a status names another environment; `original_environment` keeps the first. */
+  environment: string;
+  original_environment: string;
+  description: string | null;
+  transient_environment: boolean;
+  production_environment: boolean;
+  created_at: string;
+  updated_at: string;
+  /** Oldest first, as they were created (GitHub lists them newest first). */
+  statuses: FakeDeploymentStatus[];
+}

@@ -2,7 +2,7 @@
  * `metav1.Status` failures as the Kubernetes API server returns them (reason, code, details
  * with causes), thrown by the fake's handlers and written as the response body.
  */
-import { apiVersionOf, type ResourceType } from './resources.js';
+import type { ResourceType } from './resources.js';
 
 export interface StatusCause {
   reason: string;
@@ -53,24 +53,65 @@ export function staleResourceVersion(type: ResourceType, name: string): ApiError
   );
 }
 
+/** A field an apply would change that another manager owns: the manager as the server identifies it, and the field. */
 export interface FieldConflict {
   manager: string;
+  operation: 'Apply' | 'Update';
+  /** The version that manager wrote with: part of an Update manager's identity. */
+  apiVersion: string;
+  subresource?: 'status';
   /** `.spec.job.parallelism` */
   field: string;
 }
 
-/** Server-side apply conflicts, one cause per (field, manager), message grouped per manager. */
-export function applyConflict(type: ResourceType, conflicts: FieldConflict[]): ApiError {
-  const apiVersion = apiVersionOf(type);
-  const byManager = new Map<string, string[]>();
-  for (const c of conflicts) byManager.set(c.manager, [...(byManager.get(c.manager) ?? []), c.field]);
-  const parts = [...byManager].map(([manager, fields]) =>
-    fields.length === 1 ? `conflict with "${manager}" using ${apiVersion}: ${fields[0]}` : `conflicts with "${manager}" using ${apiVersion}:\n${fields.map((f) => `- ${f}`).join('\n')}`,
-  );
-  const n = conflicts.length;
-  return failure(409, 'Conflict', `Apply failed with ${n} conflict${n === 1 ? '' : 's'}: ${parts.join('\n')}`, {
-    causes: conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}" using ${apiVersion}`, field: c.field })),
+/**
+ * How the server names a manager in conflict messages: an Update manager with the version it
+ * used (`"kubectl-edit" using flink.apache.org/v1beta1`), an applier by name only (its
+ * identity leaves the version out, so it stays the same manager across versions).
+ */
+function printManager(c: FieldConflict): string {
+  const name = `${JSON.stringify(c.manager)}${c.subresource ? ` with subresource ${JSON.stringify(c.subresource)}` : ''}`;
+  return c.operation === 'Update' ? `${name} using ${c.apiVersion}` : name;
+}
+
+/** The manager identity the server groups and sorts conflicts by: ManagedFieldsEntry JSON without time and fields. */
+function managerIdentity(c: FieldConflict): string {
+  return JSON.stringify({
+    manager: c.manager,
+    operation: c.operation,
+    ...(c.operation === 'Update' ? { apiVersion: c.apiVersion } : {}),
+    ...(c.subresource ? { subresource: c.subresource } : {}),
   });
+}
+
+/**
+ * Server-side apply conflicts, one cause per (field, manager). The message names the one
+ * conflict, or lists them under each manager, managers sorted by identity.
+ */
+export function applyConflict(_type: ResourceType, conflicts: FieldConflict[]): ApiError {
+  const sorted = [...conflicts].sort((a, b) => compare(managerIdentity(a), managerIdentity(b)) || compare(a.field, b.field));
+  const n = sorted.length;
+  let message: string;
+  if (n === 1) {
+    message = `Apply failed with 1 conflict: conflict with ${printManager(sorted[0]!)}: ${sorted[0]!.field}`;
+  } else {
+    const lines: string[] = [];
+    let previous: string | undefined;
+    for (const c of sorted) {
+      const id = managerIdentity(c);
+      if (id !== previous) lines.push(`conflicts with ${printManager(c)}:`);
+      previous = id;
+      lines.push(`- ${c.field}`);
+    }
+    message = `Apply failed with ${n} conflicts: ${lines.join('\n')}`;
+  }
+  return failure(409, 'Conflict', message, {
+    causes: sorted.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${printManager(c)}`, field: c.field })),
+  });
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function invalid(type: ResourceType, name: string, causes: StatusCause[]): ApiError {
@@ -79,6 +120,15 @@ export function invalid(type: ResourceType, name: string, causes: StatusCause[])
   return failure(422, 'Invalid', `${type.kind}${type.group ? `.${type.group}` : ''} "${name}" is invalid: ${summary}`, {
     name, group: type.group, kind: type.kind, causes,
   });
+}
+
+/**
+ * An error the server did not turn into a Status of its own (the typed conversion of an apply
+ * configuration): a 500 with the error's text and no reason.
+ */
+export function unconvertedError(message: string): ApiError {
+  const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 } as Omit<Status, 'reason'>;
+  return new ApiError(status as Status);
 }
 
 export function badRequest(message: string): ApiError {

@@ -6,7 +6,7 @@
  * ../shared/reference/flink-operator), and rejected with 422 Invalid naming every field.
  */
 import { operatorValidators } from '../crd-schema.js';
-import { badRequest, invalid, type StatusCause } from './api-status.js';
+import { badRequest, invalid, unconvertedError, type StatusCause } from './api-status.js';
 import { deletePath, getPath } from './field-set.js';
 import type { ResourceType } from './resources.js';
 
@@ -56,6 +56,25 @@ export function pruneUnknownFields(type: ResourceType, object: Obj, fieldValidat
   }
   for (const path of unknown) deletePath(object, path);
   return fieldValidation === 'Warn' ? names.map((n) => `unknown field "${n}"`) : [];
+}
+
+/**
+ * What a real server answers a server-side apply whose configuration has fields the CRD does not
+ * declare, whatever `fieldValidation` says: the configuration cannot be converted to the typed
+ * object apply merges (structured-merge-diff), so it is a 500 naming each field, e.g.
+ * `failed to create typed patch object (ns/name; flink.apache.org/v1beta1, Kind=FlinkDeployment): .spec.job.foo: field not declared in schema`.
+ * Unlike create and update, nothing is pruned. (KubeApi.apply should call this for custom
+ * resources instead of pruneUnknownFields.)
+ */
+export function rejectUndeclaredFields(type: ResourceType, namespace: string, name: string, config: Obj): void {
+  const unknown = problems(type, config).flatMap((p) => {
+    const m = UNKNOWN.exec(p.message);
+    return m ? [`.${fieldName([...p.path, m[1]!])}: field not declared in schema`] : [];
+  });
+  if (unknown.length === 0) return;
+  const detail = unknown.length === 1 ? unknown[0]! : `errors:\n${unknown.map((u) => `  ${u}`).join('\n')}`;
+  const gvk = `${type.group}/${type.version}, Kind=${type.kind}`;
+  throw unconvertedError(`failed to create typed patch object (${namespace}/${name}; ${gvk}): ${detail}`);
 }
 
 function cause(object: Obj, p: Problem): StatusCause | undefined {

@@ -6,9 +6,12 @@
  * CRDs in ../shared/reference/flink-operator. What it serves:
  *
  * - discovery (`/api`, `/api/v1`, `/apis`, `/apis/{group}/{version}`, `/version`);
- * - namespaced CRUD, list (label/field selectors) and watch for the types in resources.ts;
+ * - namespaced CRUD, list (label/field selectors) and watch for the types in resources.ts, and
+ *   cluster-scoped Nodes (`/api/v1/nodes`);
  * - `PATCH` as server-side apply (`application/apply-patch+yaml`) or merge patch;
  * - the `/status` subresource, and `/log` of pods;
+ * - the service proxy (`/api/v1/namespaces/{ns}/services/{name}:{port}/proxy/{path}`), to the
+ *   endpoints a test registers in `serviceEndpoints` (see service-proxy.ts);
  * - bearer-token authentication (401 otherwise).
  *
  * Every request is logged in order (`requests`), and `operator` simulates the Flink operator
@@ -27,9 +30,10 @@ import { KubeApi, type WriteResult } from './kube-api.js';
 import type { Scope } from './managed-fields.js';
 import { ObjectStore, meta, type StoredEvent } from './object-store.js';
 import { PodLogs } from './pod-logs.js';
-import { apiGroupList, apiResourceList, apiVersionOf, coreVersions, findResource, type ResourceType } from './resources.js';
+import { apiGroupList, apiResourceList, apiVersionOf, coreVersions, findKind, findResource, type ResourceType } from './resources.js';
 import { fieldSelector, labelSelector } from './selectors.js';
 import { selfSignedCertificate } from './self-signed-cert.js';
+import { matchServiceProxy, proxyToService } from './service-proxy.js';
 import { SimulatedOperator } from './simulated-operator.js';
 
 type Obj = Record<string, unknown>;
@@ -62,6 +66,14 @@ export interface FakeKube {
   store: ObjectStore;
   operator: SimulatedOperator;
   logs: PodLogs;
+  /**
+   * Where each service port's endpoints listen, for the service proxy: key
+   * `<namespace>/<service>:<port number>`, value a base URL such as `http://127.0.0.1:PORT`.
+   * A Service with no entry has no endpoints (its proxy answers 503).
+   */
+  serviceEndpoints: Map<string, string>;
+  /** Adds a cluster Node with these addresses (as the kubelet reports them), Ready unless `ready: false`. */
+  addNode(node: NodeSeed): Obj;
   /** Every request, in arrival order (watch requests logged when they start). */
   requests: KubeRequest[];
   /** Writes only (POST, PUT, PATCH, DELETE), in order. */
@@ -73,6 +85,13 @@ export interface FakeKube {
   /** Ends every open watch, as a server does when a watch times out. */
   endWatches(): void;
   close(): Promise<void>;
+}
+
+export interface NodeSeed {
+  name: string;
+  /** `status.addresses`, e.g. `{ type: 'ExternalIP', address: '203.0.113.7' }`. */
+  addresses: { type: 'ExternalIP' | 'InternalIP' | 'Hostname' | 'ExternalDNS' | 'InternalDNS'; address: string }[];
+  ready?: boolean;
 }
 
 interface Route {
@@ -107,14 +126,14 @@ function parseRoute(parts: string[]): Route | 'discovery' | undefined {
   if (rest.length === 0) return 'discovery';
   if (rest[0] === 'namespaces' && rest.length >= 3) {
     const type = findResource(group, version, rest[2]!);
-    if (!type || rest.length > 5) return undefined;
+    if (!type || !type.namespaced || rest.length > 5) return undefined;
     return { type, namespace: rest[1], name: rest[3], subresource: rest[4] };
   }
-  if (rest.length === 1) {
-    const type = findResource(group, version, rest[0]!);
-    return type ? { type } : undefined;
-  }
-  return undefined;
+  const type = findResource(group, version, rest[0]!);
+  if (!type || rest.length > 3) return undefined;
+  // A namespaced kind's collection across all namespaces; a cluster-scoped kind lives under ''.
+  if (rest.length === 1) return { type };
+  return type.namespaced ? undefined : { type, namespace: '', name: rest[1], subresource: rest[2] };
 }
 
 function listKind(type: ResourceType, items: Obj[], resourceVersion: string): Obj {
@@ -130,6 +149,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const logs = new PodLogs();
   const operator = new SimulatedOperator(api, logs);
   const requests: KubeRequest[] = [];
+  const serviceEndpoints = new Map<string, string>();
   const watches = new Set<{ res: ServerResponse; bookmarks: boolean; type: ResourceType }>();
   const { cert, key } = selfSignedCertificate();
 
@@ -175,7 +195,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     const watch = { res, bookmarks: q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1', type: route.type };
     watches.add(watch);
     const unsubscribe = store.subscribe((e) => {
-      if (matches(e)) write(e.type, e.object);
+      // A watch ended by endWatches() is only forgotten on 'close', a tick later.
+      if (!res.writableEnded && matches(e)) write(e.type, e.object);
     });
     const timeout = Number(q.get('timeoutSeconds') ?? 0);
     const timer = timeout > 0 ? setTimeout(() => res.end(), timeout * 1000) : undefined;
@@ -211,6 +232,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       if (url.pathname === '/apis') return send(res, 200, apiGroupList());
       if (url.pathname === '/version') return send(res, 200, { major: '1', minor: '33', gitVersion: 'v1.33.0-fake' });
     }
+    const proxy = matchServiceProxy(url.pathname);
+    if (proxy) return proxyToService(api, serviceEndpoints, req, res, proxy, url.search);
     const route = parseRoute(parts);
     if (route === 'discovery') {
       const list = method === 'GET' ? apiResourceList(parts[0] === 'api' ? '' : parts[1]!, parts[0] === 'api' ? parts[1]! : parts[2]!) : undefined;
@@ -229,9 +252,10 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         const { items, resourceVersion } = api.list(type, namespace, { labelSelector: q.get('labelSelector'), fieldSelector: q.get('fieldSelector') });
         return send(res, 200, listKind(type, items, resourceVersion));
       }
-      if (method === 'POST' && namespace !== undefined) {
+      const createIn = type.namespaced ? namespace : '';
+      if (method === 'POST' && createIn !== undefined) {
         const body = (ctx.body = parseJson(await readBody(req)));
-        return respondWrite(res, api.create(type, namespace, body, writeOptions(req, q)));
+        return respondWrite(res, api.create(type, createIn, body, writeOptions(req, q)));
       }
       throw methodNotAllowed(method);
     }
@@ -321,12 +345,22 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     store,
     operator,
     logs,
+    serviceEndpoints,
+    addNode: (node) => {
+      const type = findKind('v1', 'Node')!;
+      api.create(type, '', { apiVersion: 'v1', kind: 'Node', metadata: { name: node.name, labels: { 'kubernetes.io/hostname': node.name } } }, { fieldManager: 'kubelet' });
+      const status = {
+        addresses: node.addresses,
+        conditions: [{ type: 'Ready', status: node.ready === false ? 'False' : 'True', reason: node.ready === false ? 'KubeletNotReady' : 'KubeletReady' }],
+      };
+      return api.patch(type, '', node.name, { status }, { fieldManager: 'kubelet' }, 'status').object;
+    },
     requests,
     writes: () => requests.filter((r) => r.method !== 'GET'),
     compact: () => store.compact(),
     bookmark: () => {
       for (const w of watches) {
-        if (w.bookmarks) {
+        if (w.bookmarks && !w.res.writableEnded) {
           w.res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { apiVersion: apiVersionOf(w.type), kind: w.type.kind, metadata: { resourceVersion: String(store.currentRevision) } } })}\n`);
         }
       }

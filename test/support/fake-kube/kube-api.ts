@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import {
   alreadyExists, applyConflict, badRequest, notFound, staleResourceVersion,
 } from './api-status.js';
-import { pruneUnknownFields, validateCustomResource, validateObjectMeta, type FieldValidation } from './crd-admission.js';
+import { pruneUnknownFields, rejectUndeclaredFields, validateCustomResource, validateObjectMeta, type FieldValidation } from './crd-admission.js';
 import { validateBuiltIn } from './builtin-validation.js';
 import { deepEqual } from './field-set.js';
 import { applyConfiguration, recordUpdate, type Scope, type WriteContext } from './managed-fields.js';
@@ -58,6 +58,7 @@ function withoutMetaAndStatus(object: Obj): Obj {
   return rest;
 }
 
+/** Cluster-scoped kinds (Node) are addressed with the namespace ''. */
 export class KubeApi {
   constructor(
     readonly store: ObjectStore,
@@ -88,7 +89,8 @@ export class KubeApi {
     if (type.statusSubresource) delete object.status;
     const m = meta(object);
     for (const k of SERVER_METADATA) if (k !== 'name' && k !== 'namespace') delete m[k];
-    m.namespace = namespace;
+    if (type.namespaced) m.namespace = namespace;
+    else delete m.namespace;
     m.uid = randomUUID();
     m.creationTimestamp = timestamp(this.now());
     if (type.crd) m.generation = 1;
@@ -133,11 +135,14 @@ export class KubeApi {
     const requested = meta(incoming).resourceVersion;
     if (requested !== undefined && (!previous || String(requested) !== meta(previous).resourceVersion)) throw staleResourceVersion(type, name);
     delete meta(incoming).resourceVersion;
-    const warnings = type.crd ? pruneUnknownFields(type, incoming, options.fieldValidation ?? 'Warn') : [];
+    // A real server builds a typed patch from the CRD's schema first: an undeclared field is a 500
+    // whatever fieldValidation says, and nothing is pruned.
+    if (type.crd) rejectUndeclaredFields(type, namespace, name, incoming);
+    const warnings: string[] = [];
     const base: Obj = previous ?? {
       apiVersion: apiVersionOf(type),
       kind: type.kind,
-      metadata: { name, namespace, uid: randomUUID(), creationTimestamp: timestamp(this.now()), ...(type.crd ? { generation: 1 } : {}) },
+      metadata: { name, ...(type.namespaced ? { namespace } : {}), uid: randomUUID(), creationTimestamp: timestamp(this.now()), ...(type.crd ? { generation: 1 } : {}) },
     };
     const outcome = applyConfiguration(base, incoming, options.force, this.context(type, options.fieldManager, scope));
     if (!outcome.ok) throw applyConflict(type, outcome.conflicts);
@@ -220,7 +225,9 @@ export class KubeApi {
     body.apiVersion = apiVersionOf(type);
     body.kind = type.kind;
     const m = meta(body);
-    if (m.namespace !== undefined && m.namespace !== namespace) {
+    // The server clears the namespace of a cluster-scoped object rather than refusing it.
+    if (!type.namespaced) delete m.namespace;
+    else if (m.namespace !== undefined && m.namespace !== namespace) {
       throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
     }
     if (name !== undefined) {

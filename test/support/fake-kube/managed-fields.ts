@@ -95,23 +95,28 @@ export function applyConfiguration(live: Obj, config: Obj, force: boolean, ctx: 
   const configPaths = trackedPaths(config, ctx.scope, ctx.hasStatusSubresource);
   const others = entries.filter((e) => !sameEntry(e, ctx.manager, 'Apply', ctx.scope));
 
+  // The server compares the fields the apply adds or changes with each other manager's set,
+  // path by path: a manager owns a field, not what lies under it or above it. A field under
+  // one they own as a leaf (a scalar or list we now turn into a map) changes theirs too.
   const conflicts = new Map<string, FieldConflict>();
-  const conflicting: FieldPath[] = [];
+  const conflicting = new Map<ManagedEntry, Set<string>>();
   for (const p of configPaths) {
     const current = getPath(live, p);
     if (current.found && deepEqual(current.value, getPath(config, p).value)) continue;
     for (const e of others) {
       for (const q of e.paths) {
-        if (!overlaps(p, q)) continue;
-        const field = dotted(q.length > p.length ? q : p);
-        conflicts.set(`${e.manager}\0${field}`, { manager: e.manager, field });
-        conflicting.push(p);
+        if (!(pathKey(q) === pathKey(p) || (q.length < p.length && overlaps(p, q) && replacesLeaf(live, q)))) continue;
+        const field = dotted(q);
+        conflicts.set(`${e.manager}\0${e.operation}\0${e.subresource ?? ''}\0${field}`, {
+          manager: e.manager, operation: e.operation, apiVersion: e.apiVersion, ...(e.subresource ? { subresource: e.subresource } : {}), field,
+        });
+        conflicting.set(e, (conflicting.get(e) ?? new Set()).add(pathKey(q)));
       }
     }
   }
   if (conflicts.size > 0 && !force) return { ok: false, conflicts: [...conflicts.values()] };
 
-  for (const e of others) e.paths = e.paths.filter((q) => !conflicting.some((p) => overlaps(p, q)));
+  for (const [e, taken] of conflicting) e.paths = e.paths.filter((q) => !taken.has(pathKey(q)));
 
   const own = entryFor(entries, ctx.manager, 'Apply', ctx.scope, ctx.apiVersion, ctx.time);
   const keep = new Set(configPaths.map(pathKey));
@@ -122,9 +127,16 @@ export function applyConfiguration(live: Obj, config: Obj, force: boolean, ctx: 
   }
   for (const p of configPaths) setPath(result, p, getPath(config, p).value);
   own.paths = configPaths;
+  // Fields the apply replaced (a map now a list or scalar) are gone from every manager's set.
+  for (const e of others) e.paths = e.paths.filter((q) => getPath(result, q).found);
 
   writeEntries(result, entries);
   return { ok: true, object: result };
+}
+
+function replacesLeaf(live: Obj, q: FieldPath): boolean {
+  const at = getPath(live, q);
+  return at.found && (typeof at.value !== 'object' || at.value === null || Array.isArray(at.value));
 }
 
 /** Records a non-apply write (create, PUT, merge patch) of `next` over `previous` in next's managedFields. */

@@ -56,7 +56,8 @@ export class ObjectStore {
     this.revision += 1;
     meta(object).resourceVersion = String(this.revision);
     const m = meta(object);
-    this.objects.set(key(type, String(m.namespace), String(m.name)), structuredClone(object));
+    // Cluster-scoped objects (Node) have no namespace: they live under ''.
+    this.objects.set(key(type, String(m.namespace ?? ''), String(m.name)), structuredClone(object));
     this.record({ resourceVersion: this.revision, type: eventType, resource: type, object });
     return structuredClone(object);
   }

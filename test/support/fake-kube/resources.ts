@@ -21,9 +21,13 @@ export interface ResourceType {
   crd: boolean;
   /** Read-only subresources served for this resource, e.g. `log` for pods. */
   extraSubresources: string[];
+  /** false for cluster-scoped kinds (Node): no namespace in their URLs or metadata. */
+  namespaced: boolean;
+  /** The options kind of a `proxy` subresource (`ServiceProxyOptions`), when the resource has one. */
+  proxyKind?: string;
 }
 
-const FLINK = { group: 'flink.apache.org', version: 'v1beta1', statusSubresource: true, fieldLabels: [], crd: true, extraSubresources: [] };
+const FLINK = { group: 'flink.apache.org', version: 'v1beta1', statusSubresource: true, fieldLabels: [], crd: true, extraSubresources: [], namespaced: true };
 
 export const RESOURCE_TYPES: ResourceType[] = [
   { ...FLINK, kind: 'FlinkDeployment', plural: 'flinkdeployments', singular: 'flinkdeployment', shortNames: ['flinkdep'] },
@@ -31,16 +35,16 @@ export const RESOURCE_TYPES: ResourceType[] = [
   { ...FLINK, kind: 'FlinkStateSnapshot', plural: 'flinkstatesnapshots', singular: 'flinkstatesnapshot', shortNames: ['flinksnp'] },
   {
     group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'],
-    statusSubresource: false, fieldLabels: [], crd: false, extraSubresources: [],
+    statusSubresource: false, fieldLabels: [], crd: false, extraSubresources: [], namespaced: true,
   },
   {
     group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], statusSubresource: true,
     fieldLabels: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.phase', 'status.podIP'],
-    crd: false, extraSubresources: ['log'],
+    crd: false, extraSubresources: ['log'], namespaced: true,
   },
   {
     group: '', version: 'v1', kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'], statusSubresource: true,
-    fieldLabels: [], crd: false, extraSubresources: [],
+    fieldLabels: [], crd: false, extraSubresources: [], namespaced: true, proxyKind: 'ServiceProxyOptions',
   },
   {
     group: '', version: 'v1', kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], statusSubresource: false,
@@ -49,11 +53,15 @@ export const RESOURCE_TYPES: ResourceType[] = [
       'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath',
       'reason', 'reportingComponent', 'source', 'type',
     ],
-    crd: false, extraSubresources: [],
+    crd: false, extraSubresources: [], namespaced: true,
   },
   {
     group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', singular: 'lease', shortNames: [],
-    statusSubresource: false, fieldLabels: [], crd: false, extraSubresources: [],
+    statusSubresource: false, fieldLabels: [], crd: false, extraSubresources: [], namespaced: true,
+  },
+  {
+    group: '', version: 'v1', kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], statusSubresource: true,
+    fieldLabels: ['spec.unschedulable'], crd: false, extraSubresources: [], namespaced: false,
   },
 ];
 
@@ -97,15 +105,18 @@ export function apiResourceList(group: string, version: string): object | undefi
   const resources: object[] = [];
   for (const t of types) {
     resources.push({
-      name: t.plural, singularName: t.singular, namespaced: true, kind: t.kind, verbs: VERBS,
+      name: t.plural, singularName: t.singular, namespaced: t.namespaced, kind: t.kind, verbs: VERBS,
       ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
       ...(t.crd ? { categories: ['all'] } : {}),
     });
     if (t.statusSubresource) {
-      resources.push({ name: `${t.plural}/status`, singularName: '', namespaced: true, kind: t.kind, verbs: ['get', 'patch', 'update'] });
+      resources.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
     }
     for (const sub of t.extraSubresources) {
-      resources.push({ name: `${t.plural}/${sub}`, singularName: '', namespaced: true, kind: t.kind, verbs: ['get'] });
+      resources.push({ name: `${t.plural}/${sub}`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get'] });
+    }
+    if (t.proxyKind) {
+      resources.push({ name: `${t.plural}/proxy`, singularName: '', namespaced: t.namespaced, kind: t.proxyKind, verbs: ['create', 'delete', 'get', 'patch', 'update'] });
     }
   }
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };

@@ -5,9 +5,15 @@
  * against the CRD and produces the same watch events a real cluster would.
  *
  * Shapes follow the operator: `status.error` is the JSON of a FlinkResourceException,
- * `reconciliationStatus.lastReconciledSpec` the JSON of the reconciled spec, `observedGeneration`
- * the generation reconciled; the JobManager pod is labelled `app=<name>,component=jobmanager`
- * with container `flink-main-container`; the REST service is `<name>-rest` on port 8081.
+ * `reconciliationStatus.lastReconciledSpec` the JSON `{"spec":…,"resource_metadata":{…}}` the
+ * operator writes (SpecUtils.writeSpecWithMeta), `observedGeneration` the generation reconciled,
+ * `jobStatus.upgradeSavepointPath` the savepoint an upgrade restored from; the JobManager pod is
+ * labelled `app=<name>,component=jobmanager` with container `flink-main-container`; the REST
+ * service is `<name>-rest` on port 8081.
+ *
+ * `legacyStatus` switches to what older operators report: no `observedGeneration` (the
+ * generation is in `lastReconciledSpec`'s `resource_metadata.metadata`), and the upgrade's
+ * savepoint only in `jobStatus.savepointInfo.lastSavepoint`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { KubeApi } from './kube-api.js';
@@ -37,13 +43,49 @@ export interface FailureOptions {
   message: string;
   /** The Java exception type of the error. */
   type?: string;
+  /** The failed job's id (default: the one it ran with). */
+  jobId?: string;
+}
+
+export interface StuckOptions {
+  /** false: only the pod and its events show it, the resource's status does not change (default true). */
+  reportInStatus?: boolean;
 }
 
 export class SimulatedOperator {
+  /** Report status as operators before `observedGeneration` did (see the module comment). */
+  legacyStatus = false;
+
   constructor(
     private readonly api: KubeApi,
     private readonly logs: PodLogs,
   ) {}
+
+  /** `lastReconciledSpec` as the operator serialises it; `jobState` overrides `spec.job.state` (an upgrade in flight records `suspended`). */
+  private reconciledSpec(object: Obj, jobState?: string): string {
+    const spec = structuredClone(object.spec) as Obj;
+    if (jobState && spec.job) (spec.job as Obj).state = jobState;
+    const reconciliation = (object.status as Obj | undefined)?.reconciliationStatus as Obj | undefined;
+    return JSON.stringify({
+      spec,
+      resource_metadata: {
+        apiVersion: object.apiVersion,
+        ...(this.legacyStatus ? { metadata: { generation: meta(object).generation } } : {}),
+        firstDeployment: reconciliation?.lastStableSpec === undefined,
+      },
+    });
+  }
+
+  private observed(object: Obj): Obj {
+    return this.legacyStatus ? {} : { observedGeneration: meta(object).generation };
+  }
+
+  /** Where the status records the savepoint an upgrade took and restored from. */
+  private upgradeSavepoint(location: string): Obj {
+    return this.legacyStatus
+      ? { savepointInfo: { lastSavepoint: { location, triggerType: 'UPGRADE', formatType: 'CANONICAL', timeStamp: Date.now() } } }
+      : { upgradeSavepointPath: location };
+  }
 
   /** Writes `status` (merge patch: `null` removes a field) through `/status` as the operator. */
   patchStatus(namespace: string, name: string, status: Obj, kind: FlinkKind = 'FlinkDeployment'): Obj {
@@ -60,29 +102,60 @@ export class SimulatedOperator {
     this.event(namespace, object, 'Normal', 'Submit', 'Starting deployment');
     return this.patchStatus(namespace, name, {
       lifecycleState: 'DEPLOYED',
-      observedGeneration: meta(object).generation,
+      ...this.observed(object),
       ...(kind === 'FlinkDeployment' ? { jobManagerDeploymentStatus: 'DEPLOYING' } : {}),
       jobStatus: { jobName: name, state: 'RECONCILING' },
-      reconciliationStatus: { state: 'DEPLOYED', lastReconciledSpec: JSON.stringify(object.spec), reconciliationTimestamp: Date.now() },
+      reconciliationStatus: { state: 'DEPLOYED', lastReconciledSpec: this.reconciledSpec(object), reconciliationTimestamp: Date.now() },
       error: null,
     }, kind);
   }
 
+  /**
+   * The operator took up a changed spec and is upgrading: the old job was stopped (with a
+   * savepoint when `savepoint` is given), lifecycle UPGRADING, the reconciled spec recorded with
+   * the job suspended until the new one is submitted.
+   */
+  upgrading(namespace: string, name: string, options: { savepoint?: string } = {}, kind: FlinkKind = 'FlinkDeployment'): Obj {
+    const object = this.api.read(typeOf(kind), namespace, name);
+    this.event(namespace, object, 'Normal', 'SpecChanged', 'UPGRADE change(s) detected, starting reconciliation.');
+    if (options.savepoint) this.event(namespace, object, 'Normal', 'Suspended', `Suspending existing deployment with savepoint ${options.savepoint}.`);
+    return this.patchStatus(namespace, name, {
+      lifecycleState: 'UPGRADING',
+      ...this.observed(object),
+      jobStatus: { jobName: name, state: options.savepoint ? 'FINISHED' : 'CANCELED', ...(options.savepoint ? this.upgradeSavepoint(options.savepoint) : {}) },
+      reconciliationStatus: { state: 'UPGRADING', lastReconciledSpec: this.reconciledSpec(object, 'suspended'), reconciliationTimestamp: Date.now() },
+      error: null,
+    }, kind);
+  }
+
+  /** The operator refused the current spec (validation): an error and a Warning event; it keeps the previous spec, so observedGeneration stays. */
+  rejected(namespace: string, name: string, message: string, kind: FlinkKind = 'FlinkDeployment'): Obj {
+    const object = this.api.read(typeOf(kind), namespace, name);
+    this.event(namespace, object, 'Warning', 'ValidationError', message);
+    return this.patchStatus(namespace, name, {
+      error: JSON.stringify({ type: 'org.apache.flink.kubernetes.operator.exception.ValidationException', message, additionalMetadata: {}, throwableList: [] }),
+    }, kind);
+  }
+
   /** The job runs and the deployment stabilised: STABLE, JobManager READY, job RUNNING with an id. */
-  running(namespace: string, name: string, options: { jobId?: string } = {}, kind: FlinkKind = 'FlinkDeployment'): Obj {
+  running(namespace: string, name: string, options: { jobId?: string; restoredFrom?: string } = {}, kind: FlinkKind = 'FlinkDeployment'): Obj {
     const object = this.api.read(typeOf(kind), namespace, name);
     const jobId = options.jobId ?? randomBytes(16).toString('hex');
     if (kind === 'FlinkDeployment') this.podState(namespace, name, { phase: 'Running', ready: true, state: { running: { startedAt: iso(new Date()) } }, restartCount: 0 });
     this.event(namespace, object, 'Normal', 'JobStatusChanged', 'Job status changed from RECONCILING to RUNNING');
+    const reconciled = this.reconciledSpec(object);
     return this.patchStatus(namespace, name, {
       lifecycleState: 'STABLE',
-      observedGeneration: meta(object).generation,
+      ...this.observed(object),
       ...(kind === 'FlinkDeployment' ? { jobManagerDeploymentStatus: 'READY' } : {}),
-      jobStatus: { jobName: name, jobId, state: 'RUNNING', startTime: String(Date.now()), updateTime: String(Date.now()) },
+      jobStatus: {
+        jobName: name, jobId, state: 'RUNNING', startTime: String(Date.now()), updateTime: String(Date.now()),
+        ...(options.restoredFrom ? this.upgradeSavepoint(options.restoredFrom) : {}),
+      },
       reconciliationStatus: {
         state: 'DEPLOYED',
-        lastReconciledSpec: JSON.stringify(object.spec),
-        lastStableSpec: JSON.stringify(object.spec),
+        lastReconciledSpec: reconciled,
+        lastStableSpec: reconciled,
         reconciliationTimestamp: Date.now(),
       },
       error: null,
@@ -95,8 +168,8 @@ export class SimulatedOperator {
     this.event(namespace, object, 'Warning', 'JobStatusChanged', `Job status changed from RUNNING to FAILED: ${failure.message}`);
     return this.patchStatus(namespace, name, {
       lifecycleState: 'FAILED',
-      observedGeneration: meta(object).generation,
-      jobStatus: { jobName: name, state: 'FAILED', updateTime: String(Date.now()) },
+      ...this.observed(object),
+      jobStatus: { jobName: name, state: 'FAILED', updateTime: String(Date.now()), ...(failure.jobId ? { jobId: failure.jobId } : {}) },
       error: JSON.stringify({
         type: failure.type ?? 'org.apache.flink.runtime.JobException',
         message: failure.message,
@@ -107,7 +180,7 @@ export class SimulatedOperator {
   }
 
   /** The JobManager image cannot be pulled: pod Pending in ImagePullBackOff, kubelet events, deployment ERROR. */
-  imagePullBackOff(namespace: string, name: string): Obj {
+  imagePullBackOff(namespace: string, name: string, options: StuckOptions = {}): Obj {
     const object = this.api.read(typeOf('FlinkDeployment'), namespace, name);
     const image = String((object.spec as Obj).image);
     const pod = this.ensureJobManagerPod(namespace, name, object);
@@ -117,6 +190,7 @@ export class SimulatedOperator {
     this.event(namespace, pod, 'Warning', 'Failed', 'Error: ErrImagePull');
     this.event(namespace, pod, 'Normal', 'BackOff', reason);
     this.event(namespace, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+    if (options.reportInStatus === false) return this.api.read(typeOf('FlinkDeployment'), namespace, name);
     this.event(namespace, object, 'Warning', 'DeploymentFailed', reason);
     return this.patchStatus(namespace, name, {
       jobManagerDeploymentStatus: 'ERROR',
@@ -130,7 +204,7 @@ export class SimulatedOperator {
   }
 
   /** The JobManager container keeps exiting: CrashLoopBackOff, the log of the last run, BackOff events, deployment ERROR. */
-  crashLoop(namespace: string, name: string, lastLog: string[], options: { exitCode?: number; restarts?: number } = {}): Obj {
+  crashLoop(namespace: string, name: string, lastLog: string[], options: StuckOptions & { exitCode?: number; restarts?: number; terminationReason?: string } = {}): Obj {
     const object = this.api.read(typeOf('FlinkDeployment'), namespace, name);
     const pod = this.ensureJobManagerPod(namespace, name, object);
     const podName = String(meta(pod).name);
@@ -142,9 +216,10 @@ export class SimulatedOperator {
       ready: false,
       restartCount: options.restarts ?? 3,
       state: { waiting: { reason: 'CrashLoopBackOff', message } },
-      lastState: { terminated: { exitCode: options.exitCode ?? 1, reason: 'Error', startedAt: iso(new Date()), finishedAt: iso(new Date()) } },
+      lastState: { terminated: { exitCode: options.exitCode ?? 1, reason: options.terminationReason ?? 'Error', startedAt: iso(new Date()), finishedAt: iso(new Date()) } },
     });
     this.event(namespace, pod, 'Warning', 'BackOff', `Back-off restarting failed container ${MAIN_CONTAINER} in pod ${podName}_${namespace}(${String(meta(pod).uid)})`);
+    if (options.reportInStatus === false) return this.api.read(typeOf('FlinkDeployment'), namespace, name);
     return this.patchStatus(namespace, name, {
       jobManagerDeploymentStatus: 'ERROR',
       error: JSON.stringify({

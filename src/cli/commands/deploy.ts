@@ -1,0 +1,73 @@
+import { hostname, userInfo } from 'node:os';
+import { createBuildPorts } from '../../build/build-ports.js';
+import { DiskCache } from '../../cache/result-cache.js';
+import { UsageError } from '../../errors.js';
+import { createFlinkRest } from '../../flink/rest-client.js';
+import { headCommit, isNewerLocalCommit } from '../../git/local-commits.js';
+import { createKubeClient, loadKubeConfig } from '../../kube/client.js';
+import { formatDeployText } from '../../report/format-deploy-text.js';
+import { formatDiagnosticsText } from '../../report/format-text.js';
+import { deploySettings, parseDuration } from '../../spec/deploy-settings.js';
+import { buildImages } from '../../workflows/build-images.js';
+import { checkRepository } from '../../workflows/check-repository.js';
+import { deployEnvironment } from '../../workflows/deploy-environment.js';
+import { prepareDeploy } from '../../workflows/prepare-deploy.js';
+import { parseCommandArgs } from '../args.js';
+import { DEPLOY_HELP } from '../help.js';
+import type { Io } from '../main.js';
+import { readProjectFile, requireEnvironment } from '../project-file.js';
+
+/** `streampilot deploy --env <env> [job...]`: build, apply, follow; what the app does on a merge, from a terminal. */
+export async function deployCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('deploy', args, {
+    env: { type: 'string' },
+    dir: { type: 'string' },
+    force: { type: 'boolean' },
+    kubeconfig: { type: 'string' },
+    context: { type: 'string' },
+    timeout: { type: 'string' },
+    'git-sha': { type: 'string' },
+    'no-cache': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(DEPLOY_HELP);
+    return 0;
+  }
+  const root = values.dir ?? '.';
+  const project = readProjectFile(root);
+  const environment = requireEnvironment(project, values.env, 'deploy');
+  const settings = deploySettings(project, environment);
+  const timeoutMs = values.timeout !== undefined ? timeoutOf(values.timeout) : settings.timeoutMs;
+  const context = values.context ?? project.environments[environment]!.kubeContext;
+  // The cluster is checked before anything is built: a wrong context costs no build.
+  const kube = createKubeClient(loadKubeConfig({ ...(values.kubeconfig ? { kubeconfigPath: values.kubeconfig } : {}), ...(context ? { context } : {}) }));
+  const sha = values['git-sha'] ?? (await headCommit(root));
+  const cache = values['no-cache'] ? {} : { cache: new DiskCache() };
+  const jobs = positionals.length > 0 ? { jobs: positionals } : {};
+
+  const ports = await createBuildPorts(project, { progress: (line) => io.stderr(line), docker: 'if-reachable' });
+  const built = await buildImages(root, { environment, push: true, ...jobs, ...cache }, ports);
+  if (built.diagnostics.length > 0) io.stderr(formatDiagnosticsText(built.diagnostics, built.sources));
+  const planned = checkRepository(root, { environments: [environment], ...jobs, ...(sha ? { gitSha: sha } : {}), ...cache }).plan.environments[0];
+  const prepared = planned ? prepareDeploy(planned, built.outcomes, sha ? { gitSha: sha } : {}) : [];
+
+  const report = await deployEnvironment(
+    prepared,
+    { environment, sha: sha ?? 'local', ...(context ? { kubeContext: context } : {}), force: values.force === true, prune: settings.prune, timeoutMs, partial: positionals.length > 0 },
+    {
+      kube,
+      flink: createFlinkRest(kube),
+      identity: `cli-${userInfo().username}@${hostname()}-${process.pid}`,
+      isNewer: (a, b) => isNewerLocalCommit(root, a, b),
+      progress: (line) => io.stderr(line),
+    },
+  );
+  io.stdout(formatDeployText(report, { color: io.isTTY && !process.env.NO_COLOR }));
+  return report.failure || report.jobs.some((j) => j.state !== 'running' && j.state !== 'unchanged') ? 1 : 0;
+}
+
+function timeoutOf(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0) throw new UsageError(`deploy: --timeout must be a duration like 90s, 10m or 1h; got \`${value}\``);
+  return ms;
+}

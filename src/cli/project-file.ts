@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import { parseProjectManifest, PROJECT_FILE } from '../spec/load-project.js';
+import type { ProjectSpec } from '../spec/types.js';
+
+/** streampilot.yaml, needed before anything else (registry, environments); its problems are `check`'s to list. */
+export function readProjectFile(root: string): ProjectSpec {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, PROJECT_FILE), 'utf8');
+  } catch {
+    throw new ConfigError(`no ${PROJECT_FILE} in ${root}`, 'run the command in the repository, or pass --dir <repo>');
+  }
+  const loaded = parseProjectManifest(text);
+  if (!loaded.spec) throw new ConfigError(`${PROJECT_FILE} has errors; run \`streampilot check\` to see them`);
+  return loaded.spec;
+}
+
+/** The named environment, or a usage error listing the ones there are. */
+export function requireEnvironment(project: ProjectSpec, name: string | undefined, command: string): string {
+  const names = Object.keys(project.environments);
+  if (!name) throw new ConfigError(`${command}: --env is required`, `name one of: ${names.join(', ')}`);
+  if (!names.includes(name)) throw new ConfigError(`${command}: streampilot.yaml has no environment "${name}"`, `name one of: ${names.join(', ')}`);
+  return name;
+}

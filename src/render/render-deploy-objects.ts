@@ -1,0 +1,140 @@
+import type { CompanionObject, DeployObjects } from '../deploy/types.js';
+import type { ResolvedJob } from '../spec/types.js';
+import { ANNOTATION, objectMeta, sha256Hex } from './object-meta.js';
+import { RenderError } from './render-error.js';
+import { renderJob, type RenderInput } from './render-job.js';
+import { DEFAULT_SCRIPT_PATH } from './runner-args.js';
+
+/**
+ * The container the operator merges a pod template's container of this name into: the one that
+ * runs Flink in both the JobManager and the TaskManager pods.
+ */
+export const FLINK_MAIN_CONTAINER = 'flink-main-container';
+
+/** The pod template volume that carries the SQL ConfigMap. */
+export const SQL_VOLUME = 'streampilot-sql';
+
+/** What the API server accepts in one ConfigMap's data: 1 MiB, keys and values together. */
+export const CONFIGMAP_MAX_BYTES = 1024 * 1024;
+
+const CONFIGMAP_KEY = /^[-._a-zA-Z0-9]+$/;
+const NAME_HASH_LENGTH = 10;
+
+/**
+ * Everything one job's deploy applies, in order: `companions` first, then `resource`.
+ *
+ * - A job with its own image: the operator resource alone, exactly as `renderJob` renders it.
+ * - `build: configmap`: an immutable ConfigMap holding the normalised script, named after its
+ *   content (`<job>-sql-<10 hex>`), and the FlinkDeployment with `input.image` (the base image,
+ *   pinned by digest by the caller) whose pod template mounts that ConfigMap at
+ *   `runner.scriptPath`. A changed script means a new name, so the pod template changes and the
+ *   operator upgrades the job as it would for a new image; an unchanged script renders the same
+ *   spec, and the operator leaves the job alone.
+ *
+ * Pure; throws RenderError as `renderJob` does, and when the script does not fit a ConfigMap
+ * or the job's own pod template already uses the volume name or the script's path.
+ */
+export function renderDeployObjects(job: ResolvedJob, input: RenderInput): DeployObjects {
+  if (job.packaging !== 'configmap') return { resource: renderJob(job, input), companions: [] };
+  if (job.mode === 'session') {
+    throw new RenderError(
+      job.name,
+      job.environment,
+      '`build: configmap` mounts the SQL into the job\'s own pods, but a session job runs in its session cluster\'s pods.',
+      'Remove `build: configmap` (a session job\'s SQL travels inline), or use mode: application.',
+    );
+  }
+  const configMap = renderSqlConfigMap(job, input.script);
+  const resource = renderJob({ ...job, podTemplate: mountScript(job, configMap.metadata.name) }, input);
+  return { resource, companions: [configMap] };
+}
+
+/** Where the script is mounted, and the ConfigMap key that holds it (the file name). */
+export function sqlScriptFile(job: ResolvedJob): { path: string; key: string } {
+  const path = job.runner.scriptPath ?? DEFAULT_SCRIPT_PATH;
+  const key = path.slice(path.lastIndexOf('/') + 1);
+  if (!CONFIGMAP_KEY.test(key) || key === '.' || key === '..') {
+    throw new RenderError(
+      job.name,
+      job.environment,
+      `runner.scriptPath "${path}" ends in "${key}", which cannot be a ConfigMap key (letters, digits, '-', '_', '.').`,
+      'End runner.scriptPath with a file name such as script.sql.',
+    );
+  }
+  return { path, key };
+}
+
+/** What the script's ConfigMap weighs in the API server's count (key and value bytes), to compare with CONFIGMAP_MAX_BYTES. */
+export function sqlConfigMapBytes(job: ResolvedJob, script: string): number {
+  return Buffer.byteLength(sqlScriptFile(job).key, 'utf8') + Buffer.byteLength(script, 'utf8');
+}
+
+/** The ConfigMap of a `build: configmap` job: the script under the file name the runner reads. */
+export function renderSqlConfigMap(job: ResolvedJob, script: string): CompanionObject {
+  const { key } = sqlScriptFile(job);
+  const bytes = sqlConfigMapBytes(job, script);
+  if (bytes > CONFIGMAP_MAX_BYTES) {
+    throw new RenderError(
+      job.name,
+      job.environment,
+      `its SQL script takes ${bytes} bytes, more than the ${CONFIGMAP_MAX_BYTES} (1 MiB) a ConfigMap holds, so \`build: configmap\` cannot ship it.`,
+      'Remove `build: configmap` so that the script goes into the job\'s image, or split the job.',
+    );
+  }
+  // Provenance annotations would change with every commit: the object stays a function of its content.
+  const meta = objectMeta(job, script, {});
+  const data = { [key]: script };
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      // The key is part of the name's hash: an immutable ConfigMap can never take new data under an old name.
+      name: `${job.name}-sql-${sha256Hex(JSON.stringify(data)).slice(0, NAME_HASH_LENGTH)}`,
+      namespace: meta.namespace,
+      labels: meta.labels,
+      annotations: { [ANNOTATION.sqlSha256]: sha256Hex(script) },
+    },
+    // Immutable: what runs is what Git says; a `kubectl edit` of the SQL is refused, and the kubelet need not watch it.
+    immutable: true,
+    data,
+  };
+}
+
+type Obj = Record<string, unknown>;
+
+/** The job's pod template (or a new one) with the ConfigMap volume and its mount at the script's path in the Flink container. */
+function mountScript(job: ResolvedJob, configMapName: string): Obj {
+  const { path, key } = sqlScriptFile(job);
+  const fail = (problem: string, hint: string): never => {
+    throw new RenderError(job.name, job.environment, `its pod template ${problem}`, hint);
+  };
+  const template: Obj = job.podTemplate ? structuredClone(job.podTemplate) : { apiVersion: 'v1', kind: 'Pod' };
+  const spec = template.spec ?? (template.spec = {});
+  if (!isObject(spec)) return fail('has a `spec` that is not a mapping.', 'Make `spec` a Pod spec mapping.');
+  const volumes = spec.volumes ?? (spec.volumes = []);
+  if (!Array.isArray(volumes)) return fail('has `spec.volumes` that is not a list.', 'Make `spec.volumes` a list.');
+  if (volumes.some((v) => isObject(v) && v.name === SQL_VOLUME)) {
+    fail(`already has a volume named "${SQL_VOLUME}", the name \`build: configmap\` mounts the SQL through.`, 'Rename that volume.');
+  }
+  volumes.push({ name: SQL_VOLUME, configMap: { name: configMapName } });
+
+  const containers = spec.containers ?? (spec.containers = []);
+  if (!Array.isArray(containers)) return fail('has `spec.containers` that is not a list.', 'Make `spec.containers` a list.');
+  let main = containers.find((c): c is Obj => isObject(c) && c.name === FLINK_MAIN_CONTAINER);
+  if (!main) {
+    main = { name: FLINK_MAIN_CONTAINER };
+    containers.push(main);
+  }
+  const mounts = main.volumeMounts ?? (main.volumeMounts = []);
+  if (!Array.isArray(mounts)) return fail(`has \`volumeMounts\` of ${FLINK_MAIN_CONTAINER} that is not a list.`, 'Make `volumeMounts` a list.');
+  if (mounts.some((m) => isObject(m) && m.mountPath === path)) {
+    fail(`already mounts something at ${path}, where \`build: configmap\` mounts the SQL script.`, 'Remove that mount, or set runner.scriptPath to another path.');
+  }
+  // subPath: one file, so the rest of the folder (the runner jar often sits next to it) stays as the image has it.
+  mounts.push({ name: SQL_VOLUME, mountPath: path, subPath: key, readOnly: true });
+  return template;
+}
+
+function isObject(value: unknown): value is Obj {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,31 @@
+import type { EnvironmentStatus, JobStatus } from '../workflows/environment-status.js';
+
+/** `streampilot status`: one block per job, then orphans. */
+export function formatStatusText(status: EnvironmentStatus): string {
+  const lines = [`${status.environment}:`];
+  if (status.jobs.length === 0) lines.push('  no job deploys to this environment');
+  for (const job of status.jobs) {
+    lines.push(`  ${job.job}  ${stateOf(job)}`);
+    if (!job.deployed) {
+      lines.push(`    not deployed: no ${job.kind} ${job.namespace}/${job.job}`);
+      continue;
+    }
+    if (job.error) lines.push(`    error: ${job.error}`);
+    if (job.image) lines.push(`    image: ${job.image}`);
+    if (job.gitSha) lines.push(`    commit: ${job.gitSha}${job.pullRequest ? ` (#${job.pullRequest})` : ''}`);
+    if (job.webUi) lines.push(`    Web UI: ${job.webUi.via === 'port-forward' ? `${job.webUi.command}, then ${job.webUi.url}` : job.webUi.url}`);
+  }
+  for (const orphan of status.orphans) {
+    lines.push(`  ${orphan.name}  not in Git: ${orphan.kind} ${orphan.namespace}/${orphan.name} is still deployed`);
+  }
+  return lines.join('\n');
+}
+
+export function isHealthy(job: JobStatus): boolean {
+  return job.deployed && job.jobState === 'RUNNING' && !job.error;
+}
+
+function stateOf(job: JobStatus): string {
+  if (!job.deployed) return 'missing';
+  return [job.jobState ?? 'no job state', job.lifecycleState].filter(Boolean).join(', ');
+}

@@ -1,0 +1,226 @@
+import { applyJob } from '../deploy/apply-job.js';
+import { findOrphans, pruneOrphans } from '../deploy/find-orphans.js';
+import { followRollout } from '../deploy/follow-rollout.js';
+import { acquireJobLease, LeaseWaitTimeout } from '../deploy/job-lease.js';
+import type {
+  DeployedRef,
+  EnvironmentDeployReport,
+  FlinkRest,
+  FlinkRestTarget,
+  JobDeployReport,
+  OrphanReport,
+  RolloutOutcome,
+  WebUiLink,
+} from '../deploy/types.js';
+import { webUiLink } from '../deploy/web-ui-link.js';
+import type { KubeClient } from '../kube/client.js';
+import { ANNOTATION } from '../render/object-meta.js';
+import type { PreparedJob } from './prepare-deploy.js';
+
+/** Records each real deploy somewhere people look (GitHub Deployments in the app; nothing in the CLI). */
+export interface DeployRecorder {
+  /** A job is about to be written to the cluster; returns an id to finish it with. */
+  started(job: PreparedJob): Promise<number | undefined>;
+  finished(id: number, report: JobDeployReport): Promise<void>;
+}
+
+export interface DeployEnvironmentOptions {
+  environment: string;
+  /** The commit being deployed. */
+  sha: string;
+  kubeContext?: string;
+  /** Take over fields other managers changed (drift) instead of reporting them. */
+  force: boolean;
+  /** Delete resources of jobs no longer in Git, instead of only reporting them. */
+  prune: boolean;
+  timeoutMs: number;
+  /** Jobs deployed at once (default 4): rollouts are waits, so a merge of 50 jobs is not 50 waits in a row. */
+  concurrency?: number;
+  leaseDurationSeconds?: number;
+  /** How often a waiting lease is looked at again. */
+  leasePollMs?: number;
+  /** Only these jobs were asked for (CLI `deploy job…`): orphans are not looked for then. */
+  partial?: boolean;
+}
+
+export interface DeployEnvironmentPorts {
+  kube: KubeClient;
+  flink?: FlinkRest;
+  /** This process, as named in the Leases it holds. */
+  identity: string;
+  /** True when commit `a` is newer than commit `b` (b is an ancestor of a). */
+  isNewer(a: string, b: string): Promise<boolean>;
+  recorder?: DeployRecorder;
+  progress: (line: string) => void;
+}
+
+/**
+ * Deploy one environment: for each job, take its Lease, apply its objects (drift is reported,
+ * not overwritten, unless forced), follow the rollout to RUNNING or a failure with its reason,
+ * and link its Web UI; then look for resources of jobs no longer in Git. Every job ends with a
+ * state: nothing is left "in progress".
+ */
+export async function deployEnvironment(jobs: readonly PreparedJob[], options: DeployEnvironmentOptions, ports: DeployEnvironmentPorts): Promise<EnvironmentDeployReport> {
+  const reports = await mapBounded(jobs, options.concurrency ?? 4, (job) => deployJob(job, options, ports));
+  const orphans = options.partial ? [] : await orphansOf(jobs, options, ports);
+  return { environment: options.environment, sha: options.sha, jobs: reports, orphans };
+}
+
+async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOptions, ports: DeployEnvironmentPorts): Promise<JobDeployReport> {
+  const { job, kind } = prepared;
+  const base: JobDeployReport = { job: job.name, kind, namespace: job.namespace, state: 'skipped', ...(prepared.image ? { image: prepared.image } : {}) };
+  if ('skip' in prepared) return { ...base, reason: prepared.skip };
+  const started = Date.now();
+  const say = (line: string) => ports.progress(`${options.environment}/${job.name}: ${line}`);
+  const ref: DeployedRef = { apiVersion: prepared.objects.resource.apiVersion, kind, namespace: job.namespace, name: job.name };
+
+  let acquired: Awaited<ReturnType<typeof acquireJobLease>>;
+  try {
+    acquired = await acquireJobLease(ports.kube, { namespace: job.namespace, environment: options.environment, job: job.name }, options.sha, {
+      identity: ports.identity,
+      isNewer: ports.isNewer,
+      ...(options.leaseDurationSeconds ? { leaseDurationSeconds: options.leaseDurationSeconds } : {}),
+      ...(options.leasePollMs ? { pollMs: options.leasePollMs } : {}),
+      waitTimeoutMs: options.timeoutMs,
+    });
+  } catch (e) {
+    // Another deploy of this job held it for the whole timeout, or the cluster stopped answering.
+    const reason = e instanceof Error ? e.message : String(e);
+    const hint = e instanceof LeaseWaitTimeout ? e.hint : 'Check that the cluster is reachable, then push again or run `streampilot deploy`.';
+    say(`not deployed: ${reason}`);
+    return { ...base, state: e instanceof LeaseWaitTimeout ? 'timed-out' : 'interrupted', failure: { summary: `not deployed: ${reason}`, events: [], logTail: [], hint }, elapsedMs: Date.now() - started };
+  }
+  if (acquired.status === 'superseded') {
+    say(`superseded by ${short(acquired.by)}`);
+    return { ...base, state: 'superseded', supersededBy: acquired.by, elapsedMs: Date.now() - started };
+  }
+  const lease = acquired.lease;
+  try {
+    // A slower replica must not roll a job back to an older commit than the one already there.
+    const live = await ports.kube.get<{ metadata?: { annotations?: Record<string, string> } }>(ref);
+    const liveSha = live?.metadata?.annotations?.[ANNOTATION.gitSha];
+    if (liveSha && liveSha !== options.sha && (await ports.isNewer(liveSha, options.sha))) {
+      say(`already at the newer commit ${short(liveSha)}`);
+      return { ...base, state: 'superseded', supersededBy: liveSha, elapsedMs: Date.now() - started };
+    }
+
+    let deploymentId: number | undefined;
+    const applied = await applyJob(ports.kube, prepared.objects, {
+      force: options.force,
+      beforeWrite: async () => {
+        deploymentId = await ports.recorder?.started(prepared);
+      },
+    });
+    const finish = async (report: JobDeployReport): Promise<JobDeployReport> => {
+      const full = { ...report, ...(deploymentId !== undefined ? { deploymentId } : {}), elapsedMs: Date.now() - started };
+      if (deploymentId !== undefined) await ports.recorder?.finished(deploymentId, full);
+      return full;
+    };
+
+    switch (applied.status) {
+      case 'drift':
+        say(`not applied: ${applied.fields.length} field(s) changed outside Git`);
+        return finish({ ...base, state: 'drift', drift: applied.fields });
+      case 'failed':
+        say(`not applied: ${applied.reason}`);
+        return finish({ ...base, state: 'apply-failed', failure: { summary: applied.reason, events: [], logTail: [], ...(applied.hint ? { hint: applied.hint } : {}) } });
+      case 'unchanged': {
+        const status = statusOf(applied.object);
+        say('unchanged');
+        return finish({ ...base, state: 'unchanged', ...status, ...(await link(job, ports, options)) });
+      }
+      case 'applied':
+        break;
+    }
+    say(`applied (generation ${applied.generation}); waiting for RUNNING`);
+    const outcome = await followRollout(
+      ports.kube,
+      { ref, generation: applied.generation, ...restTargetOf(prepared), ...(options.kubeContext ? { kubeContext: options.kubeContext } : {}) },
+      {
+        timeoutMs: options.timeoutMs,
+        signal: lease.superseded,
+        ...(ports.flink ? { flink: ports.flink } : {}),
+        onProgress: (p) => say([p.lifecycleState, p.jobState, p.jobManagerDeploymentStatus].filter(Boolean).join(' / ')),
+      },
+    );
+    say(outcome.status);
+    return finish({ ...base, ...reportOf(outcome, lease.supersededBy()), ...(await link(job, ports, options)) });
+  } catch (e) {
+    // A cluster that stops answering mid-deploy still ends this job with a reason.
+    const reason = e instanceof Error ? e.message : String(e);
+    say(`interrupted: ${reason}`);
+    return { ...base, state: 'interrupted', failure: { summary: `the deploy was interrupted: ${reason}`, events: [], logTail: [], hint: 'Look at the job in the cluster; push again or run `streampilot deploy` to finish it.' }, elapsedMs: Date.now() - started };
+  } finally {
+    await lease.release().catch(() => undefined);
+  }
+}
+
+/** A rollout's outcome as a report row. */
+export function reportOf(outcome: RolloutOutcome, supersededBy: string | undefined): Partial<JobDeployReport> & Pick<JobDeployReport, 'state'> {
+  switch (outcome.status) {
+    case 'running':
+      return { state: 'running', lifecycleState: outcome.lifecycleState, jobState: 'RUNNING', ...(outcome.restoredFrom ? { restoredFrom: outcome.restoredFrom } : {}) };
+    case 'failed':
+    case 'timed-out':
+      return {
+        state: outcome.status,
+        failure: outcome.failure,
+        ...(outcome.lifecycleState ? { lifecycleState: outcome.lifecycleState } : {}),
+        ...(outcome.jobState ? { jobState: outcome.jobState } : {}),
+      };
+    case 'cancelled':
+      return { state: 'superseded', ...(supersededBy ? { supersededBy } : {}) };
+  }
+}
+
+function statusOf(object: unknown): Pick<JobDeployReport, 'lifecycleState' | 'jobState'> {
+  const status = (object as { status?: { lifecycleState?: string; jobStatus?: { state?: string } } }).status;
+  return {
+    ...(status?.lifecycleState ? { lifecycleState: status.lifecycleState } : {}),
+    ...(status?.jobStatus?.state ? { jobState: status.jobStatus.state } : {}),
+  };
+}
+
+/** The JobManager a job's REST calls go to: its own cluster, or its session cluster. */
+function restTargetOf(prepared: PreparedJob): { restTarget: FlinkRestTarget } {
+  return { restTarget: restTarget(prepared.job.namespace, prepared.job.mode === 'session' ? (prepared.job.sessionCluster ?? prepared.job.name) : prepared.job.name) };
+}
+
+export function restTarget(namespace: string, cluster: string): FlinkRestTarget {
+  return { namespace, service: `${cluster}-rest`, port: 8081 };
+}
+
+async function link(job: PreparedJob['job'], ports: DeployEnvironmentPorts, options: DeployEnvironmentOptions): Promise<{ webUi?: WebUiLink }> {
+  try {
+    const found = await webUiLink(ports.kube, job, options.kubeContext);
+    return found ? { webUi: found } : {};
+  } catch {
+    // A link is a convenience: failing to read the service never fails the deploy.
+    return {};
+  }
+}
+
+async function orphansOf(jobs: readonly PreparedJob[], options: DeployEnvironmentOptions, ports: DeployEnvironmentPorts): Promise<OrphanReport[]> {
+  const namespaces = [...new Set(jobs.map((j) => j.job.namespace))];
+  if (namespaces.length === 0) return [];
+  const found = await findOrphans(ports.kube, { environment: options.environment, namespaces, jobs: new Set(jobs.map((j) => j.job.name)) });
+  if (found.length === 0) return [];
+  if (options.prune) return pruneOrphans(ports.kube, found);
+  return found.map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
+}
+
+/** Runs `work` over `items` with at most `limit` at once, keeping the order of `items`. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return results;
+}
+
+const short = (sha: string) => sha.slice(0, 7);

@@ -1,0 +1,176 @@
+import type { EnvironmentDeployReport, FlinkRest } from '../deploy/types.js';
+import { completeCheckRun, findCheckRun, startCheckRun, type CheckRunTarget } from '../github/check-runs.js';
+import { installationToken } from '../github/installation-token.js';
+import { upsertStickyComment } from '../github/sticky-comment.js';
+import type { GitHubClient, RepoRef } from '../github/types.js';
+import type { KubeClient } from '../kube/client.js';
+import { DEPLOY_COMMENT_MARKER, renderDeployComment } from '../report/deploy-comment.js';
+import { deployCheckRunName, renderDeployCheckRun } from '../report/deploy-check-run.js';
+import type { DeploymentsClient } from '../github/deployments.js';
+import { deploySettings } from '../spec/deploy-settings.js';
+import type { ProjectSpec } from '../spec/types.js';
+import { buildOnMerge, type BuildOnMergePorts, type MergeInput } from './build-on-merge.js';
+import { deployEnvironment } from './deploy-environment.js';
+import { gitHubDeployRecorder } from './github-deploy-recorder.js';
+import type { PreparedJob } from './prepare-deploy.js';
+
+export interface DeployOnMergePorts extends BuildOnMergePorts {
+  /** The cluster of an environment (its kubeContext, or in-cluster); throws ConfigError naming what is missing. */
+  kube: (environment: string, project: ProjectSpec) => KubeClient;
+  flink?: (kube: KubeClient) => FlinkRest;
+  /** This replica, as named in the Leases it holds. */
+  identity: string;
+  appId?: number;
+  /**
+   * Runs the deploy phase (rollouts take minutes) somewhere other than the caller's queue lane,
+   * so pull requests of the repository are validated meanwhile; default: awaited in place.
+   */
+  schedule?: (work: () => Promise<void>) => void;
+  /** Overrides of the project's deploy settings and lease timing (tests). */
+  tuning?: { timeoutMs?: number; leaseDurationSeconds?: number; leasePollMs?: number; concurrency?: number };
+}
+
+export interface DeployOnMergeOutcome {
+  reports: EnvironmentDeployReport[];
+}
+
+/**
+ * A merge to the default branch, whole: build the images (check run `StreamPilot / build`),
+ * then deploy each environment that deploys on merge, in promotion order (check run
+ * `StreamPilot / deploy <env>`, a GitHub Deployment per job), and tell the merged pull request
+ * what happened in one comment.
+ */
+export async function deployOnMerge(octokit: GitHubClient & DeploymentsClient, repo: RepoRef, merge: MergeInput & { htmlUrl?: string }, ports: DeployOnMergePorts): Promise<DeployOnMergeOutcome> {
+  const pullRequest = await mergedPullRequest(octokit, repo, merge.sha, ports);
+  const provenance = {
+    gitSha: merge.sha,
+    ...(pullRequest !== undefined ? { pullRequest } : {}),
+    ...(merge.htmlUrl ? { commitUrl: `${merge.htmlUrl}/commit/${merge.sha}` } : {}),
+  };
+  const built = await buildOnMerge(octokit, repo, { ...merge, provenance }, ports);
+  if (!built.project || built.deploys.length === 0) return { reports: [] };
+  const project = built.project;
+  const reports: EnvironmentDeployReport[] = [];
+  const deploy = () => deployEnvironments(octokit, repo, { ...merge, provenance }, built.deploys, project, pullRequest, ports, reports);
+  if (ports.schedule) ports.schedule(deploy);
+  else await deploy();
+  return { reports };
+}
+
+async function deployEnvironments(
+  octokit: GitHubClient & DeploymentsClient,
+  repo: RepoRef,
+  merge: MergeInput & { htmlUrl?: string },
+  deploys: { environment: string; jobs: PreparedJob[] }[],
+  project: ProjectSpec,
+  pullRequest: number | undefined,
+  ports: DeployOnMergePorts,
+  reports: EnvironmentDeployReport[],
+): Promise<void> {
+  const checkRunUrls: Record<string, string> = {};
+  for (const { environment, jobs } of promotionOrder(deploys, project)) {
+    const name = deployCheckRunName(environment);
+    const existing = await findCheckRun(octokit, repo, merge.sha, name);
+    const target: CheckRunTarget = { name, headSha: merge.sha, ...(existing ? { id: existing.id } : {}) };
+    target.id = await startCheckRun(octokit, repo, target);
+    if (merge.htmlUrl) checkRunUrls[environment] = `${merge.htmlUrl}/runs/${target.id}`;
+
+    const report = await deployOne(octokit, repo, environment, jobs, { project, merge, pullRequest, reports, ...(checkRunUrls[environment] ? { logUrl: checkRunUrls[environment] } : {}) }, ports);
+    reports.push(report);
+    await completeCheckRun(octokit, repo, target, renderDeployCheckRun(report, { redact: ports.redact }));
+  }
+
+  if (pullRequest !== undefined) {
+    const body = renderDeployComment(reports, { sha: merge.sha, checkRunUrls, redact: ports.redact });
+    await upsertStickyComment(octokit, repo, pullRequest, { marker: DEPLOY_COMMENT_MARKER, body, ...(ports.appId !== undefined ? { appId: ports.appId } : {}) }).catch((e: unknown) =>
+      ports.log.warn(`could not comment the deploy on #${pullRequest}: ${ports.redact(e instanceof Error ? e.message : String(e))}`),
+    );
+  }
+}
+
+async function deployOne(
+  octokit: GitHubClient & DeploymentsClient,
+  repo: RepoRef,
+  environment: string,
+  jobs: PreparedJob[],
+  context: { project: ProjectSpec; merge: MergeInput; pullRequest: number | undefined; reports: EnvironmentDeployReport[]; logUrl?: string },
+  ports: DeployOnMergePorts,
+): Promise<EnvironmentDeployReport> {
+  const { project, merge } = context;
+  const env = project.environments[environment]!;
+  const empty: EnvironmentDeployReport = { environment, sha: merge.sha, jobs: [], orphans: [] };
+  // Promotion order: an environment after another deploys only what that one deployed cleanly.
+  const before = env.after ? context.reports.find((r) => r.environment === env.after) : undefined;
+  if (before && !deployedCleanly(before)) {
+    return { ...empty, failure: { reason: `not deployed: ${env.after} comes first (after: ${env.after}), and this commit did not deploy cleanly there`, hint: `fix ${env.after} first; the next merge deploys both` } };
+  }
+  try {
+    const kube = ports.kube(environment, project);
+    const settings = deploySettings(project, environment);
+    const tuning = ports.tuning ?? {};
+    return await deployEnvironment(
+      jobs,
+      {
+        environment,
+        sha: merge.sha,
+        ...(env.kubeContext ? { kubeContext: env.kubeContext } : {}),
+        force: false,
+        prune: settings.prune,
+        timeoutMs: tuning.timeoutMs ?? settings.timeoutMs,
+        ...(tuning.concurrency ? { concurrency: tuning.concurrency } : {}),
+        ...(tuning.leaseDurationSeconds ? { leaseDurationSeconds: tuning.leaseDurationSeconds } : {}),
+        ...(tuning.leasePollMs ? { leasePollMs: tuning.leasePollMs } : {}),
+      },
+      {
+        kube,
+        ...(ports.flink ? { flink: ports.flink(kube) } : {}),
+        identity: ports.identity,
+        isNewer: (a, b) => isNewerCommit(octokit, merge, ports, a, b),
+        recorder: gitHubDeployRecorder(octokit, repo, { environment, sha: merge.sha, ...(env.kubeContext ? { kubeContext: env.kubeContext } : {}), ...(context.pullRequest !== undefined ? { pullRequest: context.pullRequest } : {}), ...(context.logUrl ? { logUrl: context.logUrl } : {}), redact: ports.redact, log: ports.log }),
+        progress: (line) => ports.log.info(ports.redact(line)),
+      },
+    );
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const hint = e instanceof Error && 'hint' in e && typeof e.hint === 'string' ? e.hint : 'check the environment’s kubeContext and the app’s kubeconfig (STREAMPILOT_KUBECONFIG)';
+    ports.log.error(`deploying ${environment} at ${merge.sha} failed: ${ports.redact(message)}`);
+    return { ...empty, failure: { reason: message, hint } };
+  }
+}
+
+function deployedCleanly(report: EnvironmentDeployReport): boolean {
+  return !report.failure && report.jobs.every((j) => j.state === 'running' || j.state === 'unchanged' || j.state === 'superseded');
+}
+
+/** Environments whose `after` is also deployed on merge come after it. */
+function promotionOrder<T extends { environment: string }>(deploys: T[], project: ProjectSpec): T[] {
+  const names = new Set(deploys.map((d) => d.environment));
+  const depth = (name: string, seen = new Set<string>()): number => {
+    const after = project.environments[name]?.after;
+    if (!after || !names.has(after) || seen.has(after)) return 0;
+    seen.add(name);
+    return 1 + depth(after, seen);
+  };
+  return [...deploys].sort((a, b) => depth(a.environment) - depth(b.environment));
+}
+
+/** The pull request a merge commit came from, if GitHub knows one. */
+async function mergedPullRequest(octokit: GitHubClient & DeploymentsClient, repo: RepoRef, sha: string, ports: Pick<BuildOnMergePorts, 'log' | 'redact'>): Promise<number | undefined> {
+  try {
+    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
+    return data[0]?.number;
+  } catch (e) {
+    ports.log.warn(`could not find the pull request of ${sha}: ${ports.redact(e instanceof Error ? e.message : String(e))}`);
+    return undefined;
+  }
+}
+
+/** `a` is newer than `b` when b is an ancestor of a (both on the default branch). */
+async function isNewerCommit(octokit: GitHubClient & DeploymentsClient, merge: MergeInput, ports: BuildOnMergePorts, a: string, b: string): Promise<boolean> {
+  if (a === b) return false;
+  const token = /^https?:\/\//i.test(merge.cloneUrl) ? await installationToken(octokit) : undefined;
+  return ports.repositories.withRepository({ cloneUrl: merge.cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
+    await mirror.fetch([a, b]);
+    return (await mirror.mergeBase(a, b)) === b;
+  });
+}

@@ -1,0 +1,75 @@
+import { findOrphans } from '../deploy/find-orphans.js';
+import type { DeployedRef, FlinkKind, OrphanReport, WebUiLink } from '../deploy/types.js';
+import { webUiLink } from '../deploy/web-ui-link.js';
+import type { KubeClient } from '../kube/client.js';
+import { FLINK_API_VERSION } from '../kube/types.js';
+import type { PlannedEnvironment } from '../plan/types.js';
+import { ANNOTATION } from '../render/object-meta.js';
+
+export interface JobStatus {
+  job: string;
+  kind: FlinkKind;
+  namespace: string;
+  /** False when the cluster has no resource for the job. */
+  deployed: boolean;
+  lifecycleState?: string;
+  jobState?: string;
+  /** The operator's error message, when status.error is set. */
+  error?: string;
+  image?: string;
+  /** The commit and pull request the live resource was applied from (its annotations). */
+  gitSha?: string;
+  pullRequest?: string;
+  webUi?: WebUiLink;
+}
+
+export interface EnvironmentStatus {
+  environment: string;
+  jobs: JobStatus[];
+  orphans: OrphanReport[];
+}
+
+interface LiveResource {
+  metadata?: { annotations?: Record<string, string> };
+  spec?: { image?: string };
+  status?: { lifecycleState?: string; jobStatus?: { state?: string }; error?: string };
+}
+
+/** What runs in an environment, read from the cluster: each job's operator status, provenance and Web UI. Reads only. */
+export async function environmentStatus(environment: PlannedEnvironment, kube: KubeClient, options: { kubeContext?: string } = {}): Promise<EnvironmentStatus> {
+  const enabled = environment.jobs.filter((j) => j.enabled);
+  const jobs = await Promise.all(
+    enabled.map(async (planned): Promise<JobStatus> => {
+      const kind: FlinkKind = planned.mode === 'session' ? 'FlinkSessionJob' : 'FlinkDeployment';
+      const ref: DeployedRef = { apiVersion: FLINK_API_VERSION, kind, namespace: planned.job.namespace, name: planned.name };
+      const live = await kube.get<LiveResource & { apiVersion: string; kind: string }>(ref);
+      const base: JobStatus = { job: planned.name, kind, namespace: ref.namespace, deployed: Boolean(live) };
+      if (!live) return base;
+      const annotations = live.metadata?.annotations ?? {};
+      const link = await webUiLink(kube, planned.job, options.kubeContext).catch(() => undefined);
+      return {
+        ...base,
+        ...(live.status?.lifecycleState ? { lifecycleState: live.status.lifecycleState } : {}),
+        ...(live.status?.jobStatus?.state ? { jobState: live.status.jobStatus.state } : {}),
+        ...(live.status?.error ? { error: errorMessage(live.status.error) } : {}),
+        ...(live.spec?.image ? { image: live.spec.image } : {}),
+        ...(annotations[ANNOTATION.gitSha] ? { gitSha: annotations[ANNOTATION.gitSha] } : {}),
+        ...(annotations[ANNOTATION.pullRequest] ? { pullRequest: annotations[ANNOTATION.pullRequest] } : {}),
+        ...(link ? { webUi: link } : {}),
+      };
+    }),
+  );
+  const namespaces = [...new Set([environment.namespace, ...enabled.map((j) => j.job.namespace)])];
+  const orphans = (await findOrphans(kube, { environment: environment.name, namespaces, jobs: new Set(enabled.map((j) => j.name)) })).map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
+  return { environment: environment.name, jobs, orphans };
+}
+
+/** status.error is the JSON of the operator's exception; its message is what a person reads. */
+function errorMessage(error: string): string {
+  try {
+    const parsed = JSON.parse(error) as { message?: string };
+    return parsed.message ?? error;
+  } catch {
+    return error;
+  }
+}
