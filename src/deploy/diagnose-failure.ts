@@ -189,7 +189,9 @@ async function readLogTail(
   // A crash-looping container's current run has barely started: its last run says why it died.
   const text = (problem?.reason === 'CrashLoopBackOff' ? await read(true) : undefined) ?? (await read(false));
   if (text === undefined) return undefined;
-  return text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l, i, all) => l !== '' || i < all.length - 1).slice(-lines);
+  const tail = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l, i, all) => l !== '' || i < all.length - 1).slice(-lines);
+  // A container that never started has an empty log: no section rather than an empty one.
+  return tail.some((l) => l.trim() !== '') ? tail : undefined;
 }
 
 function newest(pods: V1Pod[]): V1Pod | undefined {

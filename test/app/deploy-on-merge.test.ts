@@ -33,8 +33,7 @@ const reason = dockerEnv.skipReason ?? registryEnv.skipReason ?? (existsSync(ope
 
 const sql = (job: string, marker: string) => `CREATE TABLE ${job}_source (user_id STRING, url STRING) WITH ('connector' = 'datagen');
 CREATE TABLE ${job}_sink (user_id STRING, url STRING) WITH ('connector' = 'blackhole');
--- ${marker}
-INSERT INTO ${job}_sink SELECT user_id, url FROM ${job}_source;
+INSERT INTO ${job}_sink SELECT user_id, url FROM ${job}_source WHERE url <> '${marker}';
 `;
 
 const project = (registry: string, repository: string, base: string, timeout = '60s') => `apiVersion: streampilot.dev/v1
@@ -247,9 +246,8 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
   });
 
   test('two merges racing: the newer commit is deployed and the older deploy reports superseded', async () => {
-    // Undo the manual edit so the job can be deployed again.
-    const type = deploymentType();
-    kube.api.patch(type, NS, 'orders', {}, { fieldManager: 'kubectl-edit' });
+    // Revert the manual edit (the value Git says again), so the next deploys of clicks apply cleanly.
+    kube.api.patch(deploymentType(), NS, 'clicks', { spec: { job: { parallelism: 1 } } }, { fieldManager: 'kubectl-edit' });
     scenarios.set('orders', { kind: 'hang' });
     const older = await merge({ 'streampilot.yaml': project(registry.host, imageRepository, base, '90s'), 'jobs/orders/main.sql': sql('orders', `older ${run}`) });
     await github.waitFor(() => statesOf(older.sha, 'orders').includes('in_progress'), 'the older deploy under way', 120_000);

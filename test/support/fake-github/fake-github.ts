@@ -262,11 +262,16 @@ export class FakeGitHub {
       }
       case 'apps/list-installations': {
         const installations = [...new Map(this.repositories.map((r) => [r.installationId, r])).values()];
-        return this.page(installations.map((r) => o.installation(r.installationId, r)), query, req);
+        // The published description of this list gives `account` as allOf [simple-user, enterprise]
+        // (unlike GET /repos/{o}/{r}/installation's anyOf): an account carrying both shapes' required
+        // fields is what satisfies it.
+        const bothShapes = (r: FakeRepository) => ({ ...(o.user(r.owner, 'Organization')), name: r.owner, slug: r.owner.toLowerCase(), created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', description: null, website_url: null });
+        return this.page(installations.map((r) => ({ ...o.installation(r.installationId, r), account: bothShapes(r) })), query, req);
       }
       case 'apps/list-repos-accessible-to-installation': {
         const installationId = (req as IncomingMessage & { installationId?: number }).installationId;
-        const repositories = this.repositories.filter((r) => r.installationId === installationId).map((r) => o.repository(r));
+        // This list's repository schema also requires has_downloads, which GET /repos/{o}/{r}'s does not.
+        const repositories = this.repositories.filter((r) => r.installationId === installationId).map((r) => ({ ...o.repository(r), has_downloads: true }));
         return { status: 200, body: { total_count: repositories.length, repositories } };
       }
       case 'apps/create-installation-access-token': {

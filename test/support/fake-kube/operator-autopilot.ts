@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { FakeFlink } from '../fake-flink/fake-flink.js';
 import type { FakeKube } from './fake-kube.js';
 import { meta } from './object-store.js';
+import { findKind } from './resources.js';
 import type { FlinkKind } from './simulated-operator.js';
 
 type Obj = Record<string, unknown>;
@@ -75,6 +76,9 @@ export function startOperatorAutopilot(fake: FakeKube, options: AutopilotOptions
 
   function play(namespace: string, name: string, kind: FlinkKind, scenario: Scenario): void {
     const op = fake.operator;
+    // An upgrade tears the old JobManager down: the new spec gets a pod of its own.
+    const oldPod = kind === 'FlinkDeployment' ? op.jobManagerPod(namespace, name) : undefined;
+    if (oldPod) fake.api.delete(findKind('v1', 'Pod')!, namespace, String(meta(oldPod).name));
     op.deployed(namespace, name, kind);
     switch (scenario.kind) {
       case 'run': {
