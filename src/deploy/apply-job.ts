@@ -6,7 +6,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { KubeApiError, type KubeClient, type ObjectRef, type StatusCause } from '../kube/client.js';
 import type { FlinkResourceObject } from '../kube/types.js';
-import type { ApplyResult, CompanionObject, DeployObjects, DriftedField } from './types.js';
+import type { ApplyResult, DeployObjects, DriftedField } from './types.js';
 
 export const FIELD_MANAGER = 'streampilot';
 

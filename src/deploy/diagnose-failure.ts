@@ -74,7 +74,7 @@ export interface Facts {
 
 /** The one-line summary and the hint for a finding: pure. */
 export function describeFinding(finding: Finding, facts: Facts): { summary: string; hint?: string } {
-  const { ref, object, problem } = facts;
+  const { ref, object } = facts;
   const what = `${ref.kind} ${ref.namespace}/${ref.name}`;
   const logsCommand = `${facts.kubectl} logs -l ${facts.selector} -c ${MAIN_CONTAINER} --tail=200`;
   switch (finding.kind) {

@@ -43,26 +43,7 @@ function describe(target: FlinkRestTarget): string {
 
 export function createFlinkRest(kube: Pick<KubeClient, 'proxyGet'>, options: FlinkRestOptions = {}): FlinkRest {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return {
-    async jobExceptions(target, jobId) {
-      if (!JOB_ID.test(jobId)) {
-        options.onUnavailable?.(`"${jobId}" is not a Flink job id (32 hexadecimal digits)`);
-        return undefined;
-      }
-      let answer: { status: number; body: string };
-      try {
-        answer = await kube.proxyGet(target, exceptionsPath(jobId), { timeoutMs });
-      } catch (error) {
-        options.onUnavailable?.(`Flink's REST API (${describe(target)}) could not be asked: ${(error as Error).message}`);
-        return undefined;
-      }
-      if (answer.status !== 200) {
-        options.onUnavailable?.(`Flink's REST API (${describe(target)}) answered ${answer.status} for the exceptions of job ${jobId}`);
-        return undefined;
-      }
-      return jobExceptionsFrom(parse(answer.body));
-    },
-  };
+  return restOver((target, path) => kube.proxyGet(target, path, { timeoutMs }), options);
 }
 
 /** `http://<service>.<namespace>:<port>`: the service's address from a pod of the same cluster. */
@@ -72,25 +53,32 @@ export function inClusterBaseUrl(target: FlinkRestTarget): string {
 
 export function directFlinkRest(baseUrlFor: (target: FlinkRestTarget) => string = inClusterBaseUrl, options: FlinkRestOptions = {}): FlinkRest {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return restOver(async (target, path) => {
+    const response = await fetch(`${baseUrlFor(target).replace(/\/+$/, '')}${path}`, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/json' } });
+    return { status: response.status, body: await response.text() };
+  }, options);
+}
+
+/** The REST calls over one way of sending a GET; whatever goes wrong is `undefined`, said through onUnavailable. */
+function restOver(get: (target: FlinkRestTarget, path: string) => Promise<{ status: number; body: string }>, options: FlinkRestOptions): FlinkRest {
   return {
     async jobExceptions(target, jobId) {
       if (!JOB_ID.test(jobId)) {
         options.onUnavailable?.(`"${jobId}" is not a Flink job id (32 hexadecimal digits)`);
         return undefined;
       }
-      const url = `${baseUrlFor(target).replace(/\/+$/, '')}${exceptionsPath(jobId)}`;
+      let answer: { status: number; body: string };
       try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/json' } });
-        const body = await response.text();
-        if (response.status !== 200) {
-          options.onUnavailable?.(`Flink's REST API (${describe(target)}) answered ${response.status} for the exceptions of job ${jobId}`);
-          return undefined;
-        }
-        return jobExceptionsFrom(parse(body));
+        answer = await get(target, exceptionsPath(jobId));
       } catch (error) {
         options.onUnavailable?.(`Flink's REST API (${describe(target)}) could not be asked: ${(error as Error).message}`);
         return undefined;
       }
+      if (answer.status !== 200) {
+        options.onUnavailable?.(`Flink's REST API (${describe(target)}) answered ${answer.status} for the exceptions of job ${jobId}`);
+        return undefined;
+      }
+      return jobExceptionsFrom(parse(answer.body));
     },
   };
 }
