@@ -2,6 +2,7 @@ import { applyJob } from '../deploy/apply-job.js';
 import { findOrphans, pruneOrphans } from '../deploy/find-orphans.js';
 import { followRollout } from '../deploy/follow-rollout.js';
 import { acquireJobLease, LeaseWaitTimeout } from '../deploy/job-lease.js';
+import { pruneSqlConfigMaps } from '../deploy/prune-sql-configmaps.js';
 import type {
   DeployedRef,
   EnvironmentDeployReport,
@@ -144,6 +145,10 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
       },
     );
     say(outcome.status);
+    if (outcome.status === 'running' && prepared.objects.companions.length > 0) {
+      const pruned = await pruneSqlConfigMaps(ports.kube, { namespace: job.namespace, environment: options.environment, name: job.name }, prepared.objects.companions).catch(() => []);
+      if (pruned.length > 0) say(`deleted the SQL of earlier versions: ${pruned.join(', ')}`);
+    }
     return finish({ ...base, ...reportOf(outcome, lease.supersededBy()), ...(await link(job, ports, options)) });
   } catch (e) {
     // A cluster that stops answering mid-deploy still ends this job with a reason.
