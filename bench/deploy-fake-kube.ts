@@ -14,6 +14,8 @@ export interface FakeKubeStats {
   /** Writes: POST, PUT, PATCH, DELETE. */
   writes: number;
   watches: number;
+  /** CPU (user + system) of this process so far, ms. */
+  cpuMs: number;
 }
 
 const stepMs = Number(process.argv[2] ?? 100);
@@ -24,10 +26,12 @@ process.stdout.write(`${JSON.stringify({ url: fake.url, caPem: fake.caPem, token
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   if (line.trim() !== 'stats') return;
+  const cpu = process.cpuUsage();
   const stats: FakeKubeStats = {
     requests: fake.requests.length,
     writes: fake.writes().length,
     watches: fake.requests.filter((r) => r.query.watch === 'true' || r.query.watch === '1').length,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   };
   process.stdout.write(`${JSON.stringify(stats)}\n`);
 });

@@ -11,6 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
@@ -26,12 +27,12 @@ import { writeTestKubeconfig } from '../test/support/test-kubeconfig.js';
 import type { FakeKubeStats } from './deploy-fake-kube.js';
 import { generateRepository, jobSql } from './generate-repository.js';
 
-export const JOBS = 50;
+const JOBS = 50;
 const ENVIRONMENT = 'staging';
 /** The autopilot's step: the operator reacts after one, the job runs after the next. */
-export const STEP_MS = 100;
-export const WAIT_MS = 2 * STEP_MS;
-export const CONCURRENCIES = [1, 4, 16] as const;
+const STEP_MS = 100;
+const WAIT_MS = 2 * STEP_MS;
+const CONCURRENCIES = [1, 4, 16] as const;
 /** Rounds of the concurrent merges (the sequential one takes 50 waits, so it runs once). */
 const ROUNDS = 3;
 
@@ -43,6 +44,10 @@ export interface RunFigures {
   requests: number;
   writes: number;
   watches: number;
+  /** TCP (TLS) connections this process opened to the API server. */
+  connections: number;
+  /** CPU the fake API server and its autopilot spent meanwhile, in their own process. */
+  fakeCpuMs: number;
   /** Jobs per final state, e.g. `{ running: 50 }`. */
   states: Record<string, number>;
 }
@@ -61,6 +66,16 @@ export interface DeployFigures {
   /** A later merge changing nothing (every job `unchanged`), at the default concurrency. */
   unchanged: RunFigures;
 }
+
+// Every TLS connection this process opens (only to the fake API server): counted where
+// https agents open them, as no diagnostics channel reports TLS client sockets.
+let connections = 0;
+const tls = createRequire(import.meta.url)('node:tls') as typeof import('node:tls');
+const tlsConnect = tls.connect;
+tls.connect = function (this: unknown, ...args: unknown[]) {
+  connections++;
+  return (tlsConnect as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof tls.connect;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sha = (n: number) => n.toString(16).padStart(40, '0');
@@ -136,6 +151,7 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
 async function deploy(cluster: FakeCluster, jobs: PreparedJob[], gitSha: string, concurrency: number): Promise<RunFigures> {
   globalThis.gc?.();
   const before = await cluster.stats();
+  const sockets = connections;
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   const report = await deployEnvironment(
@@ -152,10 +168,11 @@ async function deploy(cluster: FakeCluster, jobs: PreparedJob[], gitSha: string,
   );
   const wallMs = performance.now() - t0;
   const cpuMs = cpuMsSince(cpu);
+  const opened = connections - sockets;
   const after = await cluster.stats();
   const states: Record<string, number> = {};
   for (const j of report.jobs) states[j.state] = (states[j.state] ?? 0) + 1;
-  return { concurrency, wallMs, cpuMs, requests: after.requests - before.requests, writes: after.writes - before.writes, watches: after.watches - before.watches, states };
+  return { concurrency, wallMs, cpuMs, requests: after.requests - before.requests, writes: after.writes - before.writes, watches: after.watches - before.watches, connections: opened, fakeCpuMs: after.cpuMs - before.cpuMs, states };
 }
 
 function median(xs: number[]): number {
@@ -165,7 +182,7 @@ function median(xs: number[]): number {
 
 function medianRun(runs: RunFigures[]): RunFigures {
   const pick = (f: (r: RunFigures) => number) => median(runs.map(f));
-  return { ...runs[0]!, wallMs: pick((r) => r.wallMs), cpuMs: pick((r) => r.cpuMs), requests: pick((r) => r.requests), writes: pick((r) => r.writes), watches: pick((r) => r.watches) };
+  return { ...runs[0]!, wallMs: pick((r) => r.wallMs), cpuMs: pick((r) => r.cpuMs), requests: pick((r) => r.requests), writes: pick((r) => r.writes), watches: pick((r) => r.watches), connections: pick((r) => r.connections), fakeCpuMs: pick((r) => r.fakeCpuMs) };
 }
 
 async function measure(): Promise<DeployFigures> {

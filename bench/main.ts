@@ -12,6 +12,7 @@ import { parseScript } from '../src/sql/parse.js';
 import { generateRepository } from './generate-repository.js';
 
 import { measureAppLatency } from './app-latency.js';
+import { printDeployBench } from './deploy.js';
 import { measureImageBuilds } from './image-build.js';
 import type { Measured } from './measure-check.js';
 
@@ -124,6 +125,8 @@ try {
     ['app resident memory after them', `${fmt(app.rssMb)} MB`, ''],
     ['contract violations seen by the fake GitHub', String(app.violations), '0'],
   ]);
+
+  printDeployBench();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles bench/main.ts with esbuild (dt-sql-parser, the baseline, ships
-// ESM that plain Node cannot load) and runs it in this Node.
+// ESM that plain Node cannot load) and runs it in this Node. `npm run bench -- deploy` runs
+// only the deploy section.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -17,6 +18,9 @@ const entries = {
   main: path.join(here, 'main.ts'),
   'first-parse': path.join(here, 'first-parse.ts'),
   'measure-check': path.join(here, 'measure-check.ts'),
+  'deploy-only': path.join(here, 'deploy-only.ts'),
+  'deploy-measure': path.join(here, 'deploy-measure.ts'),
+  'deploy-fake-kube': path.join(here, 'deploy-fake-kube.ts'),
 };
 // The app benchmark starts the app as `npm start` does, from dist/.
 execFileSync(process.execPath, [path.join(here, '..', 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(here, '..', 'tsconfig.build.json')], { stdio: 'inherit' });
@@ -42,4 +46,6 @@ await build({
     },
   ],
 });
-await import(pathToFileURL(path.join(outdir, 'main.mjs')).href);
+const section = process.argv[2];
+if (section !== undefined && section !== 'deploy') throw new Error(`unknown bench section "${section}": run \`npm run bench\` for all, or \`npm run bench -- deploy\``);
+await import(pathToFileURL(path.join(outdir, section === 'deploy' ? 'deploy-only.mjs' : 'main.mjs')).href);

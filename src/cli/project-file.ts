@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { parseProjectManifest, PROJECT_FILE } from '../spec/load-project.js';
+import { BUILT_IN_DEFAULTS } from '../spec/overlay.js';
 import type { ProjectSpec } from '../spec/types.js';
 
 /** streampilot.yaml, needed before anything else (registry, environments); its problems are `check`'s to list. */
@@ -23,4 +24,9 @@ export function requireEnvironment(project: ProjectSpec, name: string | undefine
   if (!name) throw new ConfigError(`${command}: --env is required`, `name one of: ${names.join(', ')}`);
   if (!names.includes(name)) throw new ConfigError(`${command}: streampilot.yaml has no environment "${name}"`, `name one of: ${names.join(', ')}`);
   return name;
+}
+
+/** The namespace an environment's jobs go to unless a job says otherwise (as the plan resolves it). */
+export function environmentNamespace(project: ProjectSpec, environment: string): string {
+  return project.environments[environment]?.namespace ?? project.defaults?.namespace ?? BUILT_IN_DEFAULTS.namespace;
 }

@@ -29,6 +29,8 @@ export interface DiagnoseOptions {
   maxEvents?: number;
   /** A read that has not answered after this long is left out (default 30 s). */
   readTimeoutMs?: number;
+  /** Only events from then on: older ones are about an earlier rollout (an old image's pull errors). */
+  since?: Date;
 }
 
 const ROOT_CAUSE_LINES = 8;
@@ -55,7 +57,7 @@ export async function diagnoseFailure(kube: KubeClient, finding: Finding, target
     wantsRootCause && jobId && restTarget && flink ? attempt(() => flink.jobExceptions(restTarget, jobId)) : Promise.resolve(undefined),
   ]);
 
-  const events = warningLines([...(resourceEvents ?? []), ...podEvents.flatMap((e) => e ?? [])], options.maxEvents ?? 10);
+  const events = warningLines([...(resourceEvents ?? []), ...podEvents.flatMap((e) => e ?? [])], options.maxEvents ?? 10, options.since);
   const rootCause = exceptions ? formatRootCause(exceptions) : undefined;
   const { summary, hint } = describeFinding(finding, { ref, object, problem, rootCause, events, selector, kubectl: kubectl(target) });
   return { summary, ...(rootCause ? { rootCause } : {}), events, logTail: logTail ?? [], ...(hint ? { hint } : {}) };
@@ -199,12 +201,14 @@ function newest(pods: V1Pod[]): V1Pod | undefined {
   return [...pods].sort((a, b) => time(b) - time(a))[0];
 }
 
-function warningLines(events: CoreV1Event[], max: number): string[] {
+function warningLines(events: CoreV1Event[], max: number, since?: Date): string[] {
   const when = (e: CoreV1Event) => new Date(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? 0).getTime();
+  // Event timestamps have second precision: a second of slack keeps the events of this rollout's first second.
+  const from = since ? since.getTime() - 1000 : -Infinity;
   // Timestamps have second precision; within a second the resourceVersion (etcd's revision) keeps the order.
   const revision = (e: CoreV1Event) => Number(e.metadata?.resourceVersion ?? 0) || 0;
   const lines = events
-    .filter((e) => e.type === 'Warning')
+    .filter((e) => e.type === 'Warning' && when(e) >= from)
     .sort((a, b) => when(a) - when(b) || revision(a) - revision(b))
     .map((e) => `${e.reason ?? 'Warning'}: ${(e.message ?? '').replace(/\s+/g, ' ').trim()}`);
   // The same complaint repeated is one line, at its latest place.

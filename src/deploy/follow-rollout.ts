@@ -38,6 +38,8 @@ export interface FollowOptions {
   watch?: Omit<WatchObjectOptions, 'signal'>;
   /** Reads for the diagnosis that have not answered after this long are left out (default 30 s). */
   diagnosisReadTimeoutMs?: number;
+  /** Events older than this belong to an earlier rollout and are left out (default: when the follow started). */
+  eventsSince?: Date;
 }
 
 type Ending = { kind: 'running'; object: FlinkObject } | { kind: 'failed'; finding: Finding; object?: FlinkObject };
@@ -139,6 +141,7 @@ export async function followRollout(kube: KubeClient, target: RolloutTarget, opt
     ...(options.flink ? { flink: options.flink } : {}),
     ...(options.logTailLines !== undefined ? { logTailLines: options.logTailLines } : {}),
     ...(options.diagnosisReadTimeoutMs !== undefined ? { readTimeoutMs: options.diagnosisReadTimeoutMs } : {}),
+    since: options.eventsSince ?? new Date(started),
   });
   const states = {
     ...(status?.lifecycleState ? { lifecycleState: status.lifecycleState } : {}),

@@ -113,7 +113,7 @@ export function redactReport(report: EnvironmentDeployReport, redact: (text: str
     ...(f.rootCause !== undefined ? { rootCause: r(f.rootCause) } : {}),
     events: f.events.map(r),
     // Per line and as a whole: a secret spread over lines (a PEM key) is caught by the second.
-    logTail: r(f.logTail.map(r).join('\n')).split('\n'),
+    logTail: f.logTail.length === 0 ? [] : r(f.logTail.map(r).join('\n')).split('\n'),
     ...(f.hint !== undefined ? { hint: r(f.hint) } : {}),
   });
   const webUi = (w: WebUiLink): WebUiLink => (w.via === 'port-forward' ? { via: w.via, command: r(w.command), url: r(w.url) } : { via: w.via, url: r(w.url) });

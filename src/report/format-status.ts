@@ -25,7 +25,8 @@ export function isHealthy(job: JobStatus): boolean {
   return job.deployed && job.jobState === 'RUNNING' && !job.error;
 }
 
+/** Both states named: the job's and the resource's can read the same (`FAILED`) and mean different things. */
 function stateOf(job: JobStatus): string {
   if (!job.deployed) return 'missing';
-  return [job.jobState ?? 'no job state', job.lifecycleState].filter(Boolean).join(', ');
+  return [job.jobState ? `job ${job.jobState}` : 'no job state yet', job.lifecycleState ? `lifecycle ${job.lifecycleState}` : ''].filter(Boolean).join(', ');
 }

@@ -63,7 +63,13 @@ export interface DeployEnvironmentPorts {
  */
 export async function deployEnvironment(jobs: readonly PreparedJob[], options: DeployEnvironmentOptions, ports: DeployEnvironmentPorts): Promise<EnvironmentDeployReport> {
   const reports = await mapBounded(jobs, options.concurrency ?? 4, (job) => deployJob(job, options, ports));
-  const orphans = options.partial ? [] : await orphansOf(jobs, options, ports);
+  let orphans: OrphanReport[] = [];
+  try {
+    orphans = options.partial ? [] : await orphansOf(jobs, options, ports);
+  } catch (e) {
+    // The jobs' outcomes stand; only the orphan list is missing, and the next deploy looks again.
+    ports.progress(`${options.environment}: could not look for resources of jobs no longer in Git: ${e instanceof Error ? e.message : String(e)}`);
+  }
   return { environment: options.environment, sha: options.sha, jobs: reports, orphans };
 }
 
@@ -127,13 +133,19 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
         return finish({ ...base, state: 'apply-failed', failure: { summary: applied.reason, events: [], logTail: [], ...(applied.hint ? { hint: applied.hint } : {}) } });
       case 'unchanged': {
         const status = statusOf(applied.object);
-        say('unchanged');
-        return finish({ ...base, state: 'unchanged', ...status, ...(await link(job, ports, options)) });
+        if (status.lifecycleState === 'STABLE' && status.jobState === 'RUNNING') {
+          say('unchanged');
+          return finish({ ...base, state: 'unchanged', ...status, ...(await link(job, ports, options)) });
+        }
+        // Nothing to apply, but the job is not running (an earlier rollout failed or is still
+        // under way): a deploy answers for what runs, so it follows it like a new one.
+        say(`unchanged, but ${[status.lifecycleState, status.jobState].filter(Boolean).join(' / ') || 'not running'}; waiting for RUNNING`);
+        break;
       }
       case 'applied':
+        say(`applied (generation ${applied.generation}); waiting for RUNNING`);
         break;
     }
-    say(`applied (generation ${applied.generation}); waiting for RUNNING`);
     const outcome = await followRollout(
       ports.kube,
       { ref, generation: applied.generation, ...restTargetOf(prepared), ...(options.kubeContext ? { kubeContext: options.kubeContext } : {}) },
@@ -149,7 +161,10 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
       const pruned = await pruneSqlConfigMaps(ports.kube, { namespace: job.namespace, environment: options.environment, name: job.name }, prepared.objects.companions).catch(() => []);
       if (pruned.length > 0) say(`deleted the SQL of earlier versions: ${pruned.join(', ')}`);
     }
-    return finish({ ...base, ...reportOf(outcome, lease.supersededBy()), ...(await link(job, ports, options)) });
+    const report = reportOf(outcome, lease.supersededBy());
+    // An unchanged job that turns out fine was not deployed by this commit: it stays "unchanged".
+    const state = applied.status === 'unchanged' && report.state === 'running' ? 'unchanged' : report.state;
+    return finish({ ...base, ...report, state, ...(await link(job, ports, options)) });
   } catch (e) {
     // A cluster that stops answering mid-deploy still ends this job with a reason.
     const reason = e instanceof Error ? e.message : String(e);

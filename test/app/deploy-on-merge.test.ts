@@ -246,8 +246,11 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
   });
 
   test('two merges racing: the newer commit is deployed and the older deploy reports superseded', async () => {
-    // Revert the manual edit (the value Git says again), so the next deploys of clicks apply cleanly.
+    // Revert the manual edit (the value Git says again), so the next deploys of clicks apply cleanly,
+    // and let the operator finish the rollout of clicks that hung two tests ago: a deploy waits for
+    // an unchanged job that is not running.
     kube.api.patch(deploymentType(), NS, 'clicks', { spec: { job: { parallelism: 1 } } }, { fieldManager: 'kubectl-edit' });
+    kube.operator.running(NS, 'clicks');
     scenarios.set('orders', { kind: 'hang' });
     const older = await merge({ 'streampilot.yaml': project(registry.host, imageRepository, base, '90s'), 'jobs/orders/main.sql': sql('orders', `older ${run}`) });
     await github.waitFor(() => statesOf(older.sha, 'orders').includes('in_progress'), 'the older deploy under way', 120_000);

@@ -4,7 +4,6 @@ import { DiskCache } from '../../cache/result-cache.js';
 import { UsageError } from '../../errors.js';
 import { createFlinkRest } from '../../flink/rest-client.js';
 import { headCommit, isNewerLocalCommit } from '../../git/local-commits.js';
-import { createKubeClient, loadKubeConfig } from '../../kube/client.js';
 import { formatDeployText } from '../../report/format-deploy-text.js';
 import { formatDiagnosticsText } from '../../report/format-text.js';
 import { deploySettings, parseDuration } from '../../spec/deploy-settings.js';
@@ -15,7 +14,8 @@ import { prepareDeploy } from '../../workflows/prepare-deploy.js';
 import { parseCommandArgs } from '../args.js';
 import { DEPLOY_HELP } from '../help.js';
 import type { Io } from '../main.js';
-import { readProjectFile, requireEnvironment } from '../project-file.js';
+import { connectCluster } from '../cluster.js';
+import { environmentNamespace, readProjectFile, requireEnvironment } from '../project-file.js';
 
 /** `streampilot deploy --env <env> [job...]`: build, apply, follow; what the app does on a merge, from a terminal. */
 export async function deployCommand(args: string[], io: Io): Promise<number> {
@@ -38,9 +38,14 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
   const environment = requireEnvironment(project, values.env, 'deploy');
   const settings = deploySettings(project, environment);
   const timeoutMs = values.timeout !== undefined ? timeoutOf(values.timeout) : settings.timeoutMs;
-  const context = values.context ?? project.environments[environment]!.kubeContext;
-  // The cluster is checked before anything is built: a wrong context costs no build.
-  const kube = createKubeClient(loadKubeConfig({ ...(values.kubeconfig ? { kubeconfigPath: values.kubeconfig } : {}), ...(context ? { context } : {}) }));
+  const requested = values.context ?? project.environments[environment]!.kubeContext;
+  // The cluster is checked before anything is built: a wrong context, server or credentials cost no build.
+  const { kube, context } = await connectCluster({
+    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
+    ...(requested ? { context: requested } : {}),
+    environment,
+    namespace: environmentNamespace(project, environment),
+  });
   const sha = values['git-sha'] ?? (await headCommit(root));
   const cache = values['no-cache'] ? {} : { cache: new DiskCache() };
   const jobs = positionals.length > 0 ? { jobs: positionals } : {};
@@ -53,7 +58,7 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
 
   const report = await deployEnvironment(
     prepared,
-    { environment, sha: sha ?? 'local', ...(context ? { kubeContext: context } : {}), force: values.force === true, prune: settings.prune, timeoutMs, partial: positionals.length > 0 },
+    { environment, sha: sha ?? 'local', kubeContext: context, force: values.force === true, prune: settings.prune, timeoutMs, partial: positionals.length > 0 },
     {
       kube,
       flink: createFlinkRest(kube),
@@ -68,6 +73,6 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
 
 function timeoutOf(value: string): number {
   const ms = parseDuration(value);
-  if (ms === undefined || ms <= 0) throw new UsageError(`deploy: --timeout must be a duration like 90s, 10m or 1h; got \`${value}\``);
+  if (ms === undefined || ms <= 0) throw new UsageError(`deploy: --timeout must be a duration above zero; got \`${value}\``, 'give a number with its unit: 90s, 10m, 1h or 1h30m');
   return ms;
 }
