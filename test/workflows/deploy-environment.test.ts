@@ -49,8 +49,7 @@ describe.skipIf(reason)(`deployEnvironment ${reason ?? ''}`, () => {
     return prepareDeploy(planned, builds, { gitSha: sha });
   };
   const options = (sha: string, extra: Partial<DeployEnvironmentOptions> = {}): DeployEnvironmentOptions => ({ environment: 'staging', sha, force: false, prune: false, timeoutMs: 3000, leasePollMs: 50, ...extra });
-  const ports = { kube, identity: 'test', isNewer: async () => false, progress: (line: string) => progress.push(line) };
-  const deploy = (jobs: PreparedJob[], opts: DeployEnvironmentOptions) => deployEnvironment(jobs, opts, { ...ports, kube });
+  const deploy = (jobs: PreparedJob[], opts: DeployEnvironmentOptions) => deployEnvironment(jobs, opts, { kube, identity: 'test', isNewer: async () => false, progress: (line: string) => progress.push(line) });
 
   test('a job whose image was not built is skipped with the build’s reason, and nothing is applied', async () => {
     const report = await deploy(prepared([{ job: 'orders', status: 'failed', step: 'push', message: 'registry said 500' }], 'a'.repeat(40)), options('a'.repeat(40)));
