@@ -61,6 +61,11 @@ describe('fake GitHub accepts what GitHub accepts', () => {
 
     const repository = await octokit.rest.repos.get({ owner: 'acme', repo: 'flink-jobs' });
     expect(repository.data.clone_url).toBe(git.cloneUrl);
+    // What the app reads on start to find deploys left in progress.
+    const installations = await appOctokit.rest.apps.listInstallations({ per_page: 100 });
+    expect(installations.data.map((i) => i.id)).toContain(31);
+    const accessible = await octokit.rest.apps.listReposAccessibleToInstallation({ per_page: 100 });
+    expect(accessible.data.repositories.map((r) => r.full_name)).toContain('acme/flink-jobs');
     const pr = await octokit.rest.pulls.get({ owner: 'acme', repo: 'flink-jobs', pull_number: 7 });
     expect(pr.data.head.sha).toBe(headSha);
     const associated = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: 'acme', repo: 'flink-jobs', commit_sha: headSha });
