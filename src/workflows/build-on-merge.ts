@@ -41,7 +41,7 @@ export interface BuildOnMergeOutcome {
   /** streampilot.yaml as merged, when it could be read. */
   project?: ProjectSpec;
   /** Per environment that deploys on merge: each job's objects, pinned to the images just built. */
-  deploys: { environment: string; jobs: PreparedJob[] }[];
+  deploys: { environment: string; namespace: string; jobs: PreparedJob[] }[];
 }
 
 /**
@@ -81,7 +81,7 @@ export async function buildOnMerge(octokit: GitHubClient, repo: RepoRef, merge: 
 interface Built {
   environments: EnvironmentBuild[];
   project?: ProjectSpec;
-  deploys: { environment: string; jobs: PreparedJob[] }[];
+  deploys: { environment: string; namespace: string; jobs: PreparedJob[] }[];
 }
 
 async function fetchAndBuild(octokit: GitHubClient, merge: MergeInput, ports: BuildOnMergePorts): Promise<Built> {
@@ -103,7 +103,7 @@ async function fetchAndBuild(octokit: GitHubClient, merge: MergeInput, ports: Bu
         builds.push({ environment, outcomes: result.outcomes, diagnostics: result.diagnostics });
         // Rendered while the tree exists: the deploy that follows needs no checkout.
         const planned = checkRepository(tree.dir, { environments: [environment], gitSha: merge.sha, ...cache }).plan.environments[0];
-        if (planned) deploys.push({ environment, jobs: prepareDeploy(planned, result.outcomes, { gitSha: merge.sha, ...merge.provenance }) });
+        if (planned) deploys.push({ environment, namespace: planned.namespace, jobs: prepareDeploy(planned, result.outcomes, { gitSha: merge.sha, ...merge.provenance }) });
       }
       return { environments: builds, project, deploys };
     } finally {

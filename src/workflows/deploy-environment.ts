@@ -42,6 +42,8 @@ export interface DeployEnvironmentOptions {
   leasePollMs?: number;
   /** Only these jobs were asked for (CLI `deploy job…`): orphans are not looked for then. */
   partial?: boolean;
+  /** The environment's own namespace, searched for orphans besides the jobs' (a namespace whose jobs all left Git). */
+  namespace?: string;
 }
 
 export interface DeployEnvironmentPorts {
@@ -221,7 +223,7 @@ async function link(job: PreparedJob['job'], ports: DeployEnvironmentPorts, opti
 }
 
 async function orphansOf(jobs: readonly PreparedJob[], options: DeployEnvironmentOptions, ports: DeployEnvironmentPorts): Promise<OrphanReport[]> {
-  const namespaces = [...new Set(jobs.map((j) => j.job.namespace))];
+  const namespaces = [...new Set([...(options.namespace ? [options.namespace] : []), ...jobs.map((j) => j.job.namespace)])];
   if (namespaces.length === 0) return [];
   const found = await findOrphans(ports.kube, { environment: options.environment, namespaces, jobs: new Set(jobs.map((j) => j.job.name)) });
   if (found.length === 0) return [];

@@ -61,21 +61,21 @@ async function deployEnvironments(
   octokit: GitHubClient & DeploymentsClient,
   repo: RepoRef,
   merge: MergeInput & { htmlUrl?: string },
-  deploys: { environment: string; jobs: PreparedJob[] }[],
+  deploys: { environment: string; namespace: string; jobs: PreparedJob[] }[],
   project: ProjectSpec,
   pullRequest: number | undefined,
   ports: DeployOnMergePorts,
   reports: EnvironmentDeployReport[],
 ): Promise<void> {
   const checkRunUrls: Record<string, string> = {};
-  for (const { environment, jobs } of promotionOrder(deploys, project)) {
+  for (const { environment, namespace, jobs } of promotionOrder(deploys, project)) {
     const name = deployCheckRunName(environment);
     const existing = await findCheckRun(octokit, repo, merge.sha, name);
     const target: CheckRunTarget = { name, headSha: merge.sha, ...(existing ? { id: existing.id } : {}) };
     target.id = await startCheckRun(octokit, repo, target);
     if (merge.htmlUrl) checkRunUrls[environment] = `${merge.htmlUrl}/runs/${target.id}`;
 
-    const report = await deployOne(octokit, repo, environment, jobs, { project, merge, pullRequest, reports, ...(checkRunUrls[environment] ? { logUrl: checkRunUrls[environment] } : {}) }, ports);
+    const report = await deployOne(octokit, repo, environment, jobs, { namespace, project, merge, pullRequest, reports, ...(checkRunUrls[environment] ? { logUrl: checkRunUrls[environment] } : {}) }, ports);
     reports.push(report);
     await completeCheckRun(octokit, repo, target, renderDeployCheckRun(report, { redact: ports.redact }));
   }
@@ -93,7 +93,7 @@ async function deployOne(
   repo: RepoRef,
   environment: string,
   jobs: PreparedJob[],
-  context: { project: ProjectSpec; merge: MergeInput; pullRequest: number | undefined; reports: EnvironmentDeployReport[]; logUrl?: string },
+  context: { namespace: string; project: ProjectSpec; merge: MergeInput; pullRequest: number | undefined; reports: EnvironmentDeployReport[]; logUrl?: string },
   ports: DeployOnMergePorts,
 ): Promise<EnvironmentDeployReport> {
   const { project, merge } = context;
@@ -112,6 +112,7 @@ async function deployOne(
       jobs,
       {
         environment,
+        namespace: context.namespace,
         sha: merge.sha,
         ...(env.kubeContext ? { kubeContext: env.kubeContext } : {}),
         force: false,

@@ -58,7 +58,7 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
 
   const report = await deployEnvironment(
     prepared,
-    { environment, sha: sha ?? 'local', kubeContext: context, force: values.force === true, prune: settings.prune, timeoutMs, partial: positionals.length > 0 },
+    { environment, namespace: environmentNamespace(project, environment), sha: sha ?? 'local', kubeContext: context, force: values.force === true, prune: settings.prune, timeoutMs, partial: positionals.length > 0 },
     {
       kube,
       flink: createFlinkRest(kube),
