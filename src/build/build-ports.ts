@@ -30,8 +30,9 @@ export interface BuildPortsOptions {
  * _PASSWORD) or ~/.docker/config.json, and go to the project's registry only.
  */
 export async function createBuildPorts(project: ProjectSpec, options: BuildPortsOptions): Promise<BuildPorts> {
-  const repository = requireRegistryRepository(project.registry);
-  const targetRegistry = parseImageName(repository).registry;
+  // Without registry.repository nothing can be pushed, but `build: configmap` jobs still resolve
+  // their base image's digest; each job that needs a push fails on its own, naming the setting.
+  const targetRegistry = project.registry?.repository ? parseImageName(project.registry.repository).registry : undefined;
   let docker: ImageBuilder | undefined;
   if (options.docker !== 'none') {
     const engine = new Docker();
@@ -40,14 +41,14 @@ export async function createBuildPorts(project: ProjectSpec, options: BuildPorts
       () => false,
     );
     if (reachable) {
-      const auth = await resolveCredentials(targetRegistry);
-      docker = createDockerBuilder({ docker: engine, ...(auth ? { credentials: { [targetRegistry]: auth } } : {}) });
+      const auth = targetRegistry ? await resolveCredentials(targetRegistry) : undefined;
+      docker = createDockerBuilder({ docker: engine, ...(auth && targetRegistry ? { credentials: { [targetRegistry]: auth } } : {}) });
     } else if (options.docker === 'required') {
       throw new ConfigError('the Docker builder needs a Docker engine, and none answers', 'start Docker, or set DOCKER_HOST to the engine');
     }
   }
   return {
-    registry: new RegistryBuilder({ targetRegistry, insecure: project.registry?.insecure === true }),
+    registry: new RegistryBuilder({ ...(targetRegistry ? { targetRegistry } : {}), insecure: project.registry?.insecure === true }),
     ...(docker ? { docker } : {}),
     maven: createMavenResolver({ repositories: mavenRepositories(project.maven), ...(options.mavenCacheDir ? { cacheDir: options.mavenCacheDir } : {}) }),
     progress: options.progress,

@@ -94,6 +94,8 @@ async function buildJob(root: string, planned: PlannedJob, options: BuildImagesO
   const builder = builderName === 'docker' ? ports.docker : ports.registry;
   try {
     if (!builder) throw new BuildError(job.name, 'choose builder', 'this job needs the Docker builder, but no Docker engine is configured', 'start Docker (or set DOCKER_HOST), or build it with --builder registry when it has no Dockerfile of its own');
+    // Before any download: without a repository to push to, nothing else is worth fetching.
+    const repository = requireRegistryRepository(job.registry);
     ports.progress(`${job.name}: resolving dependencies and the base image`);
     const artifacts = await step(job.name, 'resolve Maven dependencies', () => ports.maven.resolveAll(job.dependencies.maven));
     const localJars = job.dependencies.jars.map((p) => ({ path: p, bytes: readFileSync(path.join(root, p)) }));
@@ -108,7 +110,6 @@ async function buildJob(root: string, planned: PlannedJob, options: BuildImagesO
         ...(job.build?.dockerfile ? { dockerContext: folderSha256(path.join(root, job.dir)) } : {}),
       }),
     );
-    const repository = requireRegistryRepository(job.registry);
     const target = imageReference(job, repository, hash);
     if (!options.push) {
       const existing = await ports.registry.findImage(target, job.name);

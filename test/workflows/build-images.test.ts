@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBuildPorts } from '../../src/build/build-ports.js';
 import { createDockerBuilder } from '../../src/build/docker-builder.js';
 import { RegistryBuilder } from '../../src/build/registry-builder.js';
 import { createMavenResolver } from '../../src/maven/maven-resolver.js';
@@ -112,6 +113,23 @@ describe('build: configmap jobs, without a registry', () => {
     const check = renderBuildCheckRun({ environments: [{ environment: 'staging', outcomes: result.outcomes, diagnostics: result.diagnostics }] });
     expect(check.conclusion).toBe('failure');
     expect(check.summary).toContain('| staging | sql-only | **failed** at resolve base image:');
+  });
+});
+
+describe('a project without registry.repository', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'sp-build-noreg-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('the build ports are made (a configmap job needs none), and an image job fails at once naming the setting, looking nothing up', async () => {
+    const root = path.join(work, 'repo');
+    mkdirSync(path.join(root, 'jobs', 'clicks'), { recursive: true });
+    writeFileSync(path.join(root, 'streampilot.yaml'), 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n');
+    writeFileSync(path.join(root, 'jobs', 'clicks', 'job.yaml'), 'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: clicks\nsql: [main.sql]\n');
+    writeFileSync(path.join(root, 'jobs', 'clicks', 'main.sql'), sql('no registry'));
+    const project = { apiVersion: 'streampilot.dev/v1' as const, kind: 'Project' as const, environments: { staging: {} } };
+    await expect(createBuildPorts(project, { progress: () => undefined, docker: 'none' })).resolves.toBeDefined();
+    const result = await buildImages(root, { environment: 'staging', push: true }, untouchable());
+    expect(result.outcomes).toEqual([{ job: 'clicks', status: 'failed', step: 'configuration', message: expect.stringContaining('registry.repository'), hint: expect.stringContaining('registry:') }]);
   });
 });
 
