@@ -27,8 +27,12 @@ export const connectorDependency: Rule = {
       seen.add(key);
       return !builtIn && !provided.has(id) && provider !== undefined && !providerSatisfied(provider, deps);
     };
+    // A `build: configmap` job has no image of its own to put a jar in: only its base image can carry it.
+    const noImage = ctx.job.packaging === 'configmap';
     const hint = (id: string, provider: MavenProvider) =>
-      `add \`${suggestedCoordinate(provider, flinkVersion)}\` under dependencies.maven in job.yaml (any version that matches your Flink), or list \`${id}\` under provided.connectors in streampilot.yaml if the base image already has it`;
+      noImage
+        ? `this job is \`build: configmap\`, so its jars come from its base image: use a base image with \`${suggestedCoordinate(provider, flinkVersion)}\` and list \`${id}\` under provided.connectors in streampilot.yaml, or remove \`build: configmap\` and add it under dependencies.maven`
+        : `add \`${suggestedCoordinate(provider, flinkVersion)}\` under dependencies.maven in job.yaml (any version that matches your Flink), or list \`${id}\` under provided.connectors in streampilot.yaml if the base image already has it`;
 
     for (const { unit, statement } of jobStatements(ctx)) {
       if (statement.kind !== 'createTable') continue;
@@ -67,7 +71,7 @@ export const connectorDependency: Rule = {
               range: url.value.range,
               severity: 'warning',
               message: `no JDBC driver for 'jdbc:${driver.scheme}:' URLs in this job's dependencies`,
-              hint: `add the driver, e.g. \`${driver.example}\`, under dependencies.maven in job.yaml`,
+              hint: noImage ? `use a base image that has the driver, e.g. \`${driver.example}\` (this job is \`build: configmap\`: it has no image of its own)` : `add the driver, e.g. \`${driver.example}\`, under dependencies.maven in job.yaml`,
             });
           }
         }

@@ -24,6 +24,14 @@ describe('sql/connector-dependency', () => {
     expect(ds[0]!.hint).toContain('org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20');
   });
 
+  test('a build: configmap job (no image of its own) is told to use a base image with the jar, not dependencies.maven', () => {
+    const ds = runRules(context(SQL, { job: job({ packaging: 'configmap', dependencies: { maven: [], jars: [] } }), project: project([]) }), [connectorDependency]);
+    expect(ds[0]!.hint).toContain('build: configmap');
+    expect(ds[0]!.hint).toContain('provided.connectors');
+    expect(ds[0]!.hint).not.toMatch(/^add .* under dependencies\.maven/);
+    expect(ds.find((d) => d.severity === 'warning')!.hint).toContain('base image');
+  });
+
   test('dependencies matched by artifact id, any version, as Maven coordinates or jar files', () => {
     expect(run(['org.apache.flink:flink-sql-connector-kafka:3.2.0-1.19', 'org.apache.flink:flink-sql-avro:1.20.0', 'org.apache.flink:flink-connector-jdbc-postgres:3.3.0-1.20', 'org.postgresql:postgresql:42.7.4'])).toEqual([]);
     expect(run([], [], ['lib/flink-sql-connector-kafka-3.3.0-1.20.jar', 'lib/flink-sql-avro-1.20.0.jar', 'lib/flink-connector-jdbc-3.3.0-1.20.jar', 'lib/driver.jar'])).toEqual([]);
