@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { runCli } from '../support/run-cli.js';
 
 const cacheHome = mkdtempSync(path.join(tmpdir(), 'streampilot-cli-'));
@@ -142,6 +142,27 @@ describe('streampilot render', () => {
     expect(object.metadata.annotations['streampilot.dev/git-sha']).toBe('abc123');
     expect(object.spec.job.parallelism).toBe(8);
     expect(object.spec.flinkVersion).toBe('v1_20');
+  });
+
+  it('a build: configmap job prints its SQL ConfigMap first, then the FlinkDeployment that mounts it: all a deploy applies', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sp-render-cm-'));
+    try {
+      mkdirSync(path.join(dir, 'jobs', 'lookups'), { recursive: true });
+      writeFileSync(path.join(dir, 'streampilot.yaml'), 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: { namespace: flink-staging }\n');
+      writeFileSync(path.join(dir, 'jobs', 'lookups', 'job.yaml'), 'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: lookups\nsql: [main.sql]\nbuild: configmap\nbaseImage: ghcr.io/acme/flink-runner:1.20\n');
+      writeFileSync(path.join(dir, 'jobs', 'lookups', 'main.sql'), "CREATE TABLE s (id STRING) WITH ('connector' = 'datagen');\nCREATE TABLE k (id STRING) WITH ('connector' = 'blackhole');\nINSERT INTO k SELECT id FROM s;\n");
+      const run = cli('render', 'lookups', '--env', 'staging', '--dir', dir);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const [configMap, deployment] = parseAllDocuments(run.stdout).map((d) => d.toJS()) as [{ kind: string; metadata: { name: string }; data: Record<string, string> }, { kind: string; spec: { image: string; podTemplate: { spec: { volumes: { configMap: { name: string } }[] } } } }];
+      expect(configMap.kind).toBe('ConfigMap');
+      expect(Object.values(configMap.data)[0]).toContain('INSERT INTO');
+      expect(deployment.kind).toBe('FlinkDeployment');
+      expect(deployment.spec.image).toBe('ghcr.io/acme/flink-runner:1.20');
+      expect(deployment.spec.podTemplate.spec.volumes.map((v) => v.configMap?.name)).toContain(configMap.metadata.name);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the environments when the one asked for does not exist (exit 2)', () => {

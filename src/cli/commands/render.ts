@@ -1,5 +1,6 @@
 import { hasErrors } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
+import { renderDeployObjects } from '../../render/render-deploy-objects.js';
 import { toYaml } from '../../render/to-yaml.js';
 import { formatDiagnosticsText } from '../../report/format-text.js';
 import { checkRepository } from '../../workflows/check-repository.js';
@@ -29,6 +30,8 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     io.stderr(`streampilot: ${job} could not be rendered for ${values.env}: fix the errors above.`);
     return hasErrors(result.diagnostics) ? 1 : 2;
   }
-  io.stdout(toYaml([planned.object]));
+  // A `build: configmap` job applies its SQL ConfigMap first: the output is everything a deploy applies, in order.
+  const companions = planned.job.packaging === 'configmap' && !planned.blocked ? renderDeployObjects(planned.job, { image: planned.image, script: planned.script }).companions : [];
+  io.stdout(toYaml([...companions, planned.object]));
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
