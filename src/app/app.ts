@@ -5,7 +5,9 @@ import type { BuildPorts } from '../workflows/build-images.js';
 import { buildOnMerge } from '../workflows/build-on-merge.js';
 import { deployOnMerge, type DeployOnMergePorts } from '../workflows/deploy-on-merge.js';
 import { CHECK_NAME, revalidateCommit, validatePullRequest, type ValidatePullRequestPorts } from '../workflows/validate-pull-request.js';
-import { DeliveryQueue } from './delivery-queue.js';
+import { DeliveryQueue, type Submission } from './delivery-queue.js';
+import type { RepoRef } from '../github/types.js';
+import type { MergeInput } from '../workflows/build-on-merge.js';
 
 export type AppPorts = Omit<ValidatePullRequestPorts, 'log'> & {
   /** The registry, Docker and Maven ports for a project's settings; without it a merge builds nothing. */
@@ -46,20 +48,35 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
     // A merge is a push to the default branch; a push event always comes from the repository itself, never a fork.
     app.on('push', async (context) => {
       const push = context.payload;
-      const buildPorts = ports.buildPorts;
-      if (!buildPorts || push.deleted || push.ref !== `refs/heads/${push.repository.default_branch}`) return;
+      if (!ports.buildPorts || push.deleted || push.ref !== `refs/heads/${push.repository.default_branch}`) return;
       const merge = { sha: push.after, cloneUrl: push.repository.clone_url, htmlUrl: push.repository.html_url };
-      const common = { repositories: ports.repositories, buildPorts, redact: ports.redact, log: logOf(context) };
-      if (!ports.deploy) {
-        enqueue(context, () => buildOnMerge(context.octokit, context.repo(), merge, common));
-        return;
-      }
-      // Rollouts take minutes: they run in a lane of their own (per commit, so a newer merge is not
-      // queued behind an older rollout), while the repository's lane goes on validating pull requests.
-      const schedule = (work: () => Promise<void>) => void deliveries.submit(`${context.id}:deploy`, `deploy:${push.repository.full_name}:${push.after}`, work);
-      enqueue(context, () => deployOnMerge(context.octokit, context.repo(), merge, { ...common, ...ports.deploy!, appId: ports.appId, schedule }));
+      const submitted = enqueueMerge(deliveries, ports, { id: context.id, octokit: context.octokit, repo: context.repo(), fullName: push.repository.full_name, merge, log: logOf(context) });
+      if (submitted !== 'queued') context.log.info(`delivery ${context.id} (push) already ${submitted}: ignored`);
     });
   };
+}
+
+export interface MergeWork {
+  /** Deduplicates the work: a delivery id, or a recovery's own id. */
+  id: string;
+  octokit: Context['octokit'];
+  repo: RepoRef;
+  fullName: string;
+  merge: MergeInput & { htmlUrl?: string };
+  log: ValidatePullRequestPorts['log'];
+}
+
+/**
+ * A merge's work on the queue: the build in the repository's lane; then, when the app has a
+ * cluster, the rollouts in a lane of their own per commit (they take minutes: a newer merge is
+ * not queued behind an older rollout, and pull requests are validated meanwhile).
+ */
+export function enqueueMerge(deliveries: DeliveryQueue, ports: AppPorts, work: MergeWork): Submission {
+  const buildPorts = ports.buildPorts!;
+  const common = { repositories: ports.repositories, buildPorts, redact: ports.redact, log: work.log };
+  if (!ports.deploy) return deliveries.submit(work.id, work.fullName, () => buildOnMerge(work.octokit, work.repo, work.merge, common));
+  const schedule = (deploy: () => Promise<void>) => void deliveries.submit(`${work.id}:deploy`, `deploy:${work.fullName}:${work.merge.sha}`, deploy);
+  return deliveries.submit(work.id, work.fullName, () => deployOnMerge(work.octokit, work.repo, work.merge, { ...common, ...ports.deploy!, ...(ports.appId !== undefined ? { appId: ports.appId } : {}), schedule }));
 }
 
 function logOf(context: Context): ValidatePullRequestPorts['log'] {

@@ -9,7 +9,7 @@ import { StreamPilotError } from '../errors.js';
 import { RepositoryCache } from '../git/repository-cache.js';
 import { redact } from '../report/redact.js';
 import { checkRepository } from '../workflows/check-repository.js';
-import { streamPilotApp, type AppPorts } from './app.js';
+import { enqueueMerge, streamPilotApp, type AppPorts } from './app.js';
 import { readConfig } from './config.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { describePlan } from './describe-plan.js';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   else {
     const recovery = { kube: (context: string | undefined) => kube.forContext(context, context ?? 'in-cluster'), flink: createFlinkRest, identity, timeoutMs: DEFAULT_DEPLOY_TIMEOUT_MS, leaseDurationSeconds: config.leaseDurationSeconds, redact: clean };
     const recoveryLog = { info: (m: string) => log.info(clean(m)), warn: (m: string) => log.warn(clean(m)), error: (m: string) => log.error(clean(m)) };
-    recoverOnStart(probot, queue, recovery, recoveryLog).catch((e: unknown) => log.error(`could not look for deploys left in progress: ${clean(e instanceof Error ? e.message : String(e))}`));
+    recoverOnStart(probot, queue, recovery, recoveryLog, (work) => void enqueueMerge(queue, ports, work)).catch((e: unknown) => log.error(`could not look for deploys left in progress: ${clean(e instanceof Error ? e.message : String(e))}`));
   }
 
   const stop = (signal: string) => {

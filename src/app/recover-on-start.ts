@@ -1,14 +1,23 @@
 import type { Probot } from 'probot';
-import type { GitHubClient } from '../github/types.js';
 import type { DeploymentsClient } from '../github/deployments.js';
-import { recoverDeploys, type RecoverDeploysPorts } from '../workflows/recover-deploys.js';
+import type { GitHubClient } from '../github/types.js';
+import { recoverDeploys, unfinishedMerge, type RecoverDeploysPorts } from '../workflows/recover-deploys.js';
+import type { MergeWork } from './app.js';
 import type { DeliveryQueue } from './delivery-queue.js';
 
 /**
- * On start, every repository the app is installed on is asked for deploys a previous process
- * left in progress; each is resumed or reported from the queue (in the repository's lane).
+ * On start, every repository the app is installed on is asked for work a previous process left
+ * in progress: its Deployments still in progress are resumed or reported, and a merge whose
+ * build or deploy check run was left in progress before any Deployment is run again. All of it
+ * from the queue, in the repository's lane.
  */
-export async function recoverOnStart(probot: Probot, queue: DeliveryQueue, ports: Omit<RecoverDeploysPorts, 'log'>, log: RecoverDeploysPorts['log'] & { error(msg: string): void }): Promise<void> {
+export async function recoverOnStart(
+  probot: Probot,
+  queue: DeliveryQueue,
+  ports: Omit<RecoverDeploysPorts, 'log'>,
+  log: RecoverDeploysPorts['log'] & { error(msg: string): void },
+  resumeMerge: (work: MergeWork) => void,
+): Promise<void> {
   const startedAt = Date.now();
   const app = await probot.auth();
   const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
@@ -17,8 +26,13 @@ export async function recoverOnStart(probot: Probot, queue: DeliveryQueue, ports
     const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
     for (const repository of repositories) {
       const repo = { owner: repository.owner.login, repo: repository.name };
+      const client = octokit as unknown as GitHubClient & DeploymentsClient;
       queue.submit(`recover:${repository.full_name}:${startedAt}`, repository.full_name, async () => {
-        await recoverDeploys(octokit as unknown as GitHubClient & DeploymentsClient, repo, { ...ports, log });
+        const resumed = await recoverDeploys(client, repo, { ...ports, log });
+        const sha = await unfinishedMerge(client, repo, repository.default_branch, resumed);
+        if (!sha) return;
+        log.info(`${repository.full_name}: the merge of ${sha} was left unfinished; running it again`);
+        resumeMerge({ id: `resume:${repository.full_name}:${sha}:${startedAt}`, octokit, repo, fullName: repository.full_name, merge: { sha, cloneUrl: repository.clone_url, htmlUrl: repository.html_url }, log });
       });
     }
   }

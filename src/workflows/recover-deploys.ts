@@ -10,6 +10,7 @@ import { FLINK_API_VERSION } from '../kube/types.js';
 import { deployCheckRunName, renderDeployCheckRun } from '../report/deploy-check-run.js';
 import { ANNOTATION } from '../render/object-meta.js';
 import type { ResolvedJob } from '../spec/types.js';
+import { BUILD_CHECK_NAME } from './build-on-merge.js';
 import { reportOf, restTarget } from './deploy-environment.js';
 
 export interface RecoverDeploysPorts {
@@ -58,6 +59,21 @@ export async function recoverDeploys(octokit: GitHubClient & DeploymentsClient, 
     }
   }
   return reports;
+}
+
+/**
+ * A merge whose build or deploy check run on the default branch's head is still in progress,
+ * with no Deployment left to resume: the process died before its first write to the cluster
+ * (while building, or waiting for a Lease). Its SHA, for the merge to be run again — idempotent:
+ * images are reused, unchanged jobs left alone, and Leases keep it from racing a live replica.
+ */
+export async function unfinishedMerge(octokit: GitHubClient, repo: RepoRef, defaultBranch: string, resumed: readonly EnvironmentDeployReport[]): Promise<string | undefined> {
+  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: defaultBranch, filter: 'latest', per_page: 100 });
+  const ours = (name: string) => name === BUILD_CHECK_NAME || name.startsWith(deployCheckRunName(''));
+  const stuck = data.check_runs.filter((run) => ours(run.name) && run.status !== 'completed');
+  // Runs the recovery of its Deployments just completed are not stuck any more.
+  const open = stuck.filter((run) => !resumed.some((r) => r.sha === run.head_sha && run.name === deployCheckRunName(r.environment)));
+  return open[0]?.head_sha;
 }
 
 async function resumeOne(deployment: InFlightDeployment, ports: RecoverDeploysPorts): Promise<JobDeployReport> {

@@ -252,8 +252,10 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
     kube.api.patch(deploymentType(), NS, 'clicks', { spec: { job: { parallelism: 1 } } }, { fieldManager: 'kubectl-edit' });
     kube.operator.running(NS, 'clicks');
     scenarios.set('orders', { kind: 'hang' });
+    const hangsBefore = autopilot.played.filter((p) => p.startsWith(`${NS}/orders@`) && p.endsWith(' hang')).length;
     const older = await merge({ 'streampilot.yaml': project(registry.host, imageRepository, base, '90s'), 'jobs/orders/main.sql': sql('orders', `older ${run}`) });
-    await github.waitFor(() => statesOf(older.sha, 'orders').includes('in_progress'), 'the older deploy under way', 120_000);
+    // The Deployment is created just before the write: wait until the operator has taken up the older spec.
+    await github.waitFor(() => autopilot.played.filter((p) => p.startsWith(`${NS}/orders@`) && p.endsWith(' hang')).length > hangsBefore, 'the older deploy applied', 120_000);
     scenarios.set('orders', { kind: 'run' });
     const newer = await merge({ 'jobs/orders/main.sql': sql('orders', `newer ${run}`) });
     const [olderCheck, newerCheck] = [await deployed(older.sha), await deployed(newer.sha)];
@@ -267,8 +269,9 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
 
   test('an app restarted mid-deploy finds the deploy in progress and finishes it', async () => {
     scenarios.set('orders', { kind: 'hang' });
+    const hangsBefore = autopilot.played.filter((p) => p.startsWith(`${NS}/orders@`) && p.endsWith(' hang')).length;
     const { sha } = await merge({ 'jobs/orders/main.sql': sql('orders', `restart ${run}`) });
-    await github.waitFor(() => statesOf(sha, 'orders').includes('in_progress'), 'the deploy under way', 120_000);
+    await github.waitFor(() => statesOf(sha, 'orders').includes('in_progress') && autopilot.played.filter((p) => p.startsWith(`${NS}/orders@`) && p.endsWith(' hang')).length > hangsBefore, 'the deploy applied and under way', 120_000);
     await app.kill();
     app = await startApp();
     // The operator gets the job running only now, while the new process watches.
@@ -276,5 +279,16 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
     const check = await deployed(sha);
     expect(check.conclusion, check.output.summary ?? '').toBe('success');
     expect(statesOf(sha, 'orders').at(-1)).toBe('success');
+  });
+
+  test('an app killed while it builds a merge runs that merge again when it restarts: build and deploy completed', async () => {
+    const { sha } = await merge({ 'jobs/clicks/main.sql': sql('clicks', `killed while building ${run}`) });
+    await github.waitFor(() => github.checkRunsFor(fullName(), sha).find((r) => r.name === BUILD_CHECK && r.status === 'in_progress'), 'the build under way', 60_000);
+    await app.kill();
+    app = await startApp();
+    const check = await deployed(sha);
+    expect(check.conclusion, check.output.summary ?? '').toBe('success');
+    expect(github.checkRunsFor(fullName(), sha).filter((r) => r.name === BUILD_CHECK).map((r) => r.status)).toEqual(['completed']);
+    expect(live('clicks').metadata.annotations['streampilot.dev/git-sha']).toBe(sha);
   });
 });
