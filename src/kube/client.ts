@@ -23,6 +23,9 @@ import {
 } from '@kubernetes/client-node';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { ConfigError } from '../errors.js';
 
 /** Where the cluster is: a kubeconfig file and context, or the pod's in-cluster service account. */
@@ -106,7 +109,11 @@ export function loadKubeConfig(target: KubeTarget = {}): KubeConfig {
     }
     return kc;
   }
-  const where = target.kubeconfigPath ?? 'the default kubeconfig ($KUBECONFIG or ~/.kube/config)';
+  if (!target.kubeconfigPath && !process.env.KUBECONFIG && !existsSync(path.join(homedir(), '.kube', 'config'))) {
+    // client-node would make up a context named "loaded-context" pointing nowhere: say what is missing instead.
+    throw new ConfigError('there is no kubeconfig: KUBECONFIG is not set and ~/.kube/config does not exist', 'pass --kubeconfig <file>, or set KUBECONFIG to the kubeconfig of the cluster');
+  }
+  const where = target.kubeconfigPath ?? 'in $KUBECONFIG or ~/.kube/config';
   try {
     if (target.kubeconfigPath) kc.loadFromFile(target.kubeconfigPath);
     else kc.loadFromDefault();

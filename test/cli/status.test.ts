@@ -262,4 +262,17 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
     expect(r.stderr).toContain('no context "stagin"');
     expect(r.stderr).toMatch(/hint: use one of: elsewhere, staging, wrong-token/);
   });
+
+  test('no kubeconfig at all (no --kubeconfig, no KUBECONFIG, no ~/.kube/config): exit 2 saying so, not a made-up context', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'sp-no-kube-home-'));
+    try {
+      const r = await runCliAsync(['status', '--env', 'staging', '--dir', repo], { env: { HOME: home, KUBECONFIG: undefined } });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain('there is no kubeconfig');
+      expect(r.stderr).toContain('--kubeconfig');
+      expect(r.stderr).not.toContain('loaded-context');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
 });
