@@ -77,7 +77,15 @@ async function deployEnvironments(
 
     const report = await deployOne(octokit, repo, environment, jobs, { namespace, project, merge, pullRequest, reports, ...(checkRunUrls[environment] ? { logUrl: checkRunUrls[environment] } : {}) }, ports);
     reports.push(report);
-    await completeCheckRun(octokit, repo, target, renderDeployCheckRun(report, { redact: ports.redact }));
+    try {
+      await completeCheckRun(octokit, repo, target, renderDeployCheckRun(report, { redact: ports.redact }));
+    } catch (e) {
+      // A run left in progress would say the deploy never ended: a short result instead, and the log has the rest.
+      const reason = ports.redact(e instanceof Error ? e.message : String(e));
+      ports.log.error(`could not publish the result of ${name} on ${merge.sha}: ${reason}`);
+      const short: EnvironmentDeployReport = { ...report, failure: { reason: `GitHub refused the full deploy result (${reason}); the Deployments of each job have their outcome`, hint: 'Look at the app log for the whole report.' } };
+      await completeCheckRun(octokit, repo, target, renderDeployCheckRun({ ...short, jobs: [] }, { redact: ports.redact })).catch(() => undefined);
+    }
   }
 
   if (pullRequest !== undefined) {
