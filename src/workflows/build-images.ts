@@ -7,7 +7,7 @@ import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { ConfigError } from '../errors.js';
 import type { MavenResolver } from '../maven/maven-resolver.js';
-import type { PlannedJob } from '../plan/types.js';
+import type { PlannedEnvironment, PlannedJob } from '../plan/types.js';
 import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
 import { DEFAULT_SCRIPT_PATH } from '../render/runner-args.js';
 import type { BuilderName, ResolvedJob } from '../spec/types.js';
@@ -60,6 +60,8 @@ export interface BuildImagesResult {
   outcomes: JobBuildOutcome[];
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
+  /** The environment's plan the images were built from: what a deploy renders, without checking again. */
+  environment?: PlannedEnvironment;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function buildImages(root: string, options: BuildImagesOptions, por
     }
     outcomes.push(planned.job.packaging === 'configmap' ? await pinBaseImage(planned.job, options, ports) : await buildJob(root, planned, options, ports));
   }
-  return { outcomes, diagnostics: checked.diagnostics, sources: checked.sources };
+  return { outcomes, diagnostics: checked.diagnostics, sources: checked.sources, environment };
 }
 
 async function buildJob(root: string, planned: PlannedJob, options: BuildImagesOptions, ports: BuildPorts): Promise<JobBuildOutcome> {

@@ -10,7 +10,6 @@ import { parseProjectManifest, PROJECT_FILE } from '../spec/load-project.js';
 import type { ProjectSpec } from '../spec/types.js';
 import type { Provenance } from '../render/object-meta.js';
 import { buildImages, type BuildPorts } from './build-images.js';
-import { checkRepository } from './check-repository.js';
 import { prepareDeploy, type PreparedJob } from './prepare-deploy.js';
 
 export const BUILD_CHECK_NAME = 'StreamPilot / build';
@@ -102,7 +101,7 @@ async function fetchAndBuild(octokit: GitHubClient, merge: MergeInput, ports: Bu
         const result = await buildImages(tree.dir, { environment, push: true, ...cache }, buildPorts);
         builds.push({ environment, outcomes: result.outcomes, diagnostics: result.diagnostics });
         // Rendered while the tree exists: the deploy that follows needs no checkout.
-        const planned = checkRepository(tree.dir, { environments: [environment], gitSha: merge.sha, ...cache }).plan.environments[0];
+        const planned = result.environment;
         if (planned) deploys.push({ environment, namespace: planned.namespace, jobs: prepareDeploy(planned, result.outcomes, { gitSha: merge.sha, ...merge.provenance }) });
       }
       return { environments: builds, project, deploys };

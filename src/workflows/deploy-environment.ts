@@ -2,6 +2,7 @@ import { applyJob } from '../deploy/apply-job.js';
 import { findOrphans, pruneOrphans } from '../deploy/find-orphans.js';
 import { followRollout } from '../deploy/follow-rollout.js';
 import { acquireJobLease, LeaseWaitTimeout } from '../deploy/job-lease.js';
+import { progressOf, type FlinkObject } from '../deploy/rollout-status.js';
 import { pruneSqlConfigMaps } from '../deploy/prune-sql-configmaps.js';
 import type {
   DeployedRef,
@@ -196,11 +197,8 @@ export function reportOf(outcome: RolloutOutcome, supersededBy: string | undefin
 }
 
 function statusOf(object: unknown): Pick<JobDeployReport, 'lifecycleState' | 'jobState'> {
-  const status = (object as { status?: { lifecycleState?: string; jobStatus?: { state?: string } } }).status;
-  return {
-    ...(status?.lifecycleState ? { lifecycleState: status.lifecycleState } : {}),
-    ...(status?.jobStatus?.state ? { jobState: status.jobStatus.state } : {}),
-  };
+  const { lifecycleState, jobState } = progressOf(object as FlinkObject);
+  return { ...(lifecycleState ? { lifecycleState } : {}), ...(jobState ? { jobState } : {}) };
 }
 
 /** The JobManager a job's REST calls go to: its own cluster, or its session cluster. */

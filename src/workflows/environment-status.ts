@@ -1,4 +1,5 @@
 import { findOrphans } from '../deploy/find-orphans.js';
+import { parseOperatorError } from '../deploy/rollout-status.js';
 import type { DeployedRef, FlinkKind, OrphanReport, WebUiLink } from '../deploy/types.js';
 import { webUiLink } from '../deploy/web-ui-link.js';
 import type { KubeClient } from '../kube/client.js';
@@ -51,7 +52,7 @@ export async function environmentStatus(environment: PlannedEnvironment, kube: K
         ...base,
         ...(live.status?.lifecycleState ? { lifecycleState: live.status.lifecycleState } : {}),
         ...(live.status?.jobStatus?.state ? { jobState: live.status.jobStatus.state } : {}),
-        ...(live.status?.error ? { error: errorMessage(live.status.error) } : {}),
+        ...(live.status?.error ? { error: parseOperatorError(live.status.error)?.message ?? live.status.error } : {}),
         ...(live.spec?.image ? { image: live.spec.image } : {}),
         ...(annotations[ANNOTATION.gitSha] ? { gitSha: annotations[ANNOTATION.gitSha] } : {}),
         ...(annotations[ANNOTATION.pullRequest] ? { pullRequest: annotations[ANNOTATION.pullRequest] } : {}),
@@ -62,14 +63,4 @@ export async function environmentStatus(environment: PlannedEnvironment, kube: K
   const namespaces = [...new Set([environment.namespace, ...enabled.map((j) => j.job.namespace)])];
   const orphans = (await findOrphans(kube, { environment: environment.name, namespaces, jobs: new Set(enabled.map((j) => j.name)) })).map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
   return { environment: environment.name, jobs, orphans };
-}
-
-/** status.error is the JSON of the operator's exception; its message is what a person reads. */
-function errorMessage(error: string): string {
-  try {
-    const parsed = JSON.parse(error) as { message?: string };
-    return parsed.message ?? error;
-  } catch {
-    return error;
-  }
 }

@@ -8,7 +8,6 @@ import { formatDeployText } from '../../report/format-deploy-text.js';
 import { formatDiagnosticsText } from '../../report/format-text.js';
 import { deploySettings, parseDuration } from '../../spec/deploy-settings.js';
 import { buildImages } from '../../workflows/build-images.js';
-import { checkRepository } from '../../workflows/check-repository.js';
 import { deployEnvironment } from '../../workflows/deploy-environment.js';
 import { prepareDeploy } from '../../workflows/prepare-deploy.js';
 import { parseCommandArgs } from '../args.js';
@@ -53,8 +52,7 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
   const ports = await createBuildPorts(project, { progress: (line) => io.stderr(line), docker: 'if-reachable' });
   const built = await buildImages(root, { environment, push: true, ...jobs, ...cache }, ports);
   if (built.diagnostics.length > 0) io.stderr(formatDiagnosticsText(built.diagnostics, built.sources));
-  const planned = checkRepository(root, { environments: [environment], ...jobs, ...(sha ? { gitSha: sha } : {}), ...cache }).plan.environments[0];
-  const prepared = planned ? prepareDeploy(planned, built.outcomes, sha ? { gitSha: sha } : {}) : [];
+  const prepared = built.environment ? prepareDeploy(built.environment, built.outcomes, sha ? { gitSha: sha } : {}) : [];
 
   const report = await deployEnvironment(
     prepared,
