@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { environmentSecrets } from '../report/environment-secrets.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -46,7 +47,8 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     baseUrl: baseUrl(env),
     logLevel,
     dataDir: path.resolve(env.STREAMPILOT_DATA_DIR || path.join(tmpdir(), 'streampilot')),
-    secrets: [privateKey, webhookSecret, ...secretsFromEnv(env)],
+    // The key as given (base64 or escaped) as well as decoded: either form may surface.
+    secrets: [privateKey, ...(env.PRIVATE_KEY ? [env.PRIVATE_KEY] : []), webhookSecret, ...environmentSecrets(env)],
     inCluster: Boolean(env.KUBERNETES_SERVICE_HOST),
     leaseDurationSeconds: leaseSeconds(env),
   };
@@ -101,11 +103,4 @@ function baseUrl(env: NodeJS.ProcessEnv): string {
   if (protocol !== 'https' && protocol !== 'http') throw new ConfigError(`GHE_PROTOCOL must be https or http; found ${JSON.stringify(env.GHE_PROTOCOL)}`);
   if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(env.GHE_HOST)) throw new ConfigError(`GHE_HOST must be a host name with an optional port, without scheme or path; found ${JSON.stringify(env.GHE_HOST)}`, 'e.g. GHE_HOST=github.example.com');
   return `${protocol}://${env.GHE_HOST}/api/v3`;
-}
-
-/** Registry and other passwords given to the process are redacted wherever they might surface. */
-function secretsFromEnv(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env)
-    .filter(([name, value]) => value && /(PASSWORD|TOKEN|SECRET)$/.test(name) && name !== 'WEBHOOK_SECRET')
-    .map(([, value]) => value!);
 }

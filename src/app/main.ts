@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNodeMiddleware, createProbot } from 'probot';
+import { createNodeMiddleware, createProbot, ProbotOctokit } from 'probot';
 import { createBuildPorts } from '../build/build-ports.js';
 import { DiskCache } from '../cache/result-cache.js';
 import { StreamPilotError } from '../errors.js';
 import { RepositoryCache } from '../git/repository-cache.js';
-import { redact } from '../report/redact.js';
+import { redact, registerSecrets } from '../report/redact.js';
 import { checkRepository } from '../workflows/check-repository.js';
 import { enqueueMerge, streamPilotApp, type AppPorts } from './app.js';
 import { readConfig } from './config.js';
@@ -16,6 +16,7 @@ import { describePlan } from './describe-plan.js';
 import { createFlinkRest } from '../flink/rest-client.js';
 import { kubePorts, replicaIdentity } from './kube-ports.js';
 import { recoverOnStart } from './recover-on-start.js';
+import { redactingOctokit } from './redacting-octokit.js';
 import { DEFAULT_DEPLOY_TIMEOUT_MS } from '../spec/deploy-settings.js';
 import { createLogger } from './logger.js';
 import { createWorkerCheck } from './worker-check.js';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   // A .env in the working folder fills in what the environment does not set (as Probot's own runner does).
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readConfig(process.env);
+  // Every redact() in the process knows these from now on, including code that passes none.
+  registerSecrets(config.secrets);
   const clean = (text: string) => redact(text, config.secrets);
   const log = createLogger(config.logLevel, config.secrets);
 
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
   const resultsDir = path.join(config.dataDir, 'results');
   const worker = compiled ? createWorkerCheck(resultsDir) : undefined;
   const inProcessCache = new DiskCache(resultsDir);
-  const kube = config.kubeconfigPath || config.inCluster ? kubePorts({ kubeconfigPath: config.kubeconfigPath, inCluster: config.inCluster, addSecrets: (values) => config.secrets.push(...values) }) : undefined;
+  const kube = config.kubeconfigPath || config.inCluster ? kubePorts({ kubeconfigPath: config.kubeconfigPath, inCluster: config.inCluster, addSecrets: (values) => (config.secrets.push(...values), registerSecrets(values)) }) : undefined;
   const identity = replicaIdentity();
   const ports: AppPorts = {
     repositories: new RepositoryCache(path.join(config.dataDir, 'repositories'), { log: (line) => log.debug(clean(line)) }),
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
 
   const probot = createProbot({
     env: {},
-    overrides: { appId: config.appId, privateKey: config.privateKey, secret: config.webhookSecret, baseUrl: config.baseUrl, log, logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel },
+    overrides: { Octokit: ProbotOctokit.plugin(redactingOctokit), appId: config.appId, privateKey: config.privateKey, secret: config.webhookSecret, baseUrl: config.baseUrl, log, logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel },
   });
   const queue = new DeliveryQueue((id, e) => log.error(`delivery ${id} failed and may be redelivered: ${clean(e instanceof Error ? (e.stack ?? e.message) : String(e))}`));
   const middleware = await createNodeMiddleware(streamPilotApp(ports, queue), { probot, webhooksPath: WEBHOOK_PATH });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { StreamPilotError, UsageError } from '../errors.js';
+import { environmentSecrets } from '../report/environment-secrets.js';
+import { registerSecrets } from '../report/redact.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { deployCommand } from './commands/deploy.js';
@@ -28,6 +30,8 @@ function version(): string {
 /** The CLI entrypoint: translates argv into a command call; the one place errors become exit codes. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
+  // Whatever secret the environment holds (a CI token, a cloud key) is never printed back.
+  registerSecrets(environmentSecrets(process.env));
   try {
     switch (command) {
       case undefined:

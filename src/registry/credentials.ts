@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { RegistryAuth } from '../build/types.js';
+import { registerSecrets } from '../report/redact.js';
 import { DOCKER_HUB } from './image-name.js';
 
 export interface CredentialSources {
@@ -29,6 +30,13 @@ export function defaultDockerConfigPath(env: Readonly<Record<string, string | un
  * the Docker config is looked up by registry host for any registry. Undefined: anonymous.
  */
 export async function resolveCredentials(registry: string, sources: CredentialSources = {}): Promise<ResolvedCredentials | undefined> {
+  const found = await findCredentials(registry, sources);
+  // Known from here on to every redact(): a registry's error or a client's debug line may echo it.
+  if (found) registerSecrets([found.password, Buffer.from(`${found.username}:${found.password}`).toString('base64')]);
+  return found;
+}
+
+async function findCredentials(registry: string, sources: CredentialSources): Promise<ResolvedCredentials | undefined> {
   const explicit = sources.explicit;
   if (explicit && (explicit.username || explicit.password)) return { ...explicit, source: 'explicit' };
   const env = sources.env ?? process.env;

@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { JobSpec } from './types.js';
 import { readTextFile, resolveRepoPath } from './repository-files.js';
+import { configurationSecrets } from './configuration-secrets.js';
 import { validateManifest } from './validate-manifest.js';
 import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } from './yaml-document.js';
 
@@ -44,6 +45,7 @@ export function parseJobManifest(text: string, file: string, folderName: string)
   const schemaErrors = validateManifest(source, 'job');
   diagnostics.push(...schemaErrors);
   if (schemaErrors.length > 0) return { source, diagnostics };
+  diagnostics.push(...configurationSecrets(source));
   const spec = source.value as JobSpec;
   if (spec.name !== folderName) {
     diagnostics.push(

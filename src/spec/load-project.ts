@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ProjectSpec } from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { checkDeploySettings } from './deploy-settings.js';
+import { configurationSecrets } from './configuration-secrets.js';
 import { validateManifest } from './validate-manifest.js';
 import { diagnosticAtPath, parseYamlSource, type YamlSource } from './yaml-document.js';
 
@@ -23,6 +24,7 @@ export function parseProjectManifest(text: string, file: string = PROJECT_FILE):
   const schemaErrors = validateManifest(source, 'project');
   diagnostics.push(...schemaErrors);
   if (schemaErrors.length > 0) return { source, diagnostics };
+  diagnostics.push(...configurationSecrets(source));
   const spec = source.value as ProjectSpec;
   diagnostics.push(...checkPromotionOrder(source, spec));
   diagnostics.push(...checkDeploySettings(source, spec));

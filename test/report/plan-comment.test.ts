@@ -87,7 +87,8 @@ describe('renderPlanComment', () => {
     expect(body).toMatch(/```diff\n@@ [^\n]+\n[\s\S]*\+    parallelism: 5\n/);
     expect(body).toContain('+    s3.access-key: "***"');
     expect(body).not.toContain('AKIAIOSFODNN7EXAMPLE');
-    expect(body).toContain('✅ no errors, 0 warnings. Annotations on the lines are on the [check run](https://github.com/acme/jobs/runs/7).');
+    // A committed access key is itself an error (manifest/plaintext-secret); the diff still masks it.
+    expect(body).toContain('❌ 1 error, 0 warnings: jobs with errors are not deployed. Annotations on the lines are on the [check run](https://github.com/acme/jobs/runs/7).');
     // Order: tables, then warnings, then diffs, then the summary.
     const at = (s: string) => body.indexOf(s);
     expect(at('### staging')).toBeLessThan(at('### ⚠️ Before merging'));

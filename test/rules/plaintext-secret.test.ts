@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runRules } from '../../src/rules/index.js';
-import { isSecretKey, plaintextSecret } from '../../src/rules/plaintext-secret.js';
+import { plaintextSecret } from '../../src/rules/plaintext-secret.js';
+import { credentialInValue, isSecretKey } from '../../src/text/secret-keys.js';
 import { at, context, job } from './fixtures.js';
 
 describe('sql/plaintext-secret', () => {
@@ -32,5 +33,26 @@ CREATE TABLE dim2 (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db:
   test('which keys are secrets', () => {
     for (const k of ['password', 'properties.sasl.jaas.config', 'properties.ssl.keystore.password', 'avro-confluent.basic-auth.user-info', 'fs.s3a.access.key', 's3.secret-key', 'avro-confluent.bearer-auth.token']) expect(isSecretKey(k), k).toBe(true);
     for (const k of ['username', 'avro-confluent.basic-auth.credentials-source', 'sink.transactional-id-prefix', 'key.fields', 'properties.ssl.keystore.location']) expect(isSecretKey(k), k).toBe(false);
+  });
+
+  test('a password inside a JDBC URL or a URL\'s user info is an error at the value; a ${variable} there is fine', () => {
+    const sql = `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'table-name' = 'a', 'url' = 'jdbc:mysql://db:3306/x?user=app&password=hunter2');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'table-name' = 'b', 'url' = 'jdbc:postgresql://app:hunter2@db:5432/x');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'table-name' = 'c', 'url' = 'jdbc:sqlserver://db;user=app;password=\${db_password}');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'table-name' = 'd', 'url' = 'jdbc:mysql://db:3306/x?useSSL=true');`;
+    const ctx = context(sql, { job: job({ variables: { db_password: 'from-variables' } }) });
+    const ds = runRules(ctx, [plaintextSecret]);
+    expect(ds.map((d) => [d.line, d.column, d.message])).toEqual([
+      [1, at(sql, "'jdbc:mysql://db:3306/x?user").column, "'url' has a `password=` parameter written in plain text inside its value"],
+      [2, at(sql, "'jdbc:postgresql").column, "'url' has a password in the URL (`user:password@`) written in plain text inside its value"],
+    ]);
+  });
+
+  test('credentials inside values, as the manifest check and the SQL rule see them', () => {
+    expect(credentialInValue('jdbc:sqlserver://db;user=app;password=x')).toBe('`password=` parameter');
+    expect(credentialInValue('https://u:p@host/x')).toBe('password in the URL (`user:password@`)');
+    expect(credentialInValue('jdbc:mysql://db/x?password=')).toBeUndefined();
+    expect(credentialInValue('jdbc:mysql://db/x?password=${pw}')).toBeUndefined();
+    expect(credentialInValue('kafka:9092')).toBeUndefined();
   });
 });
