@@ -111,13 +111,31 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
     writes++;
   }
 
-  // 5. The plan comment, only from a real comparison (a failed check keeps the last good plan).
+  // 5. The plan comment, only from a real comparison (a failed check keeps the last good plan), and
+  // only for the pull request's current head: a re-run of an older commit, or a synchronize
+  // delivered after a newer one, completes its own check run but leaves the comment to the head.
+  // Deliveries of one repository run one at a time, so the head read just before writing holds.
   let comment: StickyOutcome | undefined;
   if (plan) {
-    comment = await upsertStickyComment(octokit, repo, pr.number, { marker: plan.comment.marker, body: ports.redact(plan.comment.body), ...(ports.appId !== undefined ? { appId: ports.appId } : {}) });
-    if (comment.action !== 'unchanged') writes++;
+    const stillCurrent = () => isCurrentHead(octokit, repo, pr, ports);
+    comment = await upsertStickyComment(octokit, repo, pr.number, { marker: plan.comment.marker, body: ports.redact(plan.comment.body), stillCurrent, ...(ports.appId !== undefined ? { appId: ports.appId } : {}) });
+    if (comment.action === 'created' || comment.action === 'updated') writes++;
   }
   return { checkRunId, conclusion: report.conclusion, writes, ...(comment ? { comment } : {}) };
+}
+
+/** Whether `pr.headSha` is still the pull request's head on GitHub; unknown counts as no (never describe a stale commit). */
+async function isCurrentHead(octokit: GitHubClient, repo: RepoRef, pr: PullRequestInput, { log, redact }: ValidatePullRequestPorts): Promise<boolean> {
+  let head: string;
+  try {
+    head = (await octokit.rest.pulls.get({ ...repo, pull_number: pr.number })).data.head.sha;
+  } catch (e) {
+    log.warn(`plan comment on ${repo.owner}/${repo.repo}#${pr.number} not written: could not read the pull request's head (${redact(message(e))})`);
+    return false;
+  }
+  if (head === pr.headSha) return true;
+  log.info(`plan comment on ${repo.owner}/${repo.repo}#${pr.number} left alone: ${pr.headSha.slice(0, 12)} was validated but the head is now ${head.slice(0, 12)}`);
+  return false;
 }
 
 async function fetchAndCheck(octokit: GitHubClient, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<Checked> {
