@@ -6,6 +6,7 @@ import { createProbot } from 'probot';
 import { createBuildPorts } from '../build/build-ports.js';
 import { DiskCache } from '../cache/result-cache.js';
 import { StreamPilotError } from '../errors.js';
+import { cloneUrlOn, githubWebOrigin } from '../git/github-host.js';
 import { RepositoryCache } from '../git/repository-cache.js';
 import { redact } from '../report/redact.js';
 import { checkRepository } from '../workflows/check-repository.js';
@@ -43,8 +44,10 @@ async function main(): Promise<void> {
   const inProcessCache = new DiskCache(resultsDir);
   const kube = config.kubeconfigPath || config.inCluster ? kubePorts({ kubeconfigPath: config.kubeconfigPath, inCluster: config.inCluster, addSecrets: (values) => config.secrets.push(...values) }) : undefined;
   const identity = replicaIdentity();
+  const webOrigin = githubWebOrigin(config.baseUrl);
   const ports: AppPorts = {
-    repositories: new RepositoryCache(path.join(config.dataDir, 'repositories'), { log: (line) => log.debug(clean(line)) }),
+    repositories: new RepositoryCache(path.join(config.dataDir, 'repositories'), { log: (line) => log.debug(clean(line)), allowedOrigin: webOrigin }),
+    cloneUrlOf: (fullName) => cloneUrlOn(webOrigin, fullName),
     check: worker ? worker.check : async (dir, options) => checkRepository(dir, { ...options, cache: inProcessCache }),
     describePlan,
     redact: clean,

@@ -38,6 +38,11 @@ export interface ValidatePullRequestPorts {
   log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
   appId?: number;
   /**
+   * The clone URL of a repository (`owner/name`) on the configured GitHub. When set, the URL a
+   * webhook or the API names is not used: the token never goes where a payload points.
+   */
+  cloneUrlOf?: (fullName: string) => string;
+  /**
    * Show the run `in_progress` only when the result is not ready by then. Each write costs a
    * second of Probot's throttling, and a 500-job repository checks in about 0.9 s: at 1 s an
    * ordinary push would often pay for an extra write; 1.5 s keeps those to one. Default 1,500 ms.
@@ -88,7 +93,7 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
   let plan: PlanDescription | undefined;
   let report: CheckRunResult;
   try {
-    checked = await fetchAndCheck(octokit, pr, ports);
+    checked = await fetchAndCheck(octokit, repo, pr, ports);
     plan = ports.describePlan({ ...checked, pullRequest: pr });
     report = renderCheckRun({ diagnostics: checked.head.diagnostics, jobs: plan.jobs, fork: pr.fork, redact: ports.redact, ...(ports.maxAnnotations !== undefined ? { maxAnnotations: ports.maxAnnotations } : {}) });
   } catch (e) {
@@ -138,10 +143,11 @@ async function isCurrentHead(octokit: GitHubClient, repo: RepoRef, pr: PullReque
   return false;
 }
 
-async function fetchAndCheck(octokit: GitHubClient, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<Checked> {
+async function fetchAndCheck(octokit: GitHubClient, repo: RepoRef, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<Checked> {
+  const cloneUrl = ports.cloneUrlOf ? ports.cloneUrlOf(`${repo.owner}/${repo.repo}`) : pr.cloneUrl;
   // The token is for https only; a local path or file:// mirror (tests, mirrors) needs none.
-  const token = /^https?:\/\//i.test(pr.cloneUrl) ? await installationToken(octokit) : undefined;
-  return ports.repositories.withRepository({ cloneUrl: pr.cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
+  const token = /^https?:\/\//i.test(cloneUrl) ? await installationToken(octokit) : undefined;
+  return ports.repositories.withRepository({ cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
     await mirror.fetch([pr.baseSha, pr.headSha]);
     const changes = await mirror.changedFiles(pr.baseSha, pr.headSha);
     const baseTree = await mirror.materialise(pr.baseSha);
