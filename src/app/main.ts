@@ -66,7 +66,11 @@ async function main(): Promise<void> {
   const webhooks = createWebhookReceiver({
     secret: config.webhookSecret,
     maxBodyBytes: config.webhookMaxBytes,
-    receive: (delivery) => probot.receive(delivery as Parameters<typeof probot.receive>[0]),
+    // Not probot.receive: it logs every event whole at debug level (a 25 MB payload, 25 MB of log).
+    receive: (delivery) => {
+      log.debug(`delivery ${delivery.id} (${delivery.name}${typeof delivery.payload.action === 'string' ? `.${delivery.payload.action.slice(0, 40)}` : ''}) received`);
+      return probot.webhooks.receive(delivery as Parameters<typeof probot.webhooks.receive>[0]);
+    },
     log: { warn: (m) => log.warn(clean(m)), error: (m) => log.error(clean(m)) },
   });
 

@@ -127,6 +127,20 @@ describe('webhook body limits', { timeout: 120_000 }, () => {
   });
 });
 
+describe('signed deliveries in the log', { timeout: 60_000 }, () => {
+  test('a signed 2 MB delivery is logged as one line naming it, never whole', async () => {
+    const marker = `SIGNED-BODY-MARKER-${randomUUID()}`;
+    const logBefore = e2e.app.logs.length;
+    const d = await e2e.deliver('ping', { zen: marker.repeat(Math.ceil((2 * MB) / marker.length)), hook_id: 1 });
+    expect(d.status, d.body).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    const grown = e2e.app.logs.slice(logBefore);
+    expect(grown).toContain(d.deliveryId);
+    expect(grown).not.toContain(marker);
+    expect(grown.length).toBeLessThan(2048);
+  });
+});
+
 describe('signed bodies that are not a webhook object', { timeout: 60_000 }, () => {
   test('a signed null, array, number, string and invalid JSON body each answer 400 with a short reason, not 500', async () => {
     const bodies: [string, RegExp][] = [
