@@ -71,8 +71,10 @@ export interface MergeWork {
  * cluster, the rollouts in a lane of their own per commit (they take minutes: a newer merge is
  * not queued behind an older rollout, and pull requests are validated meanwhile).
  */
-export function enqueueMerge(deliveries: DeliveryQueue, ports: AppPorts, work: MergeWork): Submission {
+export function enqueueMerge(deliveries: DeliveryQueue, ports: AppPorts, given: MergeWork): Submission {
   const buildPorts = ports.buildPorts!;
+  // The push payload's (or the API's) clone_url is not followed: the repository on the configured GitHub is.
+  const work = ports.cloneUrlOf ? { ...given, merge: { ...given.merge, cloneUrl: ports.cloneUrlOf(given.fullName) } } : given;
   const common = { repositories: ports.repositories, buildPorts, redact: ports.redact, log: work.log };
   if (!ports.deploy) return deliveries.submit(work.id, work.fullName, () => buildOnMerge(work.octokit, work.repo, work.merge, common));
   const schedule = (deploy: () => Promise<void>) => void deliveries.submit(`${work.id}:deploy`, `deploy:${work.fullName}:${work.merge.sha}`, deploy);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { environmentSecrets } from '../report/environment-secrets.js';
+import { DEFAULT_WEBHOOK_MAX_BYTES } from './webhook-receiver.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -25,6 +26,8 @@ export interface AppConfig {
   kubeconfigPath?: string;
   /** True when the app runs in a pod (its service account deploys to environments without kubeContext). */
   inCluster: boolean;
+  /** Largest webhook body accepted, in bytes (STREAMPILOT_WEBHOOK_MAX_BYTES; default GitHub's 25 MB cap). */
+  webhookMaxBytes: number;
   /** Seconds a deploy Lease lasts without renewal (a crashed replica's deploys are taken over after it). */
   leaseDurationSeconds: number;
 }
@@ -51,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     secrets: [privateKey, ...(env.PRIVATE_KEY ? [env.PRIVATE_KEY] : []), webhookSecret, ...environmentSecrets(env)],
     inCluster: Boolean(env.KUBERNETES_SERVICE_HOST),
     leaseDurationSeconds: leaseSeconds(env),
+    webhookMaxBytes: webhookMaxBytes(env),
   };
   const kubeconfig = env.STREAMPILOT_KUBECONFIG || env.KUBECONFIG;
   if (kubeconfig) config.kubeconfigPath = path.resolve(kubeconfig);
@@ -63,6 +67,16 @@ function leaseSeconds(env: NodeJS.ProcessEnv): number {
   if (raw === undefined || raw === '') return 30;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 3600) throw new ConfigError(`STREAMPILOT_LEASE_SECONDS must be a whole number of seconds between 1 and 3600; found ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function webhookMaxBytes(env: NodeJS.ProcessEnv): number {
+  const raw = env.STREAMPILOT_WEBHOOK_MAX_BYTES;
+  if (raw === undefined || raw === '') return DEFAULT_WEBHOOK_MAX_BYTES;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1024 || value > DEFAULT_WEBHOOK_MAX_BYTES) {
+    throw new ConfigError(`STREAMPILOT_WEBHOOK_MAX_BYTES must be a whole number of bytes between 1024 and ${DEFAULT_WEBHOOK_MAX_BYTES}; found ${JSON.stringify(raw)}`, 'leave it unset for GitHub\'s 25 MB cap');
+  }
   return value;
 }
 

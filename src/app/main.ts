@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNodeMiddleware, createProbot, ProbotOctokit } from 'probot';
+import { createProbot, ProbotOctokit } from 'probot';
 import { createBuildPorts } from '../build/build-ports.js';
 import { DiskCache } from '../cache/result-cache.js';
 import { StreamPilotError } from '../errors.js';
+import { cloneUrlOn, githubWebOrigin } from '../git/github-host.js';
 import { RepositoryCache } from '../git/repository-cache.js';
 import { redact, registerSecrets } from '../report/redact.js';
 import { checkRepository } from '../workflows/check-repository.js';
@@ -19,13 +20,15 @@ import { recoverOnStart } from './recover-on-start.js';
 import { redactingOctokit } from './redacting-octokit.js';
 import { DEFAULT_DEPLOY_TIMEOUT_MS } from '../spec/deploy-settings.js';
 import { createLogger } from './logger.js';
+import { createWebhookReceiver } from './webhook-receiver.js';
 import { createWorkerCheck } from './worker-check.js';
 
 const WEBHOOK_PATH = '/api/github/webhooks';
 
 /**
  * `npm start`: the GitHub App as an HTTP server. Webhooks at POST /api/github/webhooks
- * (signature verified by @octokit/webhooks), GET /healthz for probes. Translates the
+ * (size bounded and signature verified by webhook-receiver.ts, then handed to Probot), GET /healthz
+ * for probes. Translates the
  * environment into ports and nothing else; a bad setting exits 2 naming the variable.
  */
 async function main(): Promise<void> {
@@ -44,8 +47,10 @@ async function main(): Promise<void> {
   const inProcessCache = new DiskCache(resultsDir);
   const kube = config.kubeconfigPath || config.inCluster ? kubePorts({ kubeconfigPath: config.kubeconfigPath, inCluster: config.inCluster, addSecrets: (values) => (config.secrets.push(...values), registerSecrets(values)) }) : undefined;
   const identity = replicaIdentity();
+  const webOrigin = githubWebOrigin(config.baseUrl);
   const ports: AppPorts = {
-    repositories: new RepositoryCache(path.join(config.dataDir, 'repositories'), { log: (line) => log.debug(clean(line)) }),
+    repositories: new RepositoryCache(path.join(config.dataDir, 'repositories'), { log: (line) => log.debug(clean(line)), allowedOrigin: webOrigin }),
+    cloneUrlOf: (fullName) => cloneUrlOn(webOrigin, fullName),
     check: worker ? worker.check : async (dir, options) => checkRepository(dir, { ...options, cache: inProcessCache }),
     describePlan,
     redact: clean,
@@ -60,14 +65,26 @@ async function main(): Promise<void> {
     overrides: { Octokit: ProbotOctokit.plugin(redactingOctokit), appId: config.appId, privateKey: config.privateKey, secret: config.webhookSecret, baseUrl: config.baseUrl, log, logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel },
   });
   const queue = new DeliveryQueue((id, e) => log.error(`delivery ${id} failed and may be redelivered: ${clean(e instanceof Error ? (e.stack ?? e.message) : String(e))}`));
-  const middleware = await createNodeMiddleware(streamPilotApp(ports, queue), { probot, webhooksPath: WEBHOOK_PATH });
+  await probot.load(streamPilotApp(ports, queue), { cwd: process.cwd(), addHandler: () => {} });
+  const webhooks = createWebhookReceiver({
+    secret: config.webhookSecret,
+    maxBodyBytes: config.webhookMaxBytes,
+    // Not probot.receive: it logs every event whole at debug level (a 25 MB payload, 25 MB of log).
+    receive: (delivery) => {
+      log.debug(`delivery ${delivery.id} (${delivery.name}${typeof delivery.payload.action === 'string' ? `.${delivery.payload.action.slice(0, 40)}` : ''}) received`);
+      return probot.webhooks.receive(delivery as Parameters<typeof probot.webhooks.receive>[0]);
+    },
+    log: { warn: (m) => log.warn(clean(m)), error: (m) => log.error(clean(m)) },
+  });
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === 'GET' && (req.url === '/healthz' || req.url?.startsWith('/healthz?'))) {
+    const pathname = (req.url ?? '/').split('?')[0]!.replace(/\/+$/, '');
+    if (req.method === 'GET' && pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    void middleware(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'));
+    if (pathname === WEBHOOK_PATH) return webhooks(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain', connection: 'close' }).end('not found');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,6 +5,7 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 import { parseNameStatus, type FileChange } from './changed-files.js';
 import { extractTree } from './extract-tree.js';
 import { withFileLock } from './file-lock.js';
+import { checkRemoteOnHost } from './github-host.js';
 import { gitRemote, redactSecrets, type GitRemote, type RemoteSpec } from './git-remote.js';
 import { KeyedMutex } from './keyed-mutex.js';
 
@@ -16,6 +17,11 @@ export interface RepositoryCacheOptions {
   log?: (line: string) => void;
   /** How long to wait for another process holding the same repository (default 10 minutes). */
   lockTimeoutMs?: number;
+  /**
+   * The only origin (`https://github.com`) remotes may have; others are refused before git runs,
+   * so no credential ever leaves for another host. Unset: any remote (the CLI, local paths).
+   */
+  allowedOrigin?: string;
 }
 
 /**
@@ -71,6 +77,7 @@ export class RepositoryCache {
   ) {}
 
   async withRepository<T>(spec: RemoteSpec, work: (repo: CachedRepository) => Promise<T>): Promise<T> {
+    if (this.options.allowedOrigin !== undefined) checkRemoteOnHost(spec.cloneUrl, this.options.allowedOrigin);
     const remote = gitRemote(spec);
     await mkdir(this.dir, { recursive: true });
     return this.mutex.run(remote.key, () =>

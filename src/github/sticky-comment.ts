@@ -9,9 +9,14 @@ export interface StickyComment {
   body: string;
   /** Only comments written by this app count (its id on `performed_via_github_app`), when known. */
   appId?: number;
+  /**
+   * Asked just before writing; false leaves the comment as it is (outcome `stale`). The plan
+   * comment uses it so that an older commit's result never replaces the newer one's.
+   */
+  stillCurrent?: () => Promise<boolean>;
 }
 
-export type StickyOutcome = { action: 'created' | 'updated' | 'unchanged'; id: number };
+export type StickyOutcome = { action: 'created' | 'updated' | 'unchanged'; id: number } | { action: 'stale'; id?: number };
 
 const PER_PAGE = 100;
 /** A pull request with more than 3,000 comments gets a new sticky comment rather than a long scan. */
@@ -35,11 +40,12 @@ export async function findStickyComment(octokit: IssuesClient, repo: RepoRef, is
 export async function upsertStickyComment(octokit: IssuesClient, repo: RepoRef, issueNumber: number, comment: StickyComment): Promise<StickyOutcome> {
   if (!comment.body.startsWith(comment.marker)) throw new Error(`sticky comment body must start with its marker ${comment.marker}`);
   const existing = await findStickyComment(octokit, repo, issueNumber, comment.marker, comment.appId);
+  if (existing?.body === comment.body) return { action: 'unchanged', id: existing.id };
+  if (comment.stillCurrent && !(await comment.stillCurrent())) return { action: 'stale', ...(existing ? { id: existing.id } : {}) };
   if (!existing) {
     const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: comment.body });
     return { action: 'created', id: data.id };
   }
-  if (existing.body === comment.body) return { action: 'unchanged', id: existing.id };
   await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body: comment.body });
   return { action: 'updated', id: existing.id };
 }

@@ -38,6 +38,11 @@ export interface ValidatePullRequestPorts {
   log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
   appId?: number;
   /**
+   * The clone URL of a repository (`owner/name`) on the configured GitHub. When set, the URL a
+   * webhook or the API names is not used: the token never goes where a payload points.
+   */
+  cloneUrlOf?: (fullName: string) => string;
+  /**
    * Show the run `in_progress` only when the result is not ready by then. Each write costs a
    * second of Probot's throttling, and a 500-job repository checks in about 0.9 s: at 1 s an
    * ordinary push would often pay for an extra write; 1.5 s keeps those to one. Default 1,500 ms.
@@ -88,7 +93,7 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
   let plan: PlanDescription | undefined;
   let report: CheckRunResult;
   try {
-    checked = await fetchAndCheck(octokit, pr, ports);
+    checked = await fetchAndCheck(octokit, repo, pr, ports);
     plan = ports.describePlan({ ...checked, pullRequest: pr });
     report = renderCheckRun({ diagnostics: checked.head.diagnostics, jobs: plan.jobs, fork: pr.fork, redact: ports.redact, ...(ports.maxAnnotations !== undefined ? { maxAnnotations: ports.maxAnnotations } : {}) });
   } catch (e) {
@@ -111,19 +116,38 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
     writes++;
   }
 
-  // 5. The plan comment, only from a real comparison (a failed check keeps the last good plan).
+  // 5. The plan comment, only from a real comparison (a failed check keeps the last good plan), and
+  // only for the pull request's current head: a re-run of an older commit, or a synchronize
+  // delivered after a newer one, completes its own check run but leaves the comment to the head.
+  // Deliveries of one repository run one at a time, so the head read just before writing holds.
   let comment: StickyOutcome | undefined;
   if (plan) {
-    comment = await upsertStickyComment(octokit, repo, pr.number, { marker: plan.comment.marker, body: ports.redact(plan.comment.body), ...(ports.appId !== undefined ? { appId: ports.appId } : {}) });
-    if (comment.action !== 'unchanged') writes++;
+    const stillCurrent = () => isCurrentHead(octokit, repo, pr, ports);
+    comment = await upsertStickyComment(octokit, repo, pr.number, { marker: plan.comment.marker, body: ports.redact(plan.comment.body), stillCurrent, ...(ports.appId !== undefined ? { appId: ports.appId } : {}) });
+    if (comment.action === 'created' || comment.action === 'updated') writes++;
   }
   return { checkRunId, conclusion: report.conclusion, writes, ...(comment ? { comment } : {}) };
 }
 
-async function fetchAndCheck(octokit: GitHubClient, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<Checked> {
+/** Whether `pr.headSha` is still the pull request's head on GitHub; unknown counts as no (never describe a stale commit). */
+async function isCurrentHead(octokit: GitHubClient, repo: RepoRef, pr: PullRequestInput, { log, redact }: ValidatePullRequestPorts): Promise<boolean> {
+  let head: string;
+  try {
+    head = (await octokit.rest.pulls.get({ ...repo, pull_number: pr.number })).data.head.sha;
+  } catch (e) {
+    log.warn(`plan comment on ${repo.owner}/${repo.repo}#${pr.number} not written: could not read the pull request's head (${redact(message(e))})`);
+    return false;
+  }
+  if (head === pr.headSha) return true;
+  log.info(`plan comment on ${repo.owner}/${repo.repo}#${pr.number} left alone: ${pr.headSha.slice(0, 12)} was validated but the head is now ${head.slice(0, 12)}`);
+  return false;
+}
+
+async function fetchAndCheck(octokit: GitHubClient, repo: RepoRef, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<Checked> {
+  const cloneUrl = ports.cloneUrlOf ? ports.cloneUrlOf(`${repo.owner}/${repo.repo}`) : pr.cloneUrl;
   // The token is for https only; a local path or file:// mirror (tests, mirrors) needs none.
-  const token = /^https?:\/\//i.test(pr.cloneUrl) ? await installationToken(octokit) : undefined;
-  return ports.repositories.withRepository({ cloneUrl: pr.cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
+  const token = /^https?:\/\//i.test(cloneUrl) ? await installationToken(octokit) : undefined;
+  return ports.repositories.withRepository({ cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
     await mirror.fetch([pr.baseSha, pr.headSha]);
     const changes = await mirror.changedFiles(pr.baseSha, pr.headSha);
     const baseTree = await mirror.materialise(pr.baseSha);

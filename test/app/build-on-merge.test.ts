@@ -90,7 +90,7 @@ describe.skipIf(reason)(`the app builds and pushes images on a merge ${reason ??
     git = GitRepository.create({ from: source });
     credentials = newAppCredentials();
     fake = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
-    repo = fake.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: 5151, gitDir: git.dir, cloneUrl: git.cloneUrl });
+    repo = fake.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: 5151, gitDir: git.dir });
     app = await AppProcess.start({
       credentials,
       githubHost: fake.host,

@@ -97,7 +97,7 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
     git = GitRepository.create({ from: source });
     credentials = newAppCredentials();
     github = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
-    repo = github.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: 6161, gitDir: git.dir, cloneUrl: git.cloneUrl });
+    repo = github.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: 6161, gitDir: git.dir });
     kube = await startFakeKube();
     writeTestKubeconfig(kubeDir, kube, [{ name: 'staging', namespace: NS }]);
     flink = await startFakeFlink();

@@ -33,7 +33,7 @@ export class E2e {
     const credentials = newAppCredentials();
     const git = GitRepository.create();
     const fake = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
-    const repo = fake.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: INSTALLATION_ID, gitDir: git.dir, cloneUrl: git.cloneUrl });
+    const repo = fake.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: INSTALLATION_ID, gitDir: git.dir });
     try {
       const app = await AppProcess.start({ credentials, githubHost: fake.host });
       return new E2e(credentials, fake, app, git, repo);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   e2e = await E2e.start();
   forkGit = e2e.git.fork();
   // The fork belongs to someone else: the app is not installed there.
-  fork = e2e.fake.addRepository({ owner: 'outsider', name: 'flink-jobs', installationId: 999_999, gitDir: forkGit.dir, cloneUrl: forkGit.cloneUrl, forkOf: e2e.fullName });
+  fork = e2e.fake.addRepository({ owner: 'outsider', name: 'flink-jobs', installationId: 999_999, gitDir: forkGit.dir, forkOf: e2e.fullName });
 }, 60_000);
 
 afterEach(() => e2e?.expectCleanRun());

@@ -8,7 +8,7 @@ import { RepositoryCache } from '../../src/git/repository-cache.js';
 import { redact } from '../../src/report/redact.js';
 import { checkRepository } from '../../src/workflows/check-repository.js';
 import { CHECK_NAME, revalidateCommit, validatePullRequest, type PullRequestInput, type ValidatePullRequestPorts } from '../../src/workflows/validate-pull-request.js';
-import { fakeOctokit } from '../github/fake-octokit.js';
+import { fakeOctokit, type FakeOctokit } from '../github/fake-octokit.js';
 
 // GitHub is the recording fake of test/github/fake-octokit.ts (REST shapes of api.github.com);
 // git, the repository cache and the validation engine are real.
@@ -56,11 +56,17 @@ function ports(over: Partial<ValidatePullRequestPorts> = {}): ValidatePullReques
     ...over,
   };
 }
+/** GitHub's view of pull request #7: its head is `head` (the plan comment describes only the head). */
+function headOn(gh: FakeOctokit, head: string): void {
+  gh.pulls = gh.pulls.filter((p) => p.number !== 7);
+  gh.pulls.push({ number: 7, head: { sha: shas[head] ?? head, ref: 'feature', repo: { clone_url: origin, full_name: 'acme/flink-jobs', fork: false } }, base: { sha: shas['base']!, ref: 'main', repo: { clone_url: origin, full_name: 'acme/flink-jobs' } } });
+}
 const pr = (head: string, over: Partial<PullRequestInput> = {}): PullRequestInput => ({ number: 7, baseSha: shas['base']!, headSha: shas[head]!, cloneUrl: origin, fork: false, ...over });
 
 describe('validatePullRequest', () => {
   it('creates the check already completed and posts the plan comment: two writes', async () => {
     const gh = fakeOctokit();
+    headOn(gh, 'clean-change');
     const outcome = await validatePullRequest(gh, repo, pr('clean-change'), ports());
     expect(outcome.conclusion).toBe('success');
     expect(gh.writes()).toEqual(['checks.create', 'issues.createComment']);
@@ -73,7 +79,9 @@ describe('validatePullRequest', () => {
 
   it('fails on a planted SQL error with an annotation on its line, and edits the same comment', async () => {
     const gh = fakeOctokit();
+    headOn(gh, 'clean-change');
     await validatePullRequest(gh, repo, pr('clean-change'), ports());
+    headOn(gh, 'sql-error');
     const outcome = await validatePullRequest(gh, repo, pr('sql-error'), ports());
     expect(outcome.conclusion).toBe('failure');
     const run = gh.checkRuns.find((r) => r.head_sha === shas['sql-error'])!;
@@ -86,6 +94,7 @@ describe('validatePullRequest', () => {
 
   it('updates the run of a redelivery instead of adding one, and leaves an unchanged comment alone', async () => {
     const gh = fakeOctokit();
+    headOn(gh, 'clean-change');
     await validatePullRequest(gh, repo, pr('clean-change'), ports());
     const again = await validatePullRequest(gh, repo, pr('clean-change'), ports());
     expect(gh.checkRuns).toHaveLength(1);
@@ -131,6 +140,32 @@ describe('validatePullRequest', () => {
     const everything = JSON.stringify(gh.calls) + p.logged.join('\n');
     expect(everything).toContain('boom with');
     expect(everything).not.toMatch(/ghs_0123|webhook-s3cret-value/);
+  });
+
+  it('a re-run of an older commit completes its own check run but leaves the plan comment describing the newer head', async () => {
+    const gh = fakeOctokit();
+    headOn(gh, 'clean-change');
+    await validatePullRequest(gh, repo, pr('clean-change'), ports());
+    headOn(gh, 'sql-error');
+    await validatePullRequest(gh, repo, pr('sql-error'), ports());
+    const newer = gh.comments[0]!.body;
+    expect(newer).toContain(shas['sql-error']!.slice(0, 12));
+    const p = ports();
+    const older = await validatePullRequest(gh, repo, pr('clean-change'), p);
+    expect(older.conclusion).toBe('success');
+    expect(older.comment?.action).toBe('stale');
+    expect(gh.checkRuns.find((r) => r.head_sha === shas['clean-change'])).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toBe(newer);
+    expect(p.logged.join('\n')).toMatch(/left alone/);
+  });
+
+  it('writes no plan comment when the pull request\'s head cannot be read', async () => {
+    const gh = fakeOctokit();
+    const outcome = await validatePullRequest(gh, repo, pr('clean-change'), ports());
+    expect(outcome.conclusion).toBe('success');
+    expect(outcome.comment?.action).toBe('stale');
+    expect(gh.comments).toHaveLength(0);
   });
 
   it('still completes the run when GitHub refuses the full result', async () => {

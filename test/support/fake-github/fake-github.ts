@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serveGitHttp } from '../git-http-backend.js';
 import { verifyAppJwt } from './app-jwt.js';
 import { documentedProblems } from './documented-rules.js';
 import { GitHubObjects } from './github-objects.js';
@@ -32,6 +34,16 @@ class HttpError extends Error {
   }
 }
 
+/** `/<owner>/<name>.git/<rest>`: git's smart HTTP paths on GitHub's web host. */
+const GIT_PATH = /^\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)\.git(\/.*)$/;
+
+export interface GitRequest {
+  method: string;
+  path: string;
+  auth: 'token' | 'bad' | 'none';
+  status: number;
+}
+
 let sharedContract: OpenApiContract | undefined;
 
 /**
@@ -44,6 +56,8 @@ let sharedContract: OpenApiContract | undefined;
 export class FakeGitHub {
   readonly contract: OpenApiContract;
   readonly requests: RecordedRequest[] = [];
+  /** git smart HTTP requests (clone and fetch), kept apart from the API's. */
+  readonly gitRequests: GitRequest[] = [];
   readonly violations: ContractViolation[] = [];
   readonly repositories: FakeRepository[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
@@ -97,8 +111,14 @@ export class FakeGitHub {
     return `http://${this.host}/api/v3`;
   }
 
-  addRepository(repo: Omit<FakeRepository, 'id' | 'defaultBranch' | 'private'> & Partial<Pick<FakeRepository, 'defaultBranch' | 'private'>>): FakeRepository {
-    const full: FakeRepository = { id: this.id(), defaultBranch: 'main', private: false, ...repo };
+  /** Where the fake serves a repository's git (its gitDir) over HTTP, as GitHub's `clone_url`. */
+  cloneUrlOf(owner: string, name: string): string {
+    return `http://${this.host}/${owner}/${name}.git`;
+  }
+
+  /** `cloneUrl` defaults to the fake's own git over HTTP (needs `gitDir`), as on GitHub. */
+  addRepository(repo: Omit<FakeRepository, 'id' | 'defaultBranch' | 'private' | 'cloneUrl'> & Partial<Pick<FakeRepository, 'defaultBranch' | 'private' | 'cloneUrl'>>): FakeRepository {
+    const full: FakeRepository = { id: this.id(), defaultBranch: 'main', private: false, cloneUrl: this.cloneUrlOf(repo.owner, repo.name), ...repo };
     this.repositories.push(full);
     return full;
   }
@@ -173,6 +193,14 @@ export class FakeGitHub {
     this.inFlight++;
     this.lastActivity = Date.now();
     const url = new URL(req.url ?? '/', this.apiUrl);
+    const gitPath = GIT_PATH.exec(url.pathname);
+    if (gitPath) {
+      await this.serveGit(req, res, url, gitPath[1]!, gitPath[2]!, gitPath[3]!).finally(() => {
+        this.inFlight--;
+        this.lastActivity = Date.now();
+      });
+      return;
+    }
     const method = (req.method ?? 'GET').toUpperCase();
     const raw = await readBody(req);
     const record: RecordedRequest = { method, path: url.pathname.replace(/^\/api\/v3/, ''), query: Object.fromEntries(url.searchParams), body: undefined, operationId: undefined, status: 0, auth: 'none' };
@@ -196,6 +224,32 @@ export class FakeGitHub {
     res.end(text);
     this.inFlight--;
     this.lastActivity = Date.now();
+  }
+
+  /**
+   * git over smart HTTP, as github.com serves it beside the API: `<web>/<owner>/<name>.git/…`,
+   * Basic auth with user `x-access-token` and an unexpired token of the repository's installation.
+   */
+  private async serveGit(req: IncomingMessage, res: ServerResponse, url: URL, owner: string, name: string, rest: string): Promise<void> {
+    const repo = this.repositories.find((r) => r.owner === owner && r.name === name && r.gitDir);
+    const entry: GitRequest = { method: req.method ?? 'GET', path: url.pathname, auth: 'none', status: 0 };
+    this.gitRequests.push(entry);
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const [user, token] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
+    const known = token ? this.tokens.get(token) : undefined;
+    entry.auth = !basic ? 'none' : user === 'x-access-token' && known && known.expiresAt > Date.now() && repo && known.installationId === repo.installationId ? 'token' : 'bad';
+    if (!repo) {
+      entry.status = 404;
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Repository not found.\n');
+      return;
+    }
+    if (entry.auth !== 'token') {
+      entry.status = 401;
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="GitHub"', 'content-type': 'text/plain' }).end('Invalid username or token.\n');
+      return;
+    }
+    entry.status = 200;
+    await serveGitHttp(req, res, { projectRoot: path.dirname(repo.gitDir!), pathInfo: `/${path.basename(repo.gitDir!)}${rest}`, query: url.search.slice(1) });
   }
 
   private route(req: IncomingMessage, url: URL, method: string, raw: string, record: RecordedRequest): Reply {
