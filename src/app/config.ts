@@ -104,7 +104,7 @@ function baseUrl(env: NodeJS.ProcessEnv): string {
 }
 
 /** Registry and other passwords given to the process are redacted wherever they might surface. */
-function secretsFromEnv(env: NodeJS.ProcessEnv): string[] {
+export function secretsFromEnv(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env)
     .filter(([name, value]) => value && /(PASSWORD|TOKEN|SECRET)$/.test(name) && name !== 'WEBHOOK_SECRET')
     .map(([, value]) => value!);

@@ -7,6 +7,8 @@ import { statusCommand } from './commands/status.js';
 import { renderCommand } from './commands/render.js';
 import { validateCommand } from './commands/validate.js';
 import { MAIN_HELP } from './help.js';
+import { redact } from '../report/redact.js';
+import { cliSecrets } from './secrets.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -26,7 +28,8 @@ function version(): string {
 }
 
 /** The CLI entrypoint: translates argv into a command call; the one place errors become exit codes. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = redactingIo(rawIo, cliSecrets());
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -64,4 +67,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`streampilot: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the command you ran.`);
     return 3;
   }
+}
+
+/** The Io every command writes through: each write passes the same redactor as the app's output. */
+export function redactingIo(io: Io, secrets: readonly string[]): Io {
+  return { ...io, stdout: (text) => io.stdout(redact(text, secrets)), stderr: (text) => io.stderr(redact(text, secrets)) };
 }

@@ -8,6 +8,12 @@
 /** Characters of a value a message shows at most (escapes included), the ellipsis excluded. */
 export const MAX_QUOTED_CHARS = 60;
 
+/**
+ * Characters of a whole message (or hint) an output shows at most: the bound that holds even for
+ * a message that quoted a value without `quote`.
+ */
+export const MAX_MESSAGE_CHARS = 1000;
+
 // C0 and C1 controls, DEL, the line/paragraph separators, and the bidirectional overrides and
 // isolates that can make a terminal or a web page show text in another order than it is.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
