@@ -132,7 +132,7 @@ function checkJobEnvironments(job: LoadedJob, environments: string[]): Diagnosti
       diagnosticAtPath(job.manifest, ['environments', name], 'key', {
         severity: 'error',
         rule: REFERENCE_RULE,
-        message: `environment \`${name}\` is not defined in ${PROJECT_FILE}${didYouMeanSuffix(name, environments)}`,
+        message: `environment ${quote(name)} is not defined in ${PROJECT_FILE}${didYouMeanSuffix(name, environments)}`,
         hint: `environments defined in ${PROJECT_FILE}: ${environments.join(', ')}`,
       }),
     );
