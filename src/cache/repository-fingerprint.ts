@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 
 // Folders that never hold a job's inputs; reading them would only cost time.
@@ -25,7 +25,17 @@ export function repositoryFingerprint(root: string): string {
       const full = path.join(dir, entry.name);
       const relative = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(full, relative);
-      else if (entry.isFile() || entry.isSymbolicLink()) {
+      else if (entry.isSymbolicLink()) {
+        // A link is hashed by where it points, never by what it points to: the target may be
+        // outside the repository (a FIFO, /dev/zero, the app's .env), and one inside is hashed itself.
+        let target: string;
+        try {
+          target = readlinkSync(full);
+        } catch {
+          target = '\u0001unreadable';
+        }
+        hash.update(relative).update('\u0000link\u0000').update(target).update('\u0000');
+      } else if (entry.isFile()) {
         hash.update(relative).update('\u0000');
         try {
           hash.update(readFileSync(full));

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { StreamPilotError, UsageError } from '../errors.js';
-import { environmentSecrets } from '../report/environment-secrets.js';
-import { registerSecrets } from '../report/redact.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { deployCommand } from './commands/deploy.js';
@@ -9,6 +7,8 @@ import { statusCommand } from './commands/status.js';
 import { renderCommand } from './commands/render.js';
 import { validateCommand } from './commands/validate.js';
 import { MAIN_HELP } from './help.js';
+import { redact, registerSecrets } from '../report/redact.js';
+import { cliSecrets } from './secrets.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -28,10 +28,13 @@ function version(): string {
 }
 
 /** The CLI entrypoint: translates argv into a command call; the one place errors become exit codes. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  // Whatever secret the environment holds (a CI token, a cloud key) is never printed back,
+  // also by code that redacts without being handed the list.
+  const secrets = cliSecrets();
+  registerSecrets(secrets);
+  const io = redactingIo(rawIo, secrets);
   const [command, ...rest] = argv;
-  // Whatever secret the environment holds (a CI token, a cloud key) is never printed back.
-  registerSecrets(environmentSecrets(process.env));
   try {
     switch (command) {
       case undefined:
@@ -68,4 +71,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`streampilot: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the command you ran.`);
     return 3;
   }
+}
+
+/** The Io every command writes through: each write passes the same redactor as the app's output. */
+export function redactingIo(io: Io, secrets: readonly string[]): Io {
+  return { ...io, stdout: (text) => io.stdout(redact(text, secrets)), stderr: (text) => io.stderr(redact(text, secrets)) };
 }

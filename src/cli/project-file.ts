@@ -1,18 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { parseProjectManifest, PROJECT_FILE } from '../spec/load-project.js';
 import { BUILT_IN_DEFAULTS } from '../spec/overlay.js';
+import { readRepositoryText } from '../spec/repository-files.js';
 import type { ProjectSpec } from '../spec/types.js';
 
 /** streampilot.yaml, needed before anything else (registry, environments); its problems are `check`'s to list. */
 export function readProjectFile(root: string): ProjectSpec {
-  let text: string;
-  try {
-    text = readFileSync(path.join(root, PROJECT_FILE), 'utf8');
-  } catch {
-    throw new ConfigError(`no ${PROJECT_FILE} in ${root}`, 'run the command in the repository, or pass --dir <repo>');
+  const read = readRepositoryText(root, PROJECT_FILE);
+  if (!read.ok) {
+    if (read.reason === 'missing') throw new ConfigError(`no ${PROJECT_FILE} in ${root}`, 'run the command in the repository, or pass --dir <repo>');
+    throw new ConfigError(`${PROJECT_FILE} cannot be read; run \`streampilot check\` to see why`);
   }
+  const text = read.text;
   const loaded = parseProjectManifest(text);
   if (!loaded.spec) throw new ConfigError(`${PROJECT_FILE} has errors; run \`streampilot check\` to see them`);
   return loaded.spec;

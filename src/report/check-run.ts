@@ -10,6 +10,7 @@ export const DEFAULT_MAX_ANNOTATIONS = 500;
 /** How a job fares in this pull request, as the comparison of base and head says. */
 export type { JobChangeStatus as JobChange } from '../plan/compare-plans.js';
 import type { JobChangeStatus as JobChange } from '../plan/compare-plans.js';
+import { excerpt, MAX_MESSAGE_CHARS } from '../text/quote.js';
 
 export interface JobRow {
   name: string;
@@ -76,7 +77,8 @@ function toAnnotation(d: Diagnostic, clean: (t: string) => string): CheckAnnotat
     end_line: endLine,
     annotation_level: LEVEL[d.severity],
     title: d.rule,
-    message: clean(d.hint ? `${d.message}\n\nhint: ${d.hint}` : d.message).slice(0, 64_000),
+    // As in the CLI's output: one excerpt-bounded line for the message and one for the hint.
+    message: clean(d.hint ? `${excerpt(d.message, MAX_MESSAGE_CHARS)}\n\nhint: ${excerpt(d.hint, MAX_MESSAGE_CHARS)}` : excerpt(d.message, MAX_MESSAGE_CHARS)),
   };
   // GitHub takes columns only on one-line annotations; ours end exclusive, GitHub's inclusive.
   if (startLine === endLine && d.column >= 1) {

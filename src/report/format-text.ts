@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../sql/source.js';
+import { escapeControl, excerpt, MAX_MESSAGE_CHARS } from '../text/quote.js';
 
 export interface TextStyle {
   color: boolean;
@@ -17,33 +18,49 @@ export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], source
   const out: string[] = [];
   for (const d of diagnostics) {
     const sev = d.severity === 'error' ? paint(style.color, '31', 'error') : d.severity === 'warning' ? paint(style.color, '33', 'warning') : paint(style.color, '36', 'info');
-    out.push(`${paint(style.color, '1', `${d.file}:${d.line}:${d.column}`)}  ${sev}  ${d.message}  ${paint(style.color, '2', d.rule)}`);
+    // Every piece that can hold the user's text is shown on one line with control characters
+    // escaped: a newline would start a line of its own (`::error …` is a command to Actions),
+    // and an ESC sequence would reach the terminal.
+    out.push(`${paint(style.color, '1', `${excerpt(d.file, MAX_MESSAGE_CHARS)}:${d.line}:${d.column}`)}  ${sev}  ${excerpt(d.message, MAX_MESSAGE_CHARS)}  ${paint(style.color, '2', excerpt(d.rule))}`);
     const text = sources.get(d.file);
     if (text !== undefined) {
       let lines = maps.get(d.file);
       if (!lines) maps.set(d.file, (lines = new LineMap(text)));
       out.push(...codeFrame(lines, d, style));
     }
-    if (d.hint) out.push(`  ${paint(style.color, '36', 'hint:')} ${d.hint}`);
+    if (d.hint) out.push(`  ${paint(style.color, '36', 'hint:')} ${excerpt(d.hint, MAX_MESSAGE_CHARS)}`);
     out.push('');
   }
   return out.join('\n');
 }
 
+/** Characters of a source line a code frame shows: a window around the finding, not the whole line. */
+export const CODE_FRAME_WIDTH = 120;
+/** Characters kept before the finding when the window has to start later than the line. */
+const CONTEXT_BEFORE = 40;
+
+/** A source character as the frame shows it: tabs as one space (so the caret lines up), controls escaped. */
+const shown = (text: string) => escapeControl(text.replace(/\t/g, ' '));
+
 function codeFrame(lines: LineMap, d: Diagnostic, style: TextStyle): string[] {
   if (d.line > lines.lineCount) return [];
   const gutter = String(d.line).length;
   const raw = lines.lineText(d.line);
-  // Tabs would shift the caret; show them as single spaces so columns line up.
-  const shown = raw.replace(/\t/g, ' ');
-  const clipped = shown.length > 160 ? shown.slice(0, 160) + '…' : shown;
-  const start = Math.max(1, d.column);
-  const end = d.endLine === d.line ? Math.max(start + 1, d.endColumn) : Math.max(start + 1, raw.length + 1);
-  const caretLen = Math.max(1, Math.min(end, clipped.length + 2) - start);
+  const start = Math.min(Math.max(1, d.column), raw.length + 1) - 1;
+  const end = d.endLine === d.line ? Math.max(start + 1, d.endColumn - 1) : Math.max(start + 1, raw.length);
+  // A minified or generated line can be megabytes long: show a window around the column,
+  // with … where the line goes on, so neither the line nor the caret's padding is unbounded.
+  let from = end <= CODE_FRAME_WIDTH ? 0 : Math.max(0, start - CONTEXT_BEFORE);
+  const to = Math.min(raw.length, from + CODE_FRAME_WIDTH);
+  from = Math.max(0, Math.min(from, to - CODE_FRAME_WIDTH));
+  const lead = from > 0 ? '…' : '';
+  const before = lead + shown(raw.slice(from, start));
+  const marked = shown(raw.slice(start, Math.min(end, to)));
+  const caretLen = Math.max(1, marked.length + (end > raw.length && start < raw.length ? 1 : 0));
   const pad = ' '.repeat(gutter);
   return [
-    `  ${String(d.line).padStart(gutter)} | ${clipped}`,
-    `  ${pad} | ${' '.repeat(start - 1)}${paint(style.color, d.severity === 'error' ? '31' : '33', '^'.repeat(caretLen))}`,
+    `  ${String(d.line).padStart(gutter)} | ${lead}${shown(raw.slice(from, to))}${to < raw.length ? '…' : ''}`,
+    `  ${pad} | ${' '.repeat(before.length)}${paint(style.color, d.severity === 'error' ? '31' : '33', '^'.repeat(caretLen))}`,
   ];
 }
 

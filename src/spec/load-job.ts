@@ -3,6 +3,7 @@ import type { JobSpec } from './types.js';
 import { readTextFile, resolveRepoPath } from './repository-files.js';
 import { configurationSecrets } from './configuration-secrets.js';
 import { validateManifest } from './validate-manifest.js';
+import { quote } from '../text/quote.js';
 import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } from './yaml-document.js';
 
 export const JOB_FILE = 'job.yaml';
@@ -52,7 +53,7 @@ export function parseJobManifest(text: string, file: string, folderName: string)
       diagnosticAtPath(source, ['name'], 'value', {
         severity: 'error',
         rule: REFERENCE_RULE,
-        message: `\`name\` is \`${spec.name}\` but the job's folder is \`${folderName}\`; they must be equal`,
+        message: `\`name\` is ${quote(spec.name)} but the job's folder is ${quote(folderName)}; they must be equal`,
         hint: `rename the folder to jobs/${spec.name}, or set name: ${folderName}`,
       }),
     );
@@ -127,9 +128,17 @@ export function loadJob(root: string, name: string, manifestText: string): { job
       const value = template.value;
       if (template.diagnostics.every((d) => d.severity !== 'error')) {
         if (value !== null && typeof value === 'object' && !Array.isArray(value)) job.podTemplate = { path: where.relative, content: value as Record<string, unknown> };
-        else problem(['podTemplate'], `pod template \`${written}\` must be a YAML mapping (a Pod: apiVersion, kind, spec …)`);
+        else problem(['podTemplate'], `pod template ${quote(written)} must be a YAML mapping (a Pod: apiVersion, kind, spec …)`);
       }
     }
+  }
+
+  // Checked here, not only when building: the Docker builder would otherwise send what a link
+  // out of the repository points to to the engine, and `check` would pass a job that cannot build.
+  const dockerfile = typeof spec.build === 'object' ? spec.build.dockerfile : undefined;
+  if (dockerfile !== undefined) {
+    const where = resolveRepoPath(root, dir, dockerfile);
+    if (!where.ok) problem(['build', 'dockerfile'], `Dockerfile ${where.problem}`, where.hint);
   }
 
   (spec.dependencies?.jars ?? []).forEach((written, i) => {

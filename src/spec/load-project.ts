@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ProjectSpec } from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
+import { quote } from '../text/quote.js';
 import { checkDeploySettings } from './deploy-settings.js';
 import { configurationSecrets } from './configuration-secrets.js';
 import { validateManifest } from './validate-manifest.js';
@@ -39,13 +40,13 @@ function checkPromotionOrder(source: YamlSource, spec: ProjectSpec): Diagnostic[
     if (env.after === undefined) continue;
     const path = ['environments', name, 'after'];
     if (env.after === name) {
-      out.push(diagnosticAtPath(source, path, 'value', { severity: 'error', rule: REFERENCE_RULE, message: `environment \`${name}\` cannot come after itself`, hint: 'name the environment a change must reach first, or remove `after`' }));
+      out.push(diagnosticAtPath(source, path, 'value', { severity: 'error', rule: REFERENCE_RULE, message: `environment ${quote(name)} cannot come after itself`, hint: 'name the environment a change must reach first, or remove `after`' }));
     } else if (!(env.after in spec.environments)) {
       out.push(
         diagnosticAtPath(source, path, 'value', {
           severity: 'error',
           rule: REFERENCE_RULE,
-          message: `\`after\` names an environment that does not exist: \`${env.after}\`${didYouMeanSuffix(env.after, names)}`,
+          message: `\`after\` names an environment that does not exist: ${quote(env.after)}${didYouMeanSuffix(env.after, names)}`,
           hint: `environments defined in ${PROJECT_FILE}: ${names.join(', ')}`,
         }),
       );

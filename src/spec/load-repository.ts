@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../sql/source.js';
@@ -6,7 +6,8 @@ import { diagnosticAt } from '../diagnostics.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { JOB_FILE, loadJob, type LoadedJob } from './load-job.js';
 import { parseProjectManifest, PROJECT_FILE, type LoadedProject } from './load-project.js';
-import { isInside, readTextFile, safeRealpath } from './repository-files.js';
+import { locateInRepository, readRepositoryText, type RepoTextResult } from './repository-files.js';
+import { quote } from '../text/quote.js';
 import { diagnosticAtPath } from './yaml-document.js';
 
 export interface LoadedRepository {
@@ -22,6 +23,8 @@ export interface LoadedRepository {
 
 const MISSING_RULE = 'manifest/missing';
 const REFERENCE_RULE = 'manifest/reference';
+/** A symbolic link in the repository that leaves it (or reaches into .git): reported at the link, never followed. */
+export const SYMLINK_OUTSIDE_RULE = 'manifest/symlink-outside';
 
 /**
  * Reads a StreamPilot repository: streampilot.yaml, every jobs/<name>/job.yaml and the files
@@ -39,35 +42,31 @@ export function loadRepository(rootDir: string): LoadedRepository {
     return result;
   }
 
-  const projectPath = path.join(root, PROJECT_FILE);
-  if (!existsSync(projectPath)) {
-    diagnostics.push(missingProject(root));
-  } else {
-    const read = readTextFile(projectPath, PROJECT_FILE);
-    if (!read.ok) diagnostics.push(fileLevel(PROJECT_FILE, 'manifest/yaml', read.problem, read.hint));
-    else {
-      result.project = parseProjectManifest(read.text);
-      diagnostics.push(...result.project.diagnostics);
-    }
-  }
+  // Every manifest is read through readRepositoryText: a link out of the repository is a finding
+  // at the link, and what it points to is never read (it could be the app's own .env).
+  const project = readRepositoryText(root, PROJECT_FILE);
+  if (project.ok) {
+    result.project = parseProjectManifest(project.text);
+    diagnostics.push(...result.project.diagnostics);
+  } else if (project.reason === 'missing') diagnostics.push(missingProject(root));
+  else diagnostics.push(unreadable(PROJECT_FILE, project));
 
   for (const name of jobFolders(root, diagnostics)) {
-    const manifestPath = path.join(root, 'jobs', name, JOB_FILE);
     const file = `jobs/${name}/${JOB_FILE}`;
-    if (!existsSync(manifestPath)) {
-      if (existsSync(path.join(root, 'jobs', name, 'job.yml'))) {
+    const manifest = readRepositoryText(root, file);
+    if (!manifest.ok && manifest.reason === 'missing') {
+      if (locateInRepository(root, `jobs/${name}/job.yml`).ok) {
         diagnostics.push(fileLevel(`jobs/${name}/job.yml`, MISSING_RULE, `the job manifest must be named job.yaml, not job.yml`, `rename jobs/${name}/job.yml to jobs/${name}/job.yaml`));
       } else {
         diagnostics.push({ ...fileLevel(file, MISSING_RULE, `jobs/${name} has no job.yaml, so it is not a job and is ignored`, 'add a job.yaml, or move the folder out of jobs/'), severity: 'warning' });
       }
       continue;
     }
-    const read = readTextFile(manifestPath, file);
-    if (!read.ok) {
-      diagnostics.push(fileLevel(file, 'manifest/yaml', read.problem, read.hint));
+    if (!manifest.ok) {
+      diagnostics.push(unreadable(file, manifest));
       continue;
     }
-    const loaded = loadJob(root, name, read.text);
+    const loaded = loadJob(root, name, manifest.text);
     result.jobs.push(loaded.job);
     diagnostics.push(...loaded.diagnostics);
   }
@@ -80,33 +79,49 @@ export function loadRepository(rootDir: string): LoadedRepository {
   return result;
 }
 
-/** Folder names under jobs/, sorted; hidden folders and links leaving the repository are skipped. */
+/** Folder names under jobs/, sorted; hidden folders are skipped and links leaving the repository reported. */
 function jobFolders(root: string, diagnostics: Diagnostic[]): string[] {
-  const jobsDir = path.join(root, 'jobs');
-  if (!isDirectory(jobsDir)) return [];
-  const realRoot = safeRealpath(root) ?? root;
+  const jobsDir = locateInRepository(root, 'jobs');
+  if (!jobsDir.ok) {
+    if (jobsDir.reason !== 'missing') diagnostics.push(linkOutside(jobsDir.link, 'folder'));
+    return [];
+  }
+  if (!isDirectory(jobsDir.absolute)) return [];
   const names: string[] = [];
   let entries: Dirent[];
   try {
-    entries = readdirSync(jobsDir, { withFileTypes: true });
+    entries = readdirSync(jobsDir.absolute, { withFileTypes: true });
   } catch (e) {
     diagnostics.push(fileLevel('jobs', MISSING_RULE, `jobs/ cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
     return [];
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    const full = path.join(jobsDir, entry.name);
-    if (entry.isSymbolicLink()) {
-      const real = safeRealpath(full);
-      if (real === undefined || !isDirectory(real)) continue;
-      if (!isInside(realRoot, real)) {
-        diagnostics.push(fileLevel(`jobs/${entry.name}`, REFERENCE_RULE, `jobs/${entry.name} is a symbolic link to a folder outside the repository`, 'keep every job inside the repository'));
-        continue;
-      }
-    } else if (!entry.isDirectory()) continue;
-    names.push(entry.name);
+    if (!entry.isSymbolicLink() && !entry.isDirectory()) continue;
+    const folder = locateInRepository(root, `jobs/${entry.name}`);
+    if (!folder.ok) {
+      if (folder.reason !== 'missing') diagnostics.push(linkOutside(folder.link, 'folder'));
+      continue;
+    }
+    if (isDirectory(folder.absolute)) names.push(entry.name);
   }
   return names.sort();
+}
+
+/** A manifest that could not be read: a link out of the repository (at the link), or a bad file. */
+function unreadable(file: string, read: Exclude<RepoTextResult, { ok: true } | { reason: 'missing' }>): Diagnostic {
+  if (read.reason === 'unreadable') return fileLevel(file, 'manifest/yaml', read.problem, read.hint);
+  return linkOutside(read.link, 'file', read.reason === 'git');
+}
+
+function linkOutside(link: string, what: 'file' | 'folder', intoGit = false): Diagnostic {
+  const where = intoGit ? 'into .git, which is not part of the repository\'s content' : `to a ${what} outside the repository`;
+  return fileLevel(
+    link,
+    SYMLINK_OUTSIDE_RULE,
+    `${quote(link, 120).slice(1, -1)} is a symbolic link ${where}; StreamPilot does not follow it`,
+    `replace the link with the ${what} itself: links in the repository may only point inside it`,
+  );
 }
 
 function checkJobEnvironments(job: LoadedJob, environments: string[]): Diagnostic[] {
@@ -117,7 +132,7 @@ function checkJobEnvironments(job: LoadedJob, environments: string[]): Diagnosti
       diagnosticAtPath(job.manifest, ['environments', name], 'key', {
         severity: 'error',
         rule: REFERENCE_RULE,
-        message: `environment \`${name}\` is not defined in ${PROJECT_FILE}${didYouMeanSuffix(name, environments)}`,
+        message: `environment ${quote(name)} is not defined in ${PROJECT_FILE}${didYouMeanSuffix(name, environments)}`,
         hint: `environments defined in ${PROJECT_FILE}: ${environments.join(', ')}`,
       }),
     );
@@ -126,14 +141,14 @@ function checkJobEnvironments(job: LoadedJob, environments: string[]): Diagnosti
 }
 
 function missingProject(root: string): Diagnostic {
-  if (existsSync(path.join(root, 'streampilot.yml'))) {
+  if (locateInRepository(root, 'streampilot.yml').ok) {
     return fileLevel('streampilot.yml', MISSING_RULE, 'the project file must be named streampilot.yaml, not streampilot.yml', 'rename streampilot.yml to streampilot.yaml');
   }
   return fileLevel(
     PROJECT_FILE,
     MISSING_RULE,
     `no ${PROJECT_FILE} at the root of ${root}: StreamPilot needs it to know the environments to deploy to`,
-    'create streampilot.yaml with at least:\napiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging:\n    namespace: flink',
+    'create streampilot.yaml with at least: `apiVersion: streampilot.dev/v1`, `kind: Project` and `environments: { staging: { namespace: flink } }`',
   );
 }
 

@@ -1,12 +1,15 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { excerpt, quote } from '../text/quote.js';
 
 /** Text files larger than this are refused: no SQL script or manifest is legitimately 1 MB. */
 export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 
 export type RepoPathResult =
   | { ok: true; /** absolute, symlinks resolved */ absolute: string; /** relative to the repository root, posix */ relative: string }
-  | { ok: false; problem: string; hint?: string };
+  | { ok: false; problem: string; hint?: string; /** set when a symbolic link leaving the repository is the cause: its repository path */ link?: string };
+
+const OUTSIDE_HINT = 'copy the file into the repository instead of linking to it';
 
 /**
  * Resolves a path written in a manifest (relative to `baseDir`, itself relative to `root`)
@@ -16,21 +19,90 @@ export type RepoPathResult =
  */
 export function resolveRepoPath(root: string, baseDir: string, written: string): RepoPathResult {
   if (path.posix.isAbsolute(written) || path.win32.isAbsolute(written)) {
-    return { ok: false, problem: `\`${written}\` is an absolute path`, hint: 'write paths relative to the job folder' };
+    return { ok: false, problem: `${quote(written)} is an absolute path`, hint: 'write paths relative to the job folder' };
   }
+  const relative = path.posix.normalize(`${toPosix(baseDir)}/${toPosix(written)}`);
+  if (relative === '..' || relative.startsWith('../')) {
+    return { ok: false, problem: `${quote(written)} points outside the repository`, hint: 'keep every file the job uses inside the repository' };
+  }
+  const found = locateInRepository(root, relative);
+  if (found.ok) return found;
+  if (found.reason === 'missing') return { ok: false, problem: `${quote(written)} does not exist (looked for ${excerpt(relative)})`, hint: 'check the file name, or add the file' };
+  if (found.reason === 'git') return { ok: false, problem: `${quote(written)} is inside .git, which is not part of the repository's content`, hint: 'keep every file the job uses in the repository itself' };
+  const through = found.link === relative ? '' : ` (through the link ${excerpt(found.link)})`;
+  return { ok: false, problem: `${quote(written)} is a symbolic link to a file outside the repository${through}`, hint: OUTSIDE_HINT, link: found.link };
+}
+
+export type RepoLocation =
+  | { ok: true; absolute: string; relative: string }
+  | { ok: false; reason: 'missing' }
+  /** `link`: repository path of the first symbolic link on the way that leaves the repository. */
+  | { ok: false; reason: 'outside'; link: string }
+  /** `link`: the repository path that reaches into `.git`. */
+  | { ok: false; reason: 'git'; link: string };
+
+/**
+ * The one way StreamPilot finds a file or folder of a repository: `relative` (posix, no `..`)
+ * is walked one segment at a time, and every symbolic link on the way must stay inside the
+ * repository's content — judged both by its written target (so a dangling link to
+ * `/proc/self/cwd/.env` or `/dev/null/…` is still refused) and by its resolved path. `.git` is
+ * not content: it holds the checkout's credentials (`http.extraheader` in Actions).
+ */
+export function locateInRepository(root: string, relative: string): RepoLocation {
   const realRoot = safeRealpath(root) ?? path.resolve(root);
-  const joined = path.resolve(realRoot, baseDir, written);
-  if (!isInside(realRoot, joined)) {
-    return { ok: false, problem: `\`${written}\` points outside the repository`, hint: 'keep every file the job uses inside the repository' };
+  const segments = relative.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.includes('..')) return { ok: false, reason: 'outside', link: relative };
+  let current = realRoot;
+  for (let i = 0; i < segments.length; i++) {
+    const here = path.join(current, segments[i]!);
+    const linkPath = segments.slice(0, i + 1).join('/');
+    if (!isContent(realRoot, here)) return { ok: false, reason: isInside(realRoot, here) ? 'git' : 'outside', link: linkPath };
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(here).isSymbolicLink();
+    } catch {
+      return { ok: false, reason: 'missing' };
+    }
+    if (!isLink) {
+      current = here;
+      continue;
+    }
+    let written: string;
+    try {
+      written = readlinkSync(here);
+    } catch {
+      return { ok: false, reason: 'missing' };
+    }
+    if (!isContent(realRoot, path.resolve(current, written))) return { ok: false, reason: 'outside', link: linkPath };
+    const real = safeRealpath(here);
+    if (real === undefined) return { ok: false, reason: 'missing' };
+    if (!isContent(realRoot, real)) return { ok: false, reason: 'outside', link: linkPath };
+    current = real;
   }
-  const real = safeRealpath(joined);
-  if (real === undefined) {
-    return { ok: false, problem: `\`${written}\` does not exist (looked for ${toPosix(path.relative(realRoot, joined))})`, hint: 'check the file name, or add the file' };
-  }
-  if (!isInside(realRoot, real)) {
-    return { ok: false, problem: `\`${written}\` is a symbolic link to a file outside the repository`, hint: 'copy the file into the repository instead of linking to it' };
-  }
-  return { ok: true, absolute: real, relative: toPosix(path.relative(realRoot, joined)) };
+  return { ok: true, absolute: current, relative: segments.join('/') };
+}
+
+/** Inside the repository and not in its `.git` folder. */
+function isContent(realRoot: string, candidate: string): boolean {
+  return isInside(realRoot, candidate) && !isInside(path.join(realRoot, '.git'), candidate);
+}
+
+export type RepoTextResult =
+  | { ok: true; text: string; absolute: string; relative: string }
+  | { ok: false; reason: 'missing' }
+  | { ok: false; reason: 'outside' | 'git'; link: string }
+  | { ok: false; reason: 'unreadable'; problem: string; hint?: string };
+
+/**
+ * Reads a text file of the repository by its repository path, through `locateInRepository`:
+ * the only way a loader reads a manifest, so no manifest can be read through a link out.
+ */
+export function readRepositoryText(root: string, relative: string, maxBytes: number = MAX_TEXT_FILE_BYTES): RepoTextResult {
+  const found = locateInRepository(root, relative);
+  if (!found.ok) return found.reason === 'missing' ? found : { ok: false, reason: found.reason, link: found.link };
+  const read = readTextFile(found.absolute, relative, maxBytes);
+  if (!read.ok) return { ok: false, reason: 'unreadable', problem: read.problem, ...(read.hint ? { hint: read.hint } : {}) };
+  return { ok: true, text: read.text, absolute: found.absolute, relative: found.relative };
 }
 
 export type TextFileResult = { ok: true; text: string } | { ok: false; problem: string; hint?: string };
@@ -40,26 +112,26 @@ export function readTextFile(absolute: string, written: string, maxBytes: number
   let size: number;
   try {
     const stat = statSync(absolute);
-    if (!stat.isFile()) return { ok: false, problem: `\`${written}\` is not a file` };
+    if (!stat.isFile()) return { ok: false, problem: `${quote(written)} is not a file` };
     size = stat.size;
   } catch (e) {
-    return { ok: false, problem: `\`${written}\` cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { ok: false, problem: `${quote(written)} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
   if (size > maxBytes) {
-    return { ok: false, problem: `\`${written}\` is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} a text file may have`, hint: 'is this the right file? split it, or remove generated content' };
+    return { ok: false, problem: `${quote(written)} is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} a text file may have`, hint: 'is this the right file? split it, or remove generated content' };
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute);
   } catch (e) {
-    return { ok: false, problem: `\`${written}\` cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { ok: false, problem: `${quote(written)} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, problem: `\`${written}\` is a binary file, not text`, hint: 'list only text files here' };
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, problem: `${quote(written)} is a binary file, not text`, hint: 'list only text files here' };
   try {
     // fatal: a file in another encoding is refused rather than read as mojibake.
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, problem: `\`${written}\` is not UTF-8 text`, hint: 'save the file as UTF-8' };
+    return { ok: false, problem: `${quote(written)} is not UTF-8 text`, hint: 'save the file as UTF-8' };
   }
 }
 

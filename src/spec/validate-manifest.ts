@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics.js';
 import { didYouMean, didYouMeanSuffix } from '../text/did-you-mean.js';
+import { excerpt, quote } from '../text/quote.js';
 import { baseName, diagnosticAtPath, formatPath, rangeOf, type YamlPath, type YamlSource } from './yaml-document.js';
 import { compareDiagnostics, diagnosticAt } from '../diagnostics.js';
 
@@ -146,7 +147,7 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
 
   if (error.propertyName !== undefined) {
     // propertyNames: the key itself is malformed.
-    const message = `invalid key \`${error.propertyName}\` in ${where}: it ${patternMessage(error) ?? error.message ?? 'is not allowed'}`;
+    const message = `invalid key ${quote(error.propertyName)} in ${where}: it ${patternMessage(error) ?? error.message ?? 'is not allowed'}`;
     return at('key', message, undefined, [...path, error.propertyName]);
   }
 
@@ -156,7 +157,7 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
       const allowed = Object.keys((parentSchema.properties ?? {}) as Schema);
       const suffix = didYouMeanSuffix(key, allowed);
       const hint = allowed.length ? `allowed keys here: ${allowed.join(', ')}` : undefined;
-      return at('key', `unknown key \`${key}\` in ${where}${suffix}`, hint, [...path, key]);
+      return at('key', `unknown key ${quote(key)} in ${where}${suffix}`, hint, [...path, key]);
     }
     case 'required': {
       const missing = String(params.missingProperty);
@@ -175,7 +176,9 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
         return diagnosticAt(source.file, source.lines, rangeOf(source, [], 'value'), {
           severity: 'error',
           rule: SCHEMA_RULE,
-          message: error.data === null || error.data === undefined ? `${file} is empty; it must be a mapping` : `${file} must be a mapping of keys to values; found ${found}`,
+          // The value is not quoted here, not even in part: a whole file that is not a mapping may be
+          // anything (a .env a link pointed to once), and its kind is enough to say what is wrong.
+          message: error.data === null || error.data === undefined ? `${file} is empty; it must be a mapping` : `${file} must be a mapping of keys to values; found ${kindOf(error.data)}`,
           hint: kind === 'job' ? 'start from: apiVersion: streampilot.dev/v1, kind: FlinkSqlJob, name: <folder name>, sql: [main.sql]' : 'start from: apiVersion: streampilot.dev/v1, kind: Project, environments: { staging: {} }',
         });
       }
@@ -216,7 +219,7 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
     case 'uniqueItems': {
       const later = Math.max(Number(params.i), Number(params.j));
       const item = Array.isArray(error.data) ? error.data[later] : undefined;
-      return at('value', `${name} lists \`${String(item)}\` more than once`, 'remove the repeated entry', [...path, later]);
+      return at('value', `${name} lists ${quote(String(item))} more than once`, 'remove the repeated entry', [...path, later]);
     }
     default:
       return at('value', `${name} ${error.message ?? 'is invalid'}`);
@@ -270,9 +273,16 @@ function describeValue(source: YamlSource, path: YamlPath, data: unknown): strin
   if (data === null || data === undefined) return 'nothing';
   if (Array.isArray(data)) return 'a list';
   if (typeof data === 'object') return 'a mapping';
-  if (typeof data === 'string') return written !== undefined && /^["']/.test(written) && written.length <= 80 ? `the quoted string \`${written}\`` : `\`${data}\``;
-  const shown = `the ${typeof data} \`${String(data)}\``;
-  return written !== undefined && written !== String(data) ? `${shown} (written \`${written}\`)` : shown;
+  if (typeof data === 'string') return written !== undefined && /^["']/.test(written) && written.length <= 80 ? `the quoted string ${quote(written)}` : quote(data);
+  const shown = `the ${typeof data} ${quote(String(data))}`;
+  return written !== undefined && written !== String(data) ? `${shown} (written ${quote(written)})` : shown;
+}
+
+/** What a value is, without any of it: `a string`, `the number …` is not said either. */
+function kindOf(data: unknown): string {
+  if (Array.isArray(data)) return 'a list';
+  if (typeof data === 'string') return data.includes('\n') ? 'several lines of plain text' : 'a single line of plain text';
+  return typeof data === 'object' ? 'a mapping' : `a ${typeof data}`;
 }
 
 function writtenText(source: YamlSource, path: YamlPath): string | undefined {
@@ -285,15 +295,15 @@ function typeHint(source: YamlSource, path: YamlPath, expected: string, data: un
   const written = writtenText(source, path) ?? String(data);
   if (expected === 'string' && (typeof data === 'number' || typeof data === 'boolean')) {
     const why = path[0] === 'flinkConfiguration' || path.includes('flinkConfiguration') ? 'Flink configuration values are strings' : 'YAML reads it as a ' + typeof data;
-    return `quote it: "${written}" (${why})`;
+    return `quote it: "${excerpt(written)}" (${why})`;
   }
   if ((expected === 'integer' || expected === 'number') && typeof data === 'string' && data.trim() !== '' && !Number.isNaN(Number(data))) {
-    return `remove the quotes: ${data}`;
+    return `remove the quotes: ${excerpt(data)}`;
   }
   if (expected === 'boolean' && typeof data === 'string' && /^(true|false|yes|no|on|off|y|n)$/i.test(data)) {
-    return /^["']/.test(written) ? 'write true or false without quotes' : `write true or false: YAML 1.2 reads \`${written}\` as text`;
+    return /^["']/.test(written) ? 'write true or false without quotes' : `write true or false: YAML 1.2 reads ${quote(written)} as text`;
   }
-  if (expected === 'array' && typeof data === 'string') return `write it as a list: [${data}]`;
-  if (expected === 'object' && (data === null || data === undefined)) return `give it at least one key, or remove \`${String(path[path.length - 1])}\``;
+  if (expected === 'array' && typeof data === 'string') return `write it as a list: [${excerpt(data)}]`;
+  if (expected === 'object' && (data === null || data === undefined)) return `give it at least one key, or remove ${quote(String(path[path.length - 1]))}`;
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { diagnosticAt, type Diagnostic, type Severity } from '../diagnostics.js';
 import { LineMap, type Range } from '../sql/source.js';
+import { excerpt, MAX_QUOTED_CHARS } from '../text/quote.js';
 
 /** A path into a YAML document, as JSON Schema instance paths name it: keys and list indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -36,7 +37,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       // A low alias budget refuses "billion laughs" documents instead of expanding them.
       value = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
-      diagnostics.push(diagnosticAt(file, lines, { start: 0, end: 0 }, { severity: 'error', rule: YAML_RULE, message: `${baseName(file)} cannot be read as YAML: ${(e as Error).message}` }));
+      diagnostics.push(diagnosticAt(file, lines, { start: 0, end: 0 }, { severity: 'error', rule: YAML_RULE, message: `${baseName(file)} cannot be read as YAML: ${excerpt((e as Error).message, 200)}` }));
     }
   }
   return { file, text, lines, doc, value, diagnostics };
@@ -57,7 +58,8 @@ function yamlProblem(file: string, text: string, lines: LineMap, code: string, m
   return diagnosticAt(file, lines, range, {
     severity,
     rule: YAML_RULE,
-    message: `${baseName(file)} is not valid YAML: ${message}`,
+    // The parser's message may carry the user's text (an alias name): an excerpt of it.
+    message: `${baseName(file)} is not valid YAML: ${excerpt(message, 200)}`,
     hint: code === 'TAB_AS_INDENT' ? 'indent with spaces; YAML does not allow tabs for indentation' : undefined,
   });
 }
@@ -144,8 +146,9 @@ export function formatPath(path: YamlPath): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number' || /^\d+$/.test(segment)) out += `[${segment}]`;
-    else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(segment) && segment.length <= MAX_QUOTED_CHARS) out += out ? `.${segment}` : segment;
+    // A key is the user's text: shown as an excerpt, control characters escaped.
+    else out += `["${excerpt(segment).replace(/"/g, '\\"')}"]`;
   }
   return out;
 }

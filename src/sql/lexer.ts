@@ -1,4 +1,5 @@
 import type { Range } from './source.js';
+import { excerpt, quote } from '../text/quote.js';
 
 /**
  * Token kinds of Flink SQL (Calcite's lexical rules with Flink's back-tick quoting).
@@ -254,14 +255,12 @@ export function describeToken(token: Token): string {
     case 'eof':
       return 'the end of the script';
     case 'string':
-      return `string '${token.value.length > 30 ? token.value.slice(0, 27) + '...' : token.value}'`;
+      return `string '${excerpt(token.value, 30)}'`;
     case 'dquoted':
-      return `"${token.value}"`;
+      return `"${excerpt(token.value)}"`;
     case 'variable':
-      return `\${${token.value}}`;
-    case 'quoted':
-      return `\`${token.value}\``;
+      return `\${${excerpt(token.value)}}`;
     default:
-      return `\`${token.value}\``;
+      return quote(token.value);
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { resolveRepoPath } from '../spec/repository-files.js';
 import { requireRegistryRepository } from '../build/build-ports.js';
 import type { ResultCache } from '../cache/result-cache.js';
 import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type ImageFile, type Progress } from '../build/types.js';
@@ -124,7 +125,12 @@ async function buildJob(root: string, planned: PlannedJob, options: BuildImagesO
       ...localJars.map((j) => ({ path: `${USER_LIB_DIR}/${path.posix.basename(j.path)}`, content: j.bytes })),
     ];
     const request: BuildRequest = { ...requestBase(job, target, baseDigest), files };
-    if (job.build?.dockerfile) request.dockerfile = { contextDir: path.join(root, job.dir), path: job.build.dockerfile };
+    if (job.build?.dockerfile) {
+      // The loader refuses such a Dockerfile already; checked again because the engine is sent its content.
+      const where = resolveRepoPath(root, job.dir, job.build.dockerfile);
+      if (!where.ok) throw new BuildError(job.name, 'read Dockerfile', `Dockerfile ${where.problem}`, where.hint);
+      request.dockerfile = { contextDir: path.join(root, job.dir), path: job.build.dockerfile };
+    }
     const image = await builder.build(request, ports.progress);
     return { job: job.name, status: image.reused ? 'reused' : 'built', builder: builderName, image };
   } catch (e) {

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ResultCache } from '../cache/result-cache.js';
 import type { CachedRepository, RemoteSpec } from '../git/repository-cache.js';
 import { completeCheckRun, findCheckRun, startCheckRun, type CheckRunResult, type CheckRunTarget } from '../github/check-runs.js';
@@ -7,6 +5,7 @@ import { installationToken } from '../github/installation-token.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
 import { renderBuildCheckRun, type EnvironmentBuild } from '../report/build-check-run.js';
 import { parseProjectManifest, PROJECT_FILE } from '../spec/load-project.js';
+import { readRepositoryText } from '../spec/repository-files.js';
 import type { ProjectSpec } from '../spec/types.js';
 import type { Provenance } from '../render/object-meta.js';
 import { buildImages, type BuildPorts } from './build-images.js';
@@ -113,12 +112,14 @@ async function fetchAndBuild(octokit: GitHubClient, merge: MergeInput, ports: Bu
 
 /** The registry and environments come from streampilot.yaml before anything is built. */
 async function readProject(dir: string): Promise<ProjectSpec> {
-  let text: string;
-  try {
-    text = await readFile(path.join(dir, PROJECT_FILE), 'utf8');
-  } catch {
-    throw new MergeBuildError(`there is no ${PROJECT_FILE} at the root of the repository`, `add ${PROJECT_FILE} (see the README, "The repository format")`);
+  // Through the repository reader: a streampilot.yaml linked out of the repository is never read.
+  const read = readRepositoryText(dir, PROJECT_FILE);
+  if (!read.ok) {
+    if (read.reason === 'missing') throw new MergeBuildError(`there is no ${PROJECT_FILE} at the root of the repository`, `add ${PROJECT_FILE} (see the README, "The repository format")`);
+    const why = read.reason === 'unreadable' ? read.problem : `it is a symbolic link out of the repository (${read.link})`;
+    throw new MergeBuildError(`${PROJECT_FILE} cannot be read: ${why}`, `fix ${PROJECT_FILE}; \`streampilot check\` lists every problem`);
   }
+  const text = read.text;
   const loaded = parseProjectManifest(text);
   const error = loaded.diagnostics.find((d) => d.severity === 'error');
   if (!loaded.spec || error) {

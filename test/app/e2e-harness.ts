@@ -29,13 +29,13 @@ export class E2e {
     readonly repo: FakeRepository,
   ) {}
 
-  static async start(): Promise<E2e> {
+  static async start(options: { appCwd?: string } = {}): Promise<E2e> {
     const credentials = newAppCredentials();
     const git = GitRepository.create();
     const fake = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
     const repo = fake.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: INSTALLATION_ID, gitDir: git.dir });
     try {
-      const app = await AppProcess.start({ credentials, githubHost: fake.host });
+      const app = await AppProcess.start({ credentials, githubHost: fake.host, ...(options.appCwd ? { cwd: options.appCwd } : {}) });
       return new E2e(credentials, fake, app, git, repo);
     } catch (e) {
       await fake.close();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RepositoryCache } from '../../src/git/repository-cache.js';
 import { startGitHttpServer, type GitHttpServer } from './git-http-server.js';
+import { linkTarget, NEUTRALISED_LINK_TARGET } from '../../src/git/extract-tree.js';
 
 const temps: string[] = [];
 function temp(prefix: string): string {
@@ -79,7 +80,7 @@ describe('RepositoryCache over a local path and file:// URL', () => {
     ]);
   });
 
-  it('materialises a commit with symlinks kept as links, the executable bit, and export-ignore disregarded', async () => {
+  it('materialises a commit with symlinks kept as links (those leaving the tree neutralised), the executable bit, and export-ignore disregarded', async () => {
     const cache = new RepositoryCache(temp('cache'));
     await cache.withRepository({ cloneUrl: `file://${src.root}` }, async (repo) => {
       await repo.fetch([src.base]);
@@ -87,7 +88,9 @@ describe('RepositoryCache over a local path and file:// URL', () => {
       try {
         expect(readFileSync(path.join(tree.dir, 'jobs/a/main.sql'), 'utf8')).toBe('SELECT 1;\n');
         expect(lstatSync(path.join(tree.dir, 'jobs/a/escape.sql')).isSymbolicLink()).toBe(true);
-        expect(readlinkSync(path.join(tree.dir, 'jobs/a/escape.sql'))).toBe('../../../etc/passwd');
+        // A link out of the tree stays a link (the loader reports it there) but can never be opened.
+        expect(readlinkSync(path.join(tree.dir, 'jobs/a/escape.sql'))).toBe(NEUTRALISED_LINK_TARGET);
+        expect(() => readFileSync(path.join(tree.dir, 'jobs/a/escape.sql'))).toThrow(/ENOTDIR|ENOENT/);
         expect(statSync(path.join(tree.dir, 'run.sh')).mode & 0o111).not.toBe(0);
         expect(existsSync(path.join(tree.dir, 'secret.txt'))).toBe(true);
         expect(existsSync(path.join(tree.dir, '.git'))).toBe(false);
@@ -235,5 +238,27 @@ describe('RepositoryCache over authenticated smart HTTP (git http-backend, GitHu
     const { fetched } = await cache.withRepository({ cloneUrl: server.url('acme.git'), token }, (repo) => repo.fetch([src.base]));
     expect(fetched).toEqual([src.base]);
     expect(log.some((l) => l.includes('fetching by SHA was refused'))).toBe(true);
+  });
+});
+
+describe('linkTarget: what a symbolic link of a pull request is materialised as', () => {
+  it.each([
+    ['streampilot.yaml', '/proc/self/cwd/.env'],
+    ['streampilot.yaml', '../.env'],
+    ['jobs/a/job.yaml', '../../../.git/config'],
+    ['jobs/a/job.yaml', '../../.git/config'],
+    ['jobs', '/etc'],
+    ['jobs/a/Dockerfile', 'sub/../../../../x'],
+    ['a', ''],
+  ])('a link %s → %s that leaves the tree is neutralised', (name, target) => {
+    expect(linkTarget(name, target)).toBe(NEUTRALISED_LINK_TARGET);
+  });
+
+  it.each([
+    ['jobs/a/main.sql', '../../common/main.sql'],
+    ['jobs/b', 'a'],
+    ['streampilot.yaml', 'config/streampilot.yaml'],
+  ])('a link %s → %s inside the tree is kept as written', (name, target) => {
+    expect(linkTarget(name, target)).toBe(target);
   });
 });

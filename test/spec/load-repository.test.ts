@@ -117,7 +117,7 @@ describe('loadRepository', () => {
     symlinkSync(outside, path.join(root, 'jobs', 'evil'));
     const result = loadRepository(root);
     expect(result.jobs).toEqual([]);
-    expect(result.diagnostics.map(brief)).toEqual(['jobs/evil:1:1 error manifest/reference jobs/evil is a symbolic link to a folder outside the repository']);
+    expect(result.diagnostics.map(brief)).toEqual(['jobs/evil:1:1 error manifest/symlink-outside jobs/evil is a symbolic link to a folder outside the repository; StreamPilot does not follow it']);
   });
 
   it('refuses binary, non-UTF-8 and huge SQL files without crashing', () => {

@@ -39,7 +39,7 @@ export class AppProcess {
    * Starts the app as `npm start` does (node dist/app/main.js, built by `npm test`'s pretest),
    * with Probot's standard environment pointed at the fake GitHub, and waits for /healthz.
    */
-  static async start(options: { credentials: AppCredentials; githubHost: string; env?: Record<string, string>; timeoutMs?: number }): Promise<AppProcess> {
+  static async start(options: { credentials: AppCredentials; githubHost: string; env?: Record<string, string>; timeoutMs?: number; /** working folder (its .env is read); default the repository root */ cwd?: string }): Promise<AppProcess> {
     if (!existsSync(APP_MAIN)) throw new Error(`${path.relative(repoRoot, APP_MAIN)} does not exist: run \`npm run build\` first (npm test does it)`);
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'streampilot-app-data-'));
@@ -60,7 +60,7 @@ export class AppProcess {
       NO_COLOR: '1',
       ...options.env,
     };
-    const child = spawn(process.execPath, [APP_MAIN], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [APP_MAIN], { cwd: options.cwd ?? repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const app = new AppProcess(child, port, dataDir);
     await app.waitHealthy(options.timeoutMs ?? 30_000);
     return app;

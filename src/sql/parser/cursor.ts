@@ -3,6 +3,7 @@ import type { Identifier, QualifiedName } from '../model/common.js';
 import type { Range } from '../source.js';
 import { isReserved } from './keywords.js';
 import { compareVersions, type FlinkVersion } from './versions.js';
+import { quote } from '../../text/quote.js';
 
 /**
  * Thrown inside one statement's parse; the script parser catches it at the statement
@@ -188,7 +189,7 @@ export class Cursor {
   expected(what: string[], context?: string): never {
     const t = this.peek();
     const list = what.length <= 1 ? (what[0] ?? 'more') : `${what.slice(0, -1).join(', ')} or ${what[what.length - 1]}`;
-    const after = context ?? (this.pos > 0 ? `\`${this.previous.kind === 'string' ? "'" + this.previous.value + "'" : this.text.slice(this.previous.start, this.previous.end)}\`` : undefined);
+    const after = context ?? (this.pos > 0 ? quote(this.previous.kind === 'string' ? "'" + this.previous.value + "'" : this.text.slice(this.previous.start, this.previous.end)) : undefined);
     const message = `expected ${list}${after ? ` after ${after}` : ''}, found ${describeToken(t)}`;
     if (t.kind === 'invalid') this.fail(t.error ?? message, t);
     let hint: string | undefined;
