@@ -80,6 +80,8 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
         STREAMPILOT_REGISTRY_USERNAME: registry.username,
         STREAMPILOT_REGISTRY_PASSWORD: registry.password,
         STREAMPILOT_KUBECONFIG: path.join(kubeDir, 'kubeconfig'),
+        // The app deploys nowhere it is not told to: this repository may use the staging context's namespace.
+        STREAMPILOT_CLUSTER_ACCESS: JSON.stringify({ 'acme/flink-jobs': [{ context: 'staging', namespaces: [NS] }] }),
         STREAMPILOT_LEASE_SECONDS: '3',
       },
     });
