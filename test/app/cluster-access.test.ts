@@ -120,13 +120,13 @@ describe.skipIf(reason)(`a repository deploys only where STREAMPILOT_CLUSTER_ACC
     rmSync(kubeDir, { recursive: true, force: true });
   });
 
-  const merge = async (files: Record<string, string>): Promise<{ sha: string; pr: number }> => {
+  const merge = async (files: Record<string, string>, to: AppProcess = app): Promise<{ sha: string; pr: number }> => {
     const before = git.sha('main');
     const sha = git.commit('main', files);
     const pr = nextPr++;
     github.addPullRequest({ repository: fullName(), number: pr, head: { sha, ref: `change-${pr}`, repository: fullName() }, base: { sha: before, ref: 'main' } });
     const delivery = await deliverWebhook({
-      url: app.webhookUrl,
+      url: to.webhookUrl,
       secret: credentials.webhookSecret,
       event: 'push',
       payload: pushPayload({ installationId: repo.installationId, repository: { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl, defaultBranch: repo.defaultBranch }, ref: 'refs/heads/main', before, after: sha }),
@@ -144,9 +144,9 @@ describe.skipIf(reason)(`a repository deploys only where STREAMPILOT_CLUSTER_ACC
   const deployComment = (pr: number) => github.comments.find((c) => c.issue_number === pr && c.body.startsWith('<!-- streampilot:deploy -->'))?.body ?? '';
 
   /** Merges `files`, waits for the deploy check run, and proves the API server saw no request at all for it. */
-  const refused = async (files: Record<string, string>) => {
+  const refused = async (files: Record<string, string>, to: AppProcess = app) => {
     const requestsBefore = kube.requests.length;
-    const { sha, pr } = await merge(files);
+    const { sha, pr } = await merge(files, to);
     const check = await deployed(sha);
     const sent = kube.requests.slice(requestsBefore);
     expect(sent.filter((r) => r.method !== 'GET'), 'writes to the cluster').toEqual([]);
@@ -177,6 +177,18 @@ describe.skipIf(reason)(`a repository deploys only where STREAMPILOT_CLUSTER_ACC
     const { text } = await refused({ 'streampilot.yaml': project(registry.host, { context: 'staging', namespace: ALLOWED_NS }), 'jobs/orders/job.yaml': override });
     expect(text).toContain('namespace `flink-staging`, `kube-system`');
     expect(text).toContain('does not allow namespace `kube-system`');
+  });
+
+  test('an app that can deploy but has no STREAMPILOT_CLUSTER_ACCESS refuses every deploy (fail closed), saying which setting to add', async () => {
+    const closed = await AppProcess.start({ credentials, githubHost: github.host, env: { STREAMPILOT_KUBECONFIG: path.join(kubeDir, 'kubeconfig') } });
+    try {
+      expect(closed.logs).toContain('STREAMPILOT_CLUSTER_ACCESS is not set: every deploy is refused');
+      const { text } = await refused({ 'jobs/orders/main.sql': sql(`closed ${run}`) }, closed);
+      expect(text).toContain('the app has no STREAMPILOT_CLUSTER_ACCESS, so it lets no repository deploy anywhere');
+      expect(text).toContain('map "acme/flink-jobs" (or "acme/*")');
+    } finally {
+      await closed.stop();
+    }
   });
 
   test('the same repository deploys where the map allows it (the harness sees writes when there are some)', async () => {
