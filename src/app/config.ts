@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CLUSTER_ACCESS_SETTING, parseClusterAccess, type ClusterAccess } from '../deploy/cluster-access.js';
 import { ConfigError } from '../errors.js';
+import { registryHostPin } from '../registry/credentials.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -57,6 +58,10 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   const kubeconfig = env.STREAMPILOT_KUBECONFIG || env.KUBECONFIG;
   if (kubeconfig) config.kubeconfigPath = path.resolve(kubeconfig);
   if (env.HOST) config.host = env.HOST;
+  if ((env.STREAMPILOT_REGISTRY_USERNAME || env.STREAMPILOT_REGISTRY_PASSWORD) && !registryHostPin(env)) {
+    // Otherwise any merged registry.repository would receive them.
+    throw new ConfigError('STREAMPILOT_REGISTRY_USERNAME/_PASSWORD are set but STREAMPILOT_REGISTRY_HOST is not', 'set STREAMPILOT_REGISTRY_HOST to the registry (host[:port]) they are for: the app sends them to no other registry');
+  }
   const access = readClusterAccess(env);
   if (access) config.clusterAccess = access;
   return config;

@@ -3,6 +3,7 @@
 // merge and sends its own secrets there. The app runs as its own process with those secrets in its
 // environment, against the fake GitHub; the recorder logs every request's Authorization header.
 // No registry or Docker engine is needed: Maven is resolved before the base image is looked up.
+// The same for registry credentials: a registry.repository the operator did not pin receives none.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -37,12 +38,23 @@ async function startRecorder(): Promise<Recorder> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/maven2/`, authorizations, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const project = (repositories: string) => `apiVersion: streampilot.dev/v1
+/** A registry that asks every caller for Basic credentials, as Harbor or a plain distribution registry does. */
+async function startRegistryRecorder(): Promise<{ host: string; authorizations: (string | undefined)[]; close(): Promise<void> }> {
+  const authorizations: (string | undefined)[] = [];
+  const server: Server = createServer((req, res) => {
+    authorizations.push(req.headers.authorization);
+    res.writeHead(401, { 'www-authenticate': 'Basic realm="recorder"', 'content-type': 'application/json' }).end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { host: `127.0.0.1:${(server.address() as AddressInfo).port}`, authorizations, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+const project = (repositories: string, registry = '127.0.0.1:9') => `apiVersion: streampilot.dev/v1
 kind: Project
 defaults:
-  baseImage: 127.0.0.1:9/flink:1.20
+  baseImage: ${registry}/flink:1.20
 registry:
-  repository: 127.0.0.1:9/acme/jobs
+  repository: ${registry}/acme/jobs
   insecure: true
 maven:
   repositories:
@@ -56,6 +68,8 @@ environments:
 describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven credentials', { timeout: 120_000 }, () => {
   const awsMarker = `aws-${randomBytes(10).toString('hex')}`;
   const allowedPassword = `allowed-${randomBytes(10).toString('hex')}`;
+  const registryPassword = `registry-${randomBytes(10).toString('hex')}`;
+  let registryRecorder: Awaited<ReturnType<typeof startRegistryRecorder>>;
   const source = mkdtempSync(path.join(tmpdir(), 'sp-app-maven-'));
   let pinned: Recorder;
   let attacker: Recorder;
@@ -69,6 +83,7 @@ describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven cr
   beforeAll(async () => {
     pinned = await startRecorder();
     attacker = await startRecorder();
+    registryRecorder = await startRegistryRecorder();
     mkdirSync(path.join(source, 'jobs', 'orders'), { recursive: true });
     writeFileSync(path.join(source, 'streampilot.yaml'), project(`    - { id: central, url: "https://repo.maven.apache.org/maven2/" }`));
     writeFileSync(path.join(source, 'jobs', 'orders', 'job.yaml'), 'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\ndependencies:\n  maven: [org.example:udf:1.0]\n');
@@ -87,11 +102,15 @@ describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven cr
         STREAMPILOT_MAVEN_MIRROR_USERNAME: 'ci',
         STREAMPILOT_MAVEN_MIRROR_PASSWORD: allowedPassword,
         STREAMPILOT_MAVEN_MIRROR_URL: pinned.url,
+        // The operator's registry credentials, for the operator's registry only.
+        STREAMPILOT_REGISTRY_USERNAME: 'ci',
+        STREAMPILOT_REGISTRY_PASSWORD: registryPassword,
+        STREAMPILOT_REGISTRY_HOST: '127.0.0.1:9',
       },
     });
   }, 60_000);
 
-  const markers = () => [awsMarker, credentials.webhookSecret, allowedPassword];
+  const markers = () => [awsMarker, credentials.webhookSecret, allowedPassword, registryPassword];
   const allowedHeader = () => `Basic ${Buffer.from(`ci:${allowedPassword}`).toString('base64')}`;
 
   afterEach(() => {
@@ -106,6 +125,7 @@ describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven cr
     await github?.close();
     await pinned?.close();
     await attacker?.close();
+    await registryRecorder?.close();
     git?.remove();
     rmSync(source, { recursive: true, force: true });
   });
@@ -137,6 +157,13 @@ describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven cr
     expect(run.conclusion).toBe('failure');
     expect(run.output.summary).toContain('which is not the URL the credentials are for (STREAMPILOT_MAVEN_MIRROR_URL); nothing was sent');
     expect(attacker.authorizations).toEqual([]);
+  });
+
+  test('a streampilot.yaml whose registry.repository names another registry gets no STREAMPILOT_REGISTRY_* credentials, even when asked', async () => {
+    const run = await pushAndBuild({ 'streampilot.yaml': project(`    - { id: mirror, url: "${pinned.url}" }`, registryRecorder.host) });
+    expect(run.conclusion).toBe('failure');
+    expect(run.output.summary).toContain(`registry ${registryRecorder.host} is not the one STREAMPILOT_REGISTRY_USERNAME/_PASSWORD are for (STREAMPILOT_REGISTRY_HOST=127.0.0.1:9); nothing was sent`);
+    expect(registryRecorder.authorizations.filter((a) => a !== undefined)).toEqual([]);
   });
 
   test('the operator’s STREAMPILOT_MAVEN_MIRROR_* reach the pinned URL (the recorder sees credentials when they are sent)', async () => {

@@ -69,7 +69,7 @@ describe('cluster access: which repository may deploy to which context and names
   });
 });
 
-describe('STREAMPILOT_CLUSTER_ACCESS in the app’s configuration', () => {
+describe('the app’s configuration: STREAMPILOT_CLUSTER_ACCESS, and the registry its credentials are pinned to', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sp-access-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const credentials = newAppCredentials();
@@ -82,6 +82,13 @@ describe('STREAMPILOT_CLUSTER_ACCESS in the app’s configuration', () => {
     const file = path.join(dir, 'access.yaml');
     writeFileSync(file, 'acme/flink-jobs:\n  - context: staging\n    namespaces: [flink-staging]\n');
     expect(checkClusterAccess(readConfig({ ...base, STREAMPILOT_CLUSTER_ACCESS: file }).clusterAccess, target({}))).toEqual({ allowed: true });
+  });
+
+  it('stops the app at start when registry credentials are given without the registry they are for', () => {
+    const creds = { ...base, STREAMPILOT_REGISTRY_USERNAME: 'ci', STREAMPILOT_REGISTRY_PASSWORD: 'registry-marker-5' };
+    expect(() => readConfig(creds)).toThrow('STREAMPILOT_REGISTRY_USERNAME/_PASSWORD are set but STREAMPILOT_REGISTRY_HOST is not');
+    expect(() => readConfig(creds)).not.toThrow(/registry-marker-5/);
+    expect(readConfig({ ...creds, STREAMPILOT_REGISTRY_HOST: 'ghcr.io' }).appId).toBe(1);
   });
 
   it('stops the app at start when the map cannot be read, naming the setting', () => {
