@@ -13,7 +13,7 @@ export type AppPorts = Omit<ValidatePullRequestPorts, 'log'> & {
   /** The registry, Docker and Maven ports for a project's settings; without it a merge builds nothing. */
   buildPorts?: (project: ProjectSpec) => BuildPorts | Promise<BuildPorts>;
   /** The clusters; without it a merge builds images and deploys nothing. */
-  deploy?: Pick<DeployOnMergePorts, 'kube' | 'flink' | 'identity' | 'tuning'>;
+  deploy?: Pick<DeployOnMergePorts, 'kube' | 'clusterAccess' | 'flink' | 'identity' | 'tuning'>;
 };
 
 /**

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { CLUSTER_ACCESS_SETTING, parseClusterAccess, type ClusterAccess } from '../deploy/cluster-access.js';
 import { ConfigError } from '../errors.js';
 import { environmentSecrets } from '../report/environment-secrets.js';
 import { DEFAULT_WEBHOOK_MAX_BYTES } from './webhook-receiver.js';
+import { registryHostPin } from '../registry/credentials.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -30,6 +33,8 @@ export interface AppConfig {
   webhookMaxBytes: number;
   /** Seconds a deploy Lease lasts without renewal (a crashed replica's deploys are taken over after it). */
   leaseDurationSeconds: number;
+  /** Which repositories may deploy to which contexts and namespaces; absent: every deploy is refused. */
+  clusterAccess?: ClusterAccess;
 }
 
 /** Reads and checks the environment; a missing or bad setting is a ConfigError naming the variable. */
@@ -59,7 +64,41 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   const kubeconfig = env.STREAMPILOT_KUBECONFIG || env.KUBECONFIG;
   if (kubeconfig) config.kubeconfigPath = path.resolve(kubeconfig);
   if (env.HOST) config.host = env.HOST;
+  if ((env.STREAMPILOT_REGISTRY_USERNAME || env.STREAMPILOT_REGISTRY_PASSWORD) && !registryHostPin(env)) {
+    // Otherwise any merged registry.repository would receive them.
+    throw new ConfigError('STREAMPILOT_REGISTRY_USERNAME/_PASSWORD are set but STREAMPILOT_REGISTRY_HOST is not', 'set STREAMPILOT_REGISTRY_HOST to the registry (host[:port]) they are for: the app sends them to no other registry');
+  }
+  const access = readClusterAccess(env);
+  if (access) config.clusterAccess = access;
   return config;
+}
+
+/** Inline JSON (starts with `{`), or the path of a JSON or YAML file (a mounted ConfigMap). */
+function readClusterAccess(env: NodeJS.ProcessEnv): ClusterAccess | undefined {
+  const raw = env[CLUSTER_ACCESS_SETTING]?.trim();
+  if (!raw) return undefined;
+  if (raw.startsWith('{')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (e) {
+      throw new ConfigError(`${CLUSTER_ACCESS_SETTING} is not valid JSON (${(e as Error).message})`, 'write inline JSON, or the path of a JSON or YAML file');
+    }
+    return parseClusterAccess(value);
+  }
+  let text: string;
+  try {
+    text = readFileSync(raw, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${CLUSTER_ACCESS_SETTING}: cannot read ${raw} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'point it at a JSON or YAML file, or write the mapping inline as JSON');
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(text, { maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(`${CLUSTER_ACCESS_SETTING}: ${raw} is not valid YAML or JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+  return parseClusterAccess(value, `${CLUSTER_ACCESS_SETTING} (${raw})`);
 }
 
 function leaseSeconds(env: NodeJS.ProcessEnv): number {

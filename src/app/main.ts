@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createProbot, ProbotOctokit } from 'probot';
 import { createBuildPorts } from '../build/build-ports.js';
 import { DiskCache } from '../cache/result-cache.js';
+import { checkClusterAccess, CLUSTER_ACCESS_SETTING, type DeployTarget } from '../deploy/cluster-access.js';
 import { StreamPilotError } from '../errors.js';
 import { cloneUrlOn, githubWebOrigin } from '../git/github-host.js';
 import { RepositoryCache } from '../git/repository-cache.js';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     appId: config.appId,
     buildPorts: (project) => createBuildPorts(project, { mavenCacheDir: path.join(config.dataDir, 'maven'), progress: (line) => log.debug(clean(line)), docker: 'if-reachable' }),
     // Without a kubeconfig or a cluster around it, the app builds on merge and deploys nothing.
-    ...(kube ? { deploy: { kube: kube.kube, flink: createFlinkRest, identity, tuning: { leaseDurationSeconds: config.leaseDurationSeconds } } } : {}),
+    ...(kube ? { deploy: { kube: kube.kube, clusterAccess: (target) => checkClusterAccess(config.clusterAccess, target), flink: createFlinkRest, identity, tuning: { leaseDurationSeconds: config.leaseDurationSeconds } } } : {}),
   };
 
   const probot = createProbot({
@@ -95,7 +96,8 @@ async function main(): Promise<void> {
   log.info(`StreamPilot listening on port ${port}: webhooks at ${WEBHOOK_PATH}, API ${config.baseUrl}, data in ${config.dataDir}`);
   if (!kube) log.info('deploys are off: set STREAMPILOT_KUBECONFIG (or run in a cluster) to deploy on merge');
   else {
-    const recovery = { kube: (context: string | undefined) => kube.forContext(context, context ?? 'in-cluster'), flink: createFlinkRest, identity, timeoutMs: DEFAULT_DEPLOY_TIMEOUT_MS, leaseDurationSeconds: config.leaseDurationSeconds, redact: clean };
+    if (!config.clusterAccess) log.warn(`${CLUSTER_ACCESS_SETTING} is not set: every deploy is refused until it maps repositories to the contexts and namespaces they may deploy to`);
+    const recovery = { kube: (context: string | undefined) => kube.forContext(context, context ?? 'in-cluster'), clusterAccess: (target: DeployTarget) => checkClusterAccess(config.clusterAccess, target), flink: createFlinkRest, identity, timeoutMs: DEFAULT_DEPLOY_TIMEOUT_MS, leaseDurationSeconds: config.leaseDurationSeconds, redact: clean };
     const recoveryLog = { info: (m: string) => log.info(clean(m)), warn: (m: string) => log.warn(clean(m)), error: (m: string) => log.error(clean(m)) };
     recoverOnStart(probot, queue, recovery, recoveryLog, (work) => void enqueueMerge(queue, ports, work)).catch((e: unknown) => log.error(`could not look for deploys left in progress: ${clean(e instanceof Error ? e.message : String(e))}`));
   }

@@ -41,7 +41,8 @@ export async function createBuildPorts(project: ProjectSpec, options: BuildPorts
       () => false,
     );
     if (reachable) {
-      const auth = targetRegistry ? await resolveCredentials(targetRegistry) : undefined;
+      // A registry other than STREAMPILOT_REGISTRY_HOST gets no credentials; each job's base image lookup says why.
+      const auth = targetRegistry ? await resolveCredentials(targetRegistry).catch((e: unknown) => (e instanceof ConfigError ? undefined : Promise.reject(e))) : undefined;
       docker = createDockerBuilder({ docker: engine, ...(auth && targetRegistry ? { credentials: { [targetRegistry]: auth } } : {}) });
     } else if (options.docker === 'required') {
       throw new ConfigError('the Docker builder needs a Docker engine, and none answers', 'start Docker, or set DOCKER_HOST to the engine');

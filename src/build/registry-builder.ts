@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors.js';
 import { resolveCredentials, dockerConfigCredentials, type CredentialSources } from '../registry/credentials.js';
 import { ImageNameError, formatImageName, parseImageName, type ImageName } from '../registry/image-name.js';
 import {
@@ -270,7 +271,7 @@ async function step<T>(job: string, name: string, fn: () => Promise<T>, hint?: (
   } catch (e) {
     if (e instanceof RegistryError) throw new BuildError(job, name, e.message, hint?.(e) ?? e.hint);
     if (e instanceof BuildError) throw e;
-    throw new BuildError(job, name, (e as Error).message);
+    throw new BuildError(job, name, (e as Error).message, e instanceof ConfigError ? e.hint : undefined);
   }
 }
 

@@ -96,8 +96,10 @@ Options:
   --no-cache                  Do not use the check result cache.
   -h, --help                  This help.
 
-Registry credentials: STREAMPILOT_REGISTRY_USERNAME / STREAMPILOT_REGISTRY_PASSWORD, else
-~/.docker/config.json. Progress goes to stderr, the result per job to stdout.
+Registry credentials: STREAMPILOT_REGISTRY_USERNAME / STREAMPILOT_REGISTRY_PASSWORD (sent only to
+STREAMPILOT_REGISTRY_HOST when it is set), else ~/.docker/config.json. Maven credentials:
+STREAMPILOT_MAVEN_<ID>_USERNAME / _PASSWORD, sent only to STREAMPILOT_MAVEN_<ID>_URL.
+Progress goes to stderr, the result per job to stdout.
 
 Exit codes: 0 every image built or reused, 1 a job failed or has errors, 2 usage or
 configuration problem.

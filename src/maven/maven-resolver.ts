@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { formatMavenCoordinate, mavenJarName, mavenJarPath, parseMavenCoordinate } from './maven-coordinate.js';
 import { MavenError } from './maven-error.js';
-import type { MavenRepository } from './maven-repositories.js';
+import { mavenCredentialVariables, type MavenRepository } from './maven-repositories.js';
 
 /** A jar on local disk, verified, ready to go into an image. */
 export interface ResolvedArtifact {
@@ -118,7 +118,8 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel();
       const how = repo.username !== undefined ? `the credentials of repository \`${repo.id}\` were refused` : `repository \`${repo.id}\` needs credentials`;
-      throw new MavenError(coordinate, `${coordinate}: ${how} (HTTP ${res.status} from ${repo.url})`, 'set username and password (as ${ENV_VAR} references) for this repository in streampilot.yaml, and check the variables hold a valid user and password or token');
+      const names = mavenCredentialVariables(repo.id);
+      throw new MavenError(coordinate, `${coordinate}: ${how} (HTTP ${res.status} from ${repo.url})`, `whoever runs StreamPilot sets ${names.username}, ${names.password} and ${names.url} (the URL they may be sent to); check they hold a valid user and password or token`);
     }
     if (!res.ok || !res.body) {
       await res.body?.cancel();

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { RegistryAuth } from '../build/types.js';
 import { registerSecrets } from '../report/redact.js';
+import { ConfigError } from '../errors.js';
 import { DOCKER_HUB } from './image-name.js';
 
 export interface CredentialSources {
@@ -42,7 +43,17 @@ async function findCredentials(registry: string, sources: CredentialSources): Pr
   const env = sources.env ?? process.env;
   const username = env['STREAMPILOT_REGISTRY_USERNAME'];
   const password = env['STREAMPILOT_REGISTRY_PASSWORD'];
-  if (username || password) return { username: username ?? '', password: password ?? '', source: 'environment' };
+  if (username || password) {
+    // registry.repository is written by the repository: the pin keeps these credentials on the operator's registry.
+    const pinned = registryHostPin(env);
+    if (pinned !== undefined && pinned !== normaliseRegistryHost(registry)) {
+      throw new ConfigError(
+        `registry ${registry} is not the one STREAMPILOT_REGISTRY_USERNAME/_PASSWORD are for (STREAMPILOT_REGISTRY_HOST=${pinned}); nothing was sent`,
+        'name that registry in registry.repository of streampilot.yaml, or ask whoever runs StreamPilot to change STREAMPILOT_REGISTRY_HOST',
+      );
+    }
+    return { username: username ?? '', password: password ?? '', source: 'environment' };
+  }
   return dockerConfigCredentials(registry, sources.dockerConfigPath ?? defaultDockerConfigPath(env));
 }
 
@@ -80,4 +91,16 @@ export async function dockerConfigCredentials(registry: string, path: string = d
 function hostKey(registryOrUrl: string): string {
   const host = registryOrUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
   return host === 'index.docker.io' || host === 'registry-1.docker.io' ? DOCKER_HUB : host;
+}
+
+/** STREAMPILOT_REGISTRY_HOST, normalised; undefined when unset. */
+export function registryHostPin(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const raw = env['STREAMPILOT_REGISTRY_HOST']?.trim();
+  return raw ? normaliseRegistryHost(raw) : undefined;
+}
+
+/** `https://GHCR.io/` → `ghcr.io`; Docker Hub's other names → `docker.io`. */
+export function normaliseRegistryHost(host: string): string {
+  const bare = host.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return bare === 'index.docker.io' || bare === 'registry-1.docker.io' ? DOCKER_HUB : bare;
 }

@@ -4,6 +4,7 @@ import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { quote } from '../text/quote.js';
 import { checkDeploySettings } from './deploy-settings.js';
 import { configurationSecrets } from './configuration-secrets.js';
+import { checkMavenCredentials } from './maven-credentials.js';
 import { validateManifest } from './validate-manifest.js';
 import { diagnosticAtPath, parseYamlSource, type YamlSource } from './yaml-document.js';
 
@@ -29,6 +30,7 @@ export function parseProjectManifest(text: string, file: string = PROJECT_FILE):
   const spec = source.value as ProjectSpec;
   diagnostics.push(...checkPromotionOrder(source, spec));
   diagnostics.push(...checkDeploySettings(source, spec));
+  diagnostics.push(...checkMavenCredentials(source, spec));
   return { source, spec, diagnostics };
 }
 

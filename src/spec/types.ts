@@ -78,10 +78,13 @@ export interface MavenRepositorySpec {
   id: string;
   /** Base URL of the repository layout, e.g. https://repo.maven.apache.org/maven2/. */
   url: string;
-  /** Basic auth user: literal, or a `${ENV_VAR}` reference. */
-  username?: string;
-  /** Basic auth password: only ever a `${ENV_VAR}` reference, so no secret is committed. */
-  password?: string;
+  /**
+   * Refused by the manifest check (and never read): credentials come from the operator's
+   * `STREAMPILOT_MAVEN_<ID>_USERNAME` / `_PASSWORD`, pinned to `STREAMPILOT_MAVEN_<ID>_URL`.
+   */
+  username?: unknown;
+  /** Refused like `username`. */
+  password?: unknown;
   /** required (default): an artifact without a .sha256/.sha1 is refused; optional: accepted unverified. */
   checksums?: 'required' | 'optional';
 }

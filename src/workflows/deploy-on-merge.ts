@@ -1,3 +1,4 @@
+import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
 import type { EnvironmentDeployReport, FlinkRest } from '../deploy/types.js';
 import { completeCheckRun, findCheckRun, startCheckRun, type CheckRunTarget } from '../github/check-runs.js';
 import { installationToken } from '../github/installation-token.js';
@@ -17,6 +18,8 @@ import type { PreparedJob } from './prepare-deploy.js';
 export interface DeployOnMergePorts extends BuildOnMergePorts {
   /** The cluster of an environment (its kubeContext, or in-cluster); throws ConfigError naming what is missing. */
   kube: (environment: string, project: ProjectSpec) => KubeClient;
+  /** May this repository deploy there? Asked before the cluster is even reached (the app's STREAMPILOT_CLUSTER_ACCESS). */
+  clusterAccess: (target: DeployTarget) => AccessDecision;
   flink?: (kube: KubeClient) => FlinkRest;
   /** This replica, as named in the Leases it holds. */
   identity: string;
@@ -111,6 +114,13 @@ async function deployOne(
   const before = env.after ? context.reports.find((r) => r.environment === env.after) : undefined;
   if (before && !deployedCleanly(before)) {
     return { ...empty, failure: { reason: `not deployed: ${env.after} comes first (after: ${env.after}), and this commit did not deploy cleanly there`, hint: `fix ${env.after} first; the next merge deploys both` } };
+  }
+  // Before any client, Lease or write: the repository names the context and namespaces, the app decides.
+  const namespaces = [...new Set([context.namespace, ...jobs.map((j) => j.job.namespace)])];
+  const access = ports.clusterAccess({ repository: `${repo.owner}/${repo.repo}`, environment, context: env.kubeContext, namespaces });
+  if (!access.allowed) {
+    ports.log.warn(ports.redact(`${access.reason} (${merge.sha})`));
+    return { ...empty, failure: { reason: access.reason, hint: access.hint } };
   }
   try {
     const kube = ports.kube(environment, project);

@@ -1,3 +1,4 @@
+import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
 import { followRollout } from '../deploy/follow-rollout.js';
 import { acquireJobLease } from '../deploy/job-lease.js';
 import type { DeployedRef, EnvironmentDeployReport, FlinkRest, JobDeployReport } from '../deploy/types.js';
@@ -16,6 +17,8 @@ import { reportOf, restTarget } from './deploy-environment.js';
 export interface RecoverDeploysPorts {
   /** The cluster a deployment's payload names (its kubeContext, or in-cluster). */
   kube: (kubeContext: string | undefined) => KubeClient;
+  /** The app's STREAMPILOT_CLUSTER_ACCESS: a Deployment's payload is writable by anyone who can push, so it is asked again. */
+  clusterAccess: (target: DeployTarget) => AccessDecision;
   flink?: (kube: KubeClient) => FlinkRest;
   identity: string;
   /** How long a resumed job may still take. */
@@ -38,7 +41,7 @@ export async function recoverDeploys(octokit: GitHubClient & DeploymentsClient, 
   const groups = new Map<string, { environment: string; sha: string; jobs: JobDeployReport[] }>();
   await Promise.all(
     inFlight.map(async (deployment) => {
-      const report = await resumeOne(deployment, ports);
+      const report = await resumeOne(repo, deployment, ports);
       await setDeploymentStatus(octokit, repo, deployment.id, jobDeploymentStatus(report), ports.redact).catch((e: unknown) =>
         ports.log.warn(`could not record the outcome of deployment ${deployment.id}: ${ports.redact(e instanceof Error ? e.message : String(e))}`),
       );
@@ -76,13 +79,15 @@ export async function unfinishedMerge(octokit: GitHubClient, repo: RepoRef, defa
   return open[0]?.head_sha;
 }
 
-async function resumeOne(deployment: InFlightDeployment, ports: RecoverDeploysPorts): Promise<JobDeployReport> {
+async function resumeOne(repo: RepoRef, deployment: InFlightDeployment, ports: RecoverDeploysPorts): Promise<JobDeployReport> {
   const payload = deployment.payload;
   if (!payload) {
     return { job: deployment.environment, kind: 'FlinkDeployment', namespace: '', state: 'interrupted', failure: { summary: 'StreamPilot restarted mid-deploy, and this deployment does not say which job it was', events: [], logTail: [], hint: 'Push again, or run `streampilot deploy`.' } };
   }
   const base: JobDeployReport = { job: payload.job, kind: payload.kind, namespace: payload.namespace, state: 'interrupted' };
   const redeploy = `push again, or run \`streampilot deploy --env ${payload.environment} ${payload.job}\``;
+  const access = ports.clusterAccess({ repository: `${repo.owner}/${repo.repo}`, environment: payload.environment, context: payload.kubeContext, namespaces: [payload.namespace] });
+  if (!access.allowed) return { ...base, failure: { summary: `StreamPilot restarted mid-deploy and did not resume it: ${access.reason}`, events: [], logTail: [], hint: access.hint } };
   try {
     const kube = ports.kube(payload.kubeContext);
     const ref: DeployedRef = { apiVersion: FLINK_API_VERSION, kind: payload.kind, namespace: payload.namespace, name: payload.name };

@@ -94,7 +94,7 @@ describe.skipIf(reason)(`the app builds and pushes images on a merge ${reason ??
     app = await AppProcess.start({
       credentials,
       githubHost: fake.host,
-      env: { STREAMPILOT_REGISTRY_USERNAME: registry.username, STREAMPILOT_REGISTRY_PASSWORD: registry.password, ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}) },
+      env: { STREAMPILOT_REGISTRY_USERNAME: registry.username, STREAMPILOT_REGISTRY_PASSWORD: registry.password, STREAMPILOT_REGISTRY_HOST: registry.host, ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}) },
     });
   }, 120_000);
 

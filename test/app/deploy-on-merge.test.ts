@@ -79,7 +79,10 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
       env: {
         STREAMPILOT_REGISTRY_USERNAME: registry.username,
         STREAMPILOT_REGISTRY_PASSWORD: registry.password,
+        STREAMPILOT_REGISTRY_HOST: registry.host,
         STREAMPILOT_KUBECONFIG: path.join(kubeDir, 'kubeconfig'),
+        // The app deploys nowhere it is not told to: this repository may use the staging context's namespace.
+        STREAMPILOT_CLUSTER_ACCESS: JSON.stringify({ 'acme/flink-jobs': [{ context: 'staging', namespaces: [NS] }] }),
         STREAMPILOT_LEASE_SECONDS: '3',
       },
     });

@@ -127,18 +127,19 @@ describe('maven resolver with an authenticated repository (Basic, as Artifactory
   });
   afterEach(() => secured.close());
 
-  const spec = () => ({ repositories: [{ id: 'artifactory', url: secured.url, username: '${ART_USER}', password: '${ART_PASSWORD}' }] });
+  const spec = () => ({ repositories: [{ id: 'artifactory', url: secured.url }] });
+  const allowListed = (pw: string) => ({ STREAMPILOT_MAVEN_ARTIFACTORY_USERNAME: 'ci', STREAMPILOT_MAVEN_ARTIFACTORY_PASSWORD: pw, STREAMPILOT_MAVEN_ARTIFACTORY_URL: secured.url });
 
-  it('sends the credentials from the environment variables the project file names', async () => {
+  it('sends the credentials the operator allow-listed for the repository id and its pinned URL', async () => {
     const jar = secured.publish(KAFKA);
-    const resolver = createMavenResolver({ repositories: mavenRepositories(spec(), { ART_USER: 'ci', ART_PASSWORD: password }), cacheDir });
+    const resolver = createMavenResolver({ repositories: mavenRepositories(spec(), allowListed(password)), cacheDir });
     expect((await resolver.resolve(KAFKA)).sha256).toBe(sha256(jar));
     expect(secured.requests.every((r) => r.status === 200)).toBe(true);
   });
 
   it('says the credentials were refused, without printing them', async () => {
     secured.publish(KAFKA);
-    const resolver = createMavenResolver({ repositories: mavenRepositories(spec(), { ART_USER: 'ci', ART_PASSWORD: 'wrong-password-xyz' }), cacheDir });
+    const resolver = createMavenResolver({ repositories: mavenRepositories(spec(), allowListed('wrong-password-xyz')), cacheDir });
     const error = await failure(resolver.resolve(KAFKA));
     expect(error.message).toBe(`${KAFKA}: the credentials of repository \`artifactory\` were refused (HTTP 401 from ${secured.url})`);
     expect(`${error.message} ${error.hint}`).not.toContain('wrong-password-xyz');

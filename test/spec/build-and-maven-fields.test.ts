@@ -18,20 +18,38 @@ sql: [main.sql]
 ${extra}`;
 
 describe('streampilot.yaml: maven.repositories', () => {
-  it('accepts a mirror with credentials as ${ENV} references and optional checksums', () => {
+  it('accepts a mirror with optional checksums, and no credentials in the file', () => {
     const result = parseProjectManifest(
       project(`  repositories:
-    - { id: artifactory, url: "https://art.acme.dev/artifactory/maven-remote/", username: "\${ART_USER}", password: "\${ART_PASSWORD}", checksums: optional }
+    - { id: artifactory, url: "https://art.acme.dev/artifactory/maven-remote/", checksums: optional }
     - { id: central, url: "https://repo.maven.apache.org/maven2/" }`),
       'streampilot.yaml',
     );
     expect(result.diagnostics.map(show)).toEqual([]);
-    expect(result.spec?.maven?.repositories?.[0]).toEqual({ id: 'artifactory', url: 'https://art.acme.dev/artifactory/maven-remote/', username: '${ART_USER}', password: '${ART_PASSWORD}', checksums: 'optional' });
+    expect(result.spec?.maven?.repositories?.[0]).toEqual({ id: 'artifactory', url: 'https://art.acme.dev/artifactory/maven-remote/', checksums: 'optional' });
+  });
+
+  it('refuses username/password naming any ${VAR} of StreamPilot’s process, at each key, pointing to the allow-listed variables', () => {
+    const ds = parseProjectManifest(
+      project(`  repositories:
+    - id: art-eu
+      url: "https://art.acme.dev/"
+      username: "\${AWS_SECRET_ACCESS_KEY}"
+      password: "\${WEBHOOK_SECRET}"`),
+      'streampilot.yaml',
+    ).diagnostics;
+    expect(ds.map(show)).toEqual([
+      '8:7 `maven.repositories[0].username` is no longer read: Maven credentials never come from streampilot.yaml',
+      '9:7 `maven.repositories[0].password` is no longer read: Maven credentials never come from streampilot.yaml',
+    ]);
+    expect(ds[0]!.hint).toBe('remove it; whoever runs StreamPilot sets STREAMPILOT_MAVEN_ART_EU_USERNAME and STREAMPILOT_MAVEN_ART_EU_PASSWORD, with STREAMPILOT_MAVEN_ART_EU_URL naming the only URL they may be sent to');
+    expect(ds.every((d) => d.severity === 'error')).toBe(true);
   });
 
   it('refuses a password written in the file, at its line, without echoing it back as advice', () => {
     const ds = parseProjectManifest(project('  repositories:\n    - { id: art, url: "https://art.acme.dev/", username: bot, password: hunter2 }'), 'streampilot.yaml').diagnostics;
-    expect(ds.map(show)).toEqual([expect.stringMatching(/^6:\d+ `maven\.repositories\[0\]\.password` must be a reference to an environment variable such as \$\{ARTIFACTORY_PASSWORD\}: never write a password in the file/)]);
+    expect(ds.map(show)).toEqual([expect.stringMatching(/^6:\d+ `maven\.repositories\[0\]\.username` is no longer read/), expect.stringMatching(/^6:\d+ `maven\.repositories\[0\]\.password` is no longer read/)]);
+    expect(JSON.stringify(ds)).not.toContain('hunter2');
   });
 
   it('refuses a repository without url, a non-http url, unknown keys and an unknown checksums policy', () => {

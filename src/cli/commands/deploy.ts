@@ -54,6 +54,8 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
   if (built.diagnostics.length > 0) io.stderr(formatDiagnosticsText(built.diagnostics, built.sources));
   const prepared = built.environment ? prepareDeploy(built.environment, built.outcomes, sha ? { gitSha: sha } : {}) : [];
 
+  // No STREAMPILOT_CLUSTER_ACCESS here: that map protects the app's own credentials from the repositories it
+  // serves; the CLI deploys with the kubeconfig of the person running it, and their RBAC is the limit.
   const report = await deployEnvironment(
     prepared,
     { environment, namespace: environmentNamespace(project, environment), sha: sha ?? 'local', kubeContext: context, force: values.force === true, prune: settings.prune, timeoutMs, partial: positionals.length > 0 },
