@@ -1,6 +1,7 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnosticAt, type Diagnostic, type Severity } from '../diagnostics.js';
 import { LineMap, type Range } from '../sql/source.js';
+import { findExpansionProblem } from './yaml-expansion.js';
 
 /** A path into a YAML document, as JSON Schema instance paths name it: keys and list indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -22,6 +23,20 @@ export interface YamlSource {
 }
 
 const YAML_RULE = 'manifest/yaml';
+/** yaml's own budget: expanded nodes per anchor times nested aliases. Real manifests reuse a block a few times. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Where toJS failed, as near as we can tell: the first alias, or the document's start. */
+function firstAliasRange(doc: Document.Parsed): Range {
+  let found: Range = { start: 0, end: 0 };
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) found = { start: node.range[0], end: node.range[1] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
 
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lines = new LineMap(text);
@@ -32,11 +47,21 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   for (const warning of doc.warnings) diagnostics.push(yamlProblem(file, text, lines, warning.code, warning.message, warning.pos, 'warning'));
   let value: unknown;
   if (doc.errors.length === 0) {
-    try {
-      // A low alias budget refuses "billion laughs" documents instead of expanding them.
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      diagnostics.push(diagnosticAt(file, lines, { start: 0, end: 0 }, { severity: 'error', rule: YAML_RULE, message: `${baseName(file)} cannot be read as YAML: ${(e as Error).message}` }));
+    // Checked before toJS so that a bad alias is refused before anything is expanded, and is
+    // positioned at the alias (toJS throws without a position).
+    const problem = findExpansionProblem(doc, text.length);
+    if (problem) {
+      diagnostics.push(diagnosticAt(file, lines, problem.range, { severity: 'error', rule: YAML_RULE, message: `${baseName(file)}: ${problem.message}`, hint: problem.hint }));
+    } else {
+      try {
+        // A second guard, counted in nodes rather than bytes, against "billion laughs".
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (e) {
+        value = undefined;
+        diagnostics.push(
+          diagnosticAt(file, lines, firstAliasRange(doc), { severity: 'error', rule: YAML_RULE, message: `${baseName(file)} cannot be read as YAML: ${(e as Error).message}`, hint: 'remove or simplify the aliases (`*name`) of this file' }),
+        );
+      }
     }
   }
   return { file, text, lines, doc, value, diagnostics };
