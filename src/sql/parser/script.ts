@@ -8,6 +8,7 @@ import type { Token } from '../lexer.js';
 import type { QualifiedName, SyntaxIssue } from '../model/common.js';
 import type { Statement } from '../model/statements.js';
 import { Cursor, ParseError, type CursorOptions } from './cursor.js';
+import { tooDeepIssue } from './depth.js';
 import { issueOf } from './statements/dml.js';
 import { isStatementStart, parseStatement } from './statements/statement.js';
 
@@ -67,12 +68,23 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
 
 function parseOne(c: Cursor, statementStart: number, sink: { issues: SyntaxIssue[] }, statements: Statement[], tokens: Token[], record: (i: SyntaxIssue) => void): BrokenStatement | undefined {
   try {
-    statements.push(parseStatement(c, sink));
-    if (c.acceptOp(';') || c.atEnd()) return undefined;
+    const statement = parseStatement(c, sink);
+    // Checked here, once, so that nothing recursive downstream meets a tree too deep for the stack.
+    const deep = tooDeepIssue(statement);
+    let failed: BrokenStatement | undefined;
+    if (deep) {
+      record(deep);
+      failed = { range: statement.range };
+      const creates = createdName(new Cursor(tokens, c.text, c.options, statementStart));
+      if (creates) failed.creates = creates;
+    } else {
+      statements.push(statement);
+    }
+    if (c.acceptOp(';') || c.atEnd()) return failed;
     if (isStatementStart(c)) {
       // A complete statement followed by the start of another: the `;` between them is missing.
       record(missingSemicolon(c));
-      return undefined;
+      return failed;
     }
     c.expected(['`;`'], 'the end of the statement');
   } catch (e) {
