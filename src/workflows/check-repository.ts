@@ -93,12 +93,26 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
 }
 
 function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, options: CheckOptions, diagnostics: Diagnostic[]): PlannedJob | undefined {
-  const sql = checkJobSql(
-    job.sqlFiles.map((f) => ({ file: f.path, text: f.content })),
-    resolved,
-    project,
-    options.cache,
-  );
+  let sql: ReturnType<typeof checkJobSql>;
+  try {
+    sql = checkJobSql(
+      job.sqlFiles.map((f) => ({ file: f.path, text: f.content })),
+      resolved,
+      project,
+      options.cache,
+    );
+  } catch (e) {
+    // A bug of ours must not end the whole check without a position, nor pass the job: it fails here.
+    diagnostics.push(
+      diagnosticAtPath(job.manifest, ['sql'], 'value', {
+        severity: 'error',
+        rule: 'internal/check-failed',
+        message: `the SQL of \`${resolved.name}\` could not be checked for environment \`${resolved.environment}\`: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200)}`,
+        hint: 'this is a bug in StreamPilot, not in your SQL; please report it with the SQL that triggers it',
+      }),
+    );
+    return undefined;
+  }
   diagnostics.push(...sql.diagnostics);
   const blocked = sql.script === '' || sql.diagnostics.some((d) => d.severity === 'error');
   try {
