@@ -83,7 +83,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
     for (const job of jobs) {
       if (!job.spec) continue;
       const resolved = resolveJob(project, { spec: job.spec, dir: job.dir, manifest: job.manifest, ...(job.podTemplate ? { podTemplate: job.podTemplate } : {}) }, envName, repo.project?.source);
-      diagnostics.push(...resolved.diagnostics);
+      for (const d of resolved.diagnostics) diagnostics.push(d);
       const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics);
       if (plannedJob) planned.jobs.push(plannedJob);
     }
@@ -113,7 +113,8 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
     );
     return undefined;
   }
-  diagnostics.push(...sql.diagnostics);
+  // A loop, not push(...): a spread of many thousands of findings overflows the call stack.
+  for (const d of sql.diagnostics) diagnostics.push(d);
   const blocked = sql.script === '' || sql.diagnostics.some((d) => d.severity === 'error');
   try {
     if (resolved.packaging === 'configmap' && sqlConfigMapBytes(resolved, sql.script) > CONFIGMAP_MAX_BYTES) {

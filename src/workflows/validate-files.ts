@@ -71,7 +71,8 @@ export function validateFiles(paths: readonly string[], options: ValidateFilesOp
   const groups = options.wholeJob ? [inputs] : inputs.map((i) => [i]);
   for (const group of groups) {
     const { units } = buildSqlUnits(group, { flinkVersion });
-    diagnostics.push(...checkSql({ units, wholeJob: Boolean(options.wholeJob) }));
+    // A loop, not push(...): a spread of many thousands of findings overflows the call stack.
+    for (const d of checkSql({ units, wholeJob: Boolean(options.wholeJob) })) diagnostics.push(d);
   }
   return { diagnostics: diagnostics.sort(compareDiagnostics), sources, files };
 }

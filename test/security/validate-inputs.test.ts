@@ -66,6 +66,17 @@ describe('streampilot validate refuses inputs that are not small text files, wit
     expectRefused(validate(latin), latin, /is not UTF-8 text/);
   });
 
+  it('validate of 1 MB of text junk (one error per line) stops after 100 syntax errors instead of printing megabytes', () => {
+    const junk = path.join(scratch, 'junk.sql');
+    writeFileSync(junk, 'x;\n'.repeat(340_000));
+    const run = validate(junk);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('more than 100 syntax errors: the rest of this file was not checked');
+    expect(run.stdout.endsWith('101 errors, 0 warnings.\n')).toBe(true);
+    expect(run.stdout.length).toBeLessThan(30_000);
+  });
+
   it('a refused file does not stop the others from being validated', () => {
     const good = path.join(scratch, 'good.sql');
     writeFileSync(good, 'SELECT 1 FROM\n');

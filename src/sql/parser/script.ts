@@ -28,6 +28,9 @@ export interface BrokenStatement {
   creates?: QualifiedName;
 }
 
+/** A file with more syntax errors than this is not SQL, or not yet: the rest of it is not parsed. */
+export const MAX_SYNTAX_ISSUES = 100;
+
 /** Where to pick up after an error: a statement keyword that starts a line. */
 const RESUME_KEYWORDS = new Set([
   'CREATE', 'ALTER', 'DROP', 'INSERT', 'UPSERT', 'EXECUTE', 'USE', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'LOAD',
@@ -41,6 +44,7 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
   const lexical = new Set<number>();
   for (const t of tokens) {
     if (t.kind === 'invalid') {
+      if (issues.length >= MAX_SYNTAX_ISSUES) break;
       issues.push({ message: t.error ?? `unexpected \`${t.value}\``, range: { start: t.start, end: t.end } });
       lexical.add(t.start);
     }
@@ -48,10 +52,15 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
   const record = (issue: SyntaxIssue) => {
     if (!lexical.has(issue.range.start)) issues.push(issue);
   };
+  let stoppedAt: number | undefined;
   const sink = { issues: [] as SyntaxIssue[] };
   const broken: BrokenStatement[] = [];
 
   while (!c.atEnd()) {
+    if (issues.length >= MAX_SYNTAX_ISSUES) {
+      stoppedAt = c.peek().start;
+      break;
+    }
     if (c.acceptOp(';')) continue;
     const statementStart = c.pos;
     try {
@@ -63,6 +72,16 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
     }
   }
   issues.sort((a, b) => a.range.start - b.range.start);
+  if (issues.length >= MAX_SYNTAX_ISSUES) {
+    // Binary or generated junk would otherwise print one error per line: megabytes of them.
+    const at = Math.min(stoppedAt ?? c.peek().start, issues[issues.length - 1]!.range.end);
+    issues.splice(MAX_SYNTAX_ISSUES);
+    issues.push({
+      message: `more than ${MAX_SYNTAX_ISSUES} syntax errors: the rest of this file was not checked`,
+      range: { start: at, end: at },
+      hint: 'is this a Flink SQL file? fix the errors above and check again',
+    });
+  }
   return { statements, issues, broken };
 }
 
