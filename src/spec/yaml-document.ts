@@ -79,6 +79,15 @@ function yamlProblem(file: string, text: string, lines: LineMap, code: string, m
       hint: 'keep one of them: YAML does not say which one wins, so StreamPilot refuses both',
     });
   }
+  if (/Maximum call stack/.test(message)) {
+    // The yaml package reports its own stack running out where it happened: say what that means.
+    return diagnosticAt(file, lines, { start: range.start, end: range.start }, {
+      severity,
+      rule: YAML_RULE,
+      message: `${baseName(file)} nests lists or mappings too deeply to be read`,
+      hint: 'flatten it: no StreamPilot setting nests more than a few levels',
+    });
+  }
   return diagnosticAt(file, lines, range, {
     severity,
     rule: YAML_RULE,

@@ -30,7 +30,10 @@ interface AnchorEntry {
   size?: number;
 }
 
-type Work = { node: unknown } | { close: AnchorEntry; span: number; extraBefore: number };
+type Work = { node: unknown; depth: number } | { close: AnchorEntry; span: number; extraBefore: number };
+
+/** Lists and mappings inside each other: real manifests nest under 10 levels; deeper is refused before anything recurses over it. */
+export const MAX_YAML_DEPTH = 100;
 
 /**
  * Walks a parsed document in the order the yaml package resolves aliases, before anything is
@@ -42,7 +45,7 @@ type Work = { node: unknown } | { close: AnchorEntry; span: number; extraBefore:
 export function findExpansionProblem(doc: Document.Parsed, textLength: number, limit = yamlExpansionLimit(textLength)): YamlExpansionProblem | undefined {
   const anchors = new Map<string, AnchorEntry>();
   let extra = 0;
-  const stack: Work[] = [{ node: doc.contents }];
+  const stack: Work[] = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const work = stack.pop()!;
     if ('close' in work) {
@@ -74,7 +77,7 @@ export function findExpansionProblem(doc: Document.Parsed, textLength: number, l
         const bad = badMergeSource(node.value, anchors);
         if (bad) return { range: rangeOf(node.key as Node), message: `\`<<\` must merge a mapping or a list of mappings, and ${bad}`, hint: 'write `<<: *name` where `&name` is on a mapping, or `<<: [*a, *b]`' };
       }
-      stack.push({ node: node.value }, { node: node.key });
+      stack.push({ node: node.value, depth: work.depth }, { node: node.key, depth: work.depth });
       continue;
     }
     if (!node || typeof node !== 'object') continue;
@@ -84,7 +87,12 @@ export function findExpansionProblem(doc: Document.Parsed, textLength: number, l
       anchors.set(anchor, entry);
       stack.push({ close: entry, span: spanOf(node as Node), extraBefore: extra });
     }
-    if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i] });
+    if (isCollection(node)) {
+      if (work.depth >= MAX_YAML_DEPTH) {
+        return { range: firstCharOf(node as Node), message: `this value is nested more than ${MAX_YAML_DEPTH} levels deep`, hint: 'flatten it: no StreamPilot setting nests more than a few levels' };
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], depth: work.depth + 1 });
+    }
   }
   return undefined;
 }
@@ -115,6 +123,11 @@ function describe(node: unknown): string {
 
 function spanOf(node: Node): number {
   return node.range ? Math.max(0, node.range[1] - node.range[0]) : 0;
+}
+
+function firstCharOf(node: Node): Range {
+  const start = node.range?.[0] ?? 0;
+  return { start, end: start + 1 };
 }
 
 function rangeOf(node: Node): Range {

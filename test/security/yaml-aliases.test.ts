@@ -112,6 +112,22 @@ describe('YAML aliases and merge keys that cannot be resolved are positioned whe
   });
 });
 
+describe('deeply nested YAML is refused at a position, before anything recurses over it', () => {
+  it('a job.yaml with lists nested 150 deep is an error at the 101st level', () => {
+    const text = `name: x\nvariables: ${'['.repeat(150)}1${']'.repeat(150)}\n`;
+    const source = parseYamlSource('job.yaml', text);
+    expect(source.value).toBeUndefined();
+    // The root mapping is the first level: the 100th bracket is the 101st.
+    expect(source.diagnostics).toEqual([expect.objectContaining({ line: 2, column: 'variables: '.length + 100, rule: 'manifest/yaml', message: 'job.yaml: this value is nested more than 100 levels deep' })]);
+  });
+
+  it('a job.yaml nested 20,000 deep, which overflows the yaml package itself, is a positioned error that says so', () => {
+    const source = parseYamlSource('job.yaml', `name: x\nvariables: ${'['.repeat(20000)}1${']'.repeat(20000)}\n`);
+    expect(source.diagnostics[0]).toMatchObject({ line: 2, rule: 'manifest/yaml', message: 'job.yaml nests lists or mappings too deeply to be read' });
+    expect(source.diagnostics[0]!.column).toBeGreaterThan(1);
+  });
+});
+
 it('the scratch repositories are real files (sanity)', () => {
   expect(statSync(scratch).isDirectory()).toBe(true);
 });
