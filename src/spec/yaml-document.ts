@@ -51,7 +51,8 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     // positioned at the alias (toJS throws without a position).
     const problem = findExpansionProblem(doc, text.length);
     if (problem) {
-      diagnostics.push(diagnosticAt(file, lines, problem.range, { severity: 'error', rule: YAML_RULE, message: `${baseName(file)}: ${problem.message}`, hint: problem.hint }));
+      const fields = { severity: 'error' as const, rule: YAML_RULE, message: `${baseName(file)}: ${problem.message}`, hint: problem.hint };
+      diagnostics.push(diagnosticAt(file, lines, problem.range, fields));
     } else {
       try {
         // A second guard, counted in nodes rather than bytes, against "billion laughs".
@@ -59,7 +60,12 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       } catch (e) {
         value = undefined;
         diagnostics.push(
-          diagnosticAt(file, lines, firstAliasRange(doc), { severity: 'error', rule: YAML_RULE, message: `${baseName(file)} cannot be read as YAML: ${(e as Error).message}`, hint: 'remove or simplify the aliases (`*name`) of this file' }),
+          diagnosticAt(file, lines, firstAliasRange(doc), {
+            severity: 'error',
+            rule: YAML_RULE,
+            message: `${baseName(file)} cannot be read as YAML: ${(e as Error).message}`,
+            hint: 'remove or simplify the aliases (`*name`) of this file',
+          }),
         );
       }
     }

@@ -32,7 +32,7 @@ interface AnchorEntry {
 
 type Work = { node: unknown; depth: number } | { close: AnchorEntry; span: number; extraBefore: number };
 
-/** Lists and mappings inside each other: real manifests nest under 10 levels; deeper is refused before anything recurses over it. */
+/** Lists and mappings inside each other: real manifests nest under 10 levels; deeper is refused before anything recurses. */
 export const MAX_YAML_DEPTH = 100;
 
 /**
@@ -42,7 +42,11 @@ export const MAX_YAML_DEPTH = 100;
  * replaced by the text of the node it names (recursively). Iterative: a deep document must not
  * overflow the stack here either.
  */
-export function findExpansionProblem(doc: Document.Parsed, textLength: number, limit = yamlExpansionLimit(textLength)): YamlExpansionProblem | undefined {
+export function findExpansionProblem(
+  doc: Document.Parsed,
+  textLength: number,
+  limit = yamlExpansionLimit(textLength),
+): YamlExpansionProblem | undefined {
   const anchors = new Map<string, AnchorEntry>();
   let extra = 0;
   const stack: Work[] = [{ node: doc.contents, depth: 0 }];
@@ -57,17 +61,27 @@ export function findExpansionProblem(doc: Document.Parsed, textLength: number, l
       const entry = anchors.get(node.source);
       const range = rangeOf(node);
       if (!entry) {
-        return { range, message: `\`*${node.source}\` names no anchor: there is no \`&${node.source}\` before it`, hint: `define \`&${node.source}\` on a value above this line, or fix the alias's name` };
+        return {
+          range,
+          message: `\`*${node.source}\` names no anchor: there is no \`&${node.source}\` before it`,
+          hint: `define \`&${node.source}\` on a value above this line, or fix the alias's name`,
+        };
       }
       if (entry.size === undefined) {
-        return { range, message: `\`*${node.source}\` is inside the value that \`&${node.source}\` names, so it would contain itself`, hint: 'an alias can only repeat a value that ends before it' };
+        return {
+          range,
+          message: `\`*${node.source}\` is inside the value that \`&${node.source}\` names, so it would contain itself`,
+          hint: 'an alias can only repeat a value that ends before it',
+        };
       }
       extra += entry.size;
       if (textLength + extra > limit) {
         return {
           range,
           message: `\`*${node.source}\` makes this document expand to more than ${formatLimit(limit)} once its aliases are written out`,
-          hint: `aliases may expand a document to at most ${YAML_EXPANSION_FACTOR} times its size (at least ${formatLimit(MIN_YAML_EXPANSION_BYTES)}): write the values out, or share fewer or smaller blocks`,
+          hint:
+            `aliases may expand a document to at most ${YAML_EXPANSION_FACTOR} times its size ` +
+            `(at least ${formatLimit(MIN_YAML_EXPANSION_BYTES)}): write the values out, or share fewer or smaller blocks`,
         };
       }
       continue;
@@ -75,7 +89,13 @@ export function findExpansionProblem(doc: Document.Parsed, textLength: number, l
     if (isPair(node)) {
       if (isMergeKey(node.key)) {
         const bad = badMergeSource(node.value, anchors);
-        if (bad) return { range: rangeOf(node.key as Node), message: `\`<<\` must merge a mapping or a list of mappings, and ${bad}`, hint: 'write `<<: *name` where `&name` is on a mapping, or `<<: [*a, *b]`' };
+        if (bad) {
+          return {
+            range: rangeOf(node.key as Node),
+            message: `\`<<\` must merge a mapping or a list of mappings, and ${bad}`,
+            hint: 'write `<<: *name` where `&name` is on a mapping, or `<<: [*a, *b]`',
+          };
+        }
       }
       stack.push({ node: node.value, depth: work.depth }, { node: node.key, depth: work.depth });
       continue;
@@ -89,7 +109,11 @@ export function findExpansionProblem(doc: Document.Parsed, textLength: number, l
     }
     if (isCollection(node)) {
       if (work.depth >= MAX_YAML_DEPTH) {
-        return { range: firstCharOf(node as Node), message: `this value is nested more than ${MAX_YAML_DEPTH} levels deep`, hint: 'flatten it: no StreamPilot setting nests more than a few levels' };
+        return {
+          range: firstCharOf(node as Node),
+          message: `this value is nested more than ${MAX_YAML_DEPTH} levels deep`,
+          hint: 'flatten it: no StreamPilot setting nests more than a few levels',
+        };
       }
       for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], depth: work.depth + 1 });
     }

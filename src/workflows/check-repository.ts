@@ -107,7 +107,9 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
       diagnosticAtPath(job.manifest, ['sql'], 'value', {
         severity: 'error',
         rule: 'internal/check-failed',
-        message: `the SQL of \`${resolved.name}\` could not be checked for environment \`${resolved.environment}\`: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200)}`,
+        message:
+          `the SQL of \`${resolved.name}\` could not be checked for environment \`${resolved.environment}\`: ` +
+          (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200),
         hint: 'this is a bug in StreamPilot, not in your SQL; please report it with the SQL that triggers it',
       }),
     );

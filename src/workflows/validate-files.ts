@@ -64,7 +64,11 @@ export function validateFiles(paths: readonly string[], options: ValidateFilesOp
   for (const file of files) {
     const read = readSqlFile(file);
     if (read.ok) sources.set(file, read.text);
-    else diagnostics.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: FILE_REFUSED, message: read.problem, ...(read.hint ? { hint: read.hint } : {}) });
+    else {
+      const refused: Diagnostic = { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: FILE_REFUSED, message: read.problem };
+      if (read.hint) refused.hint = read.hint;
+      diagnostics.push(refused);
+    }
   }
   const inputs = files.filter((file) => sources.has(file)).map((file) => ({ file, text: sources.get(file)! }));
   // One job: the files see each other's tables. Otherwise each file stands alone.
@@ -90,7 +94,9 @@ function readSqlFile(file: string): TextFileResult {
   } catch (e) {
     return { ok: false, problem: `\`${file}\` cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
-  if (kind) return { ok: false, problem: `\`${file}\` is ${kind}, not a regular file: it was not read`, hint: 'give .sql files, or folders that contain them' };
+  if (kind) {
+    return { ok: false, problem: `\`${file}\` is ${kind}, not a regular file: it was not read`, hint: 'give .sql files, or folders that contain them' };
+  }
   const read = readTextFile(file, file);
   // readTextFile looks for NUL bytes in the first 8 KB only; a NUL anywhere means binary here.
   if (read.ok && read.text.includes('\u0000')) return { ok: false, problem: `\`${file}\` is a binary file, not text`, hint: 'give .sql files only' };

@@ -62,7 +62,8 @@ export function tooDeepIssue(root: object): { message: string; range: Range; hin
     const level = typeof kind === 'string' ? depth + 1 : depth;
     if (level > MAX_TREE_DEPTH) {
       const range = (value as { range?: Range }).range ?? { start: 0, end: 0 };
-      return { message: `this is nested more than ${MAX_TREE_DEPTH} levels deep once parsed, too deeply to check`, range: { start: range.start, end: range.start }, hint: HINT };
+      const message = `this is nested more than ${MAX_TREE_DEPTH} levels deep once parsed, too deeply to check`;
+      return { message, range: { start: range.start, end: range.start }, hint: HINT };
     }
     for (const [key, child] of Object.entries(value)) {
       if (key === 'range' || !child || typeof child !== 'object') continue;
