@@ -30,10 +30,13 @@ function toOriginalRange(unit: SqlUnit, range: Finding['range']) {
   return { start, end: Math.max(start, unit.toOriginal(range.end)) };
 }
 
+export const RULE_FAILED = 'internal/rule-failed';
+
 /**
  * Runs the rules over a job's SQL and positions every finding in the user's file. A rule
- * that throws is a bug of ours, not of the user's SQL: it becomes one `internal` diagnostic
- * instead of taking the other rules down with it.
+ * that throws is a bug of ours, not of the user's SQL: it becomes one `internal/rule-failed`
+ * error instead of taking the other rules down with it. An error, not a warning: the rule did
+ * not look at the SQL, so the check must fail closed rather than pass what nobody checked.
  */
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
   const mapOf = lineMaps();
@@ -45,16 +48,7 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Diag
         out.push(diagnosticAt(f.unit.file, mapOf(f.unit), toOriginalRange(f.unit, f.range), { severity: f.severity ?? rule.severity, rule: rule.id, message: f.message, hint: f.hint }));
       });
     } catch (error) {
-      const unit = ctx.units[0];
-      if (!unit) continue;
-      out.push(
-        diagnosticAt(unit.file, mapOf(unit), { start: 0, end: 0 }, {
-          severity: 'warning',
-          rule: 'internal',
-          message: `rule ${rule.id} failed on this job: ${error instanceof Error ? error.message : String(error)}`,
-          hint: 'this is a bug in StreamPilot; please report it with the SQL that triggers it',
-        }),
-      );
+      out.push(ruleFailure(ctx, rule, error, mapOf));
     }
   }
   return out;
@@ -66,4 +60,19 @@ export function syntaxDiagnostics(ctx: RuleContext): Diagnostic[] {
   return ctx.units.flatMap((unit) =>
     unit.parsed.issues.map((issue) => diagnosticAt(unit.file, mapOf(unit), toOriginalRange(unit, issue.range), { severity: 'error', rule: 'syntax', message: issue.message, hint: issue.hint })),
   );
+}
+
+function ruleFailure(ctx: RuleContext, rule: Rule, error: unknown, mapOf: (unit: SqlUnit) => LineMap): Diagnostic {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+  const fields = {
+    severity: 'error' as const,
+    rule: RULE_FAILED,
+    message: `internal rule ${rule.id} failed on this job, so its SQL is not fully checked: ${reason}`,
+    hint: 'this is a bug in StreamPilot, not in your SQL; please report it with the SQL that triggers it',
+  };
+  const unit = ctx.units[0];
+  if (unit) return diagnosticAt(unit.file, mapOf(unit), { start: 0, end: 0 }, fields);
+  // No SQL file to point at: the job's manifest, so that the failure still has a place.
+  const file = ctx.job ? `${ctx.job.dir}/job.yaml` : 'job.yaml';
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ...fields };
 }

@@ -53,6 +53,8 @@ function expectedColumns(insert: Insert, tables: ReadonlyMap<string, CreateTable
 
 /** The select list (or first VALUES row) of the query's first branch: where the count is visible. */
 export function selectListRange(query: Query): Range | undefined {
+  // The first query of a set operation chain, by a loop (the chain may be thousands long).
+  while (query.kind === 'setOperation') query = query.left;
   switch (query.kind) {
     case 'select': {
       const first = query.items[0];
@@ -66,8 +68,6 @@ export function selectListRange(query: Query): Range | undefined {
     case 'ordered':
     case 'parenthesized':
       return selectListRange(query.query);
-    case 'setOperation':
-      return selectListRange(query.left);
     case 'explicitTable':
       return query.name.range;
   }

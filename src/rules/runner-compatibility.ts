@@ -62,13 +62,21 @@ export const runnerCompatibility: Rule = {
   },
 };
 
-/** Depth-first over the model's plain objects; `enter` returns false to skip a subtree. */
-function visit(node: Statement | unknown, enter: (node: unknown, key: string) => boolean, key = ''): void {
-  if (!enter(node, key)) return;
-  if (Array.isArray(node)) {
-    for (const n of node) visit(n, enter, key);
-    return;
+/**
+ * Depth-first, in source order, over the model's plain objects; `enter` returns false to skip a
+ * subtree. By an explicit stack: a chain of thousands of `+` or UNION ALL is that deep.
+ */
+function visit(root: Statement | unknown, enter: (node: unknown, key: string) => boolean): void {
+  const stack: [unknown, string][] = [[root, '']];
+  while (stack.length > 0) {
+    const [node, key] = stack.pop()!;
+    if (!enter(node, key)) continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], key]);
+      continue;
+    }
+    if (node === null || typeof node !== 'object') continue;
+    const entries = Object.entries(node);
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i]![0] !== 'range') stack.push([entries[i]![1], entries[i]![0]]);
   }
-  if (node === null || typeof node !== 'object') return;
-  for (const [k, v] of Object.entries(node)) if (k !== 'range') visit(v, enter, k);
 }

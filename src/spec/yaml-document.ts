@@ -1,7 +1,8 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnosticAt, type Diagnostic, type Severity } from '../diagnostics.js';
 import { LineMap, type Range } from '../sql/source.js';
 import { excerpt, MAX_QUOTED_CHARS } from '../text/quote.js';
+import { findExpansionProblem } from './yaml-expansion.js';
 
 /** A path into a YAML document, as JSON Schema instance paths name it: keys and list indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -23,6 +24,20 @@ export interface YamlSource {
 }
 
 const YAML_RULE = 'manifest/yaml';
+/** yaml's own budget: expanded nodes per anchor times nested aliases. Real manifests reuse a block a few times. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Where toJS failed, as near as we can tell: the first alias, or the document's start. */
+function firstAliasRange(doc: Document.Parsed): Range {
+  let found: Range = { start: 0, end: 0 };
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) found = { start: node.range[0], end: node.range[1] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
 
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lines = new LineMap(text);
@@ -33,11 +48,27 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   for (const warning of doc.warnings) diagnostics.push(yamlProblem(file, text, lines, warning.code, warning.message, warning.pos, 'warning'));
   let value: unknown;
   if (doc.errors.length === 0) {
-    try {
-      // A low alias budget refuses "billion laughs" documents instead of expanding them.
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      diagnostics.push(diagnosticAt(file, lines, { start: 0, end: 0 }, { severity: 'error', rule: YAML_RULE, message: `${baseName(file)} cannot be read as YAML: ${excerpt((e as Error).message, 200)}` }));
+    // Checked before toJS so that a bad alias is refused before anything is expanded, and is
+    // positioned at the alias (toJS throws without a position).
+    const problem = findExpansionProblem(doc, text.length);
+    if (problem) {
+      const fields = { severity: 'error' as const, rule: YAML_RULE, message: `${baseName(file)}: ${problem.message}`, hint: problem.hint };
+      diagnostics.push(diagnosticAt(file, lines, problem.range, fields));
+    } else {
+      try {
+        // A second guard, counted in nodes rather than bytes, against "billion laughs".
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (e) {
+        value = undefined;
+        diagnostics.push(
+          diagnosticAt(file, lines, firstAliasRange(doc), {
+            severity: 'error',
+            rule: YAML_RULE,
+            message: `${baseName(file)} cannot be read as YAML: ${excerpt((e as Error).message, 200)}`,
+            hint: 'remove or simplify the aliases (`*name`) of this file',
+          }),
+        );
+      }
     }
   }
   return { file, text, lines, doc, value, diagnostics };
@@ -53,6 +84,15 @@ function yamlProblem(file: string, text: string, lines: LineMap, code: string, m
       rule: YAML_RULE,
       message: `key \`${key}\` appears twice in the same mapping in ${baseName(file)}`,
       hint: 'keep one of them: YAML does not say which one wins, so StreamPilot refuses both',
+    });
+  }
+  if (/Maximum call stack/.test(message)) {
+    // The yaml package reports its own stack running out where it happened: say what that means.
+    return diagnosticAt(file, lines, { start: range.start, end: range.start }, {
+      severity,
+      rule: YAML_RULE,
+      message: `${baseName(file)} nests lists or mappings too deeply to be read`,
+      hint: 'flatten it: no StreamPilot setting nests more than a few levels',
     });
   }
   return diagnosticAt(file, lines, range, {

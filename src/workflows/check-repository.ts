@@ -83,7 +83,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
     for (const job of jobs) {
       if (!job.spec) continue;
       const resolved = resolveJob(project, { spec: job.spec, dir: job.dir, manifest: job.manifest, ...(job.podTemplate ? { podTemplate: job.podTemplate } : {}) }, envName, repo.project?.source);
-      diagnostics.push(...resolved.diagnostics);
+      for (const d of resolved.diagnostics) diagnostics.push(d);
       const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics);
       if (plannedJob) planned.jobs.push(plannedJob);
     }
@@ -93,13 +93,30 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
 }
 
 function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, options: CheckOptions, diagnostics: Diagnostic[]): PlannedJob | undefined {
-  const sql = checkJobSql(
-    job.sqlFiles.map((f) => ({ file: f.path, text: f.content })),
-    resolved,
-    project,
-    options.cache,
-  );
-  diagnostics.push(...sql.diagnostics);
+  let sql: ReturnType<typeof checkJobSql>;
+  try {
+    sql = checkJobSql(
+      job.sqlFiles.map((f) => ({ file: f.path, text: f.content })),
+      resolved,
+      project,
+      options.cache,
+    );
+  } catch (e) {
+    // A bug of ours must not end the whole check without a position, nor pass the job: it fails here.
+    diagnostics.push(
+      diagnosticAtPath(job.manifest, ['sql'], 'value', {
+        severity: 'error',
+        rule: 'internal/check-failed',
+        message:
+          `the SQL of \`${resolved.name}\` could not be checked for environment \`${resolved.environment}\`: ` +
+          (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200),
+        hint: 'this is a bug in StreamPilot, not in your SQL; please report it with the SQL that triggers it',
+      }),
+    );
+    return undefined;
+  }
+  // A loop, not push(...): a spread of many thousands of findings overflows the call stack.
+  for (const d of sql.diagnostics) diagnostics.push(d);
   const blocked = sql.script === '' || sql.diagnostics.some((d) => d.severity === 'error');
   try {
     if (resolved.packaging === 'configmap' && sqlConfigMapBytes(resolved, sql.script) > CONFIGMAP_MAX_BYTES) {

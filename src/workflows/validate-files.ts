@@ -1,10 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { buildSqlUnits } from '../sql/build-units.js';
 import { checkSql } from '../sql/check-sql.js';
 import { DEFAULT_FLINK_VERSION, SUPPORTED_FLINK_VERSIONS } from '../sql/parser/versions.js';
+import { readTextFile, type TextFileResult } from '../spec/repository-files.js';
+
+/** The rule of a file `validate` refuses to read: not a regular file, too large, or not UTF-8 text. */
+export const FILE_REFUSED = 'file/refused';
 
 export interface ValidateFilesOptions {
   flinkVersion?: string;
@@ -53,14 +57,48 @@ export function validateFiles(paths: readonly string[], options: ValidateFilesOp
   }
   const files = collectSqlFiles(paths);
   const sources = new Map<string, string>();
-  for (const file of files) sources.set(file, readFileSync(file, 'utf8'));
-  const inputs = files.map((file) => ({ file, text: sources.get(file)! }));
   const diagnostics: Diagnostic[] = [];
+  // Devices (/dev/zero), FIFOs, files over MAX_TEXT_FILE_BYTES and binary or non-UTF-8 files are
+  // refused before they are read whole (a FIFO is never opened): one finding each, not a hang,
+  // gigabytes of memory or megabytes of syntax errors.
+  for (const file of files) {
+    const read = readSqlFile(file);
+    if (read.ok) sources.set(file, read.text);
+    else {
+      const refused: Diagnostic = { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: FILE_REFUSED, message: read.problem };
+      if (read.hint) refused.hint = read.hint;
+      diagnostics.push(refused);
+    }
+  }
+  const inputs = files.filter((file) => sources.has(file)).map((file) => ({ file, text: sources.get(file)! }));
   // One job: the files see each other's tables. Otherwise each file stands alone.
   const groups = options.wholeJob ? [inputs] : inputs.map((i) => [i]);
   for (const group of groups) {
     const { units } = buildSqlUnits(group, { flinkVersion });
-    diagnostics.push(...checkSql({ units, wholeJob: Boolean(options.wholeJob) }));
+    // A loop, not push(...): a spread of many thousands of findings overflows the call stack.
+    for (const d of checkSql({ units, wholeJob: Boolean(options.wholeJob) })) diagnostics.push(d);
   }
   return { diagnostics: diagnostics.sort(compareDiagnostics), sources, files };
+}
+
+/** A file named on the command line, read only when it is a regular UTF-8 text file of a bounded size. */
+function readSqlFile(file: string): TextFileResult {
+  let kind: string | undefined;
+  try {
+    // stat, not open: opening a FIFO blocks until a writer comes, and a device never ends.
+    const stat = statSync(file);
+    if (stat.isFIFO()) kind = 'a FIFO (named pipe)';
+    else if (stat.isCharacterDevice() || stat.isBlockDevice()) kind = 'a device';
+    else if (stat.isSocket()) kind = 'a socket';
+    else if (!stat.isFile()) kind = 'not a regular file';
+  } catch (e) {
+    return { ok: false, problem: `\`${file}\` cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  if (kind) {
+    return { ok: false, problem: `\`${file}\` is ${kind}, not a regular file: it was not read`, hint: 'give .sql files, or folders that contain them' };
+  }
+  const read = readTextFile(file, file);
+  // readTextFile looks for NUL bytes in the first 8 KB only; a NUL anywhere means binary here.
+  if (read.ok && read.text.includes('\u0000')) return { ok: false, problem: `\`${file}\` is a binary file, not text`, hint: 'give .sql files only' };
+  return read;
 }

@@ -40,10 +40,18 @@ function visitQuery(q: Query, ctes: ReadonlySet<string>, out: TableReference[]):
     case 'values':
       for (const row of q.rows) for (const e of row.values) visitExpression(e, ctes, out);
       return;
-    case 'setOperation':
-      visitQuery(q.left, ctes, out);
-      visitQuery(q.right, ctes, out);
+    case 'setOperation': {
+      // A chain of thousands of UNION ALL is a left-deep tree: walked by a loop.
+      const rights: Query[] = [];
+      let left: Query = q;
+      while (left.kind === 'setOperation') {
+        rights.push(left.right);
+        left = left.left;
+      }
+      visitQuery(left, ctes, out);
+      for (const right of rights.reverse()) visitQuery(right, ctes, out);
       return;
+    }
     case 'with': {
       const scope = new Set(ctes);
       for (const cte of q.ctes) {
@@ -88,10 +96,21 @@ function visitTableRef(t: TableRef, ctes: ReadonlySet<string>, out: TableReferen
     case 'derived':
       visitQuery(t.query, ctes, out);
       break;
-    case 'join':
-      visitTableRef(t.left, ctes, out);
-      visitTableRef(t.right, ctes, out);
-      break;
+    case 'join': {
+      // A chain of joins is a left-deep tree: walked by a loop.
+      const joins: Extract<TableRef, { kind: 'join' }>[] = [];
+      let left: TableRef = t;
+      while (left.kind === 'join') {
+        joins.push(left);
+        left = left.left;
+      }
+      visitTableRef(left, ctes, out);
+      for (const join of joins.reverse()) {
+        visitTableRef(join.right, ctes, out);
+        for (const e of tableRefExpressions(join)) visitExpression(e, ctes, out);
+      }
+      return;
+    }
     case 'parenthesizedTable':
       visitTableRef(t.table, ctes, out);
       break;
@@ -105,6 +124,17 @@ function visitTableRef(t: TableRef, ctes: ReadonlySet<string>, out: TableReferen
 }
 
 function visitExpression(e: Expression, ctes: ReadonlySet<string>, out: TableReference[]): void {
+  // `a AND a AND …` thousands of times is a left-deep tree: its left side is walked by a loop.
+  const rights: Expression[] = [];
+  while (e.kind === 'binary') {
+    rights.push(e.right);
+    e = e.left;
+  }
+  visitOperand(e, ctes, out);
+  for (const right of rights.reverse()) visitExpression(right, ctes, out);
+}
+
+function visitOperand(e: Expression, ctes: ReadonlySet<string>, out: TableReference[]): void {
   if (e.kind === 'tableArgument' && e.name && !isCte(e.name, ctes)) out.push({ name: e.name, range: e.name.range, temporal: false });
   const { expressions, queries } = expressionChildren(e);
   for (const child of expressions) visitExpression(child, ctes, out);

@@ -1,6 +1,7 @@
 import type { Token } from '../lexer.js';
 import type { AtomicType, AtomicTypeName, DataType, IntervalUnit, RowField, StringValue } from '../model/types.js';
 import type { Cursor } from './cursor.js';
+import { nested } from './depth.js';
 
 /**
  * Flink's data type grammar (Calcite's type names plus Flink's STRING, BYTES,
@@ -8,6 +9,11 @@ import type { Cursor } from './cursor.js';
  * at any depth and the postfix `T ARRAY` / `T MULTISET` forms.
  */
 export function parseDataType(c: Cursor): DataType {
+  // Element and field types recurse through here: ARRAY<ARRAY<…>> is bounded like parentheses.
+  return nested(c, () => parseDataTypeHere(c));
+}
+
+function parseDataTypeHere(c: Cursor): DataType {
   const start = c.peek().start;
   let type = parseBaseType(c);
   type = withNullability(c, type);

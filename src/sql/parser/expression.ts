@@ -20,6 +20,7 @@ import type {
   WindowSpec,
 } from '../model/query.js';
 import { Cursor } from './cursor.js';
+import { nested } from './depth.js';
 import { parseDataType } from './data-type.js';
 import { isReserved } from './keywords.js';
 import { continueQueryAfter, isQueryStart, parseOrderItems, parseQuery } from './query.js';
@@ -69,22 +70,6 @@ const TIME_UNITS = new Set([
 const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 
 const COMPARISON = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
-
-/** Nesting deeper than this is reported instead of risking the call stack (no real query comes close). */
-const MAX_DEPTH = 400;
-const depths = new WeakMap<Cursor, number>();
-
-/** Runs a nested parse, failing cleanly when the nesting gets absurd. */
-export function nested<T>(c: Cursor, parse: () => T): T {
-  const depth = (depths.get(c) ?? 0) + 1;
-  if (depth > MAX_DEPTH) c.fail(`this is nested more than ${MAX_DEPTH} levels deep`, c.peek(), 'simplify the expression or query: split it with WITH or a view');
-  depths.set(c, depth);
-  try {
-    return parse();
-  } finally {
-    depths.set(c, depth - 1);
-  }
-}
 
 export function parseExpression(c: Cursor): Expression {
   return nested(c, () => parseOr(c));

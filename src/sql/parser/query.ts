@@ -27,7 +27,8 @@ import type {
 } from '../model/query.js';
 import type { Token } from '../lexer.js';
 import type { Cursor } from './cursor.js';
-import { nested, parseExpression, parseExpressionList, parseWindowSpec } from './expression.js';
+import { nested } from './depth.js';
+import { parseExpression, parseExpressionList, parseWindowSpec } from './expression.js';
 
 const QUERY_KEYWORDS = ['SELECT', 'WITH', 'VALUES'];
 const SET_OPERATORS = ['UNION', 'EXCEPT', 'MINUS'];

@@ -8,6 +8,7 @@ import type { Token } from '../lexer.js';
 import type { QualifiedName, SyntaxIssue } from '../model/common.js';
 import type { Statement } from '../model/statements.js';
 import { Cursor, ParseError, type CursorOptions } from './cursor.js';
+import { tooDeepIssue } from './depth.js';
 import { issueOf } from './statements/dml.js';
 import { isStatementStart, parseStatement } from './statements/statement.js';
 
@@ -27,6 +28,9 @@ export interface BrokenStatement {
   creates?: QualifiedName;
 }
 
+/** A file with more syntax errors than this is not SQL, or not yet: the rest of it is not parsed. */
+export const MAX_SYNTAX_ISSUES = 100;
+
 /** Where to pick up after an error: a statement keyword that starts a line. */
 const RESUME_KEYWORDS = new Set([
   'CREATE', 'ALTER', 'DROP', 'INSERT', 'UPSERT', 'EXECUTE', 'USE', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'LOAD',
@@ -40,6 +44,7 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
   const lexical = new Set<number>();
   for (const t of tokens) {
     if (t.kind === 'invalid') {
+      if (issues.length >= MAX_SYNTAX_ISSUES) break;
       issues.push({ message: t.error ?? `unexpected \`${t.value}\``, range: { start: t.start, end: t.end } });
       lexical.add(t.start);
     }
@@ -47,10 +52,15 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
   const record = (issue: SyntaxIssue) => {
     if (!lexical.has(issue.range.start)) issues.push(issue);
   };
+  let stoppedAt: number | undefined;
   const sink = { issues: [] as SyntaxIssue[] };
   const broken: BrokenStatement[] = [];
 
   while (!c.atEnd()) {
+    if (issues.length >= MAX_SYNTAX_ISSUES) {
+      stoppedAt = c.peek().start;
+      break;
+    }
     if (c.acceptOp(';')) continue;
     const statementStart = c.pos;
     try {
@@ -62,17 +72,38 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
     }
   }
   issues.sort((a, b) => a.range.start - b.range.start);
+  if (issues.length >= MAX_SYNTAX_ISSUES) {
+    // Binary or generated junk would otherwise print one error per line: megabytes of them.
+    const at = Math.min(stoppedAt ?? c.peek().start, issues[issues.length - 1]!.range.end);
+    issues.splice(MAX_SYNTAX_ISSUES);
+    issues.push({
+      message: `more than ${MAX_SYNTAX_ISSUES} syntax errors: the rest of this file was not checked`,
+      range: { start: at, end: at },
+      hint: 'is this a Flink SQL file? fix the errors above and check again',
+    });
+  }
   return { statements, issues, broken };
 }
 
 function parseOne(c: Cursor, statementStart: number, sink: { issues: SyntaxIssue[] }, statements: Statement[], tokens: Token[], record: (i: SyntaxIssue) => void): BrokenStatement | undefined {
   try {
-    statements.push(parseStatement(c, sink));
-    if (c.acceptOp(';') || c.atEnd()) return undefined;
+    const statement = parseStatement(c, sink);
+    // Checked here, once, so that nothing recursive downstream meets a tree too deep for the stack.
+    const deep = tooDeepIssue(statement);
+    let failed: BrokenStatement | undefined;
+    if (deep) {
+      record(deep);
+      failed = { range: statement.range };
+      const creates = createdName(new Cursor(tokens, c.text, c.options, statementStart));
+      if (creates) failed.creates = creates;
+    } else {
+      statements.push(statement);
+    }
+    if (c.acceptOp(';') || c.atEnd()) return failed;
     if (isStatementStart(c)) {
       // A complete statement followed by the start of another: the `;` between them is missing.
       record(missingSemicolon(c));
-      return undefined;
+      return failed;
     }
     c.expected(['`;`'], 'the end of the statement');
   } catch (e) {

@@ -39,8 +39,16 @@ export function printQuery(q: Query): string {
       return printSelect(q);
     case 'values':
       return 'VALUES ' + list(q.rows, (r) => `(${list(r.values, printExpression)})`);
-    case 'setOperation':
-      return `${printQuery(q.left)} ${q.operator}${q.quantifier ? ' ' + q.quantifier : ''} ${printQuery(q.right)}`;
+    case 'setOperation': {
+      // `… UNION ALL …` 10,000 times is a left-deep tree: a loop, not 10,000 nested calls.
+      const tail: string[] = [];
+      let left: Query = q;
+      while (left.kind === 'setOperation') {
+        tail.push(` ${left.operator}${left.quantifier ? ' ' + left.quantifier : ''} ${printQuery(left.right)}`);
+        left = left.left;
+      }
+      return printQuery(left) + tail.reverse().join('');
+    }
     case 'with':
       return (
         `WITH ${q.recursive ? 'RECURSIVE ' : ''}` +
@@ -123,11 +131,14 @@ export function printTableRef(t: TableRef): string {
     case 'unnest':
       return `${t.lateral ? 'LATERAL ' : ''}UNNEST(${list(t.args, printExpression)})${t.withOrdinality ? ' WITH ORDINALITY' : ''}${printAlias(t.alias)}`;
     case 'join': {
-      if (t.joinType === 'COMMA') return `${printTableRef(t.left)}, ${printTableRef(t.right)}`;
-      let s = `${printTableRef(t.left)} ${t.natural ? 'NATURAL ' : ''}${t.joinType} JOIN ${printTableRef(t.right)}`;
-      if (t.on) s += ' ON ' + printExpression(t.on);
-      if (t.using) s += ` USING (${list(t.using, id)})`;
-      return s;
+      // A chain of joins is a left-deep tree: printed by a loop.
+      const tail: string[] = [];
+      let left: TableRef = t;
+      while (left.kind === 'join') {
+        tail.push(printJoinRight(left));
+        left = left.left;
+      }
+      return printTableRef(left) + tail.reverse().join('');
     }
     case 'parenthesizedTable':
       return `(${printTableRef(t.table)})${printAlias(t.alias)}`;
@@ -145,6 +156,15 @@ export function printTableRef(t: TableRef): string {
       return `${printTableRef(t.input)} MATCH_RECOGNIZE (${parts.join(' ')})${printAlias(t.alias)}`;
     }
   }
+}
+
+/** What a join adds to its left side: `, b` or ` LEFT JOIN b ON …`. */
+function printJoinRight(t: Extract<TableRef, { kind: 'join' }>): string {
+  if (t.joinType === 'COMMA') return `, ${printTableRef(t.right)}`;
+  let s = ` ${t.natural ? 'NATURAL ' : ''}${t.joinType} JOIN ${printTableRef(t.right)}`;
+  if (t.on) s += ' ON ' + printExpression(t.on);
+  if (t.using) s += ` USING (${list(t.using, id)})`;
+  return s;
 }
 
 function printPattern(p: Pattern): string {
@@ -238,8 +258,16 @@ export function printExpression(e: Expression): string {
       if (e.operator === '-' || e.operator === '+') return e.operator + (/^[-+]/.test(operand) ? ' ' : '') + operand;
       return `${e.operator} ${operand}`;
     }
-    case 'binary':
-      return `${printExpression(e.left)} ${e.operator} ${printExpression(e.right)}`;
+    case 'binary': {
+      // `1 + 1 + …` 5,000 times is a left-deep tree: a loop, not 5,000 nested calls.
+      const tail: string[] = [];
+      let left: Expression = e;
+      while (left.kind === 'binary') {
+        tail.push(` ${left.operator} ${printExpression(left.right)}`);
+        left = left.left;
+      }
+      return printExpression(left) + tail.reverse().join('');
+    }
     case 'is':
       return `${printExpression(e.operand)} IS ${e.not ? 'NOT ' : ''}${e.test}`;
     case 'distinctFrom':

@@ -1,0 +1,75 @@
+/**
+ * Bounds on how deeply SQL may nest, so that neither the parser nor anything that later walks
+ * the tree (printers, rules, analysis) can overflow the call stack: that would crash the CLI
+ * (exit 3) and end an app check without a position. Chains written one after another
+ * (`a + b + …`, `… UNION ALL …`, `a JOIN b JOIN …`) are parsed, printed and walked by loops
+ * and may be as long as the file allows; only nesting is bounded.
+ */
+import type { Range } from '../source.js';
+import type { Cursor } from './cursor.js';
+
+/**
+ * Nesting levels of parentheses, subqueries, nested types (`ARRAY<ARRAY<…>>`), NOT/unary
+ * signs and LIKE patterns. Calcite (and so Flink) sets no limit of its own, only its JVM
+ * stack, which gives out in the low thousands; hand-written SQL rarely nests 10 deep and
+ * generated SQL a few dozen.
+ */
+export const MAX_NESTING = 200;
+
+/**
+ * Levels of the parsed tree, for shapes the parser builds by loops but that nest: postfix
+ * chains such as `x IS NULL IS NULL …`, `a[1][1]…`, `INT ARRAY ARRAY …`. The left sides of
+ * binary operators, set operations and joins do not count (they are walked by loops). Every
+ * node of MAX_NESTING nested levels adds at most a few levels, so legitimate SQL stays far
+ * below this.
+ */
+export const MAX_TREE_DEPTH = 1000;
+
+const HINT = 'simplify it: split it with WITH or a view, or into several expressions';
+
+const depths = new WeakMap<Cursor, number>();
+
+/** Runs a nested parse, failing with a positioned syntax error when the nesting gets absurd. */
+export function nested<T>(c: Cursor, parse: () => T): T {
+  const depth = (depths.get(c) ?? 0) + 1;
+  if (depth > MAX_NESTING) c.fail(`this is nested more than ${MAX_NESTING} levels deep, too deeply to check`, c.peek(), HINT);
+  depths.set(c, depth);
+  try {
+    return parse();
+  } finally {
+    depths.set(c, depth - 1);
+  }
+}
+
+/** Node kinds whose `left` child of the same kind is a chain, walked by a loop everywhere. */
+const CHAINS = new Set(['binary', 'setOperation', 'join']);
+
+/**
+ * The first node of a parsed statement that lies more than MAX_TREE_DEPTH levels deep, as an
+ * issue; undefined when the tree is shallow enough. Iterative: this runs before anything
+ * recursive looks at the tree.
+ */
+export function tooDeepIssue(root: object): { message: string; range: Range; hint: string } | undefined {
+  const stack: { value: unknown; depth: number; parentKind?: string; key?: string }[] = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push({ value: item, depth });
+      continue;
+    }
+    const kind = (value as { kind?: unknown }).kind;
+    const level = typeof kind === 'string' ? depth + 1 : depth;
+    if (level > MAX_TREE_DEPTH) {
+      const range = (value as { range?: Range }).range ?? { start: 0, end: 0 };
+      const message = `this is nested more than ${MAX_TREE_DEPTH} levels deep once parsed, too deeply to check`;
+      return { message, range: { start: range.start, end: range.start }, hint: HINT };
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'range' || !child || typeof child !== 'object') continue;
+      const chained = key === 'left' && typeof kind === 'string' && CHAINS.has(kind) && (child as { kind?: unknown }).kind === kind;
+      stack.push({ value: child, depth: chained ? level - 1 : level });
+    }
+  }
+  return undefined;
+}
