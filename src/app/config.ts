@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { DEFAULT_CHECK_BUDGET, type CheckBudget } from './check-budget.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -26,6 +27,10 @@ export interface AppConfig {
   inCluster: boolean;
   /** Seconds a deploy Lease lasts without renewal (a crashed replica's deploys are taken over after it). */
   leaseDurationSeconds: number;
+  /** Time and heap one check may use (STREAMPILOT_CHECK_TIMEOUT_SECONDS, STREAMPILOT_CHECK_MEMORY_MB). */
+  checkBudget: CheckBudget;
+  /** Checks run at once, one worker thread each (STREAMPILOT_CHECK_WORKERS). */
+  checkWorkers: number;
 }
 
 /** Reads and checks the environment; a missing or bad setting is a ConfigError naming the variable. */
@@ -49,6 +54,11 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     secrets: [privateKey, webhookSecret, ...secretsFromEnv(env)],
     inCluster: Boolean(env.KUBERNETES_SERVICE_HOST),
     leaseDurationSeconds: leaseSeconds(env),
+    checkBudget: {
+      timeoutMs: wholeNumber(env, 'STREAMPILOT_CHECK_TIMEOUT_SECONDS', DEFAULT_CHECK_BUDGET.timeoutMs / 1000, 1, 3600, 'seconds') * 1000,
+      memoryMb: wholeNumber(env, 'STREAMPILOT_CHECK_MEMORY_MB', DEFAULT_CHECK_BUDGET.memoryMb, 64, 65536, 'megabytes'),
+    },
+    checkWorkers: wholeNumber(env, 'STREAMPILOT_CHECK_WORKERS', 2, 1, 64, 'worker threads'),
   };
   const kubeconfig = env.STREAMPILOT_KUBECONFIG || env.KUBECONFIG;
   if (kubeconfig) config.kubeconfigPath = path.resolve(kubeconfig);
@@ -61,6 +71,14 @@ function leaseSeconds(env: NodeJS.ProcessEnv): number {
   if (raw === undefined || raw === '') return 30;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 3600) throw new ConfigError(`STREAMPILOT_LEASE_SECONDS must be a whole number of seconds between 1 and 3600; found ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number of ${unit} between ${min} and ${max}; found ${JSON.stringify(raw)}`, `unset it for the default, ${fallback}`);
   return value;
 }
 

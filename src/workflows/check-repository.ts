@@ -15,7 +15,7 @@ import { loadRepository } from '../spec/load-repository.js';
 import { BUILT_IN_DEFAULTS, resolveJob } from '../spec/overlay.js';
 import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
 import { diagnosticAtPath } from '../spec/yaml-document.js';
-import { checkJobSql } from './check-job-sql.js';
+import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 
 export interface CheckOptions {
   /** Only these environments (default: all of streampilot.yaml). */
@@ -75,6 +75,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
   const environments = selectEnvironments(project, options.environments);
   const jobs = selectJobs(repo.jobs, options.jobs);
   const plan: Plan = { environments: [] };
+  const shared = checkScopedMemo();
   for (const envName of environments) {
     const env = project.environments[envName]!;
     const planned: PlannedEnvironment = { name: envName, namespace: env.namespace ?? project.defaults?.namespace ?? BUILT_IN_DEFAULTS.namespace, deployOn: env.deployOn ?? 'merge', jobs: [] };
@@ -84,7 +85,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
       if (!job.spec) continue;
       const resolved = resolveJob(project, { spec: job.spec, dir: job.dir, manifest: job.manifest, ...(job.podTemplate ? { podTemplate: job.podTemplate } : {}) }, envName, repo.project?.source);
       diagnostics.push(...resolved.diagnostics);
-      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics);
+      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared);
       if (plannedJob) planned.jobs.push(plannedJob);
     }
     plan.environments.push(planned);
@@ -92,12 +93,13 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
   return finish(diagnostics, plan, sources);
 }
 
-function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, options: CheckOptions, diagnostics: Diagnostic[]): PlannedJob | undefined {
+function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, options: CheckOptions, diagnostics: Diagnostic[], shared: ResultCache): PlannedJob | undefined {
   const sql = checkJobSql(
     job.sqlFiles.map((f) => ({ file: f.path, text: f.content })),
     resolved,
     project,
     options.cache,
+    shared,
   );
   diagnostics.push(...sql.diagnostics);
   const blocked = sql.script === '' || sql.diagnostics.some((d) => d.severity === 'error');

@@ -31,8 +31,11 @@ export interface PlanDescription {
 
 export interface ValidatePullRequestPorts {
   repositories: { withRepository<T>(spec: RemoteSpec, work: (repo: CachedRepository) => Promise<T>): Promise<T> };
-  /** `checkRepository`, possibly run off the event loop. */
-  check: (dir: string, options: CheckOptions) => Promise<CheckResult>;
+  /**
+   * `checkRepository`, possibly run off the event loop under a time and memory budget.
+   * `repository` (owner/name) lets a pool share its workers fairly between repositories.
+   */
+  check: (dir: string, options: CheckOptions, repository?: string) => Promise<CheckResult>;
   describePlan: (input: { base: CheckResult; head: CheckResult; changes: FileChange[]; pullRequest: PullRequestInput }) => PlanDescription;
   redact: (text: string) => string;
   log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
@@ -88,7 +91,7 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
   let plan: PlanDescription | undefined;
   let report: CheckRunResult;
   try {
-    checked = await fetchAndCheck(octokit, pr, ports);
+    checked = await fetchAndCheck(octokit, repo, pr, ports);
     plan = ports.describePlan({ ...checked, pullRequest: pr });
     report = renderCheckRun({ diagnostics: checked.head.diagnostics, jobs: plan.jobs, fork: pr.fork, redact: ports.redact, ...(ports.maxAnnotations !== undefined ? { maxAnnotations: ports.maxAnnotations } : {}) });
   } catch (e) {
@@ -120,7 +123,7 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
   return { checkRunId, conclusion: report.conclusion, writes, ...(comment ? { comment } : {}) };
 }
 
-async function fetchAndCheck(octokit: GitHubClient, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<Checked> {
+async function fetchAndCheck(octokit: GitHubClient, repo: RepoRef, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<Checked> {
   // The token is for https only; a local path or file:// mirror (tests, mirrors) needs none.
   const token = /^https?:\/\//i.test(pr.cloneUrl) ? await installationToken(octokit) : undefined;
   return ports.repositories.withRepository({ cloneUrl: pr.cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
@@ -130,8 +133,9 @@ async function fetchAndCheck(octokit: GitHubClient, pr: PullRequestInput, ports:
     try {
       const headTree = await mirror.materialise(pr.headSha);
       try {
-        const base = await ports.check(baseTree.dir, { gitSha: pr.baseSha });
-        const head = await ports.check(headTree.dir, { gitSha: pr.headSha });
+        const fairnessKey = `${repo.owner}/${repo.repo}`;
+        const base = await ports.check(baseTree.dir, { gitSha: pr.baseSha }, fairnessKey);
+        const head = await ports.check(headTree.dir, { gitSha: pr.headSha }, fairnessKey);
         return { base, head, changes };
       } finally {
         await headTree.dispose();
