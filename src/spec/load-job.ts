@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { JobSpec } from './types.js';
 import { readTextFile, resolveRepoPath } from './repository-files.js';
+import { checkBaseImages } from './check-base-image.js';
 import { validateManifest } from './validate-manifest.js';
 import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } from './yaml-document.js';
 
@@ -56,6 +57,7 @@ export function parseJobManifest(text: string, file: string, folderName: string)
     );
     return { source, diagnostics };
   }
+  diagnostics.push(...checkBaseImages(source, [[[], spec], ...Object.entries(spec.environments ?? {}).map(([name, env]): [string[], typeof env] => [['environments', name], env])]));
   const conflicts = checkConfigMapBuild(source, spec);
   if (conflicts.length > 0) return { source, diagnostics: [...diagnostics, ...conflicts] };
   return { source, spec, diagnostics };

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ProjectSpec } from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
+import { checkBaseImages } from './check-base-image.js';
 import { checkDeploySettings } from './deploy-settings.js';
 import { validateManifest } from './validate-manifest.js';
 import { diagnosticAtPath, parseYamlSource, type YamlSource } from './yaml-document.js';
@@ -26,6 +27,7 @@ export function parseProjectManifest(text: string, file: string = PROJECT_FILE):
   const spec = source.value as ProjectSpec;
   diagnostics.push(...checkPromotionOrder(source, spec));
   diagnostics.push(...checkDeploySettings(source, spec));
+  diagnostics.push(...checkBaseImages(source, [[['defaults'], spec.defaults], ...Object.entries(spec.environments).map(([name, env]): [string[], typeof env] => [['environments', name], env])]));
   return { source, spec, diagnostics };
 }
 

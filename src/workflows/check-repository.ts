@@ -16,6 +16,7 @@ import { BUILT_IN_DEFAULTS, resolveJob } from '../spec/overlay.js';
 import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
 import { diagnosticAtPath } from '../spec/yaml-document.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
+import { checkServiceNames } from './check-service-names.js';
 
 export interface CheckOptions {
   /** Only these environments (default: all of streampilot.yaml). */
@@ -90,6 +91,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
     }
     plan.environments.push(planned);
   }
+  diagnostics.push(...checkServiceNames(plan, (name) => jobs.find((j) => j.name === name)?.manifest));
   return finish(diagnostics, plan, sources);
 }
 
