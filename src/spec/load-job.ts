@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { JobSpec } from './types.js';
-import { readTextFile, resolveRepoPath } from './repository-files.js';
+import path from 'node:path';
+import { isInside, readTextFile, resolveRepoPath, safeRealpath } from './repository-files.js';
 import { checkBaseImages } from './check-base-image.js';
 import { validateManifest } from './validate-manifest.js';
 import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } from './yaml-document.js';
@@ -132,6 +133,15 @@ export function loadJob(root: string, name: string, manifestText: string): { job
     }
   }
 
+  // The Dockerfile is sent to the Docker engine: one linked from outside the repository would ship that file.
+  const dockerfile = typeof spec.build === 'object' ? spec.build.dockerfile : undefined;
+  if (dockerfile !== undefined) {
+    const where = resolveRepoPath(root, dir, dockerfile);
+    const jobDir = safeRealpath(path.join(root, dir));
+    const read = !where.ok ? where : jobDir && !isInside(jobDir, where.absolute) ? outsideJob(dockerfile) : readTextFile(where.absolute, dockerfile);
+    if (!read.ok) problem(['build', 'dockerfile'], `Dockerfile ${read.problem}`, read.hint);
+  }
+
   (spec.dependencies?.jars ?? []).forEach((written, i) => {
     const where = resolveRepoPath(root, dir, written);
     if (!where.ok) return problem(['dependencies', 'jars', i], `jar ${where.problem}`, where.hint);
@@ -141,3 +151,7 @@ export function loadJob(root: string, name: string, manifestText: string): { job
   return { job, diagnostics };
 }
 
+/** The Docker builder reads the Dockerfile from the job folder, its build context, and nowhere else. */
+function outsideJob(written: string): { ok: false; problem: string; hint: string } {
+  return { ok: false, problem: `\`${written}\` is a symbolic link to a file outside the job folder`, hint: 'copy the Dockerfile into the job folder instead of linking to it' };
+}

@@ -1,7 +1,7 @@
 // Issue 10, finding 10: values the manifests accepted that failed only later — at apply, at
 // pod start, or in Node's timers. Each is now refused by `streampilot check` (the CLI as a
 // process) at the offending key or value, with what to write instead.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -141,6 +141,22 @@ describe('values Kubernetes, Flink or Node would refuse later are refused by che
     expect(run.stdout).not.toMatch(/collides/);
     expect(run.stdout).toContain('No problems found.');
     expect(run.status).toBe(0);
+  });
+
+  test('a Dockerfile that is a symlink to a file outside the repository is refused at build.dockerfile, and the file is not shown', () => {
+    const marker = `MARKER-SECRET-${process.pid}-dockerfile`;
+    const outside = path.join(work, 'outside-secret.txt');
+    writeFileSync(outside, `FROM scratch\n# ${marker}\n`);
+    const dir = exampleWith({ 'jobs/clickstream-fanout/job.yaml': (t) => `${t.trimEnd()}\nbuild: { builder: docker, dockerfile: Dockerfile }\n` });
+    symlinkSync(outside, path.join(dir, 'jobs/clickstream-fanout/Dockerfile'));
+    const run = runCli(['check', dir, '--no-cache', '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).not.toContain(marker);
+    const findings = JSON.parse(run.stdout) as { file: string; line: number; column: number; message: string }[];
+    expect(findings).toHaveLength(1);
+    const where = positionOf(dir, 'jobs/clickstream-fanout/job.yaml', 'Dockerfile }');
+    expect(`${findings[0]!.file}:${findings[0]!.line}:${findings[0]!.column}`).toBe(where);
+    expect(findings[0]!.message).toBe('Dockerfile `Dockerfile` is a symbolic link to a file outside the repository');
   });
 
   test('deploy.timeout: 600h (past Node’s timer range every deploy would time out at once) is refused above 24h', () => {
