@@ -7,7 +7,7 @@ import { FairQueue } from './fair-queue.js';
 type Reply = { id: number; started?: true; result?: CheckResult; error?: { name: string; message: string; hint?: string } };
 
 export interface WorkerCheck {
-  /** `repository` is the fairness key: pending checks are taken round-robin across repositories. */
+  /** `repository` is the fairness key: pending checks are taken in turn across repositories. */
   check(dir: string, options: CheckOptions, repository?: string): Promise<CheckResult>;
   close(): Promise<void>;
 }
@@ -39,8 +39,8 @@ interface Slot {
  * cold), so the HTTP server keeps answering webhooks in milliseconds. Each check has a budget:
  * past its wall-clock time its worker is terminated, past its heap the worker dies of it; either
  * way that check fails with a CheckBudgetError and the next one gets a fresh worker. Pending
- * checks are taken round-robin per repository, so one repository's heavy pull requests cannot
- * hold every worker while another repository's trivial one waits behind them.
+ * checks are taken in turn per repository (FairQueue), so one repository's heavy pull requests
+ * cannot hold every worker while another repository's trivial one waits behind them.
  */
 export function createWorkerCheck(settings: WorkerCheckOptions = {}): WorkerCheck {
   const budget: CheckBudget = { ...DEFAULT_CHECK_BUDGET, ...settings.budget };
