@@ -12,6 +12,7 @@ import { parseScript } from '../src/sql/parse.js';
 import { generateRepository } from './generate-repository.js';
 
 import { measureAppLatency } from './app-latency.js';
+import { duplicateTableRows, measureDuplicateTables } from './duplicate-tables.js';
 import { printDeployBench } from './deploy.js';
 import { measureImageBuilds } from './image-build.js';
 import type { Measured } from './measure-check.js';
@@ -100,6 +101,9 @@ try {
   ];
   printTable(rows);
   if (dtErrors > 0) console.log(`\n(dt-sql-parser reported ${dtErrors} errors on this valid input; its time includes producing them)`);
+
+  console.log('\nOne pathological job: the same table created 9,000 times (issue 10, finding 6)');
+  printTable(duplicateTableRows(measureDuplicateTables(work, measureCheck)));
 
   console.log('\nImage builds: a SQL-only change to a pushed image, against the local registry');
   const builds = await measureImageBuilds();

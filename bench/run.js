@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles bench/main.ts with esbuild (dt-sql-parser, the baseline, ships
 // ESM that plain Node cannot load) and runs it in this Node. `npm run bench -- deploy` runs
-// only the deploy section.
+// only the deploy section, `npm run bench -- duplicate-tables` only the pathological-job one.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -19,6 +19,7 @@ const entries = {
   'first-parse': path.join(here, 'first-parse.ts'),
   'measure-check': path.join(here, 'measure-check.ts'),
   'deploy-only': path.join(here, 'deploy-only.ts'),
+  'duplicate-tables-only': path.join(here, 'duplicate-tables-only.ts'),
   'deploy-measure': path.join(here, 'deploy-measure.ts'),
   'deploy-fake-kube': path.join(here, 'deploy-fake-kube.ts'),
 };
@@ -46,6 +47,9 @@ await build({
     },
   ],
 });
+const SECTIONS = { deploy: 'deploy-only.mjs', 'duplicate-tables': 'duplicate-tables-only.mjs' };
 const section = process.argv[2];
-if (section !== undefined && section !== 'deploy') throw new Error(`unknown bench section "${section}": run \`npm run bench\` for all, or \`npm run bench -- deploy\``);
-await import(pathToFileURL(path.join(outdir, section === 'deploy' ? 'deploy-only.mjs' : 'main.mjs')).href);
+if (section !== undefined && !Object.hasOwn(SECTIONS, section)) {
+  throw new Error(`unknown bench section "${section}": run \`npm run bench\` for all, or \`npm run bench -- ${Object.keys(SECTIONS).join('|')}\``);
+}
+await import(pathToFileURL(path.join(outdir, section === undefined ? 'main.mjs' : SECTIONS[section])).href);

@@ -13,6 +13,8 @@ export interface CheckRequest {
 const caches = new Map<string, DiskCache>();
 
 parentPort?.on('message', (request: CheckRequest) => {
+  // The time budget starts here, not when the request was posted: a fresh worker first loads its modules.
+  parentPort!.postMessage({ id: request.id, started: true });
   try {
     let cache: DiskCache | undefined;
     if (request.cacheDir) {

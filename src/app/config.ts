@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.js';
 import { environmentSecrets } from '../report/environment-secrets.js';
 import { DEFAULT_WEBHOOK_MAX_BYTES } from './webhook-receiver.js';
 import { registryHostPin } from '../registry/credentials.js';
+import { DEFAULT_CHECK_BUDGET, type CheckBudget } from './check-budget.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -35,6 +36,10 @@ export interface AppConfig {
   leaseDurationSeconds: number;
   /** Which repositories may deploy to which contexts and namespaces; absent: every deploy is refused. */
   clusterAccess?: ClusterAccess;
+  /** Time and heap one check may use (STREAMPILOT_CHECK_TIMEOUT_SECONDS, STREAMPILOT_CHECK_MEMORY_MB). */
+  checkBudget: CheckBudget;
+  /** Checks run at once, one worker thread each (STREAMPILOT_CHECK_WORKERS). */
+  checkWorkers: number;
 }
 
 /** Reads and checks the environment; a missing or bad setting is a ConfigError naming the variable. */
@@ -60,6 +65,11 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     inCluster: Boolean(env.KUBERNETES_SERVICE_HOST),
     leaseDurationSeconds: leaseSeconds(env),
     webhookMaxBytes: webhookMaxBytes(env),
+    checkBudget: {
+      timeoutMs: wholeNumber(env, 'STREAMPILOT_CHECK_TIMEOUT_SECONDS', DEFAULT_CHECK_BUDGET.timeoutMs / 1000, 1, 3600, 'seconds') * 1000,
+      memoryMb: wholeNumber(env, 'STREAMPILOT_CHECK_MEMORY_MB', DEFAULT_CHECK_BUDGET.memoryMb, 64, 65536, 'megabytes'),
+    },
+    checkWorkers: wholeNumber(env, 'STREAMPILOT_CHECK_WORKERS', 2, 1, 64, 'worker threads'),
   };
   const kubeconfig = env.STREAMPILOT_KUBECONFIG || env.KUBECONFIG;
   if (kubeconfig) config.kubeconfigPath = path.resolve(kubeconfig);
@@ -116,6 +126,14 @@ function webhookMaxBytes(env: NodeJS.ProcessEnv): number {
   if (!Number.isSafeInteger(value) || value < 1024 || value > DEFAULT_WEBHOOK_MAX_BYTES) {
     throw new ConfigError(`STREAMPILOT_WEBHOOK_MAX_BYTES must be a whole number of bytes between 1024 and ${DEFAULT_WEBHOOK_MAX_BYTES}; found ${JSON.stringify(raw)}`, 'leave it unset for GitHub\'s 25 MB cap');
   }
+  return value;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number of ${unit} between ${min} and ${max}; found ${JSON.stringify(raw)}`, `unset it for the default, ${fallback}`);
   return value;
 }
 

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   // Compiled (dist/) the check runs in a worker thread; from sources (tests) in process.
   const compiled = fileURLToPath(import.meta.url).endsWith('.js');
   const resultsDir = path.join(config.dataDir, 'results');
-  const worker = compiled ? createWorkerCheck(resultsDir) : undefined;
+  const worker = compiled ? createWorkerCheck({ cacheDir: resultsDir, workers: config.checkWorkers, budget: config.checkBudget }) : undefined;
   const inProcessCache = new DiskCache(resultsDir);
   const kube = config.kubeconfigPath || config.inCluster ? kubePorts({ kubeconfigPath: config.kubeconfigPath, inCluster: config.inCluster, addSecrets: (values) => (config.secrets.push(...values), registerSecrets(values)) }) : undefined;
   const identity = replicaIdentity();

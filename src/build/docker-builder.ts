@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
@@ -162,7 +162,10 @@ async function buildContext(request: BuildRequest): Promise<NodeJS.ReadableStrea
   let dockerfile = generatedDockerfile();
   if (request.dockerfile) {
     const { contextDir } = request.dockerfile;
-    const dockerfilePath = path.resolve(contextDir, request.dockerfile.path);
+    const dockerfilePath = await realpath(path.resolve(contextDir, request.dockerfile.path));
+    // check refuses a Dockerfile linked from outside the job; a build never reads one either.
+    const relative = path.relative(await realpath(contextDir), dockerfilePath);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`build.dockerfile \`${request.dockerfile.path}\` is outside the job folder`);
     dockerfile = augmentedDockerfile(await readFile(dockerfilePath, 'utf8'));
     await walk(contextDir, '', async (rel, stats, abs) => {
       if (rel === '.streampilot' || rel.startsWith('.streampilot/')) return;

@@ -89,7 +89,10 @@ export class RepositoryCache {
         },
         this.options.lockTimeoutMs !== undefined ? { timeoutMs: this.options.lockTimeoutMs } : {},
       ).catch((e: unknown) => {
-        throw e instanceof Error && !(e instanceof GitError) ? Object.assign(new Error(redactSecrets(e.message, remote.secrets)), { name: e.name }) : e;
+        if (!(e instanceof Error) || e instanceof GitError) throw e;
+        // The hint travels too: a check stopped at its budget says what to do about it.
+        const hint = 'hint' in e && typeof e.hint === 'string' ? { hint: redactSecrets(e.hint, remote.secrets) } : {};
+        throw Object.assign(new Error(redactSecrets(e.message, remote.secrets)), { name: e.name }, hint);
       }),
     );
   }

@@ -16,12 +16,21 @@ export interface SqlUnit {
   toOriginal(offset: number): number;
 }
 
+/**
+ * The settings of a job that rules may read. Narrow on purpose: a job's rule results are reused
+ * across environments whose values of exactly these fields (and SQL text) agree, so a rule
+ * reading another field would get another environment's answer. Add a field here, not around it.
+ */
+export const RULE_JOB_FIELDS = ['dir', 'mode', 'flinkVersion', 'dependencies', 'externalTables', 'packaging'] as const satisfies readonly (keyof ResolvedJob)[];
+export type RuleJob = Pick<ResolvedJob, (typeof RULE_JOB_FIELDS)[number]>;
+export type RuleProject = Pick<ProjectSpec, 'provided'>;
+
 /** What the rules see: a job's SQL files in the order they run, and its manifests when known. */
 export interface RuleContext {
   units: SqlUnit[];
   /** The job as deployed to one environment; absent when validating loose .sql files. */
-  job?: ResolvedJob;
-  project?: ProjectSpec;
+  job?: RuleJob;
+  project?: RuleProject;
   /** True when `units` is a whole job (rules such as "no INSERT" only speak then). */
   wholeJob: boolean;
 }

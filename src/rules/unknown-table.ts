@@ -12,32 +12,59 @@ import type { Finding, Rule, SqlUnit } from './types.js';
  * after `USE CATALOG <other than default_catalog>`, live in a catalog we cannot see: they
  * count as external.
  */
+/** Distinct unknown names per job that get a "did you mean" (each one compares against every table). */
+const MAX_SUGGESTIONS = 200;
+
 export const unknownTable: Rule = {
   id: 'sql/unknown-table',
   severity: 'error',
   description: 'a table is read or written but never created in the job and not declared under tables.external',
   check(ctx, report) {
-    const created: string[][] = [];
+    // Created names by their last part: two names can only be the same table when their last
+    // parts are equal, so a lookup need not scan every table created so far (thousands of
+    // tables read thousands of times made this rule quadratic).
+    const created = new Map<string, string[][]>();
     const catalogs = new Set<string>();
     let foreignCatalogInUse = false;
     const external = (ctx.job?.externalTables ?? []).map((t) => t.split('.').map((p) => p.replace(/^`(.*)`$/, '$1')));
+    const candidates = external.filter((e) => e[e.length - 1] !== '*').map((c) => displayName(shortParts(c)));
+    const create = (parts: string[]) => {
+      const last = parts[parts.length - 1]!;
+      const same = created.get(last);
+      if (same) same.push(parts);
+      else created.set(last, [parts]);
+      candidates.push(displayName(shortParts(parts)));
+    };
+    // Each suggestion scans every candidate: a bounded number of them keeps a job with
+    // thousands of unknown names linear.
+    const suggestions = new Map<string, string | undefined>();
+    let suggestionBudget = MAX_SUGGESTIONS;
+    const suggest = (shown: string): string | undefined => {
+      // Keyed by the candidates' count too: a table created in between may be the closer one.
+      const key = `${shown}\u0000${candidates.length}`;
+      if (suggestions.has(key)) return suggestions.get(key);
+      if (suggestionBudget <= 0) return undefined;
+      suggestionBudget--;
+      const close = didYouMean(shown, candidates);
+      suggestions.set(key, close);
+      return close;
+    };
     // A CREATE with a syntax error already has its own error; the table it meant to create
     // is not reported again wherever it is used.
-    for (const unit of ctx.units) for (const b of unit.parsed.broken) if (b.creates) created.push(nameParts(b.creates));
+    for (const unit of ctx.units) for (const b of unit.parsed.broken) if (b.creates) create(nameParts(b.creates));
 
     const isKnown = (parts: string[]): boolean => {
       if (parts.length === 3 && catalogs.has(parts[0]!)) return true;
       if (parts.length < 3 && foreignCatalogInUse) return true;
-      if (created.some((c) => sameTable(c, parts))) return true;
+      if (created.get(parts[parts.length - 1]!)?.some((c) => sameTable(c, parts))) return true;
       return external.some((e) => (e[e.length - 1] === '*' ? matchesWildcard(e, parts) : sameTable(e, parts)));
     };
 
     const checkName = (unit: SqlUnit, name: QualifiedName, verb: 'read' | 'written') => {
       const parts = nameParts(name);
       if (isKnown(parts)) return;
-      const candidates = [...created, ...external.filter((e) => e[e.length - 1] !== '*')].map((c) => displayName(shortParts(c)));
       const shown = displayName(shortParts(parts));
-      const close = didYouMean(shown, candidates);
+      const close = suggest(shown);
       const finding: Finding = {
         unit,
         range: name.range,
@@ -62,7 +89,7 @@ export const unknownTable: Rule = {
       visitDefinitions(statement, {
         read: (q) => checkQuery(unit, q),
         readName: (n) => checkName(unit, n, 'read'),
-        create: (n) => created.push(nameParts(n)),
+        create: (n) => create(nameParts(n)),
       });
       if (statement.kind === 'createCatalog') catalogs.add(statement.name.value);
       if (statement.kind === 'use' && statement.catalog) foreignCatalogInUse = nameParts(statement.name).join('.') !== 'default_catalog';

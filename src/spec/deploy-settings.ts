@@ -12,6 +12,13 @@ export interface DeploySettings {
 
 export const DEFAULT_DEPLOY_TIMEOUT = '10m';
 export const DEFAULT_DEPLOY_TIMEOUT_MS = 10 * 60_000;
+/**
+ * The longest deploy timeout: Node's timers take at most 2^31-1 ms (about 24.8 days) and fire at
+ * once beyond it, which reported every job as timed out immediately; and no rollout is followed
+ * for days. A day is the documented maximum.
+ */
+export const MAX_DEPLOY_TIMEOUT = '24h';
+export const MAX_DEPLOY_TIMEOUT_MS = 24 * 3_600_000;
 export const DEFAULT_DEPLOY_SETTINGS: Readonly<DeploySettings> = { timeoutMs: DEFAULT_DEPLOY_TIMEOUT_MS, prune: false };
 
 const DURATION = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
@@ -35,7 +42,9 @@ export function deploySettings(project: ProjectSpec, environment: string): Deplo
   for (const layer of layers) {
     if (layer?.timeout !== undefined) {
       const ms = parseDuration(layer.timeout);
-      if (ms === undefined || ms <= 0) throw new Error(`deploy.timeout "${layer.timeout}" is not a duration above 0 such as 10m; check streampilot.yaml first`);
+      if (ms === undefined || ms <= 0 || ms > MAX_DEPLOY_TIMEOUT_MS) {
+        throw new Error(`deploy.timeout "${layer.timeout}" is not a duration above 0 and at most ${MAX_DEPLOY_TIMEOUT} such as 10m; check streampilot.yaml first`);
+      }
       out.timeoutMs = ms;
     }
     if (layer?.prune !== undefined) out.prune = layer.prune;
@@ -43,17 +52,22 @@ export function deploySettings(project: ProjectSpec, environment: string): Deplo
   return out;
 }
 
-/** What the schema's pattern cannot say: a timeout of zero would report every job as timed out at once. */
+/**
+ * What the schema's pattern cannot say: a timeout of zero, or one beyond the maximum (past
+ * Node's timer range it fires at once), would report every job as timed out at once.
+ */
 export function checkDeploySettings(source: YamlSource, project: ProjectSpec): Diagnostic[] {
   const out: Diagnostic[] = [];
   const check = (settings: DeploySettingsSpec | undefined, at: YamlPath) => {
-    if (settings?.timeout === undefined || parseDuration(settings.timeout) !== 0) return;
+    const ms = settings?.timeout === undefined ? undefined : parseDuration(settings.timeout);
+    if (ms === undefined || (ms > 0 && ms <= MAX_DEPLOY_TIMEOUT_MS)) return;
+    const name = `\`${formatPath([...at, 'timeout'])}\``;
     out.push(
       diagnosticAtPath(source, [...at, 'timeout'], 'value', {
         severity: 'error',
         rule: 'manifest/schema',
-        message: `\`${formatPath([...at, 'timeout'])}\` is zero: every job would be reported as timed out before it could start`,
-        hint: `give the time a job needs to reach RUNNING, e.g. ${DEFAULT_DEPLOY_TIMEOUT} (the default)`,
+        message: ms === 0 ? `${name} is zero: every job would be reported as timed out before it could start` : `${name} is longer than the maximum, ${MAX_DEPLOY_TIMEOUT}`,
+        hint: `give the time a job needs to reach RUNNING, at most ${MAX_DEPLOY_TIMEOUT}, e.g. ${DEFAULT_DEPLOY_TIMEOUT} (the default)`,
       }),
     );
   };

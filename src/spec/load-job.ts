@@ -1,6 +1,8 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { JobSpec } from './types.js';
-import { readTextFile, resolveRepoPath } from './repository-files.js';
+import path from 'node:path';
+import { isInside, readTextFile, resolveRepoPath, safeRealpath } from './repository-files.js';
+import { checkBaseImages } from './check-base-image.js';
 import { configurationSecrets } from './configuration-secrets.js';
 import { validateManifest } from './validate-manifest.js';
 import { quote } from '../text/quote.js';
@@ -59,6 +61,7 @@ export function parseJobManifest(text: string, file: string, folderName: string)
     );
     return { source, diagnostics };
   }
+  diagnostics.push(...checkBaseImages(source, [[[], spec], ...Object.entries(spec.environments ?? {}).map(([name, env]): [string[], typeof env] => [['environments', name], env])]));
   const conflicts = checkConfigMapBuild(source, spec);
   if (conflicts.length > 0) return { source, diagnostics: [...diagnostics, ...conflicts] };
   return { source, spec, diagnostics };
@@ -138,7 +141,9 @@ export function loadJob(root: string, name: string, manifestText: string): { job
   const dockerfile = typeof spec.build === 'object' ? spec.build.dockerfile : undefined;
   if (dockerfile !== undefined) {
     const where = resolveRepoPath(root, dir, dockerfile);
-    if (!where.ok) problem(['build', 'dockerfile'], `Dockerfile ${where.problem}`, where.hint);
+    const jobDir = safeRealpath(path.join(root, dir));
+    const read = !where.ok ? where : jobDir && !isInside(jobDir, where.absolute) ? outsideJob(dockerfile) : readTextFile(where.absolute, dockerfile);
+    if (!read.ok) problem(['build', 'dockerfile'], `Dockerfile ${read.problem}`, read.hint);
   }
 
   (spec.dependencies?.jars ?? []).forEach((written, i) => {
@@ -150,3 +155,7 @@ export function loadJob(root: string, name: string, manifestText: string): { job
   return { job, diagnostics };
 }
 
+/** The Docker builder reads the Dockerfile from the job folder, its build context, and nowhere else. */
+function outsideJob(written: string): { ok: false; problem: string; hint: string } {
+  return { ok: false, problem: `\`${written}\` is a symbolic link to a file outside the job folder`, hint: 'copy the Dockerfile into the job folder instead of linking to it' };
+}

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ProjectSpec } from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { quote } from '../text/quote.js';
+import { checkBaseImages } from './check-base-image.js';
 import { checkDeploySettings } from './deploy-settings.js';
 import { configurationSecrets } from './configuration-secrets.js';
 import { checkMavenCredentials } from './maven-credentials.js';
@@ -31,6 +32,7 @@ export function parseProjectManifest(text: string, file: string = PROJECT_FILE):
   diagnostics.push(...checkPromotionOrder(source, spec));
   diagnostics.push(...checkDeploySettings(source, spec));
   diagnostics.push(...checkMavenCredentials(source, spec));
+  diagnostics.push(...checkBaseImages(source, [[['defaults'], spec.defaults], ...Object.entries(spec.environments).map(([name, env]): [string[], typeof env] => [['environments', name], env])]));
   return { source, spec, diagnostics };
 }
 

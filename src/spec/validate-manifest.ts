@@ -38,7 +38,8 @@ function validator(kind: ManifestKind): ValidateFunction {
     // quote the schema's own wording; allErrors: the user sees every problem at once.
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
     // Understood by VS Code's YAML/JSON language service; for ajv it is only an annotation.
-    ajv.addVocabulary(['patternErrorMessage']);
+    // maximumHint: why a bound exists (what downstream reads the value as), shown as the hint.
+    ajv.addVocabulary(['patternErrorMessage', 'maximumHint']);
     v = ajv.compile(manifestSchema(kind));
     validators.set(kind, v);
   }
@@ -207,6 +208,8 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
       return at('value', `${name} must be at most ${String(params.limit)} characters; found ${String(error.data).length}`);
     case 'minimum':
       return at('value', `${name} must be at least ${String(params.limit)}; found ${found}`);
+    case 'maximum':
+      return at('value', `${name} must be at most ${String(params.limit)}; found ${found}`, typeof parentSchema.maximumHint === 'string' ? parentSchema.maximumHint : undefined);
     case 'exclusiveMinimum':
       return at('value', `${name} must be greater than ${String(params.limit)}; found ${found}`);
     case 'anyOf':

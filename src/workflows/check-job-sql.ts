@@ -1,5 +1,6 @@
 import { BUILD_IDENTITY, hashKey, type ResultCache } from '../cache/result-cache.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { RULE_JOB_FIELDS, type SqlUnit } from '../rules/types.js';
 import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
 import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
 import { checkSql } from '../sql/check-sql.js';
@@ -12,20 +13,68 @@ export interface JobSqlResult {
   script: string;
 }
 
+/** What the rules and the printer make of a job's SQL, the same in every environment that agrees on their inputs. */
+interface SqlAnalysis {
+  diagnostics: Diagnostic[];
+  script: string;
+}
+
 /**
  * A job's SQL for one environment: variables substituted, parsed, every rule run, and the
- * normalised script printed from the parse. Cached by a hash of all of its inputs.
+ * normalised script printed from the parse. Cached by a hash of all of its inputs. `shared`
+ * holds the rules' and printer's results by content for the length of one check: environments
+ * that differ only in settings no rule reads (namespace, context, unused variables) reuse them
+ * instead of analysing the same SQL once per environment.
  */
-export function checkJobSql(sources: readonly SqlSource[], job: ResolvedJob, project: ProjectSpec | undefined, cache?: ResultCache): JobSqlResult {
+export function checkJobSql(
+  sources: readonly SqlSource[],
+  job: ResolvedJob,
+  project: ProjectSpec | undefined,
+  cache?: ResultCache,
+  shared?: ResultCache,
+): JobSqlResult {
   const key = cache ? hashKey('job-sql/v1', BUILD_IDENTITY, sources, job, project?.provided ?? null) : '';
   const cached = cache?.get<JobSqlResult>(key);
   if (cached) return cached;
 
+  // Per environment: the unresolved-variable findings name the environment.
   const built = buildSqlUnits(sources, { flinkVersion: job.flinkVersion, variables: job.variables, environment: job.environment });
-  const diagnostics = [...built.diagnostics, ...checkSql({ units: built.units, job, ...(project ? { project } : {}), wholeJob: true })];
-  const broken = built.units.some((u) => u.parsed.issues.length > 0) || built.diagnostics.length > 0;
-  const statements: Statement[] = built.units.flatMap((u) => u.parsed.statements);
-  const result: JobSqlResult = { diagnostics, script: broken ? '' : printRunnerScript(statements) };
+  const contentKey = shared ? analysisKey(sources, job, project) : '';
+  let analysis = shared?.get<SqlAnalysis>(contentKey);
+  if (!analysis) {
+    analysis = analyse(built.units, job, project);
+    shared?.set(contentKey, analysis);
+  }
+  const result: JobSqlResult = { diagnostics: [...built.diagnostics, ...analysis.diagnostics], script: built.diagnostics.length > 0 ? '' : analysis.script };
   cache?.set(key, result);
   return result;
+}
+
+function analyse(units: SqlUnit[], job: ResolvedJob, project: ProjectSpec | undefined): SqlAnalysis {
+  const diagnostics = checkSql({ units, job, ...(project ? { project } : {}), wholeJob: true });
+  const broken = units.some((u) => u.parsed.issues.length > 0);
+  const statements: Statement[] = units.flatMap((u) => u.parsed.statements);
+  return { diagnostics, script: broken ? '' : printRunnerScript(statements) };
+}
+
+const VARIABLE_REFERENCE = /\$\{([A-Za-z_][\w.-]*)\}/g;
+
+/**
+ * Everything the analysis depends on: the texts, the values of the variables they reference
+ * (which decide both the parsed text and how its offsets map back), and the job fields rules
+ * may read (`RULE_JOB_FIELDS`, enforced by the type of `RuleContext.job`).
+ */
+function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: ProjectSpec | undefined): string {
+  const referenced: Record<string, string | null> = {};
+  for (const source of sources) {
+    for (const match of source.text.matchAll(VARIABLE_REFERENCE)) referenced[match[1]!] = Object.hasOwn(job.variables, match[1]!) ? job.variables[match[1]!]! : null;
+  }
+  const ruleJob = Object.fromEntries(RULE_JOB_FIELDS.map((field) => [field, job[field] ?? null]));
+  return hashKey('job-sql-analysis/v1', sources, Object.entries(referenced).sort(), ruleJob, project?.provided ?? null);
+}
+
+/** A per-check `shared` store for `checkJobSql`: lives as long as one check, so it needs no bound or invalidation. */
+export function checkScopedMemo(): ResultCache {
+  const entries = new Map<string, unknown>();
+  return { get: <T>(key: string) => entries.get(key) as T | undefined, set: (key, value) => void entries.set(key, value) };
 }

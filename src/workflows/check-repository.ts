@@ -15,7 +15,8 @@ import { loadRepository } from '../spec/load-repository.js';
 import { BUILT_IN_DEFAULTS, resolveJob } from '../spec/overlay.js';
 import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
 import { diagnosticAtPath } from '../spec/yaml-document.js';
-import { checkJobSql } from './check-job-sql.js';
+import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
+import { checkServiceNames } from './check-service-names.js';
 
 export interface CheckOptions {
   /** Only these environments (default: all of streampilot.yaml). */
@@ -75,6 +76,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
   const environments = selectEnvironments(project, options.environments);
   const jobs = selectJobs(repo.jobs, options.jobs);
   const plan: Plan = { environments: [] };
+  const shared = checkScopedMemo();
   for (const envName of environments) {
     const env = project.environments[envName]!;
     const planned: PlannedEnvironment = { name: envName, namespace: env.namespace ?? project.defaults?.namespace ?? BUILT_IN_DEFAULTS.namespace, deployOn: env.deployOn ?? 'merge', jobs: [] };
@@ -84,15 +86,16 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
       if (!job.spec) continue;
       const resolved = resolveJob(project, { spec: job.spec, dir: job.dir, manifest: job.manifest, ...(job.podTemplate ? { podTemplate: job.podTemplate } : {}) }, envName, repo.project?.source);
       for (const d of resolved.diagnostics) diagnostics.push(d);
-      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics);
+      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared);
       if (plannedJob) planned.jobs.push(plannedJob);
     }
     plan.environments.push(planned);
   }
+  diagnostics.push(...checkServiceNames(plan, (name) => jobs.find((j) => j.name === name)?.manifest));
   return finish(diagnostics, plan, sources);
 }
 
-function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, options: CheckOptions, diagnostics: Diagnostic[]): PlannedJob | undefined {
+function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, options: CheckOptions, diagnostics: Diagnostic[], shared: ResultCache): PlannedJob | undefined {
   let sql: ReturnType<typeof checkJobSql>;
   try {
     sql = checkJobSql(
@@ -100,6 +103,7 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
       resolved,
       project,
       options.cache,
+      shared,
     );
   } catch (e) {
     // A bug of ours must not end the whole check without a position, nor pass the job: it fails here.

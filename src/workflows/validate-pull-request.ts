@@ -31,8 +31,11 @@ export interface PlanDescription {
 
 export interface ValidatePullRequestPorts {
   repositories: { withRepository<T>(spec: RemoteSpec, work: (repo: CachedRepository) => Promise<T>): Promise<T> };
-  /** `checkRepository`, possibly run off the event loop. */
-  check: (dir: string, options: CheckOptions) => Promise<CheckResult>;
+  /**
+   * `checkRepository`, possibly run off the event loop under a time and memory budget.
+   * `repository` (owner/name) lets a pool share its workers fairly between repositories.
+   */
+  check: (dir: string, options: CheckOptions, repository?: string) => Promise<CheckResult>;
   describePlan: (input: { base: CheckResult; head: CheckResult; changes: FileChange[]; pullRequest: PullRequestInput }) => PlanDescription;
   redact: (text: string) => string;
   log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
@@ -154,8 +157,9 @@ async function fetchAndCheck(octokit: GitHubClient, repo: RepoRef, pr: PullReque
     try {
       const headTree = await mirror.materialise(pr.headSha);
       try {
-        const base = await ports.check(baseTree.dir, { gitSha: pr.baseSha });
-        const head = await ports.check(headTree.dir, { gitSha: pr.headSha });
+        const fairnessKey = `${repo.owner}/${repo.repo}`;
+        const base = await ports.check(baseTree.dir, { gitSha: pr.baseSha }, fairnessKey);
+        const head = await ports.check(headTree.dir, { gitSha: pr.headSha }, fairnessKey);
         return { base, head, changes };
       } finally {
         await headTree.dispose();

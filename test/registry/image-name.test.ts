@@ -32,6 +32,12 @@ describe('parseImageName', () => {
     expect(() => parseImageName('')).toThrow(/empty/);
   });
 
+  it('refuses a registry part that is no host name or address, and says why without the whole input', () => {
+    expect(() => parseImageName('evil host!:5000/flink:1.20')).toThrow(/registry "evil host!:5000" is not a host name/);
+    expect(() => parseImageName('$(id) not an image')).toThrow(expect.objectContaining({ reason: expect.stringMatching(/not a valid path component/) }));
+    expect(parseImageName('[::1]:5000/base:1').registry).toBe('[::1]:5000');
+  });
+
   it('formats back to a canonical reference', () => {
     expect(formatImageName(parseImageName('flink:1.20'))).toBe('docker.io/library/flink:1.20');
   });

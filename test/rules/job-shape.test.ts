@@ -41,6 +41,18 @@ describe('sql/duplicate-table', () => {
     expect(ds).toMatchObject([{ file: 'two.sql', line: 1, column: 13, message: expect.stringContaining('one.sql:2') }]);
   });
 
+  test('thousands of redefinitions of one table are each reported at their own line, naming the one before', () => {
+    // Variables before the duplicates shift parsed offsets against the file: lines are the file's.
+    const head = "CREATE TABLE t (x INT) WITH ('connector' = 'datagen', 'topic' = '${topic}');\n";
+    const sql = head + "CREATE TABLE t (x INT) WITH ('connector' = 'datagen');\n".repeat(2000);
+    const ds = runRules(context(sql, { job: job({ variables: { topic: 'a-much-longer-topic-name' } }) }), [duplicateTable]);
+    expect(ds).toHaveLength(2000);
+    ds.forEach((d, i) => {
+      expect(d).toMatchObject({ severity: 'error', line: i + 2, column: 14, endColumn: 15 });
+      expect(d.message).toContain(`table at jobs/orders/main.sql:${i + 1})`);
+    });
+  });
+
   test('OR REPLACE and DROP in between are intended; IF NOT EXISTS and temporary shadowing are warnings', () => {
     expect(runRules(context(TABLES + "CREATE OR REPLACE TABLE a WITH ('connector' = 'print') AS SELECT 1 AS x;"), [duplicateTable])).toEqual([]);
     expect(runRules(context(TABLES + "DROP TABLE a;\nCREATE TABLE a (y INT) WITH ('connector' = 'datagen');"), [duplicateTable])).toEqual([]);

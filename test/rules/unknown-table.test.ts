@@ -14,6 +14,16 @@ SELECT o.id, c.name FROM orders AS o JOIN customers AS c ON o.id = c.id;
 `;
 
 describe('sql/unknown-table', () => {
+  test('thousands of created tables and thousands of unknown reads: each unknown read is reported at its line, known ones are not', () => {
+    const creates = Array.from({ length: 1500 }, (_, i) => `CREATE TABLE t${i} (x INT) WITH ('connector' = 'datagen');`);
+    const inserts = Array.from({ length: 1500 }, (_, i) => `INSERT INTO t${i} SELECT x FROM ${i % 2 === 0 ? `t${i + 1}` : `missing${i}`};`);
+    const ds = run([...creates, ...inserts].join('\n'));
+    expect(ds).toHaveLength(750);
+    ds.forEach((d, k) => expect(d).toMatchObject({ line: 1500 + 2 * k + 2, message: expect.stringMatching(new RegExp(`^table \`missing${2 * k + 1}\` is read here`)) }));
+    // Near-misses still get a suggestion.
+    expect(run(`${creates.slice(0, 10).join('\n')}\nINSERT INTO t1 SELECT x FROM T2;`)[0]!.message).toContain('did you mean `t2`?');
+  });
+
   test('a joined table nobody created is reported where it is written', () => {
     const ds = run(SCRIPT);
     expect(ds).toHaveLength(1);

@@ -53,6 +53,20 @@ describe('streampilot.yaml: deploy', () => {
   });
 });
 
+describe('deploy.timeout beyond Node timers', () => {
+  it('refuses a timeout above 24h (600h would pass 2^31-1 ms and fire at once), accepts 24h', () => {
+    const { diagnostics } = parse('deploy: { timeout: 600h }');
+    expect(diagnostics.map(show)).toEqual(['3:20 manifest/schema `deploy.timeout` is longer than the maximum, 24h']);
+    expect(parse('deploy: { timeout: 24h }').diagnostics).toEqual([]);
+    expect(deploySettings(parse('deploy: { timeout: 24h }').spec!, 'staging').timeoutMs).toBe(86_400_000);
+  });
+
+  it('deploySettings refuses what the check refuses, rather than handing setTimeout a value it cannot hold', () => {
+    const spec = parse('deploy: { timeout: 1h }').spec!;
+    expect(() => deploySettings({ ...spec, deploy: { timeout: '600h' } }, 'staging')).toThrow(/at most 24h/);
+  });
+});
+
 describe('parseDuration', () => {
   it.each([
     ['90s', 90_000],

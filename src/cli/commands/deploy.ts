@@ -6,7 +6,7 @@ import { createFlinkRest } from '../../flink/rest-client.js';
 import { headCommit, isNewerLocalCommit } from '../../git/local-commits.js';
 import { formatDeployText } from '../../report/format-deploy-text.js';
 import { formatDiagnosticsText } from '../../report/format-text.js';
-import { deploySettings, parseDuration } from '../../spec/deploy-settings.js';
+import { deploySettings, MAX_DEPLOY_TIMEOUT, MAX_DEPLOY_TIMEOUT_MS, parseDuration } from '../../spec/deploy-settings.js';
 import { buildImages } from '../../workflows/build-images.js';
 import { deployEnvironment } from '../../workflows/deploy-environment.js';
 import { prepareDeploy } from '../../workflows/prepare-deploy.js';
@@ -74,5 +74,6 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
 function timeoutOf(value: string): number {
   const ms = parseDuration(value);
   if (ms === undefined || ms <= 0) throw new UsageError(`deploy: --timeout must be a duration above zero; got \`${value}\``, 'give a number with its unit: 90s, 10m, 1h or 1h30m');
+  if (ms > MAX_DEPLOY_TIMEOUT_MS) throw new UsageError(`deploy: --timeout must be at most ${MAX_DEPLOY_TIMEOUT}; got \`${value}\``, 'give the time a job needs to reach RUNNING, e.g. 10m');
   return ms;
 }
