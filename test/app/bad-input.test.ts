@@ -7,25 +7,15 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { FileChanges } from '../support/git-fixture.js';
 import { repoRoot } from '../support/run-cli.js';
-import { E2e, PullRequest } from './e2e-harness.js';
+import { useE2e, PullRequest } from './e2e-harness.js';
 
-let e2e: E2e;
-
-beforeAll(async () => {
-  e2e = await E2e.start();
-}, 60_000);
-
-afterEach(() => e2e?.expectCleanRun());
-
-afterAll(async () => {
-  await e2e?.stop();
-});
+const e2e = useE2e();
 
 const example = (file: string) => readFileSync(path.join(repoRoot, 'examples', 'acme-flink-jobs', file), 'utf8');
 
 /** `job`: the job the change breaks; it must be reported as failing, not as deleted. */
 async function failsWith(changes: FileChanges, where: RegExp, what: RegExp, job?: string): Promise<void> {
-  const pr = await e2e.openPullRequest(changes);
+  const pr = await e2e().openPullRequest(changes);
   const run = await pr.validated();
   expect(run.status).toBe('completed');
   expect(run.conclusion).toBe('failure');
@@ -43,7 +33,7 @@ async function failsWith(changes: FileChanges, where: RegExp, what: RegExp, job?
 describe('bad input ends in a completed check run that says what and where', { timeout: 120_000 }, () => {
   test('malformed YAML in a job manifest', async () => {
     await failsWith({ 'jobs/orders-enrichment/job.yaml': `${example('jobs/orders-enrichment/job.yaml')}\nparallelism: [4\n` }, /jobs\/orders-enrichment\/job\.yaml/, /yaml|flow sequence|unexpected|expected/i, 'orders-enrichment');
-    const run = e2e.fake.checkRuns.at(-1)!;
+    const run = e2e().fake.checkRuns.at(-1)!;
     expect(run.annotations.some((a) => a.path === 'jobs/orders-enrichment/job.yaml' && a.start_line > 1)).toBe(true);
   });
 
@@ -68,12 +58,12 @@ describe('bad input ends in a completed check run that says what and where', { t
     const manifest = example('jobs/payment-fraud-alerts/job.yaml').replace('sql: [main.sql]', 'sql: [../../../outside.sql]');
     expect(manifest).toContain('outside.sql');
     await failsWith({ 'jobs/payment-fraud-alerts/job.yaml': manifest }, /jobs\/payment-fraud-alerts\/job\.yaml:8/, /outside|escape/i, 'payment-fraud-alerts');
-    const run = e2e.fake.checkRuns.at(-1)!;
+    const run = e2e().fake.checkRuns.at(-1)!;
     expect(PullRequest.text(run)).not.toMatch(/root:x:0:0/);
   });
 
   test('a symlink out of the repository', async () => {
     await failsWith({ 'jobs/payment-fraud-alerts/main.sql': { symlinkTo: '/etc/passwd' } }, /jobs\/payment-fraud-alerts\/(main\.sql|job\.yaml:\d+ .*main\.sql)/, /symlink|symbolic link|outside/i, 'payment-fraud-alerts');
-    expect(PullRequest.text(e2e.fake.checkRuns.at(-1)!)).not.toMatch(/root:x:0:0/);
+    expect(PullRequest.text(e2e().fake.checkRuns.at(-1)!)).not.toMatch(/root:x:0:0/);
   });
 });

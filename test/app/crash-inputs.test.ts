@@ -5,19 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../support/run-cli.js';
-import { E2e, PullRequest } from './e2e-harness.js';
+import { useE2e, PullRequest } from './e2e-harness.js';
 
-let e2e: E2e;
-
-beforeAll(async () => {
-  e2e = await E2e.start();
-}, 60_000);
-
-afterEach(() => e2e?.expectCleanRun());
-
-afterAll(async () => {
-  await e2e?.stop();
-});
+const e2e = useE2e();
 
 const example = (file: string) => readFileSync(path.join(repoRoot, 'examples', 'acme-flink-jobs', file), 'utf8');
 
@@ -26,13 +16,13 @@ describe('amplification and stack-overflow inputs end in a positioned failing ch
     const base = example('jobs/clickstream-fanout/job.yaml');
     const keys = Array.from({ length: 999 }, (_, i) => `  copy${i}: *big`).join('\n');
     const bomb = `${base}variables:\n  big: &big "${'x'.repeat(300 * 1024)}"\n${keys}\n`;
-    const pr = await e2e.openPullRequest({ 'jobs/clickstream-fanout/job.yaml': bomb });
+    const pr = await e2e().openPullRequest({ 'jobs/clickstream-fanout/job.yaml': bomb });
     const run = await pr.validated();
     expect(run.status).toBe('completed');
     expect(run.conclusion).toBe('failure');
     const text = PullRequest.text(run);
     expect(text).not.toContain('No problems found');
-    const annotation = e2e.fake.checkRuns.at(-1)!.annotations.find((a) => a.path === 'jobs/clickstream-fanout/job.yaml');
+    const annotation = e2e().fake.checkRuns.at(-1)!.annotations.find((a) => a.path === 'jobs/clickstream-fanout/job.yaml');
     expect(annotation?.message).toContain('makes this document expand to more than');
     expect(annotation!.start_line).toBeGreaterThan(base.split('\n').length + 2);
   });
@@ -43,13 +33,13 @@ CREATE TEMPORARY VIEW sums AS SELECT ${Array(5000).fill('1').join(' + ')} AS s;
 CREATE TEMPORARY TABLE deep (a ${'ARRAY<'.repeat(5000)}INT${'>'.repeat(5000)}) WITH ('connector' = 'datagen');
 `;
     const line = sql.split('\n').findIndex((l) => l.startsWith('CREATE TEMPORARY TABLE deep')) + 1;
-    const pr = await e2e.openPullRequest({ 'jobs/clickstream-fanout/main.sql': sql });
+    const pr = await e2e().openPullRequest({ 'jobs/clickstream-fanout/main.sql': sql });
     const run = await pr.validated();
     expect(run.status).toBe('completed');
     expect(run.conclusion).toBe('failure');
     const text = PullRequest.text(run);
     expect(text).not.toMatch(/Maximum call stack|Could not validate/);
-    const annotation = e2e.fake.checkRuns.at(-1)!.annotations.find((a) => a.path === 'jobs/clickstream-fanout/main.sql' && a.message.includes('nested more than 200 levels'));
+    const annotation = e2e().fake.checkRuns.at(-1)!.annotations.find((a) => a.path === 'jobs/clickstream-fanout/main.sql' && a.message.includes('nested more than 200 levels'));
     expect(annotation?.start_line).toBe(line);
   });
 });

@@ -153,6 +153,10 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
     return found;
   };
 
+  // The comment is written after the last check run, one throttled write later: wait for it rather than race it.
+  const deployComment = (pr: number | undefined) =>
+    github.waitFor(() => github.comments.find((c) => c.issue_number === pr && c.body.startsWith('<!-- streampilot:deploy -->')), `the deploy comment on #${pr}`, 30_000);
+
   const deploymentType = () => findKind('flink.apache.org/v1beta1', 'FlinkDeployment')!;
   const live = (name: string) => kube.api.read(deploymentType(), NS, name) as Record<string, any>;
   const statesOf = (sha: string, job: string) => github.deploymentsFor(fullName(), { sha, environment: `staging/${job}` }).flatMap((d) => d.statuses.map((s) => s.state));
@@ -182,7 +186,7 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
       expect(statesOf(sha, job)).toEqual(['in_progress', 'success']);
       expect(deployments[0]!.statuses.at(-1)!.environment_url).toBe(`https://flink.staging.test/flink-staging/${job}/`);
     }
-    const comment = github.comments.find((c) => c.issue_number === pr && c.body.startsWith('<!-- streampilot:deploy -->'));
+    const comment = await deployComment(pr);
     expect(comment?.body).toContain('https://flink.staging.test/flink-staging/orders/');
   });
 
@@ -218,7 +222,7 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
     expect(summary).toContain(`java.lang.ArithmeticException: / by zero (${run})`);
     expect(flink.requests.some((r) => r.url.startsWith(`/jobs/${autopilot.jobIds.get(`${NS}/orders`)}/exceptions`))).toBe(true);
     expect(statesOf(sha, 'orders').at(-1)).toBe('failure');
-    const comment = github.comments.find((c) => c.issue_number === pr && c.body.startsWith('<!-- streampilot:deploy -->'));
+    const comment = await deployComment(pr);
     expect(comment?.body).toContain('ArithmeticException');
   });
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { AppProcess, newAppCredentials, type AppCredentials } from '../support/app-process.js';
 import { startFakeGitHub, type FakeCheckRun, type FakeComment, type FakeGitHub, type FakeRepository } from '../support/fake-github/fake-github.js';
 import { GitRepository, type FileChanges } from '../support/git-fixture.js';
@@ -10,6 +10,25 @@ import { runCli } from '../support/run-cli.js';
 import { checkRunRerequestedPayload, deliverWebhook, pullRequestPayload, type Delivery, type PayloadRepository } from '../support/webhooks.js';
 
 export const CHECK_NAME = 'StreamPilot / validate';
+
+/**
+ * One app, fake GitHub and repository for a test file: started before its first test, held to
+ * `expectCleanRun` after each, stopped after the last. Returns the running harness.
+ */
+export function useE2e(): () => E2e {
+  let e2e: E2e | undefined;
+  beforeAll(async () => {
+    e2e = await E2e.start();
+  }, 60_000);
+  afterEach(() => e2e?.expectCleanRun());
+  afterAll(async () => {
+    await e2e?.stop();
+  });
+  return () => {
+    if (!e2e) throw new Error('the e2e harness did not start (see beforeAll)');
+    return e2e;
+  };
+}
 export const PLAN_MARKER = '<!-- streampilot:plan -->';
 const INSTALLATION_ID = 5150;
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { signature } from '../support/webhooks.js';
-import { E2e } from './e2e-harness.js';
+import { useE2e } from './e2e-harness.js';
 
 const MB = 1024 * 1024;
 /** The app's resident memory may not pass this, whatever the attack (it idles near 100 MB). */
@@ -13,17 +13,7 @@ const RSS_BOUND = 300 * MB;
 /** Eight refused deliveries: eight lines of about 200 bytes. */
 const LOG_GROWTH_BOUND = 4 * 1024;
 
-let e2e: E2e;
-
-beforeAll(async () => {
-  e2e = await E2e.start();
-}, 60_000);
-
-afterEach(() => e2e?.expectCleanRun());
-
-afterAll(async () => {
-  await e2e?.stop();
-});
+const e2e = useE2e();
 
 interface Answer {
   status: number;
@@ -69,24 +59,24 @@ function sendForged(url: string, options: { total: number; chunked: boolean; fil
 
 /** The app's output since `from`, once `lines` refusals have reached it (its stdout lags its answers) and it went quiet. */
 async function refusalsLogged(from: number, lines: number): Promise<string> {
-  const count = () => e2e.app.logs.slice(from).split('\n').filter((l) => l.includes('webhook refused')).length;
+  const count = () => e2e().app.logs.slice(from).split('\n').filter((l) => l.includes('webhook refused')).length;
   const deadline = Date.now() + 10_000;
   while (count() < lines && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 500));
-  return e2e.app.logs.slice(from);
+  return e2e().app.logs.slice(from);
 }
 
 describe('webhook body limits', { timeout: 120_000 }, () => {
   test('a 100 MB forged body with a declared length is refused with 413 before it is read, alone and four at once', async () => {
-    const logBefore = e2e.app.logs.length;
-    const one = await sendForged(e2e.app.webhookUrl, { total: 100 * MB, chunked: false });
-    const four = await Promise.all([1, 2, 3, 4].map(() => sendForged(e2e.app.webhookUrl, { total: 100 * MB, chunked: false })));
+    const logBefore = e2e().app.logs.length;
+    const one = await sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: false });
+    const four = await Promise.all([1, 2, 3, 4].map(() => sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: false })));
     for (const answer of [one, ...four]) {
       expect(answer.status, answer.body).toBe(413);
       // Answered at the headers: far less than the body was needed.
       expect(answer.sent).toBeLessThan(100 * MB);
     }
-    expect(e2e.app.memory().peak).toBeLessThan(RSS_BOUND);
+    expect(e2e().app.memory().peak).toBeLessThan(RSS_BOUND);
     const grown = await refusalsLogged(logBefore, 5);
     expect(grown.length).toBeLessThan(LOG_GROWTH_BOUND);
     expect(grown.split('\n').filter((l) => l.includes('webhook refused'))).toHaveLength(5);
@@ -94,28 +84,28 @@ describe('webhook body limits', { timeout: 120_000 }, () => {
   });
 
   test('a 100 MB forged body sent chunked (no length) is cut off at 25 MB, four at once too, and memory stays bounded', async () => {
-    const logBefore = e2e.app.logs.length;
-    const one = await sendForged(e2e.app.webhookUrl, { total: 100 * MB, chunked: true });
-    const four = await Promise.all([1, 2, 3, 4].map(() => sendForged(e2e.app.webhookUrl, { total: 100 * MB, chunked: true })));
+    const logBefore = e2e().app.logs.length;
+    const one = await sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: true });
+    const four = await Promise.all([1, 2, 3, 4].map(() => sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: true })));
     expect(one.status, one.body).toBe(413);
     // Four at once may also meet the shared budget for unverified bodies (503): either way, refused.
     for (const answer of four) expect([413, 503], answer.body).toContain(answer.status);
     for (const answer of [one, ...four]) expect(answer.sent).toBeLessThan(100 * MB);
-    expect(e2e.app.memory().peak).toBeLessThan(RSS_BOUND);
+    expect(e2e().app.memory().peak).toBeLessThan(RSS_BOUND);
     const grown = await refusalsLogged(logBefore, 5);
     expect(grown.length).toBeLessThan(LOG_GROWTH_BOUND);
     expect(grown.split('\n').filter((l) => l.includes('webhook refused'))).toHaveLength(5);
     expect(grown).not.toContain('AAAAAAAA');
     // The app still serves a real delivery afterwards.
-    const after = await e2e.deliver('ping', { zen: 'still here', hook_id: 1 });
+    const after = await e2e().deliver('ping', { zen: 'still here', hook_id: 1 });
     expect(after.status, after.body).toBe(200);
   });
 
   test('a badly signed small body is refused with 400 and logged in one line that quotes none of it', async () => {
     const marker = `FORGED-BODY-MARKER-${randomUUID()}`;
     const payload = { action: 'opened', note: marker, repository: { full_name: marker } };
-    const logBefore = e2e.app.logs.length;
-    const d = await e2e.deliver('pull_request', payload, { signatureOverride: signature(JSON.stringify(payload), 'not-the-secret') });
+    const logBefore = e2e().app.logs.length;
+    const d = await e2e().deliver('pull_request', payload, { signatureOverride: signature(JSON.stringify(payload), 'not-the-secret') });
     expect(d.status, d.body).toBe(400);
     expect(d.body).not.toContain(marker);
     const lines = (await refusalsLogged(logBefore, 1)).split('\n').filter(Boolean);
@@ -130,11 +120,11 @@ describe('webhook body limits', { timeout: 120_000 }, () => {
 describe('signed deliveries in the log', { timeout: 60_000 }, () => {
   test('a signed 2 MB delivery is logged as one line naming it, never whole', async () => {
     const marker = `SIGNED-BODY-MARKER-${randomUUID()}`;
-    const logBefore = e2e.app.logs.length;
-    const d = await e2e.deliver('ping', { zen: marker.repeat(Math.ceil((2 * MB) / marker.length)), hook_id: 1 });
+    const logBefore = e2e().app.logs.length;
+    const d = await e2e().deliver('ping', { zen: marker.repeat(Math.ceil((2 * MB) / marker.length)), hook_id: 1 });
     expect(d.status, d.body).toBe(200);
     await new Promise((r) => setTimeout(r, 500));
-    const grown = e2e.app.logs.slice(logBefore);
+    const grown = e2e().app.logs.slice(logBefore);
     expect(grown).toContain(d.deliveryId);
     expect(grown).not.toContain(marker);
     expect(grown.length).toBeLessThan(2048);
@@ -151,9 +141,9 @@ describe('signed bodies that are not a webhook object', { timeout: 60_000 }, () 
       ['{"action": "opened",', /not valid JSON/],
     ];
     for (const [body, reason] of bodies) {
-      const res = await fetch(e2e.app.webhookUrl, {
+      const res = await fetch(e2e().app.webhookUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature(body, e2e.credentials.webhookSecret) },
+        headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature(body, e2e().credentials.webhookSecret) },
         body,
       });
       const text = await res.text();
@@ -162,6 +152,6 @@ describe('signed bodies that are not a webhook object', { timeout: 60_000 }, () 
       expect(text.length).toBeLessThan(200);
     }
     // Nothing reached GitHub and the app is alive.
-    expect((await fetch(`${e2e.app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${e2e().app.url}/healthz`)).status).toBe(200);
   });
 });
