@@ -18,7 +18,7 @@ import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js'
 import { startOperatorAutopilot, type Autopilot } from '../support/fake-kube/operator-autopilot.js';
 import { GitRepository } from '../support/git-fixture.js';
 import { writeTestKubeconfig } from '../support/test-kubeconfig.js';
-import { deliverWebhook, pushPayload } from '../support/webhooks.js';
+import { deliverMergePush } from '../support/webhooks.js';
 
 const reason = existsSync(operatorCrdDir) ? undefined : '(../shared/reference is absent: the fake API server validates against the operator CRDs there)';
 const DEPLOY_CHECK = 'StreamPilot / deploy staging';
@@ -125,13 +125,7 @@ describe.skipIf(reason)(`a repository deploys only where STREAMPILOT_CLUSTER_ACC
     const sha = git.commit('main', files);
     const pr = nextPr++;
     github.addPullRequest({ repository: fullName(), number: pr, head: { sha, ref: `change-${pr}`, repository: fullName() }, base: { sha: before, ref: 'main' } });
-    const delivery = await deliverWebhook({
-      url: to.webhookUrl,
-      secret: credentials.webhookSecret,
-      event: 'push',
-      payload: pushPayload({ installationId: repo.installationId, repository: { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl, defaultBranch: repo.defaultBranch }, ref: 'refs/heads/main', before, after: sha }),
-    });
-    expect(delivery.status, delivery.body).toBeLessThan(300);
+    await deliverMergePush({ url: to.webhookUrl, secret: credentials.webhookSecret, repo, before, after: sha });
     return { sha, pr };
   };
 

@@ -24,7 +24,7 @@ import { startOperatorAutopilot, type Autopilot, type Scenario } from '../suppor
 import { GitRepository } from '../support/git-fixture.js';
 import { registryEnv, type TestRegistry } from '../support/registry-env.js';
 import { writeTestKubeconfig } from '../support/test-kubeconfig.js';
-import { deliverWebhook, pushPayload } from '../support/webhooks.js';
+import { deliverMergePush } from '../support/webhooks.js';
 
 const DEPLOY_CHECK = 'StreamPilot / deploy staging';
 const BUILD_CHECK = 'StreamPilot / build';
@@ -137,13 +137,7 @@ describe.skipIf(reason)(`the app deploys a merge through the operator and report
     const pr = nextPr++;
     // A fast-forward merge: the pull request's head is the commit now on main.
     github.addPullRequest({ repository: fullName(), number: pr, head: { sha, ref: `change-${pr}`, repository: fullName() }, base: { sha: before, ref: 'main' } });
-    const delivery = await deliverWebhook({
-      url: app.webhookUrl,
-      secret: credentials.webhookSecret,
-      event: 'push',
-      payload: pushPayload({ installationId: repo.installationId, repository: { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl, defaultBranch: repo.defaultBranch }, ref: 'refs/heads/main', before, after: sha }),
-    });
-    expect(delivery.status, delivery.body).toBeLessThan(300);
+    await deliverMergePush({ url: app.webhookUrl, secret: credentials.webhookSecret, repo, before, after: sha });
     return { sha, pr };
   };
 

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { AppProcess, newAppCredentials, type AppCredentials } from '../support/app-process.js';
 import { startFakeGitHub, type FakeCheckRun, type FakeGitHub, type FakeRepository } from '../support/fake-github/fake-github.js';
 import { GitRepository } from '../support/git-fixture.js';
-import { deliverWebhook, pushPayload } from '../support/webhooks.js';
+import { deliverMergePush } from '../support/webhooks.js';
 
 const BUILD_CHECK = 'StreamPilot / build';
 const JAR = Buffer.from(`jar-${randomBytes(8).toString('hex')}`);
@@ -133,13 +133,7 @@ describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven cr
   const pushAndBuild = async (files: Record<string, string>): Promise<FakeCheckRun> => {
     const before = git.sha('main');
     const sha = git.commit('main', files);
-    const delivery = await deliverWebhook({
-      url: app.webhookUrl,
-      secret: credentials.webhookSecret,
-      event: 'push',
-      payload: pushPayload({ installationId: repo.installationId, repository: { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl, defaultBranch: repo.defaultBranch }, ref: 'refs/heads/main', before, after: sha }),
-    });
-    expect(delivery.status, delivery.body).toBeLessThan(300);
+    await deliverMergePush({ url: app.webhookUrl, secret: credentials.webhookSecret, repo, before, after: sha });
     const run = await github.waitFor(() => github.checkRunsFor(fullName(), sha).find((r) => r.name === BUILD_CHECK && r.status === 'completed'), `a completed ${BUILD_CHECK}`, 60_000);
     await github.quiet(1000, 30_000);
     return run;

@@ -187,3 +187,25 @@ export function pushPayload(spec: PushSpec): Record<string, any> {
   payload.commits = spec.deleted ? [] : [commit];
   return payload;
 }
+
+/** The repository fields a push payload needs, as the fake GitHub holds them. */
+export interface PushedRepository {
+  id: number;
+  owner: string;
+  name: string;
+  cloneUrl: string;
+  defaultBranch: string;
+  installationId: number;
+}
+
+/** Delivers the push of `after` onto the default branch, as GitHub sends it after a merge; a non-2xx answer fails the test. */
+export async function deliverMergePush(options: { url: string; secret: string; repo: PushedRepository; before: string; after: string }): Promise<void> {
+  const { repo } = options;
+  const delivery = await deliverWebhook({
+    url: options.url,
+    secret: options.secret,
+    event: 'push',
+    payload: pushPayload({ installationId: repo.installationId, repository: { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl, defaultBranch: repo.defaultBranch }, ref: `refs/heads/${repo.defaultBranch}`, before: options.before, after: options.after }),
+  });
+  if (delivery.status >= 300) throw new Error(`the push webhook was answered ${delivery.status}: ${delivery.body}`);
+}
