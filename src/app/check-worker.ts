@@ -1,5 +1,6 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { DiskCache } from '../cache/result-cache.js';
+import { registerSecrets } from '../text/redact.js';
 import { checkRepository, type CheckOptions } from '../workflows/check-repository.js';
 
 /** A worker thread running `checkRepository`, so a long check never delays webhook answers. */
@@ -11,6 +12,10 @@ export interface CheckRequest {
 }
 
 const caches = new Map<string, DiskCache>();
+
+// Module state is per thread: the main thread's registry of secrets is not ours. Findings quote
+// excerpts of what a repository wrote, and an excerpt redacts before it cuts, so it must know them.
+registerSecrets((workerData as { secrets?: string[] } | null)?.secrets ?? []);
 
 parentPort?.on('message', (request: CheckRequest) => {
   // The time budget starts here, not when the request was posted: a fresh worker first loads its modules.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CLUSTER_ACCESS_SETTING, parseClusterAccess, type ClusterAccess } from '../deploy/cluster-access.js';
 import { ConfigError } from '../errors.js';
-import { environmentSecrets } from '../report/environment-secrets.js';
+import { environmentSecrets } from '../text/environment-secrets.js';
 import { DEFAULT_WEBHOOK_MAX_BYTES } from './webhook-receiver.js';
 import { registryHostPin } from '../registry/credentials.js';
 import { DEFAULT_CHECK_BUDGET, type CheckBudget } from './check-budget.js';

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
-import { redact } from '../report/redact.js';
+import { redact } from '../text/redact.js';
 import type { LogLevel } from './config.js';
 
 /**

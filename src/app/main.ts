@@ -9,7 +9,7 @@ import { checkClusterAccess, CLUSTER_ACCESS_SETTING, type DeployTarget } from '.
 import { StreamPilotError } from '../errors.js';
 import { cloneUrlOn, githubWebOrigin } from '../git/github-host.js';
 import { RepositoryCache } from '../git/repository-cache.js';
-import { redact, registerSecrets } from '../report/redact.js';
+import { redact, registerSecrets } from '../text/redact.js';
 import { checkRepository } from '../workflows/check-repository.js';
 import { enqueueMerge, streamPilotApp, type AppPorts } from './app.js';
 import { readConfig } from './config.js';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   // Compiled (dist/) the check runs in a worker thread; from sources (tests) in process.
   const compiled = fileURLToPath(import.meta.url).endsWith('.js');
   const resultsDir = path.join(config.dataDir, 'results');
-  const worker = compiled ? createWorkerCheck({ cacheDir: resultsDir, workers: config.checkWorkers, budget: config.checkBudget }) : undefined;
+  const worker = compiled ? createWorkerCheck({ cacheDir: resultsDir, workers: config.checkWorkers, budget: config.checkBudget, secrets: config.secrets }) : undefined;
   const inProcessCache = new DiskCache(resultsDir);
   const kube = config.kubeconfigPath || config.inCluster ? kubePorts({ kubeconfigPath: config.kubeconfigPath, inCluster: config.inCluster, addSecrets: (values) => (config.secrets.push(...values), registerSecrets(values)) }) : undefined;
   const identity = replicaIdentity();

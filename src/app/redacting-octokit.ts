@@ -1,4 +1,4 @@
-import { redact, registerSecrets } from '../report/redact.js';
+import { redact, registerSecrets } from '../text/redact.js';
 
 // Transport fields, not content: redacting them could only break the request.
 const TRANSPORT_KEYS = new Set(['method', 'url', 'baseUrl', 'headers', 'request', 'mediaType']);

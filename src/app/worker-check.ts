@@ -18,6 +18,8 @@ export interface WorkerCheckOptions {
   /** Checks run at once, one worker thread each (default 2). */
   workers?: number;
   budget?: Partial<CheckBudget>;
+  /** Values the workers' findings must never quote: a worker has its own copy of the redactor's registry. */
+  secrets?: readonly string[];
   /** The compiled worker script (default: `check-worker.js` beside this file). */
   script?: URL;
 }
@@ -51,7 +53,7 @@ export function createWorkerCheck(settings: WorkerCheckOptions = {}): WorkerChec
   let closed = false;
 
   const spawn = (slot: Slot): Worker => {
-    const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb } });
+    const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb }, workerData: { secrets: [...(settings.secrets ?? [])] } });
     w.on('message', (reply: Reply) => {
       if (slot.worker !== w || slot.running?.id !== reply.id) return;
       if (reply.started) slot.running.timer = setTimeout(() => overrun(slot), budget.timeoutMs);

@@ -7,7 +7,7 @@ import { statusCommand } from './commands/status.js';
 import { renderCommand } from './commands/render.js';
 import { validateCommand } from './commands/validate.js';
 import { MAIN_HELP } from './help.js';
-import { redact, registerSecrets } from '../report/redact.js';
+import { redact, registerSecrets } from '../text/redact.js';
 import { cliSecrets } from './secrets.js';
 
 export interface Io {

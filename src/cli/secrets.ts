@@ -1,4 +1,4 @@
-import { environmentSecrets } from '../report/environment-secrets.js';
+import { environmentSecrets } from '../text/environment-secrets.js';
 
 /**
  * Every value the CLI must never print, built in this one place: the secrets of its environment

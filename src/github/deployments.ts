@@ -1,5 +1,5 @@
 import type { FlinkKind, JobDeployReport, WebUiLink } from '../deploy/types.js';
-import { redact as redactKnownPatterns } from '../report/redact.js';
+import { redact as redactKnownPatterns } from '../text/redact.js';
 import type { RepoRef } from './types.js';
 
 /**

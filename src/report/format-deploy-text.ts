@@ -1,5 +1,5 @@
 import type { EnvironmentDeployReport, JobDeployReport, JobDeployState } from '../deploy/types.js';
-import { redact as redactKnownPatterns } from './redact.js';
+import { redact as redactKnownPatterns } from '../text/redact.js';
 import { FAILING_STATES, forceCommand, jobOneLiner, redactReport, shortImage, shortSha, STATE_WORD, stateCounts } from './deploy-words.js';
 
 export interface DeployTextOptions {

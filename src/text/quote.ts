@@ -5,6 +5,8 @@
  * manifest symlinked to it; a newline inside a value once started a `::error` line in Actions.
  */
 
+import { redact } from './redact.js';
+
 /** Characters of a value a message shows at most (escapes included), the ellipsis excluded. */
 export const MAX_QUOTED_CHARS = 60;
 
@@ -36,12 +38,14 @@ export function escapeControl(text: string): string {
 
 /**
  * At most `max` characters of `value` (after escaping), cut at a character boundary, with `…`
- * when something was left out: `ab…`. Escapes are never cut in half.
+ * when something was left out: `ab…`. Escapes are never cut in half. Secrets are redacted
+ * first: half a token cut off by the excerpt would no longer be recognised by the redactor that
+ * every output passes through later.
  */
 export function excerpt(value: string, max: number = MAX_QUOTED_CHARS): string {
   let out = '';
   let length = 0;
-  for (const ch of value) {
+  for (const ch of redact(value)) {
     const shown = IS_CONTROL.test(ch) ? escapeOne(ch) : ch;
     if (length + shown.length > max) return `${out}…`;
     out += shown;

@@ -15,10 +15,17 @@ export const CHECK_NAME = 'StreamPilot / validate';
  * One app, fake GitHub and repository for a test file: started before its first test, held to
  * `expectCleanRun` after each, stopped after the last. Returns the running harness.
  */
-export function useE2e(): () => E2e {
+export interface E2eOptions {
+  /** The app's working folder (where it looks for a .env). */
+  appCwd?: string;
+  /** More environment for the app process. */
+  appEnv?: Record<string, string>;
+}
+
+export function useE2e(options: E2eOptions = {}): () => E2e {
   let e2e: E2e | undefined;
   beforeAll(async () => {
-    e2e = await E2e.start();
+    e2e = await E2e.start(options);
   }, 60_000);
   afterEach(() => e2e?.expectCleanRun());
   afterAll(async () => {
@@ -48,13 +55,13 @@ export class E2e {
     readonly repo: FakeRepository,
   ) {}
 
-  static async start(options: { appCwd?: string } = {}): Promise<E2e> {
+  static async start(options: E2eOptions = {}): Promise<E2e> {
     const credentials = newAppCredentials();
     const git = GitRepository.create();
     const fake = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
     const repo = fake.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: INSTALLATION_ID, gitDir: git.dir });
     try {
-      const app = await AppProcess.start({ credentials, githubHost: fake.host, ...(options.appCwd ? { cwd: options.appCwd } : {}) });
+      const app = await AppProcess.start({ credentials, githubHost: fake.host, ...(options.appCwd ? { cwd: options.appCwd } : {}), ...(options.appEnv ? { env: options.appEnv } : {}) });
       return new E2e(credentials, fake, app, git, repo);
     } catch (e) {
       await fake.close();

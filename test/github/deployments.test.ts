@@ -15,7 +15,7 @@ import {
   setDeploymentStatus,
   type JobDeploymentInput,
 } from '../../src/github/deployments.js';
-import { redact } from '../../src/report/redact.js';
+import { redact } from '../../src/text/redact.js';
 import { newAppCredentials } from '../support/app-process.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/fake-github.js';
 

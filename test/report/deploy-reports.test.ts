@@ -8,7 +8,7 @@ import { deployCheckRunName, renderDeployCheckRun } from '../../src/report/deplo
 import { formatDeployText } from '../../src/report/format-deploy-text.js';
 import { CHECK_OUTPUT_LIMIT } from '../../src/report/check-run.js';
 import { GITHUB_COMMENT_LIMIT } from '../../src/report/plan-comment.js';
-import { redact } from '../../src/report/redact.js';
+import { redact } from '../../src/text/redact.js';
 
 const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
 const REGISTRY_PASSWORD = 'hunter2-registry-secret';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/app/logger.js';
 import { afterEach } from 'vitest';
 import { redactingOctokit } from '../../src/app/redacting-octokit.js';
-import { environmentSecrets } from '../../src/report/environment-secrets.js';
-import { clearRegisteredSecrets, REDACTED, redact, registerSecrets } from '../../src/report/redact.js';
+import { environmentSecrets } from '../../src/text/environment-secrets.js';
+import { clearRegisteredSecrets, REDACTED, redact, registerSecrets } from '../../src/text/redact.js';
 
 const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 const token = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describePlan } from '../../src/app/describe-plan.js';
 import { RepositoryCache } from '../../src/git/repository-cache.js';
-import { redact } from '../../src/report/redact.js';
+import { redact } from '../../src/text/redact.js';
 import { checkRepository } from '../../src/workflows/check-repository.js';
 import { CHECK_NAME, revalidateCommit, validatePullRequest, type PullRequestInput, type ValidatePullRequestPorts } from '../../src/workflows/validate-pull-request.js';
 import { fakeOctokit, type FakeOctokit } from '../github/fake-octokit.js';
