@@ -1,6 +1,6 @@
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import { pullRequestInput } from '../github/pull-request-input.js';
-import type { ProjectSpec } from '../spec/types.js';
+import type { ProjectSpec } from '../manifest/types.js';
 import type { BuildPorts } from '../workflows/build-images.js';
 import { buildOnMerge } from '../workflows/build-on-merge.js';
 import { deployOnMerge, type DeployOnMergePorts } from '../workflows/deploy-on-merge.js';

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { createKubeClient, loadKubeConfig, type KubeClient } from '../kube/client.js';
 import { ConfigError } from '../errors.js';
-import type { ProjectSpec } from '../spec/types.js';
+import type { ProjectSpec } from '../manifest/types.js';
 
 export interface KubePortsOptions {
   kubeconfigPath?: string;

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createProbot, ProbotOctokit } from 'probot';
-import { createBuildPorts } from '../build/build-ports.js';
+import { createBuildPorts } from '../image/build-ports.js';
 import { DiskCache } from '../cache/result-cache.js';
 import { checkClusterAccess, CLUSTER_ACCESS_SETTING, type DeployTarget } from '../deploy/cluster-access.js';
 import { StreamPilotError } from '../errors.js';
@@ -19,7 +19,7 @@ import { createFlinkRest } from '../flink/rest-client.js';
 import { kubePorts, replicaIdentity } from './kube-ports.js';
 import { recoverOnStart } from './recover-on-start.js';
 import { redactingOctokit } from './redacting-octokit.js';
-import { DEFAULT_DEPLOY_TIMEOUT_MS } from '../spec/deploy-settings.js';
+import { DEFAULT_DEPLOY_TIMEOUT_MS } from '../manifest/deploy-settings.js';
 import { createLogger } from './logger.js';
 import { createWebhookReceiver } from './webhook-receiver.js';
 import { createWorkerCheck } from './worker-check.js';

@@ -1,8 +1,8 @@
 import { ConfigError } from '../errors.js';
-import { parseProjectManifest, PROJECT_FILE } from '../spec/load-project.js';
-import { BUILT_IN_DEFAULTS } from '../spec/overlay.js';
-import { readRepositoryText } from '../spec/repository-files.js';
-import type { ProjectSpec } from '../spec/types.js';
+import { parseProjectManifest, PROJECT_FILE } from '../manifest/load-project.js';
+import { BUILT_IN_DEFAULTS } from '../manifest/overlay.js';
+import { readRepositoryText } from '../manifest/repository-files.js';
+import type { ProjectSpec } from '../manifest/types.js';
 
 /** streampilot.yaml, needed before anything else (registry, environments); its problems are `check`'s to list. */
 export function readProjectFile(root: string): ProjectSpec {

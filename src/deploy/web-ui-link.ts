@@ -8,7 +8,7 @@
 import type { V1Node, V1Service, V1ServicePort } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { webUIUrl } from '../render/web-ui.js';
-import type { ResolvedJob } from '../spec/types.js';
+import type { ResolvedJob } from '../manifest/types.js';
 import type { WebUiLink } from './types.js';
 
 /** The local port the port-forward command listens on: Flink's own REST port, so URLs look familiar. */

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import type { MavenSpec } from '../spec/types.js';
+import type { MavenSpec } from '../manifest/types.js';
 
 /** A repository ready to be asked: URL normalised, credentials (if any) from the operator's allow-list. */
 export interface MavenRepository {

@@ -4,7 +4,7 @@ import type { FileChange } from '../git/changed-files.js';
 import { ANNOTATION } from '../render/object-meta.js';
 import { parseScript } from '../sql/parse.js';
 import { printScript } from '../sql/printer/statements.js';
-import type { DeployOn } from '../spec/types.js';
+import type { DeployOn } from '../manifest/types.js';
 import type { CheckResult } from '../workflows/check-repository.js';
 import type { PlannedEnvironment, PlannedJob } from './types.js';
 

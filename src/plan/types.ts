@@ -1,4 +1,4 @@
-import type { DeployOn, JobMode, ResolvedJob, UpgradeMode } from '../spec/types.js';
+import type { DeployOn, JobMode, ResolvedJob, UpgradeMode } from '../manifest/types.js';
 
 /** The part of any Kubernetes object the plan names. */
 export interface KubeObjectRef {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ResolvedJob } from '../spec/types.js';
+import type { ResolvedJob } from '../manifest/types.js';
 import { DEFAULT_SCRIPT_PATH } from './runner-args.js';
 
 /**

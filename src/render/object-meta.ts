@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ObjectMeta } from '../kube/types.js';
-import type { ResolvedJob } from '../spec/types.js';
+import type { ResolvedJob } from '../manifest/types.js';
 import { sortedRecord } from './plain-object.js';
 import { RenderError } from './render-error.js';
 

@@ -1,5 +1,5 @@
 import type { CompanionObject, DeployObjects } from '../deploy/types.js';
-import type { ResolvedJob } from '../spec/types.js';
+import type { ResolvedJob } from '../manifest/types.js';
 import { ANNOTATION, objectMeta, sha256Hex } from './object-meta.js';
 import { RenderError } from './render-error.js';
 import { renderJob, type RenderInput } from './render-job.js';

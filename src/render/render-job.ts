@@ -7,7 +7,7 @@ import {
   type JobManagerSpec,
   type TaskManagerSpec,
 } from '../kube/types.js';
-import type { ComponentResources, ResolvedJob } from '../spec/types.js';
+import type { ComponentResources, ResolvedJob } from '../manifest/types.js';
 import { flinkConfiguration, hasHighAvailability } from './flink-configuration.js';
 import { operatorFlinkVersion, SUPPORTED_FLINK_VERSIONS } from './flink-version.js';
 import { objectMeta, type Provenance } from './object-meta.js';

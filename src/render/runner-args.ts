@@ -1,4 +1,4 @@
-import type { ResolvedJob } from '../spec/types.js';
+import type { ResolvedJob } from '../manifest/types.js';
 import { RenderError } from './render-error.js';
 
 /**

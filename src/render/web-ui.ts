@@ -1,5 +1,5 @@
 import type { IngressSpec } from '../kube/types.js';
-import type { ResolvedJob } from '../spec/types.js';
+import type { ResolvedJob } from '../manifest/types.js';
 import { RenderError } from './render-error.js';
 
 /**

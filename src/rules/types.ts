@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
+import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import type { ParsedScript } from '../sql/parse.js';
 import type { Range } from '../sql/source.js';
 

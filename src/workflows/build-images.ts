@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveRepoPath } from '../spec/repository-files.js';
-import { requireRegistryRepository } from '../build/build-ports.js';
+import { resolveRepoPath } from '../manifest/repository-files.js';
+import { requireRegistryRepository } from '../image/build-ports.js';
 import type { ResultCache } from '../cache/result-cache.js';
-import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type ImageFile, type Progress } from '../build/types.js';
+import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type ImageFile, type Progress } from '../image/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { ConfigError } from '../errors.js';
 import type { MavenResolver } from '../maven/maven-resolver.js';
 import type { PlannedEnvironment, PlannedJob } from '../plan/types.js';
 import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
 import { DEFAULT_SCRIPT_PATH } from '../render/runner-args.js';
-import type { BuilderName, ResolvedJob } from '../spec/types.js';
+import type { BuilderName, ResolvedJob } from '../manifest/types.js';
 import { checkRepository } from './check-repository.js';
 
 /** Where dependency jars go: Flink puts every jar of usrlib/ on the job's class path in application mode. */

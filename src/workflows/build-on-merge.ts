@@ -4,9 +4,9 @@ import { completeCheckRun, findCheckRun, startCheckRun, type CheckRunResult, typ
 import { installationToken } from '../github/installation-token.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
 import { renderBuildCheckRun, type EnvironmentBuild } from '../report/build-check-run.js';
-import { parseProjectManifest, PROJECT_FILE } from '../spec/load-project.js';
-import { readRepositoryText } from '../spec/repository-files.js';
-import type { ProjectSpec } from '../spec/types.js';
+import { parseProjectManifest, PROJECT_FILE } from '../manifest/load-project.js';
+import { readRepositoryText } from '../manifest/repository-files.js';
+import type { ProjectSpec } from '../manifest/types.js';
 import type { Provenance } from '../render/object-meta.js';
 import { buildImages, type BuildPorts } from './build-images.js';
 import { prepareDeploy, type PreparedJob } from './prepare-deploy.js';

@@ -1,7 +1,7 @@
 import { BUILD_IDENTITY, hashKey, type ResultCache } from '../cache/result-cache.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { RULE_JOB_FIELDS, type SqlUnit } from '../rules/types.js';
-import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
+import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
 import { checkSql } from '../sql/check-sql.js';
 import type { Statement } from '../sql/model/statements.js';

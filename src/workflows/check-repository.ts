@@ -10,11 +10,11 @@ import { contentHash, imageContent, imageReference } from '../render/image-ref.j
 import { RenderError } from '../render/render-error.js';
 import { CONFIGMAP_MAX_BYTES, renderDeployObjects, sqlConfigMapBytes } from '../render/render-deploy-objects.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
-import type { LoadedJob } from '../spec/load-job.js';
-import { loadRepository } from '../spec/load-repository.js';
-import { BUILT_IN_DEFAULTS, resolveJob } from '../spec/overlay.js';
-import type { ProjectSpec, ResolvedJob } from '../spec/types.js';
-import { diagnosticAtPath } from '../spec/yaml-document.js';
+import type { LoadedJob } from '../manifest/load-job.js';
+import { loadRepository } from '../manifest/load-repository.js';
+import { BUILT_IN_DEFAULTS, resolveJob } from '../manifest/overlay.js';
+import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
+import { diagnosticAtPath } from '../manifest/yaml-document.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 import { checkServiceNames } from './check-service-names.js';
 

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../plan/types.js';
-import { diagnosticAtPath, type YamlSource } from '../spec/yaml-document.js';
+import { diagnosticAtPath, type YamlSource } from '../manifest/yaml-document.js';
 
 /** The Flink operator names an application's REST Service after it: `<name>-rest`. */
 const REST_SUFFIX = '-rest';

@@ -2,7 +2,7 @@ import type { PlannedEnvironment, PlannedJob } from '../plan/types.js';
 import type { Provenance } from '../render/object-meta.js';
 import { RenderError } from '../render/render-error.js';
 import { renderDeployObjects } from '../render/render-deploy-objects.js';
-import type { ResolvedJob } from '../spec/types.js';
+import type { ResolvedJob } from '../manifest/types.js';
 import type { DeployObjects, FlinkKind } from '../deploy/types.js';
 import type { JobBuildOutcome } from './build-images.js';
 

@@ -10,7 +10,7 @@ import type { KubeClient } from '../kube/client.js';
 import { FLINK_API_VERSION } from '../kube/types.js';
 import { deployCheckRunName, renderDeployCheckRun } from '../report/deploy-check-run.js';
 import { ANNOTATION } from '../render/object-meta.js';
-import type { ResolvedJob } from '../spec/types.js';
+import type { ResolvedJob } from '../manifest/types.js';
 import { BUILD_CHECK_NAME } from './build-on-merge.js';
 import { reportOf, restTarget } from './deploy-environment.js';
 

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { buildSqlUnits } from '../sql/build-units.js';
 import { checkSql } from '../sql/check-sql.js';
 import { DEFAULT_FLINK_VERSION, SUPPORTED_FLINK_VERSIONS } from '../sql/parser/versions.js';
-import { readTextFile, type TextFileResult } from '../spec/repository-files.js';
+import { readTextFile, type TextFileResult } from '../manifest/repository-files.js';
 
 /** The rule of a file `validate` refuses to read: not a regular file, too large, or not UTF-8 text. */
 export const FILE_REFUSED = 'file/refused';

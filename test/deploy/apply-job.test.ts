@@ -13,7 +13,7 @@ import type { DeployObjects } from '../../src/deploy/types.js';
 import { createKubeClient, KubeApiError, loadKubeConfig, type KubeClient } from '../../src/kube/client.js';
 import type { FlinkDeployment } from '../../src/kube/types.js';
 import { renderDeployObjects } from '../../src/render/render-deploy-objects.js';
-import type { ResolvedJob } from '../../src/spec/types.js';
+import type { ResolvedJob } from '../../src/manifest/types.js';
 import { findKind } from '../support/fake-kube/resources.js';
 import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
 import { resolvedJob } from '../support/resolved-job.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrphans, pruneOrphans } from '../../src/deploy/find-orphans.js';
 import { createKubeClient, loadKubeConfig, type KubeClient } from '../../src/kube/client.js';
 import { renderJob } from '../../src/render/render-job.js';
-import type { ResolvedJob } from '../../src/spec/types.js';
+import type { ResolvedJob } from '../../src/manifest/types.js';
 import { findKind } from '../support/fake-kube/resources.js';
 import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
 import { resolvedJob } from '../support/resolved-job.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webUiLink } from '../../src/deploy/web-ui-link.js';
 import { createKubeClient, KubeApiError, loadKubeConfig, type KubeClient } from '../../src/kube/client.js';
 import { renderJob } from '../../src/render/render-job.js';
-import type { ResolvedJob } from '../../src/spec/types.js';
+import type { ResolvedJob } from '../../src/manifest/types.js';
 import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
 import { findKind } from '../support/fake-kube/resources.js';
 import { resolvedJob } from '../support/resolved-job.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { parseYamlSource } from '../../src/spec/yaml-document.js';
+import { parseYamlSource } from '../../src/manifest/yaml-document.js';
 import { parseScript } from '../../src/sql/parse.js';
 import { checkRepository } from '../../src/workflows/check-repository.js';
 import { validateFiles } from '../../src/workflows/validate-files.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it, afterAll } from 'vitest';
-import { buildLayer } from '../../src/build/layer.js';
+import { buildLayer } from '../../src/image/layer.js';
 import { MEDIA_TYPES, RegistryClient, RegistryError, sha256 } from '../../src/registry/registry-client.js';
 import { startBearerRegistry, type BearerRegistry } from '../support/fake-registry-auth.js';
 import { registryEnv, registryRequests } from '../support/registry-env.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_FLINK_VERSIONS } from '../../src/render/flink-version.js';
 import { renderJob } from '../../src/render/render-job.js';
-import type { ResolvedJob } from '../../src/spec/types.js';
+import type { ResolvedJob } from '../../src/manifest/types.js';
 import { loadCrds, operatorCrdDir, operatorValidators, validateAgainstCrds } from '../support/crd-schema.js';
 import { resolvedJob } from '../support/resolved-job.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash, imageContent, imageReference, type ImageContent } from '../../src/render/image-ref.js';
 import { DEFAULT_SCRIPT_PATH } from '../../src/render/runner-args.js';
-import type { ResolvedJob } from '../../src/spec/types.js';
+import type { ResolvedJob } from '../../src/manifest/types.js';
 import { resolvedJob } from '../support/resolved-job.js';
 
 const digest = (c: string) => `sha256:${c.repeat(64)}`;

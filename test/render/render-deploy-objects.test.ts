@@ -6,7 +6,7 @@ import { SUPPORTED_FLINK_VERSIONS } from '../../src/render/flink-version.js';
 import { CONFIGMAP_MAX_BYTES, FLINK_MAIN_CONTAINER, renderDeployObjects, SQL_VOLUME } from '../../src/render/render-deploy-objects.js';
 import { RenderError } from '../../src/render/render-error.js';
 import { renderJob } from '../../src/render/render-job.js';
-import type { ResolvedJob } from '../../src/spec/types.js';
+import type { ResolvedJob } from '../../src/manifest/types.js';
 import { operatorCrdDir, validateAgainstCrds } from '../support/crd-schema.js';
 import { resolvedJob } from '../support/resolved-job.js';
 

@@ -5,7 +5,7 @@ import { renderJob } from '../../src/render/render-job.js';
 import { DEFAULT_SCRIPT_PATH } from '../../src/render/runner-args.js';
 import { toYaml } from '../../src/render/to-yaml.js';
 import { webUIUrl } from '../../src/render/web-ui.js';
-import type { ResolvedJob } from '../../src/spec/types.js';
+import type { ResolvedJob } from '../../src/manifest/types.js';
 import { resolvedJob } from '../support/resolved-job.js';
 
 const job = resolvedJob;

@@ -1,5 +1,5 @@
 /** Builds rule contexts the way the engine does: variables substituted, parsed, positioned. */
-import type { ResolvedJob, ProjectSpec } from '../../src/spec/types.js';
+import type { ResolvedJob, ProjectSpec } from '../../src/manifest/types.js';
 import { buildSqlUnits } from '../../src/sql/build-units.js';
 import type { RuleContext } from '../../src/rules/types.js';
 import { resolvedJob } from '../support/resolved-job.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/workflows/check-repository.js';
-import { parseYamlSource } from '../../src/spec/yaml-document.js';
+import { parseYamlSource } from '../../src/manifest/yaml-document.js';
 import { repoRoot, runCli } from '../support/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'streampilot-yaml-'));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
-import { readEngineStream } from '../../src/build/docker-builder.js';
+import { readEngineStream } from '../../src/image/docker-builder.js';
 import { basicAuth, type TestRegistry } from './registry-env.js';
 
 /**

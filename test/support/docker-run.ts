@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { readEngineStream } from '../../src/build/docker-builder.js';
+import { readEngineStream } from '../../src/image/docker-builder.js';
 import type { TestRegistry } from './registry-env.js';
 
 /** Runs `cmd` in a fresh container of `image` and returns what it printed; a non-zero exit throws with the output. */

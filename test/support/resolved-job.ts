@@ -1,4 +1,4 @@
-import type { ResolvedJob } from '../../src/spec/types.js';
+import type { ResolvedJob } from '../../src/manifest/types.js';
 
 /** A resolved job as the overlay produces it, for tests of what consumes one; override what the test is about. */
 export function resolvedJob(overrides: Partial<ResolvedJob> = {}): ResolvedJob {

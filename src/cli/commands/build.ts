@@ -1,9 +1,9 @@
-import { createBuildPorts } from '../../build/build-ports.js';
+import { createBuildPorts } from '../../image/build-ports.js';
 import { DiskCache } from '../../cache/result-cache.js';
 import { UsageError } from '../../errors.js';
 import { formatBuildOutcomes } from '../../report/format-build.js';
 import { formatDiagnosticsText } from '../../report/format-text.js';
-import type { BuilderName } from '../../spec/types.js';
+import type { BuilderName } from '../../manifest/types.js';
 import { buildImages } from '../../workflows/build-images.js';
 import { parseCommandArgs } from '../args.js';
 import { BUILD_HELP } from '../help.js';

@@ -1,12 +1,12 @@
 import { hostname, userInfo } from 'node:os';
-import { createBuildPorts } from '../../build/build-ports.js';
+import { createBuildPorts } from '../../image/build-ports.js';
 import { DiskCache } from '../../cache/result-cache.js';
 import { UsageError } from '../../errors.js';
 import { createFlinkRest } from '../../flink/rest-client.js';
 import { headCommit, isNewerLocalCommit } from '../../git/local-commits.js';
 import { formatDeployText } from '../../report/format-deploy-text.js';
 import { formatDiagnosticsText } from '../../report/format-text.js';
-import { deploySettings, MAX_DEPLOY_TIMEOUT, MAX_DEPLOY_TIMEOUT_MS, parseDuration } from '../../spec/deploy-settings.js';
+import { deploySettings, MAX_DEPLOY_TIMEOUT, MAX_DEPLOY_TIMEOUT_MS, parseDuration } from '../../manifest/deploy-settings.js';
 import { buildImages } from '../../workflows/build-images.js';
 import { deployEnvironment } from '../../workflows/deploy-environment.js';
 import { prepareDeploy } from '../../workflows/prepare-deploy.js';

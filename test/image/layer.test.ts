@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { buildLayer, LAYER_MTIME } from '../../src/build/layer.js';
-import type { ImageFile } from '../../src/build/types.js';
+import { buildLayer, LAYER_MTIME } from '../../src/image/layer.js';
+import type { ImageFile } from '../../src/image/types.js';
 
 interface Entry {
   name: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseJobManifest } from '../../src/spec/load-job.js';
-import { mergeSettings, resolveJob } from '../../src/spec/overlay.js';
-import type { JobSpec, ProjectSpec } from '../../src/spec/types.js';
+import { parseJobManifest } from '../../src/manifest/load-job.js';
+import { mergeSettings, resolveJob } from '../../src/manifest/overlay.js';
+import type { JobSpec, ProjectSpec } from '../../src/manifest/types.js';
 
 const job = (extra: Partial<JobSpec> = {}): JobSpec => ({ apiVersion: 'streampilot.dev/v1', kind: 'FlinkSqlJob', name: 'orders', sql: ['main.sql'], ...extra });
 const project = (extra: Partial<ProjectSpec> = {}): ProjectSpec => ({ apiVersion: 'streampilot.dev/v1', kind: 'Project', environments: { staging: {}, production: {} }, ...extra });

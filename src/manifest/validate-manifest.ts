@@ -13,8 +13,8 @@ const SCHEMA_RULE = 'manifest/schema';
 type Schema = Record<string, unknown>;
 
 /**
- * The JSON Schemas shipped in `schemas/`, read from the package at run time: src/spec and
- * dist/spec are two levels below the package root; a bundle (one file in dist/ or action/dist/)
+ * The JSON Schemas shipped in `schemas/`, read from the package at run time: src/manifest and
+ * dist/manifest are two levels below the package root; a bundle (one file in dist/ or action/dist/)
  * is one or two levels below it.
  */
 export function manifestSchema(kind: ManifestKind): Schema {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { parseJobManifest } from '../../src/spec/load-job.js';
-import { parseProjectManifest } from '../../src/spec/load-project.js';
+import { parseJobManifest } from '../../src/manifest/load-job.js';
+import { parseProjectManifest } from '../../src/manifest/load-project.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/spec');
 const fixture = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { parseJobManifest } from '../../src/spec/load-job.js';
-import { resolveJob } from '../../src/spec/overlay.js';
-import type { ProjectSpec } from '../../src/spec/types.js';
+import { parseJobManifest } from '../../src/manifest/load-job.js';
+import { resolveJob } from '../../src/manifest/overlay.js';
+import type { ProjectSpec } from '../../src/manifest/types.js';
 
 const show = (d: Diagnostic): string => `${d.line}:${d.column} ${d.rule} ${d.message}`;
 

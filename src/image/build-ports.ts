@@ -4,7 +4,7 @@ import { createMavenResolver } from '../maven/maven-resolver.js';
 import { mavenRepositories } from '../maven/maven-repositories.js';
 import { resolveCredentials } from '../registry/credentials.js';
 import { parseImageName } from '../registry/image-name.js';
-import type { ProjectSpec } from '../spec/types.js';
+import type { ProjectSpec } from '../manifest/types.js';
 import type { BuildPorts } from '../workflows/build-images.js';
 import { createDockerBuilder } from './docker-builder.js';
 import { RegistryBuilder } from './registry-builder.js';

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { didYouMean } from '../../src/text/did-you-mean.js';
-import { manifestSchema, resolveRef, type ManifestKind } from '../../src/spec/validate-manifest.js';
-import type { EnvironmentSpec, JobEnvironmentOverride, JobSettings, JobSpec, ProjectSpec } from '../../src/spec/types.js';
+import { manifestSchema, resolveRef, type ManifestKind } from '../../src/manifest/validate-manifest.js';
+import type { EnvironmentSpec, JobEnvironmentOverride, JobSettings, JobSpec, ProjectSpec } from '../../src/manifest/types.js';
 
 type Schema = Record<string, unknown>;
 

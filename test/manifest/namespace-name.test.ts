@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { parseJobManifest } from '../../src/spec/load-job.js';
-import { parseProjectManifest } from '../../src/spec/load-project.js';
+import { parseJobManifest } from '../../src/manifest/load-job.js';
+import { parseProjectManifest } from '../../src/manifest/load-project.js';
 
 const show = (d: Diagnostic): string => `${d.line}:${d.column} ${d.message}`;
 const project = (ns: string) => `apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging:\n    namespace: ${JSON.stringify(ns)}\n`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { deploySettings, parseDuration } from '../../src/spec/deploy-settings.js';
-import { parseProjectManifest } from '../../src/spec/load-project.js';
+import { deploySettings, parseDuration } from '../../src/manifest/deploy-settings.js';
+import { parseProjectManifest } from '../../src/manifest/load-project.js';
 
 const show = (d: Diagnostic): string => `${d.line}:${d.column} ${d.rule} ${d.message}`;
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { loadRepository } from '../../src/spec/load-repository.js';
-import { diagnosticAtPath } from '../../src/spec/yaml-document.js';
+import { loadRepository } from '../../src/manifest/load-repository.js';
+import { diagnosticAtPath } from '../../src/manifest/yaml-document.js';
 
 const PROJECT = 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n  production:\n    after: staging\n';
 const JOB = (name: string, extra = '') => `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${name}\nsql: [main.sql]\n${extra}`;

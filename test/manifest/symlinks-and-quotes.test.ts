@@ -6,10 +6,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { NEUTRALISED_LINK_TARGET } from '../../src/git/extract-tree.js';
-import { parseJobManifest } from '../../src/spec/load-job.js';
-import { parseProjectManifest } from '../../src/spec/load-project.js';
-import { loadRepository } from '../../src/spec/load-repository.js';
-import { locateInRepository } from '../../src/spec/repository-files.js';
+import { parseJobManifest } from '../../src/manifest/load-job.js';
+import { parseProjectManifest } from '../../src/manifest/load-project.js';
+import { loadRepository } from '../../src/manifest/load-repository.js';
+import { locateInRepository } from '../../src/manifest/repository-files.js';
 import { escapeControl, excerpt, MAX_QUOTED_CHARS, quote } from '../../src/text/quote.js';
 
 const PROJECT = 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n';
