@@ -27,3 +27,18 @@ export class ConfigError extends StreamPilotError {
     super(message, 2, hint);
   }
 }
+
+/** The message of anything thrown: an Error's message, or the thrown value as text. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The stack when there is one (for logs), else the message. */
+export function detailOf(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+/** The `hint` an error carries (ours, or one of another layer's errors that has one), if any. */
+export function hintOf(e: unknown): string | undefined {
+  return e !== null && typeof e === 'object' && 'hint' in e && typeof e.hint === 'string' ? e.hint : undefined;
+}

@@ -1,3 +1,4 @@
+import { detailOf } from '../errors.js';
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import { pullRequestInput } from '../github/pull-request-input.js';
 import type { ProjectSpec } from '../manifest/types.js';
@@ -22,7 +23,7 @@ export type AppPorts = Omit<ValidatePullRequestPorts, 'log'> & {
  */
 export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): ApplicationFunction {
   return (app: Probot) => {
-    const deliveries = queue ?? new DeliveryQueue((id, e) => app.log.error(`delivery ${id} failed and may be redelivered: ${ports.redact(e instanceof Error ? (e.stack ?? e.message) : String(e))}`));
+    const deliveries = queue ?? new DeliveryQueue((id, e) => app.log.error(`delivery ${id} failed and may be redelivered: ${ports.redact(detailOf(e))}`));
     const withLog = (context: Context): ValidatePullRequestPorts => ({ ...ports, log: logOf(context) });
     const enqueue = (context: Context, work: () => Promise<unknown>) => {
       const lane = 'repository' in context.payload && context.payload.repository ? context.payload.repository.full_name : 'none';

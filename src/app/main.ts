@@ -6,7 +6,7 @@ import { createProbot, ProbotOctokit } from 'probot';
 import { createBuildPorts } from '../image/build-ports.js';
 import { DiskCache } from '../cache/result-cache.js';
 import { checkClusterAccess, CLUSTER_ACCESS_SETTING, type DeployTarget } from '../deploy/cluster-access.js';
-import { StreamPilotError } from '../errors.js';
+import { detailOf, messageOf, StreamPilotError } from '../errors.js';
 import { cloneUrlOn, githubWebOrigin } from '../git/github-host.js';
 import { RepositoryCache } from '../git/repository-cache.js';
 import { redact, registerSecrets } from '../text/redact.js';
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     env: {},
     overrides: { Octokit: ProbotOctokit.plugin(redactingOctokit), appId: config.appId, privateKey: config.privateKey, secret: config.webhookSecret, baseUrl: config.baseUrl, log, logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel },
   });
-  const queue = new DeliveryQueue((id, e) => log.error(`delivery ${id} failed and may be redelivered: ${clean(e instanceof Error ? (e.stack ?? e.message) : String(e))}`));
+  const queue = new DeliveryQueue((id, e) => log.error(`delivery ${id} failed and may be redelivered: ${clean(detailOf(e))}`));
   await probot.load(streamPilotApp(ports, queue), { cwd: process.cwd(), addHandler: () => {} });
   const webhooks = createWebhookReceiver({
     secret: config.webhookSecret,
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     if (!config.clusterAccess) log.warn(`${CLUSTER_ACCESS_SETTING} is not set: every deploy is refused until it maps repositories to the contexts and namespaces they may deploy to`);
     const recovery = { kube: (context: string | undefined) => kube.forContext(context, context ?? 'in-cluster'), clusterAccess: (target: DeployTarget) => checkClusterAccess(config.clusterAccess, target), flink: createFlinkRest, identity, timeoutMs: DEFAULT_DEPLOY_TIMEOUT_MS, leaseDurationSeconds: config.leaseDurationSeconds, redact: clean };
     const recoveryLog = { info: (m: string) => log.info(clean(m)), warn: (m: string) => log.warn(clean(m)), error: (m: string) => log.error(clean(m)) };
-    recoverOnStart(probot, queue, recovery, recoveryLog, (work) => void enqueueMerge(queue, ports, work)).catch((e: unknown) => log.error(`could not look for deploys left in progress: ${clean(e instanceof Error ? e.message : String(e))}`));
+    recoverOnStart(probot, queue, recovery, recoveryLog, (work) => void enqueueMerge(queue, ports, work)).catch((e: unknown) => log.error(`could not look for deploys left in progress: ${clean(messageOf(e))}`));
   }
 
   const stop = (signal: string) => {
@@ -120,6 +120,6 @@ main().catch((e: unknown) => {
     process.stderr.write(`streampilot: ${e.message}${e.hint ? `; ${e.hint}` : ''}\n`);
     process.exit(e.exitCode);
   }
-  process.stderr.write(`streampilot: cannot start: ${redact(e instanceof Error ? e.message : String(e))}\n`);
+  process.stderr.write(`streampilot: cannot start: ${redact(messageOf(e))}\n`);
   process.exit(3);
 });

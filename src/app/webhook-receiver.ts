@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.js';
 import { createHmac, timingSafeEqual, type Hmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -80,7 +81,7 @@ async function receiveDelivery(req: IncomingMessage, res: ServerResponse, option
     await options.receive({ id: attempt.id, name: attempt.event, payload: payload as Record<string, unknown> });
   } catch (e) {
     // The handlers only queue work; Probot has already logged what failed, with the event id.
-    options.log.error(`webhook delivery ${attempt.id} (${attempt.event}) could not be handled: ${(e instanceof Error ? e.message : String(e)).slice(0, 200)}`);
+    options.log.error(`webhook delivery ${attempt.id} (${attempt.event}) could not be handled: ${messageOf(e).slice(0, 200)}`);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'the delivery could not be handled; see the app log' }));
     return;
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { StreamPilotError, UsageError } from '../errors.js';
+import { detailOf, StreamPilotError, UsageError } from '../errors.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { deployCommand } from './commands/deploy.js';
@@ -68,7 +68,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
       io.stderr(`streampilot: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`);
       return e.exitCode;
     }
-    io.stderr(`streampilot: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the command you ran.`);
+    io.stderr(`streampilot: internal error: ${detailOf(e)}\nPlease report this with the command you ran.`);
     return 3;
   }
 }

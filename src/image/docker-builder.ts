@@ -2,6 +2,7 @@ import { lstat, readdir, readFile, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
+import { messageOf } from '../errors.js';
 import { BuildError, type BuiltImage, type BuildRequest, type ImageBuilder, type ImageFile, type Progress, type RegistryAuth } from './types.js';
 
 /**
@@ -69,7 +70,7 @@ export function createDockerBuilder(options: DockerBuilderOptions): ImageBuilder
       try {
         context = await buildContext(request);
       } catch (error) {
-        return fail('docker build', `cannot read the build context: ${messageOf(error)}`, 'check that build.dockerfile names a file inside the job folder');
+        return fail('docker build', `cannot read the build context: ${engineMessageOf(error)}`, 'check that build.dockerfile names a file inside the job folder');
       }
       const baseAuth = authFor(request.baseImage);
       let lastStep = '';
@@ -98,7 +99,7 @@ export function createDockerBuilder(options: DockerBuilderOptions): ImageBuilder
           if (message.status) say(message.id ? `${message.id}: ${message.status}` : message.status);
         });
       } catch (error) {
-        buildError ??= messageOf(error);
+        buildError ??= engineMessageOf(error);
       }
       if (buildError !== undefined) {
         fail('docker build', lastStep ? `${lastStep}: ${buildError}` : buildError, buildHint(buildError, request));
@@ -132,7 +133,7 @@ export function createDockerBuilder(options: DockerBuilderOptions): ImageBuilder
           }
         });
       } catch (error) {
-        pushError ??= messageOf(error);
+        pushError ??= engineMessageOf(error);
       }
       if (pushError !== undefined) fail('docker push', `${request.target}: ${pushError}`, pushHint(pushError, request.target, pushAuth !== undefined));
       if (!digest) return fail('docker push', `${request.target}: the engine reported no digest for the pushed image`, 'check the engine and registry logs');
@@ -246,12 +247,12 @@ function platformString(p: NonNullable<BuildRequest['platform']>): string {
   return [p.os, p.architecture, ...(p.variant ? [p.variant] : [])].join('/');
 }
 
-function messageOf(error: unknown): string {
+function engineMessageOf(error: unknown): string {
   if (error && typeof error === 'object' && 'json' in error) {
     const json = (error as { json?: { message?: string } }).json;
     if (json?.message) return json.message;
   }
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 function buildHint(message: string, request: BuildRequest): string {

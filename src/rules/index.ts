@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.js';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../sql/source.js';
 import { connectorDependency } from './connector-dependency.js';
@@ -63,7 +64,7 @@ export function syntaxDiagnostics(ctx: RuleContext): Diagnostic[] {
 }
 
 function ruleFailure(ctx: RuleContext, rule: Rule, error: unknown, mapOf: (unit: SqlUnit) => LineMap): Diagnostic {
-  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+  const reason = messageOf(error).split('\n')[0]!.slice(0, 200);
   const fields = {
     severity: 'error' as const,
     rule: RULE_FAILED,

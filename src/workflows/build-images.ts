@@ -6,7 +6,7 @@ import { requireRegistryRepository } from '../image/build-ports.js';
 import type { ResultCache } from '../cache/result-cache.js';
 import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type ImageFile, type Progress } from '../image/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, hintOf, messageOf } from '../errors.js';
 import type { MavenResolver } from '../maven/maven-resolver.js';
 import type { PlannedEnvironment, PlannedJob } from '../plan/types.js';
 import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
@@ -175,8 +175,8 @@ async function step<T>(job: string, name: string, run: () => Promise<T>): Promis
     return await run();
   } catch (e) {
     if (e instanceof BuildError) throw e;
-    const hint = e && typeof e === 'object' && 'hint' in e && typeof e.hint === 'string' ? e.hint : undefined;
-    throw new BuildError(job, name, e instanceof Error ? e.message : String(e), hint);
+    const hint = hintOf(e);
+    throw new BuildError(job, name, messageOf(e), hint);
   }
 }
 

@@ -1,3 +1,4 @@
+import { messageOf, hintOf } from '../errors.js';
 import type { ResultCache } from '../cache/result-cache.js';
 import type { CachedRepository, RemoteSpec } from '../git/repository-cache.js';
 import { completeCheckRun, findCheckRun, startCheckRun, type CheckRunResult, type CheckRunTarget } from '../github/check-runs.js';
@@ -61,7 +62,7 @@ export async function buildOnMerge(octokit: GitHubClient, repo: RepoRef, merge: 
     environments = built.environments;
     report = renderBuildCheckRun({ environments, redact: ports.redact });
   } catch (e) {
-    ports.log.error(`building ${repo.owner}/${repo.repo} at ${merge.sha} failed: ${ports.redact(message(e))}`);
+    ports.log.error(`building ${repo.owner}/${repo.repo} at ${merge.sha} failed: ${ports.redact(messageOf(e))}`);
     report = renderBuildCheckRun({ environments: [], redact: ports.redact, failure: failureOf(e) });
   }
 
@@ -69,8 +70,8 @@ export async function buildOnMerge(octokit: GitHubClient, repo: RepoRef, merge: 
   try {
     checkRunId = await completeCheckRun(octokit, repo, target, report);
   } catch (e) {
-    ports.log.error(`could not publish the result of ${BUILD_CHECK_NAME} on ${merge.sha}: ${ports.redact(message(e))}`);
-    report = renderBuildCheckRun({ environments: [], redact: ports.redact, failure: { reason: `GitHub refused the build result: ${message(e)}`, hint: 'Look at the app log; push again to rebuild (unchanged images are reused).' } });
+    ports.log.error(`could not publish the result of ${BUILD_CHECK_NAME} on ${merge.sha}: ${ports.redact(messageOf(e))}`);
+    report = renderBuildCheckRun({ environments: [], redact: ports.redact, failure: { reason: `GitHub refused the build result: ${messageOf(e)}`, hint: 'Look at the app log; push again to rebuild (unchanged images are reused).' } });
     checkRunId = await completeCheckRun(octokit, repo, target, report);
   }
   return { checkRunId, conclusion: report.conclusion, environments, deploys: built.deploys, ...(built.project ? { project: built.project } : {}) };
@@ -139,9 +140,8 @@ class MergeBuildError extends Error {
 }
 
 function failureOf(e: unknown): { reason: string; hint?: string } {
-  const hint = e instanceof Error && 'hint' in e && typeof e.hint === 'string' ? e.hint : undefined;
+  const hint = hintOf(e);
   const name = e instanceof Error && e.name === 'GitError' ? 'git: ' : '';
-  return { reason: `${name}${message(e)}`, hint: hint ?? 'Fix the problem above and push again; unchanged images are reused.' };
+  return { reason: `${name}${messageOf(e)}`, hint: hint ?? 'Fix the problem above and push again; unchanged images are reused.' };
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { repositoryFingerprint } from '../cache/repository-fingerprint.js';
 import { BUILD_IDENTITY, hashKey, type ResultCache } from '../cache/result-cache.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, messageOf } from '../errors.js';
 import type { Plan, PlannedEnvironment, PlannedJob } from '../plan/types.js';
 import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
 import { RenderError } from '../render/render-error.js';
@@ -113,7 +113,7 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
         rule: 'internal/check-failed',
         message:
           `the SQL of \`${resolved.name}\` could not be checked for environment \`${resolved.environment}\`: ` +
-          (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200),
+          messageOf(e).split('\n')[0]!.slice(0, 200),
         hint: 'this is a bug in StreamPilot, not in your SQL; please report it with the SQL that triggers it',
       }),
     );

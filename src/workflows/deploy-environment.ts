@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.js';
 import { applyJob } from '../deploy/apply-job.js';
 import { findOrphans, pruneOrphans } from '../deploy/find-orphans.js';
 import { followRollout } from '../deploy/follow-rollout.js';
@@ -71,7 +72,7 @@ export async function deployEnvironment(jobs: readonly PreparedJob[], options: D
     orphans = options.partial ? [] : await orphansOf(jobs, options, ports);
   } catch (e) {
     // The jobs' outcomes stand; only the orphan list is missing, and the next deploy looks again.
-    ports.progress(`${options.environment}: could not look for resources of jobs no longer in Git: ${e instanceof Error ? e.message : String(e)}`);
+    ports.progress(`${options.environment}: could not look for resources of jobs no longer in Git: ${messageOf(e)}`);
   }
   return { environment: options.environment, sha: options.sha, jobs: reports, orphans };
 }
@@ -95,7 +96,7 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
     });
   } catch (e) {
     // Another deploy of this job held it for the whole timeout, or the cluster stopped answering.
-    const reason = e instanceof Error ? e.message : String(e);
+    const reason = messageOf(e);
     const hint = e instanceof LeaseWaitTimeout ? e.hint : 'Check that the cluster is reachable, then push again or run `streampilot deploy`.';
     say(`not deployed: ${reason}`);
     return { ...base, state: e instanceof LeaseWaitTimeout ? 'timed-out' : 'interrupted', failure: { summary: `not deployed: ${reason}`, events: [], logTail: [], hint }, elapsedMs: Date.now() - started };
@@ -170,7 +171,7 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
     return finish({ ...base, ...report, state, ...(await link(job, ports, options)) });
   } catch (e) {
     // A cluster that stops answering mid-deploy still ends this job with a reason.
-    const reason = e instanceof Error ? e.message : String(e);
+    const reason = messageOf(e);
     say(`interrupted: ${reason}`);
     return { ...base, state: 'interrupted', failure: { summary: `the deploy was interrupted: ${reason}`, events: [], logTail: [], hint: 'Look at the job in the cluster; push again or run `streampilot deploy` to finish it.' }, elapsedMs: Date.now() - started };
   } finally {

@@ -1,3 +1,4 @@
+import { messageOf, hintOf } from '../errors.js';
 import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
 import type { EnvironmentDeployReport, FlinkRest } from '../deploy/types.js';
 import { completeCheckRun, findCheckRun, startCheckRun, type CheckRunTarget } from '../github/check-runs.js';
@@ -84,7 +85,7 @@ async function deployEnvironments(
       await completeCheckRun(octokit, repo, target, renderDeployCheckRun(report, { redact: ports.redact }));
     } catch (e) {
       // A run left in progress would say the deploy never ended: a short result instead, and the log has the rest.
-      const reason = ports.redact(e instanceof Error ? e.message : String(e));
+      const reason = ports.redact(messageOf(e));
       ports.log.error(`could not publish the result of ${name} on ${merge.sha}: ${reason}`);
       const short: EnvironmentDeployReport = { ...report, failure: { reason: `GitHub refused the full deploy result (${reason}); the Deployments of each job have their outcome`, hint: 'Look at the app log for the whole report.' } };
       await completeCheckRun(octokit, repo, target, renderDeployCheckRun({ ...short, jobs: [] }, { redact: ports.redact })).catch(() => undefined);
@@ -94,7 +95,7 @@ async function deployEnvironments(
   if (pullRequest !== undefined) {
     const body = renderDeployComment(reports, { sha: merge.sha, checkRunUrls, redact: ports.redact });
     await upsertStickyComment(octokit, repo, pullRequest, { marker: DEPLOY_COMMENT_MARKER, body, ...(ports.appId !== undefined ? { appId: ports.appId } : {}) }).catch((e: unknown) =>
-      ports.log.warn(`could not comment the deploy on #${pullRequest}: ${ports.redact(e instanceof Error ? e.message : String(e))}`),
+      ports.log.warn(`could not comment the deploy on #${pullRequest}: ${ports.redact(messageOf(e))}`),
     );
   }
 }
@@ -150,8 +151,8 @@ async function deployOne(
       },
     );
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const hint = e instanceof Error && 'hint' in e && typeof e.hint === 'string' ? e.hint : 'check the environment’s kubeContext and the app’s kubeconfig (STREAMPILOT_KUBECONFIG)';
+    const message = messageOf(e);
+    const hint = hintOf(e) ?? 'check the environment’s kubeContext and the app’s kubeconfig (STREAMPILOT_KUBECONFIG)';
     ports.log.error(`deploying ${environment} at ${merge.sha} failed: ${ports.redact(message)}`);
     return { ...empty, failure: { reason: message, hint } };
   }
@@ -179,7 +180,7 @@ async function mergedPullRequest(octokit: GitHubClient & DeploymentsClient, repo
     const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
     return data[0]?.number;
   } catch (e) {
-    ports.log.warn(`could not find the pull request of ${sha}: ${ports.redact(e instanceof Error ? e.message : String(e))}`);
+    ports.log.warn(`could not find the pull request of ${sha}: ${ports.redact(messageOf(e))}`);
     return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.js';
 import { createJobDeployment, jobDeploymentStatus, setDeploymentStatus, type DeploymentsClient } from '../github/deployments.js';
 import type { RepoRef } from '../github/types.js';
 import type { DeployRecorder } from './deploy-environment.js';
@@ -19,7 +20,7 @@ export interface GitHubRecorderContext {
  * environment URL. GitHub being unavailable never stops a deploy: it is logged.
  */
 export function gitHubDeployRecorder(octokit: DeploymentsClient, repo: RepoRef, context: GitHubRecorderContext): DeployRecorder {
-  const warn = (what: string, e: unknown) => context.log.warn(`${what}: ${context.redact(e instanceof Error ? e.message : String(e))}`);
+  const warn = (what: string, e: unknown) => context.log.warn(`${what}: ${context.redact(messageOf(e))}`);
   return {
     async started(prepared) {
       try {

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.js';
 import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
 import { followRollout } from '../deploy/follow-rollout.js';
 import { acquireJobLease } from '../deploy/job-lease.js';
@@ -43,7 +44,7 @@ export async function recoverDeploys(octokit: GitHubClient & DeploymentsClient, 
     inFlight.map(async (deployment) => {
       const report = await resumeOne(repo, deployment, ports);
       await setDeploymentStatus(octokit, repo, deployment.id, jobDeploymentStatus(report), ports.redact).catch((e: unknown) =>
-        ports.log.warn(`could not record the outcome of deployment ${deployment.id}: ${ports.redact(e instanceof Error ? e.message : String(e))}`),
+        ports.log.warn(`could not record the outcome of deployment ${deployment.id}: ${ports.redact(messageOf(e))}`),
       );
       const environment = deployment.payload?.environment ?? deployment.environment;
       const key = `${environment}@${deployment.sha}`;
@@ -122,7 +123,7 @@ async function resumeOne(repo: RepoRef, deployment: InFlightDeployment, ports: R
       await acquired.lease.release().catch(() => undefined);
     }
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+    const reason = messageOf(e);
     return { ...base, failure: { summary: `StreamPilot restarted mid-deploy and could not resume it: ${reason}`, events: [], logTail: [], hint: redeploy } };
   }
 }

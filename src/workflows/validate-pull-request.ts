@@ -1,3 +1,4 @@
+import { messageOf, hintOf } from '../errors.js';
 import type { CheckResult, CheckOptions } from './check-repository.js';
 import type { FileChange, RemoteSpec, CachedRepository } from '../git/repository-cache.js';
 import { completeCheckRun, findCheckRun, startCheckRun, type CheckRunResult, type CheckRunTarget } from '../github/check-runs.js';
@@ -87,7 +88,7 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
         target.id = id;
         writes++;
       },
-      (e: unknown) => ports.log.warn(`could not mark ${CHECK_NAME} in progress on ${pr.headSha}: ${ports.redact(message(e))}`),
+      (e: unknown) => ports.log.warn(`could not mark ${CHECK_NAME} in progress on ${pr.headSha}: ${ports.redact(messageOf(e))}`),
     );
   }, ports.inProgressAfterMs ?? 1500);
 
@@ -100,7 +101,7 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
     plan = ports.describePlan({ ...checked, pullRequest: pr });
     report = renderCheckRun({ diagnostics: checked.head.diagnostics, jobs: plan.jobs, fork: pr.fork, redact: ports.redact, ...(ports.maxAnnotations !== undefined ? { maxAnnotations: ports.maxAnnotations } : {}) });
   } catch (e) {
-    ports.log.error(`validating ${repo.owner}/${repo.repo}#${pr.number} at ${pr.headSha} failed: ${ports.redact(message(e))}`);
+    ports.log.error(`validating ${repo.owner}/${repo.repo}#${pr.number} at ${pr.headSha} failed: ${ports.redact(messageOf(e))}`);
     report = renderCheckRun({ diagnostics: [], jobs: [], fork: pr.fork, redact: ports.redact, failure: failureOf(e) });
   } finally {
     clearTimeout(timer);
@@ -113,8 +114,8 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
     checkRunId = await completeCheckRun(octokit, repo, target, report);
     writes += Math.max(1, Math.ceil(report.annotations.length / 50));
   } catch (e) {
-    ports.log.error(`could not publish the result of ${CHECK_NAME} on ${pr.headSha}: ${ports.redact(message(e))}`);
-    report = renderCheckRun({ diagnostics: [], jobs: [], fork: pr.fork, redact: ports.redact, failure: { reason: `GitHub refused the check result: ${message(e)}`, hint: 'Re-run the check; if it fails again, look at the app log.' } });
+    ports.log.error(`could not publish the result of ${CHECK_NAME} on ${pr.headSha}: ${ports.redact(messageOf(e))}`);
+    report = renderCheckRun({ diagnostics: [], jobs: [], fork: pr.fork, redact: ports.redact, failure: { reason: `GitHub refused the check result: ${messageOf(e)}`, hint: 'Re-run the check; if it fails again, look at the app log.' } });
     checkRunId = await completeCheckRun(octokit, repo, target, report);
     writes++;
   }
@@ -138,7 +139,7 @@ async function isCurrentHead(octokit: GitHubClient, repo: RepoRef, pr: PullReque
   try {
     head = (await octokit.rest.pulls.get({ ...repo, pull_number: pr.number })).data.head.sha;
   } catch (e) {
-    log.warn(`plan comment on ${repo.owner}/${repo.repo}#${pr.number} not written: could not read the pull request's head (${redact(message(e))})`);
+    log.warn(`plan comment on ${repo.owner}/${repo.repo}#${pr.number} not written: could not read the pull request's head (${redact(messageOf(e))})`);
     return false;
   }
   if (head === pr.headSha) return true;
@@ -171,12 +172,11 @@ async function fetchAndCheck(octokit: GitHubClient, repo: RepoRef, pr: PullReque
 }
 
 function failureOf(e: unknown): { reason: string; hint?: string } {
-  const hint = e instanceof Error && 'hint' in e && typeof e.hint === 'string' ? e.hint : undefined;
+  const hint = hintOf(e);
   const name = e instanceof Error && e.name === 'GitError' ? 'git: ' : '';
-  return { reason: `${name}${message(e)}`, ...(hint ? { hint } : { hint: 'Fix the problem above and push again, or re-run the check.' }) };
+  return { reason: `${name}${messageOf(e)}`, ...(hint ? { hint } : { hint: 'Fix the problem above and push again, or re-run the check.' }) };
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Which pull request a re-run request (check run or check suite) is about. */
 export interface RerunRequest {
