@@ -1,3 +1,4 @@
+import { sha256Hex } from '../text/sha256.js';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -197,7 +198,4 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
   };
 }
 
-function sha256Hex(content: Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../text/sha256.js';
 import type { ObjectMeta } from '../kube/types.js';
 import type { ResolvedJob } from '../manifest/types.js';
 import { sortedRecord } from './plain-object.js';
@@ -62,9 +62,7 @@ function checkNames(job: ResolvedJob): void {
   }
 }
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+
 
 /** Name, namespace, the labels we select our objects by, and the provenance annotations. */
 export function objectMeta(job: ResolvedJob, script: string, provenance: Provenance): ObjectMeta {

@@ -1,6 +1,7 @@
 import type { CompanionObject, DeployObjects } from '../deploy/types.js';
 import type { ResolvedJob } from '../manifest/types.js';
-import { ANNOTATION, objectMeta, sha256Hex } from './object-meta.js';
+import { sha256Hex } from '../text/sha256.js';
+import { ANNOTATION, objectMeta } from './object-meta.js';
 import { RenderError } from './render-error.js';
 import { renderJob, type RenderInput } from './render-job.js';
 import { DEFAULT_SCRIPT_PATH } from './runner-args.js';

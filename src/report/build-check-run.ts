@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { CheckRunResult } from '../github/check-runs.js';
 import type { JobBuildOutcome } from '../workflows/build-images.js';
@@ -87,5 +88,4 @@ function uniqueErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 /** A table cell holds one line and no column separator. */
 const cell = (text: string): string => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const limit = (text: string): string => (text.length <= CHECK_OUTPUT_LIMIT ? text : `${text.slice(0, CHECK_OUTPUT_LIMIT - 60)}\n\n… (cut at GitHub's limit of ${CHECK_OUTPUT_LIMIT} characters)`);

@@ -1,7 +1,8 @@
 import type { EnvironmentDeployReport, FailureReason, JobDeployReport } from '../deploy/types.js';
 import type { CheckRunResult } from '../github/check-runs.js';
 import { CHECK_OUTPUT_LIMIT } from './check-run.js';
-import { cell, code, codeBlock, deployConclusion, driftList, FAILING_STATES, forceCommand, jobOneLiner, plural, redactReport, shortImage, shortSha, STATE_WORD, stateCounts } from './deploy-words.js';
+import { cell, code, codeBlock, deployConclusion, driftList, FAILING_STATES, forceCommand, jobOneLiner, redactReport, shortImage, shortSha, STATE_WORD, stateCounts } from './deploy-words.js';
+import { plural } from '../text/plural.js';
 
 /** The check run of one environment's deploy on the merge commit. */
 export const deployCheckRunName = (environment: string): string => `StreamPilot / deploy ${environment}`;

@@ -1,5 +1,6 @@
 import type { EnvironmentDeployReport, JobDeployReport } from '../deploy/types.js';
-import { cell, code, codeBlock, FAILING_STATES, forceCommand, jobOneLiner, plural, redactReport, shortSha, STATE_WORD, stateCounts } from './deploy-words.js';
+import { cell, code, codeBlock, FAILING_STATES, forceCommand, jobOneLiner, redactReport, shortSha, STATE_WORD, stateCounts } from './deploy-words.js';
+import { plural } from '../text/plural.js';
 import { GITHUB_COMMENT_LIMIT } from './plan-comment.js';
 
 /** First line of the deploy comment: how the app finds its own comment to edit it in place. */

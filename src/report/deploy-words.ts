@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import type { EnvironmentDeployReport, FailureReason, JobDeployReport, JobDeployState, WebUiLink } from '../deploy/types.js';
 
 /**
@@ -157,4 +158,4 @@ export function codeBlock(text: string): string {
 /** A table cell holds one line and no column separator. */
 export const cell = (text: string): string => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+

@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../sql/source.js';
 import { escapeControl, excerpt, MAX_MESSAGE_CHARS } from '../text/quote.js';
@@ -68,6 +69,5 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors === 0 && warnings === 0) return 'No problems found.';
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
 }

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../text/sha256.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -180,9 +181,6 @@ async function step<T>(job: string, name: string, run: () => Promise<T>): Promis
   }
 }
 
-function sha256Hex(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** sha256 over every file of a folder (relative path and bytes, sorted): a Docker build context. */
 function folderSha256(dir: string): string {
