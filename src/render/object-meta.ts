@@ -62,8 +62,6 @@ function checkNames(job: ResolvedJob): void {
   }
 }
 
-
-
 /** Name, namespace, the labels we select our objects by, and the provenance annotations. */
 export function objectMeta(job: ResolvedJob, script: string, provenance: Provenance): ObjectMeta {
   checkNames(job);

@@ -157,5 +157,3 @@ export function codeBlock(text: string): string {
 
 /** A table cell holds one line and no column separator. */
 export const cell = (text: string): string => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-
-
