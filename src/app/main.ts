@@ -22,7 +22,7 @@ import { redactingOctokit } from './redacting-octokit.js';
 import { DEFAULT_DEPLOY_TIMEOUT_MS } from '../manifest/deploy-settings.js';
 import { createLogger } from './logger.js';
 import { createWebhookReceiver } from './webhook-receiver.js';
-import { createWorkerCheck } from './worker-check.js';
+import { createCheckPool } from './check-pool.js';
 
 const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   // Compiled (dist/) the check runs in a worker thread; from sources (tests) in process.
   const compiled = fileURLToPath(import.meta.url).endsWith('.js');
   const resultsDir = path.join(config.dataDir, 'results');
-  const worker = compiled ? createWorkerCheck({ cacheDir: resultsDir, workers: config.checkWorkers, budget: config.checkBudget, secrets: config.secrets }) : undefined;
+  const worker = compiled ? createCheckPool({ cacheDir: resultsDir, workers: config.checkWorkers, budget: config.checkBudget, secrets: config.secrets }) : undefined;
   const inProcessCache = new DiskCache(resultsDir);
   const kube = config.kubeconfigPath || config.inCluster ? kubePorts({ kubeconfigPath: config.kubeconfigPath, inCluster: config.inCluster, addSecrets: (values) => (config.secrets.push(...values), registerSecrets(values)) }) : undefined;
   const identity = replicaIdentity();

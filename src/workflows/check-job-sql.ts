@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { RULE_JOB_FIELDS, type SqlUnit } from '../rules/types.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
-import { checkSql } from '../sql/check-sql.js';
+import { jobDiagnostics } from '../rules/job-diagnostics.js';
 import type { Statement } from '../sql/model/statements.js';
 import { printRunnerScript } from '../sql/printer/runner-script.js';
 
@@ -51,7 +51,7 @@ export function checkJobSql(
 }
 
 function analyse(units: SqlUnit[], job: ResolvedJob, project: ProjectSpec | undefined): SqlAnalysis {
-  const diagnostics = checkSql({ units, job, ...(project ? { project } : {}), wholeJob: true });
+  const diagnostics = jobDiagnostics({ units, job, ...(project ? { project } : {}), wholeJob: true });
   const broken = units.some((u) => u.parsed.issues.length > 0);
   const statements: Statement[] = units.flatMap((u) => u.parsed.statements);
   return { diagnostics, script: broken ? '' : printRunnerScript(statements) };

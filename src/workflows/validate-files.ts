@@ -3,7 +3,7 @@ import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { buildSqlUnits } from '../sql/build-units.js';
-import { checkSql } from '../sql/check-sql.js';
+import { jobDiagnostics } from '../rules/job-diagnostics.js';
 import { DEFAULT_FLINK_VERSION, SUPPORTED_FLINK_VERSIONS } from '../sql/parser/versions.js';
 import { readTextFile, type TextFileResult } from '../manifest/repository-files.js';
 
@@ -76,7 +76,7 @@ export function validateFiles(paths: readonly string[], options: ValidateFilesOp
   for (const group of groups) {
     const { units } = buildSqlUnits(group, { flinkVersion });
     // A loop, not push(...): a spread of many thousands of findings overflows the call stack.
-    for (const d of checkSql({ units, wholeJob: Boolean(options.wholeJob) })) diagnostics.push(d);
+    for (const d of jobDiagnostics({ units, wholeJob: Boolean(options.wholeJob) })) diagnostics.push(d);
   }
   return { diagnostics: diagnostics.sort(compareDiagnostics), sources, files };
 }

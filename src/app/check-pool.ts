@@ -1,18 +1,18 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckOptions, CheckResult } from '../workflows/check-repository.js';
 import { DEFAULT_CHECK_BUDGET, memoryBudgetError, timeBudgetError, type CheckBudget } from './check-budget.js';
-import type { CheckRequest } from './check-worker.js';
+import type { CheckRequest } from './check-thread.js';
 import { FairQueue } from './fair-queue.js';
 
 type Reply = { id: number; started?: true; result?: CheckResult; error?: { name: string; message: string; hint?: string } };
 
-export interface WorkerCheck {
+export interface CheckPool {
   /** `repository` is the fairness key: pending checks are taken in turn across repositories. */
   check(dir: string, options: CheckOptions, repository?: string): Promise<CheckResult>;
   close(): Promise<void>;
 }
 
-export interface WorkerCheckOptions {
+export interface CheckPoolOptions {
   /** The result cache's folder, shared by the workers. */
   cacheDir?: string;
   /** Checks run at once, one worker thread each (default 2). */
@@ -20,7 +20,7 @@ export interface WorkerCheckOptions {
   budget?: Partial<CheckBudget>;
   /** Values the workers' findings must never quote: a worker has its own copy of the redactor's registry. */
   secrets?: readonly string[];
-  /** The compiled worker script (default: `check-worker.js` beside this file). */
+  /** The compiled worker script (default: `check-thread.js` beside this file). */
   script?: URL;
 }
 
@@ -44,9 +44,9 @@ interface Slot {
  * checks are taken in turn per repository (FairQueue), so one repository's heavy pull requests
  * cannot hold every worker while another repository's trivial one waits behind them.
  */
-export function createWorkerCheck(settings: WorkerCheckOptions = {}): WorkerCheck {
+export function createCheckPool(settings: CheckPoolOptions = {}): CheckPool {
   const budget: CheckBudget = { ...DEFAULT_CHECK_BUDGET, ...settings.budget };
-  const script = settings.script ?? new URL('./check-worker.js', import.meta.url);
+  const script = settings.script ?? new URL('./check-thread.js', import.meta.url);
   const slots: Slot[] = Array.from({ length: Math.max(1, settings.workers ?? 2) }, () => ({}));
   const queue = new FairQueue<Pending>();
   let next = 0;

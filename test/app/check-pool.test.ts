@@ -1,4 +1,4 @@
-// The check pool with real worker threads running the compiled worker (dist/app/check-worker.js,
+// The check pool with real worker threads running the compiled worker (dist/app/check-thread.js,
 // built by `npm test`'s pretest or `npx tsc -p tsconfig.build.json`).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -6,13 +6,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CheckBudgetError } from '../../src/app/check-budget.js';
-import { createWorkerCheck } from '../../src/app/worker-check.js';
+import { createCheckPool } from '../../src/app/check-pool.js';
 import { heavyJobs } from '../support/heavy-jobs.js';
 import { repoRoot } from '../support/run-cli.js';
 
 // Far below the heavy repository's check (~8 s of CPU), far above the example's (~0.3 s) even on a busy machine.
 const BUDGET_MS = 3000;
-const script = pathToFileURL(path.join(repoRoot, 'dist', 'app', 'check-worker.js'));
+const script = pathToFileURL(path.join(repoRoot, 'dist', 'app', 'check-thread.js'));
 let work: string;
 let heavy: string;
 let light: string;
@@ -28,8 +28,8 @@ function repository(name: string, extra: Record<string, string | Buffer | null |
 }
 
 beforeAll(() => {
-  if (!existsSync(script)) throw new Error('dist/app/check-worker.js is missing: run `npx tsc -p tsconfig.build.json` first');
-  work = mkdtempSync(path.join(os.tmpdir(), 'streampilot-worker-check-'));
+  if (!existsSync(script)) throw new Error('dist/app/check-thread.js is missing: run `npx tsc -p tsconfig.build.json` first');
+  work = mkdtempSync(path.join(os.tmpdir(), 'streampilot-check-pool-'));
   heavy = repository('heavy', heavyJobs(6) as Record<string, string>);
   light = repository('light', {});
 });
@@ -38,7 +38,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('every check has a time and memory budget', { timeout: 120_000 }, () => {
   test("a pathological repository's check is stopped at its time budget and the next check runs on a fresh worker", async () => {
-    const pool = createWorkerCheck({ workers: 1, budget: { timeoutMs: BUDGET_MS }, script });
+    const pool = createCheckPool({ workers: 1, budget: { timeoutMs: BUDGET_MS }, script });
     try {
       const started = Date.now();
       const error = await pool.check(heavy, {}, 'acme/heavy').then(
@@ -58,7 +58,7 @@ describe('every check has a time and memory budget', { timeout: 120_000 }, () =>
   });
 
   test('a check that outgrows its heap fails with the memory budget, and the app process lives on', async () => {
-    const pool = createWorkerCheck({ workers: 1, budget: { timeoutMs: 120_000, memoryMb: 48 }, script });
+    const pool = createCheckPool({ workers: 1, budget: { timeoutMs: 120_000, memoryMb: 48 }, script });
     try {
       const error = await pool.check(heavy, {}, 'acme/heavy').then(
         () => undefined,
@@ -74,7 +74,7 @@ describe('every check has a time and memory budget', { timeout: 120_000 }, () =>
   });
 
   test("with one worker, a second repository's check runs after the first heavy check, ahead of that repository's backlog", async () => {
-    const pool = createWorkerCheck({ workers: 1, budget: { timeoutMs: BUDGET_MS }, script });
+    const pool = createCheckPool({ workers: 1, budget: { timeoutMs: BUDGET_MS }, script });
     try {
       const settled: string[] = [];
       const track = (name: string, p: Promise<unknown>) => p.then(() => settled.push(`${name} ok`), (e: Error) => settled.push(`${name} ${e.name}`));
@@ -91,7 +91,7 @@ describe('every check has a time and memory budget', { timeout: 120_000 }, () =>
   });
 
   test('two workers: a light check completes while a heavy one holds the other worker', async () => {
-    const pool = createWorkerCheck({ workers: 2, budget: { timeoutMs: BUDGET_MS }, script });
+    const pool = createCheckPool({ workers: 2, budget: { timeoutMs: BUDGET_MS }, script });
     try {
       const settled: string[] = [];
       const heavyCheck = pool.check(heavy, {}, 'acme/heavy').then(() => settled.push('heavy'), (e: Error) => settled.push(`heavy ${e.name}`));

@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
-import { checkSql } from '../../src/sql/check-sql.js';
+import { jobDiagnostics } from '../../src/rules/job-diagnostics.js';
 import { at, context, job } from './fixtures.js';
 
-describe('checkSql', () => {
+describe('jobDiagnostics', () => {
   test('syntax errors and rule findings come back together, sorted, in the original text', () => {
     const sql = `CREATE TABLE \${name} (id BIGINT) WITH ('connector' = 'datagen');
 CREATE TABLE sink_t (id BIGINT) WITH ('connector' = 'print');
 INSERT INTO sink_t SELECT id FROM missing;
 SELECT FROM WHERE;
 `;
-    const ds = checkSql(context(sql, { job: job({ variables: { name: 'a_much_longer_table_name' } }), allowSyntaxErrors: true }));
+    const ds = jobDiagnostics(context(sql, { job: job({ variables: { name: 'a_much_longer_table_name' } }), allowSyntaxErrors: true }));
     const missing = at(sql, 'missing');
     expect(ds.map((d) => [d.rule, d.line])).toEqual([
       ['sql/unknown-table', 3],
