@@ -1,4 +1,4 @@
-import type { LineMap, Range } from './sql/source.js';
+import type { LineMap, Range } from './text/source.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -5,7 +5,7 @@ import { mavenRepositories } from '../maven/maven-repositories.js';
 import { resolveCredentials } from '../registry/credentials.js';
 import { parseImageName } from '../registry/image-name.js';
 import type { ProjectSpec } from '../manifest/types.js';
-import type { BuildPorts } from '../workflows/build-images.js';
+import type { BuildPorts } from './types.js';
 import { createDockerBuilder } from './docker-builder.js';
 import { RegistryBuilder } from './registry-builder.js';
 import type { ImageBuilder, Progress } from './types.js';

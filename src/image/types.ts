@@ -1,3 +1,8 @@
+import type { MavenResolver } from '../maven/maven-resolver.js';
+import type { BuilderName } from '../manifest/types.js';
+import type { RegistryAuth } from '../registry/types.js';
+
+export type { RegistryAuth };
 /**
  * The seam between the build workflow and the two image builders (registry-native and
  * Docker engine). The workflow decides WHAT goes into a job's image (the normalised
@@ -14,10 +19,6 @@ export interface ImageFile {
   mode?: number;
 }
 
-export interface RegistryAuth {
-  username?: string;
-  password?: string;
-}
 
 export interface BuildRequest {
   /** Job name, for progress output and error messages. */
@@ -64,3 +65,33 @@ export class BuildError extends Error {
     this.name = 'BuildError';
   }
 }
+
+/** What the registry-native builder also answers, without building: the digest a reference points to now. */
+export interface RegistryLookup {
+  /** Digest of the base image (throws BuildError when it does not exist). */
+  resolveBaseDigest(baseImage: string, job?: string): Promise<string>;
+  /** Digest of an image already in the registry, or undefined. */
+  findImage(reference: string, job?: string): Promise<string | undefined>;
+}
+
+/** What building a job's image needs: the builders, the Maven resolver, and where to say what happens. */
+export interface BuildPorts {
+  registry: ImageBuilder & RegistryLookup;
+  /** Absent when no Docker engine is configured; jobs that need one then fail with a clear error. */
+  docker?: ImageBuilder;
+  maven: MavenResolver;
+  progress: Progress;
+}
+
+/** What became of one job's image. */
+export type JobBuildOutcome =
+  | { job: string; status: 'built' | 'reused'; builder: BuilderName; image: BuiltImage }
+  | { job: string; status: 'would-build' | 'exists'; builder: BuilderName; reference: string }
+  /**
+   * `build: configmap`: nothing is built; the job runs on its base image, `image`. Pinned
+   * (`<base>@sha256:…`) when pushing, so a deploy runs exactly what was resolved; as written in
+   * the manifests when not, because nothing is looked up then.
+   */
+  | { job: string; status: 'no-image'; image: string }
+  | { job: string; status: 'skipped'; reason: string }
+  | { job: string; status: 'failed'; step: string; message: string; hint?: string };

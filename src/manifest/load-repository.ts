@@ -1,7 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { LineMap } from '../sql/source.js';
+import { LineMap } from '../text/source.js';
 import { diagnosticAt } from '../diagnostics.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { JOB_FILE, loadJob, type LoadedJob } from './load-job.js';

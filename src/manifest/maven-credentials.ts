@@ -1,7 +1,17 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { mavenCredentialVariables } from '../maven/maven-repositories.js';
 import type { ProjectSpec } from './types.js';
 import { diagnosticAtPath, formatPath, type YamlSource } from './yaml-document.js';
+
+/** `artifactory-eu.prod` → `ARTIFACTORY_EU_PROD`: the part of the variable names a repository's id selects. */
+export function mavenCredentialKey(id: string): string {
+  return id.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+/** The three variables the operator sets for repository `id`; the names are fixed, so a repository cannot widen them. */
+export function mavenCredentialVariables(id: string): { username: string; password: string; url: string } {
+  const prefix = `STREAMPILOT_MAVEN_${mavenCredentialKey(id)}`;
+  return { username: `${prefix}_USERNAME`, password: `${prefix}_PASSWORD`, url: `${prefix}_URL` };
+}
 
 /**
  * `maven.repositories[].username` / `password` are refused wherever they appear: a

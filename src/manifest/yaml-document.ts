@@ -1,6 +1,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnosticAt, type Diagnostic, type Severity } from '../diagnostics.js';
-import { LineMap, type Range } from '../sql/source.js';
+import { LineMap, type Range } from '../text/source.js';
 import { excerpt, MAX_QUOTED_CHARS } from '../text/quote.js';
 import { findExpansionProblem } from './yaml-expansion.js';
 

@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { Range } from '../sql/source.js';
+import type { Range } from '../text/source.js';
 
 /**
  * The smallest expansion budget: documents of a few KB may share blocks freely (a 2 KB defaults

@@ -1,5 +1,8 @@
 import { ConfigError } from '../errors.js';
+import { mavenCredentialVariables } from '../manifest/maven-credentials.js';
 import type { MavenSpec } from '../manifest/types.js';
+
+export { mavenCredentialKey, mavenCredentialVariables } from '../manifest/maven-credentials.js';
 
 /** A repository ready to be asked: URL normalised, credentials (if any) from the operator's allow-list. */
 export interface MavenRepository {
@@ -12,17 +15,6 @@ export interface MavenRepository {
 }
 
 export const MAVEN_CENTRAL: MavenRepository = { id: 'central', url: 'https://repo.maven.apache.org/maven2/', checksums: 'required' };
-
-/** `artifactory-eu.prod` → `ARTIFACTORY_EU_PROD`: the part of the variable names a repository's id selects. */
-export function mavenCredentialKey(id: string): string {
-  return id.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-}
-
-/** The three variables the operator sets for repository `id`; the names are fixed, so a repository cannot widen them. */
-export function mavenCredentialVariables(id: string): { username: string; password: string; url: string } {
-  const prefix = `STREAMPILOT_MAVEN_${mavenCredentialKey(id)}`;
-  return { username: `${prefix}_USERNAME`, password: `${prefix}_PASSWORD`, url: `${prefix}_URL` };
-}
 
 /**
  * The project's `maven.repositories` (or Maven Central). Credentials never come from

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { RegistryAuth } from '../image/types.js';
+import type { RegistryAuth } from './types.js';
 import { registerSecrets } from '../text/redact.js';
 import { ConfigError } from '../errors.js';
 import { DOCKER_HUB } from './image-name.js';

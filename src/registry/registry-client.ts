@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RegistryAuth } from '../image/types.js';
+import type { RegistryAuth } from './types.js';
 import { parseWwwAuthenticate, type AuthChallenge } from './www-authenticate.js';
 
 /**

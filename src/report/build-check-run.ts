@@ -1,7 +1,7 @@
 import { plural } from '../text/plural.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { CheckRunResult } from '../github/check-runs.js';
-import type { JobBuildOutcome } from '../workflows/build-images.js';
+import type { JobBuildOutcome } from '../image/types.js';
 import { CHECK_OUTPUT_LIMIT } from './check-run.js';
 
 /** One environment's builds, as `buildImages` returned them. */

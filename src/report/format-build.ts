@@ -1,4 +1,4 @@
-import type { JobBuildOutcome } from '../workflows/build-images.js';
+import type { JobBuildOutcome } from '../image/types.js';
 
 /** One line per job: what was built or reused, with the digest deployments pin. */
 export function formatBuildOutcomes(outcomes: readonly JobBuildOutcome[], options: { pushed: boolean }): string {

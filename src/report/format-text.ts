@@ -1,6 +1,6 @@
 import { plural } from '../text/plural.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { LineMap } from '../sql/source.js';
+import { LineMap } from '../text/source.js';
 import { escapeControl, excerpt, MAX_MESSAGE_CHARS } from '../text/quote.js';
 
 export interface TextStyle {

@@ -1,6 +1,6 @@
 import { messageOf } from '../errors.js';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
-import { LineMap } from '../sql/source.js';
+import { LineMap } from '../text/source.js';
 import { connectorDependency } from './connector-dependency.js';
 import { connectorOptions } from './connector-options.js';
 import { dropStatement } from './drop-statement.js';

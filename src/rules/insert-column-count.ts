@@ -1,6 +1,6 @@
 import type { Query } from '../sql/model/query.js';
 import type { CreateTable, Insert } from '../sql/model/statements.js';
-import type { Range } from '../sql/source.js';
+import type { Range } from '../text/source.js';
 import { displayName, insertsOf, jobStatements, nameParts, shortParts } from './job-statements.js';
 import { outputColumnCount } from './query-analysis.js';
 import { tableKey, writableColumns } from './table-definitions.js';

@@ -4,7 +4,7 @@
  */
 import type { QualifiedName } from '../sql/model/common.js';
 import type { CreateTable, Insert, Statement, TableOption } from '../sql/model/statements.js';
-import { LineMap, type Range } from '../sql/source.js';
+import { LineMap, type Range } from '../text/source.js';
 import type { RuleContext, SqlUnit } from './types.js';
 
 export interface Located<S> {

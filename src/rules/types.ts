@@ -1,20 +1,9 @@
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
-import type { ParsedScript } from '../sql/parse.js';
-import type { Range } from '../sql/source.js';
+import type { SqlUnit } from '../sql/build-units.js';
+import type { Range } from '../text/source.js';
 
-/** One SQL file of a job, after variable substitution, parsed. */
-export interface SqlUnit {
-  /** Path as shown to the user (repository-relative, posix). */
-  file: string;
-  /** The user's file as written. */
-  original: string;
-  /** The text that was parsed: `original` with ${variables} substituted. */
-  text: string;
-  parsed: ParsedScript;
-  /** Maps an offset in `text` back to an offset in `original`. */
-  toOriginal(offset: number): number;
-}
+export type { SqlUnit };
 
 /**
  * The settings of a job that rules may read. Narrow on purpose: a job's rule results are reused

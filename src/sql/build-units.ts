@@ -1,8 +1,20 @@
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
-import type { SqlUnit } from '../rules/types.js';
 import { parseScript, type ParsedScript } from './parse.js';
-import { LineMap } from './source.js';
+import { LineMap } from '../text/source.js';
 import { substituteVariables } from './variables.js';
+
+/** One SQL file of a job, after variable substitution, parsed. */
+export interface SqlUnit {
+  /** Path as shown to the user (repository-relative, posix). */
+  file: string;
+  /** The user's file as written. */
+  original: string;
+  /** The text that was parsed: `original` with ${variables} substituted. */
+  text: string;
+  parsed: ParsedScript;
+  /** Maps an offset in `text` back to an offset in `original`. */
+  toOriginal(offset: number): number;
+}
 
 export interface SqlSource {
   /** Path as shown to the user. */

@@ -3,7 +3,7 @@ import type { SyntaxIssue } from './model/common.js';
 import type { Statement } from './model/statements.js';
 import { parseTokens, type BrokenStatement } from './parser/script.js';
 import { DEFAULT_FLINK_VERSION } from './parser/versions.js';
-import type { Range } from './source.js';
+import type { Range } from '../text/source.js';
 
 export interface ParseOptions {
   /** The job's Flink version ("1.20", "2.0" …); decides version-dependent syntax. Default 1.20. */

@@ -1,4 +1,4 @@
-import type { Range } from './source.js';
+import type { Range } from '../text/source.js';
 
 export interface UnresolvedVariable {
   name: string;

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { resolveRepoPath } from '../manifest/repository-files.js';
 import { requireRegistryRepository } from '../image/build-ports.js';
 import type { ResultCache } from '../cache/result-cache.js';
-import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type ImageFile, type Progress } from '../image/types.js';
+import { BuildError, type BuildPorts, type BuildRequest, type ImageFile, type JobBuildOutcome } from '../image/types.js';
+
+export type { BuildPorts, JobBuildOutcome, RegistryLookup } from '../image/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { ConfigError, hintOf, messageOf } from '../errors.js';
 import type { MavenResolver } from '../maven/maven-resolver.js';
@@ -18,22 +20,6 @@ import { checkRepository } from './check-repository.js';
 /** Where dependency jars go: Flink puts every jar of usrlib/ on the job's class path in application mode. */
 export const USER_LIB_DIR = '/opt/flink/usrlib';
 
-/** What the registry-native builder also answers, without building: the digest a reference points to now. */
-export interface RegistryLookup {
-  /** Digest of the base image (throws BuildError when it does not exist). */
-  resolveBaseDigest(baseImage: string, job?: string): Promise<string>;
-  /** Digest of an image already in the registry, or undefined. */
-  findImage(reference: string, job?: string): Promise<string | undefined>;
-}
-
-export interface BuildPorts {
-  registry: ImageBuilder & RegistryLookup;
-  /** Absent when no Docker engine is configured; jobs that need one then fail with a clear error. */
-  docker?: ImageBuilder;
-  maven: MavenResolver;
-  progress: Progress;
-}
-
 export interface BuildImagesOptions {
   /** Whose variables the script is built with (the script is part of the image). */
   environment: string;
@@ -45,18 +31,6 @@ export interface BuildImagesOptions {
   push: boolean;
   cache?: ResultCache;
 }
-
-export type JobBuildOutcome =
-  | { job: string; status: 'built' | 'reused'; builder: BuilderName; image: BuiltImage }
-  | { job: string; status: 'would-build' | 'exists'; builder: BuilderName; reference: string }
-  /**
-   * `build: configmap`: nothing is built; the job runs on its base image, `image`. Pinned
-   * (`<base>@sha256:…`) when pushing, so a deploy runs exactly what was resolved; as written in
-   * the manifests when not, because nothing is looked up then.
-   */
-  | { job: string; status: 'no-image'; image: string }
-  | { job: string; status: 'skipped'; reason: string }
-  | { job: string; status: 'failed'; step: string; message: string; hint?: string };
 
 export interface BuildImagesResult {
   outcomes: JobBuildOutcome[];

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseScript } from '../../src/sql/parse.js';
-import { LineMap } from '../../src/sql/source.js';
+import { LineMap } from '../../src/text/source.js';
 import { CORPUS_FLINK_VERSION, type CorpusCase, type CorpusSource, SOURCES, corpusAbsent, loadCorpus, repoRoot } from '../support/corpus.js';
 import { dtValidate } from '../support/dt-sql-parser.js';
 import { KNOWN_EXCEPTIONS } from './known-exceptions.js';

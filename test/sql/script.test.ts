@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseScript } from '../../src/sql/parse.js';
-import { LineMap } from '../../src/sql/source.js';
+import { LineMap } from '../../src/text/source.js';
 
 /** Each issue as `line:column message` (+ hint), the way a user reads it. */
 function issues(text: string, flinkVersion = '1.20'): string[] {

@@ -1,6 +1,6 @@
 import { nameKey, type QualifiedName } from '../model/common.js';
 import type { Expression, GroupItem, Query, TableRef } from '../model/query.js';
-import type { Range } from '../source.js';
+import type { Range } from '../../text/source.js';
 import { expressionChildren, tableRefExpressions } from './walk.js';
 
 /** A table (or view) a query reads, as written, with where. */

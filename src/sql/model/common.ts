@@ -1,4 +1,4 @@
-import type { Range } from '../source.js';
+import type { Range } from '../../text/source.js';
 
 /** Every node of the statement model carries its range in the parsed text. */
 export interface Node {

@@ -1,6 +1,6 @@
 import { describeToken, type Token } from '../lexer.js';
 import type { Identifier, QualifiedName } from '../model/common.js';
-import type { Range } from '../source.js';
+import type { Range } from '../../text/source.js';
 import { isReserved } from './keywords.js';
 import { compareVersions, type FlinkVersion } from './versions.js';
 import { quote } from '../../text/quote.js';

@@ -5,7 +5,7 @@
  * (`a + b + …`, `… UNION ALL …`, `a JOIN b JOIN …`) are parsed, printed and walked by loops
  * and may be as long as the file allows; only nesting is bounded.
  */
-import type { Range } from '../source.js';
+import type { Range } from '../../text/source.js';
 import type { Cursor } from './cursor.js';
 
 /**

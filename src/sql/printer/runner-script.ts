@@ -1,7 +1,7 @@
 import { tokenize } from '../lexer.js';
 import type { Statement } from '../model/statements.js';
 import { parseScript } from '../parse.js';
-import type { Range } from '../source.js';
+import type { Range } from '../../text/source.js';
 import { printScript } from './statements.js';
 
 /**

@@ -4,7 +4,7 @@
  * release (1.17 … 2.2).
  */
 import type { Token } from '../../lexer.js';
-import type { Range } from '../../source.js';
+import type { Range } from '../../../text/source.js';
 import type { Cursor } from '../cursor.js';
 import type { FlinkVersion } from '../versions.js';
 
