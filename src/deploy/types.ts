@@ -5,6 +5,9 @@
  */
 import type { FlinkResourceObject } from '../kube/types.js';
 
+export type { FlinkJobExceptions, FlinkRest, FlinkRestTarget } from '../flink/types.js';
+export type { CompanionObject, DeployObjects } from '../render/types.js';
+
 export type FlinkKind = 'FlinkDeployment' | 'FlinkSessionJob';
 
 /** Where a job's operator resource lives. */
@@ -13,21 +16,6 @@ export interface DeployedRef {
   kind: FlinkKind;
   namespace: string;
   name: string;
-}
-
-/** Any Kubernetes object we apply next to the Flink resource (the SQL ConfigMap of `build: configmap`). */
-export interface CompanionObject {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  [key: string]: unknown;
-}
-
-/** What one job's deploy applies: the operator resource, and objects it needs first. */
-export interface DeployObjects {
-  resource: FlinkResourceObject;
-  /** Applied before `resource`, e.g. the ConfigMap its pod template mounts. */
-  companions: CompanionObject[];
 }
 
 /** A field our apply would set that another field manager owns with a different value (e.g. `kubectl edit`). */
@@ -74,27 +62,6 @@ export type RolloutOutcome =
   | { status: 'timed-out'; failure: FailureReason; lifecycleState?: string; jobState?: string; elapsedMs: number }
   /** The follow was aborted through its signal (a newer commit took over). */
   | { status: 'cancelled'; elapsedMs: number };
-
-/** The JobManager REST endpoint of a job: its `<name>-rest` service. */
-export interface FlinkRestTarget {
-  namespace: string;
-  /** `<cluster>-rest`; a session job's is its session cluster's. */
-  service: string;
-  port: number;
-}
-
-/** `/jobs/{id}/exceptions`, reduced to the root cause. */
-export interface FlinkJobExceptions {
-  /** Exception class and message, e.g. `java.lang.ArithmeticException: / by zero`. */
-  rootException: string;
-  stacktrace?: string;
-  timestamp?: number;
-}
-
-/** Flink's REST API; `undefined` whenever it cannot be reached (a failed JobManager often is gone). */
-export interface FlinkRest {
-  jobExceptions(target: FlinkRestTarget, jobId: string): Promise<FlinkJobExceptions | undefined>;
-}
 
 export type WebUiLink =
   | { via: 'ingress' | 'node-port' | 'load-balancer'; url: string }
@@ -153,4 +120,28 @@ export interface EnvironmentDeployReport {
   orphans: OrphanReport[];
   /** The environment could not be deployed at all (no kubeconfig context, cluster unreachable…). */
   failure?: { reason: string; hint?: string };
+}
+
+/** One job as the cluster runs it, for `streampilot status`. */
+export interface JobStatus {
+  job: string;
+  kind: FlinkKind;
+  namespace: string;
+  /** False when the cluster has no resource for the job. */
+  deployed: boolean;
+  lifecycleState?: string;
+  jobState?: string;
+  /** The operator's error message, when status.error is set. */
+  error?: string;
+  image?: string;
+  /** The commit and pull request the live resource was applied from (its annotations). */
+  gitSha?: string;
+  pullRequest?: string;
+  webUi?: WebUiLink;
+}
+
+export interface EnvironmentStatus {
+  environment: string;
+  jobs: JobStatus[];
+  orphans: OrphanReport[];
 }

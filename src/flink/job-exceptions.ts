@@ -4,7 +4,7 @@
  * (Flink ≥ 1.13) is the failure; JobManagers that keep no history still send the top-level
  * `root-exception`, deprecated since 1.13 and gone in 2.0.
  */
-import type { FlinkJobExceptions } from '../deploy/types.js';
+import type { FlinkJobExceptions } from './types.js';
 
 /** Lines of a trace kept: the exception and where it was thrown, short enough for a comment. */
 export const TRACE_LINES = 15;

@@ -9,7 +9,7 @@
  *   `get` on `services/proxy` in the job's namespace.
  * - directFlinkRest: straight to the service, for StreamPilot running inside the cluster.
  */
-import type { FlinkRest, FlinkRestTarget } from '../deploy/types.js';
+import type { FlinkRest, FlinkRestTarget } from './types.js';
 import type { KubeClient } from '../kube/client.js';
 import { jobExceptionsFrom } from './job-exceptions.js';
 

@@ -1,5 +1,4 @@
-import type { PullRequestData } from './types.js';
-import type { PullRequestInput } from '../workflows/validate-pull-request.js';
+import type { PullRequestData, PullRequestInput } from './types.js';
 
 /**
  * A webhook's or the API's pull request, reduced to what validation needs. `headSha` overrides

@@ -83,3 +83,14 @@ export interface GitHubClient {
   /** Octokit's auth hook: with `{ type: 'installation' }` it yields the installation token. */
   auth(options?: Record<string, unknown>): Promise<unknown>;
 }
+
+/** A pull request, reduced to what validating it needs. */
+export interface PullRequestInput {
+  number: number;
+  baseSha: string;
+  headSha: string;
+  /** The base repository's clone URL: the head commit is reachable there too (refs/pull/N/head), also for forks. */
+  cloneUrl: string;
+  /** Head repository differs from base: validated, never built or deployed. */
+  fork: boolean;
+}

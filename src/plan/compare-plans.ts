@@ -5,7 +5,7 @@ import { ANNOTATION } from '../render/object-meta.js';
 import { parseScript } from '../sql/parse.js';
 import { printScript } from '../sql/printer/statements.js';
 import type { DeployOn } from '../manifest/types.js';
-import type { CheckResult } from '../workflows/check-repository.js';
+import type { CheckResult } from './types.js';
 import type { PlannedEnvironment, PlannedJob } from './types.js';
 
 /** `invalid`: the job is still there but its manifest has errors, so head has no plan for it. */

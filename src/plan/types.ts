@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics.js';
 import type { DeployOn, JobMode, ResolvedJob, UpgradeMode } from '../manifest/types.js';
 
 /** The part of any Kubernetes object the plan names. */
@@ -41,4 +42,12 @@ export interface PlannedEnvironment {
 /** What merging would deploy, per environment. Pure data: renderers and later workflows read it. */
 export interface Plan {
   environments: PlannedEnvironment[];
+}
+
+/** A repository checked: its findings, its plan, and the texts the findings point into. */
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  plan: Plan;
+  /** Texts of every file a diagnostic may name, for code frames. */
+  sources: Map<string, string>;
 }

@@ -1,4 +1,4 @@
-import type { CompanionObject, DeployObjects } from '../deploy/types.js';
+import type { CompanionObject, DeployObjects } from './types.js';
 import type { ResolvedJob } from '../manifest/types.js';
 import { sha256Hex } from '../text/sha256.js';
 import { ANNOTATION, objectMeta } from './object-meta.js';

@@ -1,4 +1,4 @@
-import type { EnvironmentStatus, JobStatus } from '../workflows/environment-status.js';
+import type { EnvironmentStatus, JobStatus } from '../deploy/types.js';
 
 /** `streampilot status`: one block per job, then orphans. */
 export function formatStatusText(status: EnvironmentStatus): string {

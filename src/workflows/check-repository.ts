@@ -17,6 +17,9 @@ import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { diagnosticAtPath } from '../manifest/yaml-document.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 import { checkServiceNames } from './check-service-names.js';
+import type { CheckResult } from '../plan/types.js';
+
+export type { CheckResult };
 
 export interface CheckOptions {
   /** Only these environments (default: all of streampilot.yaml). */
@@ -25,13 +28,6 @@ export interface CheckOptions {
   jobs?: string[];
   cache?: ResultCache;
   gitSha?: string;
-}
-
-export interface CheckResult {
-  diagnostics: Diagnostic[];
-  plan: Plan;
-  /** Texts of every file a diagnostic may name, for code frames. */
-  sources: Map<string, string>;
 }
 
 /** Used when streampilot.yaml names no registry: the plan still shows a stable tag. */

@@ -6,29 +6,9 @@ import type { KubeClient } from '../kube/client.js';
 import { FLINK_API_VERSION } from '../kube/types.js';
 import type { PlannedEnvironment } from '../plan/types.js';
 import { ANNOTATION } from '../render/object-meta.js';
+import type { EnvironmentStatus, JobStatus } from '../deploy/types.js';
 
-export interface JobStatus {
-  job: string;
-  kind: FlinkKind;
-  namespace: string;
-  /** False when the cluster has no resource for the job. */
-  deployed: boolean;
-  lifecycleState?: string;
-  jobState?: string;
-  /** The operator's error message, when status.error is set. */
-  error?: string;
-  image?: string;
-  /** The commit and pull request the live resource was applied from (its annotations). */
-  gitSha?: string;
-  pullRequest?: string;
-  webUi?: WebUiLink;
-}
-
-export interface EnvironmentStatus {
-  environment: string;
-  jobs: JobStatus[];
-  orphans: OrphanReport[];
-}
+export type { EnvironmentStatus, JobStatus };
 
 interface LiveResource {
   metadata?: { annotations?: Record<string, string> };

@@ -8,20 +8,13 @@ import { pullRequestInput } from '../github/pull-request-input.js';
 import { upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
 import { renderCheckRun, type JobRow } from '../report/check-run.js';
+import type { PullRequestInput } from '../github/types.js';
+
+export type { PullRequestInput };
 
 export const CHECK_NAME = 'StreamPilot / validate';
 
 /** A pull request as the app sees it in a webhook, reduced to what validation needs. */
-export interface PullRequestInput {
-  number: number;
-  baseSha: string;
-  headSha: string;
-  /** The base repository's clone URL: the head commit is reachable there too (refs/pull/N/head), also for forks. */
-  cloneUrl: string;
-  /** Head repository differs from base: validated, never built or deployed. */
-  fork: boolean;
-}
-
 /** What the plan comparison tells the check run and the pull request. */
 export interface PlanDescription {
   /** One row per job in the summary table, with what this pull request does to it. */
