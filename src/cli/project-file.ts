@@ -1,6 +1,5 @@
 import { ConfigError } from '../errors.js';
 import { parseProjectManifest, PROJECT_FILE } from '../manifest/load-project.js';
-import { BUILT_IN_DEFAULTS } from '../manifest/overlay.js';
 import { readRepositoryText } from '../manifest/repository-files.js';
 import type { ProjectSpec } from '../manifest/types.js';
 
@@ -25,7 +24,4 @@ export function requireEnvironment(project: ProjectSpec, name: string | undefine
   return name;
 }
 
-/** The namespace an environment's jobs go to unless a job says otherwise (as the plan resolves it). */
-export function environmentNamespace(project: ProjectSpec, environment: string): string {
-  return project.environments[environment]?.namespace ?? project.defaults?.namespace ?? BUILT_IN_DEFAULTS.namespace;
-}
+export { environmentNamespace } from '../manifest/overlay.js';

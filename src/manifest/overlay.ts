@@ -138,3 +138,8 @@ function settingsOf(layer: JobSettings | undefined): JobSettings | undefined {
   const { flinkVersion, namespace, baseImage, runner, parallelism, upgradeMode, resources, flinkConfiguration, serviceAccount, variables, sessionCluster } = layer;
   return { flinkVersion, namespace, baseImage, runner, parallelism, upgradeMode, resources, flinkConfiguration, serviceAccount, variables, sessionCluster };
 }
+
+/** The namespace an environment's jobs go to unless a job says otherwise: the one place this default is decided. */
+export function environmentNamespace(project: ProjectSpec, environment: string): string {
+  return project.environments[environment]?.namespace ?? project.defaults?.namespace ?? BUILT_IN_DEFAULTS.namespace;
+}

@@ -12,7 +12,7 @@ import { CONFIGMAP_MAX_BYTES, renderDeployObjects, sqlConfigMapBytes } from '../
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import type { LoadedJob } from '../manifest/load-job.js';
 import { loadRepository } from '../manifest/load-repository.js';
-import { BUILT_IN_DEFAULTS, resolveJob } from '../manifest/overlay.js';
+import { environmentNamespace, resolveJob } from '../manifest/overlay.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { diagnosticAtPath } from '../manifest/yaml-document.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
@@ -75,7 +75,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
   const shared = checkScopedMemo();
   for (const envName of environments) {
     const env = project.environments[envName]!;
-    const planned: PlannedEnvironment = { name: envName, namespace: env.namespace ?? project.defaults?.namespace ?? BUILT_IN_DEFAULTS.namespace, deployOn: env.deployOn ?? 'merge', jobs: [] };
+    const planned: PlannedEnvironment = { name: envName, namespace: environmentNamespace(project, envName), deployOn: env.deployOn ?? 'merge', jobs: [] };
     if (env.kubeContext) planned.kubeContext = env.kubeContext;
     if (env.after) planned.after = env.after;
     for (const job of jobs) {
