@@ -14,6 +14,7 @@ import {
 } from '../registry/registry-client.js';
 import { buildLayer, LAYER_MTIME } from './layer.js';
 import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type Progress, type RegistryAuth } from './types.js';
+import { mapBounded } from '../text/map-bounded.js';
 
 export interface RegistryBuilderOptions {
   /**
@@ -137,7 +138,7 @@ export class RegistryBuilder implements ImageBuilder {
     let bytesUploaded = 0;
     const baseLayers = baseManifest.layers.filter((l) => !isForeign(l));
     let done = 0;
-    await pool(baseLayers, this.options.concurrency ?? 3, async (blob) => {
+    await mapBounded(baseLayers, this.options.concurrency ?? 3, async (blob) => {
       const known = `${target.registry}/${target.repository}@${blob.digest}`;
       const how = await step(job, 'copy base layer', async () => {
         if (this.knownBlobs.has(known)) return 'already present';
@@ -295,14 +296,6 @@ function describeSource(source: 'explicit' | 'environment' | 'docker-config'): s
 /** Layers a registry may not hold (Windows base layers): they stay where their URLs point. */
 function isForeign(layer: Descriptor): boolean {
   return /foreign|nondistributable/.test(layer.mediaType);
-}
-
-async function pool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
 }
 
 export function formatBytes(bytes: number): string {

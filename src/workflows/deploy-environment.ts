@@ -19,6 +19,9 @@ import { webUiLink } from '../deploy/web-ui-link.js';
 import type { KubeClient } from '../kube/client.js';
 import { ANNOTATION } from '../render/object-meta.js';
 import type { PreparedJob } from './prepare-deploy.js';
+import { mapBounded } from '../text/map-bounded.js';
+import { reportOf } from '../deploy/rollout-report.js';
+import { restTarget } from '../flink/rest-target.js';
 
 /** Records each real deploy somewhere people look (GitHub Deployments in the app; nothing in the CLI). */
 export interface DeployRecorder {
@@ -179,24 +182,6 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
   }
 }
 
-/** A rollout's outcome as a report row. */
-export function reportOf(outcome: RolloutOutcome, supersededBy: string | undefined): Partial<JobDeployReport> & Pick<JobDeployReport, 'state'> {
-  switch (outcome.status) {
-    case 'running':
-      return { state: 'running', lifecycleState: outcome.lifecycleState, jobState: 'RUNNING', ...(outcome.restoredFrom ? { restoredFrom: outcome.restoredFrom } : {}) };
-    case 'failed':
-    case 'timed-out':
-      return {
-        state: outcome.status,
-        failure: outcome.failure,
-        ...(outcome.lifecycleState ? { lifecycleState: outcome.lifecycleState } : {}),
-        ...(outcome.jobState ? { jobState: outcome.jobState } : {}),
-      };
-    case 'cancelled':
-      return { state: 'superseded', ...(supersededBy ? { supersededBy } : {}) };
-  }
-}
-
 function statusOf(object: unknown): Pick<JobDeployReport, 'lifecycleState' | 'jobState'> {
   const { lifecycleState, jobState } = progressOf(object as FlinkObject);
   return { ...(lifecycleState ? { lifecycleState } : {}), ...(jobState ? { jobState } : {}) };
@@ -205,10 +190,6 @@ function statusOf(object: unknown): Pick<JobDeployReport, 'lifecycleState' | 'jo
 /** The JobManager a job's REST calls go to: its own cluster, or its session cluster. */
 function restTargetOf(prepared: PreparedJob): { restTarget: FlinkRestTarget } {
   return { restTarget: restTarget(prepared.job.namespace, prepared.job.mode === 'session' ? (prepared.job.sessionCluster ?? prepared.job.name) : prepared.job.name) };
-}
-
-export function restTarget(namespace: string, cluster: string): FlinkRestTarget {
-  return { namespace, service: `${cluster}-rest`, port: 8081 };
 }
 
 async function link(job: PreparedJob['job'], ports: DeployEnvironmentPorts, options: DeployEnvironmentOptions): Promise<{ webUi?: WebUiLink }> {
@@ -228,20 +209,6 @@ async function orphansOf(jobs: readonly PreparedJob[], options: DeployEnvironmen
   if (found.length === 0) return [];
   if (options.prune) return pruneOrphans(ports.kube, found);
   return found.map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
-}
-
-/** Runs `work` over `items` with at most `limit` at once, keeping the order of `items`. */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
-  return results;
 }
 
 const short = (sha: string) => sha.slice(0, 7);

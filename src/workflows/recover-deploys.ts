@@ -13,7 +13,8 @@ import { deployCheckRunName, renderDeployCheckRun } from '../report/deploy-check
 import { ANNOTATION } from '../render/object-meta.js';
 import type { ResolvedJob } from '../manifest/types.js';
 import { BUILD_CHECK_NAME } from './build-on-merge.js';
-import { reportOf, restTarget } from './deploy-environment.js';
+import { reportOf } from '../deploy/rollout-report.js';
+import { restTarget } from '../flink/rest-target.js';
 
 export interface RecoverDeploysPorts {
   /** The cluster a deployment's payload names (its kubeContext, or in-cluster). */
