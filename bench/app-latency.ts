@@ -41,10 +41,22 @@ export async function measureAppLatency(): Promise<AppLatency> {
   const git = GitRepository.create({ from: source, name: 'jobs' });
   const credentials = newAppCredentials();
   const fake = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
-  const repo = fake.addRepository({ owner: 'acme', name: 'jobs', installationId: INSTALLATION, gitDir: git.dir, cloneUrl: git.cloneUrl });
+  const repo = fake.addRepository({
+    owner: 'acme',
+    name: 'jobs',
+    installationId: INSTALLATION,
+    gitDir: git.dir,
+    cloneUrl: git.cloneUrl,
+  });
   const app = await AppProcess.start({ credentials, githubHost: fake.host, env: { LOG_LEVEL: 'warn' } });
   const full = `${repo.owner}/${repo.name}`;
-  const payloadRepo = { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl, defaultBranch: repo.defaultBranch };
+  const payloadRepo = {
+    id: repo.id,
+    owner: repo.owner,
+    name: repo.name,
+    cloneUrl: repo.cloneUrl,
+    defaultBranch: repo.defaultBranch,
+  };
   try {
     const baseSha = git.sha('main');
     let before = baseSha;
@@ -54,9 +66,16 @@ export async function measureAppLatency(): Promise<AppLatency> {
     let writes = 0;
     for (let i = 0; i <= DELIVERIES; i++) {
       // one job changes: its query's filter, so the normalised script (and the plan) differ
-      const head = git.commit('pr-1', { 'jobs/job-0001/main.sql': jobSql(1).replace('WHERE e.amount >', `WHERE e.amount + ${i} >`) });
+      const head = git.commit('pr-1', {
+        'jobs/job-0001/main.sql': jobSql(1).replace('WHERE e.amount >', `WHERE e.amount + ${i} >`),
+      });
       git.publishPullRef(git, 'pr-1', 1);
-      fake.addPullRequest({ repository: full, number: 1, head: { sha: head, ref: 'pr-1', repository: full }, base: { sha: baseSha, ref: 'main' } });
+      fake.addPullRequest({
+        repository: full,
+        number: 1,
+        head: { sha: head, ref: 'pr-1', repository: full },
+        base: { sha: baseSha, ref: 'main' },
+      });
       const edits = fake.commentsOn(full, 1)[0]?.edits ?? -1;
       const w0 = writesBefore();
       const t0 = performance.now();
@@ -64,15 +83,30 @@ export async function measureAppLatency(): Promise<AppLatency> {
         url: app.webhookUrl,
         secret: credentials.webhookSecret,
         event: 'pull_request',
-        payload: pullRequestPayload({ action: i === 0 ? 'opened' : 'synchronize', number: 1, installationId: INSTALLATION, repository: payloadRepo, base: { ref: 'main', sha: baseSha }, head: { ref: 'pr-1', sha: head }, before }),
+        payload: pullRequestPayload({
+          action: i === 0 ? 'opened' : 'synchronize',
+          number: 1,
+          installationId: INSTALLATION,
+          repository: payloadRepo,
+          base: { ref: 'main', sha: baseSha },
+          head: { ref: 'pr-1', sha: head },
+          before,
+        }),
       });
       if (delivery.status >= 300) throw new Error(`webhook refused: ${delivery.status} ${delivery.body}`);
-      await until(() => fake.checkRunsFor(full, head).find((r) => r.status === 'completed'), `the check run of ${head}`);
+      await until(
+        () => fake.checkRunsFor(full, head).find((r) => r.status === 'completed'),
+        `the check run of ${head}`,
+      );
       const ms = performance.now() - t0;
       if (i === 0) firstMs = ms;
       else samples.push(ms);
       // let the plan comment land too, then leave a push's worth of quiet before the next one
-      await until(() => (fake.commentsOn(full, 1)[0]?.edits ?? -1) > edits || (edits === -1 && fake.commentsOn(full, 1).length > 0), 'the plan comment');
+      await until(
+        () =>
+          (fake.commentsOn(full, 1)[0]?.edits ?? -1) > edits || (edits === -1 && fake.commentsOn(full, 1).length > 0),
+        'the plan comment',
+      );
       if (i > 0) writes += writesBefore() - w0;
       before = head;
       await new Promise((r) => setTimeout(r, 1000));
@@ -81,7 +115,15 @@ export async function measureAppLatency(): Promise<AppLatency> {
     const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
     const status = readFileSync(`/proc/${app.pid}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return { firstMs, p50Ms: pick(0.5), p95Ms: pick(0.95), samples, rssMb: rssKb / 1024, writesPerEvent: writes / DELIVERIES, violations: fake.violations.length };
+    return {
+      firstMs,
+      p50Ms: pick(0.5),
+      p95Ms: pick(0.95),
+      samples,
+      rssMb: rssKb / 1024,
+      writesPerEvent: writes / DELIVERIES,
+      violations: fake.violations.length,
+    };
   } finally {
     await app.stop();
     await fake.close();

@@ -93,7 +93,9 @@ class FakeCluster {
   }
 
   static async start(dir: string): Promise<FakeCluster> {
-    const child = spawn(process.execPath, [path.join(here, 'deploy-fake-kube.mjs'), String(STEP_MS)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(here, 'deploy-fake-kube.mjs'), String(STEP_MS)], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const lines = createInterface({ input: child.stdout! });
     const first = await new Promise<string>((resolve, reject) => {
       lines.once('line', resolve);
@@ -101,7 +103,11 @@ class FakeCluster {
     });
     const target = JSON.parse(first) as { url: string; caPem: string; token: string };
     const kubeconfig = writeTestKubeconfig(dir, target, [{ name: 'bench', namespace: 'flink-staging' }]);
-    return new FakeCluster(child, lines, createKubeClient(loadKubeConfig({ kubeconfigPath: kubeconfig, context: 'bench' })));
+    return new FakeCluster(
+      child,
+      lines,
+      createKubeClient(loadKubeConfig({ kubeconfigPath: kubeconfig, context: 'bench' })),
+    );
   }
 
   stats(): Promise<FakeKubeStats> {
@@ -124,13 +130,19 @@ function writeVersion(root: string, version: number): void {
   generateRepository(root, JOBS);
   for (let i = 0; i < JOBS; i++) {
     const name = `job-${String(i).padStart(4, '0')}`;
-    writeFileSync(path.join(root, 'jobs', name, 'main.sql'), jobSql(i).replace('WHERE e.amount >', `WHERE e.amount + ${version} >`));
+    writeFileSync(
+      path.join(root, 'jobs', name, 'main.sql'),
+      jobSql(i).replace('WHERE e.amount >', `WHERE e.amount + ${version} >`),
+    );
   }
 }
 
 function plan(root: string, gitSha: string): { environment: PlannedEnvironment; errors: number } {
   const checked = checkRepository(root, { environments: [ENVIRONMENT], gitSha });
-  return { environment: checked.plan.environments[0]!, errors: checked.diagnostics.filter((d) => d.severity === 'error').length };
+  return {
+    environment: checked.plan.environments[0]!,
+    errors: checked.diagnostics.filter((d) => d.severity === 'error').length,
+  };
 }
 
 /** What a registry that already has each content-addressed image answers. */
@@ -139,7 +151,12 @@ function reusedImages(environment: PlannedEnvironment): JobBuildOutcome[] {
     job: p.name,
     status: 'reused',
     builder: 'registry',
-    image: { reference: p.image, digest: `sha256:${createHash('sha256').update(p.image).digest('hex')}`, reused: true, bytesUploaded: 0 },
+    image: {
+      reference: p.image,
+      digest: `sha256:${createHash('sha256').update(p.image).digest('hex')}`,
+      reused: true,
+      bytesUploaded: 0,
+    },
   }));
 }
 
@@ -148,7 +165,12 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1000;
 }
 
-async function deploy(cluster: FakeCluster, jobs: PreparedJob[], gitSha: string, concurrency: number): Promise<RunFigures> {
+async function deploy(
+  cluster: FakeCluster,
+  jobs: PreparedJob[],
+  gitSha: string,
+  concurrency: number,
+): Promise<RunFigures> {
   globalThis.gc?.();
   const before = await cluster.stats();
   const sockets = connections;
@@ -172,7 +194,17 @@ async function deploy(cluster: FakeCluster, jobs: PreparedJob[], gitSha: string,
   const after = await cluster.stats();
   const states: Record<string, number> = {};
   for (const j of report.jobs) states[j.state] = (states[j.state] ?? 0) + 1;
-  return { concurrency, wallMs, cpuMs, requests: after.requests - before.requests, writes: after.writes - before.writes, watches: after.watches - before.watches, connections: opened, fakeCpuMs: after.cpuMs - before.cpuMs, states };
+  return {
+    concurrency,
+    wallMs,
+    cpuMs,
+    requests: after.requests - before.requests,
+    writes: after.writes - before.writes,
+    watches: after.watches - before.watches,
+    connections: opened,
+    fakeCpuMs: after.cpuMs - before.cpuMs,
+    states,
+  };
 }
 
 function median(xs: number[]): number {
@@ -182,7 +214,16 @@ function median(xs: number[]): number {
 
 function medianRun(runs: RunFigures[]): RunFigures {
   const pick = (f: (r: RunFigures) => number) => median(runs.map(f));
-  return { ...runs[0]!, wallMs: pick((r) => r.wallMs), cpuMs: pick((r) => r.cpuMs), requests: pick((r) => r.requests), writes: pick((r) => r.writes), watches: pick((r) => r.watches), connections: pick((r) => r.connections), fakeCpuMs: pick((r) => r.fakeCpuMs) };
+  return {
+    ...runs[0]!,
+    wallMs: pick((r) => r.wallMs),
+    cpuMs: pick((r) => r.cpuMs),
+    requests: pick((r) => r.requests),
+    writes: pick((r) => r.writes),
+    watches: pick((r) => r.watches),
+    connections: pick((r) => r.connections),
+    fakeCpuMs: pick((r) => r.fakeCpuMs),
+  };
 }
 
 async function measure(): Promise<DeployFigures> {
@@ -226,7 +267,10 @@ async function measure(): Promise<DeployFigures> {
       await withCluster(async (cluster) => {
         const setup = await deploy(cluster, before, sha(1), 4);
         first ??= setup;
-        changed.set(concurrency, [...(changed.get(concurrency) ?? []), await deploy(cluster, merge, sha(2), concurrency)]);
+        changed.set(concurrency, [
+          ...(changed.get(concurrency) ?? []),
+          await deploy(cluster, merge, sha(2), concurrency),
+        ]);
         if (concurrency === 4) unchanged.push(await deploy(cluster, nothingChanged, sha(3), 4));
       });
     }

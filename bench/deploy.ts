@@ -12,7 +12,11 @@ const TARGET_CPU_MS_PER_JOB = 200;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export function measureDeploy(): DeployFigures {
-  const r = spawnSync(process.execPath, ['--expose-gc', path.join(here, 'deploy-measure.mjs')], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(here, 'deploy-measure.mjs')], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.status !== 0) throw new Error(`the deploy benchmark failed:\n${r.stderr}`);
   return JSON.parse(r.stdout) as DeployFigures;
 }
@@ -40,30 +44,67 @@ export function printDeployBench(): void {
   const byDefault = at(4);
   const own = byDefault.cpuMs / n + f.prepareCpuMs / n;
 
-  console.log(`\nDeploy: a merge changing ${n} application jobs, through deployEnvironment and the real Kubernetes client over HTTPS`);
-  console.log(`against the fake API server in its own process; its operator autopilot takes each applied job to RUNNING ${f.waitMs} ms`);
-  console.log('after the apply (the wait). Images are not built here: each build outcome is "reused" (the build has its own figures);');
-  console.log('no GitHub Deployments are recorded. CPU is this process\'s user + system time: StreamPilot alone.');
-  if (f.checkErrors > 0) console.log(`note: the generated repository produced ${f.checkErrors} errors — the benchmark input should be clean`);
+  console.log(
+    `\nDeploy: a merge changing ${n} application jobs, through deployEnvironment and the real Kubernetes client over HTTPS`,
+  );
+  console.log(
+    `against the fake API server in its own process; its operator autopilot takes each applied job to RUNNING ${f.waitMs} ms`,
+  );
+  console.log(
+    'after the apply (the wait). Images are not built here: each build outcome is "reused" (the build has its own figures);',
+  );
+  console.log("no GitHub Deployments are recorded. CPU is this process's user + system time: StreamPilot alone.");
+  if (f.checkErrors > 0)
+    console.log(
+      `note: the generated repository produced ${f.checkErrors} errors — the benchmark input should be clean`,
+    );
   const rows: [string, string, string][] = [
     ['measure', 'figure', 'target'],
     [`StreamPilot CPU per job, changing merge at concurrency 4 (median of rounds)`, perJob(byDefault.cpuMs), ''],
     ['  + rendering its objects (prepareDeploy)', `${fmt(f.prepareCpuMs / n, 2)} ms`, ''],
-    ['  own time per job outside the waits', `${fmt(own, 1)} ms`, `< ${TARGET_CPU_MS_PER_JOB} ms: ${own < TARGET_CPU_MS_PER_JOB ? 'met' : 'NOT met'}`],
+    [
+      '  own time per job outside the waits',
+      `${fmt(own, 1)} ms`,
+      `< ${TARGET_CPU_MS_PER_JOB} ms: ${own < TARGET_CPU_MS_PER_JOB ? 'met' : 'NOT met'}`,
+    ],
     ['  first merge after start (creates the jobs; JIT warm-up)', perJob(f.first.cpuMs), ''],
   ];
   for (const r of f.changed) {
-    rows.push([`wall, concurrency ${r.concurrency}${r.concurrency === 1 ? ' (sequential)' : r.concurrency === 4 ? ' (default)' : ''}`, `${fmt(r.wallMs)} ms`, `CPU ${perJob(r.cpuMs)}/job; ${states(r)}`]);
+    rows.push([
+      `wall, concurrency ${r.concurrency}${r.concurrency === 1 ? ' (sequential)' : r.concurrency === 4 ? ' (default)' : ''}`,
+      `${fmt(r.wallMs)} ms`,
+      `CPU ${perJob(r.cpuMs)}/job; ${states(r)}`,
+    ]);
   }
   rows.push(
-    ['  sequential beyond its waits, per job', `${fmt((sequential.wallMs - n * f.waitMs) / n, 1)} ms`, `wall / ${n} − ${f.waitMs} ms (API round trips + CPU)`],
-    ['  concurrency 4 / sequential', fmt(byDefault.wallMs / sequential.wallMs, 3), `0.25 would be 4 lanes with no overhead`],
+    [
+      '  sequential beyond its waits, per job',
+      `${fmt((sequential.wallMs - n * f.waitMs) / n, 1)} ms`,
+      `wall / ${n} − ${f.waitMs} ms (API round trips + CPU)`,
+    ],
+    [
+      '  concurrency 4 / sequential',
+      fmt(byDefault.wallMs / sequential.wallMs, 3),
+      `0.25 would be 4 lanes with no overhead`,
+    ],
     ['  concurrency 16 / sequential', fmt(at(16).wallMs / sequential.wallMs, 3), ''],
-    ['API requests per job, changing merge', fmt(byDefault.requests / n, 1), `${fmt(byDefault.writes / n, 1)} writes, ${fmt(byDefault.watches / n, 1)} watches; ${fmt(byDefault.connections / n, 1)} TLS connections opened`],
-    ['fake API server CPU per job (own process, not counted above)', perJob(byDefault.fakeCpuMs), `at concurrency 16: ${perJob(at(16).fakeCpuMs)}`],
+    [
+      'API requests per job, changing merge',
+      fmt(byDefault.requests / n, 1),
+      `${fmt(byDefault.writes / n, 1)} writes, ${fmt(byDefault.watches / n, 1)} watches; ${fmt(byDefault.connections / n, 1)} TLS connections opened`,
+    ],
+    [
+      'fake API server CPU per job (own process, not counted above)',
+      perJob(byDefault.fakeCpuMs),
+      `at concurrency 16: ${perJob(at(16).fakeCpuMs)}`,
+    ],
     [`merge changing nothing (concurrency 4), wall`, `${fmt(f.unchanged.wallMs)} ms`, states(f.unchanged)],
     ['  StreamPilot CPU per job', perJob(f.unchanged.cpuMs), ''],
-    ['  API requests per job', fmt(f.unchanged.requests / n, 1), `${fmt(f.unchanged.writes / n, 1)} writes (dry runs and the Lease); ${fmt(f.unchanged.connections / n, 1)} TLS connections opened`],
+    [
+      '  API requests per job',
+      fmt(f.unchanged.requests / n, 1),
+      `${fmt(f.unchanged.writes / n, 1)} writes (dry runs and the Lease); ${fmt(f.unchanged.connections / n, 1)} TLS connections opened`,
+    ],
   );
   printTable(rows);
 }

@@ -9,7 +9,10 @@ import type { Measured } from './measure-check.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const measureCheck = (repo: string, cacheDir: string): Measured => {
-  const r = spawnSync(process.execPath, [path.join(here, 'measure-check.mjs'), repo, cacheDir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, [path.join(here, 'measure-check.mjs'), repo, cacheDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) throw new Error(`check of ${repo} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout) as Measured;
 };

@@ -19,15 +19,29 @@ export interface DuplicateTableFigures {
   duplicates5Varying: Measured;
 }
 
-function writeRepository(root: string, environments: number, tableName: (i: number) => string, varying: boolean): number {
+function writeRepository(
+  root: string,
+  environments: number,
+  tableName: (i: number) => string,
+  varying: boolean,
+): number {
   mkdirSync(path.join(root, 'jobs', 'stress'), { recursive: true });
   const envs = ENVIRONMENT_NAMES.slice(0, environments)
-    .map((name) => `  ${name}:\n    namespace: flink-${name}\n    deployOn: command\n    variables:\n      env: ${name}\n`)
+    .map(
+      (name) => `  ${name}:\n    namespace: flink-${name}\n    deployOn: command\n    variables:\n      env: ${name}\n`,
+    )
     .join('');
-  writeFileSync(path.join(root, 'streampilot.yaml'), `apiVersion: streampilot.dev/v1\nkind: Project\ndefaults:\n  flinkVersion: "1.20"\n  namespace: flink\nenvironments:\n${envs}`);
-  writeFileSync(path.join(root, 'jobs', 'stress', 'job.yaml'), 'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: stress\nsql: [main.sql]\n');
+  writeFileSync(
+    path.join(root, 'streampilot.yaml'),
+    `apiVersion: streampilot.dev/v1\nkind: Project\ndefaults:\n  flinkVersion: "1.20"\n  namespace: flink\nenvironments:\n${envs}`,
+  );
+  writeFileSync(
+    path.join(root, 'jobs', 'stress', 'job.yaml'),
+    'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: stress\nsql: [main.sql]\n',
+  );
   const rows = ["CREATE TABLE dim (x INT) WITH ('connector' = 'datagen');\n"];
-  for (let i = 0; i < STATEMENTS; i++) rows.push(`CREATE TABLE ${tableName(i)} (x INT, s STRING) WITH ('connector' = 'datagen');\n`);
+  for (let i = 0; i < STATEMENTS; i++)
+    rows.push(`CREATE TABLE ${tableName(i)} (x INT, s STRING) WITH ('connector' = 'datagen');\n`);
   // A variable in a comment changes the parsed text per environment and nothing else.
   if (varying) rows.push('-- deployed to ${env}\n');
   rows.push("CREATE TABLE sink (x INT) WITH ('connector' = 'blackhole');\n");
@@ -37,7 +51,10 @@ function writeRepository(root: string, environments: number, tableName: (i: numb
   return sql.length;
 }
 
-export function measureDuplicateTables(work: string, measureCheck: (repo: string, cacheDir: string) => Measured): DuplicateTableFigures {
+export function measureDuplicateTables(
+  work: string,
+  measureCheck: (repo: string, cacheDir: string) => Measured,
+): DuplicateTableFigures {
   const distinct = (i: number) => `t${String(i).padStart(4, '0')}`;
   const same = () => 'tdup';
   const kb = writeRepository(path.join(work, 'dup-baseline-1'), 1, distinct, false) / 1024;
@@ -62,9 +79,17 @@ export function duplicateTableRows(f: DuplicateTableFigures): [string, string, s
     [`${STATEMENTS} definitions of one table, 1 environment`, cpu(f.duplicates1), '< 3,000 ms'],
     ['  / baseline', `${fmt(f.duplicates1.cpuMs / f.baseline1.cpuMs, 2)}x`, '<= 2x'],
     ['  same SQL, 5 environments', cpu(f.duplicates5), ''],
-    ['  5 environments / 1 (SQL shared: analysed once)', `${fmt(f.duplicates5.cpuMs / f.duplicates1.cpuMs, 2)}x`, '<= 1.5x'],
+    [
+      '  5 environments / 1 (SQL shared: analysed once)',
+      `${fmt(f.duplicates5.cpuMs / f.duplicates1.cpuMs, 2)}x`,
+      '<= 1.5x',
+    ],
     ['  SQL differing per environment, 5 environments', cpu(f.duplicates5Varying), ''],
-    ['  5 environments / 1 (five analyses due)', `${fmt(f.duplicates5Varying.cpuMs / f.duplicates1.cpuMs, 2)}x`, '<= 5x'],
+    [
+      '  5 environments / 1 (five analyses due)',
+      `${fmt(f.duplicates5Varying.cpuMs / f.duplicates1.cpuMs, 2)}x`,
+      '<= 5x',
+    ],
     ['  findings', `${f.duplicates1.errors} errors`, `${STATEMENTS - 1} (one per redefinition)`],
   ];
 }

@@ -60,7 +60,10 @@ variables:
 }
 
 export function jobSql(i: number): string {
-  const extra = Array.from({ length: 12 }, (_, k) => `  attr_${k}_${i} ${k % 3 === 0 ? 'BIGINT' : k % 3 === 1 ? 'STRING' : 'DECIMAL(10, 2)'},`).join('\n');
+  const extra = Array.from(
+    { length: 12 },
+    (_, k) => `  attr_${k}_${i} ${k % 3 === 0 ? 'BIGINT' : k % 3 === 1 ? 'STRING' : 'DECIMAL(10, 2)'},`,
+  ).join('\n');
   return `-- Generated job ${i}: events enriched with a versioned dimension, aggregated per minute.
 CREATE TABLE events_${i} (
   event_id    STRING,

@@ -29,7 +29,11 @@ const LAYER_BYTES = 24 * 1024 * 1024;
 async function flinkSizedBase(registry: TestRegistry): Promise<{ reference: string }> {
   const repository = 'bench/flink-sized';
   const reference = `${registry.host}/${repository}:1`;
-  const client = new RegistryClient({ registry: registry.host, insecure: true, credentials: { username: registry.username, password: registry.password } });
+  const client = new RegistryClient({
+    registry: registry.host,
+    insecure: true,
+    credentials: { username: registry.username, password: registry.password },
+  });
   if (await client.headManifest(repository, '1')) return { reference };
   const rootfs = await busyboxRootfsTar();
   const layers: { gzipped: Buffer; diffId: string }[] = [{ gzipped: gzipSync(rootfs), diffId: sha256(rootfs) }];
@@ -41,11 +45,31 @@ async function flinkSizedBase(registry: TestRegistry): Promise<{ reference: stri
   for (const l of layers) {
     const digest = sha256(l.gzipped);
     await client.uploadBlob(repository, digest, l.gzipped);
-    descriptors.push({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', digest, size: l.gzipped.length });
+    descriptors.push({
+      mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+      digest,
+      size: l.gzipped.length,
+    });
   }
-  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Env: ['PATH=/bin'], Cmd: ['/bin/sh'], WorkingDir: '/opt/flink' }, rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) } }));
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      config: { Env: ['PATH=/bin'], Cmd: ['/bin/sh'], WorkingDir: '/opt/flink' },
+      rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
+    }),
+  );
   await client.uploadBlob(repository, sha256(config), config);
-  const manifest = { schemaVersion: 2, mediaType: 'application/vnd.docker.distribution.manifest.v2+json', config: { mediaType: 'application/vnd.docker.container.image.v1+json', digest: sha256(config), size: config.length }, layers: descriptors };
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+    config: {
+      mediaType: 'application/vnd.docker.container.image.v1+json',
+      digest: sha256(config),
+      size: config.length,
+    },
+    layers: descriptors,
+  };
   await client.putManifest(repository, '1', Buffer.from(JSON.stringify(manifest)), manifest.mediaType);
   return { reference };
 }
@@ -78,7 +102,10 @@ export async function measureImageBuilds(): Promise<BuildTimings | string> {
   process.env.STREAMPILOT_REGISTRY_PASSWORD = registry.password;
   const ports: BuildPorts = {
     registry: new RegistryBuilder({ targetRegistry: registry.host, insecure: true }),
-    docker: createDockerBuilder({ docker, credentials: { [registry.host]: { username: registry.username, password: registry.password } } }),
+    docker: createDockerBuilder({
+      docker,
+      credentials: { [registry.host]: { username: registry.username, password: registry.password } },
+    }),
     maven: createMavenResolver({ repositories: [], cacheDir: path.join(work, 'maven') }),
     progress: () => undefined,
   };
@@ -90,16 +117,27 @@ export async function measureImageBuilds(): Promise<BuildTimings | string> {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, text);
     };
-    write('streampilot.yaml', `apiVersion: streampilot.dev/v1\nkind: Project\ndefaults:\n  baseImage: ${base.reference}\nregistry:\n  repository: ${registry.host}/bench-${name}-${run}\n  insecure: true\nenvironments:\n  staging: {}\n`);
+    write(
+      'streampilot.yaml',
+      `apiVersion: streampilot.dev/v1\nkind: Project\ndefaults:\n  baseImage: ${base.reference}\nregistry:\n  repository: ${registry.host}/bench-${name}-${run}\n  insecure: true\nenvironments:\n  staging: {}\n`,
+    );
     write('jobs/orders/job.yaml', 'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\n');
-    return { root, sql: (n: number) => writeFileSync(path.join(jobDir, 'main.sql'), `CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen');\nCREATE TABLE dst (id BIGINT) WITH ('connector' = 'blackhole');\nINSERT INTO dst SELECT id FROM src WHERE id > ${n};\n`) };
+    return {
+      root,
+      sql: (n: number) =>
+        writeFileSync(
+          path.join(jobDir, 'main.sql'),
+          `CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen');\nCREATE TABLE dst (id BIGINT) WITH ('connector' = 'blackhole');\nINSERT INTO dst SELECT id FROM src WHERE id > ${n};\n`,
+        ),
+    };
   };
   const build = async (root: string, builder: 'registry' | 'docker') => {
     const t0 = performance.now();
     const result = await buildImages(root, { environment: 'staging', push: true, builder }, ports);
     const ms = performance.now() - t0;
     const o = result.outcomes[0];
-    if (!o || o.status !== 'built') throw new Error(`${builder} build did not build: ${JSON.stringify(o ?? result.diagnostics)}`);
+    if (!o || o.status !== 'built')
+      throw new Error(`${builder} build did not build: ${JSON.stringify(o ?? result.diagnostics)}`);
     return { ms, bytes: o.image.bytesUploaded };
   };
   try {
@@ -118,7 +156,13 @@ export async function measureImageBuilds(): Promise<BuildTimings | string> {
       r.push(await build(native.root, 'registry'));
       d.push(await build(engine.root, 'docker'));
     }
-    return { registryMs: median(r.map((x) => x.ms)), dockerMs: median(d.map((x) => x.ms)), registryBytes: median(r.map((x) => x.bytes)), dockerBytes: median(d.map((x) => x.bytes)), rounds: ROUNDS };
+    return {
+      registryMs: median(r.map((x) => x.ms)),
+      dockerMs: median(d.map((x) => x.ms)),
+      registryBytes: median(r.map((x) => x.bytes)),
+      dockerBytes: median(d.map((x) => x.bytes)),
+      rounds: ROUNDS,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -20,7 +20,10 @@ import type { Measured } from './measure-check.js';
 const self = fileURLToPath(import.meta.url);
 
 function measureCheck(repo: string, cacheDir: string): Measured {
-  const r = spawnSync(process.execPath, [path.join(path.dirname(self), 'measure-check.mjs'), repo, cacheDir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, [path.join(path.dirname(self), 'measure-check.mjs'), repo, cacheDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) throw new Error(`check of ${repo} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout) as Measured;
 }
@@ -41,7 +44,7 @@ const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDig
 const work = mkdtempSync(path.join(tmpdir(), 'streampilot-bench-'));
 try {
   const big = generateRepository(path.join(work, 'repo-500'), 500);
-  const small = generateRepository(path.join(work, 'repo-50'), 50);
+  generateRepository(path.join(work, 'repo-50'), 50);
   const texts = big.files.map((f) => readFileSync(f, 'utf8'));
   console.log(`Generated repository: 500 jobs, ${fmt(big.lines)} lines of SQL (2 environments each).`);
   console.log(`Machine: ${process.platform} ${process.arch}, Node ${process.version}\n`);
@@ -52,7 +55,8 @@ try {
   const warm = measureCheck(path.join(work, 'repo-500'), cache);
   const smallCold = measureCheck(path.join(work, 'repo-50'), '-');
   const bigNoCache = measureCheck(path.join(work, 'repo-500'), '-');
-  if (cold.errors > 0) console.log(`note: the generated repository produced ${cold.errors} errors — the benchmark input should be clean`);
+  if (cold.errors > 0)
+    console.log(`note: the generated repository produced ${cold.errors} errors — the benchmark input should be clean`);
 
   // 2. Bare parse: ours vs dt-sql-parser's validate on the same texts, same process.
   const dt = new FlinkSQL();
@@ -95,12 +99,17 @@ try {
     ['our parse, 500 files (median of 3)', `${fmt(oursParse)} ms (${fmt((big.lines / oursParse) * 1000)} lines/s)`, ''],
     ['dt-sql-parser validate, same files', `${fmt(dtParse)} ms (${fmt((big.lines / dtParse) * 1000)} lines/s)`, ''],
     ['  dt-sql-parser / our parse', `${fmt(dtParse / oursParse, 1)}x faster`, '>= 5x'],
-    ['  whole check (2 envs, rules, render) / dt validate', fmt(bigNoCache.ms / dtParse, 2), '<= 1.5 (< 1 with own parser)'],
+    [
+      '  whole check (2 envs, rules, render) / dt validate',
+      fmt(bigNoCache.ms / dtParse, 2),
+      '<= 1.5 (< 1 with own parser)',
+    ],
     ['our first parse in a fresh process (median of 5)', `${fmt(median(firstParse), 1)} ms`, '< 50 ms'],
     ['dt-sql-parser first validate', `${fmt(dtFirstMs)} ms`, ''],
   ];
   printTable(rows);
-  if (dtErrors > 0) console.log(`\n(dt-sql-parser reported ${dtErrors} errors on this valid input; its time includes producing them)`);
+  if (dtErrors > 0)
+    console.log(`\n(dt-sql-parser reported ${dtErrors} errors on this valid input; its time includes producing them)`);
 
   console.log('\nOne pathological job: the same table created 9,000 times (issue 10, finding 6)');
   printTable(duplicateTableRows(measureDuplicateTables(work, measureCheck)));
@@ -111,8 +120,16 @@ try {
   else {
     const b: [string, string, string][] = [
       ['measure', 'figure', 'target'],
-      [`registry-native build + push (median of ${builds.rounds})`, `${fmt(builds.registryMs)} ms, ${fmt(builds.registryBytes)} bytes uploaded`, '< 1,000 ms'],
-      [`docker build + docker push (median of ${builds.rounds})`, `${fmt(builds.dockerMs)} ms, ${fmt(builds.dockerBytes)} bytes uploaded`, ''],
+      [
+        `registry-native build + push (median of ${builds.rounds})`,
+        `${fmt(builds.registryMs)} ms, ${fmt(builds.registryBytes)} bytes uploaded`,
+        '< 1,000 ms',
+      ],
+      [
+        `docker build + docker push (median of ${builds.rounds})`,
+        `${fmt(builds.dockerMs)} ms, ${fmt(builds.dockerBytes)} bytes uploaded`,
+        '',
+      ],
       ['  docker / registry-native', `${fmt(builds.dockerMs / builds.registryMs, 1)}x faster`, '>= 5x'],
     ];
     printTable(b);

@@ -24,7 +24,15 @@ const entries = {
   'deploy-fake-kube': path.join(here, 'deploy-fake-kube.ts'),
 };
 // The app benchmark starts the app as `npm start` does, from dist/.
-execFileSync(process.execPath, [path.join(here, '..', 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(here, '..', 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    path.join(here, '..', 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    path.join(here, '..', 'tsconfig.build.json'),
+  ],
+  { stdio: 'inherit' },
+);
 await build({
   entryPoints: entries,
   bundle: true,
@@ -42,7 +50,11 @@ await build({
     {
       name: 'external-packages',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.some((p) => args.path === p || args.path.startsWith(`${p}/`)) ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          BUNDLED.some((p) => args.path === p || args.path.startsWith(`${p}/`))
+            ? undefined
+            : { path: args.path, external: true },
+        );
       },
     },
   ],
@@ -50,6 +62,8 @@ await build({
 const SECTIONS = { deploy: 'deploy-only.mjs', 'duplicate-tables': 'duplicate-tables-only.mjs' };
 const section = process.argv[2];
 if (section !== undefined && !Object.hasOwn(SECTIONS, section)) {
-  throw new Error(`unknown bench section "${section}": run \`npm run bench\` for all, or \`npm run bench -- ${Object.keys(SECTIONS).join('|')}\``);
+  throw new Error(
+    `unknown bench section "${section}": run \`npm run bench\` for all, or \`npm run bench -- ${Object.keys(SECTIONS).join('|')}\``,
+  );
 }
 await import(pathToFileURL(path.join(outdir, section === undefined ? 'main.mjs' : SECTIONS[section])).href);

@@ -25,7 +25,8 @@ const DESCRIPTION = 'api.github.com.json';
 const OPERATIONS = {
   'apps/get-authenticated': 'GET /app: the app identity (JWT)',
   'apps/get-repo-installation': 'GET /repos/{owner}/{repo}/installation: installation of a repository (JWT)',
-  'apps/create-installation-access-token': 'POST /app/installations/{installation_id}/access_tokens: installation token (JWT)',
+  'apps/create-installation-access-token':
+    'POST /app/installations/{installation_id}/access_tokens: installation token (JWT)',
   'repos/get': 'GET /repos/{owner}/{repo}',
   'repos/get-collaborator-permission-level': 'comment commands: who may run them',
   'pulls/get': 'the pull request of a check_run.rerequested event',
@@ -43,7 +44,8 @@ const OPERATIONS = {
   'reactions/create-for-issue-comment': 'acknowledging a comment command',
   'repos/create-deployment': 'a GitHub Deployment per environment and job on merge',
   'apps/list-installations': 'GET /app/installations: after a restart, where deploys may be in flight (JWT)',
-  'apps/list-repos-accessible-to-installation': 'GET /installation/repositories: the repositories of an installation, after a restart',
+  'apps/list-repos-accessible-to-installation':
+    'GET /installation/repositories: the repositories of an installation, after a restart',
   'repos/create-deployment-status': 'in_progress, then success/failure with the Web UI as environment_url',
   'repos/list-deployments': 'finding in-flight deployments after a restart',
   'repos/list-deployment-statuses': 'the newest status of a deployment (is it still in flight?)',
@@ -55,15 +57,39 @@ const target = path.join(root, 'test', 'fixtures', 'github', 'openapi-slice.json
 
 const prefix = mkdtempSync(path.join(os.tmpdir(), 'octokit-openapi-'));
 try {
-  execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', `${PACKAGE}@${VERSION}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      '--no-package-lock',
+      `${PACKAGE}@${VERSION}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const generated = path.join(prefix, 'node_modules', PACKAGE, 'generated');
   const full = JSON.parse(readFileSync(path.join(generated, DESCRIPTION), 'utf8'));
   const ghesName = newestGhes(readdirSync(generated));
   const ghes = JSON.parse(readFileSync(path.join(generated, ghesName), 'utf8'));
   const slice = sliceOf(full, OPERATIONS);
-  const missingOnGhes = Object.values(slice.paths).flatMap((item) => Object.values(item)).map((op) => op.operationId).filter((id) => !findOperation(ghes, id));
-  if (missingOnGhes.length) throw new Error(`not in ${ghesName}: ${missingOnGhes.join(', ')} — the app must not depend on them`);
-  slice['x-streampilot-source'] = { package: PACKAGE, version: VERSION, description: DESCRIPTION, alsoCheckedAgainst: ghesName, regenerate: 'node scripts/github-openapi-slice.mjs' };
+  const missingOnGhes = Object.values(slice.paths)
+    .flatMap((item) => Object.values(item))
+    .map((op) => op.operationId)
+    .filter((id) => !findOperation(ghes, id));
+  if (missingOnGhes.length)
+    throw new Error(`not in ${ghesName}: ${missingOnGhes.join(', ')} — the app must not depend on them`);
+  slice['x-streampilot-source'] = {
+    package: PACKAGE,
+    version: VERSION,
+    description: DESCRIPTION,
+    alsoCheckedAgainst: ghesName,
+    regenerate: 'node scripts/github-openapi-slice.mjs',
+  };
   const text = `${JSON.stringify(slice, null, 1)}\n`;
   if (process.argv.includes('--check')) {
     const current = readFileSync(target, 'utf8');
@@ -75,15 +101,22 @@ try {
   } else {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text);
-    const ops = Object.entries(slice.paths).flatMap(([p, item]) => Object.entries(item).map(([m, op]) => `${m.toUpperCase()} ${p}  (${op.operationId})`));
-    console.log(`wrote ${path.relative(root, target)}: ${ops.length} operations, ${Object.values(slice.components).reduce((n, c) => n + Object.keys(c).length, 0)} components, ${(text.length / 1024).toFixed(0)} KiB\n  ${ops.join('\n  ')}`);
+    const ops = Object.entries(slice.paths).flatMap(([p, item]) =>
+      Object.entries(item).map(([m, op]) => `${m.toUpperCase()} ${p}  (${op.operationId})`),
+    );
+    console.log(
+      `wrote ${path.relative(root, target)}: ${ops.length} operations, ${Object.values(slice.components).reduce((n, c) => n + Object.keys(c).length, 0)} components, ${(text.length / 1024).toFixed(0)} KiB\n  ${ops.join('\n  ')}`,
+    );
   }
 } finally {
   rmSync(prefix, { recursive: true, force: true });
 }
 
 function newestGhes(files) {
-  const versions = files.map((f) => /^ghes-(\d+)\.(\d+)\.json$/.exec(f)).filter(Boolean).sort((a, b) => Number(a[1]) - Number(b[1]) || Number(a[2]) - Number(b[2]));
+  const versions = files
+    .map((f) => /^ghes-(\d+)\.(\d+)\.json$/.exec(f))
+    .filter(Boolean)
+    .sort((a, b) => Number(a[1]) - Number(b[1]) || Number(a[2]) - Number(b[2]));
   const last = versions.at(-1);
   if (!last) throw new Error('no GHES description in the package');
   return last[0];
@@ -91,7 +124,8 @@ function newestGhes(files) {
 
 function findOperation(doc, operationId) {
   for (const [p, item] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) if (op && op.operationId === operationId) return { path: p, method, op };
+    for (const [method, op] of Object.entries(item))
+      if (op && op.operationId === operationId) return { path: p, method, op };
   }
   return undefined;
 }
@@ -118,8 +152,15 @@ function sliceOf(doc, operations) {
     (components[kind] ??= {})[name] = copy;
     pending.push(...collectRefs(copy));
   }
-  for (const kind of Object.keys(components)) components[kind] = Object.fromEntries(Object.entries(components[kind]).sort(([a], [b]) => a.localeCompare(b)));
-  return { openapi: doc.openapi, info: doc.info, servers: doc.servers, paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))), components };
+  for (const kind of Object.keys(components))
+    components[kind] = Object.fromEntries(Object.entries(components[kind]).sort(([a], [b]) => a.localeCompare(b)));
+  return {
+    openapi: doc.openapi,
+    info: doc.info,
+    servers: doc.servers,
+    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+    components,
+  };
 }
 
 /** Examples document, they do not constrain; dropping them keeps the committed file small. */

@@ -30,13 +30,26 @@ export function diagnosticAt(
 ): Diagnostic {
   const start = lines.position(range.start);
   const end = lines.position(Math.max(range.end, range.start));
-  const d: Diagnostic = { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: fields.severity, rule: fields.rule, message: fields.message };
+  const d: Diagnostic = {
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    severity: fields.severity,
+    rule: fields.rule,
+    message: fields.message,
+  };
   if (fields.hint) d.hint = fields.hint;
   return d;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+  return a.file < b.file
+    ? -1
+    : a.file > b.file
+      ? 1
+      : a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');

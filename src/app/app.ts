@@ -5,7 +5,12 @@ import type { ProjectSpec } from '../manifest/types.js';
 import type { BuildPorts } from '../workflows/build-images.js';
 import { buildOnMerge } from '../workflows/build-on-merge.js';
 import { deployOnMerge, type DeployOnMergePorts } from '../workflows/deploy-on-merge.js';
-import { CHECK_NAME, revalidateCommit, validatePullRequest, type ValidatePullRequestPorts } from '../workflows/validate-pull-request.js';
+import {
+  CHECK_NAME,
+  revalidateCommit,
+  validatePullRequest,
+  type ValidatePullRequestPorts,
+} from '../workflows/validate-pull-request.js';
 import { DeliveryQueue, type Submission } from './delivery-queue.js';
 import type { RepoRef } from '../github/types.js';
 import type { MergeInput } from '../workflows/build-on-merge.js';
@@ -23,27 +28,54 @@ export type AppPorts = Omit<ValidatePullRequestPorts, 'log'> & {
  */
 export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): ApplicationFunction {
   return (app: Probot) => {
-    const deliveries = queue ?? new DeliveryQueue((id, e) => app.log.error(`delivery ${id} failed and may be redelivered: ${ports.redact(detailOf(e))}`));
+    const deliveries =
+      queue ??
+      new DeliveryQueue((id, e) =>
+        app.log.error(`delivery ${id} failed and may be redelivered: ${ports.redact(detailOf(e))}`),
+      );
     const withLog = (context: Context): ValidatePullRequestPorts => ({ ...ports, log: logOf(context) });
     const enqueue = (context: Context, work: () => Promise<unknown>) => {
-      const lane = 'repository' in context.payload && context.payload.repository ? context.payload.repository.full_name : 'none';
+      const lane =
+        'repository' in context.payload && context.payload.repository ? context.payload.repository.full_name : 'none';
       const submitted = deliveries.submit(context.id, lane, work);
-      if (submitted !== 'queued') context.log.info(`delivery ${context.id} (${context.name}) already ${submitted}: ignored`);
+      if (submitted !== 'queued')
+        context.log.info(`delivery ${context.id} (${context.name}) already ${submitted}: ignored`);
     };
 
     app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened'], async (context) => {
-      enqueue(context, () => validatePullRequest(context.octokit, context.repo(), pullRequestInput(context.payload.pull_request), withLog(context)));
+      enqueue(context, () =>
+        validatePullRequest(
+          context.octokit,
+          context.repo(),
+          pullRequestInput(context.payload.pull_request),
+          withLog(context),
+        ),
+      );
     });
 
     app.on('check_run.rerequested', async (context) => {
       const run = context.payload.check_run;
       if (run.name !== CHECK_NAME) return;
-      enqueue(context, () => revalidateCommit(context.octokit, context.repo(), { headSha: run.head_sha, numbers: [Number(run.external_id), ...run.pull_requests.map((p) => p.number)] }, withLog(context)));
+      enqueue(context, () =>
+        revalidateCommit(
+          context.octokit,
+          context.repo(),
+          { headSha: run.head_sha, numbers: [Number(run.external_id), ...run.pull_requests.map((p) => p.number)] },
+          withLog(context),
+        ),
+      );
     });
 
     app.on('check_suite.rerequested', async (context) => {
       const suite = context.payload.check_suite;
-      enqueue(context, () => revalidateCommit(context.octokit, context.repo(), { headSha: suite.head_sha, numbers: suite.pull_requests.map((p) => p.number) }, withLog(context)));
+      enqueue(context, () =>
+        revalidateCommit(
+          context.octokit,
+          context.repo(),
+          { headSha: suite.head_sha, numbers: suite.pull_requests.map((p) => p.number) },
+          withLog(context),
+        ),
+      );
     });
 
     // A merge is a push to the default branch; a push event always comes from the repository itself, never a fork.
@@ -51,7 +83,14 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
       const push = context.payload;
       if (!ports.buildPorts || push.deleted || push.ref !== `refs/heads/${push.repository.default_branch}`) return;
       const merge = { sha: push.after, cloneUrl: push.repository.clone_url, htmlUrl: push.repository.html_url };
-      const submitted = enqueueMerge(deliveries, ports, { id: context.id, octokit: context.octokit, repo: context.repo(), fullName: push.repository.full_name, merge, log: logOf(context) });
+      const submitted = enqueueMerge(deliveries, ports, {
+        id: context.id,
+        octokit: context.octokit,
+        repo: context.repo(),
+        fullName: push.repository.full_name,
+        merge,
+        log: logOf(context),
+      });
       if (submitted !== 'queued') context.log.info(`delivery ${context.id} (push) already ${submitted}: ignored`);
     });
   };
@@ -75,11 +114,22 @@ export interface MergeWork {
 export function enqueueMerge(deliveries: DeliveryQueue, ports: AppPorts, given: MergeWork): Submission {
   const buildPorts = ports.buildPorts!;
   // The push payload's (or the API's) clone_url is not followed: the repository on the configured GitHub is.
-  const work = ports.cloneUrlOf ? { ...given, merge: { ...given.merge, cloneUrl: ports.cloneUrlOf(given.fullName) } } : given;
+  const work = ports.cloneUrlOf
+    ? { ...given, merge: { ...given.merge, cloneUrl: ports.cloneUrlOf(given.fullName) } }
+    : given;
   const common = { repositories: ports.repositories, buildPorts, redact: ports.redact, log: work.log };
-  if (!ports.deploy) return deliveries.submit(work.id, work.fullName, () => buildOnMerge(work.octokit, work.repo, work.merge, common));
-  const schedule = (deploy: () => Promise<void>) => void deliveries.submit(`${work.id}:deploy`, `deploy:${work.fullName}:${work.merge.sha}`, deploy);
-  return deliveries.submit(work.id, work.fullName, () => deployOnMerge(work.octokit, work.repo, work.merge, { ...common, ...ports.deploy!, ...(ports.appId !== undefined ? { appId: ports.appId } : {}), schedule }));
+  if (!ports.deploy)
+    return deliveries.submit(work.id, work.fullName, () => buildOnMerge(work.octokit, work.repo, work.merge, common));
+  const schedule = (deploy: () => Promise<void>) =>
+    void deliveries.submit(`${work.id}:deploy`, `deploy:${work.fullName}:${work.merge.sha}`, deploy);
+  return deliveries.submit(work.id, work.fullName, () =>
+    deployOnMerge(work.octokit, work.repo, work.merge, {
+      ...common,
+      ...ports.deploy!,
+      ...(ports.appId !== undefined ? { appId: ports.appId } : {}),
+      schedule,
+    }),
+  );
 }
 
 function logOf(context: Context): ValidatePullRequestPorts['log'] {

@@ -21,7 +21,9 @@ export class CheckBudgetError extends StreamPilotError {
     budgetText: string,
   ) {
     super(
-      budget === 'time' ? `the check exceeded its time budget of ${budgetText} and was stopped` : `the check exceeded its memory budget of ${budgetText} and was stopped`,
+      budget === 'time'
+        ? `the check exceeded its time budget of ${budgetText} and was stopped`
+        : `the check exceeded its memory budget of ${budgetText} and was stopped`,
       1,
       `this commit's repository takes more ${budget === 'time' ? 'time' : 'memory'} to check than StreamPilot allows: split very large SQL files or jobs ` +
         `into smaller ones; if the repository legitimately needs more, ask the operator of StreamPilot to raise ${budget === 'time' ? 'STREAMPILOT_CHECK_TIMEOUT_SECONDS' : 'STREAMPILOT_CHECK_MEMORY_MB'}`,

@@ -4,7 +4,12 @@ import { DEFAULT_CHECK_BUDGET, memoryBudgetError, timeBudgetError, type CheckBud
 import type { CheckRequest } from './check-thread.js';
 import { FairQueue } from './fair-queue.js';
 
-type Reply = { id: number; started?: true; result?: CheckResult; error?: { name: string; message: string; hint?: string } };
+type Reply = {
+  id: number;
+  started?: true;
+  result?: CheckResult;
+  error?: { name: string; message: string; hint?: string };
+};
 
 export interface CheckPool {
   /** `repository` is the fairness key: pending checks are taken in turn across repositories. */
@@ -53,14 +58,26 @@ export function createCheckPool(settings: CheckPoolOptions = {}): CheckPool {
   let closed = false;
 
   const spawn = (slot: Slot): Worker => {
-    const w = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb }, workerData: { secrets: [...(settings.secrets ?? [])] } });
+    const w = new Worker(script, {
+      resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
+      workerData: { secrets: [...(settings.secrets ?? [])] },
+    });
     w.on('message', (reply: Reply) => {
       if (slot.worker !== w || slot.running?.id !== reply.id) return;
       if (reply.started) slot.running.timer = setTimeout(() => overrun(slot), budget.timeoutMs);
       else if (reply.result) settle(slot, reply.result);
-      else settle(slot, Object.assign(new Error(reply.error?.message ?? 'the check worker failed'), { name: reply.error?.name ?? 'Error', ...(reply.error?.hint ? { hint: reply.error.hint } : {}) }));
+      else
+        settle(
+          slot,
+          Object.assign(new Error(reply.error?.message ?? 'the check worker failed'), {
+            name: reply.error?.name ?? 'Error',
+            ...(reply.error?.hint ? { hint: reply.error.hint } : {}),
+          }),
+        );
     });
-    w.on('error', (e: Error & { code?: string }) => lost(slot, w, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryBudgetError(budget.memoryMb) : e));
+    w.on('error', (e: Error & { code?: string }) =>
+      lost(slot, w, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryBudgetError(budget.memoryMb) : e),
+    );
     w.on('exit', (code) => lost(slot, w, new Error(`the check worker stopped (exit code ${code})`)));
     w.unref();
     return w;
@@ -98,7 +115,12 @@ export function createCheckPool(settings: CheckPoolOptions = {}): CheckPool {
       const w = (slot.worker ??= spawn(slot));
       const id = ++next;
       slot.running = { id, pending };
-      const request: CheckRequest = { id, dir: pending.dir, options: pending.options, ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}) };
+      const request: CheckRequest = {
+        id,
+        dir: pending.dir,
+        options: pending.options,
+        ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}),
+      };
       w.ref();
       w.postMessage(request);
     }

@@ -29,7 +29,10 @@ parentPort?.on('message', (request: CheckRequest) => {
     const result = checkRepository(request.dir, { ...request.options, ...(cache ? { cache } : {}) });
     parentPort!.postMessage({ id: request.id, result });
   } catch (e) {
-    const error = e instanceof Error ? { name: e.name, message: e.message, ...('hint' in e && typeof e.hint === 'string' ? { hint: e.hint } : {}) } : { name: 'Error', message: String(e) };
+    const error =
+      e instanceof Error
+        ? { name: e.name, message: e.message, ...('hint' in e && typeof e.hint === 'string' ? { hint: e.hint } : {}) }
+        : { name: 'Error', message: String(e) };
     parentPort!.postMessage({ id: request.id, error });
   }
 });

@@ -45,13 +45,19 @@ export interface AppConfig {
 /** Reads and checks the environment; a missing or bad setting is a ConfigError naming the variable. */
 export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   const appId = Number(required(env, 'APP_ID', 'the numeric App ID from the app settings page'));
-  if (!Number.isSafeInteger(appId) || appId <= 0) throw new ConfigError(`APP_ID must be a positive integer; found ${JSON.stringify(env.APP_ID)}`, 'copy the App ID from the GitHub App settings page');
+  if (!Number.isSafeInteger(appId) || appId <= 0)
+    throw new ConfigError(
+      `APP_ID must be a positive integer; found ${JSON.stringify(env.APP_ID)}`,
+      'copy the App ID from the GitHub App settings page',
+    );
   const privateKey = readPrivateKey(env);
   const webhookSecret = required(env, 'WEBHOOK_SECRET', 'the webhook secret entered when registering the app');
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (0-65535); found ${JSON.stringify(env.PORT)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number (0-65535); found ${JSON.stringify(env.PORT)}`);
   const logLevel = (env.LOG_LEVEL || 'info').toLowerCase() as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; found ${JSON.stringify(env.LOG_LEVEL)}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; found ${JSON.stringify(env.LOG_LEVEL)}`);
   const config: AppConfig = {
     appId,
     privateKey,
@@ -66,7 +72,15 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
     leaseDurationSeconds: leaseSeconds(env),
     webhookMaxBytes: webhookMaxBytes(env),
     checkBudget: {
-      timeoutMs: wholeNumber(env, 'STREAMPILOT_CHECK_TIMEOUT_SECONDS', DEFAULT_CHECK_BUDGET.timeoutMs / 1000, 1, 3600, 'seconds') * 1000,
+      timeoutMs:
+        wholeNumber(
+          env,
+          'STREAMPILOT_CHECK_TIMEOUT_SECONDS',
+          DEFAULT_CHECK_BUDGET.timeoutMs / 1000,
+          1,
+          3600,
+          'seconds',
+        ) * 1000,
       memoryMb: wholeNumber(env, 'STREAMPILOT_CHECK_MEMORY_MB', DEFAULT_CHECK_BUDGET.memoryMb, 64, 65536, 'megabytes'),
     },
     checkWorkers: wholeNumber(env, 'STREAMPILOT_CHECK_WORKERS', 2, 1, 64, 'worker threads'),
@@ -76,7 +90,10 @@ export function readConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (env.HOST) config.host = env.HOST;
   if ((env.STREAMPILOT_REGISTRY_USERNAME || env.STREAMPILOT_REGISTRY_PASSWORD) && !registryHostPin(env)) {
     // Otherwise any merged registry.repository would receive them.
-    throw new ConfigError('STREAMPILOT_REGISTRY_USERNAME/_PASSWORD are set but STREAMPILOT_REGISTRY_HOST is not', 'set STREAMPILOT_REGISTRY_HOST to the registry (host[:port]) they are for: the app sends them to no other registry');
+    throw new ConfigError(
+      'STREAMPILOT_REGISTRY_USERNAME/_PASSWORD are set but STREAMPILOT_REGISTRY_HOST is not',
+      'set STREAMPILOT_REGISTRY_HOST to the registry (host[:port]) they are for: the app sends them to no other registry',
+    );
   }
   const access = readClusterAccess(env);
   if (access) config.clusterAccess = access;
@@ -92,7 +109,10 @@ function readClusterAccess(env: NodeJS.ProcessEnv): ClusterAccess | undefined {
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      throw new ConfigError(`${CLUSTER_ACCESS_SETTING} is not valid JSON (${(e as Error).message})`, 'write inline JSON, or the path of a JSON or YAML file');
+      throw new ConfigError(
+        `${CLUSTER_ACCESS_SETTING} is not valid JSON (${(e as Error).message})`,
+        'write inline JSON, or the path of a JSON or YAML file',
+      );
     }
     return parseClusterAccess(value);
   }
@@ -100,13 +120,18 @@ function readClusterAccess(env: NodeJS.ProcessEnv): ClusterAccess | undefined {
   try {
     text = readFileSync(raw, 'utf8');
   } catch (e) {
-    throw new ConfigError(`${CLUSTER_ACCESS_SETTING}: cannot read ${raw} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'point it at a JSON or YAML file, or write the mapping inline as JSON');
+    throw new ConfigError(
+      `${CLUSTER_ACCESS_SETTING}: cannot read ${raw} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      'point it at a JSON or YAML file, or write the mapping inline as JSON',
+    );
   }
   let value: unknown;
   try {
     value = parseYaml(text, { maxAliasCount: 100 });
   } catch (e) {
-    throw new ConfigError(`${CLUSTER_ACCESS_SETTING}: ${raw} is not valid YAML or JSON (${(e as Error).message.split('\n')[0]})`);
+    throw new ConfigError(
+      `${CLUSTER_ACCESS_SETTING}: ${raw} is not valid YAML or JSON (${(e as Error).message.split('\n')[0]})`,
+    );
   }
   return parseClusterAccess(value, `${CLUSTER_ACCESS_SETTING} (${raw})`);
 }
@@ -115,7 +140,10 @@ function leaseSeconds(env: NodeJS.ProcessEnv): number {
   const raw = env.STREAMPILOT_LEASE_SECONDS;
   if (raw === undefined || raw === '') return 30;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 3600) throw new ConfigError(`STREAMPILOT_LEASE_SECONDS must be a whole number of seconds between 1 and 3600; found ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value < 1 || value > 3600)
+    throw new ConfigError(
+      `STREAMPILOT_LEASE_SECONDS must be a whole number of seconds between 1 and 3600; found ${JSON.stringify(raw)}`,
+    );
   return value;
 }
 
@@ -124,22 +152,37 @@ function webhookMaxBytes(env: NodeJS.ProcessEnv): number {
   if (raw === undefined || raw === '') return DEFAULT_WEBHOOK_MAX_BYTES;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 1024 || value > DEFAULT_WEBHOOK_MAX_BYTES) {
-    throw new ConfigError(`STREAMPILOT_WEBHOOK_MAX_BYTES must be a whole number of bytes between 1024 and ${DEFAULT_WEBHOOK_MAX_BYTES}; found ${JSON.stringify(raw)}`, 'leave it unset for GitHub\'s 25 MB cap');
+    throw new ConfigError(
+      `STREAMPILOT_WEBHOOK_MAX_BYTES must be a whole number of bytes between 1024 and ${DEFAULT_WEBHOOK_MAX_BYTES}; found ${JSON.stringify(raw)}`,
+      "leave it unset for GitHub's 25 MB cap",
+    );
   }
   return value;
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, unit: string): number {
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  unit: string,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number of ${unit} between ${min} and ${max}; found ${JSON.stringify(raw)}`, `unset it for the default, ${fallback}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigError(
+      `${name} must be a whole number of ${unit} between ${min} and ${max}; found ${JSON.stringify(raw)}`,
+      `unset it for the default, ${fallback}`,
+    );
   return value;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string, what: string): string {
   const value = env[name];
-  if (value === undefined || value.trim() === '') throw new ConfigError(`${name} is not set`, `set ${name} to ${what} (see .env.example)`);
+  if (value === undefined || value.trim() === '')
+    throw new ConfigError(`${name} is not set`, `set ${name} to ${what} (see .env.example)`);
   return value;
 }
 
@@ -156,14 +199,23 @@ function readPrivateKey(env: NodeJS.ProcessEnv): string {
     try {
       key = readFileSync(env.PRIVATE_KEY_PATH, 'utf8');
     } catch (e) {
-      throw new ConfigError(`PRIVATE_KEY_PATH: cannot read ${env.PRIVATE_KEY_PATH} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'point it at the .pem file downloaded from the app settings page');
+      throw new ConfigError(
+        `PRIVATE_KEY_PATH: cannot read ${env.PRIVATE_KEY_PATH} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        'point it at the .pem file downloaded from the app settings page',
+      );
     }
   } else {
-    throw new ConfigError('PRIVATE_KEY or PRIVATE_KEY_PATH is not set', 'set PRIVATE_KEY_PATH to the .pem file downloaded from the app settings page');
+    throw new ConfigError(
+      'PRIVATE_KEY or PRIVATE_KEY_PATH is not set',
+      'set PRIVATE_KEY_PATH to the .pem file downloaded from the app settings page',
+    );
   }
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(key)) {
     // Never echo the value: it may be a real key in the wrong format.
-    throw new ConfigError(`${from} does not hold a PEM private key (expected -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY-----)`, 'use the .pem file GitHub generated for the app, unchanged');
+    throw new ConfigError(
+      `${from} does not hold a PEM private key (expected -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY-----)`,
+      'use the .pem file GitHub generated for the app, unchanged',
+    );
   }
   return key;
 }
@@ -171,7 +223,12 @@ function readPrivateKey(env: NodeJS.ProcessEnv): string {
 function baseUrl(env: NodeJS.ProcessEnv): string {
   if (!env.GHE_HOST) return 'https://api.github.com';
   const protocol = (env.GHE_PROTOCOL || 'https').toLowerCase();
-  if (protocol !== 'https' && protocol !== 'http') throw new ConfigError(`GHE_PROTOCOL must be https or http; found ${JSON.stringify(env.GHE_PROTOCOL)}`);
-  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(env.GHE_HOST)) throw new ConfigError(`GHE_HOST must be a host name with an optional port, without scheme or path; found ${JSON.stringify(env.GHE_HOST)}`, 'e.g. GHE_HOST=github.example.com');
+  if (protocol !== 'https' && protocol !== 'http')
+    throw new ConfigError(`GHE_PROTOCOL must be https or http; found ${JSON.stringify(env.GHE_PROTOCOL)}`);
+  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(env.GHE_HOST))
+    throw new ConfigError(
+      `GHE_HOST must be a host name with an optional port, without scheme or path; found ${JSON.stringify(env.GHE_HOST)}`,
+      'e.g. GHE_HOST=github.example.com',
+    );
   return `${protocol}://${env.GHE_HOST}/api/v3`;
 }

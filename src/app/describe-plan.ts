@@ -24,7 +24,8 @@ const WEIGHT: Record<JobChange, number> = { unchanged: 0, renamed: 1, changed: 2
 
 function jobRows(head: CheckResult, comparison: PlanComparison): JobRow[] {
   const rows = new Map<string, JobRow>();
-  for (const env of head.plan.environments) for (const job of env.jobs) rows.set(job.name, { name: job.name, dir: job.dir, change: 'unchanged' });
+  for (const env of head.plan.environments)
+    for (const job of env.jobs) rows.set(job.name, { name: job.name, dir: job.dir, change: 'unchanged' });
   for (const env of [...comparison.merge, ...comparison.command]) {
     for (const job of env.jobs) {
       const dir = job.head?.dir ?? job.base?.dir ?? `jobs/${job.name}`;

@@ -8,7 +8,11 @@ import type { LogLevel } from './config.js';
  * passed through `redact` on its way out, so no token, key or secret reaches the log whatever
  * a library chose to print.
  */
-export function createLogger(level: LogLevel, secrets: readonly string[], out: NodeJS.WritableStream = process.stdout): Logger {
+export function createLogger(
+  level: LogLevel,
+  secrets: readonly string[],
+  out: NodeJS.WritableStream = process.stdout,
+): Logger {
   const stream = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
       out.write(redact(chunk.toString(), secrets));

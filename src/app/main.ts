@@ -44,35 +44,79 @@ async function main(): Promise<void> {
   // Compiled (dist/) the check runs in a worker thread; from sources (tests) in process.
   const compiled = fileURLToPath(import.meta.url).endsWith('.js');
   const resultsDir = path.join(config.dataDir, 'results');
-  const worker = compiled ? createCheckPool({ cacheDir: resultsDir, workers: config.checkWorkers, budget: config.checkBudget, secrets: config.secrets }) : undefined;
+  const worker = compiled
+    ? createCheckPool({
+        cacheDir: resultsDir,
+        workers: config.checkWorkers,
+        budget: config.checkBudget,
+        secrets: config.secrets,
+      })
+    : undefined;
   const inProcessCache = new DiskCache(resultsDir);
-  const kube = config.kubeconfigPath || config.inCluster ? kubePorts({ kubeconfigPath: config.kubeconfigPath, inCluster: config.inCluster, addSecrets: (values) => (config.secrets.push(...values), registerSecrets(values)) }) : undefined;
+  const kube =
+    config.kubeconfigPath || config.inCluster
+      ? kubePorts({
+          kubeconfigPath: config.kubeconfigPath,
+          inCluster: config.inCluster,
+          addSecrets: (values) => (config.secrets.push(...values), registerSecrets(values)),
+        })
+      : undefined;
   const identity = replicaIdentity();
   const webOrigin = githubWebOrigin(config.baseUrl);
   const ports: AppPorts = {
-    repositories: new RepositoryCache(path.join(config.dataDir, 'repositories'), { log: (line) => log.debug(clean(line)), allowedOrigin: webOrigin }),
+    repositories: new RepositoryCache(path.join(config.dataDir, 'repositories'), {
+      log: (line) => log.debug(clean(line)),
+      allowedOrigin: webOrigin,
+    }),
     cloneUrlOf: (fullName) => cloneUrlOn(webOrigin, fullName),
     check: worker ? worker.check : async (dir, options) => checkRepository(dir, { ...options, cache: inProcessCache }),
     describePlan,
     redact: clean,
     appId: config.appId,
-    buildPorts: (project) => createBuildPorts(project, { mavenCacheDir: path.join(config.dataDir, 'maven'), progress: (line) => log.debug(clean(line)), docker: 'if-reachable' }),
+    buildPorts: (project) =>
+      createBuildPorts(project, {
+        mavenCacheDir: path.join(config.dataDir, 'maven'),
+        progress: (line) => log.debug(clean(line)),
+        docker: 'if-reachable',
+      }),
     // Without a kubeconfig or a cluster around it, the app builds on merge and deploys nothing.
-    ...(kube ? { deploy: { kube: kube.kube, clusterAccess: (target) => checkClusterAccess(config.clusterAccess, target), flink: createFlinkRest, identity, tuning: { leaseDurationSeconds: config.leaseDurationSeconds } } } : {}),
+    ...(kube
+      ? {
+          deploy: {
+            kube: kube.kube,
+            clusterAccess: (target) => checkClusterAccess(config.clusterAccess, target),
+            flink: createFlinkRest,
+            identity,
+            tuning: { leaseDurationSeconds: config.leaseDurationSeconds },
+          },
+        }
+      : {}),
   };
 
   const probot = createProbot({
     env: {},
-    overrides: { Octokit: ProbotOctokit.plugin(redactingOctokit), appId: config.appId, privateKey: config.privateKey, secret: config.webhookSecret, baseUrl: config.baseUrl, log, logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel },
+    overrides: {
+      Octokit: ProbotOctokit.plugin(redactingOctokit),
+      appId: config.appId,
+      privateKey: config.privateKey,
+      secret: config.webhookSecret,
+      baseUrl: config.baseUrl,
+      log,
+      logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel,
+    },
   });
-  const queue = new DeliveryQueue((id, e) => log.error(`delivery ${id} failed and may be redelivered: ${clean(detailOf(e))}`));
+  const queue = new DeliveryQueue((id, e) =>
+    log.error(`delivery ${id} failed and may be redelivered: ${clean(detailOf(e))}`),
+  );
   await probot.load(streamPilotApp(ports, queue), { cwd: process.cwd(), addHandler: () => {} });
   const webhooks = createWebhookReceiver({
     secret: config.webhookSecret,
     maxBodyBytes: config.webhookMaxBytes,
     // Not probot.receive: it logs every event whole at debug level (a 25 MB payload, 25 MB of log).
     receive: (delivery) => {
-      log.debug(`delivery ${delivery.id} (${delivery.name}${typeof delivery.payload.action === 'string' ? `.${delivery.payload.action.slice(0, 40)}` : ''}) received`);
+      log.debug(
+        `delivery ${delivery.id} (${delivery.name}${typeof delivery.payload.action === 'string' ? `.${delivery.payload.action.slice(0, 40)}` : ''}) received`,
+      );
       return probot.webhooks.receive(delivery as Parameters<typeof probot.webhooks.receive>[0]);
     },
     log: { warn: (m) => log.warn(clean(m)), error: (m) => log.error(clean(m)) },
@@ -93,13 +137,32 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info(`StreamPilot listening on port ${port}: webhooks at ${WEBHOOK_PATH}, API ${config.baseUrl}, data in ${config.dataDir}`);
+  log.info(
+    `StreamPilot listening on port ${port}: webhooks at ${WEBHOOK_PATH}, API ${config.baseUrl}, data in ${config.dataDir}`,
+  );
   if (!kube) log.info('deploys are off: set STREAMPILOT_KUBECONFIG (or run in a cluster) to deploy on merge');
   else {
-    if (!config.clusterAccess) log.warn(`${CLUSTER_ACCESS_SETTING} is not set: every deploy is refused until it maps repositories to the contexts and namespaces they may deploy to`);
-    const recovery = { kube: (context: string | undefined) => kube.forContext(context, context ?? 'in-cluster'), clusterAccess: (target: DeployTarget) => checkClusterAccess(config.clusterAccess, target), flink: createFlinkRest, identity, timeoutMs: DEFAULT_DEPLOY_TIMEOUT_MS, leaseDurationSeconds: config.leaseDurationSeconds, redact: clean };
-    const recoveryLog = { info: (m: string) => log.info(clean(m)), warn: (m: string) => log.warn(clean(m)), error: (m: string) => log.error(clean(m)) };
-    recoverOnStart(probot, queue, recovery, recoveryLog, (work) => void enqueueMerge(queue, ports, work)).catch((e: unknown) => log.error(`could not look for deploys left in progress: ${clean(messageOf(e))}`));
+    if (!config.clusterAccess)
+      log.warn(
+        `${CLUSTER_ACCESS_SETTING} is not set: every deploy is refused until it maps repositories to the contexts and namespaces they may deploy to`,
+      );
+    const recovery = {
+      kube: (context: string | undefined) => kube.forContext(context, context ?? 'in-cluster'),
+      clusterAccess: (target: DeployTarget) => checkClusterAccess(config.clusterAccess, target),
+      flink: createFlinkRest,
+      identity,
+      timeoutMs: DEFAULT_DEPLOY_TIMEOUT_MS,
+      leaseDurationSeconds: config.leaseDurationSeconds,
+      redact: clean,
+    };
+    const recoveryLog = {
+      info: (m: string) => log.info(clean(m)),
+      warn: (m: string) => log.warn(clean(m)),
+      error: (m: string) => log.error(clean(m)),
+    };
+    recoverOnStart(probot, queue, recovery, recoveryLog, (work) => void enqueueMerge(queue, ports, work)).catch(
+      (e: unknown) => log.error(`could not look for deploys left in progress: ${clean(messageOf(e))}`),
+    );
   }
 
   const stop = (signal: string) => {

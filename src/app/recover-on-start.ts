@@ -32,7 +32,14 @@ export async function recoverOnStart(
         const sha = await unfinishedMerge(client, repo, repository.default_branch, resumed);
         if (!sha) return;
         log.info(`${repository.full_name}: the merge of ${sha} was left unfinished; running it again`);
-        resumeMerge({ id: `resume:${repository.full_name}:${sha}:${startedAt}`, octokit, repo, fullName: repository.full_name, merge: { sha, cloneUrl: repository.clone_url, htmlUrl: repository.html_url }, log });
+        resumeMerge({
+          id: `resume:${repository.full_name}:${sha}:${startedAt}`,
+          octokit,
+          repo,
+          fullName: repository.full_name,
+          merge: { sha, cloneUrl: repository.clone_url, htmlUrl: repository.html_url },
+          log,
+        });
       });
     }
   }

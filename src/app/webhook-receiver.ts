@@ -36,7 +36,9 @@ const JSON_CONTENT = /^\s*application\/json\s*(;|$)/i;
  * declared length at once, a chunked body as it streams), the HMAC is computed while it streams,
  * and a refused delivery costs one short log line that never quotes the body.
  */
-export function createWebhookReceiver(options: WebhookReceiverOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createWebhookReceiver(
+  options: WebhookReceiverOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const budget = { left: options.maxBufferedBytes ?? 4 * options.maxBodyBytes };
   return (req, res) => void receiveDelivery(req, res, options, budget);
 }
@@ -50,15 +52,32 @@ interface Attempt {
   log: WebhookReceiverOptions['log'];
 }
 
-async function receiveDelivery(req: IncomingMessage, res: ServerResponse, options: WebhookReceiverOptions, budget: { left: number }): Promise<void> {
-  const attempt: Attempt = { req, res, id: headerText(req, 'x-github-delivery'), event: headerText(req, 'x-github-event'), bytes: 0, log: options.log };
+async function receiveDelivery(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: WebhookReceiverOptions,
+  budget: { left: number },
+): Promise<void> {
+  const attempt: Attempt = {
+    req,
+    res,
+    id: headerText(req, 'x-github-delivery'),
+    event: headerText(req, 'x-github-event'),
+    bytes: 0,
+    log: options.log,
+  };
   if (req.method !== 'POST') return refuse(attempt, 405, 'only POST is accepted here', { keepQuiet: true });
   const declared = req.headers['content-length'];
   if (declared !== undefined) attempt.bytes = Number(declared);
-  if (declared !== undefined && Number(declared) > options.maxBodyBytes) return refuse(attempt, 413, `body larger than ${options.maxBodyBytes} bytes (GitHub sends at most 25 MB)`);
-  if (!JSON_CONTENT.test(req.headers['content-type'] ?? '')) return refuse(attempt, 415, 'content-type must be application/json');
-  const missing = ['x-github-event', 'x-github-delivery', 'x-hub-signature-256'].filter((h) => req.headers[h] === undefined);
-  if (missing.length > 0) return refuse(attempt, 400, `missing header${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  if (declared !== undefined && Number(declared) > options.maxBodyBytes)
+    return refuse(attempt, 413, `body larger than ${options.maxBodyBytes} bytes (GitHub sends at most 25 MB)`);
+  if (!JSON_CONTENT.test(req.headers['content-type'] ?? ''))
+    return refuse(attempt, 415, 'content-type must be application/json');
+  const missing = ['x-github-event', 'x-github-delivery', 'x-hub-signature-256'].filter(
+    (h) => req.headers[h] === undefined,
+  );
+  if (missing.length > 0)
+    return refuse(attempt, 400, `missing header${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   const claimed = SIGNATURE.exec(headerText(req, 'x-hub-signature-256', 80))?.[1];
   if (!claimed) return refuse(attempt, 400, 'x-hub-signature-256 is not sha256=<64 hex digits>');
 
@@ -66,7 +85,8 @@ async function receiveDelivery(req: IncomingMessage, res: ServerResponse, option
   const body = await readBounded(attempt, hmac, options.maxBodyBytes, budget);
   if (!body) return;
   const expected = hmac.digest();
-  if (!timingSafeEqual(expected, Buffer.from(claimed, 'hex'))) return refuse(attempt, 400, 'signature does not match the body and the webhook secret');
+  if (!timingSafeEqual(expected, Buffer.from(claimed, 'hex')))
+    return refuse(attempt, 400, 'signature does not match the body and the webhook secret');
 
   let payload: unknown;
   try {
@@ -75,14 +95,23 @@ async function receiveDelivery(req: IncomingMessage, res: ServerResponse, option
     return refuse(attempt, 400, 'body is not valid JSON');
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-    return refuse(attempt, 400, `body must be a JSON object; found ${payload === null ? 'null' : Array.isArray(payload) ? 'an array' : typeof payload}`);
+    return refuse(
+      attempt,
+      400,
+      `body must be a JSON object; found ${payload === null ? 'null' : Array.isArray(payload) ? 'an array' : typeof payload}`,
+    );
   }
   try {
     await options.receive({ id: attempt.id, name: attempt.event, payload: payload as Record<string, unknown> });
   } catch (e) {
     // The handlers only queue work; Probot has already logged what failed, with the event id.
-    options.log.error(`webhook delivery ${attempt.id} (${attempt.event}) could not be handled: ${messageOf(e).slice(0, 200)}`);
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'the delivery could not be handled; see the app log' }));
+    options.log.error(
+      `webhook delivery ${attempt.id} (${attempt.event}) could not be handled: ${messageOf(e).slice(0, 200)}`,
+    );
+    if (!res.headersSent)
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'the delivery could not be handled; see the app log' }));
     return;
   }
   if (!res.headersSent) res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
@@ -141,7 +170,10 @@ function readBounded(attempt: Attempt, hmac: Hmac, max: number, budget: { left: 
  */
 function refuse(attempt: Attempt, status: number, reason: string, options: { keepQuiet?: boolean } = {}): void {
   const { req, res } = attempt;
-  if (!options.keepQuiet) attempt.log.warn(`webhook refused (${status}): delivery ${attempt.id || '-'}, event ${attempt.event || '-'}, ${Number.isFinite(attempt.bytes) ? attempt.bytes : '?'} bytes: ${reason}`);
+  if (!options.keepQuiet)
+    attempt.log.warn(
+      `webhook refused (${status}): delivery ${attempt.id || '-'}, event ${attempt.event || '-'}, ${Number.isFinite(attempt.bytes) ? attempt.bytes : '?'} bytes: ${reason}`,
+    );
   if (res.headersSent) return;
   const unread = !req.complete;
   res.writeHead(status, { 'content-type': 'application/json' });

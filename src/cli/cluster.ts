@@ -27,13 +27,21 @@ export interface Cluster {
  * person fixes before a build is worth anything, not an internal error after it.
  */
 export async function connectCluster(choice: ClusterChoice): Promise<Cluster> {
-  const kc = loadKubeConfig({ ...(choice.kubeconfig ? { kubeconfigPath: choice.kubeconfig } : {}), ...(choice.context ? { context: choice.context } : {}) });
+  const kc = loadKubeConfig({
+    ...(choice.kubeconfig ? { kubeconfigPath: choice.kubeconfig } : {}),
+    ...(choice.context ? { context: choice.context } : {}),
+  });
   const context = kc.getCurrentContext();
   const describe = `context "${context}" (${kc.getCurrentCluster()?.server ?? 'no server'})`;
   const kube = createKubeClient(kc);
   try {
     // Our own objects only, so the read is small; it also needs the same `list` the orphan search does.
-    await kube.list(FLINK_API_VERSION, 'FlinkDeployment', choice.namespace, `${LABEL.managedBy}=${MANAGED_BY},${LABEL.environment}=${choice.environment}`);
+    await kube.list(
+      FLINK_API_VERSION,
+      'FlinkDeployment',
+      choice.namespace,
+      `${LABEL.managedBy}=${MANAGED_BY},${LABEL.environment}=${choice.environment}`,
+    );
   } catch (error) {
     if (error instanceof KubeApiError) throw clusterProblem(error, describe, choice.namespace);
     throw error;
@@ -44,16 +52,30 @@ export async function connectCluster(choice: ClusterChoice): Promise<Cluster> {
 /** A failed cluster read, in words that say what to fix. */
 export function clusterProblem(error: KubeApiError, describe: string, namespace: string): ConfigError {
   if (error.code === 0 && /Unrecognized API version and kind/.test(error.message)) {
-    return new ConfigError(`the cluster of ${describe} does not serve ${FLINK_API_VERSION} FlinkDeployment`, 'install the Flink Kubernetes Operator and its CRDs there, or pick the right cluster with --context');
+    return new ConfigError(
+      `the cluster of ${describe} does not serve ${FLINK_API_VERSION} FlinkDeployment`,
+      'install the Flink Kubernetes Operator and its CRDs there, or pick the right cluster with --context',
+    );
   }
   switch (error.code) {
     case 0:
-      return new ConfigError(`cannot reach the Kubernetes API server of ${describe}: ${error.message}`, "check the context's server address, that the cluster is up, and --context / --kubeconfig");
+      return new ConfigError(
+        `cannot reach the Kubernetes API server of ${describe}: ${error.message}`,
+        "check the context's server address, that the cluster is up, and --context / --kubeconfig",
+      );
     case 401:
-      return new ConfigError(`the Kubernetes API server of ${describe} refused the credentials`, 'renew the token or certificate of the kubeconfig user');
+      return new ConfigError(
+        `the Kubernetes API server of ${describe} refused the credentials`,
+        'renew the token or certificate of the kubeconfig user',
+      );
     case 403:
-      return new ConfigError(`not allowed to read FlinkDeployments in namespace ${namespace} (${describe}): ${error.message}`, `grant get, list, watch, create and patch on flinkdeployments.flink.apache.org in namespace ${namespace}`);
+      return new ConfigError(
+        `not allowed to read FlinkDeployments in namespace ${namespace} (${describe}): ${error.message}`,
+        `grant get, list, watch, create and patch on flinkdeployments.flink.apache.org in namespace ${namespace}`,
+      );
     default:
-      return new ConfigError(`the Kubernetes API server of ${describe} answered ${error.code} ${error.reason}: ${error.message}`);
+      return new ConfigError(
+        `the Kubernetes API server of ${describe} answered ${error.code} ${error.reason}: ${error.message}`,
+      );
   }
 }

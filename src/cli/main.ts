@@ -61,7 +61,10 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
       case 'status':
         return await statusCommand(rest, io);
       default:
-        throw new UsageError(`unknown command \`${command}\``, 'the commands are check, validate, render, build, deploy and status; run `streampilot --help`');
+        throw new UsageError(
+          `unknown command \`${command}\``,
+          'the commands are check, validate, render, build, deploy and status; run `streampilot --help`',
+        );
     }
   } catch (e) {
     if (e instanceof StreamPilotError) {
@@ -75,5 +78,9 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
 
 /** The Io every command writes through: each write passes the same redactor as the app's output. */
 export function redactingIo(io: Io, secrets: readonly string[]): Io {
-  return { ...io, stdout: (text) => io.stdout(redact(text, secrets)), stderr: (text) => io.stderr(redact(text, secrets)) };
+  return {
+    ...io,
+    stdout: (text) => io.stdout(redact(text, secrets)),
+    stderr: (text) => io.stderr(redact(text, secrets)),
+  };
 }

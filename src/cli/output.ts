@@ -12,7 +12,13 @@ export function useColor(values: { color?: boolean | undefined; 'no-color'?: boo
 }
 
 /** Writes findings in the chosen format. Text goes with a summary line; json and github stay machine-clean. */
-export function writeFindings(io: Io, format: OutputFormat, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, color: boolean): void {
+export function writeFindings(
+  io: Io,
+  format: OutputFormat,
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  color: boolean,
+): void {
   if (format === 'json') {
     io.stdout(formatDiagnosticsJson(diagnostics));
     return;

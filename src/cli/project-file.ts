@@ -7,7 +7,8 @@ import type { ProjectSpec } from '../manifest/types.js';
 export function readProjectFile(root: string): ProjectSpec {
   const read = readRepositoryText(root, PROJECT_FILE);
   if (!read.ok) {
-    if (read.reason === 'missing') throw new ConfigError(`no ${PROJECT_FILE} in ${root}`, 'run the command in the repository, or pass --dir <repo>');
+    if (read.reason === 'missing')
+      throw new ConfigError(`no ${PROJECT_FILE} in ${root}`, 'run the command in the repository, or pass --dir <repo>');
     throw new ConfigError(`${PROJECT_FILE} cannot be read; run \`streampilot check\` to see why`);
   }
   const text = read.text;
@@ -20,7 +21,11 @@ export function readProjectFile(root: string): ProjectSpec {
 export function requireEnvironment(project: ProjectSpec, name: string | undefined, command: string): string {
   const names = Object.keys(project.environments);
   if (!name) throw new ConfigError(`${command}: --env is required`, `name one of: ${names.join(', ')}`);
-  if (!names.includes(name)) throw new ConfigError(`${command}: streampilot.yaml has no environment "${name}"`, `name one of: ${names.join(', ')}`);
+  if (!names.includes(name))
+    throw new ConfigError(
+      `${command}: streampilot.yaml has no environment "${name}"`,
+      `name one of: ${names.join(', ')}`,
+    );
   return name;
 }
 

@@ -55,7 +55,12 @@ export function exactKeys(connector: ConnectorSpec, table: TableOptionsShape): s
 }
 
 /** Whether `key` is accepted by the connector (and the formats it names), exactly or through an open prefix. */
-export function isKnownOptionKey(connector: ConnectorSpec, table: TableOptionsShape, key: string, exact: ReadonlySet<string>): boolean {
+export function isKnownOptionKey(
+  connector: ConnectorSpec,
+  table: TableOptionsShape,
+  key: string,
+  exact: ReadonlySet<string>,
+): boolean {
   if (exact.has(key)) return true;
   if (connector.openPrefixes?.some((p) => key.startsWith(p) && key.length > p.length)) return true;
   for (const slot of connector.formatSlots) {
@@ -78,7 +83,10 @@ export function isKnownOptionKey(connector: ConnectorSpec, table: TableOptionsSh
 }
 
 /** Format slots of a table that name a format, with the format id. */
-export function formatsInUse(connector: ConnectorSpec, options: ReadonlyMap<string, string>): { slot: FormatSlot; format: string }[] {
+export function formatsInUse(
+  connector: ConnectorSpec,
+  options: ReadonlyMap<string, string>,
+): { slot: FormatSlot; format: string }[] {
   const out: { slot: FormatSlot; format: string }[] = [];
   for (const slot of connector.formatSlots) {
     const format = options.get(slot);

@@ -75,7 +75,10 @@ const ELASTICSEARCH = [
   'sink.flush-on-checkpoint',
 ];
 
-const flink = (artifactIds: string[], exampleVersion?: string): MavenProvider => (exampleVersion ? { groupId: 'org.apache.flink', artifactIds, exampleVersion } : { groupId: 'org.apache.flink', artifactIds });
+const flink = (artifactIds: string[], exampleVersion?: string): MavenProvider =>
+  exampleVersion
+    ? { groupId: 'org.apache.flink', artifactIds, exampleVersion }
+    : { groupId: 'org.apache.flink', artifactIds };
 
 export const CONNECTORS: readonly ConnectorSpec[] = [
   {
@@ -84,7 +87,10 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
     // column (the rule relaxes this requirement when the table declares one).
     // properties.group.id is optional: the source generates a group id when it is absent.
     required: [['topic', 'topic-pattern'], ['properties.bootstrap.servers'], ['format', 'value.format']],
-    exclusive: [['topic', 'topic-pattern'], ['format', 'value.format']],
+    exclusive: [
+      ['topic', 'topic-pattern'],
+      ['format', 'value.format'],
+    ],
     dependent: [{ when: 'key.format', need: 'key.fields' }],
     options: [
       'properties.group.id',
@@ -116,7 +122,16 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
   {
     id: 'upsert-kafka',
     required: [['topic'], ['properties.bootstrap.servers'], ['key.format'], ['value.format']],
-    options: ['key.fields-prefix', 'value.fields-include', 'sink.parallelism', 'sink.buffer-flush.max-rows', 'sink.buffer-flush.interval', 'sink.delivery-guarantee', 'sink.transactional-id-prefix', 'scan.parallelism'],
+    options: [
+      'key.fields-prefix',
+      'value.fields-include',
+      'sink.parallelism',
+      'sink.buffer-flush.max-rows',
+      'sink.buffer-flush.interval',
+      'sink.delivery-guarantee',
+      'sink.transactional-id-prefix',
+      'scan.parallelism',
+    ],
     openPrefixes: ['properties.'],
     formatSlots: ['key.format', 'value.format'],
     builtIn: false,
@@ -197,7 +212,14 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
     builtIn: true,
     optionsComplete: true,
   },
-  { id: 'print', required: [], options: ['print-identifier', 'standard-error', 'sink.parallelism'], formatSlots: [], builtIn: true, optionsComplete: true },
+  {
+    id: 'print',
+    required: [],
+    options: ['print-identifier', 'standard-error', 'sink.parallelism'],
+    formatSlots: [],
+    builtIn: true,
+    optionsComplete: true,
+  },
   { id: 'blackhole', required: [], options: [], formatSlots: [], builtIn: true, optionsComplete: true },
   {
     id: 'elasticsearch-6',
@@ -223,7 +245,19 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
   {
     id: 'hbase-2.2',
     required: [['table-name'], ['zookeeper.quorum']],
-    options: ['zookeeper.znode.parent', 'null-string-literal', 'sink.buffer-flush.max-size', 'sink.buffer-flush.max-rows', 'sink.buffer-flush.interval', 'sink.ignore-null-value', 'sink.parallelism', 'lookup.async', 'lookup.cache.max-rows', 'lookup.cache.ttl', ...LOOKUP_CACHE],
+    options: [
+      'zookeeper.znode.parent',
+      'null-string-literal',
+      'sink.buffer-flush.max-size',
+      'sink.buffer-flush.max-rows',
+      'sink.buffer-flush.interval',
+      'sink.ignore-null-value',
+      'sink.parallelism',
+      'lookup.async',
+      'lookup.cache.max-rows',
+      'lookup.cache.ttl',
+      ...LOOKUP_CACHE,
+    ],
     openPrefixes: ['properties.'],
     formatSlots: [],
     builtIn: false,
@@ -233,7 +267,19 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
   {
     id: 'hbase-1.4',
     required: [['table-name'], ['zookeeper.quorum']],
-    options: ['zookeeper.znode.parent', 'null-string-literal', 'sink.buffer-flush.max-size', 'sink.buffer-flush.max-rows', 'sink.buffer-flush.interval', 'sink.ignore-null-value', 'sink.parallelism', 'lookup.async', 'lookup.cache.max-rows', 'lookup.cache.ttl', ...LOOKUP_CACHE],
+    options: [
+      'zookeeper.znode.parent',
+      'null-string-literal',
+      'sink.buffer-flush.max-size',
+      'sink.buffer-flush.max-rows',
+      'sink.buffer-flush.interval',
+      'sink.ignore-null-value',
+      'sink.parallelism',
+      'lookup.async',
+      'lookup.cache.max-rows',
+      'lookup.cache.ttl',
+      ...LOOKUP_CACHE,
+    ],
     openPrefixes: ['properties.'],
     formatSlots: [],
     builtIn: false,
@@ -243,7 +289,21 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
   {
     id: 'mongodb',
     required: [['uri'], ['database'], ['collection']],
-    options: ['scan.fetch-size', 'scan.cursor.no-timeout', 'scan.partition.strategy', 'scan.partition.size', 'scan.partition.samples', 'sink.buffer-flush.max-rows', 'sink.buffer-flush.interval', 'sink.max-retries', 'sink.retry.interval', 'sink.parallelism', 'sink.delivery-guarantee', 'lookup.retry.interval', ...LOOKUP_CACHE],
+    options: [
+      'scan.fetch-size',
+      'scan.cursor.no-timeout',
+      'scan.partition.strategy',
+      'scan.partition.size',
+      'scan.partition.samples',
+      'sink.buffer-flush.max-rows',
+      'sink.buffer-flush.interval',
+      'sink.max-retries',
+      'sink.retry.interval',
+      'sink.parallelism',
+      'sink.delivery-guarantee',
+      'lookup.retry.interval',
+      ...LOOKUP_CACHE,
+    ],
     formatSlots: [],
     builtIn: false,
     provider: flink(['flink-sql-connector-mongodb', 'flink-connector-mongodb']),
@@ -287,5 +347,13 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
       ['hudi', { groupId: 'org.apache.hudi', artifactIds: ['hudi-flink'] }],
       ['faker', { groupId: 'com.github.knaufk', artifactIds: ['flink-faker'] }],
     ] as const
-  ).map(([id, provider]): ConnectorSpec => ({ id, required: [], options: [], formatSlots: [], builtIn: false, provider, optionsComplete: false })),
+  ).map(([id, provider]): ConnectorSpec => ({
+    id,
+    required: [],
+    options: [],
+    formatSlots: [],
+    builtIn: false,
+    provider,
+    optionsComplete: false,
+  })),
 ];

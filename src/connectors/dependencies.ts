@@ -45,21 +45,33 @@ export function providerSatisfied(provider: MavenProvider, deps: JobDependencies
 /** Whether any dependency mentions `word` (a custom connector's identifier) in its artifact id or file name. */
 export function dependencyMentions(word: string, deps: JobDependencies): boolean {
   const w = word.toLowerCase();
-  return [...deps.maven.map((m) => artifactIdOf(m) ?? m), ...deps.jars.map(jarBaseName)].some((name) => name.toLowerCase().includes(w));
+  return [...deps.maven.map((m) => artifactIdOf(m) ?? m), ...deps.jars.map(jarBaseName)].some((name) =>
+    name.toLowerCase().includes(w),
+  );
 }
 
 export function suggestedCoordinate(provider: MavenProvider, flinkVersion: string | undefined): string {
   const artifact = provider.artifactIds[0] ?? '';
-  const version = provider.exampleVersion ? provider.exampleVersion.replace('<flink>', flinkVersion ?? '1.20') : '<version>';
+  const version = provider.exampleVersion
+    ? provider.exampleVersion.replace('<flink>', flinkVersion ?? '1.20')
+    : '<version>';
   return `${provider.groupId}:${artifact}:${version}`;
 }
 
 /** JDBC drivers by URL scheme: the artifact ids that carry them. */
 const JDBC_DRIVERS: readonly { scheme: string; artifactIds: string[]; example: string }[] = [
-  { scheme: 'mysql', artifactIds: ['mysql-connector-j', 'mysql-connector-java'], example: 'com.mysql:mysql-connector-j:8.4.0' },
+  {
+    scheme: 'mysql',
+    artifactIds: ['mysql-connector-j', 'mysql-connector-java'],
+    example: 'com.mysql:mysql-connector-j:8.4.0',
+  },
   { scheme: 'mariadb', artifactIds: ['mariadb-java-client'], example: 'org.mariadb.jdbc:mariadb-java-client:3.4.1' },
   { scheme: 'postgresql', artifactIds: ['postgresql'], example: 'org.postgresql:postgresql:42.7.4' },
-  { scheme: 'oracle', artifactIds: ['ojdbc8', 'ojdbc10', 'ojdbc11', 'ojdbc17'], example: 'com.oracle.database.jdbc:ojdbc11:23.5.0.24.07' },
+  {
+    scheme: 'oracle',
+    artifactIds: ['ojdbc8', 'ojdbc10', 'ojdbc11', 'ojdbc17'],
+    example: 'com.oracle.database.jdbc:ojdbc11:23.5.0.24.07',
+  },
   { scheme: 'sqlserver', artifactIds: ['mssql-jdbc'], example: 'com.microsoft.sqlserver:mssql-jdbc:12.8.1.jre11' },
   { scheme: 'db2', artifactIds: ['jcc'], example: 'com.ibm.db2:jcc:11.5.9.0' },
   { scheme: 'derby', artifactIds: ['derby', 'derbyclient'], example: 'org.apache.derby:derby:10.14.2.0' },

@@ -27,7 +27,14 @@ export interface FormatSpec {
   provider?: MavenProvider;
 }
 
-const JSON_LIKE = ['ignore-parse-errors', 'timestamp-format.standard', 'map-null-key.mode', 'map-null-key.literal', 'encode.decimal-as-plain-number', 'encode.ignore-null-fields'];
+const JSON_LIKE = [
+  'ignore-parse-errors',
+  'timestamp-format.standard',
+  'map-null-key.mode',
+  'map-null-key.literal',
+  'encode.decimal-as-plain-number',
+  'encode.ignore-null-fields',
+];
 
 const CONFLUENT_REGISTRY = [
   'url',
@@ -46,27 +53,88 @@ const CONFLUENT_REGISTRY = [
   'schema-registry.subject',
 ];
 
-const confluentProvider: MavenProvider = { groupId: 'org.apache.flink', artifactIds: ['flink-sql-avro-confluent-registry', 'flink-avro-confluent-registry'] };
+const confluentProvider: MavenProvider = {
+  groupId: 'org.apache.flink',
+  artifactIds: ['flink-sql-avro-confluent-registry', 'flink-avro-confluent-registry'],
+};
 
 export const FORMATS: readonly FormatSpec[] = [
   // flink-json and flink-csv jars sit in the distribution's lib/; the CDC JSON formats live in flink-json.
-  { id: 'json', builtIn: true, options: ['fail-on-missing-field', 'ignore-parse-errors', 'timestamp-format.standard', 'map-null-key.mode', 'map-null-key.literal', 'encode.decimal-as-plain-number', 'encode.ignore-null-fields', 'decode.json-parser.enabled'] },
+  {
+    id: 'json',
+    builtIn: true,
+    options: [
+      'fail-on-missing-field',
+      'ignore-parse-errors',
+      'timestamp-format.standard',
+      'map-null-key.mode',
+      'map-null-key.literal',
+      'encode.decimal-as-plain-number',
+      'encode.ignore-null-fields',
+      'decode.json-parser.enabled',
+    ],
+  },
   {
     id: 'csv',
     builtIn: true,
-    options: ['field-delimiter', 'disable-quote-character', 'quote-character', 'allow-comments', 'ignore-parse-errors', 'array-element-delimiter', 'escape-character', 'null-literal', 'write-bigdecimal-in-scientific-notation'],
+    options: [
+      'field-delimiter',
+      'disable-quote-character',
+      'quote-character',
+      'allow-comments',
+      'ignore-parse-errors',
+      'array-element-delimiter',
+      'escape-character',
+      'null-literal',
+      'write-bigdecimal-in-scientific-notation',
+    ],
   },
   // raw is part of flink-table-runtime.
   { id: 'raw', builtIn: true, options: ['charset', 'endianness'] },
   { id: 'debezium-json', builtIn: true, options: ['schema-include', ...JSON_LIKE] },
   { id: 'canal-json', builtIn: true, options: [...JSON_LIKE, 'database.include', 'table.include'] },
   { id: 'maxwell-json', builtIn: true, options: JSON_LIKE },
-  { id: 'ogg-json', builtIn: true, options: ['ignore-parse-errors', 'timestamp-format.standard', 'map-null-key.mode', 'map-null-key.literal'] },
-  { id: 'avro', builtIn: false, provider: { groupId: 'org.apache.flink', artifactIds: ['flink-sql-avro', 'flink-avro'] }, options: ['codec', 'encoding', 'timestamp_mapping.legacy'] },
-  { id: 'avro-confluent', builtIn: false, provider: confluentProvider, options: CONFLUENT_REGISTRY, required: ['url'], openPrefixes: ['properties.'] },
-  { id: 'debezium-avro-confluent', builtIn: false, provider: confluentProvider, options: CONFLUENT_REGISTRY, required: ['url'], openPrefixes: ['properties.'] },
-  { id: 'parquet', builtIn: false, provider: { groupId: 'org.apache.flink', artifactIds: ['flink-sql-parquet', 'flink-parquet'] }, options: ['utc-timezone', 'timestamp.time.unit', 'write.int64.timestamp'], openPrefixes: [''] },
-  { id: 'orc', builtIn: false, provider: { groupId: 'org.apache.flink', artifactIds: ['flink-sql-orc', 'flink-orc'] }, options: [], openPrefixes: [''] },
+  {
+    id: 'ogg-json',
+    builtIn: true,
+    options: ['ignore-parse-errors', 'timestamp-format.standard', 'map-null-key.mode', 'map-null-key.literal'],
+  },
+  {
+    id: 'avro',
+    builtIn: false,
+    provider: { groupId: 'org.apache.flink', artifactIds: ['flink-sql-avro', 'flink-avro'] },
+    options: ['codec', 'encoding', 'timestamp_mapping.legacy'],
+  },
+  {
+    id: 'avro-confluent',
+    builtIn: false,
+    provider: confluentProvider,
+    options: CONFLUENT_REGISTRY,
+    required: ['url'],
+    openPrefixes: ['properties.'],
+  },
+  {
+    id: 'debezium-avro-confluent',
+    builtIn: false,
+    provider: confluentProvider,
+    options: CONFLUENT_REGISTRY,
+    required: ['url'],
+    openPrefixes: ['properties.'],
+  },
+  {
+    id: 'parquet',
+    builtIn: false,
+    provider: { groupId: 'org.apache.flink', artifactIds: ['flink-sql-parquet', 'flink-parquet'] },
+    options: ['utc-timezone', 'timestamp.time.unit', 'write.int64.timestamp'],
+    openPrefixes: [''],
+  },
+  {
+    id: 'orc',
+    builtIn: false,
+    provider: { groupId: 'org.apache.flink', artifactIds: ['flink-sql-orc', 'flink-orc'] },
+    options: [],
+    openPrefixes: [''],
+  },
   {
     id: 'protobuf',
     builtIn: false,

@@ -22,7 +22,12 @@ type Stored = FlinkResourceObject & { metadata: { generation?: number } };
 type WithGeneration = { metadata?: { generation?: number } };
 
 function refOf(object: { apiVersion: string; kind: string; metadata: { namespace: string; name: string } }): ObjectRef {
-  return { apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name };
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    namespace: object.metadata.namespace,
+    name: object.metadata.name,
+  };
 }
 
 function describe(object: { kind: string; metadata: { namespace: string; name: string } }): string {
@@ -42,7 +47,11 @@ function describe(object: { kind: string; metadata: { namespace: string; name: s
  *
  * Never throws for API failures: they are `failed` with the server's reasons.
  */
-export async function applyJob(kube: KubeClient, objects: DeployObjects, options: ApplyJobOptions): Promise<ApplyResult> {
+export async function applyJob(
+  kube: KubeClient,
+  objects: DeployObjects,
+  options: ApplyJobOptions,
+): Promise<ApplyResult> {
   const fieldManager = options.fieldManager ?? FIELD_MANAGER;
   const { resource, companions } = objects;
   let step: Step = { doing: 'reading', object: describe(resource) };
@@ -82,7 +91,11 @@ export async function applyJob(kube: KubeClient, objects: DeployObjects, options
 }
 
 /** The object a non-forced apply would produce, or the fields it conflicts on. */
-async function dryRun<T extends KubernetesObject>(kube: KubeClient, object: T, fieldManager: string): Promise<{ object?: T; drift: DriftedField[] }> {
+async function dryRun<T extends KubernetesObject>(
+  kube: KubeClient,
+  object: T,
+  fieldManager: string,
+): Promise<{ object?: T; drift: DriftedField[] }> {
   try {
     return { object: await kube.applyServerSide(object, { fieldManager, force: false, dryRun: true }), drift: [] };
   } catch (error) {
@@ -95,7 +108,9 @@ async function dryRun<T extends KubernetesObject>(kube: KubeClient, object: T, f
 /** An apply conflict's causes, one per (field, manager): `conflict with "kubectl-edit" using flink.apache.org/v1beta1`. */
 function conflicts(error: KubeApiError): DriftedField[] {
   if (error.code !== 409) return [];
-  return error.causes.filter((c) => c.reason === 'FieldManagerConflict').map((c) => ({ field: c.field ?? '', manager: managerOf(c) }));
+  return error.causes
+    .filter((c) => c.reason === 'FieldManagerConflict')
+    .map((c) => ({ field: c.field ?? '', manager: managerOf(c) }));
 }
 
 function managerOf(cause: StatusCause): string {
@@ -121,7 +136,9 @@ interface Step {
 
 function failure(error: KubeApiError, step: Step, resource: FlinkResourceObject): ApplyResult {
   const at = `${step.doing} ${step.object}`;
-  const causes = error.causes.filter((c) => c.field || c.message).map((c) => (c.field ? `${c.field}: ${c.message ?? c.reason ?? ''}` : c.message!));
+  const causes = error.causes
+    .filter((c) => c.field || c.message)
+    .map((c) => (c.field ? `${c.field}: ${c.message ?? c.reason ?? ''}` : c.message!));
   const detail = causes.length > 0 ? causes.join('; ') : error.message;
   const kind = resource.kind;
   const namespace = resource.metadata.namespace;
@@ -134,7 +151,9 @@ function failure(error: KubeApiError, step: Step, resource: FlinkResourceObject)
     };
   }
   // Apply cannot convert a field the CRD lacks (whatever fieldValidation says): the server answers 500 with the fields.
-  const undeclared = [...error.message.matchAll(/(\.[^\s:]+): field not declared in schema/g)].map((m) => `${m[1]}: field not declared in schema`);
+  const undeclared = [...error.message.matchAll(/(\.[^\s:]+): field not declared in schema/g)].map(
+    (m) => `${m[1]}: field not declared in schema`,
+  );
   if (undeclared.length > 0) {
     return {
       status: 'failed',
@@ -150,7 +169,11 @@ function failure(error: KubeApiError, step: Step, resource: FlinkResourceObject)
         hint: "check the kubeconfig context's server address and credentials, and that the cluster is up; the next deploy retries",
       };
     case 401:
-      return { status: 'failed', reason: `the Kubernetes API server refused our credentials (${at})`, hint: 'renew the token or certificate of the kubeconfig user' };
+      return {
+        status: 'failed',
+        reason: `the Kubernetes API server refused our credentials (${at})`,
+        hint: 'renew the token or certificate of the kubeconfig user',
+      };
     case 403:
       return {
         status: 'failed',

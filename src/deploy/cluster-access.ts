@@ -46,12 +46,17 @@ const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  */
 export function parseClusterAccess(value: unknown, from: string = CLUSTER_ACCESS_SETTING): ClusterAccess {
   const bad = (where: string, what: string) =>
-    new ConfigError(`${from}: ${where} ${what}`, `write a mapping of "owner/name" or "owner/*" to a list of { "context": "<kube context or in-cluster>", "namespaces": ["<namespace>", …] } (see .env.example)`);
+    new ConfigError(
+      `${from}: ${where} ${what}`,
+      `write a mapping of "owner/name" or "owner/*" to a list of { "context": "<kube context or in-cluster>", "namespaces": ["<namespace>", …] } (see .env.example)`,
+    );
   if (!isPlainObject(value)) throw bad('the value', 'must be a mapping of repositories to what they may deploy to');
   const out = new Map<string, ClusterGrant[]>();
   for (const [key, grants] of Object.entries(value)) {
-    if (!REPOSITORY_KEY.test(key)) throw bad(`key ${JSON.stringify(key.slice(0, 100))}`, 'must be "owner/name" or "owner/*"');
-    if (out.has(key.toLowerCase())) throw bad(`key ${JSON.stringify(key)}`, 'appears twice (names are case-insensitive)');
+    if (!REPOSITORY_KEY.test(key))
+      throw bad(`key ${JSON.stringify(key.slice(0, 100))}`, 'must be "owner/name" or "owner/*"');
+    if (out.has(key.toLowerCase()))
+      throw bad(`key ${JSON.stringify(key)}`, 'appears twice (names are case-insensitive)');
     if (!Array.isArray(grants)) throw bad(`"${key}"`, 'must be a list of { context, namespaces }');
     out.set(
       key.toLowerCase(),
@@ -60,10 +65,16 @@ export function parseClusterAccess(value: unknown, from: string = CLUSTER_ACCESS
         if (!isPlainObject(grant)) throw bad(at, 'must be { "context": …, "namespaces": [...] }');
         const extra = Object.keys(grant).filter((k) => k !== 'context' && k !== 'namespaces');
         if (extra.length > 0) throw bad(at, `has unknown key ${JSON.stringify(extra[0])}; only context and namespaces`);
-        if (typeof grant.context !== 'string' || grant.context === '') throw bad(`${at}.context`, `must be a kubeconfig context name or "${IN_CLUSTER}"`);
-        if (!Array.isArray(grant.namespaces) || grant.namespaces.length === 0) throw bad(`${at}.namespaces`, 'must be a non-empty list of namespace names');
+        if (typeof grant.context !== 'string' || grant.context === '')
+          throw bad(`${at}.context`, `must be a kubeconfig context name or "${IN_CLUSTER}"`);
+        if (!Array.isArray(grant.namespaces) || grant.namespaces.length === 0)
+          throw bad(`${at}.namespaces`, 'must be a non-empty list of namespace names');
         const namespaces = grant.namespaces.map((ns: unknown, j) => {
-          if (typeof ns !== 'string' || ns.length > 63 || !NAMESPACE.test(ns)) throw bad(`${at}.namespaces[${j}]`, 'must be a Kubernetes namespace name (lowercase letters, digits and "-", at most 63)');
+          if (typeof ns !== 'string' || ns.length > 63 || !NAMESPACE.test(ns))
+            throw bad(
+              `${at}.namespaces[${j}]`,
+              'must be a Kubernetes namespace name (lowercase letters, digits and "-", at most 63)',
+            );
           return ns;
         });
         return { context: grant.context, namespaces };
@@ -89,7 +100,11 @@ export function checkClusterAccess(access: ClusterAccess | undefined, target: De
     };
   }
   const [owner] = target.repository.toLowerCase().split('/');
-  const key = access.has(target.repository.toLowerCase()) ? target.repository.toLowerCase() : access.has(`${owner}/*`) ? `${owner}/*` : undefined;
+  const key = access.has(target.repository.toLowerCase())
+    ? target.repository.toLowerCase()
+    : access.has(`${owner}/*`)
+      ? `${owner}/*`
+      : undefined;
   const grants = key ? access.get(key)! : [];
   const entry = key ? `the entry "${key}"` : `no entry for "${target.repository}" or "${ownerOf(target.repository)}/*"`;
   const forContext = grants.filter((g) => g.context === context);

@@ -8,7 +8,14 @@
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import {
-  IMAGE_REASONS, MAIN_CONTAINER, jobManagerSelector, podProblem, progressOf, type Finding, type FlinkObject, type PodProblem,
+  IMAGE_REASONS,
+  MAIN_CONTAINER,
+  jobManagerSelector,
+  podProblem,
+  progressOf,
+  type Finding,
+  type FlinkObject,
+  type PodProblem,
 } from './rollout-status.js';
 import type { DeployedRef, FailureReason, FlinkJobExceptions, FlinkRest, FlinkRestTarget } from './types.js';
 
@@ -36,7 +43,12 @@ export interface DiagnoseOptions {
 const ROOT_CAUSE_LINES = 8;
 const FAILING_JOB_STATES = new Set(['FAILED', 'FAILING', 'RESTARTING']);
 
-export async function diagnoseFailure(kube: KubeClient, finding: Finding, target: DiagnoseTarget, options: DiagnoseOptions = {}): Promise<FailureReason> {
+export async function diagnoseFailure(
+  kube: KubeClient,
+  finding: Finding,
+  target: DiagnoseTarget,
+  options: DiagnoseOptions = {},
+): Promise<FailureReason> {
   const { ref, object } = target;
   const readTimeoutMs = options.readTimeoutMs ?? 30_000;
   const attempt = <T>(read: () => Promise<T>) => bestEffort(read, readTimeoutMs);
@@ -52,14 +64,32 @@ export async function diagnoseFailure(kube: KubeClient, finding: Finding, target
 
   const [resourceEvents, podEvents, logTail, exceptions] = await Promise.all([
     attempt(() => kube.listEvents({ namespace: ref.namespace, name: ref.name, kind: ref.kind })),
-    Promise.all(pods.map((p) => attempt(() => kube.listEvents({ namespace: ref.namespace, name: p.metadata?.name ?? '', kind: 'Pod' })))),
+    Promise.all(
+      pods.map((p) =>
+        attempt(() => kube.listEvents({ namespace: ref.namespace, name: p.metadata?.name ?? '', kind: 'Pod' })),
+      ),
+    ),
     readLogTail(kube, ref.namespace, pods, problem, options.logTailLines ?? 20, attempt),
-    wantsRootCause && jobId && restTarget && flink ? attempt(() => flink.jobExceptions(restTarget, jobId)) : Promise.resolve(undefined),
+    wantsRootCause && jobId && restTarget && flink
+      ? attempt(() => flink.jobExceptions(restTarget, jobId))
+      : Promise.resolve(undefined),
   ]);
 
-  const events = warningLines([...(resourceEvents ?? []), ...podEvents.flatMap((e) => e ?? [])], options.maxEvents ?? 10, options.since);
+  const events = warningLines(
+    [...(resourceEvents ?? []), ...podEvents.flatMap((e) => e ?? [])],
+    options.maxEvents ?? 10,
+    options.since,
+  );
   const rootCause = exceptions ? formatRootCause(exceptions) : undefined;
-  const { summary, hint } = describeFinding(finding, { ref, object, problem, rootCause, events, selector, kubectl: kubectl(target) });
+  const { summary, hint } = describeFinding(finding, {
+    ref,
+    object,
+    problem,
+    rootCause,
+    events,
+    selector,
+    kubectl: kubectl(target),
+  });
   return { summary, ...(rootCause ? { rootCause } : {}), events, logTail: logTail ?? [], ...(hint ? { hint } : {}) };
 }
 
@@ -84,7 +114,9 @@ export function describeFinding(finding: Finding, facts: Facts): { summary: stri
       const cause = facts.rootCause ?? finding.error?.message;
       return {
         summary: cause ? `the job failed: ${firstLine(cause)}` : 'the job failed',
-        ...(facts.rootCause ? {} : { hint: `Flink's root cause was not available; the JobManager log has the full trace: ${logsCommand}` }),
+        ...(facts.rootCause
+          ? {}
+          : { hint: `Flink's root cause was not available; the JobManager log has the full trace: ${logsCommand}` }),
       };
     }
     case 'jobmanager':
@@ -95,26 +127,42 @@ export function describeFinding(finding: Finding, facts: Facts): { summary: stri
         hint: 'the operator keeps running the previous spec until a valid one is applied: fix the job in Git and merge again',
       };
     case 'operator-error':
-      return { summary: `the operator reported an error: ${firstLine(finding.error.message)}`, hint: `the operator's events and log say more: ${facts.kubectl} describe ${ref.kind.toLowerCase()} ${ref.name}` };
+      return {
+        summary: `the operator reported an error: ${firstLine(finding.error.message)}`,
+        hint: `the operator's events and log say more: ${facts.kubectl} describe ${ref.kind.toLowerCase()} ${ref.name}`,
+      };
     case 'lifecycle':
       if (finding.lifecycleState === 'FAILED') {
-        return { summary: `the deployment failed${finding.error ? `: ${firstLine(finding.error.message)}` : ' (lifecycle FAILED)'}`, hint: `see the events and the JobManager log: ${logsCommand}` };
+        return {
+          summary: `the deployment failed${finding.error ? `: ${firstLine(finding.error.message)}` : ' (lifecycle FAILED)'}`,
+          hint: `see the events and the JobManager log: ${logsCommand}`,
+        };
       }
       return {
         summary: `the operator rolled the job back to its previous spec${finding.error ? `: ${firstLine(finding.error.message)}` : ''}`,
         hint: 'the new spec did not become healthy in time, so the previous version is running again: see the events and the log tail',
       };
     case 'deleted':
-      return { summary: `the ${what} was deleted while waiting for it to run`, hint: 'something deleted it (kubectl delete, a prune by another tool): deploy again to recreate it' };
+      return {
+        summary: `the ${what} was deleted while waiting for it to run`,
+        hint: 'something deleted it (kubectl delete, a prune by another tool): deploy again to recreate it',
+      };
     case 'missing':
-      return { summary: `the ${what} does not exist`, hint: 'it was deleted right after it was applied: deploy again to recreate it' };
+      return {
+        summary: `the ${what} does not exist`,
+        hint: 'it was deleted right after it was applied: deploy again to recreate it',
+      };
     case 'watch-lost':
-      return { summary: finding.message.includes(what) ? finding.message : `lost track of the ${what}: ${finding.message}`, hint: `the job may still be starting: check it with ${facts.kubectl} get ${ref.kind.toLowerCase()} ${ref.name}` };
+      return {
+        summary: finding.message.includes(what) ? finding.message : `lost track of the ${what}: ${finding.message}`,
+        hint: `the job may still be starting: check it with ${facts.kubectl} get ${ref.kind.toLowerCase()} ${ref.name}`,
+      };
     case 'timed-out': {
       const after = formatDuration(finding.afterMs);
       const operatorSays = finding.error ? `; the operator reports: ${firstLine(finding.error.message)}` : '';
       if (!finding.reconciled) {
-        const seen = finding.observedGeneration !== undefined ? `generation ${finding.observedGeneration}` : 'no generation yet';
+        const seen =
+          finding.observedGeneration !== undefined ? `generation ${finding.observedGeneration}` : 'no generation yet';
         return {
           summary: `the operator did not pick up the change within ${after} (waiting for generation ${finding.generation}, it has reconciled ${seen})${operatorSays}`,
           hint: `is the Flink Kubernetes Operator running and watching namespace "${ref.namespace}"? ${facts.kubectl} get ${ref.kind.toLowerCase()} ${ref.name} shows its status`,
@@ -125,7 +173,9 @@ export function describeFinding(finding: Finding, facts: Facts): { summary: stri
         p.lifecycleState ? `lifecycle ${p.lifecycleState}` : '',
         p.jobState ? `job ${p.jobState}` : '',
         p.jobManagerDeploymentStatus ? `JobManager ${p.jobManagerDeploymentStatus}` : '',
-      ].filter(Boolean).join(', ');
+      ]
+        .filter(Boolean)
+        .join(', ');
       const unschedulable = facts.events.some((e) => e.startsWith('FailedScheduling:'));
       return {
         summary: `no RUNNING after ${after}: ${state || 'no status yet'}${operatorSays}`,
@@ -137,13 +187,23 @@ export function describeFinding(finding: Finding, facts: Facts): { summary: stri
   }
 }
 
-function describeJobManager(statusReason: string | undefined, errorMessage: string | undefined, facts: Facts): { summary: string; hint?: string } {
+function describeJobManager(
+  statusReason: string | undefined,
+  errorMessage: string | undefined,
+  facts: Facts,
+): { summary: string; hint?: string } {
   const { problem, object, ref } = facts;
   const reason = problem?.reason ?? statusReason;
   if (reason && IMAGE_REASONS.has(reason)) {
-    const image = problem?.image ?? (typeof object?.spec?.image === 'string' ? object.spec.image : undefined) ?? '(image unknown)';
-    const account = typeof object?.spec?.serviceAccount === 'string' ? ` of service account "${object.spec.serviceAccount}"` : '';
-    if (reason === 'InvalidImageName') return { summary: `the JobManager image name is not valid: ${image}`, hint: 'the image reference must be a valid name with a tag or digest' };
+    const image =
+      problem?.image ?? (typeof object?.spec?.image === 'string' ? object.spec.image : undefined) ?? '(image unknown)';
+    const account =
+      typeof object?.spec?.serviceAccount === 'string' ? ` of service account "${object.spec.serviceAccount}"` : '';
+    if (reason === 'InvalidImageName')
+      return {
+        summary: `the JobManager image name is not valid: ${image}`,
+        hint: 'the image reference must be a valid name with a tag or digest',
+      };
     return {
       summary: `the JobManager image cannot be pulled: ${image}`,
       hint: `the image does not exist in the registry or the cluster cannot pull it: check that it was pushed, and the imagePullSecrets${account}`,
@@ -154,7 +214,9 @@ function describeJobManager(statusReason: string | undefined, errorMessage: stri
       'CrashLoopBackOff',
       problem?.terminationReason && problem.terminationReason !== 'Error' ? problem.terminationReason : '',
       problem?.exitCode !== undefined ? `exit code ${problem.exitCode}` : '',
-    ].filter(Boolean).join(', ');
+    ]
+      .filter(Boolean)
+      .join(', ');
     const oom = problem?.terminationReason === 'OOMKilled';
     return {
       summary: `the JobManager keeps crashing (${details})`,
@@ -170,7 +232,9 @@ function describeJobManager(statusReason: string | undefined, errorMessage: stri
     };
   }
   return {
-    summary: errorMessage ? `the JobManager deployment failed: ${firstLine(errorMessage)}` : 'the JobManager deployment failed (jobManagerDeploymentStatus ERROR)',
+    summary: errorMessage
+      ? `the JobManager deployment failed: ${firstLine(errorMessage)}`
+      : 'the JobManager deployment failed (jobManagerDeploymentStatus ERROR)',
     hint: `see the events and the JobManager log: ${facts.kubectl} describe ${ref.kind.toLowerCase()} ${ref.name}`,
   };
 }
@@ -187,11 +251,21 @@ async function readLogTail(
   if (problem && IMAGE_REASONS.has(problem.reason)) return undefined;
   const name = problem?.pod ?? newest(pods)?.metadata?.name;
   if (!name || lines <= 0) return undefined;
-  const read = (previous: boolean) => attempt(() => kube.podLogs({ namespace, name }, { container: MAIN_CONTAINER, tailLines: lines, ...(previous ? { previous } : {}) }));
+  const read = (previous: boolean) =>
+    attempt(() =>
+      kube.podLogs(
+        { namespace, name },
+        { container: MAIN_CONTAINER, tailLines: lines, ...(previous ? { previous } : {}) },
+      ),
+    );
   // A crash-looping container's current run has barely started: its last run says why it died.
   const text = (problem?.reason === 'CrashLoopBackOff' ? await read(true) : undefined) ?? (await read(false));
   if (text === undefined) return undefined;
-  const tail = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l, i, all) => l !== '' || i < all.length - 1).slice(-lines);
+  const tail = text
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l, i, all) => l !== '' || i < all.length - 1)
+    .slice(-lines);
   // A container that never started has an empty log: no section rather than an empty one.
   return tail.some((l) => l.trim() !== '') ? tail : undefined;
 }
@@ -202,7 +276,8 @@ function newest(pods: V1Pod[]): V1Pod | undefined {
 }
 
 function warningLines(events: CoreV1Event[], max: number, since?: Date): string[] {
-  const when = (e: CoreV1Event) => new Date(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? 0).getTime();
+  const when = (e: CoreV1Event) =>
+    new Date(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? 0).getTime();
   // Event timestamps have second precision: a second of slack keeps the events of this rollout's first second.
   const from = since ? since.getTime() - 1000 : -Infinity;
   // Timestamps have second precision; within a second the resourceVersion (etcd's revision) keeps the order.
@@ -217,8 +292,14 @@ function warningLines(events: CoreV1Event[], max: number, since?: Date): string[
 }
 
 function formatRootCause(exceptions: FlinkJobExceptions): string | undefined {
-  const head = exceptions.rootException.split('\n').map((l) => l.trimEnd()).filter(Boolean);
-  const trace = (exceptions.stacktrace ?? '').split('\n').map((l) => l.trimEnd()).filter(Boolean);
+  const head = exceptions.rootException
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter(Boolean);
+  const trace = (exceptions.stacktrace ?? '')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter(Boolean);
   if (trace[0] !== undefined && trace[0] === head[0]) trace.shift();
   const lines = [...head, ...trace].slice(0, ROOT_CAUSE_LINES);
   return lines.length ? lines.join('\n') : undefined;
@@ -229,7 +310,12 @@ function kubectl(target: DiagnoseTarget): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? text.trim();
+  return (
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? text.trim()
+  );
 }
 
 /** `10 minutes`, `90 seconds`, `1.5 seconds`, `250 ms`. */

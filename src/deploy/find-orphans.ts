@@ -23,7 +23,11 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function isOurs(object: KubernetesObject, environment: string): boolean {
   const labels = object.metadata?.labels ?? {};
-  return labels[LABEL.managedBy] === MANAGED_BY && labels[LABEL.environment] === environment && typeof labels[LABEL.job] === 'string';
+  return (
+    labels[LABEL.managedBy] === MANAGED_BY &&
+    labels[LABEL.environment] === environment &&
+    typeof labels[LABEL.job] === 'string'
+  );
 }
 
 /** FlinkDeployments and FlinkSessionJobs of `environment` in `namespaces` whose `streampilot.dev/job` is not in `jobs`, sorted. */

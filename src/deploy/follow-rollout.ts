@@ -9,7 +9,15 @@ import { KubeApiError, type KubeClient } from '../kube/client.js';
 import { watchObject, type WatchObjectOptions } from '../kube/watch-object.js';
 import { diagnoseFailure } from './diagnose-failure.js';
 import {
-  assess, isReconciled, jobManagerSelector, parseOperatorError, podProblem, progressOf, restoredFromOf, type Finding, type FlinkObject,
+  assess,
+  isReconciled,
+  jobManagerSelector,
+  parseOperatorError,
+  podProblem,
+  progressOf,
+  restoredFromOf,
+  type Finding,
+  type FlinkObject,
 } from './rollout-status.js';
 import type { DeployedRef, FlinkRest, FlinkRestTarget, RolloutOutcome, RolloutProgress } from './types.js';
 
@@ -44,7 +52,11 @@ export interface FollowOptions {
 
 type Ending = { kind: 'running'; object: FlinkObject } | { kind: 'failed'; finding: Finding; object?: FlinkObject };
 
-export async function followRollout(kube: KubeClient, target: RolloutTarget, options: FollowOptions): Promise<RolloutOutcome> {
+export async function followRollout(
+  kube: KubeClient,
+  target: RolloutTarget,
+  options: FollowOptions,
+): Promise<RolloutOutcome> {
   const started = Date.now();
   const elapsedMs = () => Date.now() - started;
   if (options.signal?.aborted) return { status: 'cancelled', elapsedMs: elapsedMs() };
@@ -66,7 +78,9 @@ export async function followRollout(kube: KubeClient, target: RolloutTarget, opt
   // A restore path already in the status before the operator took up our generation is an older upgrade's.
   let restoredBefore: string | undefined;
   let lastProgress = '';
-  const pods = new PodWatch(kube, ref, options.podCheckIntervalMs ?? 10_000, (finding) => end({ kind: 'failed', finding, ...(last ? { object: last } : {}) }));
+  const pods = new PodWatch(kube, ref, options.podCheckIntervalMs ?? 10_000, (finding) =>
+    end({ kind: 'failed', finding, ...(last ? { object: last } : {}) }),
+  );
 
   function end(e: Ending): void {
     ending ??= e;
@@ -127,22 +141,34 @@ export async function followRollout(kube: KubeClient, target: RolloutTarget, opt
   }
   if (!ending && options.signal?.aborted) return { status: 'cancelled', elapsedMs: elapsedMs() };
 
-  const finding: Finding = ending?.finding ?? (timedOut
-    ? {
-        kind: 'timed-out',
-        afterMs: options.timeoutMs,
-        reconciled: last ? isReconciled(last, generation) : false,
-        generation,
-        ...(typeof status?.observedGeneration === 'number' ? { observedGeneration: status.observedGeneration } : {}),
-        ...(status?.error ? { error: parseOperatorError(status.error)! } : {}),
-      }
-    : { kind: 'watch-lost', message: 'the watch ended without an outcome' });
-  const failure = await diagnoseFailure(kube, finding, { ref, ...(last ? { object: last } : {}), ...(target.restTarget ? { restTarget: target.restTarget } : {}), ...(target.kubeContext ? { kubeContext: target.kubeContext } : {}) }, {
-    ...(options.flink ? { flink: options.flink } : {}),
-    ...(options.logTailLines !== undefined ? { logTailLines: options.logTailLines } : {}),
-    ...(options.diagnosisReadTimeoutMs !== undefined ? { readTimeoutMs: options.diagnosisReadTimeoutMs } : {}),
-    since: options.eventsSince ?? new Date(started),
-  });
+  const finding: Finding =
+    ending?.finding ??
+    (timedOut
+      ? {
+          kind: 'timed-out',
+          afterMs: options.timeoutMs,
+          reconciled: last ? isReconciled(last, generation) : false,
+          generation,
+          ...(typeof status?.observedGeneration === 'number' ? { observedGeneration: status.observedGeneration } : {}),
+          ...(status?.error ? { error: parseOperatorError(status.error)! } : {}),
+        }
+      : { kind: 'watch-lost', message: 'the watch ended without an outcome' });
+  const failure = await diagnoseFailure(
+    kube,
+    finding,
+    {
+      ref,
+      ...(last ? { object: last } : {}),
+      ...(target.restTarget ? { restTarget: target.restTarget } : {}),
+      ...(target.kubeContext ? { kubeContext: target.kubeContext } : {}),
+    },
+    {
+      ...(options.flink ? { flink: options.flink } : {}),
+      ...(options.logTailLines !== undefined ? { logTailLines: options.logTailLines } : {}),
+      ...(options.diagnosisReadTimeoutMs !== undefined ? { readTimeoutMs: options.diagnosisReadTimeoutMs } : {}),
+      since: options.eventsSince ?? new Date(started),
+    },
+  );
   const states = {
     ...(status?.lifecycleState ? { lifecycleState: status.lifecycleState } : {}),
     ...(status?.jobStatus?.state ? { jobState: status.jobStatus.state } : {}),

@@ -83,8 +83,14 @@ export function jobLeaseName(environment: string, job: string): string {
   const plain = `streampilot.${environment}.${job}`;
   if (plain.length <= MAX_NAME && DNS_SUBDOMAIN.test(plain)) return plain;
   const hash = createHash('sha256').update(`${environment}\0${job}`).digest('hex').slice(0, 10);
-  const dashed = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  const stem = `streampilot.${dashed(environment) || 'env'}.${dashed(job) || 'job'}`.slice(0, MAX_NAME - hash.length - 1).replace(/[-.]+$/, '');
+  const dashed = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  const stem = `streampilot.${dashed(environment) || 'env'}.${dashed(job) || 'job'}`
+    .slice(0, MAX_NAME - hash.length - 1)
+    .replace(/[-.]+$/, '');
   return `${stem}-${hash}`;
 }
 
@@ -146,7 +152,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  *
  * The holder renews in the background until `release()`.
  */
-export async function acquireJobLease(kube: KubeClient, target: JobLeaseTarget, sha: string, options: AcquireJobLeaseOptions): Promise<LeaseAcquisition> {
+export async function acquireJobLease(
+  kube: KubeClient,
+  target: JobLeaseTarget,
+  sha: string,
+  options: AcquireJobLeaseOptions,
+): Promise<LeaseAcquisition> {
   const name = jobLeaseName(target.environment, target.job);
   const { namespace } = target;
   const duration = options.leaseDurationSeconds ?? 30;
@@ -165,10 +176,12 @@ export async function acquireJobLease(kube: KubeClient, target: JobLeaseTarget, 
     options.signal?.throwIfAborted();
     const lease = await kube.getLease(namespace, name);
     if (!lease) {
-      const created = await kube.createLease({ namespace, name, holderIdentity: options.identity, leaseDurationSeconds: duration }).catch((e: unknown) => {
-        if (isConflict(e)) return undefined;
-        throw e;
-      });
+      const created = await kube
+        .createLease({ namespace, name, holderIdentity: options.identity, leaseDurationSeconds: duration })
+        .catch((e: unknown) => {
+          if (isConflict(e)) return undefined;
+          throw e;
+        });
       if (!created) continue;
       const recorded = await recordSha(kube, created, options.identity, sha);
       if (recorded) return { status: 'acquired', lease: await hold(kube, recorded, sha, options, duration, newer) };
@@ -197,7 +210,12 @@ export async function acquireJobLease(kube: KubeClient, target: JobLeaseTarget, 
           {
             apiVersion: 'coordination.k8s.io/v1',
             kind: 'Lease',
-            metadata: { name, namespace, resourceVersion: lease.metadata?.resourceVersion, annotations: { [LEASE_ANNOTATION.wantedBy]: sha } },
+            metadata: {
+              name,
+              namespace,
+              resourceVersion: lease.metadata?.resourceVersion,
+              annotations: { [LEASE_ANNOTATION.wantedBy]: sha },
+            },
           },
           { fieldManager: WAITER_MANAGER, force: true },
         )
@@ -206,7 +224,8 @@ export async function acquireJobLease(kube: KubeClient, target: JobLeaseTarget, 
         });
       continue;
     }
-    if (deadline !== undefined && Date.now() >= deadline) throw new LeaseWaitTimeout(`${namespace}/${name}`, state.holder, state.holderSha);
+    if (deadline !== undefined && Date.now() >= deadline)
+      throw new LeaseWaitTimeout(`${namespace}/${name}`, state.holder, state.holderSha);
     await sleep(deadline !== undefined ? Math.max(0, Math.min(pollMs, deadline - Date.now())) : pollMs, options.signal);
   }
 }
@@ -215,10 +234,19 @@ export async function acquireJobLease(kube: KubeClient, target: JobLeaseTarget, 
  * A Lease we just created: writes our commit on it. Undefined when it is no longer ours (it
  * can only be lost by expiring before this write).
  */
-async function recordSha(kube: KubeClient, created: V1Lease, identity: string, sha: string): Promise<V1Lease | undefined> {
+async function recordSha(
+  kube: KubeClient,
+  created: V1Lease,
+  identity: string,
+  sha: string,
+): Promise<V1Lease | undefined> {
   let lease: V1Lease | undefined = created;
   for (let attempt = 0; attempt < 5 && lease; attempt++) {
-    if (lease.spec?.holderIdentity !== identity || (lease.metadata?.annotations?.[LEASE_ANNOTATION.gitSha] ?? sha) !== sha) return undefined;
+    if (
+      lease.spec?.holderIdentity !== identity ||
+      (lease.metadata?.annotations?.[LEASE_ANNOTATION.gitSha] ?? sha) !== sha
+    )
+      return undefined;
     try {
       return await kube.renewLease(withAnnotations(lease, { [LEASE_ANNOTATION.gitSha]: sha }), identity);
     } catch (e) {
@@ -277,14 +305,17 @@ async function hold(
   };
   const schedule = () => {
     if (released) return;
-    timer = setTimeout(() => {
-      renewing = renew()
-        .catch(() => undefined)
-        .finally(() => {
-          renewing = undefined;
-          schedule();
-        });
-    }, options.renewMs ?? (duration * 1000) / 3);
+    timer = setTimeout(
+      () => {
+        renewing = renew()
+          .catch(() => undefined)
+          .finally(() => {
+            renewing = undefined;
+            schedule();
+          });
+      },
+      options.renewMs ?? (duration * 1000) / 3,
+    );
     // The deploy keeps the process busy while it holds the Lease; renewing alone must not keep it alive.
     timer.unref();
   };

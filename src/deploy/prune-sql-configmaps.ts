@@ -8,15 +8,27 @@ import type { CompanionObject } from './types.js';
  * operator's last stable spec names it too, and no rollback needs the older ones: they go.
  * Returns the names deleted; a failure to delete is left for the next deploy.
  */
-export async function pruneSqlConfigMaps(kube: KubeClient, job: { namespace: string; environment: string; name: string }, current: readonly CompanionObject[]): Promise<string[]> {
+export async function pruneSqlConfigMaps(
+  kube: KubeClient,
+  job: { namespace: string; environment: string; name: string },
+  current: readonly CompanionObject[],
+): Promise<string[]> {
   const keep = new Set(current.filter((c) => c.kind === 'ConfigMap').map((c) => c.metadata.name));
   if (keep.size === 0) return [];
   const selector = `${LABEL.managedBy}=${MANAGED_BY},${LABEL.job}=${job.name},${LABEL.environment}=${job.environment}`;
-  const found = await kube.list<{ apiVersion: string; kind: string; metadata?: { name?: string } }>('v1', 'ConfigMap', job.namespace, selector);
-  const stale = found.map((c) => c.metadata?.name).filter((name): name is string => Boolean(name) && name!.startsWith(`${job.name}-sql-`) && !keep.has(name!));
+  const found = await kube.list<{ apiVersion: string; kind: string; metadata?: { name?: string } }>(
+    'v1',
+    'ConfigMap',
+    job.namespace,
+    selector,
+  );
+  const stale = found
+    .map((c) => c.metadata?.name)
+    .filter((name): name is string => Boolean(name) && name!.startsWith(`${job.name}-sql-`) && !keep.has(name!));
   const deleted: string[] = [];
   for (const name of stale) {
-    if (await kube.delete({ apiVersion: 'v1', kind: 'ConfigMap', namespace: job.namespace, name }).catch(() => false)) deleted.push(name);
+    if (await kube.delete({ apiVersion: 'v1', kind: 'ConfigMap', namespace: job.namespace, name }).catch(() => false))
+      deleted.push(name);
   }
   return deleted;
 }

@@ -1,10 +1,18 @@
 import type { JobDeployReport, RolloutOutcome } from './types.js';
 
 /** A rollout's outcome as a report row. */
-export function reportOf(outcome: RolloutOutcome, supersededBy: string | undefined): Partial<JobDeployReport> & Pick<JobDeployReport, 'state'> {
+export function reportOf(
+  outcome: RolloutOutcome,
+  supersededBy: string | undefined,
+): Partial<JobDeployReport> & Pick<JobDeployReport, 'state'> {
   switch (outcome.status) {
     case 'running':
-      return { state: 'running', lifecycleState: outcome.lifecycleState, jobState: 'RUNNING', ...(outcome.restoredFrom ? { restoredFrom: outcome.restoredFrom } : {}) };
+      return {
+        state: 'running',
+        lifecycleState: outcome.lifecycleState,
+        jobState: 'RUNNING',
+        ...(outcome.restoredFrom ? { restoredFrom: outcome.restoredFrom } : {}),
+      };
     case 'failed':
     case 'timed-out':
       return {

@@ -54,12 +54,25 @@ export type Finding =
   | { kind: 'deleted' }
   | { kind: 'missing' }
   | { kind: 'watch-lost'; message: string }
-  | { kind: 'timed-out'; afterMs: number; reconciled: boolean; generation: number; observedGeneration?: number; error?: OperatorError };
+  | {
+      kind: 'timed-out';
+      afterMs: number;
+      reconciled: boolean;
+      generation: number;
+      observedGeneration?: number;
+      error?: OperatorError;
+    };
 
 export type Verdict = { kind: 'waiting' } | { kind: 'running' } | { kind: 'failed'; finding: Finding };
 
 /** Container waiting reasons that do not go away by waiting. */
-export const STUCK_REASONS = new Set(['CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'CreateContainerConfigError']);
+export const STUCK_REASONS = new Set([
+  'CrashLoopBackOff',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+]);
 export const IMAGE_REASONS = new Set(['ImagePullBackOff', 'ErrImagePull', 'InvalidImageName']);
 export const MAIN_CONTAINER = 'flink-main-container';
 
@@ -71,8 +84,9 @@ export function parseOperatorError(raw: string | undefined): OperatorError | und
     const parsed = JSON.parse(raw) as { type?: unknown; message?: unknown; additionalMetadata?: { reason?: unknown } };
     if (parsed && typeof parsed === 'object') {
       const type = typeof parsed.type === 'string' ? parsed.type : undefined;
-      const message = typeof parsed.message === 'string' && parsed.message !== '' ? parsed.message : type ?? raw;
-      const reason = typeof parsed.additionalMetadata?.reason === 'string' ? parsed.additionalMetadata.reason : undefined;
+      const message = typeof parsed.message === 'string' && parsed.message !== '' ? parsed.message : (type ?? raw);
+      const reason =
+        typeof parsed.additionalMetadata?.reason === 'string' ? parsed.additionalMetadata.reason : undefined;
       return { ...(type ? { type } : {}), message, ...(reason ? { reason } : {}) };
     }
   } catch {
@@ -116,10 +130,15 @@ export function isReconciled(object: FlinkObject, generation: number): boolean {
 /** Every field set in `live` has the same value in `reconciled` (the operator also writes defaults and nulls). */
 function covers(reconciled: unknown, live: unknown): boolean {
   if (live === null || live === undefined) return true;
-  if (Array.isArray(live)) return Array.isArray(reconciled) && reconciled.length === live.length && live.every((v, i) => covers(reconciled[i], v));
+  if (Array.isArray(live))
+    return (
+      Array.isArray(reconciled) && reconciled.length === live.length && live.every((v, i) => covers(reconciled[i], v))
+    );
   if (typeof live === 'object') {
     if (typeof reconciled !== 'object' || reconciled === null || Array.isArray(reconciled)) return false;
-    return Object.entries(live as Record<string, unknown>).every(([k, v]) => covers((reconciled as Record<string, unknown>)[k], v));
+    return Object.entries(live as Record<string, unknown>).every(([k, v]) =>
+      covers((reconciled as Record<string, unknown>)[k], v),
+    );
   }
   return reconciled === live;
 }
@@ -142,7 +161,8 @@ export function assess(object: FlinkObject, generation: number, initialError: st
   const status = object.status ?? {};
   const error = parseOperatorError(status.error);
   if (!isReconciled(object, generation)) {
-    if (error && status.error !== initialError && VALIDATION_EXCEPTION.test(error.type ?? '')) return { kind: 'failed', finding: { kind: 'rejected', error } };
+    if (error && status.error !== initialError && VALIDATION_EXCEPTION.test(error.type ?? ''))
+      return { kind: 'failed', finding: { kind: 'rejected', error } };
     return { kind: 'waiting' };
   }
   const lifecycle = status.lifecycleState;
@@ -150,12 +170,15 @@ export function assess(object: FlinkObject, generation: number, initialError: st
   const failed = (finding: Finding): Verdict => ({ kind: 'failed', finding });
   const withError = error ? { error } : {};
   if (jobState === 'FAILED') return failed({ kind: 'job-failed', ...withError });
-  if (status.jobManagerDeploymentStatus === 'ERROR') return failed({ kind: 'jobmanager', ...(error?.reason ? { reason: error.reason } : {}), ...withError });
-  if (lifecycle === 'FAILED' || lifecycle === 'ROLLING_BACK' || lifecycle === 'ROLLED_BACK') return failed({ kind: 'lifecycle', lifecycleState: lifecycle, ...withError });
+  if (status.jobManagerDeploymentStatus === 'ERROR')
+    return failed({ kind: 'jobmanager', ...(error?.reason ? { reason: error.reason } : {}), ...withError });
+  if (lifecycle === 'FAILED' || lifecycle === 'ROLLING_BACK' || lifecycle === 'ROLLED_BACK')
+    return failed({ kind: 'lifecycle', lifecycleState: lifecycle, ...withError });
   // A stale error next to a stable running job (e.g. a failed periodic savepoint) does not undo the rollout.
   if (lifecycle === 'STABLE' && jobState === 'RUNNING') return { kind: 'running' };
   if (error) {
-    if (error.reason && STUCK_REASONS.has(error.reason)) return failed({ kind: 'jobmanager', reason: error.reason, error });
+    if (error.reason && STUCK_REASONS.has(error.reason))
+      return failed({ kind: 'jobmanager', reason: error.reason, error });
     if (VALIDATION_EXCEPTION.test(error.type ?? '')) return failed({ kind: 'rejected', error });
     return failed({ kind: 'operator-error', error });
   }
@@ -164,7 +187,10 @@ export function assess(object: FlinkObject, generation: number, initialError: st
 
 /** The JobManager pods of a resource: its own, or for a session job its session cluster's. */
 export function jobManagerSelector(ref: DeployedRef, object: FlinkObject | undefined): string {
-  const cluster = ref.kind === 'FlinkSessionJob' && typeof object?.spec?.deploymentName === 'string' ? object.spec.deploymentName : ref.name;
+  const cluster =
+    ref.kind === 'FlinkSessionJob' && typeof object?.spec?.deploymentName === 'string'
+      ? object.spec.deploymentName
+      : ref.name;
   return `app=${cluster},component=jobmanager`;
 }
 
@@ -190,7 +216,10 @@ export function podProblem(pods: V1Pod[]): PodProblem | undefined {
       const waiting = c.state?.waiting;
       if (!waiting?.reason || !STUCK_REASONS.has(waiting.reason)) continue;
       const terminated = c.lastState?.terminated;
-      const image = pod.spec?.containers?.find((s) => s.name === c.name)?.image ?? pod.spec?.initContainers?.find((s) => s.name === c.name)?.image ?? c.image;
+      const image =
+        pod.spec?.containers?.find((s) => s.name === c.name)?.image ??
+        pod.spec?.initContainers?.find((s) => s.name === c.name)?.image ??
+        c.image;
       found.push({
         pod: pod.metadata?.name ?? '',
         container: c.name,

@@ -28,7 +28,13 @@ export interface DriftedField {
 
 export type ApplyResult =
   /** Applied; `generation` is the spec generation the operator must reach. */
-  | { status: 'applied'; object: FlinkResourceObject; generation: number; created: boolean; forcedFields: DriftedField[] }
+  | {
+      status: 'applied';
+      object: FlinkResourceObject;
+      generation: number;
+      created: boolean;
+      forcedFields: DriftedField[];
+    }
   /** The live spec already equals the rendered one: nothing written. */
   | { status: 'unchanged'; object: FlinkResourceObject; generation: number }
   /** Not applied: other managers changed fields we set. Forcing takes them over. */
@@ -58,7 +64,14 @@ export interface RolloutProgress {
 
 export type RolloutOutcome =
   | { status: 'running'; jobId?: string; lifecycleState: string; restoredFrom?: string; elapsedMs: number }
-  | { status: 'failed'; failure: FailureReason; jobId?: string; lifecycleState?: string; jobState?: string; elapsedMs: number }
+  | {
+      status: 'failed';
+      failure: FailureReason;
+      jobId?: string;
+      lifecycleState?: string;
+      jobState?: string;
+      elapsedMs: number;
+    }
   | { status: 'timed-out'; failure: FailureReason; lifecycleState?: string; jobState?: string; elapsedMs: number }
   /** The follow was aborted through its signal (a newer commit took over). */
   | { status: 'cancelled'; elapsedMs: number };

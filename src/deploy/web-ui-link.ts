@@ -68,7 +68,11 @@ function portForward(namespace: string, service: string, port: number, kubeConte
  * Errors reading the service propagate; failing to list nodes (cluster-scoped, often not
  * granted) falls back to the port-forward command.
  */
-export async function webUiLink(kube: Pick<KubeClient, 'getService' | 'listNodes'>, job: ResolvedJob, kubeContext?: string): Promise<WebUiLink | undefined> {
+export async function webUiLink(
+  kube: Pick<KubeClient, 'getService' | 'listNodes'>,
+  job: ResolvedJob,
+  kubeContext?: string,
+): Promise<WebUiLink | undefined> {
   const ingress = webUIUrl(job);
   if (ingress) return { via: 'ingress', url: ingress };
 

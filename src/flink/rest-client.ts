@@ -51,16 +51,25 @@ export function inClusterBaseUrl(target: FlinkRestTarget): string {
   return `http://${target.service}.${target.namespace}:${target.port}`;
 }
 
-export function directFlinkRest(baseUrlFor: (target: FlinkRestTarget) => string = inClusterBaseUrl, options: FlinkRestOptions = {}): FlinkRest {
+export function directFlinkRest(
+  baseUrlFor: (target: FlinkRestTarget) => string = inClusterBaseUrl,
+  options: FlinkRestOptions = {},
+): FlinkRest {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return restOver(async (target, path) => {
-    const response = await fetch(`${baseUrlFor(target).replace(/\/+$/, '')}${path}`, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/json' } });
+    const response = await fetch(`${baseUrlFor(target).replace(/\/+$/, '')}${path}`, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { Accept: 'application/json' },
+    });
     return { status: response.status, body: await response.text() };
   }, options);
 }
 
 /** The REST calls over one way of sending a GET; whatever goes wrong is `undefined`, said through onUnavailable. */
-function restOver(get: (target: FlinkRestTarget, path: string) => Promise<{ status: number; body: string }>, options: FlinkRestOptions): FlinkRest {
+function restOver(
+  get: (target: FlinkRestTarget, path: string) => Promise<{ status: number; body: string }>,
+  options: FlinkRestOptions,
+): FlinkRest {
   return {
     async jobExceptions(target, jobId) {
       if (!JOB_ID.test(jobId)) {
@@ -71,11 +80,15 @@ function restOver(get: (target: FlinkRestTarget, path: string) => Promise<{ stat
       try {
         answer = await get(target, exceptionsPath(jobId));
       } catch (error) {
-        options.onUnavailable?.(`Flink's REST API (${describe(target)}) could not be asked: ${(error as Error).message}`);
+        options.onUnavailable?.(
+          `Flink's REST API (${describe(target)}) could not be asked: ${(error as Error).message}`,
+        );
         return undefined;
       }
       if (answer.status !== 200) {
-        options.onUnavailable?.(`Flink's REST API (${describe(target)}) answered ${answer.status} for the exceptions of job ${jobId}`);
+        options.onUnavailable?.(
+          `Flink's REST API (${describe(target)}) answered ${answer.status} for the exceptions of job ${jobId}`,
+        );
         return undefined;
       }
       return jobExceptionsFrom(parse(answer.body));

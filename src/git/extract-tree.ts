@@ -20,9 +20,11 @@ export const NEUTRALISED_LINK_TARGET = '/dev/null/streampilot-refused-link-out-o
  * the loader, which resolves every link before reading anything.
  */
 export function linkTarget(name: string, written: string): string {
-  if (written === '' || path.posix.isAbsolute(written) || path.win32.isAbsolute(written) || written.includes('\0')) return NEUTRALISED_LINK_TARGET;
+  if (written === '' || path.posix.isAbsolute(written) || path.win32.isAbsolute(written) || written.includes('\0'))
+    return NEUTRALISED_LINK_TARGET;
   const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(name), written.replace(/\\/g, '/')));
-  if (resolved === '..' || resolved.startsWith('../') || resolved === '.git' || resolved.startsWith('.git/')) return NEUTRALISED_LINK_TARGET;
+  if (resolved === '..' || resolved.startsWith('../') || resolved === '.git' || resolved.startsWith('.git/'))
+    return NEUTRALISED_LINK_TARGET;
   return written;
 }
 
@@ -47,11 +49,15 @@ export async function extractTree(tar: Readable, dir: string): Promise<void> {
     }
     const segments = name.split('/');
     if (path.isAbsolute(name) || segments.some((s) => s === '..' || s === '.' || s === '')) {
-      throw new Error(`refusing to write ${JSON.stringify(name)} from the repository archive: the path leaves the checkout folder.`);
+      throw new Error(
+        `refusing to write ${JSON.stringify(name)} from the repository archive: the path leaves the checkout folder.`,
+      );
     }
     for (let i = 1; i < segments.length; i++) {
       if (links.has(segments.slice(0, i).join('/'))) {
-        throw new Error(`refusing to write ${JSON.stringify(name)} from the repository archive: it goes through a symbolic link.`);
+        throw new Error(
+          `refusing to write ${JSON.stringify(name)} from the repository archive: it goes through a symbolic link.`,
+        );
       }
     }
     const target = path.join(dir, ...segments);

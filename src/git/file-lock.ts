@@ -14,7 +14,11 @@ export interface FileLockOptions {
  * the owner's host and pid. A lock whose owner died on this host (or that is older than
  * `staleMs`) is broken, so a crash never wedges the cache.
  */
-export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+export async function withFileLock<T>(
+  lockPath: string,
+  work: () => Promise<T>,
+  options: FileLockOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   const staleMs = options.staleMs ?? 30 * 60_000;
   const pollMs = options.pollMs ?? 50;
@@ -33,7 +37,10 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
         continue;
       }
       if (Date.now() > deadline) {
-        throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for the lock ${lockPath}; if no StreamPilot process is using it, delete the file.`);
+        throw new Error(
+          `timed out after ${Math.round(timeoutMs / 1000)} s waiting for the lock ${lockPath}; if no StreamPilot process is using it, delete the file.`,
+          { cause: e },
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }

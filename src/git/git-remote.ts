@@ -60,15 +60,25 @@ export function gitRemote(spec: RemoteSpec): GitRemote {
     url = path.resolve(raw);
   }
   if (spec.token && !httpOrigin) {
-    throw new Error(`an access token was given for ${redactUrl(url)}, but tokens are only sent over http(s); use an https clone URL or drop the token.`);
+    throw new Error(
+      `an access token was given for ${redactUrl(url)}, but tokens are only sent over http(s); use an https clone URL or drop the token.`,
+    );
   }
   const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
-  const basic = spec.token ? `x-access-token:${spec.token}` : password !== undefined ? `${user ?? ''}:${password}` : undefined;
+  const basic = spec.token
+    ? `x-access-token:${spec.token}`
+    : password !== undefined
+      ? `${user ?? ''}:${password}`
+      : undefined;
   if (basic && httpOrigin) {
     const header = `Authorization: Basic ${Buffer.from(basic, 'utf8').toString('base64')}`;
     secrets.push(Buffer.from(basic, 'utf8').toString('base64'));
     // Scoped to the repository's origin, so a redirect to another host never receives it.
-    Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `http.${httpOrigin}.extraHeader`, GIT_CONFIG_VALUE_0: header });
+    Object.assign(env, {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: `http.${httpOrigin}.extraHeader`,
+      GIT_CONFIG_VALUE_0: header,
+    });
   }
   return { url, key: repositoryKey(url), secrets: secrets.filter((s) => s.length > 0), env };
 }

@@ -9,12 +9,16 @@ import { redactUrl } from './git-remote.js';
 /** A repository URL the app refuses to fetch from; the check run says so with the hint. */
 export class UntrustedRemoteError extends Error {
   override name = 'UntrustedRemoteError';
-  constructor(message: string, readonly hint: string) {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
   }
 }
 
-const HINT = 'StreamPilot fetches only from the GitHub it is configured for (GHE_HOST and GHE_PROTOCOL; unset: github.com). Check those settings.';
+const HINT =
+  'StreamPilot fetches only from the GitHub it is configured for (GHE_HOST and GHE_PROTOCOL; unset: github.com). Check those settings.';
 const FULL_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 /** `https://api.github.com` → `https://github.com`; `<proto>://<host>/api/v3` (GHE) → `<proto>://<host>`. */
@@ -27,7 +31,10 @@ export function githubWebOrigin(apiBaseUrl: string): string {
 /** The clone URL of `owner/name` on the configured GitHub, whatever a payload says. */
 export function cloneUrlOn(webOrigin: string, fullName: string): string {
   if (!FULL_NAME.test(fullName) || fullName.split('/').some((part) => part === '.' || part === '..')) {
-    throw new UntrustedRemoteError(`${JSON.stringify(fullName.slice(0, 100))} is not a repository name (owner/name)`, HINT);
+    throw new UntrustedRemoteError(
+      `${JSON.stringify(fullName.slice(0, 100))} is not a repository name (owner/name)`,
+      HINT,
+    );
   }
   return `${webOrigin}/${fullName}.git`;
 }
@@ -41,8 +48,12 @@ export function checkRemoteOnHost(cloneUrl: string, webOrigin: string): void {
   } catch {
     url = undefined;
   }
-  const origin = url && (url.protocol === 'https:' || url.protocol === 'http:') ? `${url.protocol}//${url.host}` : undefined;
+  const origin =
+    url && (url.protocol === 'https:' || url.protocol === 'http:') ? `${url.protocol}//${url.host}` : undefined;
   if (!url || origin !== webOrigin || url.username || url.password) {
-    throw new UntrustedRemoteError(`the repository URL ${shown} is not on the configured GitHub host ${webOrigin}: nothing was fetched from it`, HINT);
+    throw new UntrustedRemoteError(
+      `the repository URL ${shown} is not on the configured GitHub host ${webOrigin}: nothing was fetched from it`,
+      HINT,
+    );
   }
 }

@@ -141,13 +141,24 @@ class Mirror implements CachedRepository {
     if (missing.length === 0) return { fetched: [] };
     this.log(`git fetch origin ${missing.join(' ')} (${this.remote.url})`);
     try {
-      await run(this.remote, 'fetch', () => this.git.raw(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', 'origin', ...missing]));
+      await run(this.remote, 'fetch', () =>
+        this.git.raw(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', 'origin', ...missing]),
+      );
     } catch (bySha) {
       // Servers that refuse unadvertised SHAs (protocol v0 without allowReachableSHA1InWant):
       // fetch the refs a pull request's commits are reachable from instead.
       this.log(`git fetch origin refs/heads/* refs/pull/*/head (${this.remote.url}): fetching by SHA was refused`);
       await run(this.remote, 'fetch', () =>
-        this.git.raw(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--prune', 'origin', '+refs/heads/*:refs/heads/*', '+refs/pull/*/head:refs/pull/*/head']),
+        this.git.raw([
+          'fetch',
+          '--quiet',
+          '--no-tags',
+          '--no-write-fetch-head',
+          '--prune',
+          'origin',
+          '+refs/heads/*:refs/heads/*',
+          '+refs/pull/*/head:refs/pull/*/head',
+        ]),
       );
       const still = await this.missing(missing);
       if (still.length > 0) {
@@ -220,7 +231,11 @@ class Mirror implements CachedRepository {
   private async archive(sha: string, dir: string, paths: string[]): Promise<void> {
     this.log(`git archive ${sha}${paths.length ? ` (${paths.length} path(s))` : ''} (${this.remote.url})`);
     const pathspecs = paths.map((p) => `:(literal)${p}`);
-    const child = spawn('git', ['archive', '--format=tar', sha, ...(pathspecs.length ? ['--', ...pathspecs] : [])], { cwd: this.gitDir, env: inheritedEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', ['archive', '--format=tar', sha, ...(pathspecs.length ? ['--', ...pathspecs] : [])], {
+      cwd: this.gitDir,
+      env: inheritedEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve, reject) => {
@@ -230,12 +245,22 @@ class Mirror implements CachedRepository {
     try {
       await extractTree(child.stdout, dir);
       const code = await exited;
-      if (code !== 0) throw new GitError(`git archive ${sha} failed in the mirror of ${this.remote.url}: ${stderr.trim() || `exit code ${code}`}. Fetch the commit first.`);
+      if (code !== 0)
+        throw new GitError(
+          `git archive ${sha} failed in the mirror of ${this.remote.url}: ${stderr.trim() || `exit code ${code}`}. Fetch the commit first.`,
+        );
     } catch (e) {
       child.kill();
       await exited.catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
-      throw e instanceof GitError ? new GitError(redactSecrets(e.message, this.remote.secrets)) : new GitError(redactSecrets(`cannot write commit ${sha} of ${this.remote.url} to ${dir}: ${(e as Error).message}`, this.remote.secrets));
+      throw e instanceof GitError
+        ? new GitError(redactSecrets(e.message, this.remote.secrets))
+        : new GitError(
+            redactSecrets(
+              `cannot write commit ${sha} of ${this.remote.url} to ${dir}: ${(e as Error).message}`,
+              this.remote.secrets,
+            ),
+          );
     }
   }
 
@@ -267,7 +292,20 @@ class Mirror implements CachedRepository {
   async changedFiles(base: string, head: string): Promise<FileChange[]> {
     checkSha(base);
     checkSha(head);
-    const out = await run(this.remote, 'diff', () => this.git.raw(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-relative', base, head, '--']));
+    const out = await run(this.remote, 'diff', () =>
+      this.git.raw([
+        'diff',
+        '--name-status',
+        '-z',
+        '-M',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--no-relative',
+        base,
+        head,
+        '--',
+      ]),
+    );
     return parseNameStatus(out);
   }
 
@@ -286,7 +324,11 @@ class Mirror implements CachedRepository {
     if (shas.length === 0) return [];
     // One `cat-file --batch-check` for all of them rather than a process per commit.
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn('git', ['cat-file', '--batch-check'], { cwd: this.gitDir, env: inheritedEnv(), stdio: ['pipe', 'pipe', 'ignore'] });
+      const child = spawn('git', ['cat-file', '--batch-check'], {
+        cwd: this.gitDir,
+        env: inheritedEnv(),
+        stdio: ['pipe', 'pipe', 'ignore'],
+      });
       let text = '';
       child.stdout.setEncoding('utf8').on('data', (c: string) => (text += c));
       child.once('error', reject);
@@ -296,12 +338,14 @@ class Mirror implements CachedRepository {
     const lines = out.split('\n');
     return shas.filter((_, i) => !/^[0-9a-f]+ commit \d+$/.test(lines[i] ?? ''));
   }
-
 }
 
 function checkSha(sha: string): void {
   // Also keeps anything that could read as an option (`--upload-pack=…`) away from git's argv.
-  if (!SHA.test(sha)) throw new GitError(`${JSON.stringify(sha.slice(0, 80))} is not a full commit SHA (40 or 64 lower-case hex characters).`);
+  if (!SHA.test(sha))
+    throw new GitError(
+      `${JSON.stringify(sha.slice(0, 80))} is not a full commit SHA (40 or 64 lower-case hex characters).`,
+    );
 }
 
 async function run<T>(remote: GitRemote, what: string, command: () => Promise<T>): Promise<T> {
@@ -309,7 +353,9 @@ async function run<T>(remote: GitRemote, what: string, command: () => Promise<T>
     return await command();
   } catch (e) {
     // A new error, not a wrapper: the original (and its `cause`) may quote the command line.
-    throw new GitError(redactSecrets(`git ${what} failed for ${remote.url}: ${(e as Error).message.trim()}`, remote.secrets));
+    throw new GitError(
+      redactSecrets(`git ${what} failed for ${remote.url}: ${(e as Error).message.trim()}`, remote.secrets),
+    );
   }
 }
 
@@ -317,14 +363,33 @@ async function run<T>(remote: GitRemote, what: string, command: () => Promise<T>
  * What git may inherit from our environment: where things are, proxies and TLS trust. Nothing
  * else, so a stray `EDITOR`, `GIT_DIR` or `GIT_SSH_COMMAND` of the host cannot change what git does.
  */
-const INHERITED = ['PATH', 'HOME', 'USER', 'LANG', 'LC_ALL', 'TMPDIR', 'SSH_AUTH_SOCK', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'GIT_SSL_CAINFO', 'SSL_CERT_FILE', 'SSL_CERT_DIR'];
+const INHERITED = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LANG',
+  'LC_ALL',
+  'TMPDIR',
+  'SSH_AUTH_SOCK',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'GIT_SSL_CAINFO',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+];
 
 function gitClient(baseDir: string, extra: Record<string, string> = {}): SimpleGit {
   const env = { ...inheritedEnv(), ...extra };
   // simple-git refuses GIT_* variables it was not told about; these are ours, set on purpose.
   const allowEnvironment = Object.keys(env).filter((name) => name.startsWith('GIT_'));
   // GIT_CONFIG_COUNT carries only our http.<origin>.extraHeader (see git-remote.ts).
-  return simpleGit({ baseDir, allowEnvironment, unsafe: { allowUnsafeConfigEnvCount: 'GIT_CONFIG_COUNT' in env } }).env(env);
+  return simpleGit({ baseDir, allowEnvironment, unsafe: { allowUnsafeConfigEnvCount: 'GIT_CONFIG_COUNT' in env } }).env(
+    env,
+  );
 }
 
 function inheritedEnv(): Record<string, string> {
@@ -350,6 +415,8 @@ function runProcess(command: string, args: string[]): Promise<void> {
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr.trim()}`))));
+    child.once('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr.trim()}`)),
+    );
   });
 }

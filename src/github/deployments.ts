@@ -99,10 +99,28 @@ export interface DeploymentsClient {
         }>,
       ): Promise<Response<DeploymentData | { message?: string }>>;
       createDeploymentStatus(
-        params: Params<{ deployment_id: number; state: DeploymentState; log_url?: string; description?: string; environment_url?: string; auto_inactive?: boolean }>,
+        params: Params<{
+          deployment_id: number;
+          state: DeploymentState;
+          log_url?: string;
+          description?: string;
+          environment_url?: string;
+          auto_inactive?: boolean;
+        }>,
       ): Promise<Response<DeploymentStatusData>>;
-      listDeployments(params: Params<{ sha?: string; ref?: string; task?: string; environment?: string | null; per_page?: number; page?: number }>): Promise<Response<DeploymentData[]>>;
-      listDeploymentStatuses(params: Params<{ deployment_id: number; per_page?: number; page?: number }>): Promise<Response<DeploymentStatusData[]>>;
+      listDeployments(
+        params: Params<{
+          sha?: string;
+          ref?: string;
+          task?: string;
+          environment?: string | null;
+          per_page?: number;
+          page?: number;
+        }>,
+      ): Promise<Response<DeploymentData[]>>;
+      listDeploymentStatuses(
+        params: Params<{ deployment_id: number; per_page?: number; page?: number }>,
+      ): Promise<Response<DeploymentStatusData[]>>;
     };
   };
 }
@@ -124,7 +142,12 @@ export function isProductionEnvironment(environment: string): boolean {
  * GitHub never merges anything (`auto_merge: false`) and no commit status gates it
  * (`required_contexts: []` — our own in-progress check run would otherwise block it).
  */
-export async function createJobDeployment(octokit: DeploymentsClient, repo: RepoRef, input: JobDeploymentInput, redact: Redact = redactKnownPatterns): Promise<number> {
+export async function createJobDeployment(
+  octokit: DeploymentsClient,
+  repo: RepoRef,
+  input: JobDeploymentInput,
+  redact: Redact = redactKnownPatterns,
+): Promise<number> {
   const payload: DeploymentPayload = {
     environment: input.environment,
     job: input.job,
@@ -145,17 +168,30 @@ export async function createJobDeployment(octokit: DeploymentsClient, repo: Repo
     transient_environment: false,
     production_environment: isProductionEnvironment(input.environment),
     payload: { streampilot: payload },
-    description: fitDescription(redact(input.description ?? `StreamPilot deploys ${input.job} to ${input.environment} (${input.kind} ${input.namespace}/${input.name})`)),
+    description: fitDescription(
+      redact(
+        input.description ??
+          `StreamPilot deploys ${input.job} to ${input.environment} (${input.kind} ${input.namespace}/${input.name})`,
+      ),
+    ),
   });
   if (!('id' in data) || typeof data.id !== 'number') {
     // Only with auto_merge, which we never send: GitHub merged the default branch instead.
-    throw new Error(`GitHub created no deployment for ${input.job} in ${input.environment}: ${'message' in data ? String(data.message) : 'no id in the answer'}`);
+    throw new Error(
+      `GitHub created no deployment for ${input.job} in ${input.environment}: ${'message' in data ? String(data.message) : 'no id in the answer'}`,
+    );
   }
   return data.id;
 }
 
 /** Add a status to a deployment. The description is redacted, then cut to GitHub's 140 characters. */
-export async function setDeploymentStatus(octokit: DeploymentsClient, repo: RepoRef, id: number, status: DeploymentStatusUpdate, redact: Redact = redactKnownPatterns): Promise<void> {
+export async function setDeploymentStatus(
+  octokit: DeploymentsClient,
+  repo: RepoRef,
+  id: number,
+  status: DeploymentStatusUpdate,
+  redact: Redact = redactKnownPatterns,
+): Promise<void> {
   await octokit.rest.repos.createDeploymentStatus({
     ...repo,
     deployment_id: id,
@@ -171,7 +207,9 @@ export async function setDeploymentStatus(octokit: DeploymentsClient, repo: Repo
 /** `text` on one line, at most 140 characters, ending with an ellipsis when cut. */
 export function fitDescription(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= DEPLOYMENT_DESCRIPTION_LIMIT ? line : `${line.slice(0, DEPLOYMENT_DESCRIPTION_LIMIT - 1).trimEnd()}…`;
+  return line.length <= DEPLOYMENT_DESCRIPTION_LIMIT
+    ? line
+    : `${line.slice(0, DEPLOYMENT_DESCRIPTION_LIMIT - 1).trimEnd()}…`;
 }
 
 /** The address to give GitHub for a Web UI: none for port-forward, whose localhost URL only works on the machine running the command. */
@@ -181,23 +219,53 @@ export function environmentUrlOf(webUi: WebUiLink | undefined): string | undefin
 
 /** The final status of a job's deployment, from what happened to it. */
 export function jobDeploymentStatus(job: JobDeployReport, options: { logUrl?: string } = {}): DeploymentStatusUpdate {
-  const common = { ...(environmentUrlOf(job.webUi) ? { environmentUrl: environmentUrlOf(job.webUi) } : {}), ...(options.logUrl ? { logUrl: options.logUrl } : {}) };
+  const common = {
+    ...(environmentUrlOf(job.webUi) ? { environmentUrl: environmentUrlOf(job.webUi) } : {}),
+    ...(options.logUrl ? { logUrl: options.logUrl } : {}),
+  };
   switch (job.state) {
     case 'running':
-      return { state: 'success', ...common, description: job.restoredFrom ? `Running, restored from ${job.restoredFrom}` : 'Running' };
+      return {
+        state: 'success',
+        ...common,
+        description: job.restoredFrom ? `Running, restored from ${job.restoredFrom}` : 'Running',
+      };
     case 'unchanged':
       return { state: 'success', ...common, description: 'Running, unchanged' };
     case 'failed':
     case 'timed-out':
-      return { state: 'failure', ...common, description: job.failure?.summary ?? (job.state === 'failed' ? 'The job failed' : 'Timed out waiting for the job to run') };
+      return {
+        state: 'failure',
+        ...common,
+        description:
+          job.failure?.summary ?? (job.state === 'failed' ? 'The job failed' : 'Timed out waiting for the job to run'),
+      };
     case 'apply-failed':
-      return { state: 'error', ...common, description: `Not applied: ${job.failure?.summary ?? job.reason ?? 'the API server refused it'}` };
+      return {
+        state: 'error',
+        ...common,
+        description: `Not applied: ${job.failure?.summary ?? job.reason ?? 'the API server refused it'}`,
+      };
     case 'drift':
-      return { state: 'error', ...common, description: `Not applied: changed outside Git (${(job.drift ?? []).map((f) => `${f.field} by ${f.manager}`).join(', ') || 'drift'})` };
+      return {
+        state: 'error',
+        ...common,
+        description: `Not applied: changed outside Git (${(job.drift ?? []).map((f) => `${f.field} by ${f.manager}`).join(', ') || 'drift'})`,
+      };
     case 'interrupted':
-      return { state: 'error', ...common, description: job.failure?.summary ?? job.reason ?? 'Interrupted: StreamPilot stopped before the job ran' };
+      return {
+        state: 'error',
+        ...common,
+        description: job.failure?.summary ?? job.reason ?? 'Interrupted: StreamPilot stopped before the job ran',
+      };
     case 'superseded':
-      return { state: 'inactive', ...common, description: job.supersededBy ? `Superseded by ${job.supersededBy.slice(0, 12)}` : 'Superseded by a newer commit' };
+      return {
+        state: 'inactive',
+        ...common,
+        description: job.supersededBy
+          ? `Superseded by ${job.supersededBy.slice(0, 12)}`
+          : 'Superseded by a newer commit',
+      };
     case 'skipped':
       return { state: 'inactive', ...common, description: `Skipped${job.reason ? `: ${job.reason}` : ''}` };
   }
@@ -210,7 +278,11 @@ const IN_FLIGHT = new Set(['in_progress', 'queued', 'pending']);
  * status at all — among the newest 100 with our task, with their payload. A restarted bot
  * resumes or closes them. Reads: one list, then one status read per deployment (5 at a time).
  */
-export async function findInFlightDeployments(octokit: DeploymentsClient, repo: RepoRef, options: { limit?: number } = {}): Promise<InFlightDeployment[]> {
+export async function findInFlightDeployments(
+  octokit: DeploymentsClient,
+  repo: RepoRef,
+  options: { limit?: number } = {},
+): Promise<InFlightDeployment[]> {
   const limit = Math.min(options.limit ?? IN_FLIGHT_LOOKBACK, IN_FLIGHT_LOOKBACK);
   const { data } = await octokit.rest.repos.listDeployments({ ...repo, task: DEPLOY_TASK, per_page: limit });
   const deployments = data.filter((d) => d.task === DEPLOY_TASK).slice(0, limit);
@@ -219,10 +291,21 @@ export async function findInFlightDeployments(octokit: DeploymentsClient, repo: 
   const worker = async () => {
     for (let i = next++; i < deployments.length; i = next++) {
       const d = deployments[i]!;
-      const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: d.id, per_page: 1 });
+      const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+        ...repo,
+        deployment_id: d.id,
+        per_page: 1,
+      });
       const state = statuses[0]?.state ?? 'none';
       if (state !== 'none' && !IN_FLIGHT.has(state)) continue;
-      found[i] = { id: d.id, environment: d.environment, sha: d.sha, createdAt: d.created_at, state: state as InFlightDeployment['state'], payload: parsePayload(d.payload) };
+      found[i] = {
+        id: d.id,
+        environment: d.environment,
+        sha: d.sha,
+        createdAt: d.created_at,
+        state: state as InFlightDeployment['state'],
+        payload: parsePayload(d.payload),
+      };
     }
   };
   await Promise.all(Array.from({ length: Math.min(5, deployments.length) }, worker));

@@ -8,7 +8,12 @@ type PullsClient = { rest: Pick<GitHubClient['rest'], 'pulls' | 'repos'> };
  * whose events list no pull requests), then the pull requests GitHub associates with the commit.
  * Reads only.
  */
-export async function findPullRequest(octokit: PullsClient, repo: RepoRef, headSha: string, numbers: readonly number[]): Promise<PullRequestData | undefined> {
+export async function findPullRequest(
+  octokit: PullsClient,
+  repo: RepoRef,
+  headSha: string,
+  numbers: readonly number[],
+): Promise<PullRequestData | undefined> {
   for (const number of new Set(numbers)) {
     if (!Number.isSafeInteger(number) || number <= 0) continue;
     const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number });

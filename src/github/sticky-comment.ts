@@ -16,16 +16,28 @@ export interface StickyComment {
   stillCurrent?: () => Promise<boolean>;
 }
 
-export type StickyOutcome = { action: 'created' | 'updated' | 'unchanged'; id: number } | { action: 'stale'; id?: number };
+export type StickyOutcome =
+  { action: 'created' | 'updated' | 'unchanged'; id: number } | { action: 'stale'; id?: number };
 
 const PER_PAGE = 100;
 /** A pull request with more than 3,000 comments gets a new sticky comment rather than a long scan. */
 const MAX_PAGES = 30;
 
 /** The bot's comment carrying `marker` on an issue or pull request, if any (reads only). */
-export async function findStickyComment(octokit: IssuesClient, repo: RepoRef, issueNumber: number, marker: string, appId?: number): Promise<IssueCommentData | undefined> {
+export async function findStickyComment(
+  octokit: IssuesClient,
+  repo: RepoRef,
+  issueNumber: number,
+  marker: string,
+  appId?: number,
+): Promise<IssueCommentData | undefined> {
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await octokit.rest.issues.listComments({ ...repo, issue_number: issueNumber, per_page: PER_PAGE, page });
+    const { data } = await octokit.rest.issues.listComments({
+      ...repo,
+      issue_number: issueNumber,
+      per_page: PER_PAGE,
+      page,
+    });
     const found = data.find((c) => isOurs(c, marker, appId));
     if (found) return found;
     if (data.length < PER_PAGE) return undefined;
@@ -37,13 +49,24 @@ export async function findStickyComment(octokit: IssuesClient, repo: RepoRef, is
  * One comment per pull request, edited in place. Writes: one (create or edit), none when the
  * body is already what it would become — a redelivery or re-run costs no comment write.
  */
-export async function upsertStickyComment(octokit: IssuesClient, repo: RepoRef, issueNumber: number, comment: StickyComment): Promise<StickyOutcome> {
-  if (!comment.body.startsWith(comment.marker)) throw new Error(`sticky comment body must start with its marker ${comment.marker}`);
+export async function upsertStickyComment(
+  octokit: IssuesClient,
+  repo: RepoRef,
+  issueNumber: number,
+  comment: StickyComment,
+): Promise<StickyOutcome> {
+  if (!comment.body.startsWith(comment.marker))
+    throw new Error(`sticky comment body must start with its marker ${comment.marker}`);
   const existing = await findStickyComment(octokit, repo, issueNumber, comment.marker, comment.appId);
   if (existing?.body === comment.body) return { action: 'unchanged', id: existing.id };
-  if (comment.stillCurrent && !(await comment.stillCurrent())) return { action: 'stale', ...(existing ? { id: existing.id } : {}) };
+  if (comment.stillCurrent && !(await comment.stillCurrent()))
+    return { action: 'stale', ...(existing ? { id: existing.id } : {}) };
   if (!existing) {
-    const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: comment.body });
+    const { data } = await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: issueNumber,
+      body: comment.body,
+    });
     return { action: 'created', id: data.id };
   }
   await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body: comment.body });

@@ -10,7 +10,8 @@ export interface RepoRef {
 }
 
 export type CheckStatus = 'queued' | 'in_progress' | 'completed';
-export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required';
+export type CheckConclusion =
+  'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required';
 
 export interface CheckAnnotation {
   path: string;
@@ -64,12 +65,37 @@ type Params<T> = RepoRef & T & { [parameter: string]: unknown };
 export interface GitHubClient {
   rest: {
     checks: {
-      listForRef(params: Params<{ ref: string; check_name?: string; filter?: 'latest' | 'all'; per_page?: number }>): Promise<Response<{ total_count: number; check_runs: CheckRunData[] }>>;
-      create(params: Params<{ name: string; head_sha: string; status?: CheckStatus; conclusion?: CheckConclusion; external_id?: string; started_at?: string; completed_at?: string; output?: CheckOutput }>): Promise<Response<CheckRunData>>;
-      update(params: Params<{ check_run_id: number; status?: CheckStatus; conclusion?: CheckConclusion; external_id?: string; started_at?: string; completed_at?: string; output?: CheckOutput }>): Promise<Response<CheckRunData>>;
+      listForRef(
+        params: Params<{ ref: string; check_name?: string; filter?: 'latest' | 'all'; per_page?: number }>,
+      ): Promise<Response<{ total_count: number; check_runs: CheckRunData[] }>>;
+      create(
+        params: Params<{
+          name: string;
+          head_sha: string;
+          status?: CheckStatus;
+          conclusion?: CheckConclusion;
+          external_id?: string;
+          started_at?: string;
+          completed_at?: string;
+          output?: CheckOutput;
+        }>,
+      ): Promise<Response<CheckRunData>>;
+      update(
+        params: Params<{
+          check_run_id: number;
+          status?: CheckStatus;
+          conclusion?: CheckConclusion;
+          external_id?: string;
+          started_at?: string;
+          completed_at?: string;
+          output?: CheckOutput;
+        }>,
+      ): Promise<Response<CheckRunData>>;
     };
     issues: {
-      listComments(params: Params<{ issue_number: number; per_page?: number; page?: number }>): Promise<Response<IssueCommentData[]>>;
+      listComments(
+        params: Params<{ issue_number: number; per_page?: number; page?: number }>,
+      ): Promise<Response<IssueCommentData[]>>;
       createComment(params: Params<{ issue_number: number; body: string }>): Promise<Response<IssueCommentData>>;
       updateComment(params: Params<{ comment_id: number; body: string }>): Promise<Response<IssueCommentData>>;
     };
@@ -77,7 +103,9 @@ export interface GitHubClient {
       get(params: Params<{ pull_number: number }>): Promise<Response<PullRequestData>>;
     };
     repos: {
-      listPullRequestsAssociatedWithCommit(params: Params<{ commit_sha: string }>): Promise<Response<PullRequestData[]>>;
+      listPullRequestsAssociatedWithCommit(
+        params: Params<{ commit_sha: string }>,
+      ): Promise<Response<PullRequestData[]>>;
     };
   };
   /** Octokit's auth hook: with `{ type: 'installation' }` it yields the installation token. */

@@ -12,7 +12,11 @@ import type { ImageBuilder, Progress } from './types.js';
 
 /** The project's `registry.repository`, or a configuration error saying where to add it. */
 export function requireRegistryRepository(registry: { repository?: string } | undefined): string {
-  if (!registry?.repository) throw new ConfigError('streampilot.yaml has no `registry.repository`: there is nowhere to push images', 'add `registry: { repository: ghcr.io/<org>/flink-jobs }` to streampilot.yaml');
+  if (!registry?.repository)
+    throw new ConfigError(
+      'streampilot.yaml has no `registry.repository`: there is nowhere to push images',
+      'add `registry: { repository: ghcr.io/<org>/flink-jobs }` to streampilot.yaml',
+    );
   return registry.repository;
 }
 
@@ -32,7 +36,9 @@ export interface BuildPortsOptions {
 export async function createBuildPorts(project: ProjectSpec, options: BuildPortsOptions): Promise<BuildPorts> {
   // Without registry.repository nothing can be pushed, but `build: configmap` jobs still resolve
   // their base image's digest; each job that needs a push fails on its own, naming the setting.
-  const targetRegistry = project.registry?.repository ? parseImageName(project.registry.repository).registry : undefined;
+  const targetRegistry = project.registry?.repository
+    ? parseImageName(project.registry.repository).registry
+    : undefined;
   let docker: ImageBuilder | undefined;
   if (options.docker !== 'none') {
     const engine = new Docker();
@@ -42,16 +48,32 @@ export async function createBuildPorts(project: ProjectSpec, options: BuildPorts
     );
     if (reachable) {
       // A registry other than STREAMPILOT_REGISTRY_HOST gets no credentials; each job's base image lookup says why.
-      const auth = targetRegistry ? await resolveCredentials(targetRegistry).catch((e: unknown) => (e instanceof ConfigError ? undefined : Promise.reject(e))) : undefined;
-      docker = createDockerBuilder({ docker: engine, ...(auth && targetRegistry ? { credentials: { [targetRegistry]: auth } } : {}) });
+      const auth = targetRegistry
+        ? await resolveCredentials(targetRegistry).catch((e: unknown) =>
+            e instanceof ConfigError ? undefined : Promise.reject(e),
+          )
+        : undefined;
+      docker = createDockerBuilder({
+        docker: engine,
+        ...(auth && targetRegistry ? { credentials: { [targetRegistry]: auth } } : {}),
+      });
     } else if (options.docker === 'required') {
-      throw new ConfigError('the Docker builder needs a Docker engine, and none answers', 'start Docker, or set DOCKER_HOST to the engine');
+      throw new ConfigError(
+        'the Docker builder needs a Docker engine, and none answers',
+        'start Docker, or set DOCKER_HOST to the engine',
+      );
     }
   }
   return {
-    registry: new RegistryBuilder({ ...(targetRegistry ? { targetRegistry } : {}), insecure: project.registry?.insecure === true }),
+    registry: new RegistryBuilder({
+      ...(targetRegistry ? { targetRegistry } : {}),
+      insecure: project.registry?.insecure === true,
+    }),
     ...(docker ? { docker } : {}),
-    maven: createMavenResolver({ repositories: mavenRepositories(project.maven), ...(options.mavenCacheDir ? { cacheDir: options.mavenCacheDir } : {}) }),
+    maven: createMavenResolver({
+      repositories: mavenRepositories(project.maven),
+      ...(options.mavenCacheDir ? { cacheDir: options.mavenCacheDir } : {}),
+    }),
     progress: options.progress,
   };
 }

@@ -3,7 +3,15 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
 import { messageOf } from '../errors.js';
-import { BuildError, type BuiltImage, type BuildRequest, type ImageBuilder, type ImageFile, type Progress, type RegistryAuth } from './types.js';
+import {
+  BuildError,
+  type BuiltImage,
+  type BuildRequest,
+  type ImageBuilder,
+  type ImageFile,
+  type Progress,
+  type RegistryAuth,
+} from './types.js';
 
 /**
  * Where the job's files (normalised SQL script, resolved jars) sit in the build context, at
@@ -70,7 +78,11 @@ export function createDockerBuilder(options: DockerBuilderOptions): ImageBuilder
       try {
         context = await buildContext(request);
       } catch (error) {
-        return fail('docker build', `cannot read the build context: ${engineMessageOf(error)}`, 'check that build.dockerfile names a file inside the job folder');
+        return fail(
+          'docker build',
+          `cannot read the build context: ${engineMessageOf(error)}`,
+          'check that build.dockerfile names a file inside the job folder',
+        );
       }
       const baseAuth = authFor(request.baseImage);
       let lastStep = '';
@@ -83,7 +95,13 @@ export function createDockerBuilder(options: DockerBuilderOptions): ImageBuilder
           rm: true,
           forcerm: true,
           ...(request.platform ? { platform: platformString(request.platform) } : {}),
-          ...(baseAuth ? { registryconfig: { [baseAuth.serveraddress]: { username: baseAuth.username ?? '', password: baseAuth.password ?? '' } } } : {}),
+          ...(baseAuth
+            ? {
+                registryconfig: {
+                  [baseAuth.serveraddress]: { username: baseAuth.username ?? '', password: baseAuth.password ?? '' },
+                },
+              }
+            : {}),
         });
         await readEngineStream(stream, (message) => {
           if (message.error || message.errorDetail) {
@@ -112,7 +130,9 @@ export function createDockerBuilder(options: DockerBuilderOptions): ImageBuilder
       const pushed = new Map<string, number>();
       const announced = new Set<string>();
       try {
-        const stream = (await docker.getImage(repository).push({ tag, ...(pushAuth ? { authconfig: pushAuth } : {}) })) as NodeJS.ReadableStream;
+        const stream = (await docker
+          .getImage(repository)
+          .push({ tag, ...(pushAuth ? { authconfig: pushAuth } : {}) })) as NodeJS.ReadableStream;
         await readEngineStream(stream, (message) => {
           if (message.error || message.errorDetail) {
             pushError ??= message.errorDetail?.message ?? message.error ?? 'unknown error';
@@ -135,10 +155,25 @@ export function createDockerBuilder(options: DockerBuilderOptions): ImageBuilder
       } catch (error) {
         pushError ??= engineMessageOf(error);
       }
-      if (pushError !== undefined) fail('docker push', `${request.target}: ${pushError}`, pushHint(pushError, request.target, pushAuth !== undefined));
-      if (!digest) return fail('docker push', `${request.target}: the engine reported no digest for the pushed image`, 'check the engine and registry logs');
+      if (pushError !== undefined)
+        fail(
+          'docker push',
+          `${request.target}: ${pushError}`,
+          pushHint(pushError, request.target, pushAuth !== undefined),
+        );
+      if (!digest)
+        return fail(
+          'docker push',
+          `${request.target}: the engine reported no digest for the pushed image`,
+          'check the engine and registry logs',
+        );
 
-      return { reference: request.target, digest, reused: false, bytesUploaded: [...pushed.values()].reduce((a, b) => a + b, 0) };
+      return {
+        reference: request.target,
+        digest,
+        reused: false,
+        bytesUploaded: [...pushed.values()].reduce((a, b) => a + b, 0),
+      };
     },
   };
 }
@@ -159,14 +194,16 @@ export function augmentedDockerfile(own: string): string {
 /** The build context as a tar stream: the job's context folder (if any), the Dockerfile, the job's files. */
 async function buildContext(request: BuildRequest): Promise<NodeJS.ReadableStream> {
   const pack = tar.pack();
-  const entries: { name: string; file?: ImageFile; link?: string; dir?: boolean; mode: number; content?: Buffer }[] = [];
+  const entries: { name: string; file?: ImageFile; link?: string; dir?: boolean; mode: number; content?: Buffer }[] =
+    [];
   let dockerfile = generatedDockerfile();
   if (request.dockerfile) {
     const { contextDir } = request.dockerfile;
     const dockerfilePath = await realpath(path.resolve(contextDir, request.dockerfile.path));
     // check refuses a Dockerfile linked from outside the job; a build never reads one either.
     const relative = path.relative(await realpath(contextDir), dockerfilePath);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`build.dockerfile \`${request.dockerfile.path}\` is outside the job folder`);
+    if (relative.startsWith('..') || path.isAbsolute(relative))
+      throw new Error(`build.dockerfile \`${request.dockerfile.path}\` is outside the job folder`);
     dockerfile = augmentedDockerfile(await readFile(dockerfilePath, 'utf8'));
     await walk(contextDir, '', async (rel, stats, abs) => {
       if (rel === '.streampilot' || rel.startsWith('.streampilot/')) return;
@@ -175,11 +212,15 @@ async function buildContext(request: BuildRequest): Promise<NodeJS.ReadableStrea
       else if (stats.isFile()) entries.push({ name: rel, content: await readFile(abs), mode: stats.mode & 0o7777 });
     });
   }
-  entries.push({ name: '.streampilot', dir: true, mode: 0o755 }, { name: CONTEXT_DOCKERFILE, content: Buffer.from(dockerfile), mode: 0o644 });
+  entries.push(
+    { name: '.streampilot', dir: true, mode: 0o755 },
+    { name: CONTEXT_DOCKERFILE, content: Buffer.from(dockerfile), mode: 0o644 },
+  );
   const dirs = new Set<string>();
   for (const file of request.files) {
     const rel = `${CONTEXT_FILES_DIR}/${file.path.replace(/^\/+/, '')}`;
-    for (let dir = path.posix.dirname(rel); dir !== '.' && dir !== '.streampilot'; dir = path.posix.dirname(dir)) dirs.add(dir);
+    for (let dir = path.posix.dirname(rel); dir !== '.' && dir !== '.streampilot'; dir = path.posix.dirname(dir))
+      dirs.add(dir);
     entries.push({ name: rel, content: file.content, mode: (file.mode ?? 0o644) & 0o7777 });
   }
   entries.push(...[...dirs].map((name) => ({ name, dir: true, mode: 0o755 })));
@@ -188,7 +229,8 @@ async function buildContext(request: BuildRequest): Promise<NodeJS.ReadableStrea
   const common = { uid: 0, gid: 0, mtime: CONTEXT_MTIME };
   for (const e of entries) {
     if (e.dir) pack.entry({ ...common, name: `${e.name}/`, type: 'directory', mode: e.mode });
-    else if (e.link !== undefined) pack.entry({ ...common, name: e.name, type: 'symlink', linkname: e.link, mode: e.mode });
+    else if (e.link !== undefined)
+      pack.entry({ ...common, name: e.name, type: 'symlink', linkname: e.link, mode: e.mode });
     else pack.entry({ ...common, name: e.name, type: 'file', mode: e.mode, size: e.content!.length }, e.content!);
   }
   pack.finalize();
@@ -196,7 +238,11 @@ async function buildContext(request: BuildRequest): Promise<NodeJS.ReadableStrea
 }
 
 /** Every entry under `root`, parents before children; `.git` is never part of a context. */
-async function walk(root: string, rel: string, visit: (rel: string, stats: import('node:fs').Stats, abs: string) => Promise<void>): Promise<void> {
+async function walk(
+  root: string,
+  rel: string,
+  visit: (rel: string, stats: import('node:fs').Stats, abs: string) => Promise<void>,
+): Promise<void> {
   const names = (await readdir(path.join(root, rel))).sort();
   for (const name of names) {
     if (name === '.git' && rel === '') continue;
@@ -209,7 +255,10 @@ async function walk(root: string, rel: string, visit: (rel: string, stats: impor
 }
 
 /** Reads a newline-delimited JSON stream from the engine, message by message. */
-export async function readEngineStream(stream: NodeJS.ReadableStream, onMessage: (message: EngineMessage) => void): Promise<void> {
+export async function readEngineStream(
+  stream: NodeJS.ReadableStream,
+  onMessage: (message: EngineMessage) => void,
+): Promise<void> {
   let buffered = '';
   const handle = (line: string) => {
     if (!line.trim()) return;
@@ -231,7 +280,9 @@ export async function readEngineStream(stream: NodeJS.ReadableStream, onMessage:
 /** Registry host of an image reference, as Docker decides it (docker.io when the first part is no host). */
 export function registryHost(reference: string): string {
   const first = reference.split('/')[0] ?? '';
-  return reference.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
+  return reference.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+    ? first
+    : 'docker.io';
 }
 
 function splitReference(reference: string): { repository: string; tag: string } {
@@ -262,7 +313,9 @@ function buildHint(message: string, request: BuildRequest): string {
   if (/not found|manifest unknown/i.test(message) && /FROM/i.test(message + request.baseImage)) {
     return `check that the base image ${request.baseImage} exists`;
   }
-  return request.dockerfile ? `the failing step is in ${request.dockerfile.path}; the build log above shows its output` : 'the build log above shows the output of the failing step';
+  return request.dockerfile
+    ? `the failing step is in ${request.dockerfile.path}; the build log above shows its output`
+    : 'the build log above shows the output of the failing step';
 }
 
 function pushHint(message: string, target: string, hadCredentials: boolean): string {

@@ -34,7 +34,8 @@ export async function buildLayer(files: readonly ImageFile[]): Promise<Layer> {
   const byPath = new Map<string, ImageFile>();
   for (const file of files) {
     const path = layerPath(file.path);
-    if (byPath.has(path)) throw new Error(`two files for the same image path /${path}; each path in the image may be written once.`);
+    if (byPath.has(path))
+      throw new Error(`two files for the same image path /${path}; each path in the image may be written once.`);
     byPath.set(path, file);
   }
   for (const path of byPath.keys()) {
@@ -42,7 +43,9 @@ export async function buildLayer(files: readonly ImageFile[]): Promise<Layer> {
       if (byPath.has(dir)) throw new Error(`/${dir} is both a file and the folder of /${path}.`);
     }
   }
-  const entries = [...byPath].map(([path, file]) => ({ path, file })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const entries = [...byPath]
+    .map(([path, file]) => ({ path, file }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const pack = tar.pack();
   const chunks: Buffer[] = [];
@@ -53,7 +56,10 @@ export async function buildLayer(files: readonly ImageFile[]): Promise<Layer> {
   });
   const common = { uid: 0, gid: 0, uname: '', gname: '', mtime: LAYER_MTIME };
   for (const { path, file } of entries) {
-    pack.entry({ ...common, name: path, type: 'file', mode: (file.mode ?? FILE_MODE) & 0o7777, size: file.content.length }, file.content);
+    pack.entry(
+      { ...common, name: path, type: 'file', mode: (file.mode ?? FILE_MODE) & 0o7777, size: file.content.length },
+      file.content,
+    );
   }
   pack.finalize();
   await done;

@@ -13,7 +13,14 @@ import {
   type ResolvedImageManifest,
 } from '../registry/registry-client.js';
 import { buildLayer, LAYER_MTIME } from './layer.js';
-import { BuildError, type BuildRequest, type BuiltImage, type ImageBuilder, type Progress, type RegistryAuth } from './types.js';
+import {
+  BuildError,
+  type BuildRequest,
+  type BuiltImage,
+  type ImageBuilder,
+  type Progress,
+  type RegistryAuth,
+} from './types.js';
 import { mapBounded } from '../text/map-bounded.js';
 
 export interface RegistryBuilderOptions {
@@ -58,7 +65,12 @@ export class RegistryBuilder implements ImageBuilder {
 
   constructor(private readonly options: RegistryBuilderOptions = {}) {
     const target = options.targetRegistry;
-    this.targetRegistry = target === undefined ? undefined : target.includes('/') ? parseImageName(target).registry : parseImageName(`${target}/x`).registry;
+    this.targetRegistry =
+      target === undefined
+        ? undefined
+        : target.includes('/')
+          ? parseImageName(target).registry
+          : parseImageName(`${target}/x`).registry;
   }
 
   /**
@@ -68,8 +80,15 @@ export class RegistryBuilder implements ImageBuilder {
    */
   async resolveBaseDigest(baseImage: string, job = 'base image'): Promise<string> {
     const base = this.parse(job, baseImage, 'base image');
-    const client = await step(job, 'read registry credentials', () => this.client(base, base.registry === this.targetRegistry));
-    const found = await step(job, 'read base image', () => client.headManifest(base.repository, base.reference), (e) => baseImageHint(e, base));
+    const client = await step(job, 'read registry credentials', () =>
+      this.client(base, base.registry === this.targetRegistry),
+    );
+    const found = await step(
+      job,
+      'read base image',
+      () => client.headManifest(base.repository, base.reference),
+      (e) => baseImageHint(e, base),
+    );
     if (!found) throw missingBase(job, base);
     return found.digest;
   }
@@ -77,7 +96,9 @@ export class RegistryBuilder implements ImageBuilder {
   /** Digest of an image already in the registry (`repository:tag` or `@digest`), undefined when it is not there. */
   async findImage(reference: string, job = 'image'): Promise<string | undefined> {
     const image = this.parse(job, reference, 'target');
-    const client = await step(job, 'read registry credentials', () => this.client(image, image.registry === (this.targetRegistry ?? image.registry)));
+    const client = await step(job, 'read registry credentials', () =>
+      this.client(image, image.registry === (this.targetRegistry ?? image.registry)),
+    );
     const found = await step(job, 'check target tag', () => client.headManifest(image.repository, image.reference));
     return found?.digest;
   }
@@ -87,13 +108,20 @@ export class RegistryBuilder implements ImageBuilder {
     const { job } = request;
     const target = this.parse(job, request.target, 'target');
     if (!target.tag || target.digest) {
-      throw new BuildError(job, 'parse target', `target "${request.target}" must be <repository>:<tag>`, 'The build workflow names the tag from the content hash; pass that reference.');
+      throw new BuildError(
+        job,
+        'parse target',
+        `target "${request.target}" must be <repository>:<tag>`,
+        'The build workflow names the tag from the content hash; pass that reference.',
+      );
     }
     this.targetRegistry ??= target.registry;
     const targetClient = await step(job, 'read registry credentials', () => this.client(target, true));
 
     progress(`${job}: checking ${request.target}`);
-    const existing = await step(job, 'check target tag', () => targetClient.headManifest(target.repository, target.tag!));
+    const existing = await step(job, 'check target tag', () =>
+      targetClient.headManifest(target.repository, target.tag!),
+    );
     if (existing) {
       progress(`${job}: ${request.target} is already in the registry (${existing.digest}), nothing to build`);
       return { reference: request.target, digest: existing.digest, reused: true, bytesUploaded: 0 };
@@ -101,11 +129,20 @@ export class RegistryBuilder implements ImageBuilder {
 
     const base = this.parse(job, request.baseImage, 'base image');
     const sameRegistry = base.registry === target.registry;
-    const baseClient = sameRegistry ? targetClient : await step(job, 'read registry credentials', () => this.client(base, false));
+    const baseClient = sameRegistry
+      ? targetClient
+      : await step(job, 'read registry credentials', () => this.client(base, false));
     const platform = request.platform ?? DEFAULT_PLATFORM;
     const readBase = async () => {
-      const resolved = await step(job, 'read base image', () => baseClient.getImageManifest(base.repository, base.reference, platform), (e) => baseImageHint(e, base));
-      const configBytes = await step(job, 'read base image config', () => baseClient.getBlob(base.repository, resolved.manifest.config.digest));
+      const resolved = await step(
+        job,
+        'read base image',
+        () => baseClient.getImageManifest(base.repository, base.reference, platform),
+        (e) => baseImageHint(e, base),
+      );
+      const configBytes = await step(job, 'read base image config', () =>
+        baseClient.getBlob(base.repository, resolved.manifest.config.digest),
+      );
       return { resolved, configBytes };
     };
     const baseKey = `${base.registry}/${base.repository}@${base.reference}|${formatPlatform(platform)}`;
@@ -119,7 +156,9 @@ export class RegistryBuilder implements ImageBuilder {
     }
     const { resolved, configBytes: baseConfigBytes } = await baseRead;
     const baseManifest = resolved.manifest;
-    progress(`${job}: base ${request.baseImage} is ${resolved.referenceDigest} (${formatPlatform(resolved.platform ?? platform)}, ${baseManifest.layers.length} layers)`);
+    progress(
+      `${job}: base ${request.baseImage} is ${resolved.referenceDigest} (${formatPlatform(resolved.platform ?? platform)}, ${baseManifest.layers.length} layers)`,
+    );
     const baseConfig = parseConfig(job, baseConfigBytes, request.baseImage);
 
     const layer = await step(job, 'make layer', () => buildLayer(request.files));
@@ -130,7 +169,14 @@ export class RegistryBuilder implements ImageBuilder {
       ...baseConfig,
       created: CREATED,
       rootfs: { type: 'layers', diff_ids: [...(baseConfig.rootfs?.diff_ids ?? []), layer.diffId] },
-      history: [...(baseConfig.history ?? []), { created: CREATED, created_by: `streampilot build ${job}`, comment: `${request.files.length} file(s) of job ${job}` }],
+      history: [
+        ...(baseConfig.history ?? []),
+        {
+          created: CREATED,
+          created_by: `streampilot build ${job}`,
+          comment: `${request.files.length} file(s) of job ${job}`,
+        },
+      ],
     };
     const configBytes = Buffer.from(JSON.stringify(config), 'utf8');
     const configDigest = sha256(configBytes);
@@ -156,7 +202,10 @@ export class RegistryBuilder implements ImageBuilder {
           uploadUrl = mount.uploadUrl;
         }
         const source = await baseClient.getBlobStream(base.repository, blob.digest);
-        const sent = await targetClient.uploadBlob(target.repository, blob.digest, source.stream, { size: source.size ?? blob.size, ...(uploadUrl ? { uploadUrl } : {}) });
+        const sent = await targetClient.uploadBlob(target.repository, blob.digest, source.stream, {
+          size: source.size ?? blob.size,
+          ...(uploadUrl ? { uploadUrl } : {}),
+        });
         this.knownBlobs.add(known);
         bytesUploaded += sent;
         return `copied ${formatBytes(sent)} from ${base.registry}/${base.repository}`;
@@ -165,25 +214,62 @@ export class RegistryBuilder implements ImageBuilder {
       progress(`${job}: base layer ${done}/${baseLayers.length} ${blob.digest.slice(0, 19)}… ${how}`);
     });
 
-    bytesUploaded += await this.ensureBlob(job, targetClient, target, layer.digest, layer.gzipped, 'upload layer', progress, 'layer');
-    bytesUploaded += await this.ensureBlob(job, targetClient, target, configDigest, configBytes, 'upload config', progress, 'config');
+    bytesUploaded += await this.ensureBlob(
+      job,
+      targetClient,
+      target,
+      layer.digest,
+      layer.gzipped,
+      'upload layer',
+      progress,
+      'layer',
+    );
+    bytesUploaded += await this.ensureBlob(
+      job,
+      targetClient,
+      target,
+      configDigest,
+      configBytes,
+      'upload config',
+      progress,
+      'config',
+    );
 
     const manifest: ImageManifest = {
       schemaVersion: 2,
       mediaType: oci ? MEDIA_TYPES.ociManifest : MEDIA_TYPES.dockerManifest,
-      config: { mediaType: oci ? MEDIA_TYPES.ociConfig : MEDIA_TYPES.dockerConfig, digest: configDigest, size: configBytes.length },
-      layers: [...baseManifest.layers, { mediaType: oci ? MEDIA_TYPES.ociLayerGzip : MEDIA_TYPES.dockerLayerGzip, digest: layer.digest, size: layer.size }],
+      config: {
+        mediaType: oci ? MEDIA_TYPES.ociConfig : MEDIA_TYPES.dockerConfig,
+        digest: configDigest,
+        size: configBytes.length,
+      },
+      layers: [
+        ...baseManifest.layers,
+        {
+          mediaType: oci ? MEDIA_TYPES.ociLayerGzip : MEDIA_TYPES.dockerLayerGzip,
+          digest: layer.digest,
+          size: layer.size,
+        },
+      ],
     };
     if (oci) {
       // Standard annotations that let scanners and `docker buildx imagetools` find the base.
       manifest.annotations = {
-        'org.opencontainers.image.base.name': formatImageName({ registry: base.registry, repository: base.repository, ...(base.tag ? { tag: base.tag } : {}) }),
+        'org.opencontainers.image.base.name': formatImageName({
+          registry: base.registry,
+          repository: base.repository,
+          ...(base.tag ? { tag: base.tag } : {}),
+        }),
         'org.opencontainers.image.base.digest': resolved.digest,
       };
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    const digest = await step(job, 'push manifest', () => targetClient.putManifest(target.repository, target.tag!, manifestBytes, manifest.mediaType!));
-    progress(`${job}: pushed ${request.target}@${digest} (${formatBytes(bytesUploaded)} uploaded, ${Date.now() - started} ms)`);
+    const digest = await step(job, 'push manifest', () =>
+      targetClient.putManifest(target.repository, target.tag!, manifestBytes, manifest.mediaType!),
+    );
+    progress(
+      `${job}: pushed ${request.target}@${digest} (${formatBytes(bytesUploaded)} uploaded, ${Date.now() - started} ms)`,
+    );
     return { reference: request.target, digest, reused: false, bytesUploaded };
   }
 
@@ -213,8 +299,11 @@ export class RegistryBuilder implements ImageBuilder {
     const sources: CredentialSources = { env: this.options.env ?? process.env };
     if (this.options.auth) sources.explicit = this.options.auth;
     if (this.options.dockerConfigPath) sources.dockerConfigPath = this.options.dockerConfigPath;
-    const credentials = isTarget ? await resolveCredentials(image.registry, sources) : await dockerConfigCredentials(image.registry, this.options.dockerConfigPath);
-    const insecure = (isTarget && this.options.insecure === true) || (this.options.insecureRegistries ?? []).includes(image.registry);
+    const credentials = isTarget
+      ? await resolveCredentials(image.registry, sources)
+      : await dockerConfigCredentials(image.registry, this.options.dockerConfigPath);
+    const insecure =
+      (isTarget && this.options.insecure === true) || (this.options.insecureRegistries ?? []).includes(image.registry);
     return new RegistryClient({
       registry: image.registry,
       apiHost: image.apiHost,
@@ -224,7 +313,16 @@ export class RegistryBuilder implements ImageBuilder {
     });
   }
 
-  private async ensureBlob(job: string, client: RegistryClient, target: ImageName, digest: string, bytes: Buffer, stepName: string, progress: Progress, what: string): Promise<number> {
+  private async ensureBlob(
+    job: string,
+    client: RegistryClient,
+    target: ImageName,
+    digest: string,
+    bytes: Buffer,
+    stepName: string,
+    progress: Progress,
+    what: string,
+  ): Promise<number> {
     const known = `${target.registry}/${target.repository}@${digest}`;
     return step(job, stepName, async () => {
       if (this.knownBlobs.has(known) || (await client.headBlob(target.repository, digest)) !== undefined) {
@@ -262,11 +360,21 @@ function parseConfig(job: string, bytes: Buffer, baseImage: string): ImageConfig
   } catch {
     // reported below
   }
-  throw new BuildError(job, 'read base image config', `the config of ${baseImage} is not a JSON object`, 'The base image is damaged; re-push it or choose another.');
+  throw new BuildError(
+    job,
+    'read base image config',
+    `the config of ${baseImage} is not a JSON object`,
+    'The base image is damaged; re-push it or choose another.',
+  );
 }
 
 /** Runs fn; a registry failure becomes a BuildError naming the job and the step, with the registry's hint (or a better one). */
-async function step<T>(job: string, name: string, fn: () => Promise<T>, hint?: (e: RegistryError) => string | undefined): Promise<T> {
+async function step<T>(
+  job: string,
+  name: string,
+  fn: () => Promise<T>,
+  hint?: (e: RegistryError) => string | undefined,
+): Promise<T> {
   try {
     return await fn();
   } catch (e) {
@@ -277,12 +385,18 @@ async function step<T>(job: string, name: string, fn: () => Promise<T>, hint?: (
 }
 
 function baseImageHint(e: RegistryError, base: ImageName): string | undefined {
-  if (e.status === 404 && (e.operation === 'get manifest' || e.operation === 'check manifest')) return missingBaseHint(base);
+  if (e.status === 404 && (e.operation === 'get manifest' || e.operation === 'check manifest'))
+    return missingBaseHint(base);
   return undefined;
 }
 
 function missingBase(job: string, base: ImageName): BuildError {
-  return new BuildError(job, 'read base image', `base image ${formatImageName(base)} was not found`, missingBaseHint(base));
+  return new BuildError(
+    job,
+    'read base image',
+    `base image ${formatImageName(base)} was not found`,
+    missingBaseHint(base),
+  );
 }
 
 function missingBaseHint(base: ImageName): string {
@@ -290,7 +404,11 @@ function missingBaseHint(base: ImageName): string {
 }
 
 function describeSource(source: 'explicit' | 'environment' | 'docker-config'): string {
-  return source === 'explicit' ? 'the configured credentials' : source === 'environment' ? 'STREAMPILOT_REGISTRY_USERNAME/STREAMPILOT_REGISTRY_PASSWORD' : 'the Docker config (docker login)';
+  return source === 'explicit'
+    ? 'the configured credentials'
+    : source === 'environment'
+      ? 'STREAMPILOT_REGISTRY_USERNAME/STREAMPILOT_REGISTRY_PASSWORD'
+      : 'the Docker config (docker login)';
 }
 
 /** Layers a registry may not hold (Windows base layers): they stay where their URLs point. */

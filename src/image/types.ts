@@ -19,7 +19,6 @@ export interface ImageFile {
   mode?: number;
 }
 
-
 export interface BuildRequest {
   /** Job name, for progress output and error messages. */
   job: string;

@@ -75,7 +75,12 @@ interface StatusBody {
 }
 
 function fromStatus(status: StatusBody, fallbackCode: number): KubeApiError {
-  return new KubeApiError(status.message ?? `the API server answered ${fallbackCode}`, status.code ?? fallbackCode, status.reason ?? 'Unknown', status.details?.causes ?? []);
+  return new KubeApiError(
+    status.message ?? `the API server answered ${fallbackCode}`,
+    status.code ?? fallbackCode,
+    status.reason ?? 'Unknown',
+    status.details?.causes ?? [],
+  );
 }
 
 function translate(error: unknown, doing: string): KubeApiError {
@@ -86,7 +91,8 @@ function translate(error: unknown, doing: string): KubeApiError {
     return new KubeApiError(`${doing}: the API server answered ${error.code}`, error.code, 'Unknown');
   }
   const e = error as { statusCode?: number; message?: string };
-  if (typeof e?.statusCode === 'number') return new KubeApiError(`${doing}: the API server answered ${e.statusCode}`, e.statusCode, 'Unknown');
+  if (typeof e?.statusCode === 'number')
+    return new KubeApiError(`${doing}: the API server answered ${e.statusCode}`, e.statusCode, 'Unknown');
   return new KubeApiError(`${doing}: ${e?.message ?? String(error)}`, 0, 'Unreachable');
 }
 
@@ -105,30 +111,45 @@ export function loadKubeConfig(target: KubeTarget = {}): KubeConfig {
     try {
       kc.loadFromCluster();
     } catch (error) {
-      throw new ConfigError(`cannot use the in-cluster Kubernetes configuration: ${(error as Error).message}`, 'run StreamPilot in a pod with a service account, or give a kubeconfig and context');
+      throw new ConfigError(
+        `cannot use the in-cluster Kubernetes configuration: ${(error as Error).message}`,
+        'run StreamPilot in a pod with a service account, or give a kubeconfig and context',
+      );
     }
     return kc;
   }
   if (!target.kubeconfigPath && !process.env.KUBECONFIG && !existsSync(path.join(homedir(), '.kube', 'config'))) {
     // client-node would make up a context named "loaded-context" pointing nowhere: say what is missing instead.
-    throw new ConfigError('there is no kubeconfig: KUBECONFIG is not set and ~/.kube/config does not exist', 'pass --kubeconfig <file>, or set KUBECONFIG to the kubeconfig of the cluster');
+    throw new ConfigError(
+      'there is no kubeconfig: KUBECONFIG is not set and ~/.kube/config does not exist',
+      'pass --kubeconfig <file>, or set KUBECONFIG to the kubeconfig of the cluster',
+    );
   }
   const where = target.kubeconfigPath ?? 'in $KUBECONFIG or ~/.kube/config';
   try {
     if (target.kubeconfigPath) kc.loadFromFile(target.kubeconfigPath);
     else kc.loadFromDefault();
   } catch (error) {
-    throw new ConfigError(`cannot read the kubeconfig ${where}: ${(error as Error).message}`, 'check the path and that the file is a kubeconfig (YAML with clusters, users and contexts)');
+    throw new ConfigError(
+      `cannot read the kubeconfig ${where}: ${(error as Error).message}`,
+      'check the path and that the file is a kubeconfig (YAML with clusters, users and contexts)',
+    );
   }
   if (target.context) {
     const names = kc.getContexts().map((c) => c.name);
     if (!names.includes(target.context)) {
-      throw new ConfigError(`the kubeconfig ${where} has no context "${target.context}"`, `use one of: ${names.join(', ') || '(none)'}`);
+      throw new ConfigError(
+        `the kubeconfig ${where} has no context "${target.context}"`,
+        `use one of: ${names.join(', ') || '(none)'}`,
+      );
     }
     kc.setCurrentContext(target.context);
   }
   if (!kc.getCurrentCluster()) {
-    throw new ConfigError(`the kubeconfig ${where} has no cluster for context "${kc.getCurrentContext()}"`, 'set current-context, or give a context that names a cluster');
+    throw new ConfigError(
+      `the kubeconfig ${where} has no cluster for context "${kc.getCurrentContext()}"`,
+      'set current-context, or give a context that names a cluster',
+    );
   }
   return kc;
 }
@@ -145,8 +166,13 @@ class ObjectApi extends KubernetesObjectApi {
     return api;
   }
 
-  protected override async requestPromise<T extends KubernetesObject>(context: RequestContext, type?: string, options?: Configuration): Promise<T> {
-    if (context.getHttpMethod() !== 'GET' && context.getHttpMethod() !== 'DELETE') context.setQueryParam('fieldValidation', 'Strict');
+  protected override async requestPromise<T extends KubernetesObject>(
+    context: RequestContext,
+    type?: string,
+    options?: Configuration,
+  ): Promise<T> {
+    if (context.getHttpMethod() !== 'GET' && context.getHttpMethod() !== 'DELETE')
+      context.setQueryParam('fieldValidation', 'Strict');
     return super.requestPromise<T>(context, type, options);
   }
 
@@ -202,13 +228,21 @@ export interface KubeClient {
   /** The object, or undefined when it does not exist. */
   get<T extends KubernetesObject>(ref: ObjectRef): Promise<T | undefined>;
   /** Objects of a kind in a namespace matching a label selector (e.g. everything StreamPilot manages there). */
-  list<T extends KubernetesObject>(apiVersion: string, kind: string, namespace: string, labelSelector?: string): Promise<T[]>;
+  list<T extends KubernetesObject>(
+    apiVersion: string,
+    kind: string,
+    namespace: string,
+    labelSelector?: string,
+  ): Promise<T[]>;
   /** Deletes the object; false when it was already gone. */
   delete(ref: ObjectRef): Promise<boolean>;
   /** The cluster's nodes (their addresses make NodePort URLs). */
   listNodes(): Promise<V1Node[]>;
   /** Watches one object from `resourceVersion` (default: its current state as ADDED first). */
-  watch<T extends KubernetesObject>(ref: ObjectRef & { resourceVersion?: string }, onEvent: (event: WatchEvent<T>) => void): Promise<WatchHandle>;
+  watch<T extends KubernetesObject>(
+    ref: ObjectRef & { resourceVersion?: string },
+    onEvent: (event: WatchEvent<T>) => void,
+  ): Promise<WatchHandle>;
   getLease(namespace: string, name: string): Promise<V1Lease | undefined>;
   /** Creates the lease held by `holderIdentity`; a KubeApiError 409 AlreadyExists when someone created it first. */
   createLease(spec: LeaseSpec): Promise<V1Lease>;
@@ -222,7 +256,10 @@ export interface KubeClient {
   listPods(namespace: string, labelSelector: string): Promise<V1Pod[]>;
   getService(namespace: string, name: string): Promise<V1Service | undefined>;
   /** The last `tailLines` of a container's log (`previous`: of its last terminated run). */
-  podLogs(pod: { namespace: string; name: string }, options: { container?: string; tailLines?: number; previous?: boolean }): Promise<string>;
+  podLogs(
+    pod: { namespace: string; name: string },
+    options: { container?: string; tailLines?: number; previous?: boolean },
+  ): Promise<string>;
   /**
    * GET `path` (e.g. `/jobs/<id>/exceptions?maxExceptions=1`) of a service port through the API
    * server's service proxy, so it works from outside the cluster. Every HTTP answer is returned,
@@ -239,7 +276,12 @@ export interface KubeClient {
  * and throws on every non-2xx answer, so the request is built here, with the kubeconfig's TLS
  * and credentials applied by the KubeConfig itself.
  */
-async function serviceProxyGet(kc: KubeConfig, target: ServiceProxyTarget, path: string, timeoutMs: number): Promise<ProxyAnswer> {
+async function serviceProxyGet(
+  kc: KubeConfig,
+  target: ServiceProxyTarget,
+  path: string,
+  timeoutMs: number,
+): Promise<ProxyAnswer> {
   const doing = `reaching port ${target.port} of service ${target.namespace}/${target.service} through the Kubernetes API server`;
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new KubeApiError(`${doing}: the kubeconfig names no cluster`, 0, 'Unreachable');
@@ -330,28 +372,59 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
   return {
     applyServerSide: (object, options) =>
       wrap(
-        () => objects.patch(structuredClone(object), undefined, options.dryRun ? 'All' : undefined, options.fieldManager, options.force ?? false, PatchStrategy.ServerSideApply),
+        () =>
+          objects.patch(
+            structuredClone(object),
+            undefined,
+            options.dryRun ? 'All' : undefined,
+            options.fieldManager,
+            options.force ?? false,
+            PatchStrategy.ServerSideApply,
+          ),
         `applying ${object.kind} ${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`,
       ),
 
     get: (ref) =>
       orUndefined(
-        () => objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { namespace: ref.namespace, name: ref.name } }),
+        () =>
+          objects.read({
+            apiVersion: ref.apiVersion,
+            kind: ref.kind,
+            metadata: { namespace: ref.namespace, name: ref.name },
+          }),
         `reading ${ref.kind} ${ref.namespace}/${ref.name}`,
       ),
 
-    list: async <T extends KubernetesObject>(apiVersion: string, kind: string, namespace: string, labelSelector?: string) =>
-      (await wrap(() => objects.list<T>(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector), `listing ${kind} in ${namespace}`)).items,
+    list: async <T extends KubernetesObject>(
+      apiVersion: string,
+      kind: string,
+      namespace: string,
+      labelSelector?: string,
+    ) =>
+      (
+        await wrap(
+          () => objects.list<T>(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector),
+          `listing ${kind} in ${namespace}`,
+        )
+      ).items,
 
     delete: async (ref) =>
       (await orUndefined(
-        () => objects.delete({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { namespace: ref.namespace, name: ref.name } }),
+        () =>
+          objects.delete({
+            apiVersion: ref.apiVersion,
+            kind: ref.kind,
+            metadata: { namespace: ref.namespace, name: ref.name },
+          }),
         `deleting ${ref.kind} ${ref.namespace}/${ref.name}`,
       )) !== undefined,
 
     listNodes: async () => (await wrap(() => core.listNode(), 'listing nodes')).items,
 
-    async watch<T extends KubernetesObject>(ref: ObjectRef & { resourceVersion?: string }, onEvent: (event: WatchEvent<T>) => void): Promise<WatchHandle> {
+    async watch<T extends KubernetesObject>(
+      ref: ObjectRef & { resourceVersion?: string },
+      onEvent: (event: WatchEvent<T>) => void,
+    ): Promise<WatchHandle> {
       const doing = `watching ${ref.kind} ${ref.namespace}/${ref.name}`;
       const path = await wrap(() => objects.collectionPath(ref.apiVersion, ref.kind, ref.namespace), doing);
       let settle!: (error?: KubeApiError) => void;
@@ -380,7 +453,8 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
       return { stop: () => controller.abort(), done };
     },
 
-    getLease: (namespace, name) => orUndefined(() => coordination.readNamespacedLease({ namespace, name }), `reading lease ${namespace}/${name}`),
+    getLease: (namespace, name) =>
+      orUndefined(() => coordination.readNamespacedLease({ namespace, name }), `reading lease ${namespace}/${name}`),
 
     createLease: (spec) => {
       const now = new V1MicroTime();
@@ -392,7 +466,13 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
               apiVersion: 'coordination.k8s.io/v1',
               kind: 'Lease',
               metadata: { name: spec.name, namespace: spec.namespace },
-              spec: { holderIdentity: spec.holderIdentity, leaseDurationSeconds: spec.leaseDurationSeconds, acquireTime: now, renewTime: now, leaseTransitions: 0 },
+              spec: {
+                holderIdentity: spec.holderIdentity,
+                leaseDurationSeconds: spec.leaseDurationSeconds,
+                acquireTime: now,
+                renewTime: now,
+                leaseTransitions: 0,
+              },
             },
           }),
         `creating lease ${spec.namespace}/${spec.name}`,
@@ -428,16 +508,29 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
     },
 
     listEvents: async (object) => {
-      const selector = [`involvedObject.name=${object.name}`, ...(object.kind ? [`involvedObject.kind=${object.kind}`] : [])].join(',');
-      const list = await wrap(() => core.listNamespacedEvent({ namespace: object.namespace, fieldSelector: selector }), `listing events of ${object.namespace}/${object.name}`);
-      const when = (e: CoreV1Event) => new Date(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? 0).getTime();
+      const selector = [
+        `involvedObject.name=${object.name}`,
+        ...(object.kind ? [`involvedObject.kind=${object.kind}`] : []),
+      ].join(',');
+      const list = await wrap(
+        () => core.listNamespacedEvent({ namespace: object.namespace, fieldSelector: selector }),
+        `listing events of ${object.namespace}/${object.name}`,
+      );
+      const when = (e: CoreV1Event) =>
+        new Date(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? 0).getTime();
       return [...list.items].sort((a, b) => when(a) - when(b));
     },
 
     listPods: async (namespace, labelSelector) =>
-      (await wrap(() => core.listNamespacedPod({ namespace, labelSelector }), `listing pods in ${namespace} (${labelSelector})`)).items,
+      (
+        await wrap(
+          () => core.listNamespacedPod({ namespace, labelSelector }),
+          `listing pods in ${namespace} (${labelSelector})`,
+        )
+      ).items,
 
-    getService: (namespace, name) => orUndefined(() => core.readNamespacedService({ namespace, name }), `reading service ${namespace}/${name}`),
+    getService: (namespace, name) =>
+      orUndefined(() => core.readNamespacedService({ namespace, name }), `reading service ${namespace}/${name}`),
 
     podLogs: (pod, options) =>
       wrap(

@@ -19,17 +19,7 @@ export interface ObjectMeta {
  * also has v2_3 and v2_4, but a cluster installed from the released chart rejects them.
  */
 export type OperatorFlinkVersion =
-  | 'v1_13'
-  | 'v1_14'
-  | 'v1_15'
-  | 'v1_16'
-  | 'v1_17'
-  | 'v1_18'
-  | 'v1_19'
-  | 'v1_20'
-  | 'v2_0'
-  | 'v2_1'
-  | 'v2_2';
+  'v1_13' | 'v1_14' | 'v1_15' | 'v1_16' | 'v1_17' | 'v1_18' | 'v1_19' | 'v1_20' | 'v2_0' | 'v2_1' | 'v2_2';
 
 export type JobState = 'running' | 'suspended';
 export type UpgradeMode = 'stateless' | 'savepoint' | 'last-state';

@@ -36,7 +36,12 @@ const RETRYABLE = new Set([0, 429, 500, 502, 503, 504]);
 const MAX_DELAY_MS = 30_000;
 
 /** Resolves when `onObject` returns 'stop' or the signal aborts; rejects with a KubeApiError when the object cannot be followed, or with what `onObject` threw. */
-export async function watchObject<T extends KubernetesObject>(kube: KubeClient, ref: ObjectRef, onObject: OnObject<T>, options: WatchObjectOptions = {}): Promise<void> {
+export async function watchObject<T extends KubernetesObject>(
+  kube: KubeClient,
+  ref: ObjectRef,
+  onObject: OnObject<T>,
+  options: WatchObjectOptions = {},
+): Promise<void> {
   const { signal } = options;
   const retryDelayMs = options.retryDelayMs ?? 1000;
   const maxRetries = options.maxRetries ?? 5;
@@ -63,7 +68,7 @@ export async function watchObject<T extends KubernetesObject>(kube: KubeClient, 
         const current = await kube.get<T>(ref);
         if (signal?.aborted) return;
         if (deliver(current) === 'stop') return;
-        from = afterExpiry ? 'now' : current?.metadata?.resourceVersion ?? 'now';
+        from = afterExpiry ? 'now' : (current?.metadata?.resourceVersion ?? 'now');
       }
       const run = await watchOnce<T>(kube, ref, from === 'now' ? undefined : from, deliver, { signal, idleRestartMs });
       if (run.resourceVersion) from = run.resourceVersion;
@@ -82,11 +87,19 @@ export async function watchObject<T extends KubernetesObject>(kube: KubeClient, 
       }
       // KubeClient's messages start with what it was doing to this same object, node-fetch's with the
       // whole URL: neither says more to a person.
-      const why = e.message.replace(`watching ${what}: `, '').replace(`reading ${what}: `, '').replace(/^request to \S+ failed, reason: /, '');
+      const why = e.message
+        .replace(`watching ${what}: `, '')
+        .replace(`reading ${what}: `, '')
+        .replace(/^request to \S+ failed, reason: /, '');
       if (!RETRYABLE.has(e.code)) throw new KubeApiError(`cannot watch ${what}: ${why}`, e.code, e.reason, e.causes);
       failures += 1;
       if (failures > maxRetries) {
-        throw new KubeApiError(`lost the watch of ${what}: ${why} (gave up after ${failures} attempts in a row)`, e.code, e.reason, e.causes);
+        throw new KubeApiError(
+          `lost the watch of ${what}: ${why} (gave up after ${failures} attempts in a row)`,
+          e.code,
+          e.reason,
+          e.causes,
+        );
       }
       // Whatever happens meanwhile is replayed from the last resourceVersion on reconnect.
       await sleep(Math.min(retryDelayMs * 2 ** (failures - 1), MAX_DELAY_MS), signal);
@@ -131,7 +144,14 @@ function watchOnce<T extends KubernetesObject>(
       idle = setTimeout(() => {
         // Without a handle the request itself hangs (no response headers): a failed attempt, not an idle stream.
         if (handle) settle();
-        else settle(new KubeApiError(`watching ${ref.kind} ${ref.namespace}/${ref.name}: the API server did not answer within ${options.idleRestartMs} ms`, 0, 'Timeout'));
+        else
+          settle(
+            new KubeApiError(
+              `watching ${ref.kind} ${ref.namespace}/${ref.name}: the API server did not answer within ${options.idleRestartMs} ms`,
+              0,
+              'Timeout',
+            ),
+          );
       }, options.idleRestartMs);
     };
     // Settles at once, even while the request is still connecting, so an abort can never hang.

@@ -14,11 +14,13 @@ export function configurationSecrets(source: YamlSource): Diagnostic[] {
   if (!root || typeof root !== 'object') return [];
   const places: [YamlPath, unknown][] = [[['flinkConfiguration'], root.flinkConfiguration]];
   const defaults = root.defaults as Record<string, unknown> | undefined;
-  if (defaults && typeof defaults === 'object') places.push([['defaults', 'flinkConfiguration'], defaults.flinkConfiguration]);
+  if (defaults && typeof defaults === 'object')
+    places.push([['defaults', 'flinkConfiguration'], defaults.flinkConfiguration]);
   const environments = root.environments as Record<string, Record<string, unknown> | undefined> | undefined;
   if (environments && typeof environments === 'object') {
     for (const [name, env] of Object.entries(environments)) {
-      if (env && typeof env === 'object') places.push([['environments', name, 'flinkConfiguration'], env.flinkConfiguration]);
+      if (env && typeof env === 'object')
+        places.push([['environments', name, 'flinkConfiguration'], env.flinkConfiguration]);
     }
   }
   const out: Diagnostic[] = [];
@@ -32,7 +34,9 @@ export function configurationSecrets(source: YamlSource): Diagnostic[] {
         diagnosticAtPath(source, [...path, key], 'value', {
           severity: 'error',
           rule: RULE,
-          message: inside ? `flinkConfiguration \`${key}\` has a ${inside} written in plain text` : `flinkConfiguration \`${key}\` holds a credential written in plain text`,
+          message: inside
+            ? `flinkConfiguration \`${key}\` has a ${inside} written in plain text`
+            : `flinkConfiguration \`${key}\` holds a credential written in plain text`,
           hint: 'remove it from Git: give the pods the credential another way (an IAM role or workload identity, or a Kubernetes Secret the pod template mounts as an environment variable), and rotate the one committed here',
         }),
       );

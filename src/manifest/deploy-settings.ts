@@ -43,7 +43,9 @@ export function deploySettings(project: ProjectSpec, environment: string): Deplo
     if (layer?.timeout !== undefined) {
       const ms = parseDuration(layer.timeout);
       if (ms === undefined || ms <= 0 || ms > MAX_DEPLOY_TIMEOUT_MS) {
-        throw new Error(`deploy.timeout "${layer.timeout}" is not a duration above 0 and at most ${MAX_DEPLOY_TIMEOUT} such as 10m; check streampilot.yaml first`);
+        throw new Error(
+          `deploy.timeout "${layer.timeout}" is not a duration above 0 and at most ${MAX_DEPLOY_TIMEOUT} such as 10m; check streampilot.yaml first`,
+        );
       }
       out.timeoutMs = ms;
     }
@@ -66,7 +68,10 @@ export function checkDeploySettings(source: YamlSource, project: ProjectSpec): D
       diagnosticAtPath(source, [...at, 'timeout'], 'value', {
         severity: 'error',
         rule: 'manifest/schema',
-        message: ms === 0 ? `${name} is zero: every job would be reported as timed out before it could start` : `${name} is longer than the maximum, ${MAX_DEPLOY_TIMEOUT}`,
+        message:
+          ms === 0
+            ? `${name} is zero: every job would be reported as timed out before it could start`
+            : `${name} is longer than the maximum, ${MAX_DEPLOY_TIMEOUT}`,
         hint: `give the time a job needs to reach RUNNING, at most ${MAX_DEPLOY_TIMEOUT}, e.g. ${DEFAULT_DEPLOY_TIMEOUT} (the default)`,
       }),
     );

@@ -41,7 +41,11 @@ export interface LoadedJob {
 }
 
 /** Parses and checks one job.yaml without touching the file system. */
-export function parseJobManifest(text: string, file: string, folderName: string): { source: YamlSource; spec?: JobSpec; diagnostics: Diagnostic[] } {
+export function parseJobManifest(
+  text: string,
+  file: string,
+  folderName: string,
+): { source: YamlSource; spec?: JobSpec; diagnostics: Diagnostic[] } {
   const source = parseYamlSource(file, text);
   const diagnostics = [...source.diagnostics];
   if (diagnostics.some((d) => d.severity === 'error')) return { source, diagnostics };
@@ -61,7 +65,15 @@ export function parseJobManifest(text: string, file: string, folderName: string)
     );
     return { source, diagnostics };
   }
-  diagnostics.push(...checkBaseImages(source, [[[], spec], ...Object.entries(spec.environments ?? {}).map(([name, env]): [string[], typeof env] => [['environments', name], env])]));
+  diagnostics.push(
+    ...checkBaseImages(source, [
+      [[], spec],
+      ...Object.entries(spec.environments ?? {}).map(([name, env]): [string[], typeof env] => [
+        ['environments', name],
+        env,
+      ]),
+    ]),
+  );
   const conflicts = checkConfigMapBuild(source, spec);
   if (conflicts.length > 0) return { source, diagnostics: [...diagnostics, ...conflicts] };
   return { source, spec, diagnostics };
@@ -75,7 +87,8 @@ export function parseJobManifest(text: string, file: string, folderName: string)
 function checkConfigMapBuild(source: YamlSource, spec: JobSpec): Diagnostic[] {
   if (spec.build !== 'configmap') return [];
   const out: Diagnostic[] = [];
-  const refuse = (p: YamlPath, message: string, hint: string) => out.push(diagnosticAtPath(source, p, 'key', { severity: 'error', rule: SCHEMA_RULE, message, hint }));
+  const refuse = (p: YamlPath, message: string, hint: string) =>
+    out.push(diagnosticAtPath(source, p, 'key', { severity: 'error', rule: SCHEMA_RULE, message, hint }));
   for (const kind of ['maven', 'jars'] as const) {
     const listed = spec.dependencies?.[kind] ?? [];
     if (listed.length === 0) continue;
@@ -88,7 +101,7 @@ function checkConfigMapBuild(source: YamlSource, spec: JobSpec): Diagnostic[] {
   if (spec.mode === 'session') {
     refuse(
       ['mode'],
-      '`build: configmap` mounts the SQL into the job\'s own pods, but a session job runs in its session cluster\'s pods',
+      "`build: configmap` mounts the SQL into the job's own pods, but a session job runs in its session cluster's pods",
       'remove `build: configmap` (a session job never has an image of its own: its SQL travels inline in the FlinkSessionJob), or use mode: application',
     );
   }
@@ -100,7 +113,11 @@ function checkConfigMapBuild(source: YamlSource, spec: JobSpec): Diagnostic[] {
  * the pod template (parsed), jars (checked to exist). Problems become diagnostics at the
  * manifest entry that names the file.
  */
-export function loadJob(root: string, name: string, manifestText: string): { job: LoadedJob; diagnostics: Diagnostic[] } {
+export function loadJob(
+  root: string,
+  name: string,
+  manifestText: string,
+): { job: LoadedJob; diagnostics: Diagnostic[] } {
   const dir = `jobs/${name}`;
   const parsed = parseJobManifest(manifestText, `${dir}/${JOB_FILE}`, name);
   const { source, spec } = parsed;
@@ -130,8 +147,13 @@ export function loadJob(root: string, name: string, manifestText: string): { job
       diagnostics.push(...template.diagnostics);
       const value = template.value;
       if (template.diagnostics.every((d) => d.severity !== 'error')) {
-        if (value !== null && typeof value === 'object' && !Array.isArray(value)) job.podTemplate = { path: where.relative, content: value as Record<string, unknown> };
-        else problem(['podTemplate'], `pod template ${quote(written)} must be a YAML mapping (a Pod: apiVersion, kind, spec …)`);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value))
+          job.podTemplate = { path: where.relative, content: value as Record<string, unknown> };
+        else
+          problem(
+            ['podTemplate'],
+            `pod template ${quote(written)} must be a YAML mapping (a Pod: apiVersion, kind, spec …)`,
+          );
       }
     }
   }
@@ -142,7 +164,11 @@ export function loadJob(root: string, name: string, manifestText: string): { job
   if (dockerfile !== undefined) {
     const where = resolveRepoPath(root, dir, dockerfile);
     const jobDir = safeRealpath(path.join(root, dir));
-    const read = !where.ok ? where : jobDir && !isInside(jobDir, where.absolute) ? outsideJob(dockerfile) : readTextFile(where.absolute, dockerfile);
+    const read = !where.ok
+      ? where
+      : jobDir && !isInside(jobDir, where.absolute)
+        ? outsideJob(dockerfile)
+        : readTextFile(where.absolute, dockerfile);
     if (!read.ok) problem(['build', 'dockerfile'], `Dockerfile ${read.problem}`, read.hint);
   }
 
@@ -157,5 +183,9 @@ export function loadJob(root: string, name: string, manifestText: string): { job
 
 /** The Docker builder reads the Dockerfile from the job folder, its build context, and nowhere else. */
 function outsideJob(written: string): { ok: false; problem: string; hint: string } {
-  return { ok: false, problem: `\`${written}\` is a symbolic link to a file outside the job folder`, hint: 'copy the Dockerfile into the job folder instead of linking to it' };
+  return {
+    ok: false,
+    problem: `\`${written}\` is a symbolic link to a file outside the job folder`,
+    hint: 'copy the Dockerfile into the job folder instead of linking to it',
+  };
 }

@@ -32,7 +32,12 @@ export function parseProjectManifest(text: string, file: string = PROJECT_FILE):
   diagnostics.push(...checkPromotionOrder(source, spec));
   diagnostics.push(...checkDeploySettings(source, spec));
   diagnostics.push(...checkMavenCredentials(source, spec));
-  diagnostics.push(...checkBaseImages(source, [[['defaults'], spec.defaults], ...Object.entries(spec.environments).map(([name, env]): [string[], typeof env] => [['environments', name], env])]));
+  diagnostics.push(
+    ...checkBaseImages(source, [
+      [['defaults'], spec.defaults],
+      ...Object.entries(spec.environments).map(([name, env]): [string[], typeof env] => [['environments', name], env]),
+    ]),
+  );
   return { source, spec, diagnostics };
 }
 
@@ -44,7 +49,14 @@ function checkPromotionOrder(source: YamlSource, spec: ProjectSpec): Diagnostic[
     if (env.after === undefined) continue;
     const path = ['environments', name, 'after'];
     if (env.after === name) {
-      out.push(diagnosticAtPath(source, path, 'value', { severity: 'error', rule: REFERENCE_RULE, message: `environment ${quote(name)} cannot come after itself`, hint: 'name the environment a change must reach first, or remove `after`' }));
+      out.push(
+        diagnosticAtPath(source, path, 'value', {
+          severity: 'error',
+          rule: REFERENCE_RULE,
+          message: `environment ${quote(name)} cannot come after itself`,
+          hint: 'name the environment a change must reach first, or remove `after`',
+        }),
+      );
     } else if (!(env.after in spec.environments)) {
       out.push(
         diagnosticAtPath(source, path, 'value', {

@@ -38,7 +38,14 @@ export function loadRepository(rootDir: string): LoadedRepository {
   const diagnostics: Diagnostic[] = [];
   const result: LoadedRepository = { root, jobs: [], diagnostics };
   if (!isDirectory(root)) {
-    diagnostics.push(fileLevel(PROJECT_FILE, MISSING_RULE, `${root} is not a directory`, 'run StreamPilot at the root of the repository that holds streampilot.yaml, or pass that directory'));
+    diagnostics.push(
+      fileLevel(
+        PROJECT_FILE,
+        MISSING_RULE,
+        `${root} is not a directory`,
+        'run StreamPilot at the root of the repository that holds streampilot.yaml, or pass that directory',
+      ),
+    );
     return result;
   }
 
@@ -56,9 +63,24 @@ export function loadRepository(rootDir: string): LoadedRepository {
     const manifest = readRepositoryText(root, file);
     if (!manifest.ok && manifest.reason === 'missing') {
       if (locateInRepository(root, `jobs/${name}/job.yml`).ok) {
-        diagnostics.push(fileLevel(`jobs/${name}/job.yml`, MISSING_RULE, `the job manifest must be named job.yaml, not job.yml`, `rename jobs/${name}/job.yml to jobs/${name}/job.yaml`));
+        diagnostics.push(
+          fileLevel(
+            `jobs/${name}/job.yml`,
+            MISSING_RULE,
+            `the job manifest must be named job.yaml, not job.yml`,
+            `rename jobs/${name}/job.yml to jobs/${name}/job.yaml`,
+          ),
+        );
       } else {
-        diagnostics.push({ ...fileLevel(file, MISSING_RULE, `jobs/${name} has no job.yaml, so it is not a job and is ignored`, 'add a job.yaml, or move the folder out of jobs/'), severity: 'warning' });
+        diagnostics.push({
+          ...fileLevel(
+            file,
+            MISSING_RULE,
+            `jobs/${name} has no job.yaml, so it is not a job and is ignored`,
+            'add a job.yaml, or move the folder out of jobs/',
+          ),
+          severity: 'warning',
+        });
       }
       continue;
     }
@@ -73,7 +95,8 @@ export function loadRepository(rootDir: string): LoadedRepository {
 
   const projectSpec = result.project?.spec;
   if (projectSpec) {
-    for (const job of result.jobs) diagnostics.push(...checkJobEnvironments(job, Object.keys(projectSpec.environments)));
+    for (const job of result.jobs)
+      diagnostics.push(...checkJobEnvironments(job, Object.keys(projectSpec.environments)));
   }
   diagnostics.sort(compareDiagnostics);
   return result;
@@ -92,7 +115,13 @@ function jobFolders(root: string, diagnostics: Diagnostic[]): string[] {
   try {
     entries = readdirSync(jobsDir.absolute, { withFileTypes: true });
   } catch (e) {
-    diagnostics.push(fileLevel('jobs', MISSING_RULE, `jobs/ cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+    diagnostics.push(
+      fileLevel(
+        'jobs',
+        MISSING_RULE,
+        `jobs/ cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      ),
+    );
     return [];
   }
   for (const entry of entries) {
@@ -115,7 +144,9 @@ function unreadable(file: string, read: Exclude<RepoTextResult, { ok: true } | {
 }
 
 function linkOutside(link: string, what: 'file' | 'folder', intoGit = false): Diagnostic {
-  const where = intoGit ? 'into .git, which is not part of the repository\'s content' : `to a ${what} outside the repository`;
+  const where = intoGit
+    ? "into .git, which is not part of the repository's content"
+    : `to a ${what} outside the repository`;
   return fileLevel(
     link,
     SYMLINK_OUTSIDE_RULE,
@@ -142,7 +173,12 @@ function checkJobEnvironments(job: LoadedJob, environments: string[]): Diagnosti
 
 function missingProject(root: string): Diagnostic {
   if (locateInRepository(root, 'streampilot.yml').ok) {
-    return fileLevel('streampilot.yml', MISSING_RULE, 'the project file must be named streampilot.yaml, not streampilot.yml', 'rename streampilot.yml to streampilot.yaml');
+    return fileLevel(
+      'streampilot.yml',
+      MISSING_RULE,
+      'the project file must be named streampilot.yaml, not streampilot.yml',
+      'rename streampilot.yml to streampilot.yaml',
+    );
   }
   return fileLevel(
     PROJECT_FILE,

@@ -1,5 +1,13 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { ComponentResources, JobSettings, JobSpec, ProjectSpec, Resources, ResolvedJob, RunnerSpec } from './types.js';
+import type {
+  ComponentResources,
+  JobSettings,
+  JobSpec,
+  ProjectSpec,
+  Resources,
+  ResolvedJob,
+  RunnerSpec,
+} from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { diagnosticAtPath, type YamlSource } from './yaml-document.js';
 
@@ -33,7 +41,8 @@ export function mergeSettings(layers: readonly (JobSettings | undefined)[]): Job
       const value = layer[key];
       if (value !== undefined) (out as Record<string, unknown>)[key] = value;
     }
-    if (layer.runner !== undefined) out.runner = { ...layer.runner, ...(layer.runner.args ? { args: [...layer.runner.args] } : {}) };
+    if (layer.runner !== undefined)
+      out.runner = { ...layer.runner, ...(layer.runner.args ? { args: [...layer.runner.args] } : {}) };
     if (layer.flinkConfiguration) out.flinkConfiguration = { ...out.flinkConfiguration, ...layer.flinkConfiguration };
     if (layer.variables) out.variables = { ...out.variables, ...layer.variables };
     if (layer.resources) out.resources = mergeResources(out.resources, layer.resources);
@@ -41,7 +50,15 @@ export function mergeSettings(layers: readonly (JobSettings | undefined)[]): Job
   return out;
 }
 
-const SCALAR_KEYS = ['flinkVersion', 'namespace', 'baseImage', 'parallelism', 'upgradeMode', 'serviceAccount', 'sessionCluster'] as const satisfies readonly (keyof JobSettings)[];
+const SCALAR_KEYS = [
+  'flinkVersion',
+  'namespace',
+  'baseImage',
+  'parallelism',
+  'upgradeMode',
+  'serviceAccount',
+  'sessionCluster',
+] as const satisfies readonly (keyof JobSettings)[];
 
 function mergeResources(base: Resources | undefined, over: Resources): Resources {
   const out: Resources = {};
@@ -70,7 +87,12 @@ export interface ResolvableJob {
  * project `environments.<env>` < job `environments.<env>`. Pure; problems only visible after
  * merging (session mode without a session cluster) come back as diagnostics.
  */
-export function resolveJob(project: ProjectSpec | undefined, job: ResolvableJob, environment: string, projectSource?: YamlSource): { job: ResolvedJob; diagnostics: Diagnostic[] } {
+export function resolveJob(
+  project: ProjectSpec | undefined,
+  job: ResolvableJob,
+  environment: string,
+  projectSource?: YamlSource,
+): { job: ResolvedJob; diagnostics: Diagnostic[] } {
   const { spec } = job;
   const diagnostics: Diagnostic[] = [];
   const projectEnv = project?.environments[environment];
@@ -135,8 +157,32 @@ export function resolveJob(project: ProjectSpec | undefined, job: ResolvableJob,
 /** Only the JobSettings part of a larger object, so that e.g. `enabled` or `kubeContext` never leak into the merge. */
 function settingsOf(layer: JobSettings | undefined): JobSettings | undefined {
   if (!layer) return undefined;
-  const { flinkVersion, namespace, baseImage, runner, parallelism, upgradeMode, resources, flinkConfiguration, serviceAccount, variables, sessionCluster } = layer;
-  return { flinkVersion, namespace, baseImage, runner, parallelism, upgradeMode, resources, flinkConfiguration, serviceAccount, variables, sessionCluster };
+  const {
+    flinkVersion,
+    namespace,
+    baseImage,
+    runner,
+    parallelism,
+    upgradeMode,
+    resources,
+    flinkConfiguration,
+    serviceAccount,
+    variables,
+    sessionCluster,
+  } = layer;
+  return {
+    flinkVersion,
+    namespace,
+    baseImage,
+    runner,
+    parallelism,
+    upgradeMode,
+    resources,
+    flinkConfiguration,
+    serviceAccount,
+    variables,
+    sessionCluster,
+  };
 }
 
 /** The namespace an environment's jobs go to unless a job says otherwise: the one place this default is decided. */

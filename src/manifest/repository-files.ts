@@ -6,8 +6,17 @@ import { excerpt, quote } from '../text/quote.js';
 export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 
 export type RepoPathResult =
-  | { ok: true; /** absolute, symlinks resolved */ absolute: string; /** relative to the repository root, posix */ relative: string }
-  | { ok: false; problem: string; hint?: string; /** set when a symbolic link leaving the repository is the cause: its repository path */ link?: string };
+  | {
+      ok: true;
+      /** absolute, symlinks resolved */ absolute: string;
+      /** relative to the repository root, posix */ relative: string;
+    }
+  | {
+      ok: false;
+      problem: string;
+      hint?: string;
+      /** set when a symbolic link leaving the repository is the cause: its repository path */ link?: string;
+    };
 
 const OUTSIDE_HINT = 'copy the file into the repository instead of linking to it';
 
@@ -19,18 +28,41 @@ const OUTSIDE_HINT = 'copy the file into the repository instead of linking to it
  */
 export function resolveRepoPath(root: string, baseDir: string, written: string): RepoPathResult {
   if (path.posix.isAbsolute(written) || path.win32.isAbsolute(written)) {
-    return { ok: false, problem: `${quote(written)} is an absolute path`, hint: 'write paths relative to the job folder' };
+    return {
+      ok: false,
+      problem: `${quote(written)} is an absolute path`,
+      hint: 'write paths relative to the job folder',
+    };
   }
   const relative = path.posix.normalize(`${toPosix(baseDir)}/${toPosix(written)}`);
   if (relative === '..' || relative.startsWith('../')) {
-    return { ok: false, problem: `${quote(written)} points outside the repository`, hint: 'keep every file the job uses inside the repository' };
+    return {
+      ok: false,
+      problem: `${quote(written)} points outside the repository`,
+      hint: 'keep every file the job uses inside the repository',
+    };
   }
   const found = locateInRepository(root, relative);
   if (found.ok) return found;
-  if (found.reason === 'missing') return { ok: false, problem: `${quote(written)} does not exist (looked for ${excerpt(relative)})`, hint: 'check the file name, or add the file' };
-  if (found.reason === 'git') return { ok: false, problem: `${quote(written)} is inside .git, which is not part of the repository's content`, hint: 'keep every file the job uses in the repository itself' };
+  if (found.reason === 'missing')
+    return {
+      ok: false,
+      problem: `${quote(written)} does not exist (looked for ${excerpt(relative)})`,
+      hint: 'check the file name, or add the file',
+    };
+  if (found.reason === 'git')
+    return {
+      ok: false,
+      problem: `${quote(written)} is inside .git, which is not part of the repository's content`,
+      hint: 'keep every file the job uses in the repository itself',
+    };
   const through = found.link === relative ? '' : ` (through the link ${excerpt(found.link)})`;
-  return { ok: false, problem: `${quote(written)} is a symbolic link to a file outside the repository${through}`, hint: OUTSIDE_HINT, link: found.link };
+  return {
+    ok: false,
+    problem: `${quote(written)} is a symbolic link to a file outside the repository${through}`,
+    hint: OUTSIDE_HINT,
+    link: found.link,
+  };
 }
 
 export type RepoLocation =
@@ -56,7 +88,8 @@ export function locateInRepository(root: string, relative: string): RepoLocation
   for (let i = 0; i < segments.length; i++) {
     const here = path.join(current, segments[i]!);
     const linkPath = segments.slice(0, i + 1).join('/');
-    if (!isContent(realRoot, here)) return { ok: false, reason: isInside(realRoot, here) ? 'git' : 'outside', link: linkPath };
+    if (!isContent(realRoot, here))
+      return { ok: false, reason: isInside(realRoot, here) ? 'git' : 'outside', link: linkPath };
     let isLink: boolean;
     try {
       isLink = lstatSync(here).isSymbolicLink();
@@ -97,36 +130,56 @@ export type RepoTextResult =
  * Reads a text file of the repository by its repository path, through `locateInRepository`:
  * the only way a loader reads a manifest, so no manifest can be read through a link out.
  */
-export function readRepositoryText(root: string, relative: string, maxBytes: number = MAX_TEXT_FILE_BYTES): RepoTextResult {
+export function readRepositoryText(
+  root: string,
+  relative: string,
+  maxBytes: number = MAX_TEXT_FILE_BYTES,
+): RepoTextResult {
   const found = locateInRepository(root, relative);
   if (!found.ok) return found.reason === 'missing' ? found : { ok: false, reason: found.reason, link: found.link };
   const read = readTextFile(found.absolute, relative, maxBytes);
-  if (!read.ok) return { ok: false, reason: 'unreadable', problem: read.problem, ...(read.hint ? { hint: read.hint } : {}) };
+  if (!read.ok)
+    return { ok: false, reason: 'unreadable', problem: read.problem, ...(read.hint ? { hint: read.hint } : {}) };
   return { ok: true, text: read.text, absolute: found.absolute, relative: found.relative };
 }
 
 export type TextFileResult = { ok: true; text: string } | { ok: false; problem: string; hint?: string };
 
 /** Reads a UTF-8 text file, refusing directories, huge files and binary content. */
-export function readTextFile(absolute: string, written: string, maxBytes: number = MAX_TEXT_FILE_BYTES): TextFileResult {
+export function readTextFile(
+  absolute: string,
+  written: string,
+  maxBytes: number = MAX_TEXT_FILE_BYTES,
+): TextFileResult {
   let size: number;
   try {
     const stat = statSync(absolute);
     if (!stat.isFile()) return { ok: false, problem: `${quote(written)} is not a file` };
     size = stat.size;
   } catch (e) {
-    return { ok: false, problem: `${quote(written)} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return {
+      ok: false,
+      problem: `${quote(written)} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
   }
   if (size > maxBytes) {
-    return { ok: false, problem: `${quote(written)} is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} a text file may have`, hint: 'is this the right file? split it, or remove generated content' };
+    return {
+      ok: false,
+      problem: `${quote(written)} is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} a text file may have`,
+      hint: 'is this the right file? split it, or remove generated content',
+    };
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute);
   } catch (e) {
-    return { ok: false, problem: `${quote(written)} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return {
+      ok: false,
+      problem: `${quote(written)} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, problem: `${quote(written)} is a binary file, not text`, hint: 'list only text files here' };
+  if (bytes.subarray(0, 8192).includes(0))
+    return { ok: false, problem: `${quote(written)} is a binary file, not text`, hint: 'list only text files here' };
   try {
     // fatal: a file in another encoding is refused rather than read as mojibake.
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -153,5 +206,9 @@ export function toPosix(p: string): string {
 }
 
 function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
+  return n >= 1024 * 1024
+    ? `${(n / (1024 * 1024)).toFixed(1)} MB`
+    : n >= 1024
+      ? `${Math.round(n / 1024)} KB`
+      : `${n} bytes`;
 }

@@ -20,9 +20,14 @@ type Schema = Record<string, unknown>;
 export function manifestSchema(kind: ManifestKind): Schema {
   const cached = schemas.get(kind);
   if (cached) return cached;
-  const candidates = ['../../schemas/', '../schemas/'].map((dir) => new URL(`${dir}${kind}.schema.json`, import.meta.url));
+  const candidates = ['../../schemas/', '../schemas/'].map(
+    (dir) => new URL(`${dir}${kind}.schema.json`, import.meta.url),
+  );
   const found = candidates.find((url) => existsSync(url));
-  if (!found) throw new Error(`StreamPilot is installed without its schemas: ${kind}.schema.json is in none of ${candidates.map((u) => u.pathname).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `StreamPilot is installed without its schemas: ${kind}.schema.json is in none of ${candidates.map((u) => u.pathname).join(', ')}`,
+    );
   const schema = JSON.parse(readFileSync(found, 'utf8')) as Schema;
   schemas.set(kind, schema);
   return schema;
@@ -85,7 +90,13 @@ function pruneUnionBranches(errors: ErrorObject[]): ErrorObject[] {
     const inside = (e: ErrorObject) => e.schemaPath.startsWith(prefix);
     const keep = fitting.length === 1 ? `${prefix}${fitting[0]}/` : undefined;
     const kept = keep === undefined ? [] : out.filter((e) => e.schemaPath.startsWith(keep));
-    if (kept.length > 0 && kept.every((e) => e.instancePath !== union.instancePath || e.keyword === 'additionalProperties' || e.keyword === 'required')) {
+    if (
+      kept.length > 0 &&
+      kept.every(
+        (e) =>
+          e.instancePath !== union.instancePath || e.keyword === 'additionalProperties' || e.keyword === 'required',
+      )
+    ) {
       out = out.filter((e) => e !== union && (!inside(e) || kept.includes(e)));
     } else {
       out = out.filter((e) => !inside(e));
@@ -98,7 +109,9 @@ function typeFits(type: unknown, data: unknown): boolean {
   if (type === undefined) return true;
   const kind = data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data;
   const types = Array.isArray(type) ? type : [type];
-  return types.some((t) => t === kind || (t === 'integer' && Number.isInteger(data)) || (t === 'number' && kind === 'number'));
+  return types.some(
+    (t) => t === kind || (t === 'integer' && Number.isInteger(data)) || (t === 'number' && kind === 'number'),
+  );
 }
 
 /** `\`configmap\` or a mapping (key: value lines)`: the shapes the branches of a union allow. */
@@ -122,7 +135,9 @@ function unionExamples(path: YamlPath, schema: unknown): string | undefined {
   const examples = (schema as Schema[]).flatMap((branch) => {
     if (Array.isArray(branch.enum)) return branch.enum.map((v) => `\`${key}: ${String(v)}\``);
     const props = Object.keys((branch.properties ?? {}) as Schema);
-    return branch.type === 'object' && props.length > 0 ? [`\`${key}: { ${props.map((p) => `${p}: …`).join(', ')} }\``] : [];
+    return branch.type === 'object' && props.length > 0
+      ? [`\`${key}: { ${props.map((p) => `${p}: …`).join(', ')} }\``]
+      : [];
   });
   return examples.length > 0 ? `write ${examples.join(' or ')}` : undefined;
 }
@@ -166,7 +181,12 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
       const message = `missing required key \`${missing}\` in ${where}`;
       if (path.length === 0) {
         // The root mapping has no key: point at its first line.
-        return diagnosticAt(source.file, source.lines, rangeOf(source, [], 'key'), { severity: 'error', rule: SCHEMA_RULE, message, hint: described });
+        return diagnosticAt(source.file, source.lines, rangeOf(source, [], 'key'), {
+          severity: 'error',
+          rule: SCHEMA_RULE,
+          message,
+          hint: described,
+        });
       }
       return at('key', message, described);
     }
@@ -179,8 +199,14 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
           rule: SCHEMA_RULE,
           // The value is not quoted here, not even in part: a whole file that is not a mapping may be
           // anything (a .env a link pointed to once), and its kind is enough to say what is wrong.
-          message: error.data === null || error.data === undefined ? `${file} is empty; it must be a mapping` : `${file} must be a mapping of keys to values; found ${kindOf(error.data)}`,
-          hint: kind === 'job' ? 'start from: apiVersion: streampilot.dev/v1, kind: FlinkSqlJob, name: <folder name>, sql: [main.sql]' : 'start from: apiVersion: streampilot.dev/v1, kind: Project, environments: { staging: {} }',
+          message:
+            error.data === null || error.data === undefined
+              ? `${file} is empty; it must be a mapping`
+              : `${file} must be a mapping of keys to values; found ${kindOf(error.data)}`,
+          hint:
+            kind === 'job'
+              ? 'start from: apiVersion: streampilot.dev/v1, kind: FlinkSqlJob, name: <folder name>, sql: [main.sql]'
+              : 'start from: apiVersion: streampilot.dev/v1, kind: Project, environments: { staging: {} }',
         });
       }
       return at('value', `${name} must be ${expected}; found ${found}`, hint);
@@ -188,41 +214,72 @@ function describe(source: YamlSource, kind: ManifestKind, error: ErrorObject): D
     case 'enum': {
       const allowed = ((params.allowedValues as unknown[]) ?? []).map(String);
       const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
-      return at('value', `${name} must be one of ${allowed.join(', ')}; found ${found}`, guess ? `did you mean \`${guess}\`?` : undefined);
+      return at(
+        'value',
+        `${name} must be one of ${allowed.join(', ')}; found ${found}`,
+        guess ? `did you mean \`${guess}\`?` : undefined,
+      );
     }
     case 'const': {
       const expected = String(params.allowedValue);
       const hint =
-        path[0] === 'kind' ? (kind === 'job' ? 'job manifests live in jobs/<name>/job.yaml and have kind: FlinkSqlJob' : 'streampilot.yaml at the repository root has kind: Project') : undefined;
+        path[0] === 'kind'
+          ? kind === 'job'
+            ? 'job manifests live in jobs/<name>/job.yaml and have kind: FlinkSqlJob'
+            : 'streampilot.yaml at the repository root has kind: Project'
+          : undefined;
       return at('value', `${name} must be \`${expected}\`; found ${found}`, hint);
     }
     case 'pattern':
       return at('value', `${name} ${patternMessage(error) ?? `must match ${String(params.pattern)}`}; found ${found}`);
     case 'minItems':
-      return at('value', `${name} must list at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}`);
+      return at(
+        'value',
+        `${name} must list at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}`,
+      );
     case 'minProperties':
-      return at('value', `${name} must have at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}`);
+      return at(
+        'value',
+        `${name} must have at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}`,
+      );
     case 'minLength':
       return at('value', `${name} must not be empty`);
     case 'maxLength':
-      return at('value', `${name} must be at most ${String(params.limit)} characters; found ${String(error.data).length}`);
+      return at(
+        'value',
+        `${name} must be at most ${String(params.limit)} characters; found ${String(error.data).length}`,
+      );
     case 'minimum':
       return at('value', `${name} must be at least ${String(params.limit)}; found ${found}`);
     case 'maximum':
-      return at('value', `${name} must be at most ${String(params.limit)}; found ${found}`, typeof parentSchema.maximumHint === 'string' ? parentSchema.maximumHint : undefined);
+      return at(
+        'value',
+        `${name} must be at most ${String(params.limit)}; found ${found}`,
+        typeof parentSchema.maximumHint === 'string' ? parentSchema.maximumHint : undefined,
+      );
     case 'exclusiveMinimum':
       return at('value', `${name} must be greater than ${String(params.limit)}; found ${found}`);
     case 'anyOf':
     case 'oneOf': {
       const { words, values } = unionShapes(Array.isArray(error.schema) ? (error.schema as Schema[]) : []);
       const guess = typeof error.data === 'string' ? didYouMean(error.data, values) : undefined;
-      const alternatives = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? 'something else');
-      return at('value', `${name} must be ${alternatives}; found ${found}`, guess ? `did you mean \`${guess}\`?` : unionExamples(path, error.schema));
+      const alternatives =
+        words.length > 1
+          ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`
+          : (words[0] ?? 'something else');
+      return at(
+        'value',
+        `${name} must be ${alternatives}; found ${found}`,
+        guess ? `did you mean \`${guess}\`?` : unionExamples(path, error.schema),
+      );
     }
     case 'uniqueItems': {
       const later = Math.max(Number(params.i), Number(params.j));
       const item = Array.isArray(error.data) ? error.data[later] : undefined;
-      return at('value', `${name} lists ${quote(String(item))} more than once`, 'remove the repeated entry', [...path, later]);
+      return at('value', `${name} lists ${quote(String(item))} more than once`, 'remove the repeated entry', [
+        ...path,
+        later,
+      ]);
     }
     default:
       return at('value', `${name} ${error.message ?? 'is invalid'}`);
@@ -276,7 +333,10 @@ function describeValue(source: YamlSource, path: YamlPath, data: unknown): strin
   if (data === null || data === undefined) return 'nothing';
   if (Array.isArray(data)) return 'a list';
   if (typeof data === 'object') return 'a mapping';
-  if (typeof data === 'string') return written !== undefined && /^["']/.test(written) && written.length <= 80 ? `the quoted string ${quote(written)}` : quote(data);
+  if (typeof data === 'string')
+    return written !== undefined && /^["']/.test(written) && written.length <= 80
+      ? `the quoted string ${quote(written)}`
+      : quote(data);
   const shown = `the ${typeof data} ${quote(String(data))}`;
   return written !== undefined && written !== String(data) ? `${shown} (written ${quote(written)})` : shown;
 }
@@ -284,7 +344,8 @@ function describeValue(source: YamlSource, path: YamlPath, data: unknown): strin
 /** What a value is, without any of it: `a string`, `the number …` is not said either. */
 function kindOf(data: unknown): string {
   if (Array.isArray(data)) return 'a list';
-  if (typeof data === 'string') return data.includes('\n') ? 'several lines of plain text' : 'a single line of plain text';
+  if (typeof data === 'string')
+    return data.includes('\n') ? 'several lines of plain text' : 'a single line of plain text';
   return typeof data === 'object' ? 'a mapping' : `a ${typeof data}`;
 }
 
@@ -297,16 +358,27 @@ function writtenText(source: YamlSource, path: YamlPath): string | undefined {
 function typeHint(source: YamlSource, path: YamlPath, expected: string, data: unknown): string | undefined {
   const written = writtenText(source, path) ?? String(data);
   if (expected === 'string' && (typeof data === 'number' || typeof data === 'boolean')) {
-    const why = path[0] === 'flinkConfiguration' || path.includes('flinkConfiguration') ? 'Flink configuration values are strings' : 'YAML reads it as a ' + typeof data;
+    const why =
+      path[0] === 'flinkConfiguration' || path.includes('flinkConfiguration')
+        ? 'Flink configuration values are strings'
+        : 'YAML reads it as a ' + typeof data;
     return `quote it: "${excerpt(written)}" (${why})`;
   }
-  if ((expected === 'integer' || expected === 'number') && typeof data === 'string' && data.trim() !== '' && !Number.isNaN(Number(data))) {
+  if (
+    (expected === 'integer' || expected === 'number') &&
+    typeof data === 'string' &&
+    data.trim() !== '' &&
+    !Number.isNaN(Number(data))
+  ) {
     return `remove the quotes: ${excerpt(data)}`;
   }
   if (expected === 'boolean' && typeof data === 'string' && /^(true|false|yes|no|on|off|y|n)$/i.test(data)) {
-    return /^["']/.test(written) ? 'write true or false without quotes' : `write true or false: YAML 1.2 reads ${quote(written)} as text`;
+    return /^["']/.test(written)
+      ? 'write true or false without quotes'
+      : `write true or false: YAML 1.2 reads ${quote(written)} as text`;
   }
   if (expected === 'array' && typeof data === 'string') return `write it as a list: [${excerpt(data)}]`;
-  if (expected === 'object' && (data === null || data === undefined)) return `give it at least one key, or remove ${quote(String(path[path.length - 1]))}`;
+  if (expected === 'object' && (data === null || data === undefined))
+    return `give it at least one key, or remove ${quote(String(path[path.length - 1]))}`;
   return undefined;
 }

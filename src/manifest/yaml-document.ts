@@ -1,4 +1,15 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import { diagnosticAt, type Diagnostic, type Severity } from '../diagnostics.js';
 import { LineMap, type Range } from '../text/source.js';
 import { excerpt, MAX_QUOTED_CHARS } from '../text/quote.js';
@@ -44,15 +55,22 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   // merge: true lets users share settings between environments with `<<: *anchor`.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: true });
   const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) diagnostics.push(yamlProblem(file, text, lines, error.code, error.message, error.pos, 'error'));
-  for (const warning of doc.warnings) diagnostics.push(yamlProblem(file, text, lines, warning.code, warning.message, warning.pos, 'warning'));
+  for (const error of doc.errors)
+    diagnostics.push(yamlProblem(file, text, lines, error.code, error.message, error.pos, 'error'));
+  for (const warning of doc.warnings)
+    diagnostics.push(yamlProblem(file, text, lines, warning.code, warning.message, warning.pos, 'warning'));
   let value: unknown;
   if (doc.errors.length === 0) {
     // Checked before toJS so that a bad alias is refused before anything is expanded, and is
     // positioned at the alias (toJS throws without a position).
     const problem = findExpansionProblem(doc, text.length);
     if (problem) {
-      const fields = { severity: 'error' as const, rule: YAML_RULE, message: `${baseName(file)}: ${problem.message}`, hint: problem.hint };
+      const fields = {
+        severity: 'error' as const,
+        rule: YAML_RULE,
+        message: `${baseName(file)}: ${problem.message}`,
+        hint: problem.hint,
+      };
       diagnostics.push(diagnosticAt(file, lines, problem.range, fields));
     } else {
       try {
@@ -74,7 +92,15 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   return { file, text, lines, doc, value, diagnostics };
 }
 
-function yamlProblem(file: string, text: string, lines: LineMap, code: string, message: string, pos: [number, number], severity: Severity): Diagnostic {
+function yamlProblem(
+  file: string,
+  text: string,
+  lines: LineMap,
+  code: string,
+  message: string,
+  pos: [number, number],
+  severity: Severity,
+): Diagnostic {
   const range = { start: Math.min(pos[0], text.length), end: Math.min(Math.max(pos[1], pos[0]), text.length) };
   if (code === 'DUPLICATE_KEY') {
     const key = /^[^\s:#]+/.exec(text.slice(range.start))?.[0] ?? '';
@@ -88,12 +114,17 @@ function yamlProblem(file: string, text: string, lines: LineMap, code: string, m
   }
   if (/Maximum call stack/.test(message)) {
     // The yaml package reports its own stack running out where it happened: say what that means.
-    return diagnosticAt(file, lines, { start: range.start, end: range.start }, {
-      severity,
-      rule: YAML_RULE,
-      message: `${baseName(file)} nests lists or mappings too deeply to be read`,
-      hint: 'flatten it: no StreamPilot setting nests more than a few levels',
-    });
+    return diagnosticAt(
+      file,
+      lines,
+      { start: range.start, end: range.start },
+      {
+        severity,
+        rule: YAML_RULE,
+        message: `${baseName(file)} nests lists or mappings too deeply to be read`,
+        hint: 'flatten it: no StreamPilot setting nests more than a few levels',
+      },
+    );
   }
   return diagnosticAt(file, lines, range, {
     severity,
@@ -186,7 +217,8 @@ export function formatPath(path: YamlPath): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number' || /^\d+$/.test(segment)) out += `[${segment}]`;
-    else if (/^[A-Za-z_][\w-]*$/.test(segment) && segment.length <= MAX_QUOTED_CHARS) out += out ? `.${segment}` : segment;
+    else if (/^[A-Za-z_][\w-]*$/.test(segment) && segment.length <= MAX_QUOTED_CHARS)
+      out += out ? `.${segment}` : segment;
     // A key is the user's text: shown as an excerpt, control characters escaped.
     else out += `["${excerpt(segment).replace(/"/g, '\\"')}"]`;
   }

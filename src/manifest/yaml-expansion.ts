@@ -141,7 +141,8 @@ function badMergeSource(value: unknown, anchors: Map<string, AnchorEntry>): stri
 
 function describe(node: unknown): string {
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'an empty value' : `the scalar \`${String(node.value).slice(0, 40)}\``;
+  if (isScalar(node))
+    return node.value === null ? 'an empty value' : `the scalar \`${String(node.value).slice(0, 40)}\``;
   return 'no mapping';
 }
 

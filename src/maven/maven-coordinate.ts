@@ -13,12 +13,27 @@ const PART = /^[A-Za-z0-9_.+-]+$/;
 export function parseMavenCoordinate(text: string): MavenCoordinate {
   const parts = text.trim().split(':');
   const [groupId, artifactId, version, classifier] = parts;
-  if (parts.length < 3 || parts.length > 4 || !parts.every((p) => PART.test(p)) || !groupId || !artifactId || !version) {
-    throw new MavenError(text, `\`${text}\` is not a Maven coordinate`, 'write group:artifact:version or group:artifact:version:classifier, e.g. org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20');
+  if (
+    parts.length < 3 ||
+    parts.length > 4 ||
+    !parts.every((p) => PART.test(p)) ||
+    !groupId ||
+    !artifactId ||
+    !version
+  ) {
+    throw new MavenError(
+      text,
+      `\`${text}\` is not a Maven coordinate`,
+      'write group:artifact:version or group:artifact:version:classifier, e.g. org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20',
+    );
   }
   // A SNAPSHOT changes under the same name: the image's content address would lie.
   if (version.endsWith('-SNAPSHOT')) {
-    throw new MavenError(text, `\`${text}\` is a SNAPSHOT version`, 'pin a released version: a SNAPSHOT can change without its name changing, so the image built from it would not be reproducible');
+    throw new MavenError(
+      text,
+      `\`${text}\` is a SNAPSHOT version`,
+      'pin a released version: a SNAPSHOT can change without its name changing, so the image built from it would not be reproducible',
+    );
   }
   return classifier ? { groupId, artifactId, version, classifier } : { groupId, artifactId, version };
 }

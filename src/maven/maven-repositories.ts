@@ -14,7 +14,11 @@ export interface MavenRepository {
   checksums: 'required' | 'optional';
 }
 
-export const MAVEN_CENTRAL: MavenRepository = { id: 'central', url: 'https://repo.maven.apache.org/maven2/', checksums: 'required' };
+export const MAVEN_CENTRAL: MavenRepository = {
+  id: 'central',
+  url: 'https://repo.maven.apache.org/maven2/',
+  checksums: 'required',
+};
 
 /**
  * The project's `maven.repositories` (or Maven Central). Credentials never come from
@@ -23,7 +27,10 @@ export const MAVEN_CENTRAL: MavenRepository = { id: 'central', url: 'https://rep
  * come only from `STREAMPILOT_MAVEN_<ID>_USERNAME` / `_PASSWORD`, and only when
  * `STREAMPILOT_MAVEN_<ID>_URL` (set by the same operator) pins the URL they may be sent to.
  */
-export function mavenRepositories(spec: MavenSpec | undefined, env: NodeJS.ProcessEnv = process.env): MavenRepository[] {
+export function mavenRepositories(
+  spec: MavenSpec | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): MavenRepository[] {
   if (!spec?.repositories?.length) return [MAVEN_CENTRAL];
   return spec.repositories.map((r) => {
     // The manifest check refuses these keys; this is the engine's own guard for callers that skip it.
@@ -42,7 +49,11 @@ export function mavenRepositories(spec: MavenSpec | undefined, env: NodeJS.Proce
   });
 }
 
-function allowListedCredentials(id: string, url: string, env: NodeJS.ProcessEnv): { username: string; password: string } | undefined {
+function allowListedCredentials(
+  id: string,
+  url: string,
+  env: NodeJS.ProcessEnv,
+): { username: string; password: string } | undefined {
   const names = mavenCredentialVariables(id);
   const username = env[names.username] || undefined;
   const password = env[names.password] || undefined;
@@ -62,11 +73,17 @@ function allowListedCredentials(id: string, url: string, env: NodeJS.ProcessEnv)
   }
   // Basic credentials over plain HTTP are readable by anyone on the path; loopback is a test setup.
   if (url.startsWith('http://') && !/^http:\/\/(127\.|localhost[:/]|\[::1\])/.test(url)) {
-    throw new ConfigError(`maven repository \`${id}\` sends credentials over plain http (${url})`, 'use the https:// URL of the repository, in streampilot.yaml and in ' + names.url);
+    throw new ConfigError(
+      `maven repository \`${id}\` sends credentials over plain http (${url})`,
+      'use the https:// URL of the repository, in streampilot.yaml and in ' + names.url,
+    );
   }
   if (username === undefined || password === undefined) {
     const missing = username === undefined ? names.username : names.password;
-    throw new ConfigError(`maven repository \`${id}\`: ${missing} is not set`, `set both ${names.username} and ${names.password}, or neither`);
+    throw new ConfigError(
+      `maven repository \`${id}\`: ${missing} is not set`,
+      `set both ${names.username} and ${names.password}, or neither`,
+    );
   }
   return { username, password };
 }
@@ -77,10 +94,16 @@ function normaliseRepositoryUrl(id: string, written: string): string {
   try {
     parsed = new URL(written);
   } catch {
-    throw new ConfigError(`maven repository \`${id}\`: \`${written.slice(0, 200)}\` is not a URL`, 'write the https:// base URL of the repository');
+    throw new ConfigError(
+      `maven repository \`${id}\`: \`${written.slice(0, 200)}\` is not a URL`,
+      'write the https:// base URL of the repository',
+    );
   }
   if (parsed.username || parsed.password) {
-    throw new ConfigError(`maven repository \`${id}\`: the URL carries credentials`, 'remove user:password@ from the URL; credentials come from the STREAMPILOT_MAVEN_* variables');
+    throw new ConfigError(
+      `maven repository \`${id}\`: the URL carries credentials`,
+      'remove user:password@ from the URL; credentials come from the STREAMPILOT_MAVEN_* variables',
+    );
   }
   const href = parsed.href;
   return href.endsWith('/') ? href : `${href}/`;

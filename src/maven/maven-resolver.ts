@@ -59,7 +59,8 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
 
   const blobPath = (sha256: string) => path.join(cacheDir, 'sha256', sha256.slice(0, 2), `${sha256}.jar`);
   // One small file per (repository URL, artifact path) pointing at the blob: the cache is keyed by checksum.
-  const refPath = (url: string) => path.join(cacheDir, 'refs', `${createHash('sha256').update(url).digest('hex')}.json`);
+  const refPath = (url: string) =>
+    path.join(cacheDir, 'refs', `${createHash('sha256').update(url).digest('hex')}.json`);
 
   async function fromCache(coordinate: string, fileName: string, url: string): Promise<ResolvedArtifact | undefined> {
     let ref: Pick<ResolvedArtifact, 'sha256' | 'verifiedWith'>;
@@ -73,7 +74,15 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
       const content = await readFile(file);
       // A cache file damaged on disk is downloaded again rather than baked into an image.
       if (sha256Hex(content) !== ref.sha256) return undefined;
-      return { coordinate, fileName, sha256: ref.sha256, size: content.length, file, url, verifiedWith: ref.verifiedWith };
+      return {
+        coordinate,
+        fileName,
+        sha256: ref.sha256,
+        size: content.length,
+        file,
+        url,
+        verifiedWith: ref.verifiedWith,
+      };
     } catch {
       return undefined;
     }
@@ -87,12 +96,20 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
     try {
       return await doFetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
     } catch (error) {
-      const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-      throw new MavenError(url, `cannot reach maven repository \`${repo.id}\` (${repo.url}): ${cause}`, 'check the repository URL in streampilot.yaml and that this machine can reach it');
+      const cause =
+        error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      throw new MavenError(
+        url,
+        `cannot reach maven repository \`${repo.id}\` (${repo.url}): ${cause}`,
+        'check the repository URL in streampilot.yaml and that this machine can reach it',
+      );
     }
   }
 
-  async function publishedChecksum(repo: MavenRepository, url: string): Promise<{ kind: 'sha256' | 'sha1'; value: string } | undefined> {
+  async function publishedChecksum(
+    repo: MavenRepository,
+    url: string,
+  ): Promise<{ kind: 'sha256' | 'sha1'; value: string } | undefined> {
     for (const kind of ['sha256', 'sha1'] as const) {
       const res = await get(repo, `${url}.${kind}`);
       if (res.status === 404) {
@@ -101,7 +118,11 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
       }
       if (!res.ok) {
         await res.body?.cancel();
-        throw new MavenError(url, `maven repository \`${repo.id}\` answered ${res.status} for ${url}.${kind}`, 'retry; if it persists, check the repository');
+        throw new MavenError(
+          url,
+          `maven repository \`${repo.id}\` answered ${res.status} for ${url}.${kind}`,
+          'retry; if it persists, check the repository',
+        );
       }
       // Files hold either the bare hex digest or `<hex>  <file name>` (sha1sum style).
       const value = (await res.text()).trim().split(/\s+/)[0]?.toLowerCase() ?? '';
@@ -110,7 +131,12 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
     return undefined;
   }
 
-  async function download(repo: MavenRepository, coordinate: string, fileName: string, url: string): Promise<ResolvedArtifact | 'missing'> {
+  async function download(
+    repo: MavenRepository,
+    coordinate: string,
+    fileName: string,
+    url: string,
+  ): Promise<ResolvedArtifact | 'missing'> {
     const res = await get(repo, url);
     if (res.status === 404) {
       await res.body?.cancel();
@@ -118,13 +144,24 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
     }
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel();
-      const how = repo.username !== undefined ? `the credentials of repository \`${repo.id}\` were refused` : `repository \`${repo.id}\` needs credentials`;
+      const how =
+        repo.username !== undefined
+          ? `the credentials of repository \`${repo.id}\` were refused`
+          : `repository \`${repo.id}\` needs credentials`;
       const names = mavenCredentialVariables(repo.id);
-      throw new MavenError(coordinate, `${coordinate}: ${how} (HTTP ${res.status} from ${repo.url})`, `whoever runs StreamPilot sets ${names.username}, ${names.password} and ${names.url} (the URL they may be sent to); check they hold a valid user and password or token`);
+      throw new MavenError(
+        coordinate,
+        `${coordinate}: ${how} (HTTP ${res.status} from ${repo.url})`,
+        `whoever runs StreamPilot sets ${names.username}, ${names.password} and ${names.url} (the URL they may be sent to); check they hold a valid user and password or token`,
+      );
     }
     if (!res.ok || !res.body) {
       await res.body?.cancel();
-      throw new MavenError(coordinate, `${coordinate}: maven repository \`${repo.id}\` answered HTTP ${res.status} for ${url}`, 'retry; if it persists, check the repository');
+      throw new MavenError(
+        coordinate,
+        `${coordinate}: maven repository \`${repo.id}\` answered HTTP ${res.status} for ${url}`,
+        'retry; if it persists, check the repository',
+      );
     }
 
     await mkdir(path.join(cacheDir, 'tmp'), { recursive: true });
@@ -150,10 +187,18 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
 
       const published = await publishedChecksum(repo, url);
       if (!published && repo.checksums === 'required') {
-        throw new MavenError(coordinate, `${coordinate}: maven repository \`${repo.id}\` (${repo.url}) publishes no .sha256 or .sha1 for ${fileName}, so the jar cannot be verified`, `ask the repository's owners to publish checksums, or set checksums: optional on repository \`${repo.id}\` in streampilot.yaml if you trust it`);
+        throw new MavenError(
+          coordinate,
+          `${coordinate}: maven repository \`${repo.id}\` (${repo.url}) publishes no .sha256 or .sha1 for ${fileName}, so the jar cannot be verified`,
+          `ask the repository's owners to publish checksums, or set checksums: optional on repository \`${repo.id}\` in streampilot.yaml if you trust it`,
+        );
       }
       if (published && published.value !== actual[published.kind]) {
-        throw new MavenError(coordinate, `${coordinate}: checksum mismatch from maven repository \`${repo.id}\` (${url}): its .${published.kind} says ${published.value}, the downloaded jar has ${actual[published.kind]}`, 'the repository or a proxy in between served a corrupt or altered jar; nothing was cached. Retry, and if it persists report it to the repository\'s owners — do not switch checksums off');
+        throw new MavenError(
+          coordinate,
+          `${coordinate}: checksum mismatch from maven repository \`${repo.id}\` (${url}): its .${published.kind} says ${published.value}, the downloaded jar has ${actual[published.kind]}`,
+          "the repository or a proxy in between served a corrupt or altered jar; nothing was cached. Retry, and if it persists report it to the repository's owners — do not switch checksums off",
+        );
       }
 
       const file = blobPath(actual.sha256);
@@ -184,7 +229,11 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
       if (found !== 'missing') return found;
     }
     const where = options.repositories.map((r) => `\`${r.id}\` (${r.url + jarPath})`).join(', ');
-    throw new MavenError(coordinate, `${coordinate}: not found in maven repository ${where}`, 'check the group, artifact and version (for Flink connectors the version carries the Flink version, e.g. 3.3.0-1.20), or add the repository that has it under maven.repositories in streampilot.yaml');
+    throw new MavenError(
+      coordinate,
+      `${coordinate}: not found in maven repository ${where}`,
+      'check the group, artifact and version (for Flink connectors the version carries the Flink version, e.g. 3.3.0-1.20), or add the repository that has it under maven.repositories in streampilot.yaml',
+    );
   }
 
   return {
@@ -197,5 +246,3 @@ export function createMavenResolver(options: MavenResolverOptions): MavenResolve
     },
   };
 }
-
-

@@ -94,7 +94,11 @@ interface Context {
   headSources: ReadonlyMap<string, string>;
 }
 
-function compareEnvironment(base: PlannedEnvironment | undefined, head: PlannedEnvironment | undefined, context: Context): EnvironmentComparison {
+function compareEnvironment(
+  base: PlannedEnvironment | undefined,
+  head: PlannedEnvironment | undefined,
+  context: Context,
+): EnvironmentComparison {
   const env = (head ?? base)!;
   // A job disabled in an environment is not deployed there: for the plan it is absent.
   const baseJobs = new Map((base?.jobs ?? []).filter((j) => j.enabled).map((j) => [j.name, j]));
@@ -119,20 +123,38 @@ function compareEnvironment(base: PlannedEnvironment | undefined, head: PlannedE
       const [b] = deleted.splice(match, 1);
       jobs.push({ ...compareJob(b!, h, context), status: 'renamed', previousName: b!.name });
     } else {
-      jobs.push({ name: h.name, status: 'new', image: h.mode === 'session' ? 'none' : 'rebuilt', head: h, inputs: touchedInputs(undefined, h, context), sqlChanged: true, queryShapeChanged: true });
+      jobs.push({
+        name: h.name,
+        status: 'new',
+        image: h.mode === 'session' ? 'none' : 'rebuilt',
+        head: h,
+        inputs: touchedInputs(undefined, h, context),
+        sqlChanged: true,
+        queryShapeChanged: true,
+      });
     }
   }
   for (const b of deleted) {
     // Missing from head's plan is not the same as removed: a manifest with errors yields no plan either.
     const status = context.headSources.has(`${b.dir}/job.yaml`) ? 'invalid' : 'deleted';
-    jobs.push({ name: b.name, status, image: 'none', base: b, inputs: touchedInputs(b, undefined, context), sqlChanged: true, queryShapeChanged: true });
+    jobs.push({
+      name: b.name,
+      status,
+      image: 'none',
+      base: b,
+      inputs: touchedInputs(b, undefined, context),
+      sqlChanged: true,
+      queryShapeChanged: true,
+    });
   }
   jobs.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   return { name: env.name, namespace: env.namespace, deployOn: env.deployOn, jobs, unchanged };
 }
 
 function compareJob(base: PlannedJob, head: PlannedJob, context: Context): JobComparison {
-  const same = canonical(withoutProvenance(base.object)) === canonical(withoutProvenance(head.object)) && base.image === head.image;
+  const same =
+    canonical(withoutProvenance(base.object)) === canonical(withoutProvenance(head.object)) &&
+    base.image === head.image;
   const sqlChanged = sqlHash(base) !== sqlHash(head);
   const comparison: JobComparison = {
     name: head.name,
@@ -158,7 +180,12 @@ function compareJob(base: PlannedJob, head: PlannedJob, context: Context): JobCo
  * (the tag's hash part; its name part is the job's name).
  */
 function isRename(base: PlannedJob, head: PlannedJob, changes: readonly FileChange[]): boolean {
-  if (changes.some((c) => c.status === 'renamed' && c.from !== undefined && inside(c.from, base.dir) && inside(c.path, head.dir))) return true;
+  if (
+    changes.some(
+      (c) => c.status === 'renamed' && c.from !== undefined && inside(c.from, base.dir) && inside(c.path, head.dir),
+    )
+  )
+    return true;
   return sqlHash(base) === sqlHash(head) && imageHash(base) === imageHash(head);
 }
 
@@ -171,7 +198,9 @@ function touchedInputs(base: PlannedJob | undefined, head: PlannedJob | undefine
   for (const change of context.changes) {
     for (const p of [change.path, change.from]) {
       if (p === undefined) continue;
-      const kind = files.map((f) => f?.byPath.get(p)).find((k) => k !== undefined) ?? (dirs.some((d) => inside(p, d)) ? kindByName(p) : undefined);
+      const kind =
+        files.map((f) => f?.byPath.get(p)).find((k) => k !== undefined) ??
+        (dirs.some((d) => inside(p, d)) ? kindByName(p) : undefined);
       if (kind) found.add(kind);
     }
   }
@@ -231,8 +260,11 @@ function fileIndex(result: CheckResult | undefined): JobFiles {
       }
       if (!manifest) continue;
       set.manifest = manifest;
-      const resolve = (p: unknown) => (typeof p === 'string' ? path.posix.normalize(path.posix.join(job.dir, p)) : undefined);
-      const sqlPaths = (Array.isArray(manifest.sql) ? manifest.sql : []).map(resolve).filter((p): p is string => p !== undefined);
+      const resolve = (p: unknown) =>
+        typeof p === 'string' ? path.posix.normalize(path.posix.join(job.dir, p)) : undefined;
+      const sqlPaths = (Array.isArray(manifest.sql) ? manifest.sql : [])
+        .map(resolve)
+        .filter((p): p is string => p !== undefined);
       for (const p of sqlPaths) set.byPath.set(p, 'sql');
       const jars = (manifest.dependencies as { jars?: unknown } | undefined)?.jars;
       for (const p of Array.isArray(jars) ? jars : []) {
@@ -259,7 +291,9 @@ function queryShape(job: PlannedJob, files: JobFiles): string | undefined {
   if (!text) return undefined;
   const parsed = parseScript(text, { flinkVersion: job.flinkVersion });
   if (parsed.issues.length > 0) return undefined;
-  const stripped = parsed.statements.map((s) => (s.kind === 'createTable' || s.kind === 'createMaterializedTable' ? { ...s, options: [] } : s));
+  const stripped = parsed.statements.map((s) =>
+    s.kind === 'createTable' || s.kind === 'createMaterializedTable' ? { ...s, options: [] } : s,
+  );
   return printScript(stripped);
 }
 
@@ -282,9 +316,15 @@ function withoutProvenance(object: PlannedJob['object']): unknown {
 
 /** JSON with sorted keys: key order never makes two equal objects differ. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  ) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+          )
+        : v,
+    ) ?? 'undefined'
+  );
 }
 
 function inside(file: string, dir: string): boolean {

@@ -1,6 +1,12 @@
 import type { EnvironmentComparison, JobComparison, PlanComparison } from './compare-plans.js';
 
-export type ReviewerWarningKind = 'state-dropped' | 'state-compatibility' | 'parallelism-stateless' | 'upgrade-mode-changed' | 'job-deleted' | 'job-renamed';
+export type ReviewerWarningKind =
+  | 'state-dropped'
+  | 'state-compatibility'
+  | 'parallelism-stateless'
+  | 'upgrade-mode-changed'
+  | 'job-deleted'
+  | 'job-renamed';
 
 /** Something a reviewer must know before merging: what happens to a running job's state or life. */
 export interface ReviewerWarning {
@@ -13,18 +19,27 @@ export interface ReviewerWarning {
 
 /** The warnings of every environment of a comparison, merge-deployed environments first. */
 export function reviewerWarnings(comparison: PlanComparison): ReviewerWarning[] {
-  return [...comparison.merge, ...comparison.command].flatMap((env) => env.jobs.flatMap((job) => jobWarnings(env, job)));
+  return [...comparison.merge, ...comparison.command].flatMap((env) =>
+    env.jobs.flatMap((job) => jobWarnings(env, job)),
+  );
 }
 
 function jobWarnings(env: EnvironmentComparison, job: JobComparison): ReviewerWarning[] {
   const out: ReviewerWarning[] = [];
-  const warn = (kind: ReviewerWarningKind, message: string) => out.push({ kind, environment: env.name, job: job.name, message });
+  const warn = (kind: ReviewerWarningKind, message: string) =>
+    out.push({ kind, environment: env.name, job: job.name, message });
   if (job.status === 'deleted') {
-    warn('job-deleted', `the job is removed from the repository, but StreamPilot does not delete running jobs: it keeps running in namespace ${env.namespace} until its ${job.base?.object.kind ?? 'resource'} is deleted (unless pruning is on).`);
+    warn(
+      'job-deleted',
+      `the job is removed from the repository, but StreamPilot does not delete running jobs: it keeps running in namespace ${env.namespace} until its ${job.base?.object.kind ?? 'resource'} is deleted (unless pruning is on).`,
+    );
     return out;
   }
   if (job.status === 'renamed') {
-    warn('job-renamed', `renamed from ${job.previousName}: ${job.name} starts as a new job without ${job.previousName}'s state, and ${job.previousName} keeps running until it is deleted; to carry the state over, start ${job.name} from a savepoint of ${job.previousName} (initialSavepointPath).`);
+    warn(
+      'job-renamed',
+      `renamed from ${job.previousName}: ${job.name} starts as a new job without ${job.previousName}'s state, and ${job.previousName} keeps running until it is deleted; to carry the state over, start ${job.name} from a savepoint of ${job.previousName} (initialSavepointPath).`,
+    );
     return out;
   }
   if (job.status !== 'changed' || !job.base || !job.head) return out;
@@ -41,14 +56,26 @@ function jobWarnings(env: EnvironmentComparison, job: JobComparison): ReviewerWa
   }
   if (job.sqlChanged) {
     if (after === 'stateless') {
-      warn('state-dropped', 'the query changed and upgradeMode is stateless: the job restarts with empty state (windows, joins and aggregates start over; sources restart from their startup position).');
+      warn(
+        'state-dropped',
+        'the query changed and upgradeMode is stateless: the job restarts with empty state (windows, joins and aggregates start over; sources restart from their startup position).',
+      );
     } else if (job.queryShapeChanged !== false) {
-      const shape = job.queryShapeChanged === undefined ? 'the SQL changed (its texts were not available to tell whether only connector options did)' : 'the query shape changed';
-      warn('state-compatibility', `${shape} under upgradeMode ${after}: Flink may not map the old state to the new operators; check that the ${after === 'savepoint' ? 'savepoint' : 'last checkpoint'} is compatible, or set allowNonRestoredState to drop the state it cannot map.`);
+      const shape =
+        job.queryShapeChanged === undefined
+          ? 'the SQL changed (its texts were not available to tell whether only connector options did)'
+          : 'the query shape changed';
+      warn(
+        'state-compatibility',
+        `${shape} under upgradeMode ${after}: Flink may not map the old state to the new operators; check that the ${after === 'savepoint' ? 'savepoint' : 'last checkpoint'} is compatible, or set allowNonRestoredState to drop the state it cannot map.`,
+      );
     }
   }
   if (after === 'stateless' && job.base.parallelism !== job.head.parallelism && !job.sqlChanged) {
-    warn('parallelism-stateless', `parallelism changes from ${job.base.parallelism} to ${job.head.parallelism} under upgradeMode stateless: the job restarts with empty state to rescale.`);
+    warn(
+      'parallelism-stateless',
+      `parallelism changes from ${job.base.parallelism} to ${job.head.parallelism} under upgradeMode stateless: the job restarts with empty state to rescale.`,
+    );
   }
   return out;
 }

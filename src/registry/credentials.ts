@@ -30,7 +30,10 @@ export function defaultDockerConfigPath(env: Readonly<Record<string, string | un
  * credentials are meant for the project's own registry, so callers pass them only for it;
  * the Docker config is looked up by registry host for any registry. Undefined: anonymous.
  */
-export async function resolveCredentials(registry: string, sources: CredentialSources = {}): Promise<ResolvedCredentials | undefined> {
+export async function resolveCredentials(
+  registry: string,
+  sources: CredentialSources = {},
+): Promise<ResolvedCredentials | undefined> {
   const found = await findCredentials(registry, sources);
   // Known from here on to every redact(): a registry's error or a client's debug line may echo it.
   if (found) registerSecrets([found.password, Buffer.from(`${found.username}:${found.password}`).toString('base64')]);
@@ -58,7 +61,10 @@ async function findCredentials(registry: string, sources: CredentialSources): Pr
 }
 
 /** The `auths` entry `docker login` wrote for this registry; undefined when there is none (credential helpers are not consulted). */
-export async function dockerConfigCredentials(registry: string, path: string = defaultDockerConfigPath()): Promise<ResolvedCredentials | undefined> {
+export async function dockerConfigCredentials(
+  registry: string,
+  path: string = defaultDockerConfigPath(),
+): Promise<ResolvedCredentials | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -69,7 +75,10 @@ export async function dockerConfigCredentials(registry: string, path: string = d
   try {
     config = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path} is not valid JSON (${(e as Error).message}); fix it or run "docker login" again to rewrite it.`);
+    throw new Error(
+      `${path} is not valid JSON (${(e as Error).message}); fix it or run "docker login" again to rewrite it.`,
+      { cause: e },
+    );
   }
   const auths = (config as { auths?: Record<string, { auth?: string; username?: string; password?: string }> }).auths;
   if (!auths || typeof auths !== 'object') return undefined;
@@ -79,17 +88,24 @@ export async function dockerConfigCredentials(registry: string, path: string = d
     if (typeof entry.auth === 'string' && entry.auth !== '') {
       const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
-      if (colon < 0) throw new Error(`${path}: the "auth" of "${key}" is not base64 of "user:password"; run "docker login ${registry}" again.`);
+      if (colon < 0)
+        throw new Error(
+          `${path}: the "auth" of "${key}" is not base64 of "user:password"; run "docker login ${registry}" again.`,
+        );
       return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), source: 'docker-config' };
     }
-    if (entry.username || entry.password) return { username: entry.username ?? '', password: entry.password ?? '', source: 'docker-config' };
+    if (entry.username || entry.password)
+      return { username: entry.username ?? '', password: entry.password ?? '', source: 'docker-config' };
   }
   return undefined;
 }
 
 /** `https://index.docker.io/v1/`, `docker.io` and `registry-1.docker.io` are one registry; so are `host:5000` and `http://host:5000/`. */
 function hostKey(registryOrUrl: string): string {
-  const host = registryOrUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const host = registryOrUrl
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   return host === 'index.docker.io' || host === 'registry-1.docker.io' ? DOCKER_HUB : host;
 }
 
@@ -101,6 +117,9 @@ export function registryHostPin(env: Readonly<Record<string, string | undefined>
 
 /** `https://GHCR.io/` → `ghcr.io`; Docker Hub's other names → `docker.io`. */
 export function normaliseRegistryHost(host: string): string {
-  const bare = host.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const bare = host
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
   return bare === 'index.docker.io' || bare === 'registry-1.docker.io' ? DOCKER_HUB : bare;
 }

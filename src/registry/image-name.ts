@@ -23,7 +23,8 @@ const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 // A DNS name or [IPv6] address, with an optional port: anything else is not a registry a pull can reach.
-const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
+const REGISTRY_HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
 
 export class ImageNameError extends Error {
   constructor(
@@ -31,7 +32,9 @@ export class ImageNameError extends Error {
     /** What is wrong, without the input: for messages that position the value instead of quoting it. */
     readonly reason: string,
   ) {
-    super(`image reference "${input}" is not valid: ${reason}. Write it as [registry/]repository[:tag][@sha256:digest], e.g. ghcr.io/acme/flink-jobs:1.0 or flink:1.20-java17.`);
+    super(
+      `image reference "${input}" is not valid: ${reason}. Write it as [registry/]repository[:tag][@sha256:digest], e.g. ghcr.io/acme/flink-jobs:1.0 or flink:1.20-java17.`,
+    );
     this.name = 'ImageNameError';
   }
 }
@@ -53,13 +56,18 @@ export function parseImageName(input: string): ImageName {
   if (colon > lastSlash) {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) throw new ImageNameError(input, `tag "${tag}" may hold only letters, digits, '_', '.', '-' (at most 128, not starting with '.' or '-')`);
+    if (!TAG.test(tag))
+      throw new ImageNameError(
+        input,
+        `tag "${tag}" may hold only letters, digits, '_', '.', '-' (at most 128, not starting with '.' or '-')`,
+      );
   }
   const parts = rest.split('/');
   let registry = DOCKER_HUB;
   const first = parts[0] ?? '';
   if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-    if (!REGISTRY_HOST.test(first)) throw new ImageNameError(input, `registry "${first}" is not a host name or address with an optional port`);
+    if (!REGISTRY_HOST.test(first))
+      throw new ImageNameError(input, `registry "${first}" is not a host name or address with an optional port`);
     registry = first;
     parts.shift();
   }
@@ -69,7 +77,9 @@ export function parseImageName(input: string): ImageName {
     if (!COMPONENT.test(part)) {
       throw new ImageNameError(
         input,
-        part !== part.toLowerCase() ? `repository part "${part}" has upper-case letters; repositories are lower case` : `repository part "${part}" is not a valid path component`,
+        part !== part.toLowerCase()
+          ? `repository part "${part}" has upper-case letters; repositories are lower case`
+          : `repository part "${part}" is not a valid path component`,
       );
     }
   }

@@ -19,7 +19,12 @@ export const MEDIA_TYPES = {
   dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
 } as const;
 
-const MANIFEST_ACCEPT = [MEDIA_TYPES.ociManifest, MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerManifest, MEDIA_TYPES.dockerManifestList].join(', ');
+const MANIFEST_ACCEPT = [
+  MEDIA_TYPES.ociManifest,
+  MEDIA_TYPES.ociIndex,
+  MEDIA_TYPES.dockerManifest,
+  MEDIA_TYPES.dockerManifestList,
+].join(', ');
 
 export interface Platform {
   os: string;
@@ -102,7 +107,9 @@ export class RegistryError extends Error {
     detail: string,
     readonly hint?: string,
   ) {
-    super(`registry ${registry}${repository ? `, repository ${repository}` : ''}: ${operation} failed${status !== undefined ? ` (HTTP ${status})` : ''}: ${detail}`);
+    super(
+      `registry ${registry}${repository ? `, repository ${repository}` : ''}: ${operation} failed${status !== undefined ? ` (HTTP ${status})` : ''}: ${detail}`,
+    );
     this.name = 'RegistryError';
   }
 }
@@ -146,7 +153,14 @@ interface SendOptions {
 export class RegistryClient {
   readonly registry: string;
   readonly baseUrl: string;
-  readonly stats: RegistryStats = { requests: 0, bytesSent: 0, blobBytesUploaded: 0, blobUploads: 0, blobMounts: 0, manifestPuts: 0 };
+  readonly stats: RegistryStats = {
+    requests: 0,
+    bytesSent: 0,
+    blobBytesUploaded: 0,
+    blobUploads: 0,
+    blobMounts: 0,
+    manifestPuts: 0,
+  };
   private readonly insecure: boolean;
   private readonly credentials: RegistryAuth | undefined;
   private readonly credentialSource: string | undefined;
@@ -164,7 +178,10 @@ export class RegistryClient {
     this.registry = options.registry;
     this.insecure = options.insecure === true;
     this.baseUrl = `${this.insecure ? 'http' : 'https'}://${options.apiHost ?? options.registry}`;
-    this.credentials = options.credentials && (options.credentials.username || options.credentials.password) ? options.credentials : undefined;
+    this.credentials =
+      options.credentials && (options.credentials.username || options.credentials.password)
+        ? options.credentials
+        : undefined;
     this.credentialSource = options.credentialSource;
     this.fetchImpl = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? 60_000;
@@ -177,7 +194,10 @@ export class RegistryClient {
   }
 
   /** Does the tag (or digest) exist? Its manifest digest when it does. */
-  async headManifest(repository: string, reference: string): Promise<{ digest: string; mediaType: string; size: number } | undefined> {
+  async headManifest(
+    repository: string,
+    reference: string,
+  ): Promise<{ digest: string; mediaType: string; size: number } | undefined> {
     const res = await this.send({
       operation: 'check manifest',
       repository,
@@ -191,7 +211,11 @@ export class RegistryClient {
     if (res.status === 404) return undefined;
     const digest = res.headers.get('docker-content-digest');
     if (digest && /^sha256:[0-9a-f]{64}$/.test(digest)) {
-      return { digest, mediaType: res.headers.get('content-type') ?? '', size: Number(res.headers.get('content-length') ?? 0) };
+      return {
+        digest,
+        mediaType: res.headers.get('content-type') ?? '',
+        size: Number(res.headers.get('content-length') ?? 0),
+      };
     }
     // Registries need not send the digest on HEAD; the bytes decide it.
     const fetched = await this.getManifest(repository, reference);
@@ -210,31 +234,58 @@ export class RegistryClient {
     const bytes = Buffer.from(await res.arrayBuffer());
     const digest = sha256(bytes);
     if (reference.startsWith('sha256:') && reference !== digest) {
-      throw new RegistryError(this.registry, repository, 'get manifest', res.status, `manifest ${reference} arrived with digest ${digest}`, 'The registry (or a proxy in between) altered the manifest; do not use this registry until that is fixed.');
+      throw new RegistryError(
+        this.registry,
+        repository,
+        'get manifest',
+        res.status,
+        `manifest ${reference} arrived with digest ${digest}`,
+        'The registry (or a proxy in between) altered the manifest; do not use this registry until that is fixed.',
+      );
     }
     let manifest: ImageManifest | ImageIndex;
     try {
       manifest = JSON.parse(bytes.toString('utf8')) as ImageManifest | ImageIndex;
     } catch {
-      throw new RegistryError(this.registry, repository, 'get manifest', res.status, `manifest ${reference} is not JSON`);
+      throw new RegistryError(
+        this.registry,
+        repository,
+        'get manifest',
+        res.status,
+        `manifest ${reference} is not JSON`,
+      );
     }
     const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
-    const mediaType = manifest.mediaType ?? (contentType || ('manifests' in manifest ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest));
+    const mediaType =
+      manifest.mediaType ?? (contentType || ('manifests' in manifest ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest));
     if (manifest.schemaVersion !== 2) {
-      throw new RegistryError(this.registry, repository, 'get manifest', res.status, `manifest ${reference} is schema version ${String(manifest.schemaVersion)}`, 'Only schema 2 (Docker v2 and OCI) images are supported; re-push the base image with a current Docker or registry.');
+      throw new RegistryError(
+        this.registry,
+        repository,
+        'get manifest',
+        res.status,
+        `manifest ${reference} is schema version ${String(manifest.schemaVersion)}`,
+        'Only schema 2 (Docker v2 and OCI) images are supported; re-push the base image with a current Docker or registry.',
+      );
     }
     return { mediaType, digest, bytes, manifest };
   }
 
   /** The image manifest for one platform: the reference's own when it names an image, the platform's entry when it names an index. */
-  async getImageManifest(repository: string, reference: string, platform: Platform = { os: 'linux', architecture: 'amd64' }): Promise<ResolvedImageManifest> {
+  async getImageManifest(
+    repository: string,
+    reference: string,
+    platform: Platform = { os: 'linux', architecture: 'amd64' },
+  ): Promise<ResolvedImageManifest> {
     const top = await this.getManifest(repository, reference);
     if (!isIndex(top.manifest)) {
       return { manifest: top.manifest, mediaType: top.mediaType, digest: top.digest, referenceDigest: top.digest };
     }
     const entry = pickPlatform(top.manifest, platform);
     if (!entry) {
-      const available = top.manifest.manifests.map((m) => m.platform && formatPlatform(m.platform)).filter((p): p is string => !!p && p !== 'unknown/unknown');
+      const available = top.manifest.manifests
+        .map((m) => m.platform && formatPlatform(m.platform))
+        .filter((p): p is string => !!p && p !== 'unknown/unknown');
       throw new RegistryError(
         this.registry,
         repository,
@@ -246,16 +297,35 @@ export class RegistryClient {
     }
     const child = await this.getManifest(repository, entry.digest);
     if (isIndex(child.manifest)) {
-      throw new RegistryError(this.registry, repository, 'get manifest', undefined, `index ${reference} points to another index for ${formatPlatform(platform)}`, 'Nested indexes are not supported; use the platform image digest as the base image.');
+      throw new RegistryError(
+        this.registry,
+        repository,
+        'get manifest',
+        undefined,
+        `index ${reference} points to another index for ${formatPlatform(platform)}`,
+        'Nested indexes are not supported; use the platform image digest as the base image.',
+      );
     }
-    const resolved: ResolvedImageManifest = { manifest: child.manifest, mediaType: child.mediaType, digest: child.digest, referenceDigest: top.digest };
+    const resolved: ResolvedImageManifest = {
+      manifest: child.manifest,
+      mediaType: child.mediaType,
+      digest: child.digest,
+      referenceDigest: top.digest,
+    };
     if (entry.platform) resolved.platform = entry.platform;
     return resolved;
   }
 
   /** Size of the blob when the repository has it, undefined when not. */
   async headBlob(repository: string, digest: string): Promise<number | undefined> {
-    const res = await this.send({ operation: 'check blob', repository, method: 'HEAD', url: `/v2/${repository}/blobs/${digest}`, scopes: [pullScope(repository)], accept: [404] });
+    const res = await this.send({
+      operation: 'check blob',
+      repository,
+      method: 'HEAD',
+      url: `/v2/${repository}/blobs/${digest}`,
+      scopes: [pullScope(repository)],
+      accept: [404],
+    });
     await discard(res);
     if (res.status === 404) return undefined;
     return Number(res.headers.get('content-length') ?? 0);
@@ -263,19 +333,44 @@ export class RegistryClient {
 
   /** The whole blob, checked against its digest. For small blobs (configs). */
   async getBlob(repository: string, digest: string): Promise<Buffer> {
-    const res = await this.send({ operation: 'get blob', repository, method: 'GET', url: `/v2/${repository}/blobs/${digest}`, scopes: [pullScope(repository)], long: true });
+    const res = await this.send({
+      operation: 'get blob',
+      repository,
+      method: 'GET',
+      url: `/v2/${repository}/blobs/${digest}`,
+      scopes: [pullScope(repository)],
+      long: true,
+    });
     const bytes = Buffer.from(await res.arrayBuffer());
     const actual = sha256(bytes);
     if (actual !== digest) {
-      throw new RegistryError(this.registry, repository, 'get blob', res.status, `blob ${digest} arrived with digest ${actual}`, 'The blob is corrupt in the registry or in transit; try again, and re-push the image if it persists.');
+      throw new RegistryError(
+        this.registry,
+        repository,
+        'get blob',
+        res.status,
+        `blob ${digest} arrived with digest ${actual}`,
+        'The blob is corrupt in the registry or in transit; try again, and re-push the image if it persists.',
+      );
     }
     return bytes;
   }
 
   /** The blob as a stream, for copying between registries without holding it in memory. */
-  async getBlobStream(repository: string, digest: string): Promise<{ stream: ReadableStream<Uint8Array>; size: number | undefined }> {
-    const res = await this.send({ operation: 'get blob', repository, method: 'GET', url: `/v2/${repository}/blobs/${digest}`, scopes: [pullScope(repository)], long: true });
-    if (!res.body) throw new RegistryError(this.registry, repository, 'get blob', res.status, `blob ${digest} came with no body`);
+  async getBlobStream(
+    repository: string,
+    digest: string,
+  ): Promise<{ stream: ReadableStream<Uint8Array>; size: number | undefined }> {
+    const res = await this.send({
+      operation: 'get blob',
+      repository,
+      method: 'GET',
+      url: `/v2/${repository}/blobs/${digest}`,
+      scopes: [pullScope(repository)],
+      long: true,
+    });
+    if (!res.body)
+      throw new RegistryError(this.registry, repository, 'get blob', res.status, `blob ${digest} came with no body`);
     const length = res.headers.get('content-length');
     return { stream: res.body, size: length ? Number(length) : undefined };
   }
@@ -285,7 +380,11 @@ export class RegistryClient {
    * moves). True when mounted; false when the registry declined, with the upload session it
    * opened instead, so the caller can upload into it without another POST.
    */
-  async mountBlob(repository: string, digest: string, from: string): Promise<{ mounted: true } | { mounted: false; uploadUrl: string }> {
+  async mountBlob(
+    repository: string,
+    digest: string,
+    from: string,
+  ): Promise<{ mounted: true } | { mounted: false; uploadUrl: string }> {
     const res = await this.send({
       operation: 'mount blob',
       repository,
@@ -308,7 +407,12 @@ export class RegistryClient {
    * A stream body cannot be replayed, so the session is opened (and auth settled) first.
    * Returns the bytes sent.
    */
-  async uploadBlob(repository: string, digest: string, data: Buffer | ReadableStream<Uint8Array>, options: { size?: number; uploadUrl?: string } = {}): Promise<number> {
+  async uploadBlob(
+    repository: string,
+    digest: string,
+    data: Buffer | ReadableStream<Uint8Array>,
+    options: { size?: number; uploadUrl?: string } = {},
+  ): Promise<number> {
     let uploadUrl = options.uploadUrl;
     if (!uploadUrl) {
       const res = await this.send({
@@ -339,7 +443,17 @@ export class RegistryClient {
             },
           }),
         );
-    const res = await this.send({ operation: 'upload blob', repository, method: 'PUT', url: url.toString(), headers, body, scopes: [pushScope(repository)], accept: [201], long: true });
+    const res = await this.send({
+      operation: 'upload blob',
+      repository,
+      method: 'PUT',
+      url: url.toString(),
+      headers,
+      body,
+      scopes: [pushScope(repository)],
+      accept: [201],
+      long: true,
+    });
     await discard(res);
     // Counted from the body itself: the size header of a copied blob is a claim, this is a fact.
     const sent = Buffer.isBuffer(data) ? data.length : streamed;
@@ -365,14 +479,28 @@ export class RegistryClient {
     const digest = sha256(bytes);
     const served = res.headers.get('docker-content-digest');
     if (served && served !== digest) {
-      throw new RegistryError(this.registry, repository, 'put manifest', res.status, `the registry stored the manifest as ${served}, not ${digest}`, 'The registry rewrote the manifest; pin the digest it reports by pulling the tag.');
+      throw new RegistryError(
+        this.registry,
+        repository,
+        'put manifest',
+        res.status,
+        `the registry stored the manifest as ${served}, not ${digest}`,
+        'The registry rewrote the manifest; pin the digest it reports by pulling the tag.',
+      );
     }
     return digest;
   }
 
   private location(res: Response, repository: string, operation: RegistryOperation): string {
     const location = res.headers.get('location');
-    if (!location) throw new RegistryError(this.registry, repository, operation, res.status, 'the registry opened an upload session but sent no Location header');
+    if (!location)
+      throw new RegistryError(
+        this.registry,
+        repository,
+        operation,
+        res.status,
+        'the registry opened an upload session but sent no Location header',
+      );
     // Registries send both absolute and relative locations.
     return new URL(location, this.baseUrl).toString();
   }
@@ -410,8 +538,13 @@ export class RegistryClient {
         throw this.httpError(options, 401, 'the registry asked for credentials in the middle of a streamed upload');
       }
       if (challenge?.scheme === 'bearer' && challenge.params['realm']) {
-        this.bearer = { realm: challenge.params['realm'], ...(challenge.params['service'] ? { service: challenge.params['service'] } : {}) };
-        const scopes = [...new Set([...options.scopes, ...(challenge.params['scope'] ?? '').split(' ').filter(Boolean)])];
+        this.bearer = {
+          realm: challenge.params['realm'],
+          ...(challenge.params['service'] ? { service: challenge.params['service'] } : {}),
+        };
+        const scopes = [
+          ...new Set([...options.scopes, ...(challenge.params['scope'] ?? '').split(' ').filter(Boolean)]),
+        ];
         await this.fetchToken(options, scopes);
         return this.send(options, true);
       }
@@ -419,7 +552,11 @@ export class RegistryClient {
         this.useBasic = true;
         return this.send(options, true);
       }
-      throw this.httpError(options, 401, challenge ? `the registry requires ${challenge.scheme} authentication` : 'unauthorized');
+      throw this.httpError(
+        options,
+        401,
+        challenge ? `the registry requires ${challenge.scheme} authentication` : 'unauthorized',
+      );
     }
     if (res.ok || options.accept?.includes(res.status)) return res;
     const detail = await errorDetail(res);
@@ -449,7 +586,11 @@ export class RegistryClient {
     try {
       realm = new URL(bearer.realm);
     } catch {
-      throw this.httpError({ ...options, operation: 'authenticate' }, 401, `the registry named an invalid token server "${bearer.realm}"`);
+      throw this.httpError(
+        { ...options, operation: 'authenticate' },
+        401,
+        `the registry named an invalid token server "${bearer.realm}"`,
+      );
     }
     if (realm.protocol !== 'https:' && this.credentials && !this.insecure) {
       throw new RegistryError(
@@ -474,11 +615,20 @@ export class RegistryClient {
     }
     if (!res.ok) {
       const detail = await errorDetail(res);
-      throw this.httpError({ ...options, operation: 'authenticate' }, res.status, `token server ${realm.origin} refused ${scopes.join(' ') || 'the login'}: ${detail}`);
+      throw this.httpError(
+        { ...options, operation: 'authenticate' },
+        res.status,
+        `token server ${realm.origin} refused ${scopes.join(' ') || 'the login'}: ${detail}`,
+      );
     }
     const json = (await res.json().catch(() => ({}))) as { token?: string; access_token?: string; expires_in?: number };
     const token = json.token ?? json.access_token;
-    if (!token) throw this.httpError({ ...options, operation: 'authenticate' }, res.status, `token server ${realm.origin} answered without a token`);
+    if (!token)
+      throw this.httpError(
+        { ...options, operation: 'authenticate' },
+        res.status,
+        `token server ${realm.origin} answered without a token`,
+      );
     // The spec's default lifetime is 60 s; renew a little early so a token does not expire in flight.
     const lifetime = Math.max(10, (json.expires_in ?? 60) - 10);
     this.tokens.set(scopeKey(options.scopes), { token, expiresAt: Date.now() + lifetime * 1000 });
@@ -495,7 +645,14 @@ export class RegistryClient {
   }
 
   private httpError(options: SendOptions, status: number, detail: string): RegistryError {
-    return new RegistryError(this.registry, options.repository, options.operation, status, detail, this.hintFor(status, options));
+    return new RegistryError(
+      this.registry,
+      options.repository,
+      options.operation,
+      status,
+      detail,
+      this.hintFor(status, options),
+    );
   }
 
   private hintFor(status: number, options: SendOptions): string | undefined {
@@ -511,7 +668,8 @@ export class RegistryClient {
     if (status === 404 && options.operation === 'get manifest') {
       return `The tag or digest does not exist in ${options.repository}; check the image reference.`;
     }
-    if (status === 404) return `The repository ${options.repository ?? ''} does not exist, or the registry does not serve the distribution API at ${this.baseUrl}.`;
+    if (status === 404)
+      return `The repository ${options.repository ?? ''} does not exist, or the registry does not serve the distribution API at ${this.baseUrl}.`;
     if (status === 429) return 'The registry is rate-limiting this client; wait, or log in to get a higher limit.';
     if (status >= 500) return 'The registry failed; try again later, and check its logs if it persists.';
     return undefined;
@@ -521,7 +679,8 @@ export class RegistryClient {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (e as Error).message;
     const target = options.url.startsWith('/') ? this.baseUrl : new URL(options.url).origin;
-    const tlsMismatch = !this.insecure && /EPROTO|wrong version number|SSL|ERR_SSL/i.test(`${reason} ${cause?.message ?? ''}`);
+    const tlsMismatch =
+      !this.insecure && /EPROTO|wrong version number|SSL|ERR_SSL/i.test(`${reason} ${cause?.message ?? ''}`);
     return new RegistryError(
       this.registry,
       options.repository,
@@ -542,8 +701,14 @@ export function isIndex(manifest: ImageManifest | ImageIndex): manifest is Image
 }
 
 export function pickPlatform(index: ImageIndex, wanted: Platform): Descriptor | undefined {
-  const candidates = index.manifests.filter((m) => m.platform?.os === wanted.os && m.platform.architecture === wanted.architecture);
-  if (wanted.variant) return candidates.find((m) => m.platform?.variant === wanted.variant) ?? (wanted.variant === 'v8' ? candidates.find((m) => !m.platform?.variant) : undefined);
+  const candidates = index.manifests.filter(
+    (m) => m.platform?.os === wanted.os && m.platform.architecture === wanted.architecture,
+  );
+  if (wanted.variant)
+    return (
+      candidates.find((m) => m.platform?.variant === wanted.variant) ??
+      (wanted.variant === 'v8' ? candidates.find((m) => !m.platform?.variant) : undefined)
+    );
   return candidates.find((m) => !m.platform?.variant) ?? candidates[0];
 }
 
@@ -590,7 +755,10 @@ async function discard(res: Response): Promise<void> {
 async function errorDetail(res: Response): Promise<string> {
   const text = await res.text().catch(() => '');
   try {
-    const json = JSON.parse(text) as { errors?: { code?: string; message?: string; detail?: unknown }[]; details?: string };
+    const json = JSON.parse(text) as {
+      errors?: { code?: string; message?: string; detail?: unknown }[];
+      details?: string;
+    };
     if (json.errors?.length) return json.errors.map((e) => [e.code, e.message].filter(Boolean).join(': ')).join('; ');
     if (json.details) return json.details;
   } catch {

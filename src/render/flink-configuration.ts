@@ -42,7 +42,11 @@ export function flinkConfiguration(job: ResolvedJob): Record<string, string> {
   const slots = job.resources.taskManager?.taskSlots;
   if (job.mode === 'application' && slots !== undefined) {
     if (!Number.isInteger(slots) || slots < 1) {
-      throw new RenderError(job.name, job.environment, `resources.taskManager.taskSlots is ${slots}; it must be a whole number of at least 1.`);
+      throw new RenderError(
+        job.name,
+        job.environment,
+        `resources.taskManager.taskSlots is ${slots}; it must be a whole number of at least 1.`,
+      );
     }
     conf['taskmanager.numberOfTaskSlots'] = String(slots);
   }

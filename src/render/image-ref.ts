@@ -43,7 +43,13 @@ export const IMAGE_LAYOUT_VERSION = 1;
 /** The fields of a resolved job that decide its image's content. */
 export function imageContent(
   job: ResolvedJob,
-  input: { script: string; jarDigests: Readonly<Record<string, string>>; baseImageDigest?: string; mavenDigests?: Readonly<Record<string, string>>; dockerContext?: string },
+  input: {
+    script: string;
+    jarDigests: Readonly<Record<string, string>>;
+    baseImageDigest?: string;
+    mavenDigests?: Readonly<Record<string, string>>;
+    dockerContext?: string;
+  },
 ): ImageContent {
   return {
     ...(input.dockerContext ? { dockerContext: input.dockerContext } : {}),
@@ -53,10 +59,15 @@ export function imageContent(
     maven: job.dependencies.maven.map((c) => (input.mavenDigests?.[c] ? `${c}@sha256:${input.mavenDigests[c]}` : c)),
     jars: job.dependencies.jars.map((path) => {
       const sha256 = input.jarDigests[path];
-      if (!sha256) throw new Error(`${job.name}: no sha256 given for dependency jar "${path}"; hash the file before computing the image tag.`);
+      if (!sha256)
+        throw new Error(
+          `${job.name}: no sha256 given for dependency jar "${path}"; hash the file before computing the image tag.`,
+        );
       return { path, sha256 };
     }),
-    baseImage: input.baseImageDigest ? { reference: job.baseImage, digest: input.baseImageDigest } : { reference: job.baseImage },
+    baseImage: input.baseImageDigest
+      ? { reference: job.baseImage, digest: input.baseImageDigest }
+      : { reference: job.baseImage },
   };
 }
 
@@ -74,7 +85,9 @@ export function contentHash(parts: ImageContent): string {
     scriptPath: parts.scriptPath,
     script: parts.script,
     maven: [...new Set(parts.maven)].sort(),
-    jars: [...parts.jars].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((j) => [j.path, j.sha256]),
+    jars: [...parts.jars]
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((j) => [j.path, j.sha256]),
     // only present for Dockerfile builds, so every other tag stays what it was
     ...(parts.dockerContext ? { dockerContext: parts.dockerContext } : {}),
   };
@@ -98,14 +111,18 @@ export function imageReference(job: Pick<ResolvedJob, 'name'>, registryRepositor
     );
   }
   if (repository !== repository.toLowerCase()) {
-    throw new Error(`registry.repository "${registryRepository}" has upper-case letters; image repositories must be lower case.`);
+    throw new Error(
+      `registry.repository "${registryRepository}" has upper-case letters; image repositories must be lower case.`,
+    );
   }
   if (!/^[0-9a-f]{64}$/.test(hash)) {
     throw new Error(`content hash "${hash}" is not 64 lower-case hex characters; pass contentHash()'s result.`);
   }
   const tag = `${job.name}-${hash.slice(0, TAG_HASH_LENGTH)}`;
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(tag) || tag.length > MAX_TAG_LENGTH) {
-    throw new Error(`job name "${job.name}" cannot be part of an image tag (letters, digits, '_', '.', '-'; tag at most ${MAX_TAG_LENGTH} characters).`);
+    throw new Error(
+      `job name "${job.name}" cannot be part of an image tag (letters, digits, '_', '.', '-'; tag at most ${MAX_TAG_LENGTH} characters).`,
+    );
   }
   return `${repository}:${tag}`;
 }

@@ -52,7 +52,10 @@ function checkNames(job: ResolvedJob): void {
     );
   }
   if (!DNS_LABEL.test(job.namespace) || job.namespace.length > 63) {
-    fail(`namespace "${job.namespace}" is not a valid Kubernetes namespace name.`, 'Fix `namespace` in streampilot.yaml or the job manifest.');
+    fail(
+      `namespace "${job.namespace}" is not a valid Kubernetes namespace name.`,
+      'Fix `namespace` in streampilot.yaml or the job manifest.',
+    );
   }
   if (!LABEL_VALUE.test(job.environment) || job.environment.length > 63) {
     fail(
@@ -69,7 +72,11 @@ export function objectMeta(job: ResolvedJob, script: string, provenance: Provena
   if (provenance.gitSha) annotations[ANNOTATION.gitSha] = provenance.gitSha;
   if (provenance.pullRequest !== undefined) {
     if (!Number.isInteger(provenance.pullRequest) || provenance.pullRequest < 1) {
-      throw new RenderError(job.name, job.environment, `pull request number ${provenance.pullRequest} is not a positive integer.`);
+      throw new RenderError(
+        job.name,
+        job.environment,
+        `pull request number ${provenance.pullRequest} is not a positive integer.`,
+      );
     }
     annotations[ANNOTATION.pullRequest] = String(provenance.pullRequest);
   }

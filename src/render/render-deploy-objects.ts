@@ -41,8 +41,8 @@ export function renderDeployObjects(job: ResolvedJob, input: RenderInput): Deplo
     throw new RenderError(
       job.name,
       job.environment,
-      '`build: configmap` mounts the SQL into the job\'s own pods, but a session job runs in its session cluster\'s pods.',
-      'Remove `build: configmap` (a session job\'s SQL travels inline), or use mode: application.',
+      "`build: configmap` mounts the SQL into the job's own pods, but a session job runs in its session cluster's pods.",
+      "Remove `build: configmap` (a session job's SQL travels inline), or use mode: application.",
     );
   }
   const configMap = renderSqlConfigMap(job, input.script);
@@ -79,7 +79,7 @@ export function renderSqlConfigMap(job: ResolvedJob, script: string): CompanionO
       job.name,
       job.environment,
       `its SQL script takes ${bytes} bytes, more than the ${CONFIGMAP_MAX_BYTES} (1 MiB) a ConfigMap holds, so \`build: configmap\` cannot ship it.`,
-      'Remove `build: configmap` so that the script goes into the job\'s image, or split the job.',
+      "Remove `build: configmap` so that the script goes into the job's image, or split the job.",
     );
   }
   // Provenance annotations would change with every commit: the object stays a function of its content.
@@ -115,21 +115,29 @@ function mountScript(job: ResolvedJob, configMapName: string): Obj {
   const volumes = spec.volumes ?? (spec.volumes = []);
   if (!Array.isArray(volumes)) return fail('has `spec.volumes` that is not a list.', 'Make `spec.volumes` a list.');
   if (volumes.some((v) => isObject(v) && v.name === SQL_VOLUME)) {
-    fail(`already has a volume named "${SQL_VOLUME}", the name \`build: configmap\` mounts the SQL through.`, 'Rename that volume.');
+    fail(
+      `already has a volume named "${SQL_VOLUME}", the name \`build: configmap\` mounts the SQL through.`,
+      'Rename that volume.',
+    );
   }
   volumes.push({ name: SQL_VOLUME, configMap: { name: configMapName } });
 
   const containers = spec.containers ?? (spec.containers = []);
-  if (!Array.isArray(containers)) return fail('has `spec.containers` that is not a list.', 'Make `spec.containers` a list.');
+  if (!Array.isArray(containers))
+    return fail('has `spec.containers` that is not a list.', 'Make `spec.containers` a list.');
   let main = containers.find((c): c is Obj => isObject(c) && c.name === FLINK_MAIN_CONTAINER);
   if (!main) {
     main = { name: FLINK_MAIN_CONTAINER };
     containers.push(main);
   }
   const mounts = main.volumeMounts ?? (main.volumeMounts = []);
-  if (!Array.isArray(mounts)) return fail(`has \`volumeMounts\` of ${FLINK_MAIN_CONTAINER} that is not a list.`, 'Make `volumeMounts` a list.');
+  if (!Array.isArray(mounts))
+    return fail(`has \`volumeMounts\` of ${FLINK_MAIN_CONTAINER} that is not a list.`, 'Make `volumeMounts` a list.');
   if (mounts.some((m) => isObject(m) && m.mountPath === path)) {
-    fail(`already mounts something at ${path}, where \`build: configmap\` mounts the SQL script.`, 'Remove that mount, or set runner.scriptPath to another path.');
+    fail(
+      `already mounts something at ${path}, where \`build: configmap\` mounts the SQL script.`,
+      'Remove that mount, or set runner.scriptPath to another path.',
+    );
   }
   // subPath: one file, so the rest of the folder (the runner jar often sits next to it) stays as the image has it.
   mounts.push({ name: SQL_VOLUME, mountPath: path, subPath: key, readOnly: true });

@@ -104,7 +104,11 @@ function renderSessionJob(job: ResolvedJob, input: RenderInput): FlinkSessionJob
 
 function jobSpec(job: ResolvedJob, script: string): FlinkJobSpec {
   if (!Number.isInteger(job.parallelism) || job.parallelism < 1) {
-    throw new RenderError(job.name, job.environment, `parallelism is ${job.parallelism}; it must be a whole number of at least 1.`);
+    throw new RenderError(
+      job.name,
+      job.environment,
+      `parallelism is ${job.parallelism}; it must be a whole number of at least 1.`,
+    );
   }
   return {
     jarURI: job.runner.jarURI,
@@ -126,10 +130,16 @@ function componentSpec(
     throw new RenderError(job.name, job.environment, `${where}.${problem}`, hint);
   };
   const { cpu, memory, replicas } = resources ?? {};
-  if (cpu !== undefined && !(typeof cpu === 'number' && cpu > 0)) fail(`cpu is ${cpu}; it must be a number of cores above 0, e.g. 0.5 or 2.`);
-  if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 1)) fail(`replicas is ${replicas}; it must be a whole number of at least 1.`);
+  if (cpu !== undefined && !(typeof cpu === 'number' && cpu > 0))
+    fail(`cpu is ${cpu}; it must be a number of cores above 0, e.g. 0.5 or 2.`);
+  if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 1))
+    fail(`replicas is ${replicas}; it must be a whole number of at least 1.`);
   // The operator rejects a `resource` without memory; failing here names the manifest field.
-  if (cpu !== undefined && !memory) fail('memory is missing, and the Flink operator requires it whenever cpu is set.', 'Add memory, e.g. memory: 2048m.');
+  if (cpu !== undefined && !memory)
+    fail(
+      'memory is missing, and the Flink operator requires it whenever cpu is set.',
+      'Add memory, e.g. memory: 2048m.',
+    );
   const resource: FlinkResource | undefined = cpu !== undefined || memory ? { cpu, memory } : undefined;
   return { resource, replicas };
 }

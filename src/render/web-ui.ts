@@ -76,7 +76,7 @@ export function webUIUrl(job: ResolvedJob): string | undefined {
   const setting = job.webUI?.ingress;
   if (!setting) return undefined;
   const { scheme, host, path } = parseFor(job, setting);
-  const name = job.mode === 'session' ? job.sessionCluster ?? job.name : job.name;
+  const name = job.mode === 'session' ? (job.sessionCluster ?? job.name) : job.name;
   const fill = (s: string): string =>
     s.replace(PLACEHOLDER, (_all, inner: string) => (inner.toLowerCase() === 'name' ? name : job.namespace));
   return `${scheme}://${fill(host)}${fill(path)}/`;

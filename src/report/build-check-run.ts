@@ -29,11 +29,19 @@ const LISTED_ERRORS = 20;
 export function renderBuildCheckRun(report: BuildCheckRunReport): CheckRunResult {
   const clean = report.redact ?? ((t: string) => t);
   if (report.failure) {
-    const summary = [`**The build could not run:** ${cell(report.failure.reason)}`, ...(report.failure.hint ? ['', `What to do: ${report.failure.hint}`] : [])].join('\n');
+    const summary = [
+      `**The build could not run:** ${cell(report.failure.reason)}`,
+      ...(report.failure.hint ? ['', `What to do: ${report.failure.hint}`] : []),
+    ].join('\n');
     return { conclusion: 'failure', title: 'Build failed', summary: limit(clean(summary)), annotations: [] };
   }
   if (report.environments.length === 0) {
-    return { conclusion: 'success', title: 'Nothing to build', summary: 'No environment in `streampilot.yaml` has `deployOn: merge`: no image is built on a merge.', annotations: [] };
+    return {
+      conclusion: 'success',
+      title: 'Nothing to build',
+      summary: 'No environment in `streampilot.yaml` has `deployOn: merge`: no image is built on a merge.',
+      annotations: [],
+    };
   }
 
   const outcomes = report.environments.flatMap((e) => e.outcomes);
@@ -43,17 +51,25 @@ export function renderBuildCheckRun(report: BuildCheckRunReport): CheckRunResult
   const reused = outcomes.filter((o) => o.status === 'reused').length;
   const noImage = outcomes.filter((o) => o.status === 'no-image').length;
   const conclusion = failed > 0 || errors.length > 0 ? 'failure' : 'success';
-  const title = conclusion === 'failure' ? `${plural(failed, 'job')} failed, ${plural(errors.length, 'error')}` : `${built} built, ${reused} reused${noImage > 0 ? `, ${noImage} without image` : ''}`;
+  const title =
+    conclusion === 'failure'
+      ? `${plural(failed, 'job')} failed, ${plural(errors.length, 'error')}`
+      : `${built} built, ${reused} reused${noImage > 0 ? `, ${noImage} without image` : ''}`;
 
-  const lines = ['| environment | job | status | image | digest | builder | uploaded |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| environment | job | status | image | digest | builder | uploaded |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const env of report.environments) {
     if (env.outcomes.length === 0) lines.push(`| ${cell(env.environment)} | — | no jobs | | | | |`);
     for (const o of env.outcomes) lines.push(`| ${cell(env.environment)} | ${cell(o.job)} | ${row(o)} |`);
   }
   if (errors.length > 0) {
     lines.push('', `**${plural(errors.length, 'error')}** in the repository (jobs with errors are not built):`, '');
-    for (const d of errors.slice(0, LISTED_ERRORS)) lines.push(`- \`${d.file}:${d.line}:${d.column}\` ${d.message}${d.hint ? ` — ${d.hint}` : ''}`);
-    if (errors.length > LISTED_ERRORS) lines.push(`- … and ${errors.length - LISTED_ERRORS} more: run \`streampilot check\` to see them all.`);
+    for (const d of errors.slice(0, LISTED_ERRORS))
+      lines.push(`- \`${d.file}:${d.line}:${d.column}\` ${d.message}${d.hint ? ` — ${d.hint}` : ''}`);
+    if (errors.length > LISTED_ERRORS)
+      lines.push(`- … and ${errors.length - LISTED_ERRORS} more: run \`streampilot check\` to see them all.`);
   }
   return { conclusion, title, summary: limit(clean(lines.join('\n'))), annotations: [] };
 }
@@ -82,10 +98,14 @@ function row(o: JobBuildOutcome): string {
 /** Every environment checks the same files: a manifest error would otherwise be listed once per environment. */
 function uniqueErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Map<string, Diagnostic>();
-  for (const d of diagnostics) if (d.severity === 'error') seen.set(`${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`, d);
+  for (const d of diagnostics)
+    if (d.severity === 'error') seen.set(`${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`, d);
   return [...seen.values()];
 }
 
 /** A table cell holds one line and no column separator. */
 const cell = (text: string): string => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-const limit = (text: string): string => (text.length <= CHECK_OUTPUT_LIMIT ? text : `${text.slice(0, CHECK_OUTPUT_LIMIT - 60)}\n\n… (cut at GitHub's limit of ${CHECK_OUTPUT_LIMIT} characters)`);
+const limit = (text: string): string =>
+  text.length <= CHECK_OUTPUT_LIMIT
+    ? text
+    : `${text.slice(0, CHECK_OUTPUT_LIMIT - 60)}\n\n… (cut at GitHub's limit of ${CHECK_OUTPUT_LIMIT} characters)`;

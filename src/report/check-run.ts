@@ -54,16 +54,27 @@ export function renderCheckRun(report: CheckRunReport): CheckRunResult {
       : `${count(errors, 'error')}, ${count(warnings, 'warning')}`;
 
   const parts: string[] = [];
-  if (report.fork) parts.push('> This pull request comes from a fork. StreamPilot validates it, but nothing is built or deployed from forks, and no secret is used.\n');
+  if (report.fork)
+    parts.push(
+      '> This pull request comes from a fork. StreamPilot validates it, but nothing is built or deployed from forks, and no secret is used.\n',
+    );
   if (report.failure) {
     parts.push(`**StreamPilot could not validate this commit.**\n\n${quote(clean(report.failure.reason))}\n`);
     if (report.failure.hint) parts.push(`What to do: ${clean(report.failure.hint)}\n`);
   }
-  if (overflow.length) parts.push(`${report.diagnostics.length} findings: the first ${annotated.length} are annotated on their lines, the other ${overflow.length} are listed below.\n`);
+  if (overflow.length)
+    parts.push(
+      `${report.diagnostics.length} findings: the first ${annotated.length} are annotated on their lines, the other ${overflow.length} are listed below.\n`,
+    );
   const table = jobTable(report.jobs, report.diagnostics);
   const summary = fitTable(parts.join('\n'), table);
 
-  const result: CheckRunResult = { conclusion: failed ? 'failure' : 'success', title, summary: clean(summary), annotations };
+  const result: CheckRunResult = {
+    conclusion: failed ? 'failure' : 'success',
+    title,
+    summary: clean(summary),
+    annotations,
+  };
   if (overflow.length) result.text = clean(overflowText(overflow));
   return result;
 }
@@ -78,7 +89,11 @@ function toAnnotation(d: Diagnostic, clean: (t: string) => string): CheckAnnotat
     annotation_level: LEVEL[d.severity],
     title: d.rule,
     // As in the CLI's output: one excerpt-bounded line for the message and one for the hint.
-    message: clean(d.hint ? `${excerpt(d.message, MAX_MESSAGE_CHARS)}\n\nhint: ${excerpt(d.hint, MAX_MESSAGE_CHARS)}` : excerpt(d.message, MAX_MESSAGE_CHARS)),
+    message: clean(
+      d.hint
+        ? `${excerpt(d.message, MAX_MESSAGE_CHARS)}\n\nhint: ${excerpt(d.hint, MAX_MESSAGE_CHARS)}`
+        : excerpt(d.message, MAX_MESSAGE_CHARS),
+    ),
   };
   // GitHub takes columns only on one-line annotations; ours end exclusive, GitHub's inclusive.
   if (startLine === endLine && d.column >= 1) {
@@ -100,7 +115,11 @@ function jobTable(jobs: readonly JobRow[], diagnostics: readonly Diagnostic[]): 
   const byDir = new Map(jobs.map((j) => [j.dir, j]));
   // The innermost job folder holding the file: walk up its parent folders (no scan of every job).
   const jobOf = (file: string): JobRow | undefined => {
-    for (let dir = file; dir.includes('/') || dir !== ''; dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
+    for (
+      let dir = file;
+      dir.includes('/') || dir !== '';
+      dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : ''
+    ) {
       const job = byDir.get(dir);
       if (job) return job;
     }
@@ -155,5 +174,9 @@ function overflowText(rest: readonly Diagnostic[]): string {
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const firstLine = (s: string) => s.split('\n')[0] ?? '';
-const quote = (s: string) => s.split('\n').map((l) => `> ${l}`).join('\n');
+const quote = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');

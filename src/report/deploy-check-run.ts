@@ -1,7 +1,21 @@
 import type { EnvironmentDeployReport, FailureReason, JobDeployReport } from '../deploy/types.js';
 import type { CheckRunResult } from '../github/check-runs.js';
 import { CHECK_OUTPUT_LIMIT } from './check-run.js';
-import { cell, code, codeBlock, deployConclusion, driftList, FAILING_STATES, forceCommand, jobOneLiner, redactReport, shortImage, shortSha, STATE_WORD, stateCounts } from './deploy-words.js';
+import {
+  cell,
+  code,
+  codeBlock,
+  deployConclusion,
+  driftList,
+  FAILING_STATES,
+  forceCommand,
+  jobOneLiner,
+  redactReport,
+  shortImage,
+  shortSha,
+  STATE_WORD,
+  stateCounts,
+} from './deploy-words.js';
 import { plural } from '../text/plural.js';
 
 /** The check run of one environment's deploy on the merge commit. */
@@ -22,7 +36,14 @@ interface Detail {
   rootCauseLines?: number;
 }
 
-const DETAIL_LEVELS: readonly Detail[] = [{}, { logLines: 50 }, { logLines: 20 }, { logLines: 5 }, { logLines: 0, eventLines: 10, rootCauseLines: 20 }, { logLines: 0, eventLines: 3, rootCauseLines: 5 }];
+const DETAIL_LEVELS: readonly Detail[] = [
+  {},
+  { logLines: 50 },
+  { logLines: 20 },
+  { logLines: 5 },
+  { logLines: 0, eventLines: 10, rootCauseLines: 20 },
+  { logLines: 0, eventLines: 3, rootCauseLines: 5 },
+];
 
 /**
  * The `StreamPilot / deploy <env>` check run: a table with one row per job (state, image, Web
@@ -35,7 +56,9 @@ export function renderDeployCheckRun(input: EnvironmentDeployReport, options: De
   const maxLength = options.maxLength ?? CHECK_OUTPUT_LIMIT;
   const report = redactReport(input, options.redact);
   const conclusion = deployConclusion(report);
-  const title = report.failure ? `${report.environment}: not deployed — ${firstLine(report.failure.reason)}`.slice(0, 250) : `${report.environment}: ${stateCounts(report.jobs)}`;
+  const title = report.failure
+    ? `${report.environment}: not deployed — ${firstLine(report.failure.reason)}`.slice(0, 250)
+    : `${report.environment}: ${stateCounts(report.jobs)}`;
 
   let summary: string | undefined;
   for (const [i, detail] of DETAIL_LEVELS.entries()) {
@@ -46,19 +69,29 @@ export function renderDeployCheckRun(input: EnvironmentDeployReport, options: De
     }
   }
   // Even without logs it is too long (hundreds of jobs): cut at a line, and say where.
-  summary ??= cutAtLine(renderSummary(report, DETAIL_LEVELS.at(-1)!, true), maxLength, `\n\n… cut here at GitHub's limit of ${CHECK_OUTPUT_LIMIT.toLocaleString('en-US')} characters; run ${code(`streampilot status --env ${report.environment}`)} for the rest.`);
+  summary ??= cutAtLine(
+    renderSummary(report, DETAIL_LEVELS.at(-1)!, true),
+    maxLength,
+    `\n\n… cut here at GitHub's limit of ${CHECK_OUTPUT_LIMIT.toLocaleString('en-US')} characters; run ${code(`streampilot status --env ${report.environment}`)} for the rest.`,
+  );
   return { conclusion, title: options.redact(title), summary: options.redact(summary), annotations: [] };
 }
 
 function renderSummary(report: EnvironmentDeployReport, detail: Detail, shortened: boolean): string {
   const out: string[] = [];
-  out.push(`**${report.environment}** at ${code(shortSha(report.sha))}: ${report.failure ? 'not deployed' : stateCounts(report.jobs)}.`, '');
+  out.push(
+    `**${report.environment}** at ${code(shortSha(report.sha))}: ${report.failure ? 'not deployed' : stateCounts(report.jobs)}.`,
+    '',
+  );
   if (report.failure) {
     out.push(`**The environment could not be deployed:** ${report.failure.reason}`, '');
     if (report.failure.hint) out.push(`What to do: ${report.failure.hint}`, '');
   }
   if (shortened && detail.logLines !== undefined) {
-    out.push(`> Logs are shortened${detail.logLines > 0 ? ` to their last ${plural(detail.logLines, 'line')}` : ' (left out)'}${detail.eventLines !== undefined ? ', events and root causes too,' : ''} to stay under GitHub's ${CHECK_OUTPUT_LIMIT.toLocaleString('en-US')}-character limit; ${code(`streampilot status --env ${report.environment}`)} shows everything.`, '');
+    out.push(
+      `> Logs are shortened${detail.logLines > 0 ? ` to their last ${plural(detail.logLines, 'line')}` : ' (left out)'}${detail.eventLines !== undefined ? ', events and root causes too,' : ''} to stay under GitHub's ${CHECK_OUTPUT_LIMIT.toLocaleString('en-US')}-character limit; ${code(`streampilot status --env ${report.environment}`)} shows everything.`,
+      '',
+    );
   }
   if (report.jobs.length > 0) {
     out.push('| job | state | image | Web UI | restored from |', '| --- | --- | --- | --- | --- |');
@@ -71,7 +104,10 @@ function renderSummary(report: EnvironmentDeployReport, detail: Detail, shortene
   }
   if (report.orphans.length > 0) {
     out.push('### No longer in Git', '');
-    for (const o of report.orphans) out.push(`- ${o.kind} ${code(`${o.namespace}/${o.name}`)}: ${o.pruned ? 'deleted.' : 'left running; enable `deploy.prune` to delete it.'}`);
+    for (const o of report.orphans)
+      out.push(
+        `- ${o.kind} ${code(`${o.namespace}/${o.name}`)}: ${o.pruned ? 'deleted.' : 'left running; enable `deploy.prune` to delete it.'}`,
+      );
     out.push('');
   }
   return out.join('\n').trimEnd();
@@ -80,7 +116,11 @@ function renderSummary(report: EnvironmentDeployReport, detail: Detail, shortene
 function tableRow(job: JobDeployReport): string {
   const state = stateCell(job);
   const image = job.image ? code(shortImage(job.image)) : '—';
-  const webUi = !job.webUi ? '—' : job.webUi.via === 'port-forward' ? `${code(job.webUi.command)} then ${job.webUi.url}` : `[Flink Web UI](${job.webUi.url})`;
+  const webUi = !job.webUi
+    ? '—'
+    : job.webUi.via === 'port-forward'
+      ? `${code(job.webUi.command)} then ${job.webUi.url}`
+      : `[Flink Web UI](${job.webUi.url})`;
   const restored = job.restoredFrom ? code(job.restoredFrom) : '—';
   return `| ${cell(job.job)} | ${cell(state)} | ${cell(image)} | ${cell(webUi)} | ${cell(restored)} |`;
 }
@@ -96,20 +136,36 @@ function stateCell(job: JobDeployReport): string {
 function failureSection(job: JobDeployReport, detail: Detail): string[] {
   const out = [`### ${job.job}: ${STATE_WORD[job.state]}`, '', jobOneLiner(job), ''];
   const f: FailureReason | undefined = job.failure;
-  const where = [job.lifecycleState && `lifecycle ${code(job.lifecycleState)}`, job.jobState && `job ${code(job.jobState)}`].filter(Boolean).join(', ');
+  const where = [
+    job.lifecycleState && `lifecycle ${code(job.lifecycleState)}`,
+    job.jobState && `job ${code(job.jobState)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   if (where) out.push(`Operator status at the end: ${where}.`, '');
   if (!f) return out;
-  if (f.rootCause) out.push('Root cause (from Flink):', '', codeBlock(firstLines(f.rootCause, detail.rootCauseLines)), '');
+  if (f.rootCause)
+    out.push('Root cause (from Flink):', '', codeBlock(firstLines(f.rootCause, detail.rootCauseLines)), '');
   if (f.events.length > 0) {
-    const events = detail.eventLines !== undefined && f.events.length > detail.eventLines ? f.events.slice(-detail.eventLines) : f.events;
+    const events =
+      detail.eventLines !== undefined && f.events.length > detail.eventLines
+        ? f.events.slice(-detail.eventLines)
+        : f.events;
     out.push('Events:', '');
-    if (events.length < f.events.length) out.push(`- … ${plural(f.events.length - events.length, 'earlier event')} left out`);
+    if (events.length < f.events.length)
+      out.push(`- … ${plural(f.events.length - events.length, 'earlier event')} left out`);
     for (const e of events) out.push(`- ${e.replace(/\r?\n/g, ' ')}`);
     out.push('');
   }
   if (f.logTail.length > 0 && detail.logLines !== 0) {
-    const lines = detail.logLines !== undefined && f.logTail.length > detail.logLines ? f.logTail.slice(-detail.logLines) : f.logTail;
-    const label = lines.length < f.logTail.length ? `JobManager log: last ${plural(lines.length, 'line')} of ${f.logTail.length} (shortened to fit)` : `JobManager log: last ${plural(lines.length, 'line')}`;
+    const lines =
+      detail.logLines !== undefined && f.logTail.length > detail.logLines
+        ? f.logTail.slice(-detail.logLines)
+        : f.logTail;
+    const label =
+      lines.length < f.logTail.length
+        ? `JobManager log: last ${plural(lines.length, 'line')} of ${f.logTail.length} (shortened to fit)`
+        : `JobManager log: last ${plural(lines.length, 'line')}`;
     out.push(`<details><summary>${escapeHtml(label)}</summary>`, '', codeBlock(lines.join('\n')), '', '</details>', '');
   } else if (f.logTail.length > 0) {
     out.push(`JobManager log: ${plural(f.logTail.length, 'line')} left out to fit.`, '');
@@ -119,7 +175,12 @@ function failureSection(job: JobDeployReport, detail: Detail): string[] {
 }
 
 function driftSection(job: JobDeployReport, environment: string): string[] {
-  const out = [`### ${job.job}: drift`, '', `The live ${job.kind} in namespace ${code(job.namespace)} was changed outside Git, so nothing was applied:`, ''];
+  const out = [
+    `### ${job.job}: drift`,
+    '',
+    `The live ${job.kind} in namespace ${code(job.namespace)} was changed outside Git, so nothing was applied:`,
+    '',
+  ];
   if (job.drift && job.drift.length > 0) {
     out.push('| field | changed by |', '| --- | --- |');
     for (const d of job.drift) out.push(`| ${cell(code(d.field))} | ${cell(code(d.manager))} |`);

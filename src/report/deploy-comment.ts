@@ -1,5 +1,16 @@
 import type { EnvironmentDeployReport, JobDeployReport } from '../deploy/types.js';
-import { cell, code, codeBlock, FAILING_STATES, forceCommand, jobOneLiner, redactReport, shortSha, STATE_WORD, stateCounts } from './deploy-words.js';
+import {
+  cell,
+  code,
+  codeBlock,
+  FAILING_STATES,
+  forceCommand,
+  jobOneLiner,
+  redactReport,
+  shortSha,
+  STATE_WORD,
+  stateCounts,
+} from './deploy-words.js';
 import { plural } from '../text/plural.js';
 import { GITHUB_COMMENT_LIMIT } from './plan-comment.js';
 
@@ -26,16 +37,22 @@ const ROOT_CAUSE_LINES = 15;
  * to the check run for the details (events, logs). Pure. Within GitHub's comment limit: root
  * causes go first, then rows, each time with a note saying so.
  */
-export function renderDeployComment(reports: readonly EnvironmentDeployReport[], options: DeployCommentOptions): string {
+export function renderDeployComment(
+  reports: readonly EnvironmentDeployReport[],
+  options: DeployCommentOptions,
+): string {
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
   const clean = reports.map((r) => redactReport(r, options.redact));
   const urls = options.checkRunUrls ?? {};
   const render = (withRootCauses: boolean, maxRows: number) => {
     const out = [DEPLOY_COMMENT_MARKER, `## StreamPilot deploy of ${code(shortSha(options.redact(options.sha)))}`, ''];
     if (clean.length === 0) out.push('No environment deploys on merge: nothing was deployed.');
-    for (const report of clean) out.push(...environmentBlock(report, urls[report.environment], withRootCauses, maxRows));
+    for (const report of clean)
+      out.push(...environmentBlock(report, urls[report.environment], withRootCauses, maxRows));
     if (!withRootCauses && clean.some((r) => r.jobs.some((j) => j.failure?.rootCause))) {
-      out.push(`> Root causes are left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit; the check runs have them.`);
+      out.push(
+        `> Root causes are left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit; the check runs have them.`,
+      );
     }
     return options.redact(out.join('\n').trimEnd());
   };
@@ -54,24 +71,39 @@ export function renderDeployComment(reports: readonly EnvironmentDeployReport[],
   return body.length <= maxLength ? body : `${body.slice(0, maxLength - 40)}\n\n… (cut at the size limit)`;
 }
 
-function environmentBlock(report: EnvironmentDeployReport, checkRunUrl: string | undefined, withRootCauses: boolean, maxRows: number): string[] {
+function environmentBlock(
+  report: EnvironmentDeployReport,
+  checkRunUrl: string | undefined,
+  withRootCauses: boolean,
+  maxRows: number,
+): string[] {
   const details = checkRunUrl ? ` — [details](${checkRunUrl})` : '';
   const outcome = report.failure ? 'not deployed' : stateCounts(report.jobs);
   const out = [`### ${report.environment}: ${outcome}${details}`, ''];
   if (report.failure) {
-    out.push(`**Not deployed:** ${report.failure.reason}${report.failure.hint ? `\nWhat to do: ${report.failure.hint}` : ''}`, '');
+    out.push(
+      `**Not deployed:** ${report.failure.reason}${report.failure.hint ? `\nWhat to do: ${report.failure.hint}` : ''}`,
+      '',
+    );
   }
   if (report.jobs.length > 0) {
     out.push('| job | outcome | Web UI |', '| --- | --- | --- |');
-    for (const job of report.jobs.slice(0, maxRows)) out.push(`| ${cell(job.job)} | ${cell(outcomeCell(job, report.environment))} | ${cell(webUiCell(job))} |`);
-    if (report.jobs.length > maxRows) out.push(`| … ${plural(report.jobs.length - maxRows, 'more job')} | left out at GitHub's size limit: see the check run | |`);
+    for (const job of report.jobs.slice(0, maxRows))
+      out.push(`| ${cell(job.job)} | ${cell(outcomeCell(job, report.environment))} | ${cell(webUiCell(job))} |`);
+    if (report.jobs.length > maxRows)
+      out.push(
+        `| … ${plural(report.jobs.length - maxRows, 'more job')} | left out at GitHub's size limit: see the check run | |`,
+      );
     out.push('');
   }
   if (withRootCauses) {
     for (const job of report.jobs.slice(0, maxRows)) {
       const f = job.failure;
       if (!FAILING_STATES.has(job.state) || !f || (!f.rootCause && !f.hint)) continue;
-      out.push(`<details><summary>${escapeHtml(`${job.job}: root cause${f.rootCause ? '' : ' unknown'}`)}</summary>`, '');
+      out.push(
+        `<details><summary>${escapeHtml(`${job.job}: root cause${f.rootCause ? '' : ' unknown'}`)}</summary>`,
+        '',
+      );
       if (f.rootCause) out.push(codeBlock(firstLines(f.rootCause, ROOT_CAUSE_LINES)), '');
       if (f.hint) out.push(`What to do: ${f.hint}`, '');
       out.push('</details>', '');
@@ -79,8 +111,13 @@ function environmentBlock(report: EnvironmentDeployReport, checkRunUrl: string |
   }
   const left = report.orphans.filter((o) => !o.pruned).length;
   const pruned = report.orphans.length - left;
-  if (left > 0) out.push(`${plural(left, 'resource')} no longer in Git ${left === 1 ? 'was' : 'were'} left running; enable \`deploy.prune\` to delete ${left === 1 ? 'it' : 'them'}.`, '');
-  if (pruned > 0) out.push(`${plural(pruned, 'resource')} no longer in Git ${pruned === 1 ? 'was' : 'were'} deleted.`, '');
+  if (left > 0)
+    out.push(
+      `${plural(left, 'resource')} no longer in Git ${left === 1 ? 'was' : 'were'} left running; enable \`deploy.prune\` to delete ${left === 1 ? 'it' : 'them'}.`,
+      '',
+    );
+  if (pruned > 0)
+    out.push(`${plural(pruned, 'resource')} no longer in Git ${pruned === 1 ? 'was' : 'were'} deleted.`, '');
   return out;
 }
 
@@ -109,7 +146,9 @@ function webUiCell(job: JobDeployReport): string {
 
 function firstLines(text: string, max: number): string {
   const lines = text.split(/\r?\n/);
-  return lines.length <= max ? text : [...lines.slice(0, max), `… ${plural(lines.length - max, 'more line')} in the check run`].join('\n');
+  return lines.length <= max
+    ? text
+    : [...lines.slice(0, max), `… ${plural(lines.length - max, 'more line')} in the check run`].join('\n');
 }
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

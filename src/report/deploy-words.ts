@@ -1,5 +1,10 @@
-import { plural } from '../text/plural.js';
-import type { EnvironmentDeployReport, FailureReason, JobDeployReport, JobDeployState, WebUiLink } from '../deploy/types.js';
+import type {
+  EnvironmentDeployReport,
+  FailureReason,
+  JobDeployReport,
+  JobDeployState,
+  WebUiLink,
+} from '../deploy/types.js';
 
 /**
  * The words every deploy report (check run, pull request comment, CLI) uses for the same
@@ -20,10 +25,26 @@ export const STATE_WORD: Record<JobDeployState, string> = {
 };
 
 /** Order of the counts in a title: the good news, then the problems, then the rest. */
-const COUNT_ORDER: readonly JobDeployState[] = ['running', 'unchanged', 'failed', 'timed-out', 'drift', 'apply-failed', 'interrupted', 'superseded', 'skipped'];
+const COUNT_ORDER: readonly JobDeployState[] = [
+  'running',
+  'unchanged',
+  'failed',
+  'timed-out',
+  'drift',
+  'apply-failed',
+  'interrupted',
+  'superseded',
+  'skipped',
+];
 
 /** States that make a deploy fail: the job is not running the commit and someone must act. */
-export const FAILING_STATES: ReadonlySet<JobDeployState> = new Set(['failed', 'timed-out', 'apply-failed', 'drift', 'interrupted']);
+export const FAILING_STATES: ReadonlySet<JobDeployState> = new Set([
+  'failed',
+  'timed-out',
+  'apply-failed',
+  'drift',
+  'interrupted',
+]);
 
 export type DeployConclusion = 'success' | 'failure' | 'neutral';
 
@@ -75,7 +96,9 @@ const DEFAULT_REASON = {
 
 export function driftList(job: JobDeployReport): string {
   const fields = job.drift ?? [];
-  return fields.length ? fields.map((f) => `${f.field} (by ${f.manager})`).join(', ') : 'fields owned by another field manager';
+  return fields.length
+    ? fields.map((f) => `${f.field} (by ${f.manager})`).join(', ')
+    : 'fields owned by another field manager';
 }
 
 /** What to run to let Git win over a manual change. */
@@ -107,7 +130,10 @@ export function webUiText(webUi: WebUiLink): { url: string; command?: string } {
  * and reasons can carry tokens. Done before anything is cut to size, so a cut can never leave
  * half a secret that `redact` would no longer recognise.
  */
-export function redactReport(report: EnvironmentDeployReport, redact: (text: string) => string): EnvironmentDeployReport {
+export function redactReport(
+  report: EnvironmentDeployReport,
+  redact: (text: string) => string,
+): EnvironmentDeployReport {
   const r = redact;
   const failure = (f: FailureReason): FailureReason => ({
     summary: r(f.summary),
@@ -117,7 +143,8 @@ export function redactReport(report: EnvironmentDeployReport, redact: (text: str
     logTail: f.logTail.length === 0 ? [] : r(f.logTail.map(r).join('\n')).split('\n'),
     ...(f.hint !== undefined ? { hint: r(f.hint) } : {}),
   });
-  const webUi = (w: WebUiLink): WebUiLink => (w.via === 'port-forward' ? { via: w.via, command: r(w.command), url: r(w.url) } : { via: w.via, url: r(w.url) });
+  const webUi = (w: WebUiLink): WebUiLink =>
+    w.via === 'port-forward' ? { via: w.via, command: r(w.command), url: r(w.url) } : { via: w.via, url: r(w.url) };
   return {
     environment: r(report.environment),
     sha: r(report.sha),
@@ -136,7 +163,14 @@ export function redactReport(report: EnvironmentDeployReport, redact: (text: str
       ...(j.reason !== undefined ? { reason: r(j.reason) } : {}),
     })),
     orphans: report.orphans.map((o) => ({ ...o, namespace: r(o.namespace), name: r(o.name) })),
-    ...(report.failure ? { failure: { reason: r(report.failure.reason), ...(report.failure.hint !== undefined ? { hint: r(report.failure.hint) } : {}) } } : {}),
+    ...(report.failure
+      ? {
+          failure: {
+            reason: r(report.failure.reason),
+            ...(report.failure.hint !== undefined ? { hint: r(report.failure.hint) } : {}),
+          },
+        }
+      : {}),
   };
 }
 

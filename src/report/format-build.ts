@@ -21,6 +21,7 @@ export function formatBuildOutcomes(outcomes: readonly JobBuildOutcome[], option
         return `${o.job}  FAILED at ${o.step}: ${o.message}${o.hint ? `\n  hint: ${o.hint}` : ''}`;
     }
   });
-  if (!options.pushed && outcomes.some((o) => o.status === 'would-build')) lines.push('', 'Nothing was built: add --push to build and push these images.');
+  if (!options.pushed && outcomes.some((o) => o.status === 'would-build'))
+    lines.push('', 'Nothing was built: add --push to build and push these images.');
   return lines.join('\n');
 }

@@ -1,6 +1,15 @@
 import type { EnvironmentDeployReport, JobDeployReport, JobDeployState } from '../deploy/types.js';
 import { redact as redactKnownPatterns } from '../text/redact.js';
-import { FAILING_STATES, forceCommand, jobOneLiner, redactReport, shortImage, shortSha, STATE_WORD, stateCounts } from './deploy-words.js';
+import {
+  FAILING_STATES,
+  forceCommand,
+  jobOneLiner,
+  redactReport,
+  shortImage,
+  shortSha,
+  STATE_WORD,
+  stateCounts,
+} from './deploy-words.js';
 
 export interface DeployTextOptions {
   color: boolean;
@@ -21,7 +30,9 @@ export function formatDeployText(input: EnvironmentDeployReport, options: Deploy
   const report = redactReport(input, options.redact ?? ((t) => redactKnownPatterns(t)));
   const color = options.color;
   const out: string[] = [];
-  out.push(`${paint(color, '1', report.environment)} at ${shortSha(report.sha)}: ${report.failure ? paint(color, '31', 'not deployed') : stateCounts(report.jobs)}`);
+  out.push(
+    `${paint(color, '1', report.environment)} at ${shortSha(report.sha)}: ${report.failure ? paint(color, '31', 'not deployed') : stateCounts(report.jobs)}`,
+  );
   if (report.failure) {
     out.push(`  ${report.failure.reason}`);
     if (report.failure.hint) out.push(`  ${paint(color, '36', 'hint:')} ${report.failure.hint}`);
@@ -35,7 +46,11 @@ export function formatDeployText(input: EnvironmentDeployReport, options: Deploy
   }
   for (const job of report.jobs) {
     if (!FAILING_STATES.has(job.state)) continue;
-    out.push('', `${paint(color, '1', job.job)}: ${paint(color, '31', STATE_WORD[job.state])}`, `  ${jobOneLiner(job)}`);
+    out.push(
+      '',
+      `${paint(color, '1', job.job)}: ${paint(color, '31', STATE_WORD[job.state])}`,
+      `  ${jobOneLiner(job)}`,
+    );
     if (job.state === 'drift') {
       out.push(`  to resolve: revert the manual change, or let Git win: ${forceCommand(report.environment)}`);
       continue;
@@ -47,13 +62,19 @@ export function formatDeployText(input: EnvironmentDeployReport, options: Deploy
     if (f.logTail.length) {
       const max = options.logLines ?? 50;
       const lines = f.logTail.slice(-max);
-      out.push(`  JobManager log (last ${lines.length} lines${lines.length < f.logTail.length ? ` of ${f.logTail.length}` : ''}):`, ...indent(lines, 4));
+      out.push(
+        `  JobManager log (last ${lines.length} lines${lines.length < f.logTail.length ? ` of ${f.logTail.length}` : ''}):`,
+        ...indent(lines, 4),
+      );
     }
     if (f.hint) out.push(`  ${paint(color, '36', 'hint:')} ${f.hint}`);
   }
   if (report.orphans.length) {
     out.push('', 'no longer in Git:');
-    for (const o of report.orphans) out.push(`  ${o.kind} ${o.namespace}/${o.name}  ${o.pruned ? 'deleted' : 'left running (enable deploy.prune to delete it)'}`);
+    for (const o of report.orphans)
+      out.push(
+        `  ${o.kind} ${o.namespace}/${o.name}  ${o.pruned ? 'deleted' : 'left running (enable deploy.prune to delete it)'}`,
+      );
   }
   return out.join('\n');
 }
@@ -70,8 +91,16 @@ function stateColor(state: JobDeployState): string {
 
 function jobDetail(job: JobDeployReport): string[] {
   if (job.state !== 'running' && job.state !== 'unchanged') return [jobOneLiner(job)];
-  const webUi = !job.webUi ? undefined : job.webUi.via === 'port-forward' ? `Web UI: ${job.webUi.command}, then ${job.webUi.url}` : job.webUi.url;
-  return [job.image ? shortImage(job.image) : '', webUi ?? '', job.restoredFrom ? `restored from ${job.restoredFrom}` : ''];
+  const webUi = !job.webUi
+    ? undefined
+    : job.webUi.via === 'port-forward'
+      ? `Web UI: ${job.webUi.command}, then ${job.webUi.url}`
+      : job.webUi.url;
+  return [
+    job.image ? shortImage(job.image) : '',
+    webUi ?? '',
+    job.restoredFrom ? `restored from ${job.restoredFrom}` : '',
+  ];
 }
 
 const indent = (lines: readonly string[], n: number): string[] => lines.map((l) => `${' '.repeat(n)}${l}`);

@@ -15,7 +15,14 @@ export function formatDiagnosticsGithub(diagnostics: readonly Diagnostic[]): str
       const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
       // Control characters are first made visible (an ESC would reach the log viewer), then the
       // runner's own escapes keep a newline or `::` from ending the command early.
-      const props = [`file=${escapeProperty(excerpt(d.file, MAX_MESSAGE_CHARS))}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${escapeProperty(`StreamPilot ${excerpt(d.rule)}`)}`];
+      const props = [
+        `file=${escapeProperty(excerpt(d.file, MAX_MESSAGE_CHARS))}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
+        `title=${escapeProperty(`StreamPilot ${excerpt(d.rule)}`)}`,
+      ];
       const shown = excerpt(d.message, MAX_MESSAGE_CHARS);
       const message = d.hint ? `${shown}\n${excerpt(d.hint, MAX_MESSAGE_CHARS)}` : shown;
       return `::${command} ${props.join(',')}::${escapeData(message)}`;

@@ -2,7 +2,12 @@ import type { Plan } from '../plan/types.js';
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** The plan as a person reads it in a terminal: one table per environment. */
@@ -19,8 +24,19 @@ export function formatPlanText(plan: Plan): string {
     }
     const rows = [['JOB', 'MODE', 'PARALLELISM', 'UPGRADE', 'APPLIES', 'IMAGE']];
     for (const job of env.jobs) {
-      const applies = !job.enabled ? 'nothing (disabled here)' : job.blocked ? 'nothing (has errors)' : `${job.object.kind} ${job.object.metadata.namespace ?? env.namespace}/${job.object.metadata.name}`;
-      rows.push([job.name, job.mode, String(job.parallelism), job.upgradeMode, applies, job.mode === 'session' ? '(session cluster image)' : job.image]);
+      const applies = !job.enabled
+        ? 'nothing (disabled here)'
+        : job.blocked
+          ? 'nothing (has errors)'
+          : `${job.object.kind} ${job.object.metadata.namespace ?? env.namespace}/${job.object.metadata.name}`;
+      rows.push([
+        job.name,
+        job.mode,
+        String(job.parallelism),
+        job.upgradeMode,
+        applies,
+        job.mode === 'session' ? '(session cluster image)' : job.image,
+      ]);
     }
     out.push(...table(rows).map((l) => `  ${l}`), '');
   }

@@ -13,7 +13,10 @@ export function formatStatusText(status: EnvironmentStatus): string {
     if (job.error) lines.push(`    error: ${job.error}`);
     if (job.image) lines.push(`    image: ${job.image}`);
     if (job.gitSha) lines.push(`    commit: ${job.gitSha}${job.pullRequest ? ` (#${job.pullRequest})` : ''}`);
-    if (job.webUi) lines.push(`    Web UI: ${job.webUi.via === 'port-forward' ? `${job.webUi.command}, then ${job.webUi.url}` : job.webUi.url}`);
+    if (job.webUi)
+      lines.push(
+        `    Web UI: ${job.webUi.via === 'port-forward' ? `${job.webUi.command}, then ${job.webUi.url}` : job.webUi.url}`,
+      );
   }
   for (const orphan of status.orphans) {
     lines.push(`  ${orphan.name}  not in Git: ${orphan.kind} ${orphan.namespace}/${orphan.name} is still deployed`);
@@ -28,5 +31,10 @@ export function isHealthy(job: JobStatus): boolean {
 /** Both states named: the job's and the resource's can read the same (`FAILED`) and mean different things. */
 function stateOf(job: JobStatus): string {
   if (!job.deployed) return 'missing';
-  return [job.jobState ? `job ${job.jobState}` : 'no job state yet', job.lifecycleState ? `lifecycle ${job.lifecycleState}` : ''].filter(Boolean).join(', ');
+  return [
+    job.jobState ? `job ${job.jobState}` : 'no job state yet',
+    job.lifecycleState ? `lifecycle ${job.lifecycleState}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }

@@ -14,15 +14,26 @@ const paint = (on: boolean, code: string, s: string) => (on ? `\u001b[${code}m${
  * with a caret run under the columns, and the hint. `sources` supplies file texts for
  * the code frame; a diagnostic whose file is not there is printed without one.
  */
-export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, style: TextStyle = { color: false }): string {
+export function formatDiagnosticsText(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  style: TextStyle = { color: false },
+): string {
   const maps = new Map<string, LineMap>();
   const out: string[] = [];
   for (const d of diagnostics) {
-    const sev = d.severity === 'error' ? paint(style.color, '31', 'error') : d.severity === 'warning' ? paint(style.color, '33', 'warning') : paint(style.color, '36', 'info');
+    const sev =
+      d.severity === 'error'
+        ? paint(style.color, '31', 'error')
+        : d.severity === 'warning'
+          ? paint(style.color, '33', 'warning')
+          : paint(style.color, '36', 'info');
     // Every piece that can hold the user's text is shown on one line with control characters
     // escaped: a newline would start a line of its own (`::error …` is a command to Actions),
     // and an ESC sequence would reach the terminal.
-    out.push(`${paint(style.color, '1', `${excerpt(d.file, MAX_MESSAGE_CHARS)}:${d.line}:${d.column}`)}  ${sev}  ${excerpt(d.message, MAX_MESSAGE_CHARS)}  ${paint(style.color, '2', excerpt(d.rule))}`);
+    out.push(
+      `${paint(style.color, '1', `${excerpt(d.file, MAX_MESSAGE_CHARS)}:${d.line}:${d.column}`)}  ${sev}  ${excerpt(d.message, MAX_MESSAGE_CHARS)}  ${paint(style.color, '2', excerpt(d.rule))}`,
+    );
     const text = sources.get(d.file);
     if (text !== undefined) {
       let lines = maps.get(d.file);

@@ -9,7 +9,8 @@ export interface ObjectDiff {
 }
 
 /** Keys whose values are credentials: shown as `***` in anything we print. */
-const SECRET_KEY = /(pass(word|wd)?|secret|token|credential|private[-._]?key|access[-._]?key|api[-._]?key|jaas\.config)/i;
+const SECRET_KEY =
+  /(pass(word|wd)?|secret|token|credential|private[-._]?key|access[-._]?key|api[-._]?key|jaas\.config)/i;
 export const MASK = '***';
 
 /**
@@ -21,7 +22,8 @@ export function maskSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => maskSecrets(v)) as T;
   if (!value || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  const namedSecret = typeof record.name === 'string' && SECRET_KEY.test(record.name) && typeof record.value === 'string';
+  const namedSecret =
+    typeof record.name === 'string' && SECRET_KEY.test(record.name) && typeof record.value === 'string';
   return Object.fromEntries(
     Object.entries(record).map(([k, v]) => {
       if (typeof v === 'string' && (SECRET_KEY.test(k) || (namedSecret && k === 'value'))) return [k, MASK];
@@ -57,7 +59,7 @@ export function unifiedDiff(a: readonly string[], b: readonly string[], context 
   while (i < ops.length) {
     while (i < ops.length && ops[i]!.kind === ' ') i++;
     if (i >= ops.length) break;
-    let start = Math.max(0, i - context);
+    const start = Math.max(0, i - context);
     let end = i;
     // Extend the hunk while the next change is within 2·context unchanged lines.
     for (;;) {
@@ -79,7 +81,6 @@ export function unifiedDiff(a: readonly string[], b: readonly string[], context 
     lines.push(`@@ -${aLen === 0 ? aStart : aStart + 1},${aLen} +${bLen === 0 ? bStart : bStart + 1},${bLen} @@`);
     for (const op of hunk) lines.push(`${op.kind}${op.text}`);
     i = end;
-    start = end;
   }
   return { lines, added, removed };
 }
@@ -94,7 +95,8 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
   search: for (let d = 0; d <= max; d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[k - 1 + offset]! < v[k + 1 + offset]!) ? v[k + 1 + offset]! : v[k - 1 + offset]! + 1;
+      let x =
+        k === -d || (k !== d && v[k - 1 + offset]! < v[k + 1 + offset]!) ? v[k + 1 + offset]! : v[k - 1 + offset]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;

@@ -35,7 +35,11 @@ export function renderPlanComment(input: PlanCommentInput): string {
   const { comparison } = input;
   const envs = [...comparison.merge, ...comparison.command];
 
-  const head = [PLAN_COMMENT_MARKER, `## StreamPilot plan${input.headSha ? ` for \`${input.headSha.slice(0, 12)}\`` : ''}`, ''];
+  const head = [
+    PLAN_COMMENT_MARKER,
+    `## StreamPilot plan${input.headSha ? ` for \`${input.headSha.slice(0, 12)}\`` : ''}`,
+    '',
+  ];
   const summary = validationSummary(input);
   // Room for the notes that say what was left out.
   const budget = maxLength - join(head).length - summary.length - 600;
@@ -70,7 +74,8 @@ export function renderPlanComment(input: PlanCommentInput): string {
       if (omitted === 0 && fits(row)) add(row);
       else omitted++;
     }
-    if (omitted > 0) add(`| … ${plural(omitted, 'more job')} (left out: the comment is at GitHub's size limit) | | | | |`);
+    if (omitted > 0)
+      add(`| … ${plural(omitted, 'more job')} (left out: the comment is at GitHub's size limit) | | | | |`);
     add('');
     if (env.unchanged > 0) add(`${plural(env.unchanged, 'job')} unchanged.\n`);
   }
@@ -109,7 +114,10 @@ export function renderPlanComment(input: PlanCommentInput): string {
     if (omitted > 0) leaveOut('object diff', omitted);
   }
   for (const [what, count] of cut) {
-    body.push(`> ${plural(count, what)} left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit; \`streampilot check\` and \`streampilot render <job> --env <environment>\` show everything.`, '');
+    body.push(
+      `> ${plural(count, what)} left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit; \`streampilot check\` and \`streampilot render <job> --env <environment>\` show everything.`,
+      '',
+    );
   }
   const text = join([...head, ...body, summary]);
   // The budget above makes this unreachable; it guards GitHub's hard limit if notes ever grow.
@@ -127,14 +135,29 @@ function tableRow(job: JobComparison): string {
           : job.status;
   const inputs = job.inputs.length > 0 && job.status !== 'deleted' ? ` (${job.inputs.map(inputLabel).join(', ')})` : '';
   const blocked = job.head?.blocked ? ' — **has errors: nothing applied**' : '';
-  const image = job.image === 'none' ? (job.status === 'deleted' || job.status === 'invalid' ? '—' : 'session cluster') : job.image === 'reused' ? 'reused' : job.status === 'new' ? 'built' : 'rebuilt';
+  const image =
+    job.image === 'none'
+      ? job.status === 'deleted' || job.status === 'invalid'
+        ? '—'
+        : 'session cluster'
+      : job.image === 'reused'
+        ? 'reused'
+        : job.status === 'new'
+          ? 'built'
+          : 'rebuilt';
   const parallelism = change(job.base?.parallelism, job.head?.parallelism);
   const upgrade = change(job.base?.upgradeMode, job.head?.upgradeMode);
   return `| \`${job.name}\` | ${status}${inputs}${blocked} | ${image} | ${parallelism} | ${upgrade} |`;
 }
 
 function inputLabel(input: JobComparison['inputs'][number]): string {
-  return input === 'podTemplate' ? 'pod template' : input === 'project' ? 'streampilot.yaml' : input === 'sql' ? 'SQL' : input;
+  return input === 'podTemplate'
+    ? 'pod template'
+    : input === 'project'
+      ? 'streampilot.yaml'
+      : input === 'sql'
+        ? 'SQL'
+        : input;
 }
 
 function change(before: string | number | undefined, after: string | number | undefined): string {
@@ -152,7 +175,10 @@ function diffDetails(env: EnvironmentComparison, job: JobComparison, maxLines: n
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
   const what = `${object.kind} ${object.metadata.namespace ?? env.namespace}/${object.metadata.name}`;
   const summary = `${env.name} / ${job.name}: ${job.status}, ${what} (+${diff.added} −${diff.removed})`;
-  const content = diff.lines.length === 0 ? 'The object is the same; only the image or its inputs changed.' : `${fence}diff\n${body}\n${fence}`;
+  const content =
+    diff.lines.length === 0
+      ? 'The object is the same; only the image or its inputs changed.'
+      : `${fence}diff\n${body}\n${fence}`;
   return `<details><summary>${escapeHtml(summary)}</summary>\n\n${content}\n\n</details>\n`;
 }
 
@@ -160,7 +186,10 @@ function validationSummary(input: PlanCommentInput): string {
   const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = input.diagnostics.filter((d) => d.severity === 'warning').length;
   const where = input.checkRunUrl ? `the [check run](${input.checkRunUrl})` : 'the check run';
-  const verdict = errors > 0 ? `❌ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}: jobs with errors are not deployed.` : `✅ no errors, ${plural(warnings, 'warning')}.`;
+  const verdict =
+    errors > 0
+      ? `❌ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}: jobs with errors are not deployed.`
+      : `✅ no errors, ${plural(warnings, 'warning')}.`;
   return `### Validation\n\n${verdict} Annotations on the lines are on ${where}.\n`;
 }
 

@@ -14,14 +14,20 @@ import type { Rule } from './types.js';
 export const connectorDependency: Rule = {
   id: 'sql/connector-dependency',
   severity: 'error',
-  description: "a connector or format is used whose jar is not built into Flink, not in the job's dependencies and not provided by the image",
+  description:
+    "a connector or format is used whose jar is not built into Flink, not in the job's dependencies and not provided by the image",
   check(ctx, report) {
     if (!ctx.job) return;
     const deps = jobDependencies(ctx);
     const provided = providedIds(ctx);
     const flinkVersion = ctx.job.flinkVersion;
     const seen = new Set<string>();
-    const missing = (kind: 'connector' | 'format', id: string, builtIn: boolean, provider: MavenProvider | undefined): boolean => {
+    const missing = (
+      kind: 'connector' | 'format',
+      id: string,
+      builtIn: boolean,
+      provider: MavenProvider | undefined,
+    ): boolean => {
       const key = `${kind}:${id}`;
       if (seen.has(key)) return false;
       seen.add(key);
@@ -71,7 +77,9 @@ export const connectorDependency: Rule = {
               range: url.value.range,
               severity: 'warning',
               message: `no JDBC driver for 'jdbc:${driver.scheme}:' URLs in this job's dependencies`,
-              hint: noImage ? `use a base image that has the driver, e.g. \`${driver.example}\` (this job is \`build: configmap\`: it has no image of its own)` : `add the driver, e.g. \`${driver.example}\`, under dependencies.maven in job.yaml`,
+              hint: noImage
+                ? `use a base image that has the driver, e.g. \`${driver.example}\` (this job is \`build: configmap\`: it has no image of its own)`
+                : `add the driver, e.g. \`${driver.example}\`, under dependencies.maven in job.yaml`,
             });
           }
         }

@@ -1,4 +1,14 @@
-import { connectorIds, exactKeys, findConnector, findFormat, formatIds, formatOptionPrefix, formatsInUse, isKnownOptionKey, type ConnectorSpec } from '../connectors/catalog.js';
+import {
+  connectorIds,
+  exactKeys,
+  findConnector,
+  findFormat,
+  formatIds,
+  formatOptionPrefix,
+  formatsInUse,
+  isKnownOptionKey,
+  type ConnectorSpec,
+} from '../connectors/catalog.js';
 import type { CreateTable, TableOption } from '../sql/model/statements.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { couldProvideCustom } from './job-dependencies.js';
@@ -23,7 +33,9 @@ export const connectorOptions: Rule = {
   severity: 'error',
   description: 'unknown connector or format, missing required option, or misspelled option key in a WITH list',
   check(ctx, report) {
-    const scriptHasCatalogs = ctx.units.some((u) => u.parsed.statements.some((s) => s.kind === 'createCatalog' || (s.kind === 'use' && s.catalog)));
+    const scriptHasCatalogs = ctx.units.some((u) =>
+      u.parsed.statements.some((s) => s.kind === 'createCatalog' || (s.kind === 'use' && s.catalog)),
+    );
     for (const { unit, statement } of jobStatements(ctx)) {
       if (statement.kind !== 'createTable') continue;
       checkTable(ctx, unit, statement, scriptHasCatalogs, report);
@@ -31,7 +43,13 @@ export const connectorOptions: Rule = {
   },
 };
 
-function checkTable(ctx: RuleContext, unit: SqlUnit, table: CreateTable, scriptHasCatalogs: boolean, report: (f: Finding) => void): void {
+function checkTable(
+  ctx: RuleContext,
+  unit: SqlUnit,
+  table: CreateTable,
+  scriptHasCatalogs: boolean,
+  report: (f: Finding) => void,
+): void {
   const name = displayName(shortParts(nameParts(table.name)));
   const connectorOption = optionNamed(table.options, 'connector');
   if (!connectorOption) {
@@ -57,9 +75,15 @@ function checkTable(ctx: RuleContext, unit: SqlUnit, table: CreateTable, scriptH
   const inherited = table.like !== undefined;
 
   if (!inherited) {
-    const missing = spec.required.filter((group) => !group.some((k) => options.has(k)) && !(id === 'kafka' && group.includes('topic') && writesTopicMetadata(table)));
+    const missing = spec.required.filter(
+      (group) =>
+        !group.some((k) => options.has(k)) &&
+        !(id === 'kafka' && group.includes('topic') && writesTopicMetadata(table)),
+    );
     if (missing.length > 0) {
-      const wanted = missing.map((group) => (group.length === 1 ? `'${group[0]}'` : `one of ${group.map((k) => `'${k}'`).join(' or ')}`));
+      const wanted = missing.map((group) =>
+        group.length === 1 ? `'${group[0]}'` : `one of ${group.map((k) => `'${k}'`).join(' or ')}`,
+      );
       report({
         unit,
         range: connectorOption.range,
@@ -69,13 +93,25 @@ function checkTable(ctx: RuleContext, unit: SqlUnit, table: CreateTable, scriptH
     }
     for (const { when, need } of spec.dependent ?? []) {
       const w = optionNamed(table.options, when);
-      if (w && !options.has(need)) report({ unit, range: w.range, message: `'${when}' is set but '${need}' is not: ${id} needs both`, hint: `add '${need}' = '...' (or remove '${when}')` });
+      if (w && !options.has(need))
+        report({
+          unit,
+          range: w.range,
+          message: `'${when}' is set but '${need}' is not: ${id} needs both`,
+          hint: `add '${need}' = '...' (or remove '${when}')`,
+        });
     }
   }
   for (const group of spec.exclusive ?? []) {
     const set = group.map((k) => optionNamed(table.options, k)).filter((o): o is TableOption => o !== undefined);
     const second = set[1];
-    if (second) report({ unit, range: second.range, message: `${id} accepts only one of ${group.map((k) => `'${k}'`).join(' and ')}, and \`${name}\` sets both`, hint: `remove '${second.key.value}' or '${set[0]!.key.value}'` });
+    if (second)
+      report({
+        unit,
+        range: second.range,
+        message: `${id} accepts only one of ${group.map((k) => `'${k}'`).join(' and ')}, and \`${name}\` sets both`,
+        hint: `remove '${second.key.value}' or '${set[0]!.key.value}'`,
+      });
   }
 
   for (const { slot, format } of formatsInUse(spec, options)) {
@@ -88,15 +124,30 @@ function checkTable(ctx: RuleContext, unit: SqlUnit, table: CreateTable, scriptH
     if (inherited) continue;
     for (const r of fmt.required ?? []) {
       const key = formatOptionPrefix(slot, format) + r;
-      if (!options.has(key)) report({ unit, range: formatOption.range, message: `format ${format} needs option '${key}'`, hint: `add '${key}' = '...' to the WITH list of \`${name}\`` });
+      if (!options.has(key))
+        report({
+          unit,
+          range: formatOption.range,
+          message: `format ${format} needs option '${key}'`,
+          hint: `add '${key}' = '...' to the WITH list of \`${name}\``,
+        });
     }
   }
 
   checkKeys(unit, table, spec, options, report);
 }
 
-function checkKeys(unit: SqlUnit, table: CreateTable, spec: ConnectorSpec, options: ReadonlyMap<string, string>, report: (f: Finding) => void): void {
-  const columns = table.like || table.asQuery ? undefined : table.columns.filter((c) => c.columnKind === 'physical').map((c) => c.name.value);
+function checkKeys(
+  unit: SqlUnit,
+  table: CreateTable,
+  spec: ConnectorSpec,
+  options: ReadonlyMap<string, string>,
+  report: (f: Finding) => void,
+): void {
+  const columns =
+    table.like || table.asQuery
+      ? undefined
+      : table.columns.filter((c) => c.columnKind === 'physical').map((c) => c.name.value);
   const shape = columns ? { options, columns } : { options };
   const exact = exactKeys(spec, shape);
   const exactSet = new Set(exact);
@@ -116,7 +167,12 @@ function checkKeys(unit: SqlUnit, table: CreateTable, spec: ConnectorSpec, optio
     }
     const close = didYouMean(key, exact);
     if (close) {
-      report({ unit, range: option.key.range, message: `unknown ${spec.id} option '${key}'; did you mean '${close}'?`, hint: `Flink rejects unsupported options when the job starts; rename it to '${close}'` });
+      report({
+        unit,
+        range: option.key.range,
+        message: `unknown ${spec.id} option '${key}'; did you mean '${close}'?`,
+        hint: `Flink rejects unsupported options when the job starts; rename it to '${close}'`,
+      });
     } else if (spec.optionsComplete) {
       report({
         unit,
@@ -136,10 +192,19 @@ function formatHint(spec: ConnectorSpec, options: ReadonlyMap<string, string>): 
 
 /** A sink may route rows by a writable `topic` metadata column instead of a fixed topic. */
 function writesTopicMetadata(table: CreateTable): boolean {
-  return table.columns.some((c) => c.columnKind === 'metadata' && !c.virtual && (c.metadataKey?.value ?? c.name.value) === 'topic');
+  return table.columns.some(
+    (c) => c.columnKind === 'metadata' && !c.virtual && (c.metadataKey?.value ?? c.name.value) === 'topic',
+  );
 }
 
-function reportUnknown(ctx: RuleContext, unit: SqlUnit, option: TableOption, what: 'connector' | 'format', known: string[], report: (f: Finding) => void): void {
+function reportUnknown(
+  ctx: RuleContext,
+  unit: SqlUnit,
+  option: TableOption,
+  what: 'connector' | 'format',
+  known: string[],
+  report: (f: Finding) => void,
+): void {
   const id = option.value.value;
   const close = didYouMean(id, known);
   if (!close) return;
@@ -149,6 +214,8 @@ function reportUnknown(ctx: RuleContext, unit: SqlUnit, option: TableOption, wha
     range: option.value.range,
     severity: provided ? 'warning' : 'error',
     message: `unknown ${what} '${id}'; did you mean '${close}'?`,
-    hint: provided ? `if '${id}' is a custom ${what}, make sure its jar provides that identifier; otherwise write '${close}'` : `write '${close}'; no dependency of this job provides a ${what} called '${id}'`,
+    hint: provided
+      ? `if '${id}' is a custom ${what}, make sure its jar provides that identifier; otherwise write '${close}'`
+      : `write '${close}'; no dependency of this job provides a ${what} called '${id}'`,
   });
 }

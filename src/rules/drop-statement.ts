@@ -13,7 +13,11 @@ export const dropStatement: Rule = {
   check(ctx, report) {
     const temporaries: string[][] = [];
     for (const { unit, statement } of jobStatements(ctx)) {
-      if ((statement.kind === 'createTable' || statement.kind === 'createView' || statement.kind === 'createFunction') && statement.temporary) temporaries.push(nameParts(statement.name));
+      if (
+        (statement.kind === 'createTable' || statement.kind === 'createView' || statement.kind === 'createFunction') &&
+        statement.temporary
+      )
+        temporaries.push(nameParts(statement.name));
       if (statement.kind !== 'drop') continue;
       if (statement.temporary && temporaries.some((t) => sameTable(t, nameParts(statement.name)))) continue;
       const what = statement.objectType.toUpperCase();

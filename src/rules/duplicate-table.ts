@@ -38,7 +38,12 @@ export const duplicateTable: Rule = {
         continue;
       }
       if (statement.kind !== 'createTable' && statement.kind !== 'createView') continue;
-      const current: Definition = { unit, name: statement.name, temporary: statement.temporary, what: statement.kind === 'createView' ? 'view' : 'table' };
+      const current: Definition = {
+        unit,
+        name: statement.name,
+        temporary: statement.temporary,
+        what: statement.kind === 'createView' ? 'view' : 'table',
+      };
       const key = keyOf(statement.name);
       const previous = defined.get(key);
       const orReplace = statement.kind === 'createTable' && statement.orReplace;

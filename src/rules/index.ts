@@ -13,7 +13,18 @@ import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 import { runnerCompatibility } from './runner-compatibility.js';
 import { unknownTable } from './unknown-table.js';
 
-export const RULES: readonly Rule[] = [unknownTable, insertColumnCount, connectorOptions, connectorDependency, noSink, plaintextSecret, duplicateTable, dropStatement, multipleInserts, runnerCompatibility];
+export const RULES: readonly Rule[] = [
+  unknownTable,
+  insertColumnCount,
+  connectorOptions,
+  connectorDependency,
+  noSink,
+  plaintextSecret,
+  duplicateTable,
+  dropStatement,
+  multipleInserts,
+  runnerCompatibility,
+];
 
 /** Line maps of the original files, built once per unit. */
 function lineMaps(): (unit: SqlUnit) => LineMap {
@@ -46,7 +57,14 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Diag
     if (rule.wholeJobOnly && !ctx.wholeJob) continue;
     try {
       rule.check(ctx, (f) => {
-        out.push(diagnosticAt(f.unit.file, mapOf(f.unit), toOriginalRange(f.unit, f.range), { severity: f.severity ?? rule.severity, rule: rule.id, message: f.message, hint: f.hint }));
+        out.push(
+          diagnosticAt(f.unit.file, mapOf(f.unit), toOriginalRange(f.unit, f.range), {
+            severity: f.severity ?? rule.severity,
+            rule: rule.id,
+            message: f.message,
+            hint: f.hint,
+          }),
+        );
       });
     } catch (error) {
       out.push(ruleFailure(ctx, rule, error, mapOf));
@@ -59,7 +77,14 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Diag
 export function syntaxDiagnostics(ctx: RuleContext): Diagnostic[] {
   const mapOf = lineMaps();
   return ctx.units.flatMap((unit) =>
-    unit.parsed.issues.map((issue) => diagnosticAt(unit.file, mapOf(unit), toOriginalRange(unit, issue.range), { severity: 'error', rule: 'syntax', message: issue.message, hint: issue.hint })),
+    unit.parsed.issues.map((issue) =>
+      diagnosticAt(unit.file, mapOf(unit), toOriginalRange(unit, issue.range), {
+        severity: 'error',
+        rule: 'syntax',
+        message: issue.message,
+        hint: issue.hint,
+      }),
+    ),
   );
 }
 

@@ -40,7 +40,10 @@ export const insertColumnCount: Rule = {
   },
 };
 
-function expectedColumns(insert: Insert, tables: ReadonlyMap<string, CreateTable>): { names: string[]; fromList: boolean } | undefined {
+function expectedColumns(
+  insert: Insert,
+  tables: ReadonlyMap<string, CreateTable>,
+): { names: string[]; fromList: boolean } | undefined {
   if (insert.targetColumns) return { names: insert.targetColumns.map((c) => c.value), fromList: true };
   const table = tables.get(tableKey({ name: insert.target }));
   if (!table) return undefined;

@@ -1,6 +1,11 @@
 /** What a job brings on its classpath, as the connector rules need to know it. */
 import { CONNECTORS, FORMATS } from '../connectors/catalog.js';
-import { artifactIdOf, dependencyMentions, providerSatisfied, type JobDependencies } from '../connectors/dependencies.js';
+import {
+  artifactIdOf,
+  dependencyMentions,
+  providerSatisfied,
+  type JobDependencies,
+} from '../connectors/dependencies.js';
 import type { MavenProvider } from '../connectors/types.js';
 import type { RuleContext } from './types.js';
 
@@ -23,6 +28,10 @@ const KNOWN_PROVIDERS: MavenProvider[] = [...CONNECTORS, ...FORMATS].flatMap((x)
 export function couldProvideCustom(ctx: RuleContext, id: string): boolean {
   const deps = jobDependencies(ctx);
   if (providedIds(ctx).has(id) || dependencyMentions(id, deps)) return true;
-  const unattributed = (coordinateOrJar: JobDependencies) => !KNOWN_PROVIDERS.some((p) => providerSatisfied(p, coordinateOrJar));
-  return deps.maven.some((m) => artifactIdOf(m) !== undefined && unattributed({ maven: [m], jars: [] })) || deps.jars.some((j) => unattributed({ maven: [], jars: [j] }));
+  const unattributed = (coordinateOrJar: JobDependencies) =>
+    !KNOWN_PROVIDERS.some((p) => providerSatisfied(p, coordinateOrJar));
+  return (
+    deps.maven.some((m) => artifactIdOf(m) !== undefined && unattributed({ maven: [m], jars: [] })) ||
+    deps.jars.some((j) => unattributed({ maven: [], jars: [j] }))
+  );
 }

@@ -49,7 +49,9 @@ export function withOptionsOf(statement: Statement): TableOption[] {
     case 'alterCatalog':
     case 'alterModel':
     case 'alterMaterializedTable':
-      return statement.change.action === 'setOptions' || statement.change.action === 'resumeWith' ? statement.change.options : [];
+      return statement.change.action === 'setOptions' || statement.change.action === 'resumeWith'
+        ? statement.change.options
+        : [];
     default:
       return [];
   }
@@ -96,7 +98,8 @@ export function sameTable(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-export const displayName = (parts: readonly string[]): string => parts.map((p) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : '`' + p.replace(/`/g, '``') + '`')).join('.');
+export const displayName = (parts: readonly string[]): string =>
+  parts.map((p) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : '`' + p.replace(/`/g, '``') + '`')).join('.');
 
 /** The part of `range` on its first line: keeps an annotation on a long statement to one line. */
 export function firstLine(text: string, range: Range): Range {

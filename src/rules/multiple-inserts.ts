@@ -4,7 +4,11 @@ import type { Located } from './job-statements.js';
 import type { Rule } from './types.js';
 
 /** Top-level statements the SQL runner submits as a Flink job of their own. */
-const startsJob = (s: Statement): boolean => s.kind === 'insert' || s.kind === 'statementSet' || (s.kind === 'createTable' && s.asQuery !== undefined) || s.kind === 'executePlan';
+const startsJob = (s: Statement): boolean =>
+  s.kind === 'insert' ||
+  s.kind === 'statementSet' ||
+  (s.kind === 'createTable' && s.asQuery !== undefined) ||
+  s.kind === 'executePlan';
 
 /**
  * Each top-level INSERT (and CTAS) outside a statement set becomes its own Flink job. In

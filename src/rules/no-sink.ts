@@ -28,7 +28,8 @@ export const noSink: Rule = {
     report({
       unit: located?.unit ?? first,
       range: located ? firstLine(located.unit.text, located.statement.range) : { start: 0, end: 0 },
-      message: 'this job never writes anywhere: its SQL has no INSERT INTO, EXECUTE STATEMENT SET or CREATE TABLE ... AS SELECT',
+      message:
+        'this job never writes anywhere: its SQL has no INSERT INTO, EXECUTE STATEMENT SET or CREATE TABLE ... AS SELECT',
       hint: 'add the INSERT INTO that moves data into a sink table; SELECT results of a deployed job are not shown anywhere',
     });
   },

@@ -48,4 +48,8 @@ export const plaintextSecret: Rule = {
   },
 };
 
-const suggestName = (key: string): string => key.replace(/^properties\./, '').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
+const suggestName = (key: string): string =>
+  key
+    .replace(/^properties\./, '')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toLowerCase();

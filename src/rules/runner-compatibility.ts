@@ -14,10 +14,14 @@ import type { Rule } from './types.js';
 export const runnerCompatibility: Rule = {
   id: 'sql/runner-compatibility',
   severity: 'warning',
-  description: 'SQL that the operator’s SQL runner would read differently from Flink (hints, comment markers in option strings, EXPLAIN of a statement set)',
+  description:
+    'SQL that the operator’s SQL runner would read differently from Flink (hints, comment markers in option strings, EXPLAIN of a statement set)',
   check(ctx, report) {
     for (const { unit, statement } of jobStatements(ctx)) {
-      if ((statement.kind === 'explain' || statement.kind === 'compilePlan') && statement.statement.kind === 'statementSet') {
+      if (
+        (statement.kind === 'explain' || statement.kind === 'compilePlan') &&
+        statement.statement.kind === 'statementSet'
+      ) {
         report({
           unit,
           range: { start: statement.range.start, end: statement.statement.range.start },
@@ -30,8 +34,9 @@ export const runnerCompatibility: Rule = {
         report({
           unit,
           range: statement.value.range,
-          message: 'the SQL runner applies SET values without unescaping quotes and only on one line, so this value would arrive changed',
-          hint: "set this option in job.yaml under flinkConfiguration instead",
+          message:
+            'the SQL runner applies SET values without unescaping quotes and only on one line, so this value would arrive changed',
+          hint: 'set this option in job.yaml under flinkConfiguration instead',
         });
       }
       visit(statement, (node, key) => {
@@ -48,11 +53,18 @@ export const runnerCompatibility: Rule = {
         }
         const literal = node as { value?: unknown; range?: Range; kind?: unknown };
         // Non-expression strings (option keys and values, COMMENT, class names): Flink's grammar wants one literal there, so they cannot be split.
-        if (literal.kind === undefined && typeof literal.value === 'string' && literal.range && /--|\/\*|\*\/|[\r\n]/.test(literal.value) && statement.kind !== 'set') {
+        if (
+          literal.kind === undefined &&
+          typeof literal.value === 'string' &&
+          literal.range &&
+          /--|\/\*|\*\/|[\r\n]/.test(literal.value) &&
+          statement.kind !== 'set'
+        ) {
           report({
             unit,
             range: literal.range,
-            message: 'the SQL runner deletes `--…` and `/*…*/` and trims line breaks even inside strings, so this text would reach Flink cut short',
+            message:
+              'the SQL runner deletes `--…` and `/*…*/` and trims line breaks even inside strings, so this text would reach Flink cut short',
             hint: 'avoid `--`, `/*`, `*/` and line breaks in this string (e.g. pass the value through a ${variable} that does not contain them)',
           });
         }
@@ -77,6 +89,7 @@ function visit(root: Statement | unknown, enter: (node: unknown, key: string) =>
     }
     if (node === null || typeof node !== 'object') continue;
     const entries = Object.entries(node);
-    for (let i = entries.length - 1; i >= 0; i--) if (entries[i]![0] !== 'range') stack.push([entries[i]![1], entries[i]![0]]);
+    for (let i = entries.length - 1; i >= 0; i--)
+      if (entries[i]![0] !== 'range') stack.push([entries[i]![1], entries[i]![0]]);
   }
 }

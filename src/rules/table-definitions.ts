@@ -12,13 +12,18 @@ export const tableKey = (table: Pick<CreateTable, 'name'>): string => shortParts
  * Columns an INSERT writes when it lists none: physical and non-VIRTUAL metadata columns.
  * Computed and VIRTUAL metadata columns cannot be written.
  */
-export const isWritable = (c: ColumnDef): boolean => c.columnKind === 'physical' || (c.columnKind === 'metadata' && !c.virtual);
+export const isWritable = (c: ColumnDef): boolean =>
+  c.columnKind === 'physical' || (c.columnKind === 'metadata' && !c.virtual);
 
 /**
  * Names of the writable columns, in order; undefined when the script does not say (a LIKE
  * of a table it did not create, a CTAS whose query width is unknown).
  */
-export function writableColumns(table: CreateTable, earlier: ReadonlyMap<string, CreateTable>, depth = 0): string[] | undefined {
+export function writableColumns(
+  table: CreateTable,
+  earlier: ReadonlyMap<string, CreateTable>,
+  depth = 0,
+): string[] | undefined {
   const own = table.columns.filter(isWritable).map((c) => c.name.value);
   if (table.asQuery) {
     if (table.columns.length > 0) return undefined;
@@ -32,8 +37,11 @@ export function writableColumns(table: CreateTable, earlier: ReadonlyMap<string,
   if (!inherited) return undefined;
   // LIKE always copies physical columns; metadata columns unless excluded (default INCLUDING ALL).
   const opts = table.like.options.map((o) => o.replace(/\s+/g, ' ').toUpperCase());
-  const excludesMetadata = opts.includes('EXCLUDING METADATA') || (opts.includes('EXCLUDING ALL') && !opts.includes('INCLUDING METADATA'));
+  const excludesMetadata =
+    opts.includes('EXCLUDING METADATA') || (opts.includes('EXCLUDING ALL') && !opts.includes('INCLUDING METADATA'));
   const sourcePhysical = new Set(source.columns.filter((c) => c.columnKind === 'physical').map((c) => c.name.value));
-  const kept = excludesMetadata ? inherited.filter((n) => sourcePhysical.has(n) || !source.columns.some((c) => c.name.value === n)) : inherited;
+  const kept = excludesMetadata
+    ? inherited.filter((n) => sourcePhysical.has(n) || !source.columns.some((c) => c.name.value === n))
+    : inherited;
   return [...kept, ...own];
 }

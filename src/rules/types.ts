@@ -10,7 +10,14 @@ export type { SqlUnit };
  * across environments whose values of exactly these fields (and SQL text) agree, so a rule
  * reading another field would get another environment's answer. Add a field here, not around it.
  */
-export const RULE_JOB_FIELDS = ['dir', 'mode', 'flinkVersion', 'dependencies', 'externalTables', 'packaging'] as const satisfies readonly (keyof ResolvedJob)[];
+export const RULE_JOB_FIELDS = [
+  'dir',
+  'mode',
+  'flinkVersion',
+  'dependencies',
+  'externalTables',
+  'packaging',
+] as const satisfies readonly (keyof ResolvedJob)[];
 export type RuleJob = Pick<ResolvedJob, (typeof RULE_JOB_FIELDS)[number]>;
 export type RuleProject = Pick<ProjectSpec, 'provided'>;
 

@@ -92,7 +92,8 @@ export const unknownTable: Rule = {
         create: (n) => create(nameParts(n)),
       });
       if (statement.kind === 'createCatalog') catalogs.add(statement.name.value);
-      if (statement.kind === 'use' && statement.catalog) foreignCatalogInUse = nameParts(statement.name).join('.') !== 'default_catalog';
+      if (statement.kind === 'use' && statement.catalog)
+        foreignCatalogInUse = nameParts(statement.name).join('.') !== 'default_catalog';
     }
   },
 };
@@ -140,4 +141,3 @@ function visitDefinitions(statement: Statement, v: DefinitionVisitor): void {
       return;
   }
 }
-

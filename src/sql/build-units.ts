@@ -47,12 +47,21 @@ function parseMemoised(text: string, flinkVersion: string): ParsedScript {
 }
 
 /** A job's SQL files, variables substituted and parsed, ready for the rules. */
-export function buildSqlUnits(sources: readonly SqlSource[], options: BuildUnitsOptions): { units: SqlUnit[]; diagnostics: Diagnostic[] } {
+export function buildSqlUnits(
+  sources: readonly SqlSource[],
+  options: BuildUnitsOptions,
+): { units: SqlUnit[]; diagnostics: Diagnostic[] } {
   const units: SqlUnit[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
     if (options.variables === undefined) {
-      units.push({ file: source.file, original: source.text, text: source.text, parsed: parseMemoised(source.text, options.flinkVersion), toOriginal: (o) => o });
+      units.push({
+        file: source.file,
+        original: source.text,
+        text: source.text,
+        parsed: parseMemoised(source.text, options.flinkVersion),
+        toOriginal: (o) => o,
+      });
       continue;
     }
     const substituted = substituteVariables(source.text, options.variables);

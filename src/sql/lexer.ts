@@ -14,16 +14,7 @@ import { excerpt, quote } from '../text/quote.js';
  * - invalid: a character or run the lexer cannot read (unterminated string, stray `$` …);
  *   `error` says why.
  */
-export type TokenKind =
-  | 'ident'
-  | 'quoted'
-  | 'string'
-  | 'number'
-  | 'op'
-  | 'dquoted'
-  | 'variable'
-  | 'invalid'
-  | 'eof';
+export type TokenKind = 'ident' | 'quoted' | 'string' | 'number' | 'op' | 'dquoted' | 'variable' | 'invalid' | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -52,12 +43,20 @@ const SINGLE_OPS = new Set('(),;.=<>+-*/%[]{}?:^~|&@!#'.split(''));
 
 function isIdentStart(ch: number): boolean {
   return (
-    (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95 /* _ */ || (ch > 127 && /\p{L}/u.test(String.fromCharCode(ch)))
+    (ch >= 65 && ch <= 90) ||
+    (ch >= 97 && ch <= 122) ||
+    ch === 95 /* _ */ ||
+    (ch > 127 && /\p{L}/u.test(String.fromCharCode(ch)))
   );
 }
 
 function isIdentPart(ch: number): boolean {
-  return isIdentStart(ch) || (ch >= 48 && ch <= 57) || ch === 36 /* $ */ || (ch > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(ch)));
+  return (
+    isIdentStart(ch) ||
+    (ch >= 48 && ch <= 57) ||
+    ch === 36 /* $ */ ||
+    (ch > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(ch)))
+  );
 }
 
 function isDigit(ch: number): boolean {
@@ -73,7 +72,15 @@ export function tokenize(text: string): LexResult {
   let inHint = false;
 
   const push = (kind: TokenKind, start: number, end: number, value: string, extra?: Partial<Token>) => {
-    tokens.push({ kind, start, end, value, upper: kind === 'ident' ? value.toUpperCase() : '', newlineBefore: newline, ...extra });
+    tokens.push({
+      kind,
+      start,
+      end,
+      value,
+      upper: kind === 'ident' ? value.toUpperCase() : '',
+      newlineBefore: newline,
+      ...extra,
+    });
     newline = false;
   };
 
@@ -149,35 +156,47 @@ export function tokenize(text: string): LexResult {
     // strings, with optional prefix
     if (ch === 39 /* ' */) {
       const q = readQuoted(i, 39);
-      if (!q.closed) push('invalid', i, q.end, text.slice(i, q.end), { error: "this string is never closed: add the closing `'`" });
+      if (!q.closed)
+        push('invalid', i, q.end, text.slice(i, q.end), { error: "this string is never closed: add the closing `'`" });
       else push('string', i, q.end, q.value);
       i = q.end;
       continue;
     }
     if ((ch === 88 || ch === 120 || ch === 78 || ch === 110) && text.charCodeAt(i + 1) === 39) {
       const q = readQuoted(i + 1, 39);
-      if (!q.closed) push('invalid', i, q.end, text.slice(i, q.end), { error: "this string is never closed: add the closing `'`" });
+      if (!q.closed)
+        push('invalid', i, q.end, text.slice(i, q.end), { error: "this string is never closed: add the closing `'`" });
       else push('string', i, q.end, q.value, { prefix: text[i]!.toUpperCase() });
       i = q.end;
       continue;
     }
     if ((ch === 85 || ch === 117) && text.charCodeAt(i + 1) === 38 /* & */ && text.charCodeAt(i + 2) === 39) {
       const q = readQuoted(i + 2, 39);
-      if (!q.closed) push('invalid', i, q.end, text.slice(i, q.end), { error: "this string is never closed: add the closing `'`" });
+      if (!q.closed)
+        push('invalid', i, q.end, text.slice(i, q.end), { error: "this string is never closed: add the closing `'`" });
       else push('string', i, q.end, q.value, { prefix: 'U&' });
       i = q.end;
       continue;
     }
     if (ch === 96 /* ` */) {
       const q = readQuoted(i, 96);
-      if (!q.closed) push('invalid', i, q.end, text.slice(i, q.end), { error: 'this quoted identifier is never closed: add the closing back-tick' });
+      if (!q.closed)
+        push('invalid', i, q.end, text.slice(i, q.end), {
+          error: 'this quoted identifier is never closed: add the closing back-tick',
+        });
       else push('quoted', i, q.end, q.value);
       i = q.end;
       continue;
     }
     if (ch === 34 /* " */) {
       const q = readQuoted(i, 34);
-      push(q.closed ? 'dquoted' : 'invalid', i, q.end, q.value, q.closed ? undefined : { error: 'this double-quoted text is never closed' });
+      push(
+        q.closed ? 'dquoted' : 'invalid',
+        i,
+        q.end,
+        q.value,
+        q.closed ? undefined : { error: 'this double-quoted text is never closed' },
+      );
       i = q.end;
       continue;
     }
@@ -196,7 +215,10 @@ export function tokenize(text: string): LexResult {
       while (j < n && isIdentPart(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) === 39 && j > i + 1) {
         const q = readQuoted(j, 39);
-        if (!q.closed) push('invalid', i, q.end, text.slice(i, q.end), { error: "this string is never closed: add the closing `'`" });
+        if (!q.closed)
+          push('invalid', i, q.end, text.slice(i, q.end), {
+            error: "this string is never closed: add the closing `'`",
+          });
         else push('string', i, q.end, q.value, { prefix: text.slice(i, j).toUpperCase() });
         i = q.end;
         continue;

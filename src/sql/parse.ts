@@ -23,6 +23,8 @@ export interface ParsedScript {
 /** Parses a Flink SQL script; never throws: every problem is an issue. */
 export function parseScript(text: string, options: ParseOptions = {}): ParsedScript {
   const { tokens, comments } = tokenize(text);
-  const { statements, issues, broken } = parseTokens(tokens, text, { flinkVersion: options.flinkVersion ?? DEFAULT_FLINK_VERSION });
+  const { statements, issues, broken } = parseTokens(tokens, text, {
+    flinkVersion: options.flinkVersion ?? DEFAULT_FLINK_VERSION,
+  });
   return { statements, issues, comments, broken };
 }

@@ -58,7 +58,7 @@ export function substituteVariables(text: string, vars: Readonly<Record<string, 
       continue;
     }
     const name = text.slice(i + 2, close);
-    const escaped = i > 0 && text.charCodeAt(i - 1) === 36 /* $ */;
+    const escaped = i > 0 && text.charCodeAt(i - 1) === 36; /* $ */
     if (escaped) {
       // Drop the first `$` of `$${name}` and copy `${name}` unchanged.
       const dollar = i - 1;

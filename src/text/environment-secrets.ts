@@ -9,12 +9,14 @@ export function environmentSecrets(env: Readonly<Record<string, string | undefin
   const out: string[] = [];
   for (const [name, value] of Object.entries(env)) {
     if (!value || value.trim() === '') continue;
-    if (carriesCredentials(value) || (!isPublicName(name) && (isSecretName(name) || looksLikeToken(value)))) out.push(value);
+    if (carriesCredentials(value) || (!isPublicName(name) && (isSecretName(name) || looksLikeToken(value))))
+      out.push(value);
   }
   return out;
 }
 
-const SECRET_NAME = /(PASS|_PWD$|TOKEN|SECRET|_KEY$|^KEY$|_KEY_|PRIVATE|CREDENTIAL|AUTH(?!OR)|SIGNATURE|COOKIE|SESSION|WEBHOOK|DSN|API_?KEY)/i;
+const SECRET_NAME =
+  /(PASS|_PWD$|TOKEN|SECRET|_KEY$|^KEY$|_KEY_|PRIVATE|CREDENTIAL|AUTH(?!OR)|SIGNATURE|COOKIE|SESSION|WEBHOOK|DSN|API_?KEY)/i;
 /** Settings that name a file or folder holding a secret: the path itself is not one. */
 const PATH_NAME = /(_PATH|_FILE|_DIR|_HOME)$/i;
 
@@ -33,12 +35,16 @@ function isPublicName(name: string): boolean {
 }
 
 function carriesCredentials(value: string): boolean {
-  return /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:[^\s/@]+@/i.test(value) || /\bhttps:\/\/hooks\.slack\.com\/services\//.test(value);
+  return (
+    /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:[^\s/@]+@/i.test(value) ||
+    /\bhttps:\/\/hooks\.slack\.com\/services\//.test(value)
+  );
 }
 
 function looksLikeToken(value: string): boolean {
   const v = value.trim();
-  if (v.length < 20 || v.length > 16_384 || /\s/.test(v) || v.startsWith('/') || v.startsWith('.') || v.includes('://')) return false;
+  if (v.length < 20 || v.length > 16_384 || /\s/.test(v) || v.startsWith('/') || v.startsWith('.') || v.includes('://'))
+    return false;
   // Commit ids and digests are published on purpose.
   if (/^(sha256:)?[0-9a-f]{40}$|^(sha256:)?[0-9a-f]{64}$/.test(v)) return false;
   return /^[A-Za-z0-9+/=_\-.~:]+$/.test(v) && /[A-Za-z]/.test(v) && /[0-9]/.test(v);

@@ -18,6 +18,7 @@ export const MAX_MESSAGE_CHARS = 1000;
 
 // C0 and C1 controls, DEL, the line/paragraph separators, and the bidirectional overrides and
 // isolates that can make a terminal or a web page show text in another order than it is.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 const IS_CONTROL = new RegExp(CONTROL.source);

@@ -23,7 +23,10 @@ const PATTERNS: readonly [RegExp, string][] = [
   [/\bhttps:\/\/[a-z0-9.-]*webhook\.office\.com\/[^\s'"<>)]+/gi, REDACTED],
   [/\bhttps:\/\/discord(?:app)?\.com\/api\/webhooks\/[^\s'"<>)]+/gi, REDACTED],
   // Signed URLs carry their credential in a query parameter.
-  [/([?&](?:access_token|token|sig|signature|X-Amz-Signature|X-Amz-Credential|key|api_key|apikey|password)=)[^&\s'"<>]+/gi, `$1${REDACTED}`],
+  [
+    /([?&](?:access_token|token|sig|signature|X-Amz-Signature|X-Amz-Credential|key|api_key|apikey|password)=)[^&\s'"<>]+/gi,
+    `$1${REDACTED}`,
+  ],
   // JSON Web Tokens (the app's own JWT, signed with its private key).
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, REDACTED],
   // Authorization headers as HTTP clients print them.
@@ -73,7 +76,8 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   const forms = secrets.length === 0 ? registeredForms : mergeForms(registeredForms, formsOf(secrets));
   for (const form of forms) {
     if (form.length >= MIN_SUBSTRING_LENGTH) out = out.split(form).join(REDACTED);
-    else if (form.length >= MIN_WORD_LENGTH) out = out.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])`, 'g'), REDACTED);
+    else if (form.length >= MIN_WORD_LENGTH)
+      out = out.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])`, 'g'), REDACTED);
   }
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
@@ -84,11 +88,18 @@ function formsOf(secrets: Iterable<string>): string[] {
   for (const secret of secrets) {
     const trimmed = secret.trim();
     if (trimmed === '') continue;
-    for (const form of [secret, trimmed, JSON.stringify(trimmed).slice(1, -1), encodeURIComponent(trimmed), Buffer.from(trimmed).toString('base64')]) {
+    for (const form of [
+      secret,
+      trimmed,
+      JSON.stringify(trimmed).slice(1, -1),
+      encodeURIComponent(trimmed),
+      Buffer.from(trimmed).toString('base64'),
+    ]) {
       if (form.trim() !== '') forms.add(form);
     }
     // A multi-line secret (a PEM key) may leak a line at a time, e.g. in a parse error.
-    if (trimmed.includes('\n')) for (const line of trimmed.split(/\r?\n/)) if (line.trim().length >= 16) forms.add(line.trim());
+    if (trimmed.includes('\n'))
+      for (const line of trimmed.split(/\r?\n/)) if (line.trim().length >= 16) forms.add(line.trim());
   }
   // Longest first, so a secret that contains another is replaced whole.
   return [...forms].sort((a, b) => b.length - a.length);

@@ -24,7 +24,15 @@ const SECRET_SEGMENTS = new Set([
 ]);
 
 /** Two-segment spellings of the same (`fs.s3a.secret.key`, `fs.s3a.access.key`). */
-const SECRET_PAIRS = new Set(['secret.key', 'access.key', 'private.key', 'api.key', 'jaas.config', 'basic.secretkey', 'basic.accesskeyid']);
+const SECRET_PAIRS = new Set([
+  'secret.key',
+  'access.key',
+  'private.key',
+  'api.key',
+  'jaas.config',
+  'basic.secretkey',
+  'basic.accesskeyid',
+]);
 
 /** True when a configuration or connector option key names a credential. */
 export function isSecretKey(key: string): boolean {

@@ -5,12 +5,17 @@ import path from 'node:path';
 import { resolveRepoPath } from '../manifest/repository-files.js';
 import { requireRegistryRepository } from '../image/build-ports.js';
 import type { ResultCache } from '../cache/result-cache.js';
-import { BuildError, type BuildPorts, type BuildRequest, type ImageFile, type JobBuildOutcome } from '../image/types.js';
+import {
+  BuildError,
+  type BuildPorts,
+  type BuildRequest,
+  type ImageFile,
+  type JobBuildOutcome,
+} from '../image/types.js';
 
 export type { BuildPorts, JobBuildOutcome, RegistryLookup } from '../image/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { ConfigError, hintOf, messageOf } from '../errors.js';
-import type { MavenResolver } from '../maven/maven-resolver.js';
 import type { PlannedEnvironment, PlannedJob } from '../plan/types.js';
 import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
 import { DEFAULT_SCRIPT_PATH } from '../render/runner-args.js';
@@ -46,36 +51,69 @@ export interface BuildImagesResult {
  * into the image into its tag, and build only when the registry does not have that tag yet.
  * A job with errors is not built; one job's failure does not stop the others.
  */
-export async function buildImages(root: string, options: BuildImagesOptions, ports: BuildPorts): Promise<BuildImagesResult> {
-  const checked = checkRepository(root, { environments: [options.environment], ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.cache ? { cache: options.cache } : {}) });
+export async function buildImages(
+  root: string,
+  options: BuildImagesOptions,
+  ports: BuildPorts,
+): Promise<BuildImagesResult> {
+  const checked = checkRepository(root, {
+    environments: [options.environment],
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
   const environment = checked.plan.environments[0];
   const outcomes: JobBuildOutcome[] = [];
   if (!environment) return { outcomes, diagnostics: checked.diagnostics, sources: checked.sources };
 
   for (const planned of environment.jobs) {
     if (planned.mode === 'session') {
-      outcomes.push({ job: planned.name, status: 'skipped', reason: 'session mode: the job runs in its session cluster’s image' });
+      outcomes.push({
+        job: planned.name,
+        status: 'skipped',
+        reason: 'session mode: the job runs in its session cluster’s image',
+      });
       continue;
     }
     if (planned.blocked || hasErrors(checked.diagnostics.filter((d) => d.file.startsWith(`${planned.dir}/`)))) {
-      outcomes.push({ job: planned.name, status: 'skipped', reason: 'the job has errors (see above): nothing is built from it' });
+      outcomes.push({
+        job: planned.name,
+        status: 'skipped',
+        reason: 'the job has errors (see above): nothing is built from it',
+      });
       continue;
     }
-    outcomes.push(planned.job.packaging === 'configmap' ? await pinBaseImage(planned.job, options, ports) : await buildJob(root, planned, options, ports));
+    outcomes.push(
+      planned.job.packaging === 'configmap'
+        ? await pinBaseImage(planned.job, options, ports)
+        : await buildJob(root, planned, options, ports),
+    );
   }
   return { outcomes, diagnostics: checked.diagnostics, sources: checked.sources, environment };
 }
 
-async function buildJob(root: string, planned: PlannedJob, options: BuildImagesOptions, ports: BuildPorts): Promise<JobBuildOutcome> {
+async function buildJob(
+  root: string,
+  planned: PlannedJob,
+  options: BuildImagesOptions,
+  ports: BuildPorts,
+): Promise<JobBuildOutcome> {
   const job = planned.job;
   const builderName = chooseBuilder(job, options.builder);
   const builder = builderName === 'docker' ? ports.docker : ports.registry;
   try {
-    if (!builder) throw new BuildError(job.name, 'choose builder', 'this job needs the Docker builder, but no Docker engine is configured', 'start Docker (or set DOCKER_HOST), or build it with --builder registry when it has no Dockerfile of its own');
+    if (!builder)
+      throw new BuildError(
+        job.name,
+        'choose builder',
+        'this job needs the Docker builder, but no Docker engine is configured',
+        'start Docker (or set DOCKER_HOST), or build it with --builder registry when it has no Dockerfile of its own',
+      );
     // Before any download: without a repository to push to, nothing else is worth fetching.
     const repository = requireRegistryRepository(job.registry);
     ports.progress(`${job.name}: resolving dependencies and the base image`);
-    const artifacts = await step(job.name, 'resolve Maven dependencies', () => ports.maven.resolveAll(job.dependencies.maven));
+    const artifacts = await step(job.name, 'resolve Maven dependencies', () =>
+      ports.maven.resolveAll(job.dependencies.maven),
+    );
     const localJars = job.dependencies.jars.map((p) => ({ path: p, bytes: readFileSync(path.join(root, p)) }));
     const baseDigest = await ports.registry.resolveBaseDigest(job.baseImage, job.name);
 
@@ -109,21 +147,42 @@ async function buildJob(root: string, planned: PlannedJob, options: BuildImagesO
     const image = await builder.build(request, ports.progress);
     return { job: job.name, status: image.reused ? 'reused' : 'built', builder: builderName, image };
   } catch (e) {
-    if (e instanceof BuildError) return { job: job.name, status: 'failed', step: e.step, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
-    if (e instanceof ConfigError) return { job: job.name, status: 'failed', step: 'configuration', message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+    if (e instanceof BuildError)
+      return { job: job.name, status: 'failed', step: e.step, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+    if (e instanceof ConfigError)
+      return {
+        job: job.name,
+        status: 'failed',
+        step: 'configuration',
+        message: e.message,
+        ...(e.hint ? { hint: e.hint } : {}),
+      };
     throw e;
   }
 }
 
 /** A `build: configmap` job runs on its base image as is: the only thing to do is to pin it. */
-async function pinBaseImage(job: ResolvedJob, options: BuildImagesOptions, ports: BuildPorts): Promise<JobBuildOutcome> {
+async function pinBaseImage(
+  job: ResolvedJob,
+  options: BuildImagesOptions,
+  ports: BuildPorts,
+): Promise<JobBuildOutcome> {
   if (!options.push) return { job: job.name, status: 'no-image', image: job.baseImage };
   try {
     ports.progress(`${job.name}: no image to build (build: configmap); resolving the base image ${job.baseImage}`);
-    const digest = await step(job.name, 'resolve base image', () => ports.registry.resolveBaseDigest(job.baseImage, job.name));
+    const digest = await step(job.name, 'resolve base image', () =>
+      ports.registry.resolveBaseDigest(job.baseImage, job.name),
+    );
     return { job: job.name, status: 'no-image', image: pinned(job.baseImage, digest) };
   } catch (e) {
-    if (e instanceof BuildError) return { job: job.name, status: 'failed', step: 'resolve base image', message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+    if (e instanceof BuildError)
+      return {
+        job: job.name,
+        status: 'failed',
+        step: 'resolve base image',
+        message: e.message,
+        ...(e.hint ? { hint: e.hint } : {}),
+      };
     throw e;
   }
 }
@@ -144,7 +203,6 @@ export function chooseBuilder(job: ResolvedJob, forced: BuilderName | undefined)
   return job.build?.dockerfile ? 'docker' : 'registry';
 }
 
-
 async function step<T>(job: string, name: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -154,7 +212,6 @@ async function step<T>(job: string, name: string, run: () => Promise<T>): Promis
     throw new BuildError(job, name, messageOf(e), hint);
   }
 }
-
 
 /** sha256 over every file of a folder (relative path and bytes, sorted): a Docker build context. */
 function folderSha256(dir: string): string {

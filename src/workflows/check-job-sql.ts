@@ -38,14 +38,21 @@ export function checkJobSql(
   if (cached) return cached;
 
   // Per environment: the unresolved-variable findings name the environment.
-  const built = buildSqlUnits(sources, { flinkVersion: job.flinkVersion, variables: job.variables, environment: job.environment });
+  const built = buildSqlUnits(sources, {
+    flinkVersion: job.flinkVersion,
+    variables: job.variables,
+    environment: job.environment,
+  });
   const contentKey = shared ? analysisKey(sources, job, project) : '';
   let analysis = shared?.get<SqlAnalysis>(contentKey);
   if (!analysis) {
     analysis = analyse(built.units, job, project);
     shared?.set(contentKey, analysis);
   }
-  const result: JobSqlResult = { diagnostics: [...built.diagnostics, ...analysis.diagnostics], script: built.diagnostics.length > 0 ? '' : analysis.script };
+  const result: JobSqlResult = {
+    diagnostics: [...built.diagnostics, ...analysis.diagnostics],
+    script: built.diagnostics.length > 0 ? '' : analysis.script,
+  };
   cache?.set(key, result);
   return result;
 }
@@ -67,7 +74,8 @@ const VARIABLE_REFERENCE = /\$\{([A-Za-z_][\w.-]*)\}/g;
 function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: ProjectSpec | undefined): string {
   const referenced: Record<string, string | null> = {};
   for (const source of sources) {
-    for (const match of source.text.matchAll(VARIABLE_REFERENCE)) referenced[match[1]!] = Object.hasOwn(job.variables, match[1]!) ? job.variables[match[1]!]! : null;
+    for (const match of source.text.matchAll(VARIABLE_REFERENCE))
+      referenced[match[1]!] = Object.hasOwn(job.variables, match[1]!) ? job.variables[match[1]!]! : null;
   }
   const ruleJob = Object.fromEntries(RULE_JOB_FIELDS.map((field) => [field, job[field] ?? null]));
   return hashKey('job-sql-analysis/v1', sources, Object.entries(referenced).sort(), ruleJob, project?.provided ?? null);
@@ -76,5 +84,8 @@ function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: P
 /** A per-check `shared` store for `checkJobSql`: lives as long as one check, so it needs no bound or invalidation. */
 export function checkScopedMemo(): ResultCache {
   const entries = new Map<string, unknown>();
-  return { get: <T>(key: string) => entries.get(key) as T | undefined, set: (key, value) => void entries.set(key, value) };
+  return {
+    get: <T>(key: string) => entries.get(key) as T | undefined,
+    set: (key, value) => void entries.set(key, value),
+  };
 }

@@ -41,13 +41,24 @@ const PLACEHOLDER_REGISTRY = 'registry.invalid/streampilot';
 export function checkRepository(root: string, options: CheckOptions = {}): CheckResult {
   if (!options.cache) return checkRepositoryUncached(root, options);
   // An unchanged repository (every file's path and bytes) gets the stored result whole.
-  const key = hashKey('repository/v1', BUILD_IDENTITY, repositoryFingerprint(root), options.environments ?? null, options.jobs ?? null, options.gitSha ?? null);
+  const key = hashKey(
+    'repository/v1',
+    BUILD_IDENTITY,
+    repositoryFingerprint(root),
+    options.environments ?? null,
+    options.jobs ?? null,
+    options.gitSha ?? null,
+  );
   const cached = options.cache.get<StoredCheck>(key);
   if (cached) return { diagnostics: cached.diagnostics, plan: cached.plan, sources: new Map(cached.sources) };
   const result = checkRepositoryUncached(root, options);
   // Only the files that findings name are needed again, for their code frames.
   const named = new Set(result.diagnostics.map((d) => d.file));
-  options.cache.set(key, { diagnostics: result.diagnostics, plan: result.plan, sources: [...result.sources].filter(([file]) => named.has(file)) } satisfies StoredCheck);
+  options.cache.set(key, {
+    diagnostics: result.diagnostics,
+    plan: result.plan,
+    sources: [...result.sources].filter(([file]) => named.has(file)),
+  } satisfies StoredCheck);
   return result;
 }
 
@@ -75,12 +86,27 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
   const shared = checkScopedMemo();
   for (const envName of environments) {
     const env = project.environments[envName]!;
-    const planned: PlannedEnvironment = { name: envName, namespace: environmentNamespace(project, envName), deployOn: env.deployOn ?? 'merge', jobs: [] };
+    const planned: PlannedEnvironment = {
+      name: envName,
+      namespace: environmentNamespace(project, envName),
+      deployOn: env.deployOn ?? 'merge',
+      jobs: [],
+    };
     if (env.kubeContext) planned.kubeContext = env.kubeContext;
     if (env.after) planned.after = env.after;
     for (const job of jobs) {
       if (!job.spec) continue;
-      const resolved = resolveJob(project, { spec: job.spec, dir: job.dir, manifest: job.manifest, ...(job.podTemplate ? { podTemplate: job.podTemplate } : {}) }, envName, repo.project?.source);
+      const resolved = resolveJob(
+        project,
+        {
+          spec: job.spec,
+          dir: job.dir,
+          manifest: job.manifest,
+          ...(job.podTemplate ? { podTemplate: job.podTemplate } : {}),
+        },
+        envName,
+        repo.project?.source,
+      );
       for (const d of resolved.diagnostics) diagnostics.push(d);
       const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared);
       if (plannedJob) planned.jobs.push(plannedJob);
@@ -91,7 +117,15 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
   return finish(diagnostics, plan, sources);
 }
 
-function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, options: CheckOptions, diagnostics: Diagnostic[], shared: ResultCache): PlannedJob | undefined {
+function planJob(
+  root: string,
+  job: LoadedJob,
+  resolved: ResolvedJob,
+  project: ProjectSpec,
+  options: CheckOptions,
+  diagnostics: Diagnostic[],
+  shared: ResultCache,
+): PlannedJob | undefined {
   let sql: ReturnType<typeof checkJobSql>;
   try {
     sql = checkJobSql(
@@ -125,13 +159,20 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
           severity: 'error',
           rule: 'manifest/reference',
           message: `the SQL script of \`${resolved.name}\` takes ${sqlConfigMapBytes(resolved, sql.script)} bytes in environment \`${resolved.environment}\`, more than the ${CONFIGMAP_MAX_BYTES} (1 MiB) a ConfigMap holds`,
-          hint: 'remove `build: configmap` so that the script goes into the job\'s image, or split the job',
+          hint: "remove `build: configmap` so that the script goes into the job's image, or split the job",
         }),
       );
       return undefined;
     }
-    const image = resolved.packaging === 'configmap' ? resolved.baseImage : contentAddressedImage(root, job, resolved, project, sql.script);
-    const object = renderDeployObjects(resolved, { image, script: sql.script, ...(options.gitSha ? { gitSha: options.gitSha } : {}) }).resource;
+    const image =
+      resolved.packaging === 'configmap'
+        ? resolved.baseImage
+        : contentAddressedImage(root, job, resolved, project, sql.script);
+    const object = renderDeployObjects(resolved, {
+      image,
+      script: sql.script,
+      ...(options.gitSha ? { gitSha: options.gitSha } : {}),
+    }).resource;
     return {
       name: resolved.name,
       dir: resolved.dir,
@@ -152,7 +193,10 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
       diagnosticAtPath(job.manifest, ['name'], 'value', {
         severity: 'error',
         rule: 'render',
-        message: e instanceof RenderError ? e.message : `cannot plan ${resolved.name} for environment \`${resolved.environment}\`: ${e.message}`,
+        message:
+          e instanceof RenderError
+            ? e.message
+            : `cannot plan ${resolved.name} for environment \`${resolved.environment}\`: ${e.message}`,
       }),
     );
     return undefined;
@@ -160,8 +204,21 @@ function planJob(root: string, job: LoadedJob, resolved: ResolvedJob, project: P
 }
 
 /** The tag the job's image would get; the base image digest is the builder's to add. */
-function contentAddressedImage(root: string, job: LoadedJob, resolved: ResolvedJob, project: ProjectSpec, script: string): string {
-  const jarDigests = Object.fromEntries(job.jars.map((p) => [p, createHash('sha256').update(readFileSync(path.join(root, p))).digest('hex')]));
+function contentAddressedImage(
+  root: string,
+  job: LoadedJob,
+  resolved: ResolvedJob,
+  project: ProjectSpec,
+  script: string,
+): string {
+  const jarDigests = Object.fromEntries(
+    job.jars.map((p) => [
+      p,
+      createHash('sha256')
+        .update(readFileSync(path.join(root, p)))
+        .digest('hex'),
+    ]),
+  );
   const hash = contentHash(imageContent(resolved, { script, jarDigests }));
   return imageReference(resolved, project.registry?.repository ?? PLACEHOLDER_REGISTRY, hash);
 }
@@ -170,7 +227,11 @@ function selectEnvironments(project: ProjectSpec, wanted: string[] | undefined):
   const all = Object.keys(project.environments);
   if (!wanted || wanted.length === 0) return all;
   for (const name of wanted) {
-    if (!all.includes(name)) throw new ConfigError(`there is no environment \`${name}\` in streampilot.yaml${didYouMeanSuffix(name, all)}`, `environments: ${all.join(', ')}`);
+    if (!all.includes(name))
+      throw new ConfigError(
+        `there is no environment \`${name}\` in streampilot.yaml${didYouMeanSuffix(name, all)}`,
+        `environments: ${all.join(', ')}`,
+      );
   }
   return wanted;
 }
@@ -179,7 +240,11 @@ function selectJobs(jobs: LoadedJob[], wanted: string[] | undefined): LoadedJob[
   if (!wanted || wanted.length === 0) return jobs;
   const names = jobs.map((j) => j.name);
   for (const name of wanted) {
-    if (!names.includes(name)) throw new ConfigError(`there is no job \`${name}\` (no jobs/${name}/job.yaml)${didYouMeanSuffix(name, names)}`, names.length ? `jobs: ${names.join(', ')}` : 'create jobs/<name>/job.yaml');
+    if (!names.includes(name))
+      throw new ConfigError(
+        `there is no job \`${name}\` (no jobs/${name}/job.yaml)${didYouMeanSuffix(name, names)}`,
+        names.length ? `jobs: ${names.join(', ')}` : 'create jobs/<name>/job.yaml',
+      );
   }
   return jobs.filter((j) => wanted.includes(j.name));
 }

@@ -12,7 +12,6 @@ import type {
   FlinkRestTarget,
   JobDeployReport,
   OrphanReport,
-  RolloutOutcome,
   WebUiLink,
 } from '../deploy/types.js';
 import { webUiLink } from '../deploy/web-ui-link.js';
@@ -68,7 +67,11 @@ export interface DeployEnvironmentPorts {
  * and link its Web UI; then look for resources of jobs no longer in Git. Every job ends with a
  * state: nothing is left "in progress".
  */
-export async function deployEnvironment(jobs: readonly PreparedJob[], options: DeployEnvironmentOptions, ports: DeployEnvironmentPorts): Promise<EnvironmentDeployReport> {
+export async function deployEnvironment(
+  jobs: readonly PreparedJob[],
+  options: DeployEnvironmentOptions,
+  ports: DeployEnvironmentPorts,
+): Promise<EnvironmentDeployReport> {
   const reports = await mapBounded(jobs, options.concurrency ?? 4, (job) => deployJob(job, options, ports));
   let orphans: OrphanReport[] = [];
   try {
@@ -80,29 +83,57 @@ export async function deployEnvironment(jobs: readonly PreparedJob[], options: D
   return { environment: options.environment, sha: options.sha, jobs: reports, orphans };
 }
 
-async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOptions, ports: DeployEnvironmentPorts): Promise<JobDeployReport> {
+async function deployJob(
+  prepared: PreparedJob,
+  options: DeployEnvironmentOptions,
+  ports: DeployEnvironmentPorts,
+): Promise<JobDeployReport> {
   const { job, kind } = prepared;
-  const base: JobDeployReport = { job: job.name, kind, namespace: job.namespace, state: 'skipped', ...(prepared.image ? { image: prepared.image } : {}) };
+  const base: JobDeployReport = {
+    job: job.name,
+    kind,
+    namespace: job.namespace,
+    state: 'skipped',
+    ...(prepared.image ? { image: prepared.image } : {}),
+  };
   if ('skip' in prepared) return { ...base, reason: prepared.skip };
   const started = Date.now();
   const say = (line: string) => ports.progress(`${options.environment}/${job.name}: ${line}`);
-  const ref: DeployedRef = { apiVersion: prepared.objects.resource.apiVersion, kind, namespace: job.namespace, name: job.name };
+  const ref: DeployedRef = {
+    apiVersion: prepared.objects.resource.apiVersion,
+    kind,
+    namespace: job.namespace,
+    name: job.name,
+  };
 
   let acquired: Awaited<ReturnType<typeof acquireJobLease>>;
   try {
-    acquired = await acquireJobLease(ports.kube, { namespace: job.namespace, environment: options.environment, job: job.name }, options.sha, {
-      identity: ports.identity,
-      isNewer: ports.isNewer,
-      ...(options.leaseDurationSeconds ? { leaseDurationSeconds: options.leaseDurationSeconds } : {}),
-      ...(options.leasePollMs ? { pollMs: options.leasePollMs } : {}),
-      waitTimeoutMs: options.timeoutMs,
-    });
+    acquired = await acquireJobLease(
+      ports.kube,
+      { namespace: job.namespace, environment: options.environment, job: job.name },
+      options.sha,
+      {
+        identity: ports.identity,
+        isNewer: ports.isNewer,
+        ...(options.leaseDurationSeconds ? { leaseDurationSeconds: options.leaseDurationSeconds } : {}),
+        ...(options.leasePollMs ? { pollMs: options.leasePollMs } : {}),
+        waitTimeoutMs: options.timeoutMs,
+      },
+    );
   } catch (e) {
     // Another deploy of this job held it for the whole timeout, or the cluster stopped answering.
     const reason = messageOf(e);
-    const hint = e instanceof LeaseWaitTimeout ? e.hint : 'Check that the cluster is reachable, then push again or run `streampilot deploy`.';
+    const hint =
+      e instanceof LeaseWaitTimeout
+        ? e.hint
+        : 'Check that the cluster is reachable, then push again or run `streampilot deploy`.';
     say(`not deployed: ${reason}`);
-    return { ...base, state: e instanceof LeaseWaitTimeout ? 'timed-out' : 'interrupted', failure: { summary: `not deployed: ${reason}`, events: [], logTail: [], hint }, elapsedMs: Date.now() - started };
+    return {
+      ...base,
+      state: e instanceof LeaseWaitTimeout ? 'timed-out' : 'interrupted',
+      failure: { summary: `not deployed: ${reason}`, events: [], logTail: [], hint },
+      elapsedMs: Date.now() - started,
+    };
   }
   if (acquired.status === 'superseded') {
     say(`superseded by ${short(acquired.by)}`);
@@ -126,7 +157,11 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
       },
     });
     const finish = async (report: JobDeployReport): Promise<JobDeployReport> => {
-      const full = { ...report, ...(deploymentId !== undefined ? { deploymentId } : {}), elapsedMs: Date.now() - started };
+      const full = {
+        ...report,
+        ...(deploymentId !== undefined ? { deploymentId } : {}),
+        elapsedMs: Date.now() - started,
+      };
       if (deploymentId !== undefined) await ports.recorder?.finished(deploymentId, full);
       return full;
     };
@@ -137,7 +172,16 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
         return finish({ ...base, state: 'drift', drift: applied.fields });
       case 'failed':
         say(`not applied: ${applied.reason}`);
-        return finish({ ...base, state: 'apply-failed', failure: { summary: applied.reason, events: [], logTail: [], ...(applied.hint ? { hint: applied.hint } : {}) } });
+        return finish({
+          ...base,
+          state: 'apply-failed',
+          failure: {
+            summary: applied.reason,
+            events: [],
+            logTail: [],
+            ...(applied.hint ? { hint: applied.hint } : {}),
+          },
+        });
       case 'unchanged': {
         const status = statusOf(applied.object);
         if (status.lifecycleState === 'STABLE' && status.jobState === 'RUNNING') {
@@ -146,7 +190,9 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
         }
         // Nothing to apply, but the job is not running (an earlier rollout failed or is still
         // under way): a deploy answers for what runs, so it follows it like a new one.
-        say(`unchanged, but ${[status.lifecycleState, status.jobState].filter(Boolean).join(' / ') || 'not running'}; waiting for RUNNING`);
+        say(
+          `unchanged, but ${[status.lifecycleState, status.jobState].filter(Boolean).join(' / ') || 'not running'}; waiting for RUNNING`,
+        );
         break;
       }
       case 'applied':
@@ -155,17 +201,27 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
     }
     const outcome = await followRollout(
       ports.kube,
-      { ref, generation: applied.generation, ...restTargetOf(prepared), ...(options.kubeContext ? { kubeContext: options.kubeContext } : {}) },
+      {
+        ref,
+        generation: applied.generation,
+        ...restTargetOf(prepared),
+        ...(options.kubeContext ? { kubeContext: options.kubeContext } : {}),
+      },
       {
         timeoutMs: options.timeoutMs,
         signal: lease.superseded,
         ...(ports.flink ? { flink: ports.flink } : {}),
-        onProgress: (p) => say([p.lifecycleState, p.jobState, p.jobManagerDeploymentStatus].filter(Boolean).join(' / ')),
+        onProgress: (p) =>
+          say([p.lifecycleState, p.jobState, p.jobManagerDeploymentStatus].filter(Boolean).join(' / ')),
       },
     );
     say(outcome.status);
     if (outcome.status === 'running' && prepared.objects.companions.length > 0) {
-      const pruned = await pruneSqlConfigMaps(ports.kube, { namespace: job.namespace, environment: options.environment, name: job.name }, prepared.objects.companions).catch(() => []);
+      const pruned = await pruneSqlConfigMaps(
+        ports.kube,
+        { namespace: job.namespace, environment: options.environment, name: job.name },
+        prepared.objects.companions,
+      ).catch(() => []);
       if (pruned.length > 0) say(`deleted the SQL of earlier versions: ${pruned.join(', ')}`);
     }
     const report = reportOf(outcome, lease.supersededBy());
@@ -176,7 +232,17 @@ async function deployJob(prepared: PreparedJob, options: DeployEnvironmentOption
     // A cluster that stops answering mid-deploy still ends this job with a reason.
     const reason = messageOf(e);
     say(`interrupted: ${reason}`);
-    return { ...base, state: 'interrupted', failure: { summary: `the deploy was interrupted: ${reason}`, events: [], logTail: [], hint: 'Look at the job in the cluster; push again or run `streampilot deploy` to finish it.' }, elapsedMs: Date.now() - started };
+    return {
+      ...base,
+      state: 'interrupted',
+      failure: {
+        summary: `the deploy was interrupted: ${reason}`,
+        events: [],
+        logTail: [],
+        hint: 'Look at the job in the cluster; push again or run `streampilot deploy` to finish it.',
+      },
+      elapsedMs: Date.now() - started,
+    };
   } finally {
     await lease.release().catch(() => undefined);
   }
@@ -189,10 +255,19 @@ function statusOf(object: unknown): Pick<JobDeployReport, 'lifecycleState' | 'jo
 
 /** The JobManager a job's REST calls go to: its own cluster, or its session cluster. */
 function restTargetOf(prepared: PreparedJob): { restTarget: FlinkRestTarget } {
-  return { restTarget: restTarget(prepared.job.namespace, prepared.job.mode === 'session' ? (prepared.job.sessionCluster ?? prepared.job.name) : prepared.job.name) };
+  return {
+    restTarget: restTarget(
+      prepared.job.namespace,
+      prepared.job.mode === 'session' ? (prepared.job.sessionCluster ?? prepared.job.name) : prepared.job.name,
+    ),
+  };
 }
 
-async function link(job: PreparedJob['job'], ports: DeployEnvironmentPorts, options: DeployEnvironmentOptions): Promise<{ webUi?: WebUiLink }> {
+async function link(
+  job: PreparedJob['job'],
+  ports: DeployEnvironmentPorts,
+  options: DeployEnvironmentOptions,
+): Promise<{ webUi?: WebUiLink }> {
   try {
     const found = await webUiLink(ports.kube, job, options.kubeContext);
     return found ? { webUi: found } : {};
@@ -202,10 +277,20 @@ async function link(job: PreparedJob['job'], ports: DeployEnvironmentPorts, opti
   }
 }
 
-async function orphansOf(jobs: readonly PreparedJob[], options: DeployEnvironmentOptions, ports: DeployEnvironmentPorts): Promise<OrphanReport[]> {
-  const namespaces = [...new Set([...(options.namespace ? [options.namespace] : []), ...jobs.map((j) => j.job.namespace)])];
+async function orphansOf(
+  jobs: readonly PreparedJob[],
+  options: DeployEnvironmentOptions,
+  ports: DeployEnvironmentPorts,
+): Promise<OrphanReport[]> {
+  const namespaces = [
+    ...new Set([...(options.namespace ? [options.namespace] : []), ...jobs.map((j) => j.job.namespace)]),
+  ];
   if (namespaces.length === 0) return [];
-  const found = await findOrphans(ports.kube, { environment: options.environment, namespaces, jobs: new Set(jobs.map((j) => j.job.name)) });
+  const found = await findOrphans(ports.kube, {
+    environment: options.environment,
+    namespaces,
+    jobs: new Set(jobs.map((j) => j.job.name)),
+  });
   if (found.length === 0) return [];
   if (options.prune) return pruneOrphans(ports.kube, found);
   return found.map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));

@@ -44,7 +44,12 @@ export interface DeployOnMergeOutcome {
  * `StreamPilot / deploy <env>`, a GitHub Deployment per job), and tell the merged pull request
  * what happened in one comment.
  */
-export async function deployOnMerge(octokit: GitHubClient & DeploymentsClient, repo: RepoRef, merge: MergeInput & { htmlUrl?: string }, ports: DeployOnMergePorts): Promise<DeployOnMergeOutcome> {
+export async function deployOnMerge(
+  octokit: GitHubClient & DeploymentsClient,
+  repo: RepoRef,
+  merge: MergeInput & { htmlUrl?: string },
+  ports: DeployOnMergePorts,
+): Promise<DeployOnMergeOutcome> {
   const pullRequest = await mergedPullRequest(octokit, repo, merge.sha, ports);
   const provenance = {
     gitSha: merge.sha,
@@ -55,7 +60,8 @@ export async function deployOnMerge(octokit: GitHubClient & DeploymentsClient, r
   if (!built.project || built.deploys.length === 0) return { reports: [] };
   const project = built.project;
   const reports: EnvironmentDeployReport[] = [];
-  const deploy = () => deployEnvironments(octokit, repo, { ...merge, provenance }, built.deploys, project, pullRequest, ports, reports);
+  const deploy = () =>
+    deployEnvironments(octokit, repo, { ...merge, provenance }, built.deploys, project, pullRequest, ports, reports);
   if (ports.schedule) ports.schedule(deploy);
   else await deploy();
   return { reports };
@@ -79,7 +85,21 @@ async function deployEnvironments(
     target.id = await startCheckRun(octokit, repo, target);
     if (merge.htmlUrl) checkRunUrls[environment] = `${merge.htmlUrl}/runs/${target.id}`;
 
-    const report = await deployOne(octokit, repo, environment, jobs, { namespace, project, merge, pullRequest, reports, ...(checkRunUrls[environment] ? { logUrl: checkRunUrls[environment] } : {}) }, ports);
+    const report = await deployOne(
+      octokit,
+      repo,
+      environment,
+      jobs,
+      {
+        namespace,
+        project,
+        merge,
+        pullRequest,
+        reports,
+        ...(checkRunUrls[environment] ? { logUrl: checkRunUrls[environment] } : {}),
+      },
+      ports,
+    );
     reports.push(report);
     try {
       await completeCheckRun(octokit, repo, target, renderDeployCheckRun(report, { redact: ports.redact }));
@@ -87,14 +107,29 @@ async function deployEnvironments(
       // A run left in progress would say the deploy never ended: a short result instead, and the log has the rest.
       const reason = ports.redact(messageOf(e));
       ports.log.error(`could not publish the result of ${name} on ${merge.sha}: ${reason}`);
-      const short: EnvironmentDeployReport = { ...report, failure: { reason: `GitHub refused the full deploy result (${reason}); the Deployments of each job have their outcome`, hint: 'Look at the app log for the whole report.' } };
-      await completeCheckRun(octokit, repo, target, renderDeployCheckRun({ ...short, jobs: [] }, { redact: ports.redact })).catch(() => undefined);
+      const short: EnvironmentDeployReport = {
+        ...report,
+        failure: {
+          reason: `GitHub refused the full deploy result (${reason}); the Deployments of each job have their outcome`,
+          hint: 'Look at the app log for the whole report.',
+        },
+      };
+      await completeCheckRun(
+        octokit,
+        repo,
+        target,
+        renderDeployCheckRun({ ...short, jobs: [] }, { redact: ports.redact }),
+      ).catch(() => undefined);
     }
   }
 
   if (pullRequest !== undefined) {
     const body = renderDeployComment(reports, { sha: merge.sha, checkRunUrls, redact: ports.redact });
-    await upsertStickyComment(octokit, repo, pullRequest, { marker: DEPLOY_COMMENT_MARKER, body, ...(ports.appId !== undefined ? { appId: ports.appId } : {}) }).catch((e: unknown) =>
+    await upsertStickyComment(octokit, repo, pullRequest, {
+      marker: DEPLOY_COMMENT_MARKER,
+      body,
+      ...(ports.appId !== undefined ? { appId: ports.appId } : {}),
+    }).catch((e: unknown) =>
       ports.log.warn(`could not comment the deploy on #${pullRequest}: ${ports.redact(messageOf(e))}`),
     );
   }
@@ -105,7 +140,14 @@ async function deployOne(
   repo: RepoRef,
   environment: string,
   jobs: PreparedJob[],
-  context: { namespace: string; project: ProjectSpec; merge: MergeInput; pullRequest: number | undefined; reports: EnvironmentDeployReport[]; logUrl?: string },
+  context: {
+    namespace: string;
+    project: ProjectSpec;
+    merge: MergeInput;
+    pullRequest: number | undefined;
+    reports: EnvironmentDeployReport[];
+    logUrl?: string;
+  },
   ports: DeployOnMergePorts,
 ): Promise<EnvironmentDeployReport> {
   const { project, merge } = context;
@@ -114,11 +156,22 @@ async function deployOne(
   // Promotion order: an environment after another deploys only what that one deployed cleanly.
   const before = env.after ? context.reports.find((r) => r.environment === env.after) : undefined;
   if (before && !deployedCleanly(before)) {
-    return { ...empty, failure: { reason: `not deployed: ${env.after} comes first (after: ${env.after}), and this commit did not deploy cleanly there`, hint: `fix ${env.after} first; the next merge deploys both` } };
+    return {
+      ...empty,
+      failure: {
+        reason: `not deployed: ${env.after} comes first (after: ${env.after}), and this commit did not deploy cleanly there`,
+        hint: `fix ${env.after} first; the next merge deploys both`,
+      },
+    };
   }
   // Before any client, Lease or write: the repository names the context and namespaces, the app decides.
   const namespaces = [...new Set([context.namespace, ...jobs.map((j) => j.job.namespace)])];
-  const access = ports.clusterAccess({ repository: `${repo.owner}/${repo.repo}`, environment, context: env.kubeContext, namespaces });
+  const access = ports.clusterAccess({
+    repository: `${repo.owner}/${repo.repo}`,
+    environment,
+    context: env.kubeContext,
+    namespaces,
+  });
   if (!access.allowed) {
     ports.log.warn(ports.redact(`${access.reason} (${merge.sha})`));
     return { ...empty, failure: { reason: access.reason, hint: access.hint } };
@@ -146,7 +199,15 @@ async function deployOne(
         ...(ports.flink ? { flink: ports.flink(kube) } : {}),
         identity: ports.identity,
         isNewer: (a, b) => isNewerCommit(octokit, merge, ports, a, b),
-        recorder: gitHubDeployRecorder(octokit, repo, { environment, sha: merge.sha, ...(env.kubeContext ? { kubeContext: env.kubeContext } : {}), ...(context.pullRequest !== undefined ? { pullRequest: context.pullRequest } : {}), ...(context.logUrl ? { logUrl: context.logUrl } : {}), redact: ports.redact, log: ports.log }),
+        recorder: gitHubDeployRecorder(octokit, repo, {
+          environment,
+          sha: merge.sha,
+          ...(env.kubeContext ? { kubeContext: env.kubeContext } : {}),
+          ...(context.pullRequest !== undefined ? { pullRequest: context.pullRequest } : {}),
+          ...(context.logUrl ? { logUrl: context.logUrl } : {}),
+          redact: ports.redact,
+          log: ports.log,
+        }),
         progress: (line) => ports.log.info(ports.redact(line)),
       },
     );
@@ -159,7 +220,10 @@ async function deployOne(
 }
 
 function deployedCleanly(report: EnvironmentDeployReport): boolean {
-  return !report.failure && report.jobs.every((j) => j.state === 'running' || j.state === 'unchanged' || j.state === 'superseded');
+  return (
+    !report.failure &&
+    report.jobs.every((j) => j.state === 'running' || j.state === 'unchanged' || j.state === 'superseded')
+  );
 }
 
 /** Environments whose `after` is also deployed on merge come after it. */
@@ -175,7 +239,12 @@ function promotionOrder<T extends { environment: string }>(deploys: T[], project
 }
 
 /** The pull request a merge commit came from, if GitHub knows one. */
-async function mergedPullRequest(octokit: GitHubClient & DeploymentsClient, repo: RepoRef, sha: string, ports: Pick<BuildOnMergePorts, 'log' | 'redact'>): Promise<number | undefined> {
+async function mergedPullRequest(
+  octokit: GitHubClient & DeploymentsClient,
+  repo: RepoRef,
+  sha: string,
+  ports: Pick<BuildOnMergePorts, 'log' | 'redact'>,
+): Promise<number | undefined> {
   try {
     const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
     return data[0]?.number;
@@ -186,11 +255,20 @@ async function mergedPullRequest(octokit: GitHubClient & DeploymentsClient, repo
 }
 
 /** `a` is newer than `b` when b is an ancestor of a (both on the default branch). */
-async function isNewerCommit(octokit: GitHubClient & DeploymentsClient, merge: MergeInput, ports: BuildOnMergePorts, a: string, b: string): Promise<boolean> {
+async function isNewerCommit(
+  octokit: GitHubClient & DeploymentsClient,
+  merge: MergeInput,
+  ports: BuildOnMergePorts,
+  a: string,
+  b: string,
+): Promise<boolean> {
   if (a === b) return false;
   const token = /^https?:\/\//i.test(merge.cloneUrl) ? await installationToken(octokit) : undefined;
-  return ports.repositories.withRepository({ cloneUrl: merge.cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
-    await mirror.fetch([a, b]);
-    return (await mirror.mergeBase(a, b)) === b;
-  });
+  return ports.repositories.withRepository(
+    { cloneUrl: merge.cloneUrl, ...(token ? { token } : {}) },
+    async (mirror) => {
+      await mirror.fetch([a, b]);
+      return (await mirror.mergeBase(a, b)) === b;
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { findOrphans } from '../deploy/find-orphans.js';
 import { parseOperatorError } from '../deploy/rollout-status.js';
-import type { DeployedRef, FlinkKind, OrphanReport, WebUiLink } from '../deploy/types.js';
+import type { DeployedRef, FlinkKind } from '../deploy/types.js';
 import { webUiLink } from '../deploy/web-ui-link.js';
 import type { KubeClient } from '../kube/client.js';
 import { FLINK_API_VERSION } from '../kube/types.js';
@@ -17,12 +17,21 @@ interface LiveResource {
 }
 
 /** What runs in an environment, read from the cluster: each job's operator status, provenance and Web UI. Reads only. */
-export async function environmentStatus(environment: PlannedEnvironment, kube: KubeClient, options: { kubeContext?: string } = {}): Promise<EnvironmentStatus> {
+export async function environmentStatus(
+  environment: PlannedEnvironment,
+  kube: KubeClient,
+  options: { kubeContext?: string } = {},
+): Promise<EnvironmentStatus> {
   const enabled = environment.jobs.filter((j) => j.enabled);
   const jobs = await Promise.all(
     enabled.map(async (planned): Promise<JobStatus> => {
       const kind: FlinkKind = planned.mode === 'session' ? 'FlinkSessionJob' : 'FlinkDeployment';
-      const ref: DeployedRef = { apiVersion: FLINK_API_VERSION, kind, namespace: planned.job.namespace, name: planned.name };
+      const ref: DeployedRef = {
+        apiVersion: FLINK_API_VERSION,
+        kind,
+        namespace: planned.job.namespace,
+        name: planned.name,
+      };
       const live = await kube.get<LiveResource & { apiVersion: string; kind: string }>(ref);
       const base: JobStatus = { job: planned.name, kind, namespace: ref.namespace, deployed: Boolean(live) };
       if (!live) return base;
@@ -41,6 +50,8 @@ export async function environmentStatus(environment: PlannedEnvironment, kube: K
     }),
   );
   const namespaces = [...new Set([environment.namespace, ...enabled.map((j) => j.job.namespace)])];
-  const orphans = (await findOrphans(kube, { environment: environment.name, namespaces, jobs: new Set(enabled.map((j) => j.name)) })).map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
+  const orphans = (
+    await findOrphans(kube, { environment: environment.name, namespaces, jobs: new Set(enabled.map((j) => j.name)) })
+  ).map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
   return { environment: environment.name, jobs, orphans };
 }

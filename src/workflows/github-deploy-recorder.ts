@@ -1,5 +1,10 @@
 import { messageOf } from '../errors.js';
-import { createJobDeployment, jobDeploymentStatus, setDeploymentStatus, type DeploymentsClient } from '../github/deployments.js';
+import {
+  createJobDeployment,
+  jobDeploymentStatus,
+  setDeploymentStatus,
+  type DeploymentsClient,
+} from '../github/deployments.js';
 import type { RepoRef } from '../github/types.js';
 import type { DeployRecorder } from './deploy-environment.js';
 
@@ -19,7 +24,11 @@ export interface GitHubRecorderContext {
  * the job is about to be written to the cluster, then its outcome with the Web UI as the
  * environment URL. GitHub being unavailable never stops a deploy: it is logged.
  */
-export function gitHubDeployRecorder(octokit: DeploymentsClient, repo: RepoRef, context: GitHubRecorderContext): DeployRecorder {
+export function gitHubDeployRecorder(
+  octokit: DeploymentsClient,
+  repo: RepoRef,
+  context: GitHubRecorderContext,
+): DeployRecorder {
   const warn = (what: string, e: unknown) => context.log.warn(`${what}: ${context.redact(messageOf(e))}`);
   return {
     async started(prepared) {
@@ -40,7 +49,17 @@ export function gitHubDeployRecorder(octokit: DeploymentsClient, repo: RepoRef, 
           },
           context.redact,
         );
-        await setDeploymentStatus(octokit, repo, id, { state: 'in_progress', ...(context.logUrl ? { logUrl: context.logUrl } : {}), description: `applying ${prepared.job.name}; waiting for RUNNING` }, context.redact);
+        await setDeploymentStatus(
+          octokit,
+          repo,
+          id,
+          {
+            state: 'in_progress',
+            ...(context.logUrl ? { logUrl: context.logUrl } : {}),
+            description: `applying ${prepared.job.name}; waiting for RUNNING`,
+          },
+          context.redact,
+        );
         return id;
       } catch (e) {
         warn(`could not record the deployment of ${prepared.job.name} on GitHub`, e);
@@ -49,7 +68,13 @@ export function gitHubDeployRecorder(octokit: DeploymentsClient, repo: RepoRef, 
     },
     async finished(id, report) {
       try {
-        await setDeploymentStatus(octokit, repo, id, jobDeploymentStatus(report, context.logUrl ? { logUrl: context.logUrl } : {}), context.redact);
+        await setDeploymentStatus(
+          octokit,
+          repo,
+          id,
+          jobDeploymentStatus(report, context.logUrl ? { logUrl: context.logUrl } : {}),
+          context.redact,
+        );
       } catch (e) {
         warn(`could not record the outcome of ${report.job} on GitHub (deployment ${id})`, e);
       }

@@ -17,15 +17,22 @@ export type PreparedJob =
  * which has errors, is skipped with the reason; a disabled job is not deployed at all (and shows
  * up as an orphan when it ran before).
  */
-export function prepareDeploy(environment: PlannedEnvironment, builds: readonly JobBuildOutcome[], provenance: Provenance): PreparedJob[] {
+export function prepareDeploy(
+  environment: PlannedEnvironment,
+  builds: readonly JobBuildOutcome[],
+  provenance: Provenance,
+): PreparedJob[] {
   const byJob = new Map(builds.map((b) => [b.job, b]));
-  return environment.jobs.filter((p) => p.enabled).map((planned) => prepareJob(planned, byJob.get(planned.name), provenance));
+  return environment.jobs
+    .filter((p) => p.enabled)
+    .map((planned) => prepareJob(planned, byJob.get(planned.name), provenance));
 }
 
 function prepareJob(planned: PlannedJob, build: JobBuildOutcome | undefined, provenance: Provenance): PreparedJob {
   const job = planned.job;
   const kind: FlinkKind = planned.mode === 'session' ? 'FlinkSessionJob' : 'FlinkDeployment';
-  if (planned.blocked) return { job, kind, skip: 'the job has errors (see the validate check): nothing of it is deployed' };
+  if (planned.blocked)
+    return { job, kind, skip: 'the job has errors (see the validate check): nothing of it is deployed' };
   let image: string | undefined;
   if (planned.mode === 'application') {
     const chosen = imageOf(build);
@@ -33,7 +40,12 @@ function prepareJob(planned: PlannedJob, build: JobBuildOutcome | undefined, pro
     image = chosen.image;
   }
   try {
-    return { job, kind, objects: renderDeployObjects(job, { image: image ?? '', script: planned.script, ...provenance }), ...(image ? { image } : {}) };
+    return {
+      job,
+      kind,
+      objects: renderDeployObjects(job, { image: image ?? '', script: planned.script, ...provenance }),
+      ...(image ? { image } : {}),
+    };
   } catch (e) {
     if (e instanceof RenderError) return { job, kind, skip: `it cannot be rendered: ${e.message}` };
     throw e;

@@ -53,7 +53,9 @@ export function collectSqlFiles(paths: readonly string[]): string[] {
 export function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): ValidateFilesResult {
   const flinkVersion = options.flinkVersion ?? DEFAULT_FLINK_VERSION;
   if (!SUPPORTED_FLINK_VERSIONS.includes(flinkVersion)) {
-    throw new UsageError(`--flink-version must be one of ${SUPPORTED_FLINK_VERSIONS.join(', ')}; got \`${flinkVersion}\``);
+    throw new UsageError(
+      `--flink-version must be one of ${SUPPORTED_FLINK_VERSIONS.join(', ')}; got \`${flinkVersion}\``,
+    );
   }
   const files = collectSqlFiles(paths);
   const sources = new Map<string, string>();
@@ -65,7 +67,16 @@ export function validateFiles(paths: readonly string[], options: ValidateFilesOp
     const read = readSqlFile(file);
     if (read.ok) sources.set(file, read.text);
     else {
-      const refused: Diagnostic = { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: FILE_REFUSED, message: read.problem };
+      const refused: Diagnostic = {
+        file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        rule: FILE_REFUSED,
+        message: read.problem,
+      };
       if (read.hint) refused.hint = read.hint;
       diagnostics.push(refused);
     }
@@ -92,13 +103,21 @@ function readSqlFile(file: string): TextFileResult {
     else if (stat.isSocket()) kind = 'a socket';
     else if (!stat.isFile()) kind = 'not a regular file';
   } catch (e) {
-    return { ok: false, problem: `\`${file}\` cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return {
+      ok: false,
+      problem: `\`${file}\` cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
   }
   if (kind) {
-    return { ok: false, problem: `\`${file}\` is ${kind}, not a regular file: it was not read`, hint: 'give .sql files, or folders that contain them' };
+    return {
+      ok: false,
+      problem: `\`${file}\` is ${kind}, not a regular file: it was not read`,
+      hint: 'give .sql files, or folders that contain them',
+    };
   }
   const read = readTextFile(file, file);
   // readTextFile looks for NUL bytes in the first 8 KB only; a NUL anywhere means binary here.
-  if (read.ok && read.text.includes('\u0000')) return { ok: false, problem: `\`${file}\` is a binary file, not text`, hint: 'give .sql files only' };
+  if (read.ok && read.text.includes('\u0000'))
+    return { ok: false, problem: `\`${file}\` is a binary file, not text`, hint: 'give .sql files only' };
   return read;
 }

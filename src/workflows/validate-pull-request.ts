@@ -1,7 +1,13 @@
 import { messageOf, hintOf } from '../errors.js';
 import type { CheckResult, CheckOptions } from './check-repository.js';
 import type { FileChange, RemoteSpec, CachedRepository } from '../git/repository-cache.js';
-import { completeCheckRun, findCheckRun, startCheckRun, type CheckRunResult, type CheckRunTarget } from '../github/check-runs.js';
+import {
+  completeCheckRun,
+  findCheckRun,
+  startCheckRun,
+  type CheckRunResult,
+  type CheckRunTarget,
+} from '../github/check-runs.js';
 import { findPullRequest } from '../github/find-pull-request.js';
 import { installationToken } from '../github/installation-token.js';
 import { pullRequestInput } from '../github/pull-request-input.js';
@@ -30,7 +36,12 @@ export interface ValidatePullRequestPorts {
    * `repository` (owner/name) lets a pool share its workers fairly between repositories.
    */
   check: (dir: string, options: CheckOptions, repository?: string) => Promise<CheckResult>;
-  describePlan: (input: { base: CheckResult; head: CheckResult; changes: FileChange[]; pullRequest: PullRequestInput }) => PlanDescription;
+  describePlan: (input: {
+    base: CheckResult;
+    head: CheckResult;
+    changes: FileChange[];
+    pullRequest: PullRequestInput;
+  }) => PlanDescription;
   redact: (text: string) => string;
   log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
   appId?: number;
@@ -67,10 +78,20 @@ interface Checked {
  * `StreamPilot / validate` on the head SHA, then the sticky plan comment. Problems in the
  * user's repository and failures of the check itself both end in a completed check run.
  */
-export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<ValidationOutcome> {
+export async function validatePullRequest(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  pr: PullRequestInput,
+  ports: ValidatePullRequestPorts,
+): Promise<ValidationOutcome> {
   // 1. The run already on this SHA (a redelivery or a re-run) is updated, not duplicated.
   const existing = await findCheckRun(octokit, repo, pr.headSha, CHECK_NAME);
-  const target: CheckRunTarget = { name: CHECK_NAME, headSha: pr.headSha, externalId: String(pr.number), ...(existing ? { id: existing.id } : {}) };
+  const target: CheckRunTarget = {
+    name: CHECK_NAME,
+    headSha: pr.headSha,
+    externalId: String(pr.number),
+    ...(existing ? { id: existing.id } : {}),
+  };
   let writes = 0;
 
   // 2. `in_progress` only if the work outlasts the delay: a fast result is created completed.
@@ -81,7 +102,8 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
         target.id = id;
         writes++;
       },
-      (e: unknown) => ports.log.warn(`could not mark ${CHECK_NAME} in progress on ${pr.headSha}: ${ports.redact(messageOf(e))}`),
+      (e: unknown) =>
+        ports.log.warn(`could not mark ${CHECK_NAME} in progress on ${pr.headSha}: ${ports.redact(messageOf(e))}`),
     );
   }, ports.inProgressAfterMs ?? 1500);
 
@@ -92,9 +114,17 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
   try {
     checked = await fetchAndCheck(octokit, repo, pr, ports);
     plan = ports.describePlan({ ...checked, pullRequest: pr });
-    report = renderCheckRun({ diagnostics: checked.head.diagnostics, jobs: plan.jobs, fork: pr.fork, redact: ports.redact, ...(ports.maxAnnotations !== undefined ? { maxAnnotations: ports.maxAnnotations } : {}) });
+    report = renderCheckRun({
+      diagnostics: checked.head.diagnostics,
+      jobs: plan.jobs,
+      fork: pr.fork,
+      redact: ports.redact,
+      ...(ports.maxAnnotations !== undefined ? { maxAnnotations: ports.maxAnnotations } : {}),
+    });
   } catch (e) {
-    ports.log.error(`validating ${repo.owner}/${repo.repo}#${pr.number} at ${pr.headSha} failed: ${ports.redact(messageOf(e))}`);
+    ports.log.error(
+      `validating ${repo.owner}/${repo.repo}#${pr.number} at ${pr.headSha} failed: ${ports.redact(messageOf(e))}`,
+    );
     report = renderCheckRun({ diagnostics: [], jobs: [], fork: pr.fork, redact: ports.redact, failure: failureOf(e) });
   } finally {
     clearTimeout(timer);
@@ -108,7 +138,16 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
     writes += Math.max(1, Math.ceil(report.annotations.length / 50));
   } catch (e) {
     ports.log.error(`could not publish the result of ${CHECK_NAME} on ${pr.headSha}: ${ports.redact(messageOf(e))}`);
-    report = renderCheckRun({ diagnostics: [], jobs: [], fork: pr.fork, redact: ports.redact, failure: { reason: `GitHub refused the check result: ${messageOf(e)}`, hint: 'Re-run the check; if it fails again, look at the app log.' } });
+    report = renderCheckRun({
+      diagnostics: [],
+      jobs: [],
+      fork: pr.fork,
+      redact: ports.redact,
+      failure: {
+        reason: `GitHub refused the check result: ${messageOf(e)}`,
+        hint: 'Re-run the check; if it fails again, look at the app log.',
+      },
+    });
     checkRunId = await completeCheckRun(octokit, repo, target, report);
     writes++;
   }
@@ -120,27 +159,46 @@ export async function validatePullRequest(octokit: GitHubClient, repo: RepoRef, 
   let comment: StickyOutcome | undefined;
   if (plan) {
     const stillCurrent = () => isCurrentHead(octokit, repo, pr, ports);
-    comment = await upsertStickyComment(octokit, repo, pr.number, { marker: plan.comment.marker, body: ports.redact(plan.comment.body), stillCurrent, ...(ports.appId !== undefined ? { appId: ports.appId } : {}) });
+    comment = await upsertStickyComment(octokit, repo, pr.number, {
+      marker: plan.comment.marker,
+      body: ports.redact(plan.comment.body),
+      stillCurrent,
+      ...(ports.appId !== undefined ? { appId: ports.appId } : {}),
+    });
     if (comment.action === 'created' || comment.action === 'updated') writes++;
   }
   return { checkRunId, conclusion: report.conclusion, writes, ...(comment ? { comment } : {}) };
 }
 
 /** Whether `pr.headSha` is still the pull request's head on GitHub; unknown counts as no (never describe a stale commit). */
-async function isCurrentHead(octokit: GitHubClient, repo: RepoRef, pr: PullRequestInput, { log, redact }: ValidatePullRequestPorts): Promise<boolean> {
+async function isCurrentHead(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  pr: PullRequestInput,
+  { log, redact }: ValidatePullRequestPorts,
+): Promise<boolean> {
   let head: string;
   try {
     head = (await octokit.rest.pulls.get({ ...repo, pull_number: pr.number })).data.head.sha;
   } catch (e) {
-    log.warn(`plan comment on ${repo.owner}/${repo.repo}#${pr.number} not written: could not read the pull request's head (${redact(messageOf(e))})`);
+    log.warn(
+      `plan comment on ${repo.owner}/${repo.repo}#${pr.number} not written: could not read the pull request's head (${redact(messageOf(e))})`,
+    );
     return false;
   }
   if (head === pr.headSha) return true;
-  log.info(`plan comment on ${repo.owner}/${repo.repo}#${pr.number} left alone: ${pr.headSha.slice(0, 12)} was validated but the head is now ${head.slice(0, 12)}`);
+  log.info(
+    `plan comment on ${repo.owner}/${repo.repo}#${pr.number} left alone: ${pr.headSha.slice(0, 12)} was validated but the head is now ${head.slice(0, 12)}`,
+  );
   return false;
 }
 
-async function fetchAndCheck(octokit: GitHubClient, repo: RepoRef, pr: PullRequestInput, ports: ValidatePullRequestPorts): Promise<Checked> {
+async function fetchAndCheck(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  pr: PullRequestInput,
+  ports: ValidatePullRequestPorts,
+): Promise<Checked> {
   const cloneUrl = ports.cloneUrlOf ? ports.cloneUrlOf(`${repo.owner}/${repo.repo}`) : pr.cloneUrl;
   // The token is for https only; a local path or file:// mirror (tests, mirrors) needs none.
   const token = /^https?:\/\//i.test(cloneUrl) ? await installationToken(octokit) : undefined;
@@ -167,9 +225,11 @@ async function fetchAndCheck(octokit: GitHubClient, repo: RepoRef, pr: PullReque
 function failureOf(e: unknown): { reason: string; hint?: string } {
   const hint = hintOf(e);
   const name = e instanceof Error && e.name === 'GitError' ? 'git: ' : '';
-  return { reason: `${name}${messageOf(e)}`, ...(hint ? { hint } : { hint: 'Fix the problem above and push again, or re-run the check.' }) };
+  return {
+    reason: `${name}${messageOf(e)}`,
+    ...(hint ? { hint } : { hint: 'Fix the problem above and push again, or re-run the check.' }),
+  };
 }
-
 
 /** Which pull request a re-run request (check run or check suite) is about. */
 export interface RerunRequest {
@@ -182,10 +242,17 @@ export interface RerunRequest {
  * A re-run from the GitHub UI: validate the commit the check ran on, against its pull request's
  * base. Nothing to do (and nothing written) when no pull request has that commit.
  */
-export async function revalidateCommit(octokit: GitHubClient, repo: RepoRef, request: RerunRequest, ports: ValidatePullRequestPorts): Promise<ValidationOutcome | undefined> {
+export async function revalidateCommit(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  request: RerunRequest,
+  ports: ValidatePullRequestPorts,
+): Promise<ValidationOutcome | undefined> {
   const pr = await findPullRequest(octokit, repo, request.headSha, request.numbers);
   if (!pr) {
-    ports.log.info(`re-run of ${CHECK_NAME} on ${request.headSha} in ${repo.owner}/${repo.repo}: no pull request has this commit, nothing to validate`);
+    ports.log.info(
+      `re-run of ${CHECK_NAME} on ${request.headSha} in ${repo.owner}/${repo.repo}: no pull request has this commit, nothing to validate`,
+    );
     return undefined;
   }
   return validatePullRequest(octokit, repo, pullRequestInput(pr, request.headSha), ports);

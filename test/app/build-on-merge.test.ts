@@ -12,7 +12,12 @@ import { RegistryClient } from '../../src/registry/registry-client.js';
 import { AppProcess, newAppCredentials, type AppCredentials } from '../support/app-process.js';
 import { ensureBaseImage } from '../support/base-image.js';
 import { dockerEnv } from '../support/docker-env.js';
-import { startFakeGitHub, type FakeCheckRun, type FakeGitHub, type FakeRepository } from '../support/fake-github/fake-github.js';
+import {
+  startFakeGitHub,
+  type FakeCheckRun,
+  type FakeGitHub,
+  type FakeRepository,
+} from '../support/fake-github/fake-github.js';
 import { GitRepository } from '../support/git-fixture.js';
 import { registryEnv, type TestRegistry } from '../support/registry-env.js';
 import { deliverWebhook, pushPayload } from '../support/webhooks.js';
@@ -21,7 +26,10 @@ const BUILD_CHECK = 'StreamPilot / build';
 const reason = dockerEnv.skipReason ?? registryEnv.skipReason;
 const JOBS = ['clicks', 'orders'];
 
-const sql = (job: string, marker: string) => `CREATE TABLE ${job}_source (user_id STRING, url STRING) WITH ('connector' = 'datagen');
+const sql = (
+  job: string,
+  marker: string,
+) => `CREATE TABLE ${job}_source (user_id STRING, url STRING) WITH ('connector' = 'datagen');
 CREATE TABLE ${job}_sink (user_id STRING, url STRING) WITH ('connector' = 'blackhole');
 -- ${marker}
 INSERT INTO ${job}_sink SELECT user_id, url FROM ${job}_source;
@@ -49,7 +57,10 @@ environments:
   );
   for (const job of JOBS) {
     mkdirSync(path.join(root, 'jobs', job), { recursive: true });
-    writeFileSync(path.join(root, 'jobs', job, 'job.yaml'), `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${job}\nsql: [main.sql]\n`);
+    writeFileSync(
+      path.join(root, 'jobs', job, 'job.yaml'),
+      `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${job}\nsql: [main.sql]\n`,
+    );
     writeFileSync(path.join(root, 'jobs', job, 'main.sql'), sql(job, marker));
   }
 }
@@ -65,7 +76,9 @@ interface ImageRow {
 /** The rows of the summary table that name an image. */
 function imageRows(run: FakeCheckRun): ImageRow[] {
   const rows: ImageRow[] = [];
-  for (const m of run.output.summary?.matchAll(/^\| (\S+) \| (\S+) \| (\w+) \| `([^`]+)` \| `(sha256:[0-9a-f]{64})` \|/gm) ?? []) {
+  for (const m of run.output.summary?.matchAll(
+    /^\| (\S+) \| (\S+) \| (\w+) \| `([^`]+)` \| `(sha256:[0-9a-f]{64})` \|/gm,
+  ) ?? []) {
     rows.push({ environment: m[1]!, job: m[2]!, status: m[3]!, reference: m[4]!, digest: m[5]! });
   }
   return rows;
@@ -94,17 +107,30 @@ describe.skipIf(reason)(`the app builds and pushes images on a merge ${reason ??
     app = await AppProcess.start({
       credentials,
       githubHost: fake.host,
-      env: { STREAMPILOT_REGISTRY_USERNAME: registry.username, STREAMPILOT_REGISTRY_PASSWORD: registry.password, STREAMPILOT_REGISTRY_HOST: registry.host, ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}) },
+      env: {
+        STREAMPILOT_REGISTRY_USERNAME: registry.username,
+        STREAMPILOT_REGISTRY_PASSWORD: registry.password,
+        STREAMPILOT_REGISTRY_HOST: registry.host,
+        ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+      },
     });
   }, 120_000);
 
   afterEach(() => {
     expect(fake.violations, 'requests GitHub would refuse').toEqual([]);
-    expect(fake.checkRuns.filter((r) => r.status !== 'completed').map((r) => `${r.id} ${r.head_sha} ${r.status}`), 'check runs left unfinished').toEqual([]);
+    expect(
+      fake.checkRuns.filter((r) => r.status !== 'completed').map((r) => `${r.id} ${r.head_sha} ${r.status}`),
+      'check runs left unfinished',
+    ).toEqual([]);
     const keyLines = credentials.privateKey.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'));
     const secrets = [registry.password, credentials.webhookSecret, ...keyLines, ...fake.installationTokens];
-    const places: [string, string][] = [['app output', app.logs], ...fake.checkRuns.map((r): [string, string] => [`check run ${r.id}`, JSON.stringify(r.output)])];
-    for (const secret of secrets) for (const [where, text] of places) expect(text.includes(secret), `a secret (${secret.slice(0, 4)}…) appears in the ${where}`).toBe(false);
+    const places: [string, string][] = [
+      ['app output', app.logs],
+      ...fake.checkRuns.map((r): [string, string] => [`check run ${r.id}`, JSON.stringify(r.output)]),
+    ];
+    for (const secret of secrets)
+      for (const [where, text] of places)
+        expect(text.includes(secret), `a secret (${secret.slice(0, 4)}…) appears in the ${where}`).toBe(false);
   });
 
   afterAll(async () => {
@@ -119,18 +145,40 @@ describe.skipIf(reason)(`the app builds and pushes images on a merge ${reason ??
       url: app.webhookUrl,
       secret: credentials.webhookSecret,
       event: 'push',
-      payload: pushPayload({ installationId: repo.installationId, repository: { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl, defaultBranch: repo.defaultBranch }, ref, before, after, deleted }),
+      payload: pushPayload({
+        installationId: repo.installationId,
+        repository: {
+          id: repo.id,
+          owner: repo.owner,
+          name: repo.name,
+          cloneUrl: repo.cloneUrl,
+          defaultBranch: repo.defaultBranch,
+        },
+        ref,
+        before,
+        after,
+        deleted,
+      }),
     });
 
   const built = async (sha: string): Promise<FakeCheckRun> => {
-    await fake.waitFor(() => fake.checkRunsFor(fullName(), sha).find((r) => r.name === BUILD_CHECK && r.status === 'completed'), `a completed ${BUILD_CHECK} on ${sha.slice(0, 7)}`, 120_000);
+    await fake.waitFor(
+      () => fake.checkRunsFor(fullName(), sha).find((r) => r.name === BUILD_CHECK && r.status === 'completed'),
+      `a completed ${BUILD_CHECK} on ${sha.slice(0, 7)}`,
+      120_000,
+    );
     await fake.quiet(1500, 60_000);
     const runs = fake.checkRunsFor(fullName(), sha).filter((r) => r.name === BUILD_CHECK);
     expect(runs, 'one build check run per pushed commit').toHaveLength(1);
     return runs[0]!;
   };
 
-  const client = () => new RegistryClient({ registry: registry.host, insecure: true, credentials: { username: registry.username, password: registry.password } });
+  const client = () =>
+    new RegistryClient({
+      registry: registry.host,
+      insecure: true,
+      credentials: { username: registry.username, password: registry.password },
+    });
 
   test('a merge to main builds each application-mode job of the deployOn: merge environment and reports its reference and a digest the registry has', async () => {
     const sha = git.sha('main');
@@ -140,7 +188,10 @@ describe.skipIf(reason)(`the app builds and pushes images on a merge ${reason ??
     expect(checkRun).toMatchObject({ name: BUILD_CHECK, head_sha: sha, status: 'completed', conclusion: 'success' });
 
     const rows = imageRows(checkRun);
-    expect(rows.map((r) => `${r.environment}/${r.job} ${r.status}`).sort(), checkRun.output.summary ?? '').toEqual(['production/clicks built', 'production/orders built']);
+    expect(rows.map((r) => `${r.environment}/${r.job} ${r.status}`).sort(), checkRun.output.summary ?? '').toEqual([
+      'production/clicks built',
+      'production/orders built',
+    ]);
     for (const row of rows) {
       expect(row.reference.startsWith(`${registry.host}/${imageRepository}:`), row.reference).toBe(true);
       const tag = row.reference.slice(`${registry.host}/${imageRepository}:`.length);
@@ -162,7 +213,9 @@ describe.skipIf(reason)(`the app builds and pushes images on a merge ${reason ??
     expect(checkRun.conclusion).toBe('success');
     const rows = imageRows(checkRun);
     expect(rows.map((r) => r.status)).toEqual(['reused', 'reused']);
-    expect(rows.map((r) => `${r.job} ${r.reference} ${r.digest}`).sort()).toEqual(first.map((r) => `${r.job} ${r.reference} ${r.digest}`).sort());
+    expect(rows.map((r) => `${r.job} ${r.reference} ${r.digest}`).sort()).toEqual(
+      first.map((r) => `${r.job} ${r.reference} ${r.digest}`).sort(),
+    );
     expect(checkRun.output.summary).toMatch(/\| 0 B \|/);
   });
 
@@ -201,12 +254,17 @@ environments:
     expect((await push('refs/heads/main', before, sha)).status).toBeLessThan(300);
     const checkRun = await built(sha);
     expect(checkRun.conclusion).toBe('failure');
-    for (const job of JOBS) expect(checkRun.output.summary).toMatch(new RegExp(`\\| production \\| ${job} \\| \\*\\*failed\\*\\* at [a-z ]+: .*127\\.0\\.0\\.1:9`));
+    for (const job of JOBS)
+      expect(checkRun.output.summary).toMatch(
+        new RegExp(`\\| production \\| ${job} \\| \\*\\*failed\\*\\* at [a-z ]+: .*127\\.0\\.0\\.1:9`),
+      );
   });
 
   test('a broken streampilot.yaml on main completes the build check as a failure that says why', async () => {
     const before = git.sha('main');
-    const sha = git.commit('main', { 'streampilot.yaml': 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments: [oops\n' });
+    const sha = git.commit('main', {
+      'streampilot.yaml': 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments: [oops\n',
+    });
     const delivery = await push('refs/heads/main', before, sha);
     expect(delivery.status, delivery.body).toBeLessThan(300);
     const checkRun = await built(sha);

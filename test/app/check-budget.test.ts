@@ -5,7 +5,12 @@
 // and B's completes with success first, instead of queueing behind A.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AppProcess, newAppCredentials, type AppCredentials } from '../support/app-process.js';
-import { startFakeGitHub, type FakeCheckRun, type FakeGitHub, type FakeRepository } from '../support/fake-github/fake-github.js';
+import {
+  startFakeGitHub,
+  type FakeCheckRun,
+  type FakeGitHub,
+  type FakeRepository,
+} from '../support/fake-github/fake-github.js';
 import { GitRepository, type FileChanges } from '../support/git-fixture.js';
 import { heavyJobs } from '../support/heavy-jobs.js';
 import { deliverWebhook, pullRequestPayload } from '../support/webhooks.js';
@@ -28,7 +33,12 @@ afterAll(async () => {
   for (const git of gits) git.remove();
 });
 
-async function openPullRequest(owner: string, name: string, installationId: number, changes: FileChanges): Promise<{ repo: FakeRepository; headSha: string }> {
+async function openPullRequest(
+  owner: string,
+  name: string,
+  installationId: number,
+  changes: FileChanges,
+): Promise<{ repo: FakeRepository; headSha: string }> {
   const git = GitRepository.create({ name });
   gits.push(git);
   const repo = fake.addRepository({ owner, name, installationId, gitDir: git.dir, cloneUrl: git.cloneUrl });
@@ -36,7 +46,12 @@ async function openPullRequest(owner: string, name: string, installationId: numb
   const headSha = git.commit('pr-1', changes);
   git.publishPullRef(git, 'pr-1', 1);
   const fullName = `${owner}/${name}`;
-  fake.addPullRequest({ repository: fullName, number: 1, head: { sha: headSha, ref: 'pr-1', repository: fullName }, base: { sha: baseSha, ref: 'main' } });
+  fake.addPullRequest({
+    repository: fullName,
+    number: 1,
+    head: { sha: headSha, ref: 'pr-1', repository: fullName },
+    base: { sha: baseSha, ref: 'main' },
+  });
   const payload = pullRequestPayload({
     action: 'opened',
     number: 1,
@@ -45,20 +60,34 @@ async function openPullRequest(owner: string, name: string, installationId: numb
     base: { ref: 'main', sha: baseSha },
     head: { ref: 'pr-1', sha: headSha },
   });
-  const delivery = await deliverWebhook({ url: app.webhookUrl, secret: credentials.webhookSecret, event: 'pull_request', payload });
+  const delivery = await deliverWebhook({
+    url: app.webhookUrl,
+    secret: credentials.webhookSecret,
+    event: 'pull_request',
+    payload,
+  });
   expect(delivery.status, delivery.body).toBeLessThan(300);
   return { repo, headSha };
 }
 
-const completedRun = (repository: string, sha: string) => () => fake.checkRunsFor(repository, sha).find((r) => r.name === CHECK_NAME && r.status === 'completed');
+const completedRun = (repository: string, sha: string) => () =>
+  fake.checkRunsFor(repository, sha).find((r) => r.name === CHECK_NAME && r.status === 'completed');
 
 describe('a pathological pull request cannot stall the app', { timeout: 180_000 }, () => {
   test("repository A's pull request that takes minutes to check ends at the 3 s budget as a failing check run, and repository B's trivial one completes first", async () => {
     const a = await openPullRequest('acme', 'heavy-jobs', 7101, heavyJobs(8));
     const b = await openPullRequest('other', 'light-jobs', 7102, { 'jobs/clickstream-fanout/README.md': 'notes\n' });
 
-    const runB: FakeCheckRun = await fake.waitFor(completedRun('other/light-jobs', b.headSha), "B's completed check run", 60_000);
-    const runA: FakeCheckRun = await fake.waitFor(completedRun('acme/heavy-jobs', a.headSha), "A's completed check run", 90_000);
+    const runB: FakeCheckRun = await fake.waitFor(
+      completedRun('other/light-jobs', b.headSha),
+      "B's completed check run",
+      60_000,
+    );
+    const runA: FakeCheckRun = await fake.waitFor(
+      completedRun('acme/heavy-jobs', a.headSha),
+      "A's completed check run",
+      90_000,
+    );
     await fake.quiet(2000, 60_000);
 
     expect(runB.conclusion).toBe('success');
@@ -74,7 +103,10 @@ describe('a pathological pull request cannot stall the app', { timeout: 180_000 
     expect(fake.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
     const health = await fetch(app.webhookUrl.replace(/\/api\/github\/webhooks$/, '/healthz'));
     expect(health.status).toBe(200);
-    for (const secret of [credentials.webhookSecret, ...credentials.privateKey.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))]) {
+    for (const secret of [
+      credentials.webhookSecret,
+      ...credentials.privateKey.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')),
+    ]) {
       expect(app.logs.includes(secret)).toBe(false);
       expect(JSON.stringify([runA.output, runB.output]).includes(secret)).toBe(false);
     }

@@ -28,7 +28,8 @@ function repository(name: string, extra: Record<string, string | Buffer | null |
 }
 
 beforeAll(() => {
-  if (!existsSync(script)) throw new Error('dist/app/check-thread.js is missing: run `npx tsc -p tsconfig.build.json` first');
+  if (!existsSync(script))
+    throw new Error('dist/app/check-thread.js is missing: run `npx tsc -p tsconfig.build.json` first');
   work = mkdtempSync(path.join(os.tmpdir(), 'streampilot-check-pool-'));
   heavy = repository('heavy', heavyJobs(6) as Record<string, string>);
   light = repository('light', {});
@@ -46,7 +47,11 @@ describe('every check has a time and memory budget', { timeout: 120_000 }, () =>
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(CheckBudgetError);
-      expect(error).toMatchObject({ budget: 'time', message: `the check exceeded its time budget of ${BUDGET_MS / 1000} s and was stopped`, hint: expect.stringContaining('STREAMPILOT_CHECK_TIMEOUT_SECONDS') });
+      expect(error).toMatchObject({
+        budget: 'time',
+        message: `the check exceeded its time budget of ${BUDGET_MS / 1000} s and was stopped`,
+        hint: expect.stringContaining('STREAMPILOT_CHECK_TIMEOUT_SECONDS'),
+      });
       // Stopped near the budget (plus a fresh worker's start-up), not after the whole check (~8 s of CPU).
       expect(Date.now() - started).toBeLessThan(BUDGET_MS + 3000);
       const next = await pool.check(light, {}, 'acme/light');
@@ -65,7 +70,11 @@ describe('every check has a time and memory budget', { timeout: 120_000 }, () =>
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(CheckBudgetError);
-      expect(error).toMatchObject({ budget: 'memory', message: 'the check exceeded its memory budget of 48 MB and was stopped', hint: expect.stringContaining('STREAMPILOT_CHECK_MEMORY_MB') });
+      expect(error).toMatchObject({
+        budget: 'memory',
+        message: 'the check exceeded its memory budget of 48 MB and was stopped',
+        hint: expect.stringContaining('STREAMPILOT_CHECK_MEMORY_MB'),
+      });
       const next = await pool.check(light, {}, 'acme/light');
       expect(next.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     } finally {
@@ -77,7 +86,11 @@ describe('every check has a time and memory budget', { timeout: 120_000 }, () =>
     const pool = createCheckPool({ workers: 1, budget: { timeoutMs: BUDGET_MS }, script });
     try {
       const settled: string[] = [];
-      const track = (name: string, p: Promise<unknown>) => p.then(() => settled.push(`${name} ok`), (e: Error) => settled.push(`${name} ${e.name}`));
+      const track = (name: string, p: Promise<unknown>) =>
+        p.then(
+          () => settled.push(`${name} ok`),
+          (e: Error) => settled.push(`${name} ${e.name}`),
+        );
       const all = [
         track('A1', pool.check(heavy, {}, 'acme/heavy')),
         track('A2', pool.check(heavy, {}, 'acme/heavy')),
@@ -94,7 +107,10 @@ describe('every check has a time and memory budget', { timeout: 120_000 }, () =>
     const pool = createCheckPool({ workers: 2, budget: { timeoutMs: BUDGET_MS }, script });
     try {
       const settled: string[] = [];
-      const heavyCheck = pool.check(heavy, {}, 'acme/heavy').then(() => settled.push('heavy'), (e: Error) => settled.push(`heavy ${e.name}`));
+      const heavyCheck = pool.check(heavy, {}, 'acme/heavy').then(
+        () => settled.push('heavy'),
+        (e: Error) => settled.push(`heavy ${e.name}`),
+      );
       await pool.check(light, {}, 'acme/light');
       settled.push('light');
       await heavyCheck;

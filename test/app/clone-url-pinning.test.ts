@@ -70,7 +70,9 @@ describe('clone URL pinning', { timeout: 120_000 }, () => {
     expect(fetched.length).toBeGreaterThan(0);
     expect(fetched.every((r) => r.path.startsWith(`/${e2e.fullName}.git/`) && r.auth === 'token')).toBe(true);
     expect(gitCommandsLogged().filter((m) => m.includes(`127.0.0.1:${port}`))).toEqual([]);
-    expect(gitCommandsLogged().some((m) => m.includes(`(${e2e.fake.cloneUrlOf(e2e.repo.owner, e2e.repo.name)})`))).toBe(true);
+    expect(gitCommandsLogged().some((m) => m.includes(`(${e2e.fake.cloneUrlOf(e2e.repo.owner, e2e.repo.name)})`))).toBe(
+      true,
+    );
     expect((await fetch(`${e2e.app.url}/healthz`)).status).toBe(200);
   });
 

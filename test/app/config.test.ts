@@ -2,7 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { readConfig } from '../../src/app/config.js';
 
-const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
 const base = { APP_ID: '1', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: 'w' };
 
 describe('the check budget settings', () => {
@@ -13,7 +15,12 @@ describe('the check budget settings', () => {
   });
 
   test('are read from STREAMPILOT_CHECK_TIMEOUT_SECONDS, STREAMPILOT_CHECK_MEMORY_MB and STREAMPILOT_CHECK_WORKERS', () => {
-    const config = readConfig({ ...base, STREAMPILOT_CHECK_TIMEOUT_SECONDS: '3', STREAMPILOT_CHECK_MEMORY_MB: '512', STREAMPILOT_CHECK_WORKERS: '4' });
+    const config = readConfig({
+      ...base,
+      STREAMPILOT_CHECK_TIMEOUT_SECONDS: '3',
+      STREAMPILOT_CHECK_MEMORY_MB: '512',
+      STREAMPILOT_CHECK_WORKERS: '4',
+    });
     expect(config.checkBudget).toEqual({ timeoutMs: 3000, memoryMb: 512 });
     expect(config.checkWorkers).toBe(4);
   });

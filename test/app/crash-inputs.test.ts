@@ -3,7 +3,7 @@
 // annotation points at the line that causes it — never "No problems found", never a crash text.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../support/run-cli.js';
 import { useE2e, PullRequest } from './e2e-harness.js';
 
@@ -22,7 +22,9 @@ describe('amplification and stack-overflow inputs end in a positioned failing ch
     expect(run.conclusion).toBe('failure');
     const text = PullRequest.text(run);
     expect(text).not.toContain('No problems found');
-    const annotation = e2e().fake.checkRuns.at(-1)!.annotations.find((a) => a.path === 'jobs/clickstream-fanout/job.yaml');
+    const annotation = e2e()
+      .fake.checkRuns.at(-1)!
+      .annotations.find((a) => a.path === 'jobs/clickstream-fanout/job.yaml');
     expect(annotation?.message).toContain('makes this document expand to more than');
     expect(annotation!.start_line).toBeGreaterThan(base.split('\n').length + 2);
   });
@@ -39,7 +41,11 @@ CREATE TEMPORARY TABLE deep (a ${'ARRAY<'.repeat(5000)}INT${'>'.repeat(5000)}) W
     expect(run.conclusion).toBe('failure');
     const text = PullRequest.text(run);
     expect(text).not.toMatch(/Maximum call stack|Could not validate/);
-    const annotation = e2e().fake.checkRuns.at(-1)!.annotations.find((a) => a.path === 'jobs/clickstream-fanout/main.sql' && a.message.includes('nested more than 200 levels'));
+    const annotation = e2e()
+      .fake.checkRuns.at(-1)!
+      .annotations.find(
+        (a) => a.path === 'jobs/clickstream-fanout/main.sql' && a.message.includes('nested more than 200 levels'),
+      );
     expect(annotation?.start_line).toBe(line);
   });
 });

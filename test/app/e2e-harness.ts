@@ -4,10 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { AppProcess, newAppCredentials, type AppCredentials } from '../support/app-process.js';
-import { startFakeGitHub, type FakeCheckRun, type FakeComment, type FakeGitHub, type FakeRepository } from '../support/fake-github/fake-github.js';
+import {
+  startFakeGitHub,
+  type FakeCheckRun,
+  type FakeComment,
+  type FakeGitHub,
+  type FakeRepository,
+} from '../support/fake-github/fake-github.js';
 import { GitRepository, type FileChanges } from '../support/git-fixture.js';
 import { runCli } from '../support/run-cli.js';
-import { checkRunRerequestedPayload, deliverWebhook, pullRequestPayload, type Delivery, type PayloadRepository } from '../support/webhooks.js';
+import {
+  checkRunRerequestedPayload,
+  deliverWebhook,
+  pullRequestPayload,
+  type Delivery,
+  type PayloadRepository,
+} from '../support/webhooks.js';
 
 export const CHECK_NAME = 'StreamPilot / validate';
 
@@ -59,9 +71,19 @@ export class E2e {
     const credentials = newAppCredentials();
     const git = GitRepository.create();
     const fake = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
-    const repo = fake.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: INSTALLATION_ID, gitDir: git.dir });
+    const repo = fake.addRepository({
+      owner: 'acme',
+      name: 'flink-jobs',
+      installationId: INSTALLATION_ID,
+      gitDir: git.dir,
+    });
     try {
-      const app = await AppProcess.start({ credentials, githubHost: fake.host, ...(options.appCwd ? { cwd: options.appCwd } : {}), ...(options.appEnv ? { env: options.appEnv } : {}) });
+      const app = await AppProcess.start({
+        credentials,
+        githubHost: fake.host,
+        ...(options.appCwd ? { cwd: options.appCwd } : {}),
+        ...(options.appEnv ? { env: options.appEnv } : {}),
+      });
       return new E2e(credentials, fake, app, git, repo);
     } catch (e) {
       await fake.close();
@@ -75,14 +97,24 @@ export class E2e {
   }
 
   payloadRepository(repo: FakeRepository = this.repo): PayloadRepository {
-    return { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl, defaultBranch: repo.defaultBranch, ...(repo.forkOf ? { forkOf: repo.forkOf } : {}) };
+    return {
+      id: repo.id,
+      owner: repo.owner,
+      name: repo.name,
+      cloneUrl: repo.cloneUrl,
+      defaultBranch: repo.defaultBranch,
+      ...(repo.forkOf ? { forkOf: repo.forkOf } : {}),
+    };
   }
 
   /**
    * Commits `changes` on a new branch from main, registers the pull request with the fake (as
    * GitHub would have it, refs/pull/N/head included) and delivers pull_request.opened.
    */
-  async openPullRequest(changes: FileChanges, options: { branch?: string; from?: GitRepository; fork?: FakeRepository } = {}): Promise<PullRequest> {
+  async openPullRequest(
+    changes: FileChanges,
+    options: { branch?: string; from?: GitRepository; fork?: FakeRepository } = {},
+  ): Promise<PullRequest> {
     const number = this.nextPr++;
     const branch = options.branch ?? `pr-${number}`;
     const source = options.from ?? this.git;
@@ -94,8 +126,18 @@ export class E2e {
     return pr;
   }
 
-  async deliver(event: string, payload: unknown, options: { deliveryId?: string; signatureOverride?: string | null } = {}): Promise<Delivery> {
-    return deliverWebhook({ url: this.app.webhookUrl, secret: this.credentials.webhookSecret, event, payload, ...options });
+  async deliver(
+    event: string,
+    payload: unknown,
+    options: { deliveryId?: string; signatureOverride?: string | null } = {},
+  ): Promise<Delivery> {
+    return deliverWebhook({
+      url: this.app.webhookUrl,
+      secret: this.credentials.webhookSecret,
+      event,
+      payload,
+      ...options,
+    });
   }
 
   /** Every secret that must never show: the private key (each line of it), the webhook secret, each installation token. */
@@ -107,14 +149,21 @@ export class E2e {
   /** What every test ends with: GitHub would have accepted every request, nothing left running, no secret shown. */
   expectCleanRun(): void {
     expect(this.fake.violations, 'requests GitHub would refuse').toEqual([]);
-    expect(this.fake.checkRuns.filter((r) => r.status !== 'completed').map((r) => `${r.id} ${r.head_sha} ${r.status}`), 'check runs left unfinished').toEqual([]);
+    expect(
+      this.fake.checkRuns.filter((r) => r.status !== 'completed').map((r) => `${r.id} ${r.head_sha} ${r.status}`),
+      'check runs left unfinished',
+    ).toEqual([]);
     const places: [string, string][] = [
       ['app output', this.app.logs],
-      ...this.fake.checkRuns.map((r): [string, string] => [`check run ${r.id}`, JSON.stringify({ output: r.output, annotations: r.annotations })]),
+      ...this.fake.checkRuns.map((r): [string, string] => [
+        `check run ${r.id}`,
+        JSON.stringify({ output: r.output, annotations: r.annotations }),
+      ]),
       ...this.fake.comments.map((c): [string, string] => [`comment ${c.id}`, c.body]),
     ];
     for (const secret of this.secrets()) {
-      for (const [where, text] of places) expect(text.includes(secret), `a secret (${secret.slice(0, 6)}…) appears in the ${where}`).toBe(false);
+      for (const [where, text] of places)
+        expect(text.includes(secret), `a secret (${secret.slice(0, 6)}…) appears in the ${where}`).toBe(false);
     }
   }
 
@@ -160,7 +209,12 @@ export class PullRequest {
     readonly source: GitRepository,
     readonly fork?: FakeRepository,
   ) {
-    e2e.fake.addPullRequest({ repository: e2e.fullName, number, head: { sha: headSha, ref: branch, repository: fork ? `${fork.owner}/${fork.name}` : e2e.fullName }, base: { sha: baseSha, ref: 'main' } });
+    e2e.fake.addPullRequest({
+      repository: e2e.fullName,
+      number,
+      head: { sha: headSha, ref: branch, repository: fork ? `${fork.owner}/${fork.name}` : e2e.fullName },
+      base: { sha: baseSha, ref: 'main' },
+    });
   }
 
   payload(action: 'opened' | 'synchronize', before?: string): Record<string, unknown> {
@@ -170,13 +224,24 @@ export class PullRequest {
       installationId: this.e2e.repo.installationId,
       repository: this.e2e.payloadRepository(),
       base: { ref: 'main', sha: this.baseSha },
-      head: { ref: this.branch, sha: this.headSha, ...(this.fork ? { repository: this.e2e.payloadRepository(this.fork) } : {}) },
+      head: {
+        ref: this.branch,
+        sha: this.headSha,
+        ...(this.fork ? { repository: this.e2e.payloadRepository(this.fork) } : {}),
+      },
       ...(before ? { before } : {}),
     });
   }
 
-  async deliver(action: 'opened' | 'synchronize', options: { deliveryId?: string; before?: string } = {}): Promise<Delivery> {
-    return this.e2e.deliver('pull_request', this.payload(action, options.before), options.deliveryId ? { deliveryId: options.deliveryId } : {});
+  async deliver(
+    action: 'opened' | 'synchronize',
+    options: { deliveryId?: string; before?: string } = {},
+  ): Promise<Delivery> {
+    return this.e2e.deliver(
+      'pull_request',
+      this.payload(action, options.before),
+      options.deliveryId ? { deliveryId: options.deliveryId } : {},
+    );
   }
 
   /** A second push to the pull request's branch, delivered as pull_request.synchronize. */
@@ -184,7 +249,16 @@ export class PullRequest {
     const before = this.headSha;
     this.headSha = this.source.commit(this.branch, changes);
     this.e2e.git.publishPullRef(this.source, this.branch, this.number);
-    this.e2e.fake.addPullRequest({ repository: this.e2e.fullName, number: this.number, head: { sha: this.headSha, ref: this.branch, repository: this.fork ? `${this.fork.owner}/${this.fork.name}` : this.e2e.fullName }, base: { sha: this.baseSha, ref: 'main' } });
+    this.e2e.fake.addPullRequest({
+      repository: this.e2e.fullName,
+      number: this.number,
+      head: {
+        sha: this.headSha,
+        ref: this.branch,
+        repository: this.fork ? `${this.fork.owner}/${this.fork.name}` : this.e2e.fullName,
+      },
+      base: { sha: this.baseSha, ref: 'main' },
+    });
     const d = await this.deliver('synchronize', { before });
     expect(d.status, d.body).toBeLessThan(300);
     return d;
@@ -195,8 +269,22 @@ export class PullRequest {
       installationId: this.e2e.repo.installationId,
       repository: this.e2e.payloadRepository(),
       appId: this.e2e.credentials.appId,
-      checkRun: { id: run.id, name: run.name, headSha: run.head_sha, headBranch: this.branch, externalId: run.external_id ?? '' },
-      pullRequests: this.fork ? [] : [{ number: this.number, head: { ref: this.branch, sha: this.headSha }, base: { ref: 'main', sha: this.baseSha } }],
+      checkRun: {
+        id: run.id,
+        name: run.name,
+        headSha: run.head_sha,
+        headBranch: this.branch,
+        externalId: run.external_id ?? '',
+      },
+      pullRequests: this.fork
+        ? []
+        : [
+            {
+              number: this.number,
+              head: { ref: this.branch, sha: this.headSha },
+              base: { ref: 'main', sha: this.baseSha },
+            },
+          ],
     });
     return this.e2e.deliver('check_run', payload);
   }
@@ -216,14 +304,24 @@ export class PullRequest {
   async validated(options: { comment?: boolean; after?: number } = {}): Promise<FakeCheckRun> {
     const { fake } = this.e2e;
     const after = options.after ?? 0;
-    const run = await fake.waitFor(() => this.checkRuns().find((r) => r.status === 'completed' && r.lastWrite >= after), `a completed ${CHECK_NAME} on ${this.headSha.slice(0, 7)} (PR #${this.number})`, 60_000);
-    if (options.comment) await fake.waitFor(() => this.appComments().length > 0, `the plan comment on PR #${this.number}`, 30_000);
+    const run = await fake.waitFor(
+      () => this.checkRuns().find((r) => r.status === 'completed' && r.lastWrite >= after),
+      `a completed ${CHECK_NAME} on ${this.headSha.slice(0, 7)} (PR #${this.number})`,
+      60_000,
+    );
+    if (options.comment)
+      await fake.waitFor(() => this.appComments().length > 0, `the plan comment on PR #${this.number}`, 30_000);
     await fake.quiet(2000, 60_000);
     return this.checkRuns().find((r) => r.id === run.id)!;
   }
 
   /** Everything the check run says: title, summary, text and annotation messages. */
   static text(run: FakeCheckRun): string {
-    return [run.output.title, run.output.summary, run.output.text, ...run.annotations.map((a) => `${a.path}:${a.start_line} ${a.message} ${a.title ?? ''} ${a.raw_details ?? ''}`)].join('\n');
+    return [
+      run.output.title,
+      run.output.summary,
+      run.output.text,
+      ...run.annotations.map((a) => `${a.path}:${a.start_line} ${a.message} ${a.title ?? ''} ${a.raw_details ?? ''}`),
+    ].join('\n');
   }
 }

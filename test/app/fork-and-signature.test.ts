@@ -18,7 +18,13 @@ beforeAll(async () => {
   e2e = await E2e.start();
   forkGit = e2e.git.fork();
   // The fork belongs to someone else: the app is not installed there.
-  fork = e2e.fake.addRepository({ owner: 'outsider', name: 'flink-jobs', installationId: 999_999, gitDir: forkGit.dir, forkOf: e2e.fullName });
+  fork = e2e.fake.addRepository({
+    owner: 'outsider',
+    name: 'flink-jobs',
+    installationId: 999_999,
+    gitDir: forkGit.dir,
+    forkOf: e2e.fullName,
+  });
 }, 60_000);
 
 afterEach(() => e2e?.expectCleanRun());
@@ -30,20 +36,40 @@ afterAll(async () => {
 
 describe('pull requests from forks', { timeout: 120_000 }, () => {
   test('a fork is validated from its own clone URL, and the summary says nothing is built or deployed', async () => {
-    const sql = readFileSync(path.join(repoRoot, 'examples', 'acme-flink-jobs', 'jobs', 'clickstream-fanout', 'main.sql'), 'utf8').replace("'topic' = 'page-views',", "'topik' = 'page-views',");
-    const pr = await e2e.openPullRequest({ 'jobs/clickstream-fanout/main.sql': sql }, { from: forkGit, fork, branch: 'outsider-change' });
+    const sql = readFileSync(
+      path.join(repoRoot, 'examples', 'acme-flink-jobs', 'jobs', 'clickstream-fanout', 'main.sql'),
+      'utf8',
+    ).replace("'topic' = 'page-views',", "'topik' = 'page-views',");
+    const pr = await e2e.openPullRequest(
+      { 'jobs/clickstream-fanout/main.sql': sql },
+      { from: forkGit, fork, branch: 'outsider-change' },
+    );
     const run = await pr.validated();
     expect(run).toMatchObject({ name: CHECK_NAME, head_sha: pr.headSha, status: 'completed', conclusion: 'failure' });
     expect(run.annotations.map((a) => `${a.path}:${a.start_line}`)).toContain('jobs/clickstream-fanout/main.sql:14');
     expect(`${run.output.summary}\n${run.output.text ?? ''}`).toMatch(/fork/i);
-    expect(`${run.output.summary}\n${run.output.text ?? ''}`).toMatch(/(not|never|nothing)[^.\n]*(built|build|deploy)/i);
+    expect(`${run.output.summary}\n${run.output.text ?? ''}`).toMatch(
+      /(not|never|nothing)[^.\n]*(built|build|deploy)/i,
+    );
     // Everything the app asked GitHub for was about the base repository, with its installation.
-    const touched = e2e.fake.requests.filter((r) => r.path.startsWith('/repos/')).map((r) => r.path.split('/').slice(2, 4).join('/'));
+    const touched = e2e.fake.requests
+      .filter((r) => r.path.startsWith('/repos/'))
+      .map((r) => r.path.split('/').slice(2, 4).join('/'));
     expect(new Set(touched)).toEqual(new Set([e2e.fullName]));
   });
 
-  test('a re-run of a fork\'s check (GitHub lists no pull request on it) validates the same commit again', async () => {
-    const pr = await e2e.openPullRequest({ 'jobs/orders-enrichment/main.sql': '-- from a fork\n' + readFileSync(path.join(repoRoot, 'examples', 'acme-flink-jobs', 'jobs', 'orders-enrichment', 'main.sql'), 'utf8') }, { from: forkGit, fork, branch: 'outsider-rerun' });
+  test("a re-run of a fork's check (GitHub lists no pull request on it) validates the same commit again", async () => {
+    const pr = await e2e.openPullRequest(
+      {
+        'jobs/orders-enrichment/main.sql':
+          '-- from a fork\n' +
+          readFileSync(
+            path.join(repoRoot, 'examples', 'acme-flink-jobs', 'jobs', 'orders-enrichment', 'main.sql'),
+            'utf8',
+          ),
+      },
+      { from: forkGit, fork, branch: 'outsider-rerun' },
+    );
     const first = structuredClone(await pr.validated());
     const mark = e2e.fake.requests.length;
     const d = await pr.rerequest(first);
@@ -59,9 +85,18 @@ describe('webhook signatures', { timeout: 120_000 }, () => {
   test('a wrong, a missing and a stale-secret signature are refused with 4xx and GitHub hears nothing', async () => {
     await e2e.fake.quiet(1000, 60_000);
     const before = e2e.fake.requests.length;
-    const pr = new PullRequest(e2e, 900, 'never-validated', e2e.git.sha('main'), e2e.git.commit('never-validated', { 'README.md': 'x\n' }), e2e.git);
+    const pr = new PullRequest(
+      e2e,
+      900,
+      'never-validated',
+      e2e.git.sha('main'),
+      e2e.git.commit('never-validated', { 'README.md': 'x\n' }),
+      e2e.git,
+    );
     const payload = pr.payload('opened');
-    const forged = await e2e.deliver('pull_request', payload, { signatureOverride: signature(JSON.stringify(payload), 'not-the-secret') });
+    const forged = await e2e.deliver('pull_request', payload, {
+      signatureOverride: signature(JSON.stringify(payload), 'not-the-secret'),
+    });
     const missing = await e2e.deliver('pull_request', payload, { signatureOverride: null });
     const garbage = await e2e.deliver('pull_request', payload, { signatureOverride: 'sha256=zz' });
     for (const d of [forged, missing, garbage]) {

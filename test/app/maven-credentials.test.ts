@@ -12,7 +12,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { AppProcess, newAppCredentials, type AppCredentials } from '../support/app-process.js';
-import { startFakeGitHub, type FakeCheckRun, type FakeGitHub, type FakeRepository } from '../support/fake-github/fake-github.js';
+import {
+  startFakeGitHub,
+  type FakeCheckRun,
+  type FakeGitHub,
+  type FakeRepository,
+} from '../support/fake-github/fake-github.js';
 import { GitRepository } from '../support/git-fixture.js';
 import { deliverMergePush } from '../support/webhooks.js';
 
@@ -31,22 +36,37 @@ async function startRecorder(): Promise<Recorder> {
     authorizations.push(req.headers.authorization);
     const p = req.url ?? '';
     if (p.endsWith('/udf-1.0.jar')) return res.writeHead(200).end(JAR);
-    if (p.endsWith('/udf-1.0.jar.sha256')) return res.writeHead(200).end(createHash('sha256').update(JAR).digest('hex'));
+    if (p.endsWith('/udf-1.0.jar.sha256'))
+      return res.writeHead(200).end(createHash('sha256').update(JAR).digest('hex'));
     return res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/maven2/`, authorizations, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/maven2/`,
+    authorizations,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 /** A registry that asks every caller for Basic credentials, as Harbor or a plain distribution registry does. */
-async function startRegistryRecorder(): Promise<{ host: string; authorizations: (string | undefined)[]; close(): Promise<void> }> {
+async function startRegistryRecorder(): Promise<{
+  host: string;
+  authorizations: (string | undefined)[];
+  close(): Promise<void>;
+}> {
   const authorizations: (string | undefined)[] = [];
   const server: Server = createServer((req, res) => {
     authorizations.push(req.headers.authorization);
-    res.writeHead(401, { 'www-authenticate': 'Basic realm="recorder"', 'content-type': 'application/json' }).end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+    res
+      .writeHead(401, { 'www-authenticate': 'Basic realm="recorder"', 'content-type': 'application/json' })
+      .end('{"errors":[{"code":"UNAUTHORIZED"}]}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { host: `127.0.0.1:${(server.address() as AddressInfo).port}`, authorizations, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    authorizations,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 const project = (repositories: string, registry = '127.0.0.1:9') => `apiVersion: streampilot.dev/v1
@@ -85,13 +105,28 @@ describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven cr
     attacker = await startRecorder();
     registryRecorder = await startRegistryRecorder();
     mkdirSync(path.join(source, 'jobs', 'orders'), { recursive: true });
-    writeFileSync(path.join(source, 'streampilot.yaml'), project(`    - { id: central, url: "https://repo.maven.apache.org/maven2/" }`));
-    writeFileSync(path.join(source, 'jobs', 'orders', 'job.yaml'), 'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\ndependencies:\n  maven: [org.example:udf:1.0]\n');
-    writeFileSync(path.join(source, 'jobs', 'orders', 'main.sql'), "CREATE TABLE src (id STRING) WITH ('connector' = 'datagen');\nCREATE TABLE snk (id STRING) WITH ('connector' = 'blackhole');\nINSERT INTO snk SELECT id FROM src;\n");
+    writeFileSync(
+      path.join(source, 'streampilot.yaml'),
+      project(`    - { id: central, url: "https://repo.maven.apache.org/maven2/" }`),
+    );
+    writeFileSync(
+      path.join(source, 'jobs', 'orders', 'job.yaml'),
+      'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\ndependencies:\n  maven: [org.example:udf:1.0]\n',
+    );
+    writeFileSync(
+      path.join(source, 'jobs', 'orders', 'main.sql'),
+      "CREATE TABLE src (id STRING) WITH ('connector' = 'datagen');\nCREATE TABLE snk (id STRING) WITH ('connector' = 'blackhole');\nINSERT INTO snk SELECT id FROM src;\n",
+    );
     git = GitRepository.create({ from: source });
     credentials = newAppCredentials();
     github = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
-    repo = github.addRepository({ owner: 'acme', name: 'flink-jobs', installationId: 8181, gitDir: git.dir, cloneUrl: git.cloneUrl });
+    repo = github.addRepository({
+      owner: 'acme',
+      name: 'flink-jobs',
+      installationId: 8181,
+      gitDir: git.dir,
+      cloneUrl: git.cloneUrl,
+    });
     app = await AppProcess.start({
       credentials,
       githubHost: github.host,
@@ -114,7 +149,11 @@ describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven cr
   const allowedHeader = () => `Basic ${Buffer.from(`ci:${allowedPassword}`).toString('base64')}`;
 
   afterEach(() => {
-    const places = [app.logs, ...github.checkRuns.map((r) => JSON.stringify(r.output)), ...github.comments.map((c) => c.body)];
+    const places = [
+      app.logs,
+      ...github.checkRuns.map((r) => JSON.stringify(r.output)),
+      ...github.comments.map((c) => c.body),
+    ];
     for (const marker of markers()) for (const text of places) expect(text.includes(marker)).toBe(false);
     // Whatever a test did, the attacker's URL never saw a credential.
     expect(attacker.authorizations.filter((a) => a !== undefined)).toEqual([]);
@@ -134,29 +173,45 @@ describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven cr
     const before = git.sha('main');
     const sha = git.commit('main', files);
     await deliverMergePush({ url: app.webhookUrl, secret: credentials.webhookSecret, repo, before, after: sha });
-    const run = await github.waitFor(() => github.checkRunsFor(fullName(), sha).find((r) => r.name === BUILD_CHECK && r.status === 'completed'), `a completed ${BUILD_CHECK}`, 60_000);
+    const run = await github.waitFor(
+      () => github.checkRunsFor(fullName(), sha).find((r) => r.name === BUILD_CHECK && r.status === 'completed'),
+      `a completed ${BUILD_CHECK}`,
+      60_000,
+    );
     await github.quiet(1000, 30_000);
     return run;
   };
 
   test('a push with username ${AWS_SECRET_ACCESS_KEY} / password ${WEBHOOK_SECRET} sends no marker to the recorder and fails the build at the key', async () => {
-    const run = await pushAndBuild({ 'streampilot.yaml': project(`    - id: exfil\n      url: ${attacker.url}\n      username: \${AWS_SECRET_ACCESS_KEY}\n      password: \${WEBHOOK_SECRET}`) });
+    const run = await pushAndBuild({
+      'streampilot.yaml': project(
+        `    - id: exfil\n      url: ${attacker.url}\n      username: \${AWS_SECRET_ACCESS_KEY}\n      password: \${WEBHOOK_SECRET}`,
+      ),
+    });
     expect(run.conclusion).toBe('failure');
-    expect(`${run.output.title}\n${run.output.summary}`).toContain('streampilot.yaml:12:7: `maven.repositories[0].username` is no longer read');
+    expect(`${run.output.title}\n${run.output.summary}`).toContain(
+      'streampilot.yaml:12:7: `maven.repositories[0].username` is no longer read',
+    );
     expect(attacker.authorizations).toEqual([]);
   });
 
   test('the operator’s STREAMPILOT_MAVEN_MIRROR_* are not sent when the repository gives `mirror` its own URL', async () => {
     const run = await pushAndBuild({ 'streampilot.yaml': project(`    - { id: mirror, url: "${attacker.url}" }`) });
     expect(run.conclusion).toBe('failure');
-    expect(run.output.summary).toContain('which is not the URL the credentials are for (STREAMPILOT_MAVEN_MIRROR_URL); nothing was sent');
+    expect(run.output.summary).toContain(
+      'which is not the URL the credentials are for (STREAMPILOT_MAVEN_MIRROR_URL); nothing was sent',
+    );
     expect(attacker.authorizations).toEqual([]);
   });
 
   test('a streampilot.yaml whose registry.repository names another registry gets no STREAMPILOT_REGISTRY_* credentials, even when asked', async () => {
-    const run = await pushAndBuild({ 'streampilot.yaml': project(`    - { id: mirror, url: "${pinned.url}" }`, registryRecorder.host) });
+    const run = await pushAndBuild({
+      'streampilot.yaml': project(`    - { id: mirror, url: "${pinned.url}" }`, registryRecorder.host),
+    });
     expect(run.conclusion).toBe('failure');
-    expect(run.output.summary).toContain(`registry ${registryRecorder.host} is not the one STREAMPILOT_REGISTRY_USERNAME/_PASSWORD are for (STREAMPILOT_REGISTRY_HOST=127.0.0.1:9); nothing was sent`);
+    expect(run.output.summary).toContain(
+      `registry ${registryRecorder.host} is not the one STREAMPILOT_REGISTRY_USERNAME/_PASSWORD are for (STREAMPILOT_REGISTRY_HOST=127.0.0.1:9); nothing was sent`,
+    );
     expect(registryRecorder.authorizations.filter((a) => a !== undefined)).toEqual([]);
   });
 

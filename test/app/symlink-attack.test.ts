@@ -42,13 +42,17 @@ describe('a pull request cannot read the app’s files through a symbolic link',
     expect(atLink.map((a) => a.message).join('\n')).toMatch(/symbolic link to a file outside the repository/);
     const places: [string, string][] = [
       ['app output', e2e.app.logs],
-      ...e2e.fake.checkRuns.map((r): [string, string] => [`check run ${r.id}`, JSON.stringify({ output: r.output, annotations: r.annotations })]),
+      ...e2e.fake.checkRuns.map((r): [string, string] => [
+        `check run ${r.id}`,
+        JSON.stringify({ output: r.output, annotations: r.annotations }),
+      ]),
       ...e2e.fake.comments.map((c): [string, string] => [`comment ${c.id}`, c.body]),
     ];
     for (const [where, text] of places) {
       expect(text.includes(envMarker), `the .env marker appears in the ${where}`).toBe(false);
       // Any 40 characters of the base64 key would be a leak, not only the whole of it.
-      for (let i = 0; i + 40 <= envKey.length; i += 40) expect(text.includes(envKey.slice(i, i + 40)), `part of the .env key appears in the ${where}`).toBe(false);
+      for (let i = 0; i + 40 <= envKey.length; i += 40)
+        expect(text.includes(envKey.slice(i, i + 40)), `part of the .env key appears in the ${where}`).toBe(false);
     }
   });
 });

@@ -3,7 +3,7 @@
 // short log line, and a signed body that is not a JSON object is a 400, not a 500.
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { signature } from '../support/webhooks.js';
 import { useE2e } from './e2e-harness.js';
 
@@ -59,7 +59,11 @@ function sendForged(url: string, options: { total: number; chunked: boolean; fil
 
 /** The app's output since `from`, once `lines` refusals have reached it (its stdout lags its answers) and it went quiet. */
 async function refusalsLogged(from: number, lines: number): Promise<string> {
-  const count = () => e2e().app.logs.slice(from).split('\n').filter((l) => l.includes('webhook refused')).length;
+  const count = () =>
+    e2e()
+      .app.logs.slice(from)
+      .split('\n')
+      .filter((l) => l.includes('webhook refused')).length;
   const deadline = Date.now() + 10_000;
   while (count() < lines && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 500));
@@ -70,7 +74,9 @@ describe('webhook body limits', { timeout: 120_000 }, () => {
   test('a 100 MB forged body with a declared length is refused with 413 before it is read, alone and four at once', async () => {
     const logBefore = e2e().app.logs.length;
     const one = await sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: false });
-    const four = await Promise.all([1, 2, 3, 4].map(() => sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: false })));
+    const four = await Promise.all(
+      [1, 2, 3, 4].map(() => sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: false })),
+    );
     for (const answer of [one, ...four]) {
       expect(answer.status, answer.body).toBe(413);
       // Answered at the headers: far less than the body was needed.
@@ -86,7 +92,9 @@ describe('webhook body limits', { timeout: 120_000 }, () => {
   test('a 100 MB forged body sent chunked (no length) is cut off at 25 MB, four at once too, and memory stays bounded', async () => {
     const logBefore = e2e().app.logs.length;
     const one = await sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: true });
-    const four = await Promise.all([1, 2, 3, 4].map(() => sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: true })));
+    const four = await Promise.all(
+      [1, 2, 3, 4].map(() => sendForged(e2e().app.webhookUrl, { total: 100 * MB, chunked: true })),
+    );
     expect(one.status, one.body).toBe(413);
     // Four at once may also meet the shared budget for unverified bodies (503): either way, refused.
     for (const answer of four) expect([413, 503], answer.body).toContain(answer.status);
@@ -105,7 +113,9 @@ describe('webhook body limits', { timeout: 120_000 }, () => {
     const marker = `FORGED-BODY-MARKER-${randomUUID()}`;
     const payload = { action: 'opened', note: marker, repository: { full_name: marker } };
     const logBefore = e2e().app.logs.length;
-    const d = await e2e().deliver('pull_request', payload, { signatureOverride: signature(JSON.stringify(payload), 'not-the-secret') });
+    const d = await e2e().deliver('pull_request', payload, {
+      signatureOverride: signature(JSON.stringify(payload), 'not-the-secret'),
+    });
     expect(d.status, d.body).toBe(400);
     expect(d.body).not.toContain(marker);
     const lines = (await refusalsLogged(logBefore, 1)).split('\n').filter(Boolean);
@@ -143,7 +153,12 @@ describe('signed bodies that are not a webhook object', { timeout: 60_000 }, () 
     for (const [body, reason] of bodies) {
       const res = await fetch(e2e().app.webhookUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature(body, e2e().credentials.webhookSecret) },
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'pull_request',
+          'x-github-delivery': randomUUID(),
+          'x-hub-signature-256': signature(body, e2e().credentials.webhookSecret),
+        },
         body,
       });
       const text = await res.text();

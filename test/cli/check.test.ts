@@ -30,20 +30,29 @@ describe('streampilot check on the bundled example repository', () => {
   });
 
   it('prints the plan per environment with every job, its mode, parallelism and what is applied', () => {
-    const staging = run.stdout.slice(run.stdout.indexOf('Environment staging'), run.stdout.indexOf('Environment production'));
+    const staging = run.stdout.slice(
+      run.stdout.indexOf('Environment staging'),
+      run.stdout.indexOf('Environment production'),
+    );
     const production = run.stdout.slice(run.stdout.indexOf('Environment production'));
     expect(staging).toMatch(/namespace flink-staging.*deploys on merge/);
     expect(production).toMatch(/deploys on `\/deploy production`, after staging/);
-    expect(staging).toMatch(/orders-enrichment\s+application\s+4\s+savepoint\s+FlinkDeployment flink-staging\/orders-enrichment\s+ghcr\.io\/acme\/flink-jobs:orders-enrichment-[0-9a-f]{16}/);
+    expect(staging).toMatch(
+      /orders-enrichment\s+application\s+4\s+savepoint\s+FlinkDeployment flink-staging\/orders-enrichment\s+ghcr\.io\/acme\/flink-jobs:orders-enrichment-[0-9a-f]{16}/,
+    );
     // production overrides parallelism in job.yaml
     expect(production).toMatch(/orders-enrichment\s+application\s+8\s+savepoint/);
     expect(production).toMatch(/orders-revenue-per-minute\s+application\s+6\s+/);
-    expect(staging).toMatch(/payment-fraud-alerts\s+session\s+1\s+stateless\s+FlinkSessionJob flink-staging\/payment-fraud-alerts/);
+    expect(staging).toMatch(
+      /payment-fraud-alerts\s+session\s+1\s+stateless\s+FlinkSessionJob flink-staging\/payment-fraud-alerts/,
+    );
     expect(staging).toMatch(/clickstream-fanout\s+application\s+2\s+last-state/);
   });
 
   it('gives a job different image tags only where its content differs', () => {
-    const tags = [...run.stdout.matchAll(/ghcr\.io\/acme\/flink-jobs:(orders-enrichment-[0-9a-f]{16})/g)].map((m) => m[1]);
+    const tags = [...run.stdout.matchAll(/ghcr\.io\/acme\/flink-jobs:(orders-enrichment-[0-9a-f]{16})/g)].map(
+      (m) => m[1],
+    );
     expect(tags).toHaveLength(2);
     // production substitutes another kafka_bootstrap into the SQL, so the script differs
     expect(tags[0]).not.toBe(tags[1]);
@@ -53,11 +62,21 @@ describe('streampilot check on the bundled example repository', () => {
     const file = path.join(cacheHome, 'plan.json');
     const run = cli('check', 'examples/acme-flink-jobs', '--plan-json', file);
     expect(run.status).toBe(0);
-    const plan = JSON.parse(readFileSync(file, 'utf8')) as { environments: { name: string; jobs: { name: string; object: { kind: string; metadata: { namespace: string } } }[] }[] };
+    const plan = JSON.parse(readFileSync(file, 'utf8')) as {
+      environments: {
+        name: string;
+        jobs: { name: string; object: { kind: string; metadata: { namespace: string } } }[];
+      }[];
+    };
     expect(plan.environments.map((e) => e.name)).toEqual(['staging', 'production']);
     const prod = plan.environments[1]!.jobs.find((j) => j.name === 'orders-enrichment')!;
     expect(prod.object).toMatchObject({ kind: 'FlinkDeployment', metadata: { namespace: 'flink-prod' } });
-    const bad = cli('check', 'examples/acme-flink-jobs', '--plan-json', path.join(cacheHome, 'no', 'such', 'dir', 'plan.json'));
+    const bad = cli(
+      'check',
+      'examples/acme-flink-jobs',
+      '--plan-json',
+      path.join(cacheHome, 'no', 'such', 'dir', 'plan.json'),
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/cannot write the plan/);
   });
@@ -88,11 +107,29 @@ describe('streampilot check on the broken example', () => {
     ['jobs/table-problems/main.sql', 7, 1, 'sql/drop-statement', /DROP TABLE `old_events`/],
     ['jobs/table-problems/main.sql', 9, 31, 'sql/insert-column-count', /3 columns.*2 writable columns/],
     ['jobs/table-problems/main.sql', 11, 45, 'sql/unknown-table', /`event_log`/],
-    ['jobs/connector-problems/main.sql', 2, 3, 'sql/connector-options', /missing required option 'properties\.bootstrap\.servers'/],
-    ['jobs/connector-problems/main.sql', 5, 3, 'sql/connector-options', /'scan\.startup\.mod'.*did you mean 'scan\.startup\.mode'/],
+    [
+      'jobs/connector-problems/main.sql',
+      2,
+      3,
+      'sql/connector-options',
+      /missing required option 'properties\.bootstrap\.servers'/,
+    ],
+    [
+      'jobs/connector-problems/main.sql',
+      5,
+      3,
+      'sql/connector-options',
+      /'scan\.startup\.mod'.*did you mean 'scan\.startup\.mode'/,
+    ],
     ['jobs/connector-problems/main.sql', 2, 17, 'sql/connector-dependency', /flink-sql-connector-kafka/],
     ['jobs/connector-problems/main.sql', 13, 16, 'sql/plaintext-secret', /'password'/],
-    ['jobs/connector-problems/main.sql', 16, 58, 'sql/connector-options', /unknown connector 'kafak'; did you mean 'kafka'/],
+    [
+      'jobs/connector-problems/main.sql',
+      16,
+      58,
+      'sql/connector-options',
+      /unknown connector 'kafak'; did you mean 'kafka'/,
+    ],
     ['jobs/does-nothing/main.sql', 1, 1, 'sql/no-sink', /never writes anywhere/],
   ];
 
@@ -125,17 +162,36 @@ describe('streampilot check on the broken example', () => {
   it('--format github prints workflow commands GitHub turns into annotations', () => {
     const gh = cli('check', 'examples/broken', '--format', 'github');
     expect(gh.status).toBe(1);
-    expect(gh.stdout).toMatch(/^::error file=jobs\/does-nothing\/main\.sql,line=1,col=1,endLine=\d+,endColumn=\d+,title=StreamPilot sql\/no-sink::this job never writes anywhere/m);
-    for (const line of gh.stdout.trim().split('\n').filter((l) => !/^(No problems|\d+ error)/.test(l))) expect(line).toMatch(/^::(error|warning|notice) file=/);
+    expect(gh.stdout).toMatch(
+      /^::error file=jobs\/does-nothing\/main\.sql,line=1,col=1,endLine=\d+,endColumn=\d+,title=StreamPilot sql\/no-sink::this job never writes anywhere/m,
+    );
+    for (const line of gh.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => !/^(No problems|\d+ error)/.test(l)))
+      expect(line).toMatch(/^::(error|warning|notice) file=/);
   });
 });
 
 describe('streampilot render', () => {
   it('prints the FlinkDeployment with the environment merged in', () => {
-    const run = cli('render', 'orders-enrichment', '--env', 'production', '--dir', 'examples/acme-flink-jobs', '--git-sha', 'abc123');
+    const run = cli(
+      'render',
+      'orders-enrichment',
+      '--env',
+      'production',
+      '--dir',
+      'examples/acme-flink-jobs',
+      '--git-sha',
+      'abc123',
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const object = parseYaml(run.stdout) as { kind: string; metadata: { namespace: string; labels: Record<string, string>; annotations: Record<string, string> }; spec: { job: { parallelism: number; upgradeMode: string }; flinkVersion: string } };
+    const object = parseYaml(run.stdout) as {
+      kind: string;
+      metadata: { namespace: string; labels: Record<string, string>; annotations: Record<string, string> };
+      spec: { job: { parallelism: number; upgradeMode: string }; flinkVersion: string };
+    };
     expect(object.kind).toBe('FlinkDeployment');
     expect(object.metadata.namespace).toBe('flink-prod');
     expect(object.metadata.labels['app.kubernetes.io/managed-by']).toBe('streampilot');
@@ -148,13 +204,28 @@ describe('streampilot render', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sp-render-cm-'));
     try {
       mkdirSync(path.join(dir, 'jobs', 'lookups'), { recursive: true });
-      writeFileSync(path.join(dir, 'streampilot.yaml'), 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: { namespace: flink-staging }\n');
-      writeFileSync(path.join(dir, 'jobs', 'lookups', 'job.yaml'), 'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: lookups\nsql: [main.sql]\nbuild: configmap\nbaseImage: ghcr.io/acme/flink-runner:1.20\n');
-      writeFileSync(path.join(dir, 'jobs', 'lookups', 'main.sql'), "CREATE TABLE s (id STRING) WITH ('connector' = 'datagen');\nCREATE TABLE k (id STRING) WITH ('connector' = 'blackhole');\nINSERT INTO k SELECT id FROM s;\n");
+      writeFileSync(
+        path.join(dir, 'streampilot.yaml'),
+        'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: { namespace: flink-staging }\n',
+      );
+      writeFileSync(
+        path.join(dir, 'jobs', 'lookups', 'job.yaml'),
+        'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: lookups\nsql: [main.sql]\nbuild: configmap\nbaseImage: ghcr.io/acme/flink-runner:1.20\n',
+      );
+      writeFileSync(
+        path.join(dir, 'jobs', 'lookups', 'main.sql'),
+        "CREATE TABLE s (id STRING) WITH ('connector' = 'datagen');\nCREATE TABLE k (id STRING) WITH ('connector' = 'blackhole');\nINSERT INTO k SELECT id FROM s;\n",
+      );
       const run = cli('render', 'lookups', '--env', 'staging', '--dir', dir);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      const [configMap, deployment] = parseAllDocuments(run.stdout).map((d) => d.toJS()) as [{ kind: string; metadata: { name: string }; data: Record<string, string> }, { kind: string; spec: { image: string; podTemplate: { spec: { volumes: { configMap: { name: string } }[] } } } }];
+      const [configMap, deployment] = parseAllDocuments(run.stdout).map((d) => d.toJS()) as [
+        { kind: string; metadata: { name: string }; data: Record<string, string> },
+        {
+          kind: string;
+          spec: { image: string; podTemplate: { spec: { volumes: { configMap: { name: string } }[] } } };
+        },
+      ];
       expect(configMap.kind).toBe('ConfigMap');
       expect(Object.values(configMap.data)[0]).toContain('INSERT INTO');
       expect(deployment.kind).toBe('FlinkDeployment');
@@ -189,7 +260,9 @@ describe('usage', () => {
   it('an unknown command exits 2 and lists the commands', () => {
     const run = cli('deploy-everything');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/unknown command `deploy-everything`.*\n.*check, validate, render, build, deploy and status/);
+    expect(run.stderr).toMatch(
+      /unknown command `deploy-everything`.*\n.*check, validate, render, build, deploy and status/,
+    );
   });
 
   it('an unknown flag exits 2 and points at --help', () => {

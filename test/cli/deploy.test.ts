@@ -24,14 +24,28 @@ import { basicAuth, registryEnv, registryRequests, type TestRegistry } from '../
 import { runCliAsync, type CliRun } from '../support/run-cli.js';
 
 const NS = 'flink-staging';
-const reason = dockerEnv.skipReason ?? registryEnv.skipReason ?? (existsSync(operatorCrdDir) ? undefined : '(../shared/reference is absent: the fake API server validates against the operator CRDs there)');
+const reason =
+  dockerEnv.skipReason ??
+  registryEnv.skipReason ??
+  (existsSync(operatorCrdDir)
+    ? undefined
+    : '(../shared/reference is absent: the fake API server validates against the operator CRDs there)');
 
-const sql = (job: string, marker: string) => `CREATE TABLE ${job}_source (user_id STRING, url STRING) WITH ('connector' = 'datagen');
+const sql = (
+  job: string,
+  marker: string,
+) => `CREATE TABLE ${job}_source (user_id STRING, url STRING) WITH ('connector' = 'datagen');
 CREATE TABLE ${job}_sink (user_id STRING, url STRING) WITH ('connector' = 'blackhole');
 INSERT INTO ${job}_sink SELECT user_id, url FROM ${job}_source WHERE url <> '${marker}';
 `;
 
-const project = (o: { registry: string; repository: string; base: string; timeout?: string; prune?: boolean }) => `apiVersion: streampilot.dev/v1
+const project = (o: {
+  registry: string;
+  repository: string;
+  base: string;
+  timeout?: string;
+  prune?: boolean;
+}) => `apiVersion: streampilot.dev/v1
 kind: Project
 defaults:
   baseImage: ${o.base}
@@ -50,7 +64,8 @@ ${o.prune ? '  prune: true\n' : ''}environments:
     namespace: flink-production
 `;
 
-const imageJob = (name: string) => `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${name}\nsql: [main.sql]\nupgradeMode: stateless\n`;
+const imageJob = (name: string) =>
+  `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${name}\nsql: [main.sql]\nupgradeMode: stateless\n`;
 const configMapJob = (name: string) => `${imageJob(name)}build: configmap\n`;
 
 interface Cluster {
@@ -63,7 +78,10 @@ function kubeconfig(contexts: Cluster[]): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: contexts.map((c) => ({ name: c.name, cluster: { server: c.fake.url, 'certificate-authority-data': Buffer.from(c.fake.caPem).toString('base64') } })),
+    clusters: contexts.map((c) => ({
+      name: c.name,
+      cluster: { server: c.fake.url, 'certificate-authority-data': Buffer.from(c.fake.caPem).toString('base64') },
+    })),
     users: contexts.map((c) => ({ name: c.name, user: { token: c.fake.token } })),
     contexts: contexts.map((c) => ({ name: c.name, context: { cluster: c.name, user: c.name, namespace: NS } })),
     'current-context': contexts[0]?.name ?? '',
@@ -72,7 +90,9 @@ function kubeconfig(contexts: Cluster[]): string {
 
 /** The tags of an image repository in the registry; [] when nothing was ever pushed there. */
 async function tagsOf(registry: TestRegistry, repository: string): Promise<string[]> {
-  const res = await fetch(`http://${registry.host}/v2/${repository}/tags/list`, { headers: { authorization: basicAuth(registry) } });
+  const res = await fetch(`http://${registry.host}/v2/${repository}/tags/list`, {
+    headers: { authorization: basicAuth(registry) },
+  });
   if (res.status === 404) return [];
   expect(res.status).toBe(200);
   return ((await res.json()) as { tags?: string[] | null }).tags ?? [];
@@ -81,19 +101,26 @@ async function tagsOf(registry: TestRegistry, repository: string): Promise<strin
 async function manifestDigest(registry: TestRegistry, repository: string, tag: string): Promise<string | undefined> {
   const res = await fetch(`http://${registry.host}/v2/${repository}/manifests/${tag}`, {
     method: 'HEAD',
-    headers: { authorization: basicAuth(registry), accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' },
+    headers: {
+      authorization: basicAuth(registry),
+      accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+    },
   });
   return res.ok ? (res.headers.get('docker-content-digest') ?? undefined) : undefined;
 }
 
 /** The line of `name` in the per-job table `deploy` prints (two spaces, the job, two spaces, its state). */
-const jobLine = (out: string, name: string) => out.split('\n').find((l) => new RegExp(`^ {2}${name} {2,}\\S`).test(l)) ?? `(no line for ${name} in:\n${out})`;
+const jobLine = (out: string, name: string) =>
+  out.split('\n').find((l) => new RegExp(`^ {2}${name} {2,}\\S`).test(l)) ?? `(no line for ${name} in:\n${out})`;
 
 describe('streampilot deploy: usage errors, before any cluster or registry is used', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sp-cli-deploy-usage-'));
   beforeAll(() => {
     // Nothing listens on port 1: a command that got as far as the registry or a cluster would fail differently.
-    writeFileSync(path.join(dir, 'streampilot.yaml'), project({ registry: '127.0.0.1:1', repository: 'never', base: '127.0.0.1:1/base:1' }));
+    writeFileSync(
+      path.join(dir, 'streampilot.yaml'),
+      project({ registry: '127.0.0.1:1', repository: 'never', base: '127.0.0.1:1/base:1' }),
+    );
     mkdirSync(path.join(dir, 'jobs', 'orders'), { recursive: true });
     writeFileSync(path.join(dir, 'jobs', 'orders', 'job.yaml'), imageJob('orders'));
     writeFileSync(path.join(dir, 'jobs', 'orders', 'main.sql'), sql('orders', 'x'));
@@ -135,7 +162,19 @@ describe('streampilot deploy: usage errors, before any cluster or registry is us
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Usage: streampilot deploy --env <env>');
     const listed = [...r.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]);
-    expect(listed).toEqual(expect.arrayContaining(['--env', '--force', '--kubeconfig', '--context', '--timeout', '--git-sha', '--dir', '--no-cache', '--help']));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        '--env',
+        '--force',
+        '--kubeconfig',
+        '--context',
+        '--timeout',
+        '--git-sha',
+        '--dir',
+        '--no-cache',
+        '--help',
+      ]),
+    );
     // A flag in the help that the command refuses would be a usage error (exit 2) rather than the missing --env error.
     const flags = listed.filter((f) => f !== '--help' && f !== '--env');
     const probes = await Promise.all(
@@ -152,7 +191,11 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
   const run = randomBytes(4).toString('hex');
   const imageRepository = `cli-deploy-${run}`;
   const work = mkdtempSync(path.join(tmpdir(), 'sp-cli-deploy-'));
-  const saved = { user: process.env.STREAMPILOT_REGISTRY_USERNAME, password: process.env.STREAMPILOT_REGISTRY_PASSWORD, kubeconfig: process.env.KUBECONFIG };
+  const saved = {
+    user: process.env.STREAMPILOT_REGISTRY_USERNAME,
+    password: process.env.STREAMPILOT_REGISTRY_PASSWORD,
+    kubeconfig: process.env.KUBECONFIG,
+  };
   let registry: TestRegistry;
   let base: string;
   /** The environment's cluster (context `staging`). */
@@ -165,7 +208,11 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
   let kubeconfigFile: string;
   const scenarios = new Map<string, Scenario>();
 
-  const deploy = (...args: string[]): Promise<CliRun> => runCliAsync(['deploy', '--env', 'staging', '--kubeconfig', kubeconfigFile, ...args], { cwd: git.dir, cacheHome: path.join(work, 'cache') });
+  const deploy = (...args: string[]): Promise<CliRun> =>
+    runCliAsync(['deploy', '--env', 'staging', '--kubeconfig', kubeconfigFile, ...args], {
+      cwd: git.dir,
+      cacheHome: path.join(work, 'cache'),
+    });
   const deploymentType = () => findKind('flink.apache.org/v1beta1', 'FlinkDeployment')!;
   const configMapType = () => findKind('v1', 'ConfigMap')!;
   const live = (fake: FakeKube, name: string) => fake.api.read(deploymentType(), NS, name) as Record<string, any>;
@@ -176,7 +223,10 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
       .items.map((c) => String((c.metadata as { name: string }).name))
       .filter((n) => n.startsWith(`${job}-sql-`));
   /** Registry writes since `since` requests (pushes of blobs or manifests). */
-  const pushesSince = (since: number) => registryRequests(registry).slice(since).filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+  const pushesSince = (since: number) =>
+    registryRequests(registry)
+      .slice(since)
+      .filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
 
   beforeAll(async () => {
     registry = registryEnv.registry!;
@@ -187,7 +237,10 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
 
     const source = path.join(work, 'source');
     mkdirSync(source);
-    writeFileSync(path.join(source, 'streampilot.yaml'), project({ registry: registry.host, repository: imageRepository, base }));
+    writeFileSync(
+      path.join(source, 'streampilot.yaml'),
+      project({ registry: registry.host, repository: imageRepository, base }),
+    );
     for (const job of ['orders', 'clicks', 'lookups']) {
       mkdirSync(path.join(source, 'jobs', job), { recursive: true });
       writeFileSync(path.join(source, 'jobs', job, 'job.yaml'), job === 'lookups' ? configMapJob(job) : imageJob(job));
@@ -198,10 +251,23 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
     staging = await startFakeKube();
     elsewhere = await startFakeKube();
     flink = await startFakeFlink();
-    autopilots.push(startOperatorAutopilot(staging, { flink, scenario: (_ns, name) => scenarios.get(name) ?? { kind: 'run' }, stepMs: 50 }));
+    autopilots.push(
+      startOperatorAutopilot(staging, {
+        flink,
+        scenario: (_ns, name) => scenarios.get(name) ?? { kind: 'run' },
+        stepMs: 50,
+      }),
+    );
     autopilots.push(startOperatorAutopilot(elsewhere, { stepMs: 50 }));
     kubeconfigFile = path.join(work, 'kubeconfig');
-    writeFileSync(kubeconfigFile, kubeconfig([{ name: 'elsewhere', fake: elsewhere }, { name: 'staging', fake: staging }]), { mode: 0o600 });
+    writeFileSync(
+      kubeconfigFile,
+      kubeconfig([
+        { name: 'elsewhere', fake: elsewhere },
+        { name: 'staging', fake: staging },
+      ]),
+      { mode: 0o600 },
+    );
     // $KUBECONFIG names a kubeconfig whose `staging` is the other cluster: only a --kubeconfig that is honoured reaches the right one.
     const decoy = path.join(work, 'decoy-kubeconfig');
     writeFileSync(decoy, kubeconfig([{ name: 'staging', fake: elsewhere }]), { mode: 0o600 });
@@ -230,20 +296,40 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
   test('a kubeconfig without the environment’s context, or whose cluster cannot be reached: exit 2 naming the context, and nothing is built', async () => {
     const only = path.join(work, 'only-elsewhere');
     writeFileSync(only, kubeconfig([{ name: 'elsewhere', fake: elsewhere }]), { mode: 0o600 });
-    const r = await runCliAsync(['deploy', '--env', 'staging', '--kubeconfig', only], { cwd: git.dir, cacheHome: path.join(work, 'cache') });
+    const r = await runCliAsync(['deploy', '--env', 'staging', '--kubeconfig', only], {
+      cwd: git.dir,
+      cacheHome: path.join(work, 'cache'),
+    });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain(`${only} has no context "staging"`);
     expect(r.stderr).toMatch(/hint: use one of: elsewhere/);
-    const named = await runCliAsync(['deploy', '--env', 'staging', '--kubeconfig', kubeconfigFile, '--context', 'stagin'], { cwd: git.dir, cacheHome: path.join(work, 'cache') });
+    const named = await runCliAsync(
+      ['deploy', '--env', 'staging', '--kubeconfig', kubeconfigFile, '--context', 'stagin'],
+      { cwd: git.dir, cacheHome: path.join(work, 'cache') },
+    );
     expect(named.status, named.stderr).toBe(2);
     expect(named.stderr).toContain('no context "stagin"');
     expect(named.stderr).toMatch(/hint: use one of: elsewhere, staging/);
     // A cluster nobody answers for: found before the build, not after it.
     const nobody = path.join(work, 'nobody');
-    writeFileSync(nobody, kubeconfig([{ name: 'staging', fake: { url: `https://127.0.0.1:${await freePort()}`, caPem: staging.caPem, token: staging.token } }]), { mode: 0o600 });
-    const unreachable = await runCliAsync(['deploy', '--env', 'staging', '--kubeconfig', nobody], { cwd: git.dir, cacheHome: path.join(work, 'cache') });
+    writeFileSync(
+      nobody,
+      kubeconfig([
+        {
+          name: 'staging',
+          fake: { url: `https://127.0.0.1:${await freePort()}`, caPem: staging.caPem, token: staging.token },
+        },
+      ]),
+      { mode: 0o600 },
+    );
+    const unreachable = await runCliAsync(['deploy', '--env', 'staging', '--kubeconfig', nobody], {
+      cwd: git.dir,
+      cacheHome: path.join(work, 'cache'),
+    });
     expect(unreachable.status, unreachable.stderr).toBe(2);
-    expect(unreachable.stderr).toMatch(/cannot reach the Kubernetes API server of context "staging" \(https:\/\/127\.0\.0\.1:\d+\)/);
+    expect(unreachable.stderr).toMatch(
+      /cannot reach the Kubernetes API server of context "staging" \(https:\/\/127\.0\.0\.1:\d+\)/,
+    );
     expect(unreachable.stderr).not.toContain('internal error');
     expect(await tagsOf(registry, imageRepository)).toEqual([]);
     expect(staging.writes()).toEqual([]);
@@ -270,9 +356,15 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
       const object = live(staging, job);
       expect(object.metadata.annotations['streampilot.dev/git-sha']).toBe(head);
       expect(object.status).toMatchObject({ lifecycleState: 'STABLE', jobStatus: { state: 'RUNNING' } });
-      expect((object.metadata.managedFields as { manager: string; operation: string }[]).some((f) => f.manager === 'streampilot' && f.operation === 'Apply')).toBe(true);
+      expect(
+        (object.metadata.managedFields as { manager: string; operation: string }[]).some(
+          (f) => f.manager === 'streampilot' && f.operation === 'Apply',
+        ),
+      ).toBe(true);
       // `<registry>/<repository>:<tag>@<digest>`, and the digest is what the registry serves for the tag just pushed.
-      const m = new RegExp(`^${registry.host.replace(/\./g, '\\.')}/${imageRepository}:([\\w.-]+)@(sha256:[0-9a-f]{64})$`).exec(object.spec.image);
+      const m = new RegExp(
+        `^${registry.host.replace(/\./g, '\\.')}/${imageRepository}:([\\w.-]+)@(sha256:[0-9a-f]{64})$`,
+      ).exec(object.spec.image);
       expect(m, object.spec.image).not.toBeNull();
       expect(tags).toContain(m![1]);
       expect(await manifestDigest(registry, imageRepository, m![1]!)).toBe(m![2]);
@@ -333,8 +425,15 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
 
   test('an image the cluster cannot pull and a job that fails at run time: exit 1, each with its reason', async () => {
     scenarios.set('orders', { kind: 'image-pull' });
-    scenarios.set('clicks', { kind: 'job-fails', exceptionName: 'java.lang.ArithmeticException', message: `/ by zero (${run})` });
-    git.commit('main', { 'jobs/orders/main.sql': sql('orders', `pull ${run}`), 'jobs/clicks/main.sql': sql('clicks', `fails ${run}`) });
+    scenarios.set('clicks', {
+      kind: 'job-fails',
+      exceptionName: 'java.lang.ArithmeticException',
+      message: `/ by zero (${run})`,
+    });
+    git.commit('main', {
+      'jobs/orders/main.sql': sql('orders', `pull ${run}`),
+      'jobs/clicks/main.sql': sql('clicks', `fails ${run}`),
+    });
     const r = await deploy();
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(1);
     expect(r.stdout).toMatch(/: 1 unchanged, 2 failed/);
@@ -343,12 +442,16 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
     expect(r.stdout).toContain('ErrImagePull');
     expect(r.stdout).toContain(`java.lang.ArithmeticException: / by zero (${run})`);
     // A container that never started has no log: a log heading always has log lines under it.
-    for (const m of r.stdout.matchAll(/JobManager log \(last[^)]*\):\n(.*)/g)) expect(m[1]!.trim(), `an empty JobManager log section in:\n${r.stdout}`).not.toBe('');
+    for (const m of r.stdout.matchAll(/JobManager log \(last[^)]*\):\n(.*)/g))
+      expect(m[1]!.trim(), `an empty JobManager log section in:\n${r.stdout}`).not.toBe('');
   });
 
   test('a job that never reaches RUNNING: --timeout 2s ends the deploy with exit 1, timed out, and the state it was left in', async () => {
     scenarios.set('orders', { kind: 'hang' });
-    git.commit('main', { 'jobs/orders/main.sql': sql('orders', `hang ${run}`), 'jobs/clicks/main.sql': sql('clicks', `runs again ${run}`) });
+    git.commit('main', {
+      'jobs/orders/main.sql': sql('orders', `hang ${run}`),
+      'jobs/clicks/main.sql': sql('clicks', `runs again ${run}`),
+    });
     const earlierImage = live(staging, 'orders').spec.image as string;
     const r = await deploy('--timeout', '2s');
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(1);
@@ -361,7 +464,13 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
   test('a field changed with kubectl is drift: exit 1 naming the field and --force; --force takes it back', async () => {
     git.commit('main', { 'jobs/orders/main.sql': sql('orders', `runs again ${run}`) });
     // `kubectl edit` is an Update by the field manager "kubectl-edit".
-    staging.api.patch(deploymentType(), NS, 'clicks', { spec: { job: { parallelism: 7 } } }, { fieldManager: 'kubectl-edit' });
+    staging.api.patch(
+      deploymentType(),
+      NS,
+      'clicks',
+      { spec: { job: { parallelism: 7 } } },
+      { fieldManager: 'kubectl-edit' },
+    );
     const gitValue = 1;
 
     const r = await deploy();
@@ -378,7 +487,12 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
     expect(jobLine(forced.stdout, 'clicks')).toMatch(/ {2}running {2}/);
     const clicks = live(staging, 'clicks');
     expect(clicks.spec.job.parallelism).toBe(gitValue);
-    const owners = (clicks.metadata.managedFields as { manager: string; fieldsV1?: { 'f:spec'?: { 'f:job'?: Record<string, unknown> } } }[])
+    const owners = (
+      clicks.metadata.managedFields as {
+        manager: string;
+        fieldsV1?: { 'f:spec'?: { 'f:job'?: Record<string, unknown> } };
+      }[]
+    )
       .filter((f) => f.fieldsV1?.['f:spec']?.['f:job']?.['f:parallelism'] !== undefined)
       .map((f) => f.manager);
     expect(owners).toEqual(['streampilot']);
@@ -393,7 +507,9 @@ describe.skipIf(reason)(`streampilot deploy against a cluster ${reason ?? ''}`, 
     expect(jobLine(r.stdout, 'orders')).toMatch(/ {2}unchanged/);
     expect(exists(staging, 'clicks')).toBe(true);
 
-    git.commit('main', { 'streampilot.yaml': project({ registry: registry.host, repository: imageRepository, base, prune: true }) });
+    git.commit('main', {
+      'streampilot.yaml': project({ registry: registry.host, repository: imageRepository, base, prune: true }),
+    });
     const pruned = await deploy();
     expect(pruned.status, `${pruned.stdout}\n${pruned.stderr}`).toBe(0);
     expect(pruned.stdout).toMatch(new RegExp(`FlinkDeployment ${NS}/clicks {2}deleted`));

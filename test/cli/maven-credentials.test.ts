@@ -32,12 +32,17 @@ async function startRecorder(redirectTo?: () => string): Promise<Recorder> {
     requests.push({ path: p, authorization: req.headers.authorization });
     if (redirectTo) return res.writeHead(302, { location: `${redirectTo()}${p.replace(/^\/maven2\//, '')}` }).end();
     if (p.endsWith('/udf-1.0.jar')) return res.writeHead(200).end(JAR);
-    if (p.endsWith('/udf-1.0.jar.sha256')) return res.writeHead(200).end(createHash('sha256').update(JAR).digest('hex'));
+    if (p.endsWith('/udf-1.0.jar.sha256'))
+      return res.writeHead(200).end(createHash('sha256').update(JAR).digest('hex'));
     return res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/maven2/`, requests, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/maven2/`,
+    requests,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 const AWS_MARKER = `aws-secret-${randomBytes(8).toString('hex')}`;
@@ -65,7 +70,10 @@ environments:
 `,
   );
   mkdirSync(path.join(root, 'jobs', 'orders'), { recursive: true });
-  writeFileSync(path.join(root, 'jobs', 'orders', 'job.yaml'), `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\ndependencies:\n  maven: [${COORDINATE}]\n`);
+  writeFileSync(
+    path.join(root, 'jobs', 'orders', 'job.yaml'),
+    `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\ndependencies:\n  maven: [${COORDINATE}]\n`,
+  );
   writeFileSync(
     path.join(root, 'jobs', 'orders', 'main.sql'),
     `CREATE TABLE src (id STRING) WITH ('connector' = 'datagen');
@@ -87,7 +95,10 @@ async function cli(repository: string, args: string[], env: Record<string, strin
   // The process holds the secrets an attacker would want, under the names the attack uses.
   // `check` takes the folder as its argument, `build` as --dir.
   const where = args[0] === 'check' ? [root] : ['--dir', root];
-  return runCliAsync([...args, ...where], { cacheHome, env: { AWS_SECRET_ACCESS_KEY: AWS_MARKER, WEBHOOK_SECRET: HOOK_MARKER, ...env } });
+  return runCliAsync([...args, ...where], {
+    cacheHome,
+    env: { AWS_SECRET_ACCESS_KEY: AWS_MARKER, WEBHOOK_SECRET: HOOK_MARKER, ...env },
+  });
 }
 
 function expectNoMarker(run: CliRun, recorder: Recorder, allowed: string[] = []): void {
@@ -105,7 +116,8 @@ describe('Maven credentials cannot be pointed at StreamPilot’s own environment
   });
   afterAll(() => recorder.close());
 
-  const attack = () => `    - id: exfil\n      url: ${recorder.url}\n      username: \${AWS_SECRET_ACCESS_KEY}\n      password: \${WEBHOOK_SECRET}`;
+  const attack = () =>
+    `    - id: exfil\n      url: ${recorder.url}\n      username: \${AWS_SECRET_ACCESS_KEY}\n      password: \${WEBHOOK_SECRET}`;
 
   test('`build` (no --push) with username ${AWS_SECRET_ACCESS_KEY} / password ${WEBHOOK_SECRET} sends no marker to the URL the repository names', async () => {
     const before = recorder.requests.length;
@@ -120,14 +132,22 @@ describe('Maven credentials cannot be pointed at StreamPilot’s own environment
   test('`check` refuses the same streampilot.yaml at the username and password keys, quoting neither variable’s value', async () => {
     const run = await cli(attack(), ['check']);
     expect(run.status).toBe(1);
-    expect(run.stdout + run.stderr).toMatch(/streampilot\.yaml:12:7.*`maven\.repositories\[0\]\.username` is no longer read/);
-    expect(run.stdout + run.stderr).toMatch(/streampilot\.yaml:13:7.*`maven\.repositories\[0\]\.password` is no longer read/);
+    expect(run.stdout + run.stderr).toMatch(
+      /streampilot\.yaml:12:7.*`maven\.repositories\[0\]\.username` is no longer read/,
+    );
+    expect(run.stdout + run.stderr).toMatch(
+      /streampilot\.yaml:13:7.*`maven\.repositories\[0\]\.password` is no longer read/,
+    );
     expectNoMarker(run, recorder);
   });
 
   test('the allow-listed STREAMPILOT_MAVEN_<ID>_* credentials reach the pinned URL, and only it', async () => {
     const before = recorder.requests.length;
-    const env = { STREAMPILOT_MAVEN_MIRROR_USERNAME: 'ci', STREAMPILOT_MAVEN_MIRROR_PASSWORD: ALLOWED_PASSWORD, STREAMPILOT_MAVEN_MIRROR_URL: recorder.url };
+    const env = {
+      STREAMPILOT_MAVEN_MIRROR_USERNAME: 'ci',
+      STREAMPILOT_MAVEN_MIRROR_PASSWORD: ALLOWED_PASSWORD,
+      STREAMPILOT_MAVEN_MIRROR_URL: recorder.url,
+    };
     const run = await cli(`    - { id: mirror, url: "${recorder.url}" }`, ['build'], env);
     const expected = `Basic ${Buffer.from(`ci:${ALLOWED_PASSWORD}`).toString('base64')}`;
     const sent = recorder.requests.slice(before);
@@ -139,10 +159,16 @@ describe('Maven credentials cannot be pointed at StreamPilot’s own environment
   test('the same allow-listed variables are not sent when streampilot.yaml gives repository `mirror` another URL', async () => {
     const other = await startRecorder();
     try {
-      const env = { STREAMPILOT_MAVEN_MIRROR_USERNAME: 'ci', STREAMPILOT_MAVEN_MIRROR_PASSWORD: ALLOWED_PASSWORD, STREAMPILOT_MAVEN_MIRROR_URL: recorder.url };
+      const env = {
+        STREAMPILOT_MAVEN_MIRROR_USERNAME: 'ci',
+        STREAMPILOT_MAVEN_MIRROR_PASSWORD: ALLOWED_PASSWORD,
+        STREAMPILOT_MAVEN_MIRROR_URL: recorder.url,
+      };
       const run = await cli(`    - { id: mirror, url: "${other.url}" }`, ['build'], env);
       expect(run.status).not.toBe(0);
-      expect(run.stderr).toContain(`streampilot.yaml names ${other.url}, which is not the URL the credentials are for (STREAMPILOT_MAVEN_MIRROR_URL); nothing was sent`);
+      expect(run.stderr).toContain(
+        `streampilot.yaml names ${other.url}, which is not the URL the credentials are for (STREAMPILOT_MAVEN_MIRROR_URL); nothing was sent`,
+      );
       expect(other.requests).toEqual([]);
       expectNoMarker(run, other);
     } finally {
@@ -154,7 +180,11 @@ describe('Maven credentials cannot be pointed at StreamPilot’s own environment
     const elsewhere = await startRecorder();
     const redirecting = await startRecorder(() => elsewhere.url);
     try {
-      const env = { STREAMPILOT_MAVEN_MIRROR_USERNAME: 'ci', STREAMPILOT_MAVEN_MIRROR_PASSWORD: ALLOWED_PASSWORD, STREAMPILOT_MAVEN_MIRROR_URL: redirecting.url };
+      const env = {
+        STREAMPILOT_MAVEN_MIRROR_USERNAME: 'ci',
+        STREAMPILOT_MAVEN_MIRROR_PASSWORD: ALLOWED_PASSWORD,
+        STREAMPILOT_MAVEN_MIRROR_URL: redirecting.url,
+      };
       const run = await cli(`    - { id: mirror, url: "${redirecting.url}" }`, ['build'], env);
       expect(redirecting.requests.length).toBeGreaterThan(0);
       expect(elsewhere.requests.length).toBeGreaterThan(0);

@@ -16,14 +16,15 @@ import { prepareDeploy } from '../../src/workflows/prepare-deploy.js';
 import { operatorCrdDir } from '../support/crd-schema.js';
 import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
 import { startOperatorAutopilot, type Autopilot } from '../support/fake-kube/operator-autopilot.js';
-import { findKind } from '../support/fake-kube/resources.js';
 import { freePort } from '../support/free-port.js';
 import { runCliAsync, type CliRun } from '../support/run-cli.js';
 
 const NS = 'flink-staging';
 const SHA = '3f1c2a9b8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a';
 const IMAGE = (job: string) => `registry.example.test/acme/jobs:${job}-0123456789abcdef@sha256:${'ab'.repeat(32)}`;
-const reason = existsSync(operatorCrdDir) ? undefined : '(../shared/reference is absent: the fake API server validates against the operator CRDs there)';
+const reason = existsSync(operatorCrdDir)
+  ? undefined
+  : '(../shared/reference is absent: the fake API server validates against the operator CRDs there)';
 
 const project = `apiVersion: streampilot.dev/v1
 kind: Project
@@ -60,7 +61,10 @@ function kubeconfig(contexts: Target[]): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: contexts.map((c) => ({ name: c.name, cluster: { server: c.url, 'certificate-authority-data': Buffer.from(c.caPem).toString('base64') } })),
+    clusters: contexts.map((c) => ({
+      name: c.name,
+      cluster: { server: c.url, 'certificate-authority-data': Buffer.from(c.caPem).toString('base64') },
+    })),
     users: contexts.map((c) => ({ name: c.name, user: { token: c.token } })),
     contexts: contexts.map((c) => ({ name: c.name, context: { cluster: c.name, user: c.name } })),
     'current-context': contexts[0]?.name ?? '',
@@ -92,7 +96,10 @@ describe('streampilot status: usage', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('without --env, or with one streampilot.yaml does not define: exit 2, listing the environments there are', async () => {
-    const [missing, unknown] = await Promise.all([runCliAsync(['status'], { cwd: dir }), runCliAsync(['status', '--env', 'prod', '--dir', dir])]);
+    const [missing, unknown] = await Promise.all([
+      runCliAsync(['status'], { cwd: dir }),
+      runCliAsync(['status', '--env', 'prod', '--dir', dir]),
+    ]);
     expect(missing.status, missing.stderr).toBe(2);
     expect(missing.stderr).toContain('--env is required');
     expect(missing.stderr).toMatch(/hint: .*staging, production/);
@@ -113,10 +120,19 @@ describe('streampilot status: usage', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Usage: streampilot status --env <env>');
     const listed = [...r.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!);
-    expect(listed).toEqual(expect.arrayContaining(['--env', '--kubeconfig', '--context', '--format', '--dir', '--help']));
+    expect(listed).toEqual(
+      expect.arrayContaining(['--env', '--kubeconfig', '--context', '--format', '--dir', '--help']),
+    );
     const flags = listed.filter((f) => f !== '--help' && f !== '--env');
     const values: Record<string, string> = { '--dir': dir, '--format': 'json' };
-    const probes = await Promise.all(flags.map((flag) => runCliAsync(['status', flag, ...(new RegExp(`^ {2}${flag} \\S`, 'm').test(r.stdout) ? [values[flag] ?? 'x'] : [])], { cwd: dir })));
+    const probes = await Promise.all(
+      flags.map((flag) =>
+        runCliAsync(
+          ['status', flag, ...(new RegExp(`^ {2}${flag} \\S`, 'm').test(r.stdout) ? [values[flag] ?? 'x'] : [])],
+          { cwd: dir },
+        ),
+      ),
+    );
     probes.forEach((probe, i) => expect(probe.stderr, `${flags[i]} is in the help`).toContain('--env is required'));
   });
 });
@@ -130,15 +146,21 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
   let kubeconfigFile: string;
   const saved = process.env.KUBECONFIG;
 
-  const status = (...args: string[]): Promise<CliRun> => runCliAsync(['status', '--kubeconfig', kubeconfigFile, ...args], { cwd: repo });
-  const deploymentType = () => findKind('flink.apache.org/v1beta1', 'FlinkDeployment')!;
+  const status = (...args: string[]): Promise<CliRun> =>
+    runCliAsync(['status', '--kubeconfig', kubeconfigFile, ...args], { cwd: repo });
 
   /** Deploys `jobs` of `environment` as the deploy workflow does, and waits for them to run. */
   const deploy = async (environment: string, jobs: string[], root = repo) => {
     const planned = checkRepository(root, { environments: [environment], gitSha: SHA }).plan.environments[0]!;
     const builds = planned.jobs.map((j) => ({ job: j.name, status: 'no-image' as const, image: IMAGE(j.name) }));
-    const prepared = prepareDeploy(planned, builds, { gitSha: SHA, pullRequest: 12 }).filter((p) => jobs.includes(p.job.name));
-    const report = await deployEnvironment(prepared, { environment, sha: SHA, kubeContext: 'staging', force: false, prune: false, timeoutMs: 20_000, partial: true }, { kube, identity: 'status-test', isNewer: async () => false, progress: () => undefined });
+    const prepared = prepareDeploy(planned, builds, { gitSha: SHA, pullRequest: 12 }).filter((p) =>
+      jobs.includes(p.job.name),
+    );
+    const report = await deployEnvironment(
+      prepared,
+      { environment, sha: SHA, kubeContext: 'staging', force: false, prune: false, timeoutMs: 20_000, partial: true },
+      { kube, identity: 'status-test', isNewer: async () => false, progress: () => undefined },
+    );
     expect(report.jobs.map((j) => `${j.job} ${j.state}`).sort()).toEqual(jobs.map((j) => `${j} running`).sort());
   };
 
@@ -190,7 +212,10 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
         `    Web UI: https://flink.staging.test/${NS}/${name}/`,
       ]);
     }
-    expect(block(r.stdout, 'payments')).toEqual(['  payments  missing', `    not deployed: no FlinkDeployment ${NS}/payments`]);
+    expect(block(r.stdout, 'payments')).toEqual([
+      '  payments  missing',
+      `    not deployed: no FlinkDeployment ${NS}/payments`,
+    ]);
     expect(r.stdout).toContain(`  legacy  not in Git: FlinkDeployment ${NS}/legacy is still deployed`);
     expect(r.stderr).toBe('');
     expect(fake.writes().length, 'status only reads').toBe(writesBefore);
@@ -199,7 +224,11 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
   test('--format json parses, with each job’s state, provenance, image and Web UI, and the jobs gone from Git', async () => {
     const r = await status('--env', 'staging', '--format', 'json');
     expect(r.status, r.stderr).toBe(1);
-    const parsed = JSON.parse(r.stdout) as { environment: string; jobs: Record<string, unknown>[]; orphans: Record<string, unknown>[] };
+    const parsed = JSON.parse(r.stdout) as {
+      environment: string;
+      jobs: Record<string, unknown>[];
+      orphans: Record<string, unknown>[];
+    };
     expect(parsed.environment).toBe('staging');
     expect(parsed.jobs.find((j) => j.job === 'orders')).toEqual({
       job: 'orders',
@@ -213,15 +242,25 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
       pullRequest: '12',
       webUi: { via: 'ingress', url: `https://flink.staging.test/${NS}/orders/` },
     });
-    expect(parsed.jobs.find((j) => j.job === 'payments')).toEqual({ job: 'payments', kind: 'FlinkDeployment', namespace: NS, deployed: false });
-    expect(parsed.orphans).toEqual([expect.objectContaining({ kind: 'FlinkDeployment', namespace: NS, name: 'legacy' })]);
+    expect(parsed.jobs.find((j) => j.job === 'payments')).toEqual({
+      job: 'payments',
+      kind: 'FlinkDeployment',
+      namespace: NS,
+      deployed: false,
+    });
+    expect(parsed.orphans).toEqual([
+      expect.objectContaining({ kind: 'FlinkDeployment', namespace: NS, name: 'legacy' }),
+    ]);
   });
 
   test('a job the operator reports failed: exit 1, with its state and the operator’s error', async () => {
     fake.operator.failed(NS, 'clicks', { message: 'java.lang.IllegalStateException: the sink table is gone' });
     const r = await status('--env', 'staging');
     expect(r.status).toBe(1);
-    expect(block(r.stdout, 'clicks').slice(0, 2)).toEqual(['  clicks  job FAILED, lifecycle FAILED', '    error: java.lang.IllegalStateException: the sink table is gone']);
+    expect(block(r.stdout, 'clicks').slice(0, 2)).toEqual([
+      '  clicks  job FAILED, lifecycle FAILED',
+      '    error: java.lang.IllegalStateException: the sink table is gone',
+    ]);
     fake.operator.running(NS, 'clicks');
   });
 
@@ -237,15 +276,22 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
   test('without an ingress template, the Web UI is the port-forward command to paste', async () => {
     await deploy('production', ['orders']);
     const r = await status('--env', 'production');
-    expect(block(r.stdout, 'orders')).toContain('    Web UI: kubectl port-forward --context staging -n flink-production svc/orders-rest 8081:8081, then http://localhost:8081/');
+    expect(block(r.stdout, 'orders')).toContain(
+      '    Web UI: kubectl port-forward --context staging -n flink-production svc/orders-rest 8081:8081, then http://localhost:8081/',
+    );
     expect(block(r.stdout, 'clicks')[0]).toBe('  clicks  missing');
     expect(r.status).toBe(1);
   });
 
   test('a cluster that cannot be reached or refuses the credentials: exit 2 naming the context and what to check, never an internal error', async () => {
-    const [unreachable, refused] = await Promise.all([status('--env', 'staging', '--context', 'elsewhere'), status('--env', 'staging', '--context', 'wrong-token')]);
+    const [unreachable, refused] = await Promise.all([
+      status('--env', 'staging', '--context', 'elsewhere'),
+      status('--env', 'staging', '--context', 'wrong-token'),
+    ]);
     expect(unreachable.status, unreachable.stderr).toBe(2);
-    expect(unreachable.stderr).toMatch(/cannot reach the Kubernetes API server of context "elsewhere" \(https:\/\/127\.0\.0\.1:\d+\)/);
+    expect(unreachable.stderr).toMatch(
+      /cannot reach the Kubernetes API server of context "elsewhere" \(https:\/\/127\.0\.0\.1:\d+\)/,
+    );
     expect(unreachable.stderr).toMatch(/hint: /);
     expect(refused.status, refused.stderr).toBe(2);
     expect(refused.stderr).toContain('context "wrong-token"');
@@ -266,7 +312,9 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
   test('no kubeconfig at all (no --kubeconfig, no KUBECONFIG, no ~/.kube/config): exit 2 saying so, not a made-up context', async () => {
     const home = mkdtempSync(path.join(tmpdir(), 'sp-no-kube-home-'));
     try {
-      const r = await runCliAsync(['status', '--env', 'staging', '--dir', repo], { env: { HOME: home, KUBECONFIG: undefined } });
+      const r = await runCliAsync(['status', '--env', 'staging', '--dir', repo], {
+        env: { HOME: home, KUBECONFIG: undefined },
+      });
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toContain('there is no kubeconfig');
       expect(r.stderr).toContain('--kubeconfig');

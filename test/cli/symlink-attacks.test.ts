@@ -43,23 +43,39 @@ function check(cwd: string, repo: string, format: Format): CliRun {
 function expectFindingAtLink(run: CliRun, format: Format, link: string): void {
   const out = run.stdout;
   if (format === 'json') {
-    const findings = JSON.parse(out) as { file: string; line: number; rule: string; message: string; severity: string }[];
+    const findings = JSON.parse(out) as {
+      file: string;
+      line: number;
+      rule: string;
+      message: string;
+      severity: string;
+    }[];
     const at = findings.filter((f) => f.file === link && f.rule === 'manifest/symlink-outside');
     expect(at, out).toHaveLength(1);
     expect(at[0]).toMatchObject({ line: 1, severity: 'error' });
     expect(at[0]!.message).toMatch(/symbolic link .*(outside the repository|into \.git).*does not follow it/);
   } else if (format === 'github') {
     const escaped = link.replace(/:/g, '%3A').replace(/,/g, '%2C');
-    expect(out.split('\n').some((l) => l.startsWith(`::error file=${escaped},line=1,`) && /symbolic link/.test(l)), out).toBe(true);
+    expect(
+      out.split('\n').some((l) => l.startsWith(`::error file=${escaped},line=1,`) && /symbolic link/.test(l)),
+      out,
+    ).toBe(true);
   } else {
-    expect(out.split('\n').some((l) => l.startsWith(`${link}:1:1  error  `) && /symbolic link/.test(l)), out).toBe(true);
+    expect(
+      out.split('\n').some((l) => l.startsWith(`${link}:1:1  error  `) && /symbolic link/.test(l)),
+      out,
+    ).toBe(true);
   }
 }
 
 function expectNoSecret(run: CliRun, ...secrets: string[]): void {
   for (const secret of secrets) {
-    expect(run.stdout.includes(secret), `a planted secret (${secret.slice(0, 8)}…) is on stdout:\n${run.stdout}`).toBe(false);
-    expect(run.stderr.includes(secret), `a planted secret (${secret.slice(0, 8)}…) is on stderr:\n${run.stderr}`).toBe(false);
+    expect(run.stdout.includes(secret), `a planted secret (${secret.slice(0, 8)}…) is on stdout:\n${run.stdout}`).toBe(
+      false,
+    );
+    expect(run.stderr.includes(secret), `a planted secret (${secret.slice(0, 8)}…) is on stderr:\n${run.stderr}`).toBe(
+      false,
+    );
   }
 }
 
@@ -112,7 +128,10 @@ describe.each(FORMATS)('streampilot check --format %s refuses symbolic links out
     const m = machine();
     const credential = marker('ghs_');
     mkdirSync(path.join(m.repo, '.git'));
-    writeFileSync(path.join(m.repo, '.git', 'config'), `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${credential}\n`);
+    writeFileSync(
+      path.join(m.repo, '.git', 'config'),
+      `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${credential}\n`,
+    );
     const link = 'jobs/orders-enrichment/job.yaml';
     rmSync(path.join(m.repo, link));
     symlinkSync('../../.git/config', path.join(m.repo, link));
@@ -128,7 +147,10 @@ describe.each(FORMATS)('streampilot check --format %s refuses symbolic links out
   test('a Dockerfile symlinked out of the repository is refused at the manifest entry that names it', () => {
     const m = machine();
     const dir = path.join(m.repo, 'jobs/orders-enrichment');
-    const manifest = readFileSync(path.join(dir, 'job.yaml'), 'utf8').replace('parallelism: 4', 'parallelism: 4\nbuild: { builder: docker, dockerfile: Dockerfile }');
+    const manifest = readFileSync(path.join(dir, 'job.yaml'), 'utf8').replace(
+      'parallelism: 4',
+      'parallelism: 4\nbuild: { builder: docker, dockerfile: Dockerfile }',
+    );
     writeFileSync(path.join(dir, 'job.yaml'), manifest);
     symlinkSync(m.secretFile, path.join(dir, 'Dockerfile'));
     const run = check(m.outside, m.repo, format);
@@ -136,7 +158,15 @@ describe.each(FORMATS)('streampilot check --format %s refuses symbolic links out
     const line = manifest.split('\n').findIndex((l) => l.startsWith('build:')) + 1;
     if (format === 'json') {
       const findings = JSON.parse(run.stdout) as { file: string; line: number; message: string }[];
-      expect(findings.some((f) => f.file === 'jobs/orders-enrichment/job.yaml' && f.line === line && /Dockerfile .*symbolic link to a file outside the repository/.test(f.message)), run.stdout).toBe(true);
+      expect(
+        findings.some(
+          (f) =>
+            f.file === 'jobs/orders-enrichment/job.yaml' &&
+            f.line === line &&
+            /Dockerfile .*symbolic link to a file outside the repository/.test(f.message),
+        ),
+        run.stdout,
+      ).toBe(true);
     } else {
       expect(run.stdout).toMatch(/Dockerfile `Dockerfile` is a symbolic link to a file outside the repository/);
     }
@@ -151,7 +181,11 @@ describe('the CLI output goes through the redactor', () => {
     const manifest = path.join(m.repo, 'jobs/orders-enrichment/job.yaml');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('name: orders-enrichment', `name: ${token}`));
     for (const format of FORMATS) {
-      const run = runCli(['check', m.repo, '--format', format, '--no-cache'], { cwd: m.outside, cacheHome, env: { DEPLOY_TOKEN: token } });
+      const run = runCli(['check', m.repo, '--format', format, '--no-cache'], {
+        cwd: m.outside,
+        cacheHome,
+        env: { DEPLOY_TOKEN: token },
+      });
       expect(run.status).toBe(1);
       expect(run.stdout).toContain('[redacted]');
       expectNoSecret(run, token);
@@ -164,20 +198,26 @@ describe('control characters in a finding cannot forge output lines', () => {
   const hostile = 'a\n::error file=x::pwned\u001b[2J\u202e';
   const sql = `CREATE TABLE src (id INT) WITH ('connector' = 'datagen');\nINSERT INTO \`${hostile}\` SELECT id FROM src;\n`;
 
-  test.each(['text', 'github'] as const)('a newline inside a back-quoted identifier does not start a `::error` line in --format %s', (format) => {
-    const file = path.join(scratch, `hostile-${format}.sql`);
-    writeFileSync(file, sql);
-    const run = runCli(['validate', file, '--format', format], { cacheHome });
-    expect(run.status).toBe(1);
-    const lines = run.stdout.split('\n');
-    // The finding is there, with the identifier made visible …
-    expect(run.stdout).toMatch(/a\\n::error file=x::pwned\\x1b\[2J\\u202e/);
-    // … but no line of output is a command the identifier wrote, and nothing raw reaches a terminal.
-    expect(lines.filter((l) => l.trimStart().startsWith('::error file=x'))).toEqual([]);
-    expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
-    // Every line but the summary is one workflow command of StreamPilot's own.
-    if (format === 'github') for (const l of lines.filter((l) => l !== '' && !/^\d+ errors?, \d+ warnings?\.$/.test(l))) expect(l).toMatch(/^::(error|warning|notice) file=/);
-  });
+  test.each(['text', 'github'] as const)(
+    'a newline inside a back-quoted identifier does not start a `::error` line in --format %s',
+    (format) => {
+      const file = path.join(scratch, `hostile-${format}.sql`);
+      writeFileSync(file, sql);
+      const run = runCli(['validate', file, '--format', format], { cacheHome });
+      expect(run.status).toBe(1);
+      const lines = run.stdout.split('\n');
+      // The finding is there, with the identifier made visible …
+      expect(run.stdout).toMatch(/a\\n::error file=x::pwned\\x1b\[2J\\u202e/);
+      // … but no line of output is a command the identifier wrote, and nothing raw reaches a terminal.
+      expect(lines.filter((l) => l.trimStart().startsWith('::error file=x'))).toEqual([]);
+      // eslint-disable-next-line no-control-regex -- ESC is exactly what must not be printed
+      expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
+      // Every line but the summary is one workflow command of StreamPilot's own.
+      if (format === 'github')
+        for (const l of lines.filter((l) => l !== '' && !/^\d+ errors?, \d+ warnings?\.$/.test(l)))
+          expect(l).toMatch(/^::(error|warning|notice) file=/);
+    },
+  );
 });
 
 describe('a code frame for a very long line', () => {

@@ -55,7 +55,10 @@ describe('streampilot validate', () => {
 
   it('a syntax construct newer than --flink-version is an error that names the version it needs', () => {
     const file = path.join(dir, 'distributed.sql');
-    writeFileSync(file, "CREATE TABLE b (id INT) DISTRIBUTED BY HASH(id) INTO 4 BUCKETS WITH ('connector' = 'blackhole');\n");
+    writeFileSync(
+      file,
+      "CREATE TABLE b (id INT) DISTRIBUTED BY HASH(id) INTO 4 BUCKETS WITH ('connector' = 'blackhole');\n",
+    );
     const old = cli('validate', file, '--flink-version', '1.19', '--format', 'json');
     expect(old.status).toBe(1);
     expect(old.stdout).toMatch(/Flink 1\.20/);

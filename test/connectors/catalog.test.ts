@@ -21,7 +21,9 @@ describe('connector catalog', () => {
   test('format options are accepted under the slot that names the format only', () => {
     expect(known('kafka', { format: 'json' }, 'json.fail-on-missing-field')).toBe(true);
     expect(known('kafka', { format: 'json' }, 'csv.field-delimiter')).toBe(false);
-    expect(known('kafka', { 'value.format': 'avro-confluent' }, 'value.avro-confluent.properties.basic.auth.user.info')).toBe(true);
+    expect(
+      known('kafka', { 'value.format': 'avro-confluent' }, 'value.avro-confluent.properties.basic.auth.user.info'),
+    ).toBe(true);
     expect(known('filesystem', { format: 'parquet' }, 'parquet.compression')).toBe(true);
     // A custom format's options cannot be checked, so they pass.
     expect(known('kafka', { format: 'acme-proto' }, 'acme-proto.schema')).toBe(true);
@@ -29,9 +31,15 @@ describe('connector catalog', () => {
 
   test('artifact ids match across versions and split modules, not across different jars', () => {
     const kafka = findConnector('kafka')!.provider!;
-    expect(providerSatisfied(kafka, { maven: ['org.apache.flink:flink-connector-kafka:3.3.0-1.20'], jars: [] })).toBe(true);
-    expect(providerSatisfied(kafka, { maven: ['org.apache.flink:flink-connector-kafka-extra-tools:1.0'], jars: [] })).toBe(true);
-    expect(providerSatisfied(kafka, { maven: ['org.apache.flink:flink-sql-connector-kinesis:5.0.0-1.20'], jars: [] })).toBe(false);
+    expect(providerSatisfied(kafka, { maven: ['org.apache.flink:flink-connector-kafka:3.3.0-1.20'], jars: [] })).toBe(
+      true,
+    );
+    expect(
+      providerSatisfied(kafka, { maven: ['org.apache.flink:flink-connector-kafka-extra-tools:1.0'], jars: [] }),
+    ).toBe(true);
+    expect(
+      providerSatisfied(kafka, { maven: ['org.apache.flink:flink-sql-connector-kinesis:5.0.0-1.20'], jars: [] }),
+    ).toBe(false);
   });
 
   test('did you mean: typos and transpositions, not unrelated words', () => {

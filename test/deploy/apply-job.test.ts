@@ -20,7 +20,8 @@ import { resolvedJob } from '../support/resolved-job.js';
 import { writeTestKubeconfig } from '../support/test-kubeconfig.js';
 
 const NS = 'flink-staging';
-const IMAGE = 'registry.example.com/jobs/orders@sha256:4c5e8a37b2f3c3d3c1f8f0b0f4f5d9e3a1c2b3d4e5f60718293a4b5c6d7e8f90';
+const IMAGE =
+  'registry.example.com/jobs/orders@sha256:4c5e8a37b2f3c3d3c1f8f0b0f4f5d9e3a1c2b3d4e5f60718293a4b5c6d7e8f90';
 const FLINK_DEPLOYMENT = findKind('flink.apache.org/v1beta1', 'FlinkDeployment')!;
 
 let fake: FakeKube;
@@ -39,15 +40,24 @@ afterAll(async () => {
 });
 
 function objects(name: string, overrides: Partial<ResolvedJob> = {}, sha = 'a1b2c3d'): DeployObjects {
-  return renderDeployObjects(resolvedJob({ name, namespace: NS, ...overrides }), { image: IMAGE, script: 'INSERT INTO sink SELECT * FROM source;\n', gitSha: sha });
+  return renderDeployObjects(resolvedJob({ name, namespace: NS, ...overrides }), {
+    image: IMAGE,
+    script: 'INSERT INTO sink SELECT * FROM source;\n',
+    gitSha: sha,
+  });
 }
 
 /** Writes to one object's URL (and its companions'), in order. */
 function writesTo(name: string): string[] {
-  return fake.writes().filter((r) => r.path.includes(`/${name}`)).map((r) => `${r.method} ${r.path.split('/').slice(-2).join('/')}${r.query.dryRun ? ' (dry run)' : ''}`);
+  return fake
+    .writes()
+    .filter((r) => r.path.includes(`/${name}`))
+    .map((r) => `${r.method} ${r.path.split('/').slice(-2).join('/')}${r.query.dryRun ? ' (dry run)' : ''}`);
 }
 
-function live(name: string): FlinkDeployment & { metadata: { generation: number; annotations: Record<string, string> } } {
+function live(
+  name: string,
+): FlinkDeployment & { metadata: { generation: number; annotations: Record<string, string> } } {
   return fake.api.read(FLINK_DEPLOYMENT, NS, name) as never;
 }
 
@@ -65,7 +75,12 @@ describe('applyJob', () => {
     const result = await applyJob(kube, objects('steady', {}, 'second0'), { force: false });
     expect(result).toMatchObject({ status: 'unchanged', generation: 1 });
     // Only the dry run went out: a dry run stores nothing.
-    expect(fake.writes().slice(before).map((r) => r.query.dryRun)).toEqual(['All']);
+    expect(
+      fake
+        .writes()
+        .slice(before)
+        .map((r) => r.query.dryRun),
+    ).toEqual(['All']);
     expect(live('steady').metadata.annotations['streampilot.dev/git-sha']).toBe('first00');
   });
 
@@ -80,35 +95,65 @@ describe('applyJob', () => {
   it('reports a field someone changed with kubectl edit as drift and writes nothing; force takes it over', async () => {
     await applyJob(kube, objects('edited'), { force: false });
     // `kubectl edit` is an Update (PUT) by manager kubectl-edit: it becomes the owner of what it changed.
-    fake.api.patch(FLINK_DEPLOYMENT, NS, 'edited', { spec: { job: { parallelism: 16 } } }, { fieldManager: 'kubectl-edit' });
+    fake.api.patch(
+      FLINK_DEPLOYMENT,
+      NS,
+      'edited',
+      { spec: { job: { parallelism: 16 } } },
+      { fieldManager: 'kubectl-edit' },
+    );
     const before = fake.writes().length;
 
     const drift = await applyJob(kube, objects('edited', { parallelism: 6 }), { force: false });
     expect(drift).toEqual({ status: 'drift', fields: [{ field: '.spec.job.parallelism', manager: 'kubectl-edit' }] });
-    expect(fake.writes().slice(before).every((r) => r.query.dryRun === 'All')).toBe(true);
+    expect(
+      fake
+        .writes()
+        .slice(before)
+        .every((r) => r.query.dryRun === 'All'),
+    ).toBe(true);
     expect(live('edited').spec.job.parallelism).toBe(16);
 
     // Git not changing the field again is drift all the same: applying would put Git's value back.
     expect(await applyJob(kube, objects('edited'), { force: false })).toMatchObject({ status: 'drift' });
 
     const forced = await applyJob(kube, objects('edited', { parallelism: 6 }), { force: true });
-    expect(forced).toMatchObject({ status: 'applied', forcedFields: [{ field: '.spec.job.parallelism', manager: 'kubectl-edit' }] });
+    expect(forced).toMatchObject({
+      status: 'applied',
+      forcedFields: [{ field: '.spec.job.parallelism', manager: 'kubectl-edit' }],
+    });
     expect(live('edited').spec.job.parallelism).toBe(6);
-    expect(await applyJob(kube, objects('edited', { parallelism: 6 }), { force: false })).toMatchObject({ status: 'unchanged' });
+    expect(await applyJob(kube, objects('edited', { parallelism: 6 }), { force: false })).toMatchObject({
+      status: 'unchanged',
+    });
   });
 
   it('drift against another applier names it; a companion is not written either', async () => {
     const job = { packaging: 'configmap' as const };
     await applyJob(kube, objects('applied-by-hand', job), { force: false });
     // `kubectl apply --server-side --force-conflicts` of a manifest with just that one field.
-    const partial = { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', metadata: { name: 'applied-by-hand', namespace: NS }, spec: { job: { upgradeMode: 'stateless' } } };
+    const partial = {
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkDeployment',
+      metadata: { name: 'applied-by-hand', namespace: NS },
+      spec: { job: { upgradeMode: 'stateless' } },
+    };
     fake.api.apply(FLINK_DEPLOYMENT, NS, 'applied-by-hand', partial, { fieldManager: 'kubectl', force: true });
     const before = fake.writes().length;
 
-    const changedSql = renderDeployObjects(resolvedJob({ name: 'applied-by-hand', namespace: NS, ...job }), { image: IMAGE, script: 'INSERT INTO sink SELECT 1;\n', gitSha: 'c3d4e5f' });
+    const changedSql = renderDeployObjects(resolvedJob({ name: 'applied-by-hand', namespace: NS, ...job }), {
+      image: IMAGE,
+      script: 'INSERT INTO sink SELECT 1;\n',
+      gitSha: 'c3d4e5f',
+    });
     const result = await applyJob(kube, changedSql, { force: false });
     expect(result).toEqual({ status: 'drift', fields: [{ field: '.spec.job.upgradeMode', manager: 'kubectl' }] });
-    expect(fake.writes().slice(before).filter((r) => r.query.dryRun !== 'All')).toEqual([]);
+    expect(
+      fake
+        .writes()
+        .slice(before)
+        .filter((r) => r.query.dryRun !== 'All'),
+    ).toEqual([]);
     expect(fake.store.get(findKind('v1', 'ConfigMap')!, NS, changedSql.companions[0]!.metadata.name)).toBeUndefined();
   });
 
@@ -120,13 +165,21 @@ describe('applyJob', () => {
       calls.push(`beforeWrite after ${fake.writes().filter((r) => !r.query.dryRun).length} writes`);
     };
     const writesBefore = fake.writes().filter((r) => !r.query.dryRun).length;
-    expect(await applyJob(kube, first, { force: false, beforeWrite })).toMatchObject({ status: 'applied', created: true });
+    expect(await applyJob(kube, first, { force: false, beforeWrite })).toMatchObject({
+      status: 'applied',
+      created: true,
+    });
     expect(calls).toEqual([`beforeWrite after ${writesBefore} writes`]);
     const configMap = first.companions[0]!.metadata.name;
-    expect(writesTo('with-sql').filter((w) => !w.includes('dry run'))).toEqual([`PATCH configmaps/${configMap}`, 'PATCH flinkdeployments/with-sql']);
+    expect(writesTo('with-sql').filter((w) => !w.includes('dry run'))).toEqual([
+      `PATCH configmaps/${configMap}`,
+      'PATCH flinkdeployments/with-sql',
+    ]);
 
     calls.length = 0;
-    expect(await applyJob(kube, objects('with-sql', job, 'later00'), { force: false, beforeWrite })).toMatchObject({ status: 'unchanged' });
+    expect(await applyJob(kube, objects('with-sql', job, 'later00'), { force: false, beforeWrite })).toMatchObject({
+      status: 'unchanged',
+    });
     expect(calls).toEqual([]);
   });
 
@@ -147,7 +200,9 @@ describe('applyJob', () => {
     (newer.resource.spec.job as unknown as Record<string, unknown>).autoscaleMode = 'eager';
     const result = await applyJob(kube, newer, { force: false });
     expect(result).toMatchObject({ status: 'failed' });
-    expect((result as { reason: string }).reason).toMatch(/FlinkDeployment flink-staging\/from-the-future: .*spec\.job\.autoscaleMode/);
+    expect((result as { reason: string }).reason).toMatch(
+      /FlinkDeployment flink-staging\/from-the-future: .*spec\.job\.autoscaleMode/,
+    );
     expect(fake.store.get(FLINK_DEPLOYMENT, NS, 'from-the-future')).toBeUndefined();
   });
 
@@ -171,11 +226,25 @@ describe('the conflict Status applyJob reads, as the API server words it', () =>
   // applier by name alone; several conflicts are listed under each manager, sorted.
   it('names each manager and field', async () => {
     await applyJob(kube, objects('two-editors'), { force: false });
-    fake.api.patch(FLINK_DEPLOYMENT, NS, 'two-editors', { spec: { job: { parallelism: 16 } } }, { fieldManager: 'kubectl-edit' });
-    const partial = { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', metadata: { name: 'two-editors', namespace: NS }, spec: { job: { upgradeMode: 'stateless' } } };
+    fake.api.patch(
+      FLINK_DEPLOYMENT,
+      NS,
+      'two-editors',
+      { spec: { job: { parallelism: 16 } } },
+      { fieldManager: 'kubectl-edit' },
+    );
+    const partial = {
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkDeployment',
+      metadata: { name: 'two-editors', namespace: NS },
+      spec: { job: { upgradeMode: 'stateless' } },
+    };
     fake.api.apply(FLINK_DEPLOYMENT, NS, 'two-editors', partial, { fieldManager: 'kubectl', force: true });
 
-    const error = await kube.applyServerSide(objects('two-editors').resource, { fieldManager: 'streampilot' }).then(() => undefined, (e: unknown) => e);
+    const error = await kube.applyServerSide(objects('two-editors').resource, { fieldManager: 'streampilot' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(KubeApiError);
     const conflict = error as KubeApiError;
     expect([conflict.code, conflict.reason]).toEqual([409, 'Conflict']);
@@ -184,7 +253,11 @@ describe('the conflict Status applyJob reads, as the API server words it', () =>
     );
     expect(conflict.causes).toEqual([
       { reason: 'FieldManagerConflict', message: 'conflict with "kubectl"', field: '.spec.job.upgradeMode' },
-      { reason: 'FieldManagerConflict', message: 'conflict with "kubectl-edit" using flink.apache.org/v1beta1', field: '.spec.job.parallelism' },
+      {
+        reason: 'FieldManagerConflict',
+        message: 'conflict with "kubectl-edit" using flink.apache.org/v1beta1',
+        field: '.spec.job.parallelism',
+      },
     ]);
     expect(await applyJob(kube, objects('two-editors'), { force: false })).toEqual({
       status: 'drift',

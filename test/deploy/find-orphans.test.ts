@@ -16,7 +16,8 @@ import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js'
 import { resolvedJob } from '../support/resolved-job.js';
 import { writeTestKubeconfig } from '../support/test-kubeconfig.js';
 
-const IMAGE = 'registry.example.com/jobs/orders@sha256:4c5e8a37b2f3c3d3c1f8f0b0f4f5d9e3a1c2b3d4e5f60718293a4b5c6d7e8f90';
+const IMAGE =
+  'registry.example.com/jobs/orders@sha256:4c5e8a37b2f3c3d3c1f8f0b0f4f5d9e3a1c2b3d4e5f60718293a4b5c6d7e8f90';
 const FLINK_DEPLOYMENT = findKind('flink.apache.org/v1beta1', 'FlinkDeployment')!;
 
 let fake: FakeKube;
@@ -24,7 +25,11 @@ let dir: string;
 let kube: KubeClient;
 
 async function deployed(overrides: Partial<ResolvedJob>): Promise<void> {
-  const object = renderJob(resolvedJob(overrides), { image: IMAGE, script: 'INSERT INTO sink SELECT * FROM source;\n', gitSha: 'a1b2c3d' });
+  const object = renderJob(resolvedJob(overrides), {
+    image: IMAGE,
+    script: 'INSERT INTO sink SELECT * FROM source;\n',
+    gitSha: 'a1b2c3d',
+  });
   await kube.applyServerSide(object, { fieldManager: 'streampilot' });
 }
 
@@ -36,11 +41,20 @@ beforeAll(async () => {
   await deployed({ name: 'orders', environment: 'prod', namespace: 'flink-prod' });
   await deployed({ name: 'retired', environment: 'prod', namespace: 'flink-prod' });
   await deployed({ name: 'retired-too', environment: 'prod', namespace: 'flink-prod-eu' });
-  await deployed({ name: 'old-session-job', environment: 'prod', namespace: 'flink-prod', mode: 'session', sessionCluster: 'shared' });
+  await deployed({
+    name: 'old-session-job',
+    environment: 'prod',
+    namespace: 'flink-prod',
+    mode: 'session',
+    sessionCluster: 'shared',
+  });
   // The same job name in another environment, sharing the namespace: not prod's.
   await deployed({ name: 'staging-only', environment: 'staging', namespace: 'flink-prod' });
   // Someone's own FlinkDeployment in the same namespace, without our labels.
-  const handMade = renderJob(resolvedJob({ name: 'hand-made', environment: 'prod', namespace: 'flink-prod' }), { image: IMAGE, script: 'SELECT 1;\n' });
+  const handMade = renderJob(resolvedJob({ name: 'hand-made', environment: 'prod', namespace: 'flink-prod' }), {
+    image: IMAGE,
+    script: 'SELECT 1;\n',
+  });
   handMade.metadata.labels = { app: 'hand-made' };
   await kube.applyServerSide(handMade, { fieldManager: 'kubectl' });
 });
@@ -52,23 +66,52 @@ afterAll(async () => {
 
 describe('findOrphans', () => {
   it('reports the FlinkDeployments and FlinkSessionJobs of the environment whose job left Git, and nothing else', async () => {
-    const orphans = await findOrphans(kube, { environment: 'prod', namespaces: ['flink-prod', 'flink-prod-eu'], jobs: new Set(['orders']) });
+    const orphans = await findOrphans(kube, {
+      environment: 'prod',
+      namespaces: ['flink-prod', 'flink-prod-eu'],
+      jobs: new Set(['orders']),
+    });
     expect(orphans).toEqual([
       { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'retired' },
-      { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkSessionJob', namespace: 'flink-prod', name: 'old-session-job' },
-      { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', namespace: 'flink-prod-eu', name: 'retired-too' },
+      {
+        apiVersion: 'flink.apache.org/v1beta1',
+        kind: 'FlinkSessionJob',
+        namespace: 'flink-prod',
+        name: 'old-session-job',
+      },
+      {
+        apiVersion: 'flink.apache.org/v1beta1',
+        kind: 'FlinkDeployment',
+        namespace: 'flink-prod-eu',
+        name: 'retired-too',
+      },
     ]);
   });
 
   it('finds none when every deployed job is still in Git', async () => {
-    expect(await findOrphans(kube, { environment: 'prod', namespaces: ['flink-prod', 'flink-prod-eu'], jobs: new Set(['orders', 'retired', 'retired-too', 'old-session-job']) })).toEqual([]);
+    expect(
+      await findOrphans(kube, {
+        environment: 'prod',
+        namespaces: ['flink-prod', 'flink-prod-eu'],
+        jobs: new Set(['orders', 'retired', 'retired-too', 'old-session-job']),
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('pruneOrphans', () => {
   it('deletes the orphans and nothing else; an object without our labels is never deleted, even when asked', async () => {
-    const orphans = await findOrphans(kube, { environment: 'prod', namespaces: ['flink-prod', 'flink-prod-eu'], jobs: new Set(['orders']) });
-    const notOurs = { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment' as const, namespace: 'flink-prod', name: 'hand-made' };
+    const orphans = await findOrphans(kube, {
+      environment: 'prod',
+      namespaces: ['flink-prod', 'flink-prod-eu'],
+      jobs: new Set(['orders']),
+    });
+    const notOurs = {
+      apiVersion: 'flink.apache.org/v1beta1',
+      kind: 'FlinkDeployment' as const,
+      namespace: 'flink-prod',
+      name: 'hand-made',
+    };
     const reports = await pruneOrphans(kube, [...orphans, notOurs]);
     expect(reports).toEqual([
       { kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'retired', pruned: true },
@@ -76,10 +119,23 @@ describe('pruneOrphans', () => {
       { kind: 'FlinkDeployment', namespace: 'flink-prod-eu', name: 'retired-too', pruned: true },
       { kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'hand-made', pruned: false },
     ]);
-    expect(fake.store.list(FLINK_DEPLOYMENT, 'flink-prod').map((o) => (o.metadata as { name: string }).name).sort()).toEqual(['hand-made', 'orders', 'staging-only']);
-    expect(fake.writes().filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').slice(-1)[0]).sort()).toEqual(['old-session-job', 'retired', 'retired-too']);
+    expect(
+      fake.store
+        .list(FLINK_DEPLOYMENT, 'flink-prod')
+        .map((o) => (o.metadata as { name: string }).name)
+        .sort(),
+    ).toEqual(['hand-made', 'orders', 'staging-only']);
+    expect(
+      fake
+        .writes()
+        .filter((r) => r.method === 'DELETE')
+        .map((r) => r.path.split('/').slice(-1)[0])
+        .sort(),
+    ).toEqual(['old-session-job', 'retired', 'retired-too']);
 
     // Already gone (another replica pruned it): pruned all the same.
-    expect(await pruneOrphans(kube, orphans.slice(0, 1))).toEqual([{ kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'retired', pruned: true }]);
+    expect(await pruneOrphans(kube, orphans.slice(0, 1))).toEqual([
+      { kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'retired', pruned: true },
+    ]);
   });
 });

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { V1Lease } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireJobLease, jobLeaseName, LeaseWaitTimeout, type AcquireJobLeaseOptions, type LeaseAcquisition } from '../../src/deploy/job-lease.js';
+import {
+  acquireJobLease,
+  jobLeaseName,
+  LeaseWaitTimeout,
+  type AcquireJobLeaseOptions,
+  type LeaseAcquisition,
+} from '../../src/deploy/job-lease.js';
 import { createKubeClient, loadKubeConfig, type KubeClient } from '../../src/kube/client.js';
 import { findKind } from '../support/fake-kube/resources.js';
 import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
@@ -52,7 +58,8 @@ function lease(job: string): V1Lease & { metadata: { annotations?: Record<string
   return fake.api.read(LEASE, NS, jobLeaseName('prod', job)) as never;
 }
 
-const aborted = (signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+const aborted = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -104,7 +111,10 @@ describe('acquireJobLease', () => {
   it('an older commit arriving while a newer one holds the Lease is superseded at once', async () => {
     const holder = await acquireJobLease(kube, target('clicks'), NEWER, options('replica-a'));
     if (holder.status !== 'acquired') throw new Error('expected to acquire');
-    expect(await acquireJobLease(kube, target('clicks'), OLDER, options('replica-b'))).toEqual({ status: 'superseded', by: NEWER });
+    expect(await acquireJobLease(kube, target('clicks'), OLDER, options('replica-b'))).toEqual({
+      status: 'superseded',
+      by: NEWER,
+    });
     expect(holder.lease.superseded.aborted).toBe(false);
     await holder.lease.release();
   });
@@ -113,7 +123,10 @@ describe('acquireJobLease', () => {
     const newer = await acquireJobLease(kube, target('sessions'), NEWER, options('replica-a'));
     if (newer.status !== 'acquired') throw new Error('expected to acquire');
     await newer.lease.release();
-    expect(await acquireJobLease(kube, target('sessions'), OLDER, options('replica-b'))).toEqual({ status: 'superseded', by: NEWER });
+    expect(await acquireJobLease(kube, target('sessions'), OLDER, options('replica-b'))).toEqual({
+      status: 'superseded',
+      by: NEWER,
+    });
     expect((await acquireJobLease(kube, target('sessions'), NEWEST, options('replica-b'))).status).toBe('acquired');
   });
 
@@ -143,12 +156,27 @@ describe('acquireJobLease', () => {
   });
 
   it('takes over the Lease of a holder that died (expired), counting the transition', async () => {
-    fake.api.create(LEASE, NS, {
-      apiVersion: 'coordination.k8s.io/v1',
-      kind: 'Lease',
-      metadata: { name: jobLeaseName('prod', 'abandoned'), namespace: NS, annotations: { 'streampilot.dev/git-sha': OLDER } },
-      spec: { holderIdentity: 'replica-that-died', leaseDurationSeconds: 30, acquireTime: '2024-05-01T10:00:00.000000Z', renewTime: '2024-05-01T10:00:20.000000Z', leaseTransitions: 3 },
-    }, { fieldManager: 'streampilot' });
+    fake.api.create(
+      LEASE,
+      NS,
+      {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: {
+          name: jobLeaseName('prod', 'abandoned'),
+          namespace: NS,
+          annotations: { 'streampilot.dev/git-sha': OLDER },
+        },
+        spec: {
+          holderIdentity: 'replica-that-died',
+          leaseDurationSeconds: 30,
+          acquireTime: '2024-05-01T10:00:00.000000Z',
+          renewTime: '2024-05-01T10:00:20.000000Z',
+          leaseTransitions: 3,
+        },
+      },
+      { fieldManager: 'streampilot' },
+    );
     const got = await acquireJobLease(kube, target('abandoned'), NEWER, options('replica-b'));
     expect(got.status).toBe('acquired');
     expect(lease('abandoned').spec).toMatchObject({ holderIdentity: 'replica-b', leaseTransitions: 4 });
@@ -159,8 +187,16 @@ describe('acquireJobLease', () => {
     const short = { leaseDurationSeconds: 1, renewMs: 100 };
     const holder = await acquireJobLease(kube, target('long-running'), OLDER, options('replica-a', short));
     if (holder.status !== 'acquired') throw new Error('expected to acquire');
-    const renewals = () => fake.writes().filter((r) => r.method === 'PUT' && r.path.endsWith(`/leases/${jobLeaseName('prod', 'long-running')}`)).length;
-    const waited = await acquireJobLease(kube, target('long-running'), OLDER, options('replica-b', { ...short, waitTimeoutMs: 1500 })).then(
+    const renewals = () =>
+      fake
+        .writes()
+        .filter((r) => r.method === 'PUT' && r.path.endsWith(`/leases/${jobLeaseName('prod', 'long-running')}`)).length;
+    const waited = await acquireJobLease(
+      kube,
+      target('long-running'),
+      OLDER,
+      options('replica-b', { ...short, waitTimeoutMs: 1500 }),
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -179,7 +215,9 @@ describe('acquireJobLease', () => {
     const first = await acquireJobLease(kube, target('redelivered'), NEWER, options('replica-a'));
     if (first.status !== 'acquired') throw new Error('expected to acquire');
     let settled = false;
-    const again = acquireJobLease(kube, target('redelivered'), NEWER, options('replica-b')).finally(() => (settled = true));
+    const again = acquireJobLease(kube, target('redelivered'), NEWER, options('replica-b')).finally(
+      () => (settled = true),
+    );
     await pause(100);
     expect(settled).toBe(false);
     expect(first.lease.superseded.aborted).toBe(false);
@@ -191,7 +229,12 @@ describe('acquireJobLease', () => {
     const holder = await acquireJobLease(kube, target('cancelled-wait'), OLDER, options('replica-a'));
     if (holder.status !== 'acquired') throw new Error('expected to acquire');
     const controller = new AbortController();
-    const waiting = acquireJobLease(kube, target('cancelled-wait'), OLDER, options('replica-b', { signal: controller.signal }));
+    const waiting = acquireJobLease(
+      kube,
+      target('cancelled-wait'),
+      OLDER,
+      options('replica-b', { signal: controller.signal }),
+    );
     controller.abort(new Error('shutting down'));
     await expect(waiting).rejects.toThrow('shutting down');
     await holder.lease.release();
@@ -207,7 +250,12 @@ describe('jobLeaseName', () => {
 
   it('is always a DNS subdomain of at most 253 characters', () => {
     const dns = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-    for (const [env, job] of [['Prod_EU', 'orders'], ['a..b', 'x'], ['E'.repeat(63), 'j'.repeat(63)], ['_', 'orders']] as const) {
+    for (const [env, job] of [
+      ['Prod_EU', 'orders'],
+      ['a..b', 'x'],
+      ['E'.repeat(63), 'j'.repeat(63)],
+      ['_', 'orders'],
+    ] as const) {
       const name = jobLeaseName(env, job);
       expect(name).toMatch(dns);
       expect(name.length).toBeLessThanOrEqual(253);

@@ -17,9 +17,18 @@ let fake: FakeKube;
 let dir: string;
 let kube: KubeClient;
 const NS = 'flink-staging';
-const job = resolvedJob({ name: 'orders', environment: 'staging', namespace: NS, packaging: 'configmap', dependencies: { maven: [], jars: [] } });
+const job = resolvedJob({
+  name: 'orders',
+  environment: 'staging',
+  namespace: NS,
+  packaging: 'configmap',
+  dependencies: { maven: [], jars: [] },
+});
 
-const names = async () => (await kube.list<{ apiVersion: string; kind: string; metadata: { name: string } }>('v1', 'ConfigMap', NS)).map((c) => c.metadata.name).sort();
+const names = async () =>
+  (await kube.list<{ apiVersion: string; kind: string; metadata: { name: string } }>('v1', 'ConfigMap', NS))
+    .map((c) => c.metadata.name)
+    .sort();
 
 beforeAll(async () => {
   fake = await startFakeKube();
@@ -37,14 +46,20 @@ it('once a job runs on its new script, the ConfigMaps of its earlier scripts are
   const v2 = renderSqlConfigMap(job, 'INSERT INTO sink SELECT 2;\n');
   const otherJob = renderSqlConfigMap({ ...job, name: 'clicks' }, 'INSERT INTO sink SELECT 3;\n');
   const otherEnvironment = renderSqlConfigMap({ ...job, environment: 'production' }, 'INSERT INTO sink SELECT 4;\n');
-  for (const cm of [v1, v2, otherJob, otherEnvironment]) await kube.applyServerSide(cm, { fieldManager: 'streampilot' });
+  for (const cm of [v1, v2, otherJob, otherEnvironment])
+    await kube.applyServerSide(cm, { fieldManager: 'streampilot' });
   // Someone's own ConfigMap whose name happens to look like ours, without our labels.
-  await kube.applyServerSide({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'orders-sql-handmade', namespace: NS }, data: { a: 'b' } }, { fieldManager: 'kubectl' });
+  await kube.applyServerSide(
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'orders-sql-handmade', namespace: NS }, data: { a: 'b' } },
+    { fieldManager: 'kubectl' },
+  );
 
   const deleted = await pruneSqlConfigMaps(kube, { namespace: NS, environment: 'staging', name: 'orders' }, [v2]);
 
   expect(deleted).toEqual([v1.metadata.name]);
-  expect(await names()).toEqual([v2.metadata.name, otherJob.metadata.name, otherEnvironment.metadata.name, 'orders-sql-handmade'].sort());
+  expect(await names()).toEqual(
+    [v2.metadata.name, otherJob.metadata.name, otherEnvironment.metadata.name, 'orders-sql-handmade'].sort(),
+  );
 });
 
 it('an image job (no ConfigMap applied) deletes nothing', async () => {

@@ -23,7 +23,11 @@ const present = flinkRestReferencePresent();
 /** Flink's shape: a task failure wrapping the cause; 30 lines. */
 const WRAPPED_TRACE = [
   'org.apache.flink.streaming.runtime.tasks.ExceptionInChainedOperatorException: Could not forward element to next operator',
-  ...Array.from({ length: 14 }, (_, i) => `\tat org.apache.flink.streaming.runtime.tasks.CopyingChainingOutput.pushToOperator(CopyingChainingOutput.java:${90 + i})`),
+  ...Array.from(
+    { length: 14 },
+    (_, i) =>
+      `\tat org.apache.flink.streaming.runtime.tasks.CopyingChainingOutput.pushToOperator(CopyingChainingOutput.java:${90 + i})`,
+  ),
   'Caused by: java.lang.ArithmeticException: / by zero',
   ...Array.from({ length: 14 }, (_, i) => `\tat StreamExecCalc$12.processElement(Unknown Source:${i})`),
 ].join('\n');
@@ -66,13 +70,23 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const title = present ? "Flink REST client through the API server's service proxy" : `Flink REST client (skipped: ${flinkRestDir} not present)`;
+const title = present
+  ? "Flink REST client through the API server's service proxy"
+  : `Flink REST client (skipped: ${flinkRestDir} not present)`;
 
 describe.skipIf(!present)(title, () => {
   it('reports the innermost cause of the newest failure, with the first lines of its trace', async () => {
     const jobId = flink.addJob();
-    flink.failJob(jobId, { exceptionName: 'java.lang.IllegalStateException', message: 'an older failure', timestamp: 1_700_000_000_000 });
-    flink.failJob(jobId, { exceptionName: 'org.apache.flink.streaming.runtime.tasks.ExceptionInChainedOperatorException', stacktrace: WRAPPED_TRACE, timestamp: 1_700_000_060_000 });
+    flink.failJob(jobId, {
+      exceptionName: 'java.lang.IllegalStateException',
+      message: 'an older failure',
+      timestamp: 1_700_000_000_000,
+    });
+    flink.failJob(jobId, {
+      exceptionName: 'org.apache.flink.streaming.runtime.tasks.ExceptionInChainedOperatorException',
+      stacktrace: WRAPPED_TRACE,
+      timestamp: 1_700_000_060_000,
+    });
 
     const found = await createFlinkRest(kube).jobExceptions(target('orders-rest'), jobId);
 
@@ -80,16 +94,24 @@ describe.skipIf(!present)(title, () => {
     expect(found?.timestamp).toBe(1_700_000_060_000);
     const lines = found!.stacktrace!.split('\n');
     expect(lines).toHaveLength(16);
-    expect(lines[0]).toBe('org.apache.flink.streaming.runtime.tasks.ExceptionInChainedOperatorException: Could not forward element to next operator');
+    expect(lines[0]).toBe(
+      'org.apache.flink.streaming.runtime.tasks.ExceptionInChainedOperatorException: Could not forward element to next operator',
+    );
     expect(lines[15]).toBe('\t... 15 more lines');
     // Through the API server's proxy, asking only for the newest failure.
-    expect(kubeFake.requests.at(-1)).toMatchObject({ path: `/api/v1/namespaces/${NS}/services/orders-rest:8081/proxy/jobs/${jobId}/exceptions`, status: 200 });
+    expect(kubeFake.requests.at(-1)).toMatchObject({
+      path: `/api/v1/namespaces/${NS}/services/orders-rest:8081/proxy/jobs/${jobId}/exceptions`,
+      status: 200,
+    });
     expect(flink.requests.at(-1)?.url).toBe(`/jobs/${jobId}/exceptions?maxExceptions=1`);
   });
 
   it('keeps a short trace whole and takes its first line when nothing is wrapped', async () => {
     const jobId = flink.addJob();
-    flink.failJob(jobId, { exceptionName: 'org.apache.flink.table.api.ValidationException', message: "Table 'orders' not found" });
+    flink.failJob(jobId, {
+      exceptionName: 'org.apache.flink.table.api.ValidationException',
+      message: "Table 'orders' not found",
+    });
     const found = await createFlinkRest(kube).jobExceptions(target('orders-rest'), jobId);
     expect(found?.rootException).toBe("org.apache.flink.table.api.ValidationException: Table 'orders' not found");
     expect(found?.stacktrace?.split('\n')).toHaveLength(6);
@@ -97,9 +119,17 @@ describe.skipIf(!present)(title, () => {
 
   it('falls back to the deprecated root-exception of a JobManager that keeps no history', async () => {
     const jobId = legacy.addJob();
-    legacy.failJob(jobId, { exceptionName: 'java.lang.ArithmeticException', message: '/ by zero', inHistory: false, timestamp: 1_700_000_000_000 });
+    legacy.failJob(jobId, {
+      exceptionName: 'java.lang.ArithmeticException',
+      message: '/ by zero',
+      inHistory: false,
+      timestamp: 1_700_000_000_000,
+    });
     const found = await createFlinkRest(kube).jobExceptions(target('legacy-rest'), jobId);
-    expect(found).toMatchObject({ rootException: 'java.lang.ArithmeticException: / by zero', timestamp: 1_700_000_000_000 });
+    expect(found).toMatchObject({
+      rootException: 'java.lang.ArithmeticException: / by zero',
+      timestamp: 1_700_000_000_000,
+    });
   });
 
   it('answers undefined, without throwing, whenever Flink cannot tell', async () => {
@@ -116,8 +146,17 @@ describe.skipIf(!present)(title, () => {
 
     const other = mkdtempSync(path.join(tmpdir(), 'flink-rest-down-'));
     try {
-      const unreachable = createKubeClient(loadKubeConfig({ kubeconfigPath: writeTestKubeconfig(other, { ...kubeFake, url: `https://127.0.0.1:${await freePort()}` }) }));
-      expect(await createFlinkRest(unreachable, { onUnavailable: (r) => reasons.push(r) }).jobExceptions(target('orders-rest'), unknown)).toBeUndefined();
+      const unreachable = createKubeClient(
+        loadKubeConfig({
+          kubeconfigPath: writeTestKubeconfig(other, { ...kubeFake, url: `https://127.0.0.1:${await freePort()}` }),
+        }),
+      );
+      expect(
+        await createFlinkRest(unreachable, { onUnavailable: (r) => reasons.push(r) }).jobExceptions(
+          target('orders-rest'),
+          unknown,
+        ),
+      ).toBeUndefined();
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
@@ -139,7 +178,9 @@ describe.skipIf(!present)(title, () => {
       seen.push(t);
       return `${flink.url}/`;
     });
-    expect((await rest.jobExceptions(target('orders-rest'), jobId))?.rootException).toBe('java.lang.ArithmeticException: / by zero');
+    expect((await rest.jobExceptions(target('orders-rest'), jobId))?.rootException).toBe(
+      'java.lang.ArithmeticException: / by zero',
+    );
     expect(seen).toEqual([target('orders-rest')]);
     expect(await rest.jobExceptions(target('orders-rest'), 'ffffffffffffffffffffffffffffffff')).toBeUndefined();
   });

@@ -12,17 +12,28 @@ export interface GitHttpServer {
   close(): Promise<void>;
 }
 
-export async function startGitHttpServer(root: string, options: { token: string; protocolV0?: boolean }): Promise<GitHttpServer> {
+export async function startGitHttpServer(
+  root: string,
+  options: { token: string; protocolV0?: boolean },
+): Promise<GitHttpServer> {
   const requests: GitHttpServer['requests'] = [];
   const expected = `Basic ${Buffer.from(`x-access-token:${options.token}`).toString('base64')}`;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    requests.push({ path: url.pathname, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    requests.push({
+      path: url.pathname,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    });
     if (req.headers.authorization !== expected) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' }).end('bad credentials');
       return;
     }
-    void serveGitHttp(req, res, { projectRoot: root, pathInfo: url.pathname, query: url.search.slice(1), ...(options.protocolV0 ? { protocolV0: true } : {}) });
+    void serveGitHttp(req, res, {
+      projectRoot: root,
+      pathInfo: url.pathname,
+      query: url.search.slice(1),
+      ...(options.protocolV0 ? { protocolV0: true } : {}),
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

@@ -18,7 +18,8 @@ describe('the configured GitHub host', () => {
 
   it('builds a clone URL from the full name only, refusing names that are not owner/name', () => {
     expect(cloneUrlOn('https://github.com', 'acme/flink-jobs')).toBe('https://github.com/acme/flink-jobs.git');
-    for (const bad of ['acme', 'acme/../x', '../etc', 'a/b/c', 'acme/x@evil.com', 'acme/x?y', '']) expect(() => cloneUrlOn('https://github.com', bad)).toThrow(UntrustedRemoteError);
+    for (const bad of ['acme', 'acme/../x', '../etc', 'a/b/c', 'acme/x@evil.com', 'acme/x?y', ''])
+      expect(() => cloneUrlOn('https://github.com', bad)).toThrow(UntrustedRemoteError);
   });
 
   it('refuses another host, a look-alike, another port, http for an https GitHub, file://, scp-like, local paths and userinfo', () => {
@@ -36,11 +37,15 @@ describe('the configured GitHub host', () => {
       'https://user:pass@github.com/acme/flink-jobs.git',
       'https://evil.example@github.com/acme/flink-jobs.git',
     ]) {
-      expect(() => checkRemoteOnHost(url, 'https://github.com'), url).toThrow(/not on the configured GitHub host https:\/\/github\.com/);
+      expect(() => checkRemoteOnHost(url, 'https://github.com'), url).toThrow(
+        /not on the configured GitHub host https:\/\/github\.com/,
+      );
     }
     // An http GitHub (GHE_PROTOCOL=http) is its own origin: https to it is another one.
     checkRemoteOnHost('http://127.0.0.1:8080/acme/x.git', 'http://127.0.0.1:8080');
-    expect(() => checkRemoteOnHost('http://127.0.0.1:9090/acme/x.git', 'http://127.0.0.1:8080')).toThrow(UntrustedRemoteError);
+    expect(() => checkRemoteOnHost('http://127.0.0.1:9090/acme/x.git', 'http://127.0.0.1:8080')).toThrow(
+      UntrustedRemoteError,
+    );
   });
 });
 
@@ -64,7 +69,9 @@ describe('a repository cache pinned to the configured GitHub', () => {
   it('a remote on another host with a token is refused before git runs: the host hears nothing, no mirror is made', async () => {
     const cache = new RepositoryCache(dir, { allowedOrigin: 'https://github.com' });
     const url = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/acme/flink-jobs.git`;
-    const work = await cache.withRepository({ cloneUrl: url, token: 'ghs_planted_token_value_123' }, async () => 'ran').catch((e: Error) => e);
+    const work = await cache
+      .withRepository({ cloneUrl: url, token: 'ghs_planted_token_value_123' }, async () => 'ran')
+      .catch((e: Error) => e);
     expect(work).toBeInstanceOf(UntrustedRemoteError);
     expect((work as Error).message).not.toContain('ghs_planted');
     const local = await cache.withRepository({ cloneUrl: 'file:///etc' }, async () => 'ran').catch((e: Error) => e);

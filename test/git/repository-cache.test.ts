@@ -1,5 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +29,13 @@ afterAll(() => {
   for (const d of temps) rmSync(d, { recursive: true, force: true });
 });
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+};
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
 }
@@ -43,7 +61,11 @@ function sourceRepository(): { root: string; base: string; head: string } {
   git(root, 'init', '--quiet', '-b', 'main');
   write(root, 'streampilot.yaml', 'kind: Project\n');
   write(root, 'jobs/a/main.sql', 'SELECT 1;\n');
-  write(root, 'jobs/old-name/job.yaml', 'name: old-name\nsql: [main.sql]\n' + 'description: a long enough text that a rename stays similar\n'.repeat(5));
+  write(
+    root,
+    'jobs/old-name/job.yaml',
+    'name: old-name\nsql: [main.sql]\n' + 'description: a long enough text that a rename stays similar\n'.repeat(5),
+  );
   write(root, 'jobs/gone/main.sql', 'SELECT 2;\n');
   write(root, 'run.sh', '#!/bin/sh\necho hi\n');
   execFileSync('chmod', ['+x', path.join(root, 'run.sh')]);
@@ -131,7 +153,10 @@ describe('RepositoryCache over a local path and file:// URL', () => {
     const cache = new RepositoryCache(dir, { log: (l) => log.push(l) });
     const first = await cache.withRepository({ cloneUrl: src.root }, (repo) => repo.fetch([src.base, src.head]));
     expect(first.fetched).toEqual([src.base, src.head]);
-    const second = await new RepositoryCache(dir, { log: (l) => log.push(l) }).withRepository({ cloneUrl: src.root }, (repo) => repo.fetch([src.base, src.head]));
+    const second = await new RepositoryCache(dir, { log: (l) => log.push(l) }).withRepository(
+      { cloneUrl: src.root },
+      (repo) => repo.fetch([src.base, src.head]),
+    );
     expect(second.fetched).toEqual([]);
     expect(log.filter((l) => l.startsWith('git init')).length).toBe(1);
     expect(log.filter((l) => l.startsWith('git fetch')).length).toBe(1);
@@ -168,8 +193,12 @@ describe('RepositoryCache over a local path and file:// URL', () => {
   it('says which commit is missing when a SHA is not in the repository', async () => {
     const cache = new RepositoryCache(temp('cache'));
     const missing = 'f'.repeat(40);
-    await expect(cache.withRepository({ cloneUrl: src.root }, (repo) => repo.fetch([missing]))).rejects.toThrow(new RegExp(`commit ${missing} not found in ${src.root}`));
-    await expect(cache.withRepository({ cloneUrl: src.root }, (repo) => repo.fetch(['--upload-pack=touch /tmp/x']))).rejects.toThrow(/is not a full commit SHA/);
+    await expect(cache.withRepository({ cloneUrl: src.root }, (repo) => repo.fetch([missing]))).rejects.toThrow(
+      new RegExp(`commit ${missing} not found in ${src.root}`),
+    );
+    await expect(
+      cache.withRepository({ cloneUrl: src.root }, (repo) => repo.fetch(['--upload-pack=touch /tmp/x'])),
+    ).rejects.toThrow(/is not a full commit SHA/);
   });
 });
 
@@ -199,7 +228,10 @@ describe('RepositoryCache over authenticated smart HTTP (git http-backend, GitHu
     expect(files).toHaveLength(4);
     expect(server.requests.some((r) => r.authorization)).toBe(true);
 
-    const mirror = path.join(dir, readdirSync(dir).find((f) => f.endsWith('.git'))!);
+    const mirror = path.join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.git'))!,
+    );
     expect(git(mirror, 'remote', '-v')).toContain(server.url('acme.git'));
     expect(git(mirror, 'remote', '-v')).not.toContain(token);
     expect(filesContaining(dir, token)).toEqual([]);
@@ -213,11 +245,16 @@ describe('RepositoryCache over authenticated smart HTTP (git http-backend, GitHu
     const cache = new RepositoryCache(temp('cache'), { log: (l) => log.push(l) });
     const error = await cache
       .withRepository({ cloneUrl: server.url('acme.git'), token }, (repo) => repo.fetch([src.head]))
-      .then(() => undefined, (e: Error) => e);
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(error).toBeInstanceOf(Error);
     expect(error!.message).toContain(server.url('acme.git'));
     expect(`${error!.message}\n${error!.stack}`).not.toContain(token);
-    expect(`${error!.message}\n${error!.stack}`).not.toContain(Buffer.from(`x-access-token:${token}`).toString('base64'));
+    expect(`${error!.message}\n${error!.stack}`).not.toContain(
+      Buffer.from(`x-access-token:${token}`).toString('base64'),
+    );
     expect(log.join('\n')).not.toContain(token);
   });
 
@@ -226,7 +263,10 @@ describe('RepositoryCache over authenticated smart HTTP (git http-backend, GitHu
     const dir = temp('cache');
     const withUserInfo = server.url('acme.git').replace('http://', `http://x-access-token:${token}@`);
     await new RepositoryCache(dir).withRepository({ cloneUrl: withUserInfo }, (repo) => repo.fetch([src.head]));
-    const mirror = path.join(dir, readdirSync(dir).find((f) => f.endsWith('.git'))!);
+    const mirror = path.join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.git'))!,
+    );
     expect(git(mirror, 'remote', 'get-url', 'origin')).toBe(server.url('acme.git'));
   });
 
@@ -235,7 +275,9 @@ describe('RepositoryCache over authenticated smart HTTP (git http-backend, GitHu
     const log: string[] = [];
     const cache = new RepositoryCache(temp('cache'), { log: (l) => log.push(l) });
     // The base is not a ref tip on the server: v0 upload-pack refuses it by SHA.
-    const { fetched } = await cache.withRepository({ cloneUrl: server.url('acme.git'), token }, (repo) => repo.fetch([src.base]));
+    const { fetched } = await cache.withRepository({ cloneUrl: server.url('acme.git'), token }, (repo) =>
+      repo.fetch([src.base]),
+    );
     expect(fetched).toEqual([src.base]);
     expect(log.some((l) => l.includes('fetching by SHA was refused'))).toBe(true);
   });

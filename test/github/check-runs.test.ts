@@ -6,8 +6,20 @@ import { fakeOctokit } from './fake-octokit.js';
 // Request shapes follow GitHub's REST API for check runs (POST/PATCH /repos/{owner}/{repo}/check-runs).
 const repo = { owner: 'acme', repo: 'flink-jobs' };
 const sha = 'a'.repeat(40);
-const annotation = (i: number): CheckAnnotation => ({ path: 'jobs/a/main.sql', start_line: i + 1, end_line: i + 1, annotation_level: 'failure', message: `problem ${i}`, title: 'syntax' });
-const result = (n: number) => ({ conclusion: 'failure' as const, title: `${n} errors`, summary: 'table', annotations: Array.from({ length: n }, (_, i) => annotation(i)) });
+const annotation = (i: number): CheckAnnotation => ({
+  path: 'jobs/a/main.sql',
+  start_line: i + 1,
+  end_line: i + 1,
+  annotation_level: 'failure',
+  message: `problem ${i}`,
+  title: 'syntax',
+});
+const result = (n: number) => ({
+  conclusion: 'failure' as const,
+  title: `${n} errors`,
+  summary: 'table',
+  annotations: Array.from({ length: n }, (_, i) => annotation(i)),
+});
 
 describe('completeCheckRun', () => {
   it('creates a run already completed when the result fits one request', async () => {
@@ -21,7 +33,13 @@ describe('completeCheckRun', () => {
   it('sends 50 annotations per request and completes the run only with the last batch', async () => {
     const gh = fakeOctokit();
     await completeCheckRun(gh, repo, { name: 'StreamPilot / validate', headSha: sha }, result(120));
-    expect(gh.calls.map((c) => [c.method, c.params.status, (c.params.output as { annotations?: unknown[] }).annotations?.length])).toEqual([
+    expect(
+      gh.calls.map((c) => [
+        c.method,
+        c.params.status,
+        (c.params.output as { annotations?: unknown[] }).annotations?.length,
+      ]),
+    ).toEqual([
       ['checks.create', 'in_progress', 50],
       ['checks.update', 'in_progress', 50],
       ['checks.update', 'completed', 20],
@@ -34,7 +52,12 @@ describe('completeCheckRun', () => {
   it('updates an existing run instead of creating a second one', async () => {
     const gh = fakeOctokit();
     const first = await completeCheckRun(gh, repo, { name: 'StreamPilot / validate', headSha: sha }, result(0));
-    const again = await completeCheckRun(gh, repo, { name: 'StreamPilot / validate', headSha: sha, id: first }, { ...result(0), conclusion: 'success' });
+    const again = await completeCheckRun(
+      gh,
+      repo,
+      { name: 'StreamPilot / validate', headSha: sha, id: first },
+      { ...result(0), conclusion: 'success' },
+    );
     expect(again).toBe(first);
     expect(gh.checkRuns).toHaveLength(1);
     expect(gh.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'success' });

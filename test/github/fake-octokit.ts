@@ -22,17 +22,29 @@ export function fakeOctokit(options: { token?: string } = {}): FakeOctokit {
     comments: [],
     pulls: [],
     writes: () => fake.calls.filter((c) => /create|update/i.test(c.method)).map((c) => c.method),
-    auth: async (opts) => (opts?.type === 'installation' ? { type: 'token', tokenType: 'installation', token: options.token ?? 'ghs_0123456789abcdefghijABCDEFGHIJ0123' } : {}),
+    auth: async (opts) =>
+      opts?.type === 'installation'
+        ? { type: 'token', tokenType: 'installation', token: options.token ?? 'ghs_0123456789abcdefghijABCDEFGHIJ0123' }
+        : {},
     rest: {
       checks: {
         listForRef: async (params) => {
           record('checks.listForRef', params);
-          const runs = fake.checkRuns.filter((r) => r.head_sha === params.ref && (!params.check_name || r.name === params.check_name));
+          const runs = fake.checkRuns.filter(
+            (r) => r.head_sha === params.ref && (!params.check_name || r.name === params.check_name),
+          );
           return { data: { total_count: runs.length, check_runs: runs } };
         },
         create: async (params) => {
           record('checks.create', params);
-          const run = { id: nextId++, name: params.name, head_sha: params.head_sha, status: params.status ?? 'queued', conclusion: params.conclusion ?? null, external_id: params.external_id ?? null };
+          const run = {
+            id: nextId++,
+            name: params.name,
+            head_sha: params.head_sha,
+            status: params.status ?? 'queued',
+            conclusion: params.conclusion ?? null,
+            external_id: params.external_id ?? null,
+          };
           fake.checkRuns.push(run);
           applyOutput(run, params.output);
           return { data: run };
@@ -93,11 +105,19 @@ export function fakeOctokit(options: { token?: string } = {}): FakeOctokit {
       throw error;
     }
   }
-  function applyOutput(run: FakeOctokit['checkRuns'][number], output: { title: string; summary: string; text?: string; annotations?: unknown[] } | undefined) {
+  function applyOutput(
+    run: FakeOctokit['checkRuns'][number],
+    output: { title: string; summary: string; text?: string; annotations?: unknown[] } | undefined,
+  ) {
     if (!output) return;
     // GitHub appends annotations across updates; title, summary and text are replaced.
     const annotations = [...(run.output?.annotations ?? []), ...(output.annotations ?? [])];
-    run.output = { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}), annotations };
+    run.output = {
+      title: output.title,
+      summary: output.summary,
+      ...(output.text ? { text: output.text } : {}),
+      annotations,
+    };
   }
   return fake;
 }

@@ -22,7 +22,8 @@ describe('upsertStickyComment', () => {
   it('ignores a person quoting the marker and finds the bot comment past the first page', async () => {
     const gh = fakeOctokit();
     gh.comments.push({ id: 1, body: `${marker}\nquoted by a human`, user: { login: 'alice', type: 'User' } });
-    for (let i = 0; i < 150; i++) gh.comments.push({ id: 10 + i, body: `comment ${i}`, user: { login: 'bob', type: 'User' } });
+    for (let i = 0; i < 150; i++)
+      gh.comments.push({ id: 10 + i, body: `comment ${i}`, user: { login: 'bob', type: 'User' } });
     gh.comments.push({ id: 999, body: `${marker}\nold plan`, user: { login: 'streampilot[bot]', type: 'Bot' } });
     expect((await findStickyComment(gh, repo, 5, marker))?.id).toBe(999);
     const outcome = await upsertStickyComment(gh, repo, 5, { marker, body: `${marker}\nnew plan` });

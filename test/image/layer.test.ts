@@ -25,7 +25,17 @@ async function entries(tarBytes: Buffer): Promise<Entry[]> {
     const chunks: Buffer[] = [];
     stream.on('data', (c: unknown) => chunks.push(c as Buffer));
     stream.on('end', () => {
-      out.push({ name: h.name, type: h.type, mode: h.mode, uid: h.uid, gid: h.gid, uname: h.uname, gname: h.gname, mtime: h.mtime?.getTime(), content: Buffer.concat(chunks).toString('utf8') });
+      out.push({
+        name: h.name,
+        type: h.type,
+        mode: h.mode,
+        uid: h.uid,
+        gid: h.gid,
+        uname: h.uname,
+        gname: h.gname,
+        mtime: h.mtime?.getTime(),
+        content: Buffer.concat(chunks).toString('utf8'),
+      });
       next();
     });
   });
@@ -52,13 +62,20 @@ describe('buildLayer', () => {
     expect(a.digest).toBe(`sha256:${createHash('sha256').update(a.gzipped).digest('hex')}`);
     expect(a.diffId).toBe(`sha256:${createHash('sha256').update(gunzipSync(a.gzipped)).digest('hex')}`);
     expect(a.size).toBe(a.gzipped.length);
-    const changed = await buildLayer([{ ...files[0]!, content: Buffer.from('INSERT INTO sink SELECT 1;\n') }, ...files.slice(1)]);
+    const changed = await buildLayer([
+      { ...files[0]!, content: Buffer.from('INSERT INTO sink SELECT 1;\n') },
+      ...files.slice(1),
+    ]);
     expect(changed.digest).not.toBe(a.digest);
   });
 
-  it('lists the files sorted, owned by root with no names and a fixed time, and no parent folders (which would reset /opt/flink\'s owner)', async () => {
+  it("lists the files sorted, owned by root with no names and a fixed time, and no parent folders (which would reset /opt/flink's owner)", async () => {
     const list = await entries(gunzipSync((await buildLayer(files)).gzipped));
-    expect(list.map((e) => e.name)).toEqual(['opt/flink/bin/run.sh', 'opt/flink/lib/kafka.jar', 'opt/flink/usrlib/sql-scripts/script.sql']);
+    expect(list.map((e) => e.name)).toEqual([
+      'opt/flink/bin/run.sh',
+      'opt/flink/lib/kafka.jar',
+      'opt/flink/usrlib/sql-scripts/script.sql',
+    ]);
     for (const e of list) {
       expect(e).toMatchObject({ type: 'file', uid: 0, gid: 0, uname: '', gname: '', mtime: LAYER_MTIME.getTime() });
       expect(e.mode).toBe(e.name.endsWith('run.sh') ? 0o755 : 0o644);
@@ -74,8 +91,20 @@ describe('buildLayer', () => {
 
   it('refuses relative paths, "..", duplicates and a file that is also a folder', async () => {
     await expect(buildLayer([{ path: 'opt/a.sql', content: Buffer.from('') }])).rejects.toThrow(/must be absolute/);
-    await expect(buildLayer([{ path: '/opt/../etc/passwd', content: Buffer.from('') }])).rejects.toThrow(/must not contain "\.\."/);
-    await expect(buildLayer([{ path: '/a.sql', content: Buffer.from('') }, { path: '//a.sql', content: Buffer.from('') }])).rejects.toThrow(/two files/);
-    await expect(buildLayer([{ path: '/a', content: Buffer.from('') }, { path: '/a/b', content: Buffer.from('') }])).rejects.toThrow(/both a file and the folder/);
+    await expect(buildLayer([{ path: '/opt/../etc/passwd', content: Buffer.from('') }])).rejects.toThrow(
+      /must not contain "\.\."/,
+    );
+    await expect(
+      buildLayer([
+        { path: '/a.sql', content: Buffer.from('') },
+        { path: '//a.sql', content: Buffer.from('') },
+      ]),
+    ).rejects.toThrow(/two files/);
+    await expect(
+      buildLayer([
+        { path: '/a', content: Buffer.from('') },
+        { path: '/a/b', content: Buffer.from('') },
+      ]),
+    ).rejects.toThrow(/both a file and the folder/);
   });
 });

@@ -34,7 +34,11 @@ function restService(name: string) {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, namespace: NS, labels: { app: name.replace(/-rest$/, '') } },
-    spec: { type: 'ClusterIP', selector: { app: name.replace(/-rest$/, ''), component: 'jobmanager' }, ports: [{ name: 'rest', port: 8081, targetPort: 8081, protocol: 'TCP' }] },
+    spec: {
+      type: 'ClusterIP',
+      selector: { app: name.replace(/-rest$/, ''), component: 'jobmanager' },
+      ports: [{ name: 'rest', port: 8081, targetPort: 8081, protocol: 'TCP' }],
+    },
   };
 }
 
@@ -50,11 +54,15 @@ async function rejection(promise: Promise<unknown>): Promise<KubeApiError> {
 /** A raw GET to the fake, for URLs the typed clients never build. */
 function rawGet(urlPath: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${fake.url}${urlPath}`, { ca: fake.caPem, headers: { Authorization: `Bearer ${fake.token}` } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      `${fake.url}${urlPath}`,
+      { ca: fake.caPem, headers: { Authorization: `Bearer ${fake.token}` } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -75,7 +83,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
   backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
-  for (const name of ['orders-rest', 'lonely-rest', 'gone-rest']) await kube.applyServerSide(restService(name), { fieldManager: 'flink-kubernetes-operator' });
+  for (const name of ['orders-rest', 'lonely-rest', 'gone-rest'])
+    await kube.applyServerSide(restService(name), { fieldManager: 'flink-kubernetes-operator' });
   fake.serviceEndpoints.set(`${NS}/orders-rest:8081`, backendUrl);
   fake.serviceEndpoints.set(`${NS}/gone-rest:8081`, `http://127.0.0.1:${await freePort()}`);
 });
@@ -89,9 +98,14 @@ afterAll(async () => {
 
 describe('service proxy', () => {
   it('forwards the path and query to the service port and returns the answer', async () => {
-    const answer = await kube.proxyGet({ namespace: NS, service: 'orders-rest', port: 8081 }, '/jobs/0123456789abcdef0123456789abcdef/exceptions?maxExceptions=1');
+    const answer = await kube.proxyGet(
+      { namespace: NS, service: 'orders-rest', port: 8081 },
+      '/jobs/0123456789abcdef0123456789abcdef/exceptions?maxExceptions=1',
+    );
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toEqual({ url: '/jobs/0123456789abcdef0123456789abcdef/exceptions?maxExceptions=1' });
+    expect(JSON.parse(answer.body)).toEqual({
+      url: '/jobs/0123456789abcdef0123456789abcdef/exceptions?maxExceptions=1',
+    });
     expect(fake.requests.at(-1)).toMatchObject({
       method: 'GET',
       path: `/api/v1/namespaces/${NS}/services/orders-rest:8081/proxy/jobs/0123456789abcdef0123456789abcdef/exceptions`,
@@ -101,7 +115,10 @@ describe('service proxy', () => {
   });
 
   it("returns the backend's own error status instead of throwing", async () => {
-    const answer = await kube.proxyGet({ namespace: NS, service: 'orders-rest', port: 8081 }, 'jobs/overview?status=404');
+    const answer = await kube.proxyGet(
+      { namespace: NS, service: 'orders-rest', port: 8081 },
+      'jobs/overview?status=404',
+    );
     expect(answer.status).toBe(404);
     expect(JSON.parse(answer.body)).toEqual({ url: '/jobs/overview?status=404' });
   });
@@ -109,19 +126,31 @@ describe('service proxy', () => {
   it('answers 503 "no endpoints available" for a service nothing backs (a JobManager that is down)', async () => {
     const answer = await kube.proxyGet({ namespace: NS, service: 'lonely-rest', port: 8081 }, '/jobs/overview');
     expect(answer.status).toBe(503);
-    expect(JSON.parse(answer.body)).toMatchObject({ kind: 'Status', reason: 'ServiceUnavailable', code: 503, message: 'no endpoints available for service "lonely-rest"' });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      kind: 'Status',
+      reason: 'ServiceUnavailable',
+      code: 503,
+      message: 'no endpoints available for service "lonely-rest"',
+    });
   });
 
   it('answers 503 for a port the service does not declare', async () => {
     const answer = await kube.proxyGet({ namespace: NS, service: 'orders-rest', port: 9999 }, '/jobs/overview');
     expect(answer.status).toBe(503);
-    expect(JSON.parse(answer.body)).toMatchObject({ reason: 'ServiceUnavailable', message: 'no service port 9999 found for service "orders-rest"' });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      reason: 'ServiceUnavailable',
+      message: 'no service port 9999 found for service "orders-rest"',
+    });
   });
 
   it('answers 404 NotFound for a service that does not exist', async () => {
     const answer = await kube.proxyGet({ namespace: NS, service: 'missing-rest', port: 8081 }, '/jobs/overview');
     expect(answer.status).toBe(404);
-    expect(JSON.parse(answer.body)).toMatchObject({ kind: 'Status', reason: 'NotFound', message: 'services "missing-rest" not found' });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      kind: 'Status',
+      reason: 'NotFound',
+      message: 'services "missing-rest" not found',
+    });
   });
 
   it('answers 503 "error trying to reach service" when the endpoint refuses the connection', async () => {
@@ -129,7 +158,9 @@ describe('service proxy', () => {
     expect(answer.status).toBe(503);
     const status = JSON.parse(answer.body) as { reason: string; message: string };
     expect(status.reason).toBe('ServiceUnavailable');
-    expect(status.message).toMatch(/^error trying to reach service: dial tcp 127\.0\.0\.1:\d+: connect: connection refused$/);
+    expect(status.message).toMatch(
+      /^error trying to reach service: dial tcp 127\.0\.0\.1:\d+: connect: connection refused$/,
+    );
   });
 
   it('serves the port of a service by its name too, as the real proxy does', async () => {
@@ -141,8 +172,14 @@ describe('service proxy', () => {
   it('throws code 0 when the API server cannot be reached', async () => {
     const other = mkdtempSync(path.join(tmpdir(), 'fake-kube-proxy-down-'));
     try {
-      const down = createKubeClient(loadKubeConfig({ kubeconfigPath: writeTestKubeconfig(other, { ...fake, url: `https://127.0.0.1:${await freePort()}` }) }));
-      const error = await rejection(down.proxyGet({ namespace: NS, service: 'orders-rest', port: 8081 }, '/jobs/overview'));
+      const down = createKubeClient(
+        loadKubeConfig({
+          kubeconfigPath: writeTestKubeconfig(other, { ...fake, url: `https://127.0.0.1:${await freePort()}` }),
+        }),
+      );
+      const error = await rejection(
+        down.proxyGet({ namespace: NS, service: 'orders-rest', port: 8081 }, '/jobs/overview'),
+      );
       expect(error.code).toBe(0);
       expect(error.message).toContain(`service ${NS}/orders-rest`);
     } finally {
@@ -151,7 +188,9 @@ describe('service proxy', () => {
   });
 
   it('throws code 0 when the answer does not come within the timeout', async () => {
-    const error = await rejection(kube.proxyGet({ namespace: NS, service: 'orders-rest', port: 8081 }, '/hang', { timeoutMs: 200 }));
+    const error = await rejection(
+      kube.proxyGet({ namespace: NS, service: 'orders-rest', port: 8081 }, '/hang', { timeoutMs: 200 }),
+    );
     expect(error.code).toBe(0);
     expect(error.message).toContain('no answer within 0.2 s');
   });
@@ -160,8 +199,12 @@ describe('service proxy', () => {
     const other = mkdtempSync(path.join(tmpdir(), 'fake-kube-proxy-401-'));
     try {
       const wrongToken = 'not-the-token-abcdef0123456789';
-      const bad = createKubeClient(loadKubeConfig({ kubeconfigPath: writeTestKubeconfig(other, { ...fake, token: wrongToken }) }));
-      const error = await rejection(bad.proxyGet({ namespace: NS, service: 'orders-rest', port: 8081 }, '/jobs/overview'));
+      const bad = createKubeClient(
+        loadKubeConfig({ kubeconfigPath: writeTestKubeconfig(other, { ...fake, token: wrongToken }) }),
+      );
+      const error = await rejection(
+        bad.proxyGet({ namespace: NS, service: 'orders-rest', port: 8081 }, '/jobs/overview'),
+      );
       expect(error.code).toBe(401);
       expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(wrongToken);
     } finally {
@@ -174,9 +217,18 @@ describe('nodes', () => {
   it('are cluster-scoped: discovery says so, and the client reads them without a namespace', async () => {
     const resources = await kc.makeApiClient(CoreV1Api).getAPIResources();
     expect(resources.resources.find((r) => r.name === 'nodes')).toMatchObject({ kind: 'Node', namespaced: false });
-    expect(resources.resources.find((r) => r.name === 'services/proxy')).toMatchObject({ kind: 'ServiceProxyOptions', namespaced: true });
+    expect(resources.resources.find((r) => r.name === 'services/proxy')).toMatchObject({
+      kind: 'ServiceProxyOptions',
+      namespaced: true,
+    });
 
-    fake.addNode({ name: 'worker-1', addresses: [{ type: 'InternalIP', address: '10.0.0.11' }, { type: 'Hostname', address: 'worker-1' }] });
+    fake.addNode({
+      name: 'worker-1',
+      addresses: [
+        { type: 'InternalIP', address: '10.0.0.11' },
+        { type: 'Hostname', address: 'worker-1' },
+      ],
+    });
     const node = await kube.get<V1Node>({ apiVersion: 'v1', kind: 'Node', namespace: NS, name: 'worker-1' });
     expect(node?.metadata?.namespace).toBeUndefined();
     expect(fake.requests.at(-1)).toMatchObject({ path: '/api/v1/nodes/worker-1', status: 200 });
@@ -185,7 +237,9 @@ describe('nodes', () => {
 
   it('lists the nodes with the addresses and readiness tests seed, and creates them through the API', async () => {
     fake.addNode({ name: 'worker-2', addresses: [{ type: 'ExternalIP', address: '203.0.113.12' }], ready: false });
-    const created = await kc.makeApiClient(CoreV1Api).createNode({ body: { metadata: { name: 'worker-3', namespace: 'ignored' } } });
+    const created = await kc
+      .makeApiClient(CoreV1Api)
+      .createNode({ body: { metadata: { name: 'worker-3', namespace: 'ignored' } } });
     expect(created.metadata?.namespace).toBeUndefined();
 
     const nodes = await kube.listNodes();

@@ -8,10 +8,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CoordinationV1Api, CustomObjectsApi, KubernetesObjectApi, type KubeConfig, type KubernetesObject, type V1Lease } from '@kubernetes/client-node';
+import {
+  CoordinationV1Api,
+  CustomObjectsApi,
+  KubernetesObjectApi,
+  type KubeConfig,
+  type KubernetesObject,
+  type V1Lease,
+} from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
-import { createKubeClient, KubeApiError, loadKubeConfig, type KubeClient, type WatchEvent } from '../../src/kube/client.js';
+import {
+  createKubeClient,
+  KubeApiError,
+  loadKubeConfig,
+  type KubeClient,
+  type WatchEvent,
+} from '../../src/kube/client.js';
 import type { FlinkDeployment } from '../../src/kube/types.js';
 import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
 import { writeTestKubeconfig } from '../support/test-kubeconfig.js';
@@ -21,7 +34,13 @@ const MANAGER = { fieldManager: 'streampilot' };
 
 type Stored = FlinkDeployment & {
   // client-node deserialises ObjectMeta: timestamps become Dates.
-  metadata: { uid: string; resourceVersion: string; generation: number; creationTimestamp: Date; managedFields: ManagedField[] };
+  metadata: {
+    uid: string;
+    resourceVersion: string;
+    generation: number;
+    creationTimestamp: Date;
+    managedFields: ManagedField[];
+  };
   status?: Record<string, unknown> & { lifecycleState?: string; jobStatus?: { state?: string } };
 };
 interface ManagedField {
@@ -36,7 +55,12 @@ function deployment(name: string, job: Partial<FlinkDeployment['spec']['job']> =
   return {
     apiVersion: 'flink.apache.org/v1beta1',
     kind: 'FlinkDeployment',
-    metadata: { name, namespace: NS, labels: { 'app.kubernetes.io/managed-by': 'streampilot' }, annotations: { 'streampilot.dev/git-sha': 'a1b2c3' } },
+    metadata: {
+      name,
+      namespace: NS,
+      labels: { 'app.kubernetes.io/managed-by': 'streampilot' },
+      annotations: { 'streampilot.dev/git-sha': 'a1b2c3' },
+    },
     spec: {
       image: 'registry.example.com/jobs/orders@sha256:4c5e8a37b2f3c3d3c1f8f0b0f4f5d9e3a1c2b3d4e5f60718293a4b5c6d7e8f90',
       imagePullPolicy: 'IfNotPresent',
@@ -45,12 +69,24 @@ function deployment(name: string, job: Partial<FlinkDeployment['spec']['job']> =
       flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
       jobManager: { resource: { cpu: 1, memory: '2048m' } },
       taskManager: { resource: { cpu: 1, memory: '2048m' } },
-      job: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar', args: ['/opt/flink/usrlib/sql/main.sql'], parallelism: 2, upgradeMode: 'savepoint', state: 'running', ...job },
+      job: {
+        jarURI: 'local:///opt/flink/usrlib/sql-runner.jar',
+        args: ['/opt/flink/usrlib/sql/main.sql'],
+        parallelism: 2,
+        upgradeMode: 'savepoint',
+        state: 'running',
+        ...job,
+      },
     },
   };
 }
 
-const ref = (name: string) => ({ apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', namespace: NS, name });
+const ref = (name: string) => ({
+  apiVersion: 'flink.apache.org/v1beta1',
+  kind: 'FlinkDeployment',
+  namespace: NS,
+  name,
+});
 
 async function rejection(promise: Promise<unknown>): Promise<KubeApiError> {
   const error = await promise.then(
@@ -79,7 +115,13 @@ let kube: KubeClient;
 beforeAll(async () => {
   fake = await startFakeKube();
   dir = mkdtempSync(path.join(tmpdir(), 'fake-kube-test-'));
-  kc = loadKubeConfig({ kubeconfigPath: writeTestKubeconfig(dir, fake, [{ name: 'prod', namespace: NS }, { name: 'staging', namespace: 'staging' }]), context: 'prod' });
+  kc = loadKubeConfig({
+    kubeconfigPath: writeTestKubeconfig(dir, fake, [
+      { name: 'prod', namespace: NS },
+      { name: 'staging', namespace: 'staging' },
+    ]),
+    context: 'prod',
+  });
   kube = createKubeClient(kc);
 });
 
@@ -105,7 +147,9 @@ describe('kubeconfig', () => {
     const other = mkdtempSync(path.join(tmpdir(), 'fake-kube-bad-'));
     try {
       const wrongToken = 'not-the-token-0123456789';
-      const bad = createKubeClient(loadKubeConfig({ kubeconfigPath: writeTestKubeconfig(other, { ...fake, token: wrongToken }) }));
+      const bad = createKubeClient(
+        loadKubeConfig({ kubeconfigPath: writeTestKubeconfig(other, { ...fake, token: wrongToken }) }),
+      );
       const error = await rejection(bad.get(ref('anything')));
       expect(error.code).toBe(401);
       const printed = `${error.message} ${JSON.stringify(error)} ${String(error.stack)}`;
@@ -170,16 +214,25 @@ describe('server-side apply', () => {
     expect(conflict.code).toBe(409);
     expect(conflict.reason).toBe('Conflict');
     expect(conflict.causes).toEqual([
-      { reason: 'FieldManagerConflict', message: 'conflict with "kubectl-edit" using flink.apache.org/v1beta1', field: '.spec.job.parallelism' },
+      {
+        reason: 'FieldManagerConflict',
+        message: 'conflict with "kubectl-edit" using flink.apache.org/v1beta1',
+        field: '.spec.job.parallelism',
+      },
     ]);
-    expect(conflict.message).toBe('Apply failed with 1 conflict: conflict with "kubectl-edit" using flink.apache.org/v1beta1: .spec.job.parallelism');
+    expect(conflict.message).toBe(
+      'Apply failed with 1 conflict: conflict with "kubectl-edit" using flink.apache.org/v1beta1: .spec.job.parallelism',
+    );
     expect((await kube.get<Stored>(ref('drift')))!.spec.job.parallelism).toBe(8);
 
     // Applying the value already there is no conflict: both managers own it.
     const shared = (await kube.applyServerSide(deployment('drift', { parallelism: 8 }), MANAGER)) as Stored;
     expect(owners(shared, 'spec', 'job', 'parallelism').sort()).toEqual(['kubectl-edit/Update', 'streampilot/Apply']);
 
-    const forced = (await kube.applyServerSide(deployment('drift', { parallelism: 2 }), { ...MANAGER, force: true })) as Stored;
+    const forced = (await kube.applyServerSide(deployment('drift', { parallelism: 2 }), {
+      ...MANAGER,
+      force: true,
+    })) as Stored;
     expect(forced.spec.job.parallelism).toBe(2);
     expect(owners(forced, 'spec', 'job', 'parallelism')).toEqual(['streampilot/Apply']);
   });
@@ -206,7 +259,9 @@ describe('schema validation against the operator CRDs', () => {
     const d = deployment('too-new');
     (d.spec as { flinkVersion: string }).flinkVersion = 'v2_3';
     const error = await rejection(kube.applyServerSide(d, MANAGER));
-    expect(error.causes).toEqual([expect.objectContaining({ field: 'spec.flinkVersion', reason: 'FieldValueNotSupported' })]);
+    expect(error.causes).toEqual([
+      expect.objectContaining({ field: 'spec.flinkVersion', reason: 'FieldValueNotSupported' }),
+    ]);
   });
 
   it('an unknown field: a server-side apply is refused naming it (as the real server does, whatever fieldValidation says); a create without strict validation is pruned', async () => {
@@ -246,7 +301,13 @@ describe('status subresource', () => {
     body.spec.job.parallelism = 99;
     body.status = { ...body.status, lifecycleState: 'UPGRADING' };
     const written = (await custom.replaceNamespacedCustomObjectStatus({
-      group: 'flink.apache.org', version: 'v1beta1', namespace: NS, plural: 'flinkdeployments', name: 'status-split', body, fieldManager: 'kubectl-edit',
+      group: 'flink.apache.org',
+      version: 'v1beta1',
+      namespace: NS,
+      plural: 'flinkdeployments',
+      name: 'status-split',
+      body,
+      fieldManager: 'kubectl-edit',
     })) as Stored;
     expect(written.status?.lifecycleState).toBe('UPGRADING');
     expect(written.spec.job.parallelism).toBe(3);
@@ -257,7 +318,9 @@ describe('status subresource', () => {
 
   it('validates status against the CRD too', async () => {
     await kube.applyServerSide(deployment('status-invalid'), MANAGER);
-    expect(() => fake.operator.patchStatus(NS, 'status-invalid', { lifecycleState: 'HAPPY' })).toThrow(/status\.lifecycleState/);
+    expect(() => fake.operator.patchStatus(NS, 'status-invalid', { lifecycleState: 'HAPPY' })).toThrow(
+      /status\.lifecycleState/,
+    );
   });
 });
 
@@ -270,9 +333,15 @@ describe('optimistic concurrency', () => {
     await objects.replace(first as unknown as KubernetesObject, undefined, undefined, 'someone');
     const second = structuredClone(read);
     second.spec.job.parallelism = 6;
-    const error = await objects.replace(second as unknown as KubernetesObject, undefined, undefined, 'someone').then(() => undefined, (e: unknown) => e as { code: number; body: unknown });
+    const error = await objects.replace(second as unknown as KubernetesObject, undefined, undefined, 'someone').then(
+      () => undefined,
+      (e: unknown) => e as { code: number; body: unknown },
+    );
     expect(error?.code).toBe(409);
-    const status = (typeof error?.body === 'string' ? JSON.parse(error.body) : error?.body) as { reason: string; message: string };
+    const status = (typeof error?.body === 'string' ? JSON.parse(error.body) : error?.body) as {
+      reason: string;
+      message: string;
+    };
     expect(status.reason).toBe('Conflict');
     expect(status.message).toBe(
       'Operation cannot be fulfilled on flinkdeployments.flink.apache.org "stale": the object has been modified; please apply your changes to the latest version and try again',
@@ -282,14 +351,21 @@ describe('optimistic concurrency', () => {
 });
 
 describe('watch', () => {
-  async function collect(name: string, resourceVersion: string | undefined, count: number): Promise<WatchEvent<Stored>[]> {
+  async function collect(
+    name: string,
+    resourceVersion: string | undefined,
+    count: number,
+  ): Promise<WatchEvent<Stored>[]> {
     const events: WatchEvent<Stored>[] = [];
     let release!: () => void;
     const enough = new Promise<void>((r) => (release = r));
-    const handle = await kube.watch<Stored>({ ...ref(name), ...(resourceVersion !== undefined ? { resourceVersion } : {}) }, (e) => {
-      events.push(e);
-      if (events.length >= count) release();
-    });
+    const handle = await kube.watch<Stored>(
+      { ...ref(name), ...(resourceVersion !== undefined ? { resourceVersion } : {}) },
+      (e) => {
+        events.push(e);
+        if (events.length >= count) release();
+      },
+    );
     await Promise.race([enough, handle.done, new Promise((r) => setTimeout(r, 5000))]);
     handle.stop();
     await handle.done;
@@ -304,7 +380,14 @@ describe('watch', () => {
     fake.operator.running(NS, 'watched');
 
     const fromCreation = await collect('watched', created.metadata.resourceVersion, 3);
-    expect(fromCreation.map((e) => [e.type, e.object.metadata.name, e.object.status?.lifecycleState ?? null, e.object.spec.job.parallelism])).toEqual([
+    expect(
+      fromCreation.map((e) => [
+        e.type,
+        e.object.metadata.name,
+        e.object.status?.lifecycleState ?? null,
+        e.object.spec.job.parallelism,
+      ]),
+    ).toEqual([
       ['MODIFIED', 'watched', null, 3],
       ['MODIFIED', 'watched', 'DEPLOYED', 3],
       ['MODIFIED', 'watched', 'STABLE', 3],
@@ -318,10 +401,13 @@ describe('watch', () => {
     const events: string[] = [];
     let release!: () => void;
     const enough = new Promise<void>((r) => (release = r));
-    const handle = await kube.watch<Stored>({ ...ref('live-watch'), resourceVersion: created.metadata.resourceVersion }, (e) => {
-      events.push(`${e.type} ${e.object.status?.lifecycleState ?? '-'}`);
-      if (events.length === 2) release();
-    });
+    const handle = await kube.watch<Stored>(
+      { ...ref('live-watch'), resourceVersion: created.metadata.resourceVersion },
+      (e) => {
+        events.push(`${e.type} ${e.object.status?.lifecycleState ?? '-'}`);
+        if (events.length === 2) release();
+      },
+    );
     fake.operator.deployed(NS, 'live-watch');
     fake.operator.failed(NS, 'live-watch', { message: 'java.lang.ClassNotFoundException: org.example.Udf' });
     await Promise.race([enough, new Promise((r) => setTimeout(r, 5000))]);
@@ -329,7 +415,9 @@ describe('watch', () => {
     await handle.done;
     expect(events).toEqual(['MODIFIED DEPLOYED', 'MODIFIED FAILED']);
     const failed = (await kube.get<Stored>(ref('live-watch')))!;
-    expect(JSON.parse(String(failed.status?.error))).toMatchObject({ message: 'java.lang.ClassNotFoundException: org.example.Udf' });
+    expect(JSON.parse(String(failed.status?.error))).toMatchObject({
+      message: 'java.lang.ClassNotFoundException: org.example.Udf',
+    });
   });
 
   it('a too-old resourceVersion ends the watch with 410 Expired', async () => {
@@ -337,7 +425,9 @@ describe('watch', () => {
     await kube.applyServerSide(deployment('expired', { parallelism: 3 }), MANAGER);
     fake.compact();
     const seen: string[] = [];
-    const handle = await kube.watch({ ...ref('expired'), resourceVersion: created.metadata.resourceVersion }, (e) => seen.push(e.type));
+    const handle = await kube.watch({ ...ref('expired'), resourceVersion: created.metadata.resourceVersion }, (e) =>
+      seen.push(e.type),
+    );
     const error = await rejection(handle.done);
     expect(error.code).toBe(410);
     expect(error.reason).toBe('Expired');
@@ -347,9 +437,21 @@ describe('watch', () => {
 
 describe('leases', () => {
   it('create, conflict on create, renew, stale renew, takeover', async () => {
-    const lease = await kube.createLease({ namespace: NS, name: 'deploy-prod-orders', holderIdentity: 'bot-a', leaseDurationSeconds: 30 });
+    const lease = await kube.createLease({
+      namespace: NS,
+      name: 'deploy-prod-orders',
+      holderIdentity: 'bot-a',
+      leaseDurationSeconds: 30,
+    });
     expect(lease.spec?.holderIdentity).toBe('bot-a');
-    const taken = await rejection(kube.createLease({ namespace: NS, name: 'deploy-prod-orders', holderIdentity: 'bot-b', leaseDurationSeconds: 30 }));
+    const taken = await rejection(
+      kube.createLease({
+        namespace: NS,
+        name: 'deploy-prod-orders',
+        holderIdentity: 'bot-b',
+        leaseDurationSeconds: 30,
+      }),
+    );
     expect([taken.code, taken.reason]).toEqual([409, 'AlreadyExists']);
 
     const renewed = await kube.renewLease(lease, 'bot-a');
@@ -362,7 +464,10 @@ describe('leases', () => {
     const takenOver = await kube.renewLease((await kube.getLease(NS, 'deploy-prod-orders'))!, 'bot-b', 15);
     expect(takenOver.spec).toMatchObject({ holderIdentity: 'bot-b', leaseDurationSeconds: 15, leaseTransitions: 1 });
     // What went over the wire: MicroTime with six fractional digits, as the server requires.
-    const renewal = fake.writes().filter((r) => r.method === 'PUT' && r.path.endsWith('/leases/deploy-prod-orders')).at(-1)!;
+    const renewal = fake
+      .writes()
+      .filter((r) => r.method === 'PUT' && r.path.endsWith('/leases/deploy-prod-orders'))
+      .at(-1)!;
     expect((renewal.body as { spec: { renewTime: string } }).spec.renewTime).toMatch(/T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
   });
 
@@ -370,7 +475,10 @@ describe('leases', () => {
     const raw = kc.makeApiClient(CoordinationV1Api);
     // A plain Date serialises with milliseconds (toISOString), which Go's MicroTime cannot parse.
     const body: V1Lease = { metadata: { name: 'millis' }, spec: { holderIdentity: 'x', renewTime: new Date() } };
-    const error = await raw.createNamespacedLease({ namespace: NS, body }).then(() => undefined, (e: unknown) => e as { code: number });
+    const error = await raw.createNamespacedLease({ namespace: NS, body }).then(
+      () => undefined,
+      (e: unknown) => e as { code: number },
+    );
     expect(error?.code).toBe(400);
   });
 });
@@ -379,7 +487,12 @@ describe('events and pod logs', () => {
   it('CrashLoopBackOff: the JobManager pod, its BackOff event, and the last lines of its previous log', async () => {
     await kube.applyServerSide(deployment('crashing'), MANAGER);
     fake.operator.deployed(NS, 'crashing');
-    const log = ['Starting StandaloneApplicationClusterEntryPoint', 'Loading configuration', 'ERROR Could not start cluster entrypoint', 'java.lang.IllegalStateException: table orders not found'];
+    const log = [
+      'Starting StandaloneApplicationClusterEntryPoint',
+      'Loading configuration',
+      'ERROR Could not start cluster entrypoint',
+      'java.lang.IllegalStateException: table orders not found',
+    ];
     fake.operator.crashLoop(NS, 'crashing', log);
 
     const [pod] = await kube.listPods(NS, 'app=crashing,component=jobmanager');
@@ -388,7 +501,10 @@ describe('events and pod logs', () => {
     expect(events.map((e) => [e.type, e.reason])).toContainEqual(['Warning', 'BackOff']);
     expect(events.every((e) => e.involvedObject.name === pod!.metadata!.name)).toBe(true);
 
-    const tail = await kube.podLogs({ namespace: NS, name: pod!.metadata!.name! }, { container: 'flink-main-container', tailLines: 2, previous: true });
+    const tail = await kube.podLogs(
+      { namespace: NS, name: pod!.metadata!.name! },
+      { container: 'flink-main-container', tailLines: 2, previous: true },
+    );
     expect(tail).toBe(`${log[2]}\n${log[3]}\n`);
     const status = (await kube.get<Stored>(ref('crashing')))!.status!;
     expect(status.jobManagerDeploymentStatus).toBe('ERROR');
@@ -409,7 +525,12 @@ describe('events and pod logs', () => {
 
   it('rejects a field selector the resource does not support, and a missing pod log is 404', async () => {
     const objects = KubernetesObjectApi.makeApiClient(kc);
-    const error = await objects.list('v1', 'Event', NS, undefined, undefined, undefined, 'involvedObject.color=red').then(() => undefined, (e: unknown) => e as { code: number });
+    const error = await objects
+      .list('v1', 'Event', NS, undefined, undefined, undefined, 'involvedObject.color=red')
+      .then(
+        () => undefined,
+        (e: unknown) => e as { code: number },
+      );
     expect(error?.code).toBe(400);
     const missing = await rejection(kube.podLogs({ namespace: NS, name: 'no-such-pod' }, { tailLines: 10 }));
     expect(missing.code).toBe(404);
@@ -421,7 +542,10 @@ describe('request log', () => {
     const before = fake.writes().length;
     await kube.applyServerSide(deployment('logged'), MANAGER);
     await rejection(kube.applyServerSide(deployment('logged', { parallelism: 0.5 as unknown as number }), MANAGER));
-    const log = fake.writes().slice(before).map((r) => [r.method, r.path.split('/').at(-1), r.query.fieldManager, r.status]);
+    const log = fake
+      .writes()
+      .slice(before)
+      .map((r) => [r.method, r.path.split('/').at(-1), r.query.fieldManager, r.status]);
     expect(log).toEqual([
       ['PATCH', 'logged', 'streampilot', 201],
       ['PATCH', 'logged', 'streampilot', 422],

@@ -13,7 +13,12 @@ sql: [main.sql]
 ${extra}`;
 
 const parse = (extra: string) => parseJobManifest(manifest(extra), 'jobs/orders/job.yaml', 'orders');
-const project: ProjectSpec = { apiVersion: 'streampilot.dev/v1', kind: 'Project', defaults: { baseImage: 'ghcr.io/acme/sql-runner:{{flinkVersion}}' }, environments: { staging: {} } };
+const project: ProjectSpec = {
+  apiVersion: 'streampilot.dev/v1',
+  kind: 'Project',
+  defaults: { baseImage: 'ghcr.io/acme/sql-runner:{{flinkVersion}}' },
+  environments: { staging: {} },
+};
 
 describe('job.yaml: build: configmap', () => {
   it('is accepted, and resolves to a job that runs on its base image with no image build settings', () => {
@@ -35,16 +40,24 @@ describe('job.yaml: build: configmap', () => {
   });
 
   it('refuses Maven dependencies, at their key, saying where the jars must go instead', () => {
-    const parsed = parse('build: configmap\ndependencies:\n  maven: [org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20]');
+    const parsed = parse(
+      'build: configmap\ndependencies:\n  maven: [org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20]',
+    );
     expect(parsed.spec).toBeUndefined();
-    expect(parsed.diagnostics.map(show)).toEqual(['7:3 manifest/schema `build: configmap` builds no image, so the jar of `dependencies.maven` would have nowhere to go']);
-    expect(parsed.diagnostics[0]!.hint).toMatch(/put them in the base image .*or use the registry builder: remove `build: configmap`/);
+    expect(parsed.diagnostics.map(show)).toEqual([
+      '7:3 manifest/schema `build: configmap` builds no image, so the jar of `dependencies.maven` would have nowhere to go',
+    ]);
+    expect(parsed.diagnostics[0]!.hint).toMatch(
+      /put them in the base image .*or use the registry builder: remove `build: configmap`/,
+    );
   });
 
   it('refuses local jars, and a session job, each at its own key', () => {
-    const parsed = parse('mode: session\nsessionCluster: shared\nbuild: configmap\ndependencies:\n  jars: [a.jar, b.jar]');
+    const parsed = parse(
+      'mode: session\nsessionCluster: shared\nbuild: configmap\ndependencies:\n  jars: [a.jar, b.jar]',
+    );
     expect(parsed.diagnostics.map(show)).toEqual([
-      '5:1 manifest/schema `build: configmap` mounts the SQL into the job\'s own pods, but a session job runs in its session cluster\'s pods',
+      "5:1 manifest/schema `build: configmap` mounts the SQL into the job's own pods, but a session job runs in its session cluster's pods",
       '9:3 manifest/schema `build: configmap` builds no image, so the 2 jars of `dependencies.jars` would have nowhere to go',
     ]);
     expect(parsed.diagnostics[0]!.hint).toMatch(/remove `build: configmap`.*or use mode: application/);
@@ -55,9 +68,21 @@ describe('job.yaml: build: configmap', () => {
   });
 
   it.each([
-    ['build: confgmap', '5:8 manifest/schema `build` must be `configmap` or a mapping (key: value lines); found `confgmap`', 'did you mean `configmap`?'],
-    ['build: 3', '5:8 manifest/schema `build` must be `configmap` or a mapping (key: value lines); found the number `3`', 'write `build: configmap` or `build: { builder: …, dockerfile: … }`'],
-    ['build: { builder: configmap }', '5:19 manifest/schema `build.builder` must be one of registry, docker; found `configmap`', undefined],
+    [
+      'build: confgmap',
+      '5:8 manifest/schema `build` must be `configmap` or a mapping (key: value lines); found `confgmap`',
+      'did you mean `configmap`?',
+    ],
+    [
+      'build: 3',
+      '5:8 manifest/schema `build` must be `configmap` or a mapping (key: value lines); found the number `3`',
+      'write `build: configmap` or `build: { builder: …, dockerfile: … }`',
+    ],
+    [
+      'build: { builder: configmap }',
+      '5:19 manifest/schema `build.builder` must be one of registry, docker; found `configmap`',
+      undefined,
+    ],
   ])('words a wrong %s as one error about the shape it has', (yaml, expected, hint) => {
     const { diagnostics } = parse(yaml);
     expect(diagnostics.map(show)).toEqual([expected]);

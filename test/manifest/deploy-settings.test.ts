@@ -22,7 +22,10 @@ describe('streampilot.yaml: deploy', () => {
   });
 
   it('applies the top level to every environment, and an environment overrides it key by key', () => {
-    const { spec, diagnostics } = parse('deploy: { timeout: 90s, prune: true }', '  staging: {}\n  production:\n    deploy: { timeout: 1h30m }');
+    const { spec, diagnostics } = parse(
+      'deploy: { timeout: 90s, prune: true }',
+      '  staging: {}\n  production:\n    deploy: { timeout: 1h30m }',
+    );
     expect(diagnostics).toEqual([]);
     expect(deploySettings(spec!, 'staging')).toEqual({ timeoutMs: 90_000, prune: true });
     expect(deploySettings(spec!, 'production')).toEqual({ timeoutMs: 5_400_000, prune: true });
@@ -36,9 +39,18 @@ describe('streampilot.yaml: deploy', () => {
 
   it.each([
     ['deploy: { timeout: 10 }', '3:20 manifest/schema `deploy.timeout` must be a string; found the number `10`'],
-    ['deploy: { timeout: 10 minutes }', '3:20 manifest/schema `deploy.timeout` must be a duration in hours, minutes and seconds, such as 90s, 10m or 1h30m; found `10 minutes`'],
-    ['deploy: { timeout: 5m1h }', '3:20 manifest/schema `deploy.timeout` must be a duration in hours, minutes and seconds, such as 90s, 10m or 1h30m; found `5m1h`'],
-    ['deploy: { prune: "yes" }', '3:18 manifest/schema `deploy.prune` must be true or false; found the quoted string `"yes"`'],
+    [
+      'deploy: { timeout: 10 minutes }',
+      '3:20 manifest/schema `deploy.timeout` must be a duration in hours, minutes and seconds, such as 90s, 10m or 1h30m; found `10 minutes`',
+    ],
+    [
+      'deploy: { timeout: 5m1h }',
+      '3:20 manifest/schema `deploy.timeout` must be a duration in hours, minutes and seconds, such as 90s, 10m or 1h30m; found `5m1h`',
+    ],
+    [
+      'deploy: { prune: "yes" }',
+      '3:18 manifest/schema `deploy.prune` must be true or false; found the quoted string `"yes"`',
+    ],
     ['deploy: { timout: 5m }', '3:11 manifest/schema unknown key `timout` in `deploy` — did you mean `timeout`?'],
   ])('refuses %s at the value, saying what is allowed', (yaml, expected) => {
     const { spec, diagnostics } = parse(yaml);
@@ -48,7 +60,9 @@ describe('streampilot.yaml: deploy', () => {
 
   it('refuses a zero timeout in an environment, at its value', () => {
     const { diagnostics } = parse('', '  staging:\n    deploy:\n      timeout: 0s');
-    expect(diagnostics.map(show)).toEqual(['7:16 manifest/schema `environments.staging.deploy.timeout` is zero: every job would be reported as timed out before it could start']);
+    expect(diagnostics.map(show)).toEqual([
+      '7:16 manifest/schema `environments.staging.deploy.timeout` is zero: every job would be reported as timed out before it could start',
+    ]);
     expect(diagnostics[0]!.hint).toMatch(/10m/);
   });
 });
@@ -76,5 +90,7 @@ describe('parseDuration', () => {
     ['0m', 0],
   ])('%s is %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
-  it.each(['', '10', 'm', '1.5h', '10 m', '-5m', '5ms', '1d'])('refuses %j', (text) => expect(parseDuration(text)).toBeUndefined());
+  it.each(['', '10', 'm', '1.5h', '10 m', '-5m', '5ms', '1d'])('refuses %j', (text) =>
+    expect(parseDuration(text)).toBeUndefined(),
+  );
 });

@@ -6,8 +6,10 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import { loadRepository } from '../../src/manifest/load-repository.js';
 import { diagnosticAtPath } from '../../src/manifest/yaml-document.js';
 
-const PROJECT = 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n  production:\n    after: staging\n';
-const JOB = (name: string, extra = '') => `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${name}\nsql: [main.sql]\n${extra}`;
+const PROJECT =
+  'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n  production:\n    after: staging\n';
+const JOB = (name: string, extra = '') =>
+  `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${name}\nsql: [main.sql]\n${extra}`;
 
 const made: string[] = [];
 afterEach(() => {
@@ -43,7 +45,9 @@ describe('loadRepository', () => {
       'jobs/payments/main.sql': 'INSERT INTO x SELECT 1;',
     });
     const result = loadRepository(root);
-    expect(result.diagnostics.map(brief)).toEqual(['jobs/shared/job.yaml:1:1 warning manifest/missing jobs/shared has no job.yaml, so it is not a job and is ignored']);
+    expect(result.diagnostics.map(brief)).toEqual([
+      'jobs/shared/job.yaml:1:1 warning manifest/missing jobs/shared has no job.yaml, so it is not a job and is ignored',
+    ]);
     expect(result.project?.spec?.environments.production?.after).toBe('staging');
     expect(result.jobs.map((j) => j.name)).toEqual(['orders', 'payments']);
     const orders = result.jobs[0]!;
@@ -51,10 +55,15 @@ describe('loadRepository', () => {
       ['jobs/orders/ddl.sql', 'ddl.sql', 0, 'CREATE TABLE a (x INT);\n'],
       ['jobs/shared/insert.sql', '../shared/insert.sql', 1, 'INSERT INTO b SELECT * FROM a;\n'],
     ]);
-    expect(orders.podTemplate).toEqual({ path: 'jobs/orders/pod.yaml', content: { apiVersion: 'v1', kind: 'Pod', spec: { serviceAccountName: 'flink' } } });
+    expect(orders.podTemplate).toEqual({
+      path: 'jobs/orders/pod.yaml',
+      content: { apiVersion: 'v1', kind: 'Pod', spec: { serviceAccountName: 'flink' } },
+    });
     expect(orders.jars).toEqual(['jobs/orders/lib/udf.jar']);
     // Later checks can still point into job.yaml.
-    expect(diagnosticAtPath(orders.manifest, ['sql', 1], 'value', { severity: 'error', rule: 'x', message: 'm' })).toMatchObject({ line: 4, column: 16, endColumn: 36 });
+    expect(
+      diagnosticAtPath(orders.manifest, ['sql', 1], 'value', { severity: 'error', rule: 'x', message: 'm' }),
+    ).toMatchObject({ line: 4, column: 16, endColumn: 36 });
   });
 
   it('reports a missing streampilot.yaml once, saying what to create, and still loads the jobs', () => {
@@ -62,7 +71,13 @@ describe('loadRepository', () => {
     const result = loadRepository(root);
     expect(result.project).toBeUndefined();
     expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]).toMatchObject({ file: 'streampilot.yaml', line: 1, column: 1, severity: 'error', rule: 'manifest/missing' });
+    expect(result.diagnostics[0]).toMatchObject({
+      file: 'streampilot.yaml',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'manifest/missing',
+    });
     expect(result.diagnostics[0]?.message).toContain('no streampilot.yaml at the root of');
     expect(result.diagnostics[0]?.hint).toContain('kind: Project');
     expect(result.jobs[0]?.spec?.name).toBe('orders');
@@ -77,16 +92,25 @@ describe('loadRepository', () => {
   });
 
   it('reports a missing SQL file at its entry in job.yaml', () => {
-    const root = repo({ 'streampilot.yaml': PROJECT, 'jobs/orders/job.yaml': JOB('orders').replace('[main.sql]', '[main.sql, mian2.sql]'), 'jobs/orders/main.sql': 'SELECT 1;' });
+    const root = repo({
+      'streampilot.yaml': PROJECT,
+      'jobs/orders/job.yaml': JOB('orders').replace('[main.sql]', '[main.sql, mian2.sql]'),
+      'jobs/orders/main.sql': 'SELECT 1;',
+    });
     const result = loadRepository(root);
-    expect(result.diagnostics.map(brief)).toEqual(['jobs/orders/job.yaml:4:17 error manifest/reference SQL file `mian2.sql` does not exist (looked for jobs/orders/mian2.sql)']);
+    expect(result.diagnostics.map(brief)).toEqual([
+      'jobs/orders/job.yaml:4:17 error manifest/reference SQL file `mian2.sql` does not exist (looked for jobs/orders/mian2.sql)',
+    ]);
     expect(result.jobs[0]?.sqlFiles.map((f) => f.path)).toEqual(['jobs/orders/main.sql']);
   });
 
   it('refuses paths that leave the repository: ../, absolute, and symlinks pointing outside', () => {
     const root = repo({
       'streampilot.yaml': PROJECT,
-      'jobs/orders/job.yaml': JOB('orders').replace('[main.sql]', '[main.sql, ../../../secret.sql, /etc/passwd.sql, link.sql]'),
+      'jobs/orders/job.yaml': JOB('orders').replace(
+        '[main.sql]',
+        '[main.sql, ../../../secret.sql, /etc/passwd.sql, link.sql]',
+      ),
       'jobs/orders/main.sql': 'SELECT 1;',
     });
     writeFileSync(path.join(root, '..', 'secret.sql'), 'SELECT secret;');
@@ -101,7 +125,11 @@ describe('loadRepository', () => {
   });
 
   it('accepts a symlink that stays inside the repository', () => {
-    const root = repo({ 'streampilot.yaml': PROJECT, 'jobs/orders/job.yaml': JOB('orders'), 'common/main.sql': 'SELECT 1;' });
+    const root = repo({
+      'streampilot.yaml': PROJECT,
+      'jobs/orders/job.yaml': JOB('orders'),
+      'common/main.sql': 'SELECT 1;',
+    });
     symlinkSync('../../common/main.sql', path.join(root, 'jobs/orders/main.sql'));
     const result = loadRepository(root);
     expect(result.diagnostics).toEqual([]);
@@ -117,7 +145,9 @@ describe('loadRepository', () => {
     symlinkSync(outside, path.join(root, 'jobs', 'evil'));
     const result = loadRepository(root);
     expect(result.jobs).toEqual([]);
-    expect(result.diagnostics.map(brief)).toEqual(['jobs/evil:1:1 error manifest/symlink-outside jobs/evil is a symbolic link to a folder outside the repository; StreamPilot does not follow it']);
+    expect(result.diagnostics.map(brief)).toEqual([
+      'jobs/evil:1:1 error manifest/symlink-outside jobs/evil is a symbolic link to a folder outside the repository; StreamPilot does not follow it',
+    ]);
   });
 
   it('refuses binary, non-UTF-8 and huge SQL files without crashing', () => {
@@ -125,7 +155,7 @@ describe('loadRepository', () => {
       'streampilot.yaml': PROJECT,
       'jobs/orders/job.yaml': JOB('orders').replace('[main.sql]', '[bin.sql, latin1.sql, huge.sql]'),
       'jobs/orders/bin.sql': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]),
-      'jobs/orders/latin1.sql': Buffer.from('SELECT \'caf\xe9\';', 'latin1'),
+      'jobs/orders/latin1.sql': Buffer.from("SELECT 'caf\xe9';", 'latin1'),
       'jobs/orders/huge.sql': 'SELECT 1;\n'.repeat(120_000),
     });
     const result = loadRepository(root);
@@ -140,12 +170,20 @@ describe('loadRepository', () => {
   it('checks job environments against the project, with a suggestion, at the key', () => {
     const root = repo({
       'streampilot.yaml': PROJECT,
-      'jobs/orders/job.yaml': JOB('orders', 'environments:\n  prodction: { parallelism: 2 }\n  staging: { parallelism: 1 }\n'),
+      'jobs/orders/job.yaml': JOB(
+        'orders',
+        'environments:\n  prodction: { parallelism: 2 }\n  staging: { parallelism: 1 }\n',
+      ),
       'jobs/orders/main.sql': 'SELECT 1;',
     });
     const result = loadRepository(root);
-    expect(result.diagnostics.map(brief)).toEqual(['jobs/orders/job.yaml:6:3 error manifest/reference environment `prodction` is not defined in streampilot.yaml — did you mean `production`?']);
-    expect(result.diagnostics[0]).toMatchObject({ endColumn: 12, hint: 'environments defined in streampilot.yaml: staging, production' });
+    expect(result.diagnostics.map(brief)).toEqual([
+      'jobs/orders/job.yaml:6:3 error manifest/reference environment `prodction` is not defined in streampilot.yaml — did you mean `production`?',
+    ]);
+    expect(result.diagnostics[0]).toMatchObject({
+      endColumn: 12,
+      hint: 'environments defined in streampilot.yaml: staging, production',
+    });
   });
 
   it('reports a bad pod template in the pod template file, and an invalid job.yaml without loading its files', () => {
@@ -157,7 +195,10 @@ describe('loadRepository', () => {
       'jobs/b/job.yaml': JOB('b', 'paralelism: 2\n'),
     });
     const result = loadRepository(root);
-    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['jobs/a/pod.yaml:2 manifest/yaml', 'jobs/b/job.yaml:5 manifest/schema']);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual([
+      'jobs/a/pod.yaml:2 manifest/yaml',
+      'jobs/b/job.yaml:5 manifest/schema',
+    ]);
     expect(result.jobs.map((j) => [j.name, j.spec !== undefined, j.sqlFiles.length])).toEqual([
       ['a', true, 1],
       ['b', false, 0],

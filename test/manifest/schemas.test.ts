@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { didYouMean } from '../../src/text/did-you-mean.js';
 import { manifestSchema, resolveRef, type ManifestKind } from '../../src/manifest/validate-manifest.js';
-import type { EnvironmentSpec, JobEnvironmentOverride, JobSettings, JobSpec, ProjectSpec } from '../../src/manifest/types.js';
+import type {
+  EnvironmentSpec,
+  JobEnvironmentOverride,
+  JobSettings,
+  JobSpec,
+  ProjectSpec,
+} from '../../src/manifest/types.js';
 
 type Schema = Record<string, unknown>;
 
@@ -14,7 +20,8 @@ function properties(kind: ManifestKind): [string, Schema][] {
   const walk = (node: unknown, at: string): void => {
     if (!node || typeof node !== 'object') return;
     const schema = node as Schema;
-    for (const [key, prop] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) out.push([`${at}.${key}`, prop]);
+    for (const [key, prop] of Object.entries((schema.properties ?? {}) as Record<string, Schema>))
+      out.push([`${at}.${key}`, prop]);
     for (const [key, child] of Object.entries(schema)) walk(child, `${at}/${key}`);
   };
   walk(manifestSchema(kind), '#');
@@ -22,10 +29,50 @@ function properties(kind: ManifestKind): [string, Schema][] {
 }
 
 // Compile-time lists: adding a field to types.ts without listing it here fails the type check.
-const SETTINGS: Record<keyof JobSettings, true> = { flinkVersion: true, namespace: true, baseImage: true, runner: true, parallelism: true, upgradeMode: true, resources: true, flinkConfiguration: true, serviceAccount: true, variables: true, sessionCluster: true };
-const ENVIRONMENT: Record<Exclude<keyof EnvironmentSpec, keyof JobSettings>, true> = { kubeContext: true, deployOn: true, after: true, allowed: true, webUI: true, deploy: true };
-const JOB: Record<Exclude<keyof JobSpec, keyof JobSettings>, true> = { apiVersion: true, kind: true, name: true, description: true, mode: true, sql: true, dependencies: true, tables: true, podTemplate: true, build: true, environments: true };
-const PROJECT: Record<keyof ProjectSpec, true> = { apiVersion: true, kind: true, defaults: true, registry: true, provided: true, maven: true, deploy: true, environments: true };
+const SETTINGS: Record<keyof JobSettings, true> = {
+  flinkVersion: true,
+  namespace: true,
+  baseImage: true,
+  runner: true,
+  parallelism: true,
+  upgradeMode: true,
+  resources: true,
+  flinkConfiguration: true,
+  serviceAccount: true,
+  variables: true,
+  sessionCluster: true,
+};
+const ENVIRONMENT: Record<Exclude<keyof EnvironmentSpec, keyof JobSettings>, true> = {
+  kubeContext: true,
+  deployOn: true,
+  after: true,
+  allowed: true,
+  webUI: true,
+  deploy: true,
+};
+const JOB: Record<Exclude<keyof JobSpec, keyof JobSettings>, true> = {
+  apiVersion: true,
+  kind: true,
+  name: true,
+  description: true,
+  mode: true,
+  sql: true,
+  dependencies: true,
+  tables: true,
+  podTemplate: true,
+  build: true,
+  environments: true,
+};
+const PROJECT: Record<keyof ProjectSpec, true> = {
+  apiVersion: true,
+  kind: true,
+  defaults: true,
+  registry: true,
+  provided: true,
+  maven: true,
+  deploy: true,
+  environments: true,
+};
 const OVERRIDE: Record<Exclude<keyof JobEnvironmentOverride, keyof JobSettings>, true> = { enabled: true };
 
 const keysOf = (schema: Schema): string[] => Object.keys((schema.properties ?? {}) as Schema).sort();

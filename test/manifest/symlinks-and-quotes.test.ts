@@ -44,7 +44,11 @@ describe('locateInRepository', () => {
     symlinkSync('jobs', path.join(root, 'alias'));
     symlinkSync(secretFile, path.join(root, 'common/out.sql'));
     expect(locateInRepository(root, 'alias/a/main.sql')).toMatchObject({ ok: true, relative: 'alias/a/main.sql' });
-    expect(locateInRepository(root, 'common/out.sql')).toEqual({ ok: false, reason: 'outside', link: 'common/out.sql' });
+    expect(locateInRepository(root, 'common/out.sql')).toEqual({
+      ok: false,
+      reason: 'outside',
+      link: 'common/out.sql',
+    });
   });
 
   it('refuses a dangling link by where it points: an absolute target, the neutralised target, .git', () => {
@@ -89,12 +93,18 @@ describe('quote and excerpt', () => {
   it('a project file that is a whole text, not a mapping, is described, not quoted', () => {
     const text = `PRIVATE_KEY=${'Q'.repeat(2000)}`;
     const messages = parseProjectManifest(text).diagnostics.map((d) => d.message);
-    expect(messages).toEqual(['streampilot.yaml must be a mapping of keys to values; found a single line of plain text']);
+    expect(messages).toEqual([
+      'streampilot.yaml must be a mapping of keys to values; found a single line of plain text',
+    ]);
   });
 
   it('a long wrong value or key in a job manifest is quoted as an excerpt', () => {
     const long = 'v'.repeat(5000);
-    const ds = parseJobManifest(`${JOB('orders')}parallelism: ${long}\n${'k'.repeat(3000)}: 1\n`, 'jobs/orders/job.yaml', 'orders').diagnostics;
+    const ds = parseJobManifest(
+      `${JOB('orders')}parallelism: ${long}\n${'k'.repeat(3000)}: 1\n`,
+      'jobs/orders/job.yaml',
+      'orders',
+    ).diagnostics;
     expect(ds.length).toBeGreaterThan(0);
     for (const d of ds) expect(d.message.length, d.message).toBeLessThan(400);
   });

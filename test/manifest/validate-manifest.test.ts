@@ -38,7 +38,9 @@ describe('job.yaml schema errors', () => {
       '14:14-14:17 `parallelism` must be a whole number; found the quoted string `"4"`',
       '16:11-16:53 `dependencies.maven[0]` must be a Maven coordinate group:artifact:version, e.g. org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20; found `org.apache.flink:flink-sql-connector-kafka`',
     ]);
-    expect(ds.every((d) => d.rule === 'manifest/schema' && d.severity === 'error' && d.file === 'jobs/orders/job.yaml')).toBe(true);
+    expect(
+      ds.every((d) => d.rule === 'manifest/schema' && d.severity === 'error' && d.file === 'jobs/orders/job.yaml'),
+    ).toBe(true);
   });
 
   it('tells how to fix type errors', () => {
@@ -65,7 +67,7 @@ describe('job.yaml schema errors', () => {
     expect(ds[4]?.hint).toBe('write true or false without quotes');
   });
 
-  it('reports YAML syntax errors at yaml\'s own position and skips the schema', () => {
+  it("reports YAML syntax errors at yaml's own position and skips the schema", () => {
     const ds = jobDiagnostics('job-yaml-syntax.yaml');
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ rule: 'manifest/yaml', line: 5, column: 1, severity: 'error' });
@@ -86,20 +88,31 @@ describe('job.yaml schema errors', () => {
 
   it('requires the name to equal the folder', () => {
     const ds = parseJobManifest(fixture('valid-job.yaml'), 'jobs/orders/job.yaml', 'orders').diagnostics;
-    expect(ds.map(show)).toEqual(['4:7-4:24 `name` is `orders-enrichment` but the job\'s folder is `orders`; they must be equal']);
+    expect(ds.map(show)).toEqual([
+      "4:7-4:24 `name` is `orders-enrichment` but the job's folder is `orders`; they must be equal",
+    ]);
     expect(ds[0]?.rule).toBe('manifest/reference');
   });
 
   it('limits names to 45 characters so <name>-rest and friends stay valid Kubernetes names', () => {
     const long = 'a'.repeat(46);
-    const ds = parseJobManifest(`apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${long}\nsql: [main.sql]\n`, `jobs/${long}/job.yaml`, long).diagnostics;
+    const ds = parseJobManifest(
+      `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${long}\nsql: [main.sql]\n`,
+      `jobs/${long}/job.yaml`,
+      long,
+    ).diagnostics;
     expect(ds.map(show)).toEqual([`3:7-3:53 \`name\` must be at most 45 characters; found 46`]);
   });
 
   it('accepts the memory sizes Flink and the operator accept, and refuses the rest', () => {
     const check = (memory: string): number =>
-      parseJobManifest(`apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: a\nsql: [a.sql]\nresources: { jobManager: { memory: "${memory}" } }\n`, 'jobs/a/job.yaml', 'a').diagnostics.length;
-    for (const ok of ['2048m', '2g', '2G', '1024mb', '1073741824', '512 m', '2Gi', '1.5Gi', '512Mi']) expect(check(ok), ok).toBe(0);
+      parseJobManifest(
+        `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: a\nsql: [a.sql]\nresources: { jobManager: { memory: "${memory}" } }\n`,
+        'jobs/a/job.yaml',
+        'a',
+      ).diagnostics.length;
+    for (const ok of ['2048m', '2g', '2G', '1024mb', '1073741824', '512 m', '2Gi', '1.5Gi', '512Mi'])
+      expect(check(ok), ok).toBe(0);
     for (const bad of ['1.5g', '2 GiB', 'lots', '-1g', '2gigs']) expect(check(bad), bad).toBe(1);
   });
 });
@@ -131,7 +144,9 @@ describe('streampilot.yaml schema errors', () => {
   });
 
   it('checks that `after` names another environment, with a suggestion', () => {
-    const result = parseProjectManifest('apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n  production:\n    after: stagin\n  qa:\n    after: qa\n');
+    const result = parseProjectManifest(
+      'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n  production:\n    after: stagin\n  qa:\n    after: qa\n',
+    );
     expect(result.diagnostics.map(show)).toEqual([
       '6:12-6:18 `after` names an environment that does not exist: `stagin` — did you mean `staging`?',
       '8:12-8:14 environment `qa` cannot come after itself',
@@ -140,12 +155,15 @@ describe('streampilot.yaml schema errors', () => {
   });
 
   it('refuses a promotion cycle once, at the environment that closes it', () => {
-    const result = parseProjectManifest('apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  a: { after: c }\n  b: { after: a }\n  c: { after: b }\n');
+    const result = parseProjectManifest(
+      'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  a: { after: c }\n  b: { after: a }\n  c: { after: b }\n',
+    );
     expect(result.diagnostics.map(show)).toEqual(['4:15-4:16 promotion order goes round in a circle: a → c → b → a']);
   });
 
   it('lets environments share settings through anchors and merge keys', () => {
-    const text = 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: &env\n    namespace: flink\n    namespce: x\n  production:\n    <<: *env\n    deployOn: command\n';
+    const text =
+      'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: &env\n    namespace: flink\n    namespce: x\n  production:\n    <<: *env\n    deployOn: command\n';
     const result = parseProjectManifest(text);
     // The typo is reported where it is written, and again where it is merged in (at the environment's key).
     expect(result.diagnostics.map(show)).toEqual([
@@ -158,7 +176,14 @@ describe('streampilot.yaml schema errors', () => {
   });
 
   it('reads a file whose every line is wrong without throwing', () => {
-    for (const text of ['- a\n- b\n', '"just a string"', ':\n  :\n', '\t\tkind: Project', 'a: &x [*x]\n', '\u0000\u0001']) {
+    for (const text of [
+      '- a\n- b\n',
+      '"just a string"',
+      ':\n  :\n',
+      '\t\tkind: Project',
+      'a: &x [*x]\n',
+      '\u0000\u0001',
+    ]) {
       const result = parseProjectManifest(text);
       expect(result.diagnostics.length, JSON.stringify(text)).toBeGreaterThan(0);
       expect(result.spec).toBeUndefined();

@@ -26,7 +26,10 @@ const resolverFor = (...repos: { id: string; url: string; checksums?: 'required'
   createMavenResolver({ repositories: mavenRepositories({ repositories: repos }, {}), cacheDir });
 
 async function failure(promise: Promise<unknown>): Promise<MavenError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(MavenError);
   return error as MavenError;
 }
@@ -35,10 +38,19 @@ describe('maven resolver (against a Maven 2 layout served over HTTP)', () => {
   it('downloads the jar, verifies it against the .sha256 and returns it from the cache', async () => {
     const jar = repo.publish(KAFKA);
     const artifact = await resolverFor({ id: 'mirror', url: repo.url }).resolve(KAFKA);
-    expect(artifact).toMatchObject({ coordinate: KAFKA, fileName: 'flink-sql-connector-kafka-3.3.0-1.20.jar', sha256: sha256(jar), size: jar.length, verifiedWith: 'sha256' });
+    expect(artifact).toMatchObject({
+      coordinate: KAFKA,
+      fileName: 'flink-sql-connector-kafka-3.3.0-1.20.jar',
+      sha256: sha256(jar),
+      size: jar.length,
+      verifiedWith: 'sha256',
+    });
     expect(readFileSync(artifact.file).equals(jar)).toBe(true);
     expect(artifact.file.startsWith(cacheDir)).toBe(true);
-    expect(repo.requests.map((r) => r.path)).toEqual(['org/apache/flink/flink-sql-connector-kafka/3.3.0-1.20/flink-sql-connector-kafka-3.3.0-1.20.jar', 'org/apache/flink/flink-sql-connector-kafka/3.3.0-1.20/flink-sql-connector-kafka-3.3.0-1.20.jar.sha256']);
+    expect(repo.requests.map((r) => r.path)).toEqual([
+      'org/apache/flink/flink-sql-connector-kafka/3.3.0-1.20/flink-sql-connector-kafka-3.3.0-1.20.jar',
+      'org/apache/flink/flink-sql-connector-kafka/3.3.0-1.20/flink-sql-connector-kafka-3.3.0-1.20.jar.sha256',
+    ]);
   });
 
   it('falls back to the .sha1 (sha1sum style with a file name) when no .sha256 is published', async () => {
@@ -83,8 +95,12 @@ describe('maven resolver (against a Maven 2 layout served over HTTP)', () => {
   it('reports a missing artifact with every repository it tried and what to do', async () => {
     const other = await startMavenRepo();
     try {
-      const error = await failure(resolverFor({ id: 'mirror', url: repo.url }, { id: 'backup', url: other.url }).resolve('org.example:nope:1.0'));
-      expect(error.message).toBe(`org.example:nope:1.0: not found in maven repository \`mirror\` (${repo.url}org/example/nope/1.0/nope-1.0.jar), \`backup\` (${other.url}org/example/nope/1.0/nope-1.0.jar)`);
+      const error = await failure(
+        resolverFor({ id: 'mirror', url: repo.url }, { id: 'backup', url: other.url }).resolve('org.example:nope:1.0'),
+      );
+      expect(error.message).toBe(
+        `org.example:nope:1.0: not found in maven repository \`mirror\` (${repo.url}org/example/nope/1.0/nope-1.0.jar), \`backup\` (${other.url}org/example/nope/1.0/nope-1.0.jar)`,
+      );
       expect(error.hint).toMatch(/check the group, artifact and version/);
     } finally {
       await other.close();
@@ -95,7 +111,9 @@ describe('maven resolver (against a Maven 2 layout served over HTTP)', () => {
     const other = await startMavenRepo();
     try {
       const jar = other.publish(KAFKA);
-      const artifact = await resolverFor({ id: 'mirror', url: repo.url }, { id: 'backup', url: other.url }).resolve(KAFKA);
+      const artifact = await resolverFor({ id: 'mirror', url: repo.url }, { id: 'backup', url: other.url }).resolve(
+        KAFKA,
+      );
       expect(artifact.sha256).toBe(sha256(jar));
       expect(artifact.url.startsWith(other.url)).toBe(true);
     } finally {
@@ -128,7 +146,11 @@ describe('maven resolver with an authenticated repository (Basic, as Artifactory
   afterEach(() => secured.close());
 
   const spec = () => ({ repositories: [{ id: 'artifactory', url: secured.url }] });
-  const allowListed = (pw: string) => ({ STREAMPILOT_MAVEN_ARTIFACTORY_USERNAME: 'ci', STREAMPILOT_MAVEN_ARTIFACTORY_PASSWORD: pw, STREAMPILOT_MAVEN_ARTIFACTORY_URL: secured.url });
+  const allowListed = (pw: string) => ({
+    STREAMPILOT_MAVEN_ARTIFACTORY_USERNAME: 'ci',
+    STREAMPILOT_MAVEN_ARTIFACTORY_PASSWORD: pw,
+    STREAMPILOT_MAVEN_ARTIFACTORY_URL: secured.url,
+  });
 
   it('sends the credentials the operator allow-listed for the repository id and its pinned URL', async () => {
     const jar = secured.publish(KAFKA);
@@ -139,15 +161,23 @@ describe('maven resolver with an authenticated repository (Basic, as Artifactory
 
   it('says the credentials were refused, without printing them', async () => {
     secured.publish(KAFKA);
-    const resolver = createMavenResolver({ repositories: mavenRepositories(spec(), allowListed('wrong-password-xyz')), cacheDir });
+    const resolver = createMavenResolver({
+      repositories: mavenRepositories(spec(), allowListed('wrong-password-xyz')),
+      cacheDir,
+    });
     const error = await failure(resolver.resolve(KAFKA));
-    expect(error.message).toBe(`${KAFKA}: the credentials of repository \`artifactory\` were refused (HTTP 401 from ${secured.url})`);
+    expect(error.message).toBe(
+      `${KAFKA}: the credentials of repository \`artifactory\` were refused (HTTP 401 from ${secured.url})`,
+    );
     expect(`${error.message} ${error.hint}`).not.toContain('wrong-password-xyz');
   });
 
   it('says the repository needs credentials when none are configured', async () => {
     secured.publish(KAFKA);
-    const resolver = createMavenResolver({ repositories: mavenRepositories({ repositories: [{ id: 'artifactory', url: secured.url }] }, {}), cacheDir });
+    const resolver = createMavenResolver({
+      repositories: mavenRepositories({ repositories: [{ id: 'artifactory', url: secured.url }] }, {}),
+      cacheDir,
+    });
     expect((await failure(resolver.resolve(KAFKA))).message).toContain('repository `artifactory` needs credentials');
   });
 });

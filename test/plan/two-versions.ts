@@ -8,8 +8,15 @@ import { checkRepository, type CheckResult } from '../../src/workflows/check-rep
 
 export const example = path.resolve(import.meta.dirname, '../../examples/acme-flink-jobs');
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+};
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
 
 /** Edits a file of the working tree: `edit(root)('jobs/x/job.yaml', (text) => …)`. */
 export function editor(root: string) {
@@ -30,7 +37,10 @@ export interface TwoVersions {
  * fetched through the RepositoryCache, materialised, diffed and checked as the app does.
  * `baseMutate` changes the base before it is committed (e.g. to remove the project file).
  */
-export async function twoVersions(mutate: (root: string) => void, options: { baseMutate?: (root: string) => void } = {}): Promise<TwoVersions> {
+export async function twoVersions(
+  mutate: (root: string) => void,
+  options: { baseMutate?: (root: string) => void } = {},
+): Promise<TwoVersions> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'sp-plan-'));
   try {
     const root = path.join(scratch, 'repo');

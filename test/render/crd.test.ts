@@ -72,7 +72,11 @@ describe.skipIf(!present)(title, () => {
           podTemplate,
           serviceAccount: 'flink-jobs',
           webUI: { ingress: 'https://flink.acme.dev/{{namespace}}/{{name}}/' },
-          runner: { jarURI: 'local:///opt/flink/usrlib/runner.jar', entryClass: 'dev.acme.SqlRunner', args: ['--file', '{{script}}'] },
+          runner: {
+            jarURI: 'local:///opt/flink/usrlib/runner.jar',
+            entryClass: 'dev.acme.SqlRunner',
+            args: ['--file', '{{script}}'],
+          },
           upgradeMode: 'last-state' as const,
           flinkConfiguration: { 'high-availability.type': 'kubernetes', 'high-availability.storageDir': 's3://ha' },
         },
@@ -85,7 +89,17 @@ describe.skipIf(!present)(title, () => {
 
   it.each([
     ['default inline SQL', {}],
-    ['custom runner and configuration', { runner: { jarURI: 'https://repo.acme.dev/runner.jar', entryClass: 'dev.acme.Inline', args: ['--sql', '{{sql}}'] }, upgradeMode: 'stateless' as const }],
+    [
+      'custom runner and configuration',
+      {
+        runner: {
+          jarURI: 'https://repo.acme.dev/runner.jar',
+          entryClass: 'dev.acme.Inline',
+          args: ['--sql', '{{sql}}'],
+        },
+        upgradeMode: 'stateless' as const,
+      },
+    ],
     ['resources and pod template ignored', { resources, podTemplate }],
   ] as [string, Partial<ResolvedJob>][])('session mode: %s', (_name, overrides) => {
     const object = renderJob(job({ mode: 'session', sessionCluster: 'shared-session', ...overrides }), input);
@@ -97,15 +111,43 @@ describe.skipIf(!present)(title, () => {
     const good = () => structuredClone(renderJob(job({ resources, podTemplate }), input)) as any;
 
     it.each([
-      ['an upgradeMode outside the enum', (o: any) => void (o.spec.job.upgradeMode = 'sometimes'), '/spec/job/upgradeMode'],
+      [
+        'an upgradeMode outside the enum',
+        (o: any) => void (o.spec.job.upgradeMode = 'sometimes'),
+        '/spec/job/upgradeMode',
+      ],
       ['parallelism as a string', (o: any) => void (o.spec.job.parallelism = '4'), '/spec/job/parallelism'],
-      ['a flinkVersion the committed CRD lacks (v2_3)', (o: any) => void (o.spec.flinkVersion = 'v2_3'), '/spec/flinkVersion'],
+      [
+        'a flinkVersion the committed CRD lacks (v2_3)',
+        (o: any) => void (o.spec.flinkVersion = 'v2_3'),
+        '/spec/flinkVersion',
+      ],
       ['a misspelt field', (o: any) => void (o.spec.jobmanager = { replicas: 1 }), 'unknown field "jobmanager"'],
-      ['cpu as a Kubernetes quantity string', (o: any) => void (o.spec.taskManager.resource.cpu = '500m'), '/spec/taskManager/resource/cpu'],
-      ['a pod template whose containers is not a list', (o: any) => void (o.spec.podTemplate.spec.containers = { name: 'x' }), '/spec/podTemplate/spec/containers'],
-      ['an unknown field deep in the pod template', (o: any) => void (o.spec.podTemplate.spec.containers[0].volumeMount = []), 'unknown field "volumeMount"'],
-      ['a port that is neither integer nor string', (o: any) => void (o.spec.podTemplate.spec.containers[0].readinessProbe.httpGet.port = true), '/readinessProbe/httpGet/port'],
-      ['a label value over 63 characters', (o: any) => void (o.metadata.labels['streampilot.dev/job'] = 'x'.repeat(64)), '/metadata/labels/streampilot.dev~1job'],
+      [
+        'cpu as a Kubernetes quantity string',
+        (o: any) => void (o.spec.taskManager.resource.cpu = '500m'),
+        '/spec/taskManager/resource/cpu',
+      ],
+      [
+        'a pod template whose containers is not a list',
+        (o: any) => void (o.spec.podTemplate.spec.containers = { name: 'x' }),
+        '/spec/podTemplate/spec/containers',
+      ],
+      [
+        'an unknown field deep in the pod template',
+        (o: any) => void (o.spec.podTemplate.spec.containers[0].volumeMount = []),
+        'unknown field "volumeMount"',
+      ],
+      [
+        'a port that is neither integer nor string',
+        (o: any) => void (o.spec.podTemplate.spec.containers[0].readinessProbe.httpGet.port = true),
+        '/readinessProbe/httpGet/port',
+      ],
+      [
+        'a label value over 63 characters',
+        (o: any) => void (o.metadata.labels['streampilot.dev/job'] = 'x'.repeat(64)),
+        '/metadata/labels/streampilot.dev~1job',
+      ],
       ['an upper-case name', (o: any) => void (o.metadata.name = 'Orders'), '/metadata/name'],
       ['a wrong apiVersion', (o: any) => void (o.apiVersion = 'flink.apache.org/v1'), '/apiVersion'],
       ['a missing spec', (o: any) => void delete o.spec, "must have required property 'spec'"],

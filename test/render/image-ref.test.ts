@@ -18,7 +18,12 @@ const base: ImageContent = {
 };
 
 const job = (overrides: Partial<ResolvedJob> = {}): ResolvedJob =>
-  resolvedJob({ namespace: 'flink', flinkConfiguration: {}, dependencies: { maven: ['org.apache.flink:flink-json:1.20.0'], jars: ['jobs/orders-enrichment/udf/u.jar'] }, ...overrides });
+  resolvedJob({
+    namespace: 'flink',
+    flinkConfiguration: {},
+    dependencies: { maven: ['org.apache.flink:flink-json:1.20.0'], jars: ['jobs/orders-enrichment/udf/u.jar'] },
+    ...overrides,
+  });
 
 describe('contentHash', () => {
   it('is a sha256 that changes with everything that goes into the image', () => {
@@ -38,12 +43,18 @@ describe('contentHash', () => {
   });
 
   it('ignores the order and repetition of dependencies, which do not change the image', () => {
-    const shuffled: ImageContent = { ...base, maven: [base.maven[1]!, base.maven[0]!, base.maven[1]!], jars: [base.jars[1]!, base.jars[0]!] };
+    const shuffled: ImageContent = {
+      ...base,
+      maven: [base.maven[1]!, base.maven[0]!, base.maven[1]!],
+      jars: [base.jars[1]!, base.jars[0]!],
+    };
     expect(contentHash(shuffled)).toBe(contentHash(base));
   });
 
   it('refuses a malformed base image digest', () => {
-    expect(() => contentHash({ ...base, baseImage: { reference: 'flink:1.20', digest: 'sha256:abc' } })).toThrow(/sha256:<64 lower-case hex>/);
+    expect(() => contentHash({ ...base, baseImage: { reference: 'flink:1.20', digest: 'sha256:abc' } })).toThrow(
+      /sha256:<64 lower-case hex>/,
+    );
   });
 });
 
@@ -53,10 +64,19 @@ describe('imageContent', () => {
   it('does not change when only deployment settings change, so no rebuild follows', () => {
     const a = contentHash(imageContent(job(), { script: base.script, jarDigests }));
     const b = contentHash(
-      imageContent(job({ parallelism: 16, flinkConfiguration: { 'state.backend.type': 'rocksdb' }, environment: 'production', namespace: 'prod', podTemplate: { spec: {} } }), {
-        script: base.script,
-        jarDigests,
-      }),
+      imageContent(
+        job({
+          parallelism: 16,
+          flinkConfiguration: { 'state.backend.type': 'rocksdb' },
+          environment: 'production',
+          namespace: 'prod',
+          podTemplate: { spec: {} },
+        }),
+        {
+          script: base.script,
+          jarDigests,
+        },
+      ),
     );
     expect(b).toBe(a);
   });
@@ -68,7 +88,9 @@ describe('imageContent', () => {
   });
 
   it('needs the digest of every jar from the repository', () => {
-    expect(() => imageContent(job(), { script: base.script, jarDigests: {} })).toThrow(/no sha256 given for dependency jar "jobs\/orders-enrichment\/udf\/u.jar"/);
+    expect(() => imageContent(job(), { script: base.script, jarDigests: {} })).toThrow(
+      /no sha256 given for dependency jar "jobs\/orders-enrichment\/udf\/u.jar"/,
+    );
   });
 });
 
@@ -76,8 +98,12 @@ describe('imageReference', () => {
   const hash = contentHash(base);
 
   it('tags with the job name and the first 16 hex of the hash', () => {
-    expect(imageReference({ name: 'orders-enrichment' }, 'ghcr.io/acme/flink-jobs', hash)).toBe(`ghcr.io/acme/flink-jobs:orders-enrichment-${hash.slice(0, 16)}`);
-    expect(imageReference({ name: 'j' }, 'localhost:5000/flink-jobs/', hash)).toBe(`localhost:5000/flink-jobs:j-${hash.slice(0, 16)}`);
+    expect(imageReference({ name: 'orders-enrichment' }, 'ghcr.io/acme/flink-jobs', hash)).toBe(
+      `ghcr.io/acme/flink-jobs:orders-enrichment-${hash.slice(0, 16)}`,
+    );
+    expect(imageReference({ name: 'j' }, 'localhost:5000/flink-jobs/', hash)).toBe(
+      `localhost:5000/flink-jobs:j-${hash.slice(0, 16)}`,
+    );
   });
 
   it.each([

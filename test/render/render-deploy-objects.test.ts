@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { CompanionObject } from '../../src/deploy/types.js';
 import type { FlinkDeployment } from '../../src/kube/types.js';
 import { SUPPORTED_FLINK_VERSIONS } from '../../src/render/flink-version.js';
-import { CONFIGMAP_MAX_BYTES, FLINK_MAIN_CONTAINER, renderDeployObjects, SQL_VOLUME } from '../../src/render/render-deploy-objects.js';
+import {
+  CONFIGMAP_MAX_BYTES,
+  FLINK_MAIN_CONTAINER,
+  renderDeployObjects,
+  SQL_VOLUME,
+} from '../../src/render/render-deploy-objects.js';
 import { RenderError } from '../../src/render/render-error.js';
 import { renderJob } from '../../src/render/render-job.js';
 import type { ResolvedJob } from '../../src/manifest/types.js';
@@ -23,8 +28,15 @@ function fileInContainer(deployment: FlinkDeployment, companions: CompanionObjec
   const container = (spec?.containers as Obj[] | undefined)?.find((c) => c.name === FLINK_MAIN_CONTAINER);
   const mount = (container?.volumeMounts as Obj[] | undefined)?.find((m) => m.mountPath === path);
   const volume = (spec?.volumes as Obj[] | undefined)?.find((v) => v.name === mount?.name);
-  const configMap = companions.find((c) => c.kind === 'ConfigMap' && c.metadata.name === volume?.configMap?.name && c.metadata.namespace === deployment.metadata.namespace);
-  return mount?.subPath === undefined ? undefined : (configMap?.data as Record<string, string> | undefined)?.[mount.subPath];
+  const configMap = companions.find(
+    (c) =>
+      c.kind === 'ConfigMap' &&
+      c.metadata.name === volume?.configMap?.name &&
+      c.metadata.namespace === deployment.metadata.namespace,
+  );
+  return mount?.subPath === undefined
+    ? undefined
+    : (configMap?.data as Record<string, string> | undefined)?.[mount.subPath];
 }
 
 const render = (job: ResolvedJob, overrides: Partial<typeof input> = {}) => {
@@ -55,7 +67,12 @@ describe('renderDeployObjects: build: configmap', () => {
     const { deployment, companions } = render(configMapJob());
     expect(companions).toHaveLength(1);
     const configMap = companions[0]!;
-    expect(configMap).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap', immutable: true, data: { 'script.sql': script } });
+    expect(configMap).toMatchObject({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      immutable: true,
+      data: { 'script.sql': script },
+    });
     expect(configMap.metadata.name).toMatch(/^orders-enrichment-sql-[0-9a-f]{10}$/);
     expect(configMap.metadata.namespace).toBe('flink-staging');
     expect(configMap.metadata.labels).toEqual(deployment.metadata.labels);
@@ -73,11 +90,19 @@ describe('renderDeployObjects: build: configmap', () => {
     const changed = render(configMapJob(), { script: script.replace('SELECT *', 'SELECT id') });
     expect(changed.companions[0]!.metadata.name).not.toBe(first.companions[0]!.metadata.name);
     expect(changed.deployment.spec.podTemplate).not.toEqual(first.deployment.spec.podTemplate);
-    expect(fileInContainer(changed.deployment, changed.companions, '/opt/flink/usrlib/sql-scripts/script.sql')).toContain('SELECT id');
+    expect(
+      fileInContainer(changed.deployment, changed.companions, '/opt/flink/usrlib/sql-scripts/script.sql'),
+    ).toContain('SELECT id');
   });
 
   it('mounts at runner.scriptPath, under its file name, and the arguments name that path', () => {
-    const job = configMapJob({ runner: { jarURI: 'local:///opt/runner/runner.jar', scriptPath: '/opt/sql/orders.sql', args: ['--file={{script}}'] } });
+    const job = configMapJob({
+      runner: {
+        jarURI: 'local:///opt/runner/runner.jar',
+        scriptPath: '/opt/sql/orders.sql',
+        args: ['--file={{script}}'],
+      },
+    });
     const { deployment, companions } = render(job);
     expect(deployment.spec.job!.args).toEqual(['--file=/opt/sql/orders.sql']);
     expect(Object.keys(companions[0]!.data as object)).toEqual(['orders.sql']);
@@ -92,7 +117,11 @@ describe('renderDeployObjects: build: configmap', () => {
       spec: {
         containers: [
           { name: 'sidecar', image: 'busybox' },
-          { name: FLINK_MAIN_CONTAINER, env: [{ name: 'A', value: '1' }], volumeMounts: [{ name: 'state', mountPath: '/state' }] },
+          {
+            name: FLINK_MAIN_CONTAINER,
+            env: [{ name: 'A', value: '1' }],
+            volumeMounts: [{ name: 'state', mountPath: '/state' }],
+          },
         ],
         volumes: [{ name: 'state', emptyDir: {} }],
         tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'flink', effect: 'NoSchedule' }],
@@ -119,16 +148,47 @@ describe('renderDeployObjects: build: configmap', () => {
   });
 
   it.each([
-    ['a session job', configMapJob({ mode: 'session', sessionCluster: 'shared' }), script, /session job runs in its session cluster's pods/],
-    ['a script over 1 MiB', configMapJob(), 'x'.repeat(CONFIGMAP_MAX_BYTES), /SQL script takes 1048586 bytes, more than the 1048576 \(1 MiB\) a ConfigMap holds/],
-    ['a pod template that already has the volume', configMapJob({ podTemplate: { spec: { volumes: [{ name: SQL_VOLUME, emptyDir: {} }] } } }), script, /already has a volume named "streampilot-sql"/],
+    [
+      'a session job',
+      configMapJob({ mode: 'session', sessionCluster: 'shared' }),
+      script,
+      /session job runs in its session cluster's pods/,
+    ],
+    [
+      'a script over 1 MiB',
+      configMapJob(),
+      'x'.repeat(CONFIGMAP_MAX_BYTES),
+      /SQL script takes 1048586 bytes, more than the 1048576 \(1 MiB\) a ConfigMap holds/,
+    ],
+    [
+      'a pod template that already has the volume',
+      configMapJob({ podTemplate: { spec: { volumes: [{ name: SQL_VOLUME, emptyDir: {} }] } } }),
+      script,
+      /already has a volume named "streampilot-sql"/,
+    ],
     [
       'a pod template that already mounts the script path',
-      configMapJob({ podTemplate: { spec: { containers: [{ name: FLINK_MAIN_CONTAINER, volumeMounts: [{ name: 'x', mountPath: '/opt/flink/usrlib/sql-scripts/script.sql' }] }] } } }),
+      configMapJob({
+        podTemplate: {
+          spec: {
+            containers: [
+              {
+                name: FLINK_MAIN_CONTAINER,
+                volumeMounts: [{ name: 'x', mountPath: '/opt/flink/usrlib/sql-scripts/script.sql' }],
+              },
+            ],
+          },
+        },
+      }),
       script,
       /already mounts something at \/opt\/flink\/usrlib\/sql-scripts\/script\.sql/,
     ],
-    ['a script path ending in a folder', configMapJob({ runner: { jarURI: 'local:///r.jar', scriptPath: '/opt/sql/' } }), script, /cannot be a ConfigMap key/],
+    [
+      'a script path ending in a folder',
+      configMapJob({ runner: { jarURI: 'local:///r.jar', scriptPath: '/opt/sql/' } }),
+      script,
+      /cannot be a ConfigMap key/,
+    ],
   ])('refuses %s, naming the job and what to do', (_name, job, text, message) => {
     const error = (() => {
       try {
@@ -151,31 +211,47 @@ describe('renderDeployObjects: build: configmap', () => {
 
 const crdsPresent = fs.existsSync(operatorCrdDir);
 
-describe.skipIf(!crdsPresent)(`build: configmap objects against the operator CRDs${crdsPresent ? '' : ' (skipped: ../shared/reference/flink-operator not present)'}`, () => {
-  // Contract: Flink Kubernetes Operator 1.15.0 CRD (flinkdeployments), read from ../shared, as test/render/crd.test.ts.
-  const podTemplate = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    spec: {
-      containers: [{ name: FLINK_MAIN_CONTAINER, volumeMounts: [{ name: 'state', mountPath: '/state' }], ports: [{ name: 'metrics', containerPort: 9249 }] }],
-      volumes: [{ name: 'state', emptyDir: {} }],
-    },
-  };
-  describe.each(SUPPORTED_FLINK_VERSIONS)('Flink %s', (flinkVersion) => {
-    it.each([
-      ['without a pod template', {}],
-      ['with the job\'s pod template', { podTemplate }],
-      ['with everything', { podTemplate, resources: { jobManager: { cpu: 1, memory: '2g' }, taskManager: { cpu: 2, memory: '4g', taskSlots: 2 } }, webUI: { ingress: 'https://flink.acme.dev/{{namespace}}/{{name}}/' } }],
-    ] as [string, Partial<ResolvedJob>][])('%s', (_name, overrides) => {
-      const { resource } = renderDeployObjects(configMapJob({ flinkVersion, ...overrides }), input);
-      expect(validateAgainstCrds(resource)).toEqual([]);
+describe.skipIf(!crdsPresent)(
+  `build: configmap objects against the operator CRDs${crdsPresent ? '' : ' (skipped: ../shared/reference/flink-operator not present)'}`,
+  () => {
+    // Contract: Flink Kubernetes Operator 1.15.0 CRD (flinkdeployments), read from ../shared, as test/render/crd.test.ts.
+    const podTemplate = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      spec: {
+        containers: [
+          {
+            name: FLINK_MAIN_CONTAINER,
+            volumeMounts: [{ name: 'state', mountPath: '/state' }],
+            ports: [{ name: 'metrics', containerPort: 9249 }],
+          },
+        ],
+        volumes: [{ name: 'state', emptyDir: {} }],
+      },
+    };
+    describe.each(SUPPORTED_FLINK_VERSIONS)('Flink %s', (flinkVersion) => {
+      it.each([
+        ['without a pod template', {}],
+        ["with the job's pod template", { podTemplate }],
+        [
+          'with everything',
+          {
+            podTemplate,
+            resources: { jobManager: { cpu: 1, memory: '2g' }, taskManager: { cpu: 2, memory: '4g', taskSlots: 2 } },
+            webUI: { ingress: 'https://flink.acme.dev/{{namespace}}/{{name}}/' },
+          },
+        ],
+      ] as [string, Partial<ResolvedJob>][])('%s', (_name, overrides) => {
+        const { resource } = renderDeployObjects(configMapJob({ flinkVersion, ...overrides }), input);
+        expect(validateAgainstCrds(resource)).toEqual([]);
+      });
     });
-  });
 
-  it('the validator would refuse a mount the API server refuses (negative control)', () => {
-    const { resource } = renderDeployObjects(configMapJob(), input);
-    const broken = structuredClone(resource) as Obj;
-    broken.spec.podTemplate.spec.containers[0].volumeMounts[0].subpath = 'script.sql';
-    expect(validateAgainstCrds(broken).join('\n')).toContain('unknown field "subpath"');
-  });
-});
+    it('the validator would refuse a mount the API server refuses (negative control)', () => {
+      const { resource } = renderDeployObjects(configMapJob(), input);
+      const broken = structuredClone(resource) as Obj;
+      broken.spec.podTemplate.spec.containers[0].volumeMounts[0].subpath = 'script.sql';
+      expect(validateAgainstCrds(broken).join('\n')).toContain('unknown field "subpath"');
+    });
+  },
+);

@@ -13,13 +13,19 @@ const job = resolvedJob;
 const script = "CREATE TABLE o (id INT) WITH ('connector' = 'datagen');\nINSERT INTO s SELECT * FROM o;\n";
 const image = 'ghcr.io/acme/flink-jobs:orders-enrichment-0123456789abcdef';
 
-const app = (overrides: Partial<ResolvedJob> = {}, extra: Partial<Parameters<typeof renderJob>[1]> = {}): FlinkDeployment => {
+const app = (
+  overrides: Partial<ResolvedJob> = {},
+  extra: Partial<Parameters<typeof renderJob>[1]> = {},
+): FlinkDeployment => {
   const object = renderJob(job(overrides), { image, script, ...extra });
   if (object.kind !== 'FlinkDeployment') throw new Error(`expected a FlinkDeployment, got ${object.kind}`);
   return object;
 };
 const session = (overrides: Partial<ResolvedJob> = {}, s: string = script): FlinkSessionJob => {
-  const object = renderJob(job({ mode: 'session', sessionCluster: 'shared-session', ...overrides }), { image, script: s });
+  const object = renderJob(job({ mode: 'session', sessionCluster: 'shared-session', ...overrides }), {
+    image,
+    script: s,
+  });
   if (object.kind !== 'FlinkSessionJob') throw new Error(`expected a FlinkSessionJob, got ${object.kind}`);
   return object;
 };
@@ -50,7 +56,8 @@ describe('metadata', () => {
   });
 
   it('changes the SQL hash when the script changes, and only then', () => {
-    const hash = (s: string) => renderJob(job(), { image, script: s }).metadata.annotations?.['streampilot.dev/sql-sha256'];
+    const hash = (s: string) =>
+      renderJob(job(), { image, script: s }).metadata.annotations?.['streampilot.dev/sql-sha256'];
     expect(hash(script)).toBe(hash(script));
     expect(hash(script)).not.toBe(hash(`${script}INSERT INTO t SELECT 1;\n`));
   });
@@ -86,11 +93,17 @@ describe('flinkVersion', () => {
 describe('runner arguments', () => {
   it('passes the script path in the image by default (application mode)', () => {
     expect(app().spec.job.args).toEqual([DEFAULT_SCRIPT_PATH]);
-    expect(app({ runner: { jarURI: 'local:///r.jar', scriptPath: '/opt/sql/job.sql' } }).spec.job.args).toEqual(['/opt/sql/job.sql']);
+    expect(app({ runner: { jarURI: 'local:///r.jar', scriptPath: '/opt/sql/job.sql' } }).spec.job.args).toEqual([
+      '/opt/sql/job.sql',
+    ]);
   });
 
   it('fills placeholders inside arguments and leaves other arguments alone', () => {
-    const runner = { jarURI: 'local:///r.jar', scriptPath: '/opt/sql/job.sql', args: ['--file={{script}}', '--verbose'] };
+    const runner = {
+      jarURI: 'local:///r.jar',
+      scriptPath: '/opt/sql/job.sql',
+      args: ['--file={{script}}', '--verbose'],
+    };
     expect(app({ runner }).spec.job.args).toEqual(['--file=/opt/sql/job.sql', '--verbose']);
   });
 
@@ -101,12 +114,16 @@ describe('runner arguments', () => {
   });
 
   it('rejects an unknown placeholder instead of passing it through', () => {
-    expect(() => app({ runner: { jarURI: 'local:///r.jar', args: ['{{scirpt}}'] } })).toThrow(/\{\{scirpt\}\}.*not a placeholder/);
+    expect(() => app({ runner: { jarURI: 'local:///r.jar', args: ['{{scirpt}}'] } })).toThrow(
+      /\{\{scirpt\}\}.*not a placeholder/,
+    );
   });
 
   it('sets entryClass only when the runner names one', () => {
     expect(app().spec.job).not.toHaveProperty('entryClass');
-    expect(app({ runner: { jarURI: 'local:///r.jar', entryClass: 'dev.acme.Runner' } }).spec.job.entryClass).toBe('dev.acme.Runner');
+    expect(app({ runner: { jarURI: 'local:///r.jar', entryClass: 'dev.acme.Runner' } }).spec.job.entryClass).toBe(
+      'dev.acme.Runner',
+    );
   });
 });
 
@@ -141,14 +158,20 @@ describe('flinkConfiguration', () => {
   });
 
   it('turns numbers and booleans that slipped through YAML into strings, and refuses maps', () => {
-    const conf = app({ flinkConfiguration: { 'parallelism.default': 4, 'table.dynamic-table-options.enabled': true } as never }).spec.flinkConfiguration;
+    const conf = app({
+      flinkConfiguration: { 'parallelism.default': 4, 'table.dynamic-table-options.enabled': true } as never,
+    }).spec.flinkConfiguration;
     expect(conf['parallelism.default']).toBe('4');
     expect(conf['table.dynamic-table-options.enabled']).toBe('true');
-    expect(() => app({ flinkConfiguration: { 'state.backend': { type: 'rocksdb' } } as never })).toThrow(/"state.backend" is a map; Flink options are single values/);
+    expect(() => app({ flinkConfiguration: { 'state.backend': { type: 'rocksdb' } } as never })).toThrow(
+      /"state.backend" is a map; Flink options are single values/,
+    );
   });
 
   it('refuses keys the operator reserves', () => {
-    expect(() => app({ flinkConfiguration: { 'kubernetes.cluster-id': 'x' } })).toThrow(/kubernetes.cluster-id.*operator sets itself/);
+    expect(() => app({ flinkConfiguration: { 'kubernetes.cluster-id': 'x' } })).toThrow(
+      /kubernetes.cluster-id.*operator sets itself/,
+    );
   });
 });
 
@@ -171,7 +194,10 @@ describe('application mode', () => {
 
   it('renders resources and replicas, and omits what the manifest leaves out', () => {
     const { spec } = app({
-      resources: { jobManager: { cpu: 1, memory: '2048m' }, taskManager: { cpu: 2, memory: '4096m', replicas: 3, taskSlots: 2 } },
+      resources: {
+        jobManager: { cpu: 1, memory: '2048m' },
+        taskManager: { cpu: 2, memory: '4096m', replicas: 3, taskSlots: 2 },
+      },
     });
     expect(spec.jobManager).toEqual({ resource: { cpu: 1, memory: '2048m' } });
     expect(spec.taskManager).toEqual({ resource: { cpu: 2, memory: '4096m' }, replicas: 3 });
@@ -181,12 +207,19 @@ describe('application mode', () => {
   it('refuses cpu without memory, and standby JobManagers without high availability', () => {
     expect(() => app({ resources: { taskManager: { cpu: 2 } } })).toThrow(/resources.taskManager.memory is missing/);
     expect(() => app({ resources: { jobManager: { memory: '2g', replicas: 2 } } })).toThrow(/high availability/);
-    const ha = app({ resources: { jobManager: { memory: '2g', replicas: 2 } }, flinkConfiguration: { 'high-availability.type': 'kubernetes' } });
+    const ha = app({
+      resources: { jobManager: { memory: '2g', replicas: 2 } },
+      flinkConfiguration: { 'high-availability.type': 'kubernetes' },
+    });
     expect(ha.spec.jobManager.replicas).toBe(2);
   });
 
   it('copies the pod template rather than sharing it with the input', () => {
-    const podTemplate = { apiVersion: 'v1', kind: 'Pod', spec: { containers: [{ name: 'flink-main-container', env: [{ name: 'A', value: '1' }] }] } };
+    const podTemplate = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      spec: { containers: [{ name: 'flink-main-container', env: [{ name: 'A', value: '1' }] }] },
+    };
     const rendered = app({ podTemplate });
     expect(rendered.spec.podTemplate).toEqual(podTemplate);
     (rendered.spec.podTemplate as any).spec.containers[0].env[0].value = 'changed';
@@ -195,7 +228,10 @@ describe('application mode', () => {
   });
 
   it('contains no undefined values and renders identically twice', () => {
-    const j = job({ podTemplate: { spec: { nodeSelector: undefined, containers: [] } }, resources: { jobManager: { memory: '1g' } } });
+    const j = job({
+      podTemplate: { spec: { nodeSelector: undefined, containers: [] } },
+      resources: { jobManager: { memory: '1g' } },
+    });
     const first = renderJob(j, { image, script, gitSha: undefined, pullRequest: undefined });
     const undefinedPaths: string[] = [];
     const walk = (v: unknown, at: string): void => {
@@ -210,7 +246,11 @@ describe('application mode', () => {
 
 describe('session mode', () => {
   it('submits to the session cluster with the SQL inline, without cluster-level settings', () => {
-    const rendered = session({ resources: { taskManager: { memory: '4g', taskSlots: 4 } }, podTemplate: { spec: {} }, webUI: { ingress: 'https://flink.acme.dev/{{namespace}}/{{name}}/' } });
+    const rendered = session({
+      resources: { taskManager: { memory: '4g', taskSlots: 4 } },
+      podTemplate: { spec: {} },
+      webUI: { ingress: 'https://flink.acme.dev/{{namespace}}/{{name}}/' },
+    });
     expect(rendered.apiVersion).toBe('flink.apache.org/v1beta1');
     expect(Object.keys(rendered.spec)).toEqual(['deploymentName', 'flinkConfiguration', 'job']);
     expect(rendered.spec.deploymentName).toBe('shared-session');
@@ -221,11 +261,16 @@ describe('session mode', () => {
       upgradeMode: 'savepoint',
       state: 'running',
     });
-    expect(rendered.spec.flinkConfiguration).toEqual({ 'execution.checkpointing.interval': '30s', 'pipeline.name': 'orders-enrichment' });
+    expect(rendered.spec.flinkConfiguration).toEqual({
+      'execution.checkpointing.interval': '30s',
+      'pipeline.name': 'orders-enrichment',
+    });
   });
 
   it('refuses {{script}}, a file the session cluster cannot see', () => {
-    expect(() => session({ runner: { jarURI: 'https://repo/runner.jar', args: ['{{script}}'] } })).toThrow(/session cluster's image.*\{\{sql\}\}/);
+    expect(() => session({ runner: { jarURI: 'https://repo/runner.jar', args: ['{{script}}'] } })).toThrow(
+      /session cluster's image.*\{\{sql\}\}/,
+    );
   });
 
   it('needs a session cluster to submit to', () => {
@@ -260,7 +305,11 @@ describe('Web UI ingress and URL', () => {
   });
 
   it("points a session job at its session cluster's UI", () => {
-    const j = job({ mode: 'session', sessionCluster: 'shared-session', webUI: { ingress: 'https://flink.acme.dev/{{namespace}}/{{name}}/' } });
+    const j = job({
+      mode: 'session',
+      sessionCluster: 'shared-session',
+      webUI: { ingress: 'https://flink.acme.dev/{{namespace}}/{{name}}/' },
+    });
     expect(webUIUrl(j)).toBe('https://flink.acme.dev/flink-staging/shared-session/');
   });
 

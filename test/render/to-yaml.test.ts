@@ -23,7 +23,9 @@ describe('toYaml', () => {
   it('prints a multi-line script as a literal block, unfolded', () => {
     const sql = `INSERT INTO t SELECT ${'a, '.repeat(60)}b FROM u;\nINSERT INTO v SELECT 1;\n`;
     const text = toYaml([{ args: [sql] }]);
-    expect(text).toContain(`  - |\n    INSERT INTO t SELECT ${'a, '.repeat(60)}b FROM u;\n    INSERT INTO v SELECT 1;\n`);
+    expect(text).toContain(
+      `  - |\n    INSERT INTO t SELECT ${'a, '.repeat(60)}b FROM u;\n    INSERT INTO v SELECT 1;\n`,
+    );
   });
 
   it('writes nothing for no objects', () => {

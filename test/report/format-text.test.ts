@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { CODE_FRAME_WIDTH, formatDiagnosticsText } from '../../src/report/format-text.js';
 
-const at = (line: number, column: number, endColumn: number, message = 'm'): Diagnostic => ({ file: 'a.sql', line, column, endLine: line, endColumn, severity: 'error', rule: 'syntax', message });
+const at = (line: number, column: number, endColumn: number, message = 'm'): Diagnostic => ({
+  file: 'a.sql',
+  line,
+  column,
+  endLine: line,
+  endColumn,
+  severity: 'error',
+  rule: 'syntax',
+  message,
+});
 
 describe('the text code frame', () => {
   it('shows a short line whole with the caret under the span', () => {

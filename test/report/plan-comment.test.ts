@@ -58,7 +58,15 @@ describe('unifiedDiff', () => {
 describe('objectDiff', () => {
   it('shows flinkConfiguration values whose key looks like a credential as ***, on both sides', () => {
     const base = { spec: { flinkConfiguration: { 's3.secret-key': 'AKIAOLDSECRET', 'parallelism.default': '2' } } };
-    const head = { spec: { flinkConfiguration: { 's3.secret-key': 'AKIANEWSECRET', 'sasl.jaas.config': 'password="hunter2"', 'parallelism.default': '4' } } };
+    const head = {
+      spec: {
+        flinkConfiguration: {
+          's3.secret-key': 'AKIANEWSECRET',
+          'sasl.jaas.config': 'password="hunter2"',
+          'parallelism.default': '4',
+        },
+      },
+    };
     const text = objectDiff(base, head).lines.join('\n');
     expect(text).not.toMatch(/AKIA|hunter2/);
     expect(text).toContain('+    sasl.jaas.config: "***"');
@@ -70,11 +78,26 @@ describe('renderPlanComment', () => {
   it('renders the marker, a table per environment, the warnings, a folded diff per job and the validation summary', async () => {
     const v = await twoVersions((root) => {
       const edit = editor(root);
-      edit('jobs/orders-revenue-per-minute/main.sql', (t) => t.replace("WHERE currency = 'EUR'", "WHERE currency = 'CHF'"));
-      edit('jobs/orders-enrichment/job.yaml', (t) => t.replace('parallelism: 4', 'parallelism: 5').replace('upgradeMode: savepoint', 'upgradeMode: savepoint\nflinkConfiguration:\n  s3.access-key: AKIAIOSFODNN7EXAMPLE'));
+      edit('jobs/orders-revenue-per-minute/main.sql', (t) =>
+        t.replace("WHERE currency = 'EUR'", "WHERE currency = 'CHF'"),
+      );
+      edit('jobs/orders-enrichment/job.yaml', (t) =>
+        t
+          .replace('parallelism: 4', 'parallelism: 5')
+          .replace(
+            'upgradeMode: savepoint',
+            'upgradeMode: savepoint\nflinkConfiguration:\n  s3.access-key: AKIAIOSFODNN7EXAMPLE',
+          ),
+      );
     });
     const comparison = comparePlans(v);
-    const body = renderPlanComment({ comparison, warnings: reviewerWarnings(comparison), diagnostics: v.head.diagnostics, headSha: 'abcdef0123456789abcdef0123456789abcdef01', checkRunUrl: 'https://github.com/acme/jobs/runs/7' });
+    const body = renderPlanComment({
+      comparison,
+      warnings: reviewerWarnings(comparison),
+      diagnostics: v.head.diagnostics,
+      headSha: 'abcdef0123456789abcdef0123456789abcdef01',
+      checkRunUrl: 'https://github.com/acme/jobs/runs/7',
+    });
     expect(body.startsWith(`${PLAN_COMMENT_MARKER}\n`)).toBe(true);
     expect(body).toContain('## StreamPilot plan for `abcdef012345`');
     expect(body).toContain('### staging — deploys on merge (namespace `flink-staging`)');
@@ -82,13 +105,19 @@ describe('renderPlanComment', () => {
     expect(body).toContain('| `orders-enrichment` | changed (manifest) | reused | 4 → 5 | savepoint |');
     expect(body).toContain('| `orders-revenue-per-minute` | changed (SQL) | rebuilt | 2 | savepoint |');
     expect(body).toContain('2 jobs unchanged.');
-    expect(body).toMatch(/- \*\*staging, production \/ `orders-revenue-per-minute`\*\*: the query shape changed under upgradeMode savepoint/);
-    expect(body).toContain('<details><summary>staging / orders-enrichment: changed, FlinkDeployment flink-staging/orders-enrichment');
-    expect(body).toMatch(/```diff\n@@ [^\n]+\n[\s\S]*\+    parallelism: 5\n/);
+    expect(body).toMatch(
+      /- \*\*staging, production \/ `orders-revenue-per-minute`\*\*: the query shape changed under upgradeMode savepoint/,
+    );
+    expect(body).toContain(
+      '<details><summary>staging / orders-enrichment: changed, FlinkDeployment flink-staging/orders-enrichment',
+    );
+    expect(body).toMatch(/```diff\n@@ [^\n]+\n[\s\S]*\+ {4}parallelism: 5\n/);
     expect(body).toContain('+    s3.access-key: "***"');
     expect(body).not.toContain('AKIAIOSFODNN7EXAMPLE');
     // A committed access key is itself an error (manifest/plaintext-secret); the diff still masks it.
-    expect(body).toContain('❌ 1 error, 0 warnings: jobs with errors are not deployed. Annotations on the lines are on the [check run](https://github.com/acme/jobs/runs/7).');
+    expect(body).toContain(
+      '❌ 1 error, 0 warnings: jobs with errors are not deployed. Annotations on the lines are on the [check run](https://github.com/acme/jobs/runs/7).',
+    );
     // Order: tables, then warnings, then diffs, then the summary.
     const at = (s: string) => body.indexOf(s);
     expect(at('### staging')).toBeLessThan(at('### ⚠️ Before merging'));
@@ -98,21 +127,42 @@ describe('renderPlanComment', () => {
 
   it('counts errors in the summary', () => {
     const comparison: PlanComparison = { merge: [], command: [], projectChanged: false };
-    const body = renderPlanComment({ comparison, warnings: [], diagnostics: [{ severity: 'error' }, { severity: 'error' }, { severity: 'warning' }] });
+    const body = renderPlanComment({
+      comparison,
+      warnings: [],
+      diagnostics: [{ severity: 'error' }, { severity: 'error' }, { severity: 'warning' }],
+    });
     expect(body).toContain('❌ 2 errors, 1 warning: jobs with errors are not deployed.');
   });
 
-  describe('a 500-job plan stays under GitHub\'s comment limit', () => {
-    const seed = checkRepository(example).plan.environments.find((e) => e.name === 'staging')!.jobs.find((j) => j.name === 'orders-revenue-per-minute')!;
+  describe("a 500-job plan stays under GitHub's comment limit", () => {
+    const seed = checkRepository(example)
+      .plan.environments.find((e) => e.name === 'staging')!
+      .jobs.find((j) => j.name === 'orders-revenue-per-minute')!;
     const big = (i: number, flavour: string): PlannedJob => {
-      const object = structuredClone(seed.object) as PlannedJob['object'] & { spec: { flinkConfiguration: Record<string, string> } };
+      const object = structuredClone(seed.object) as PlannedJob['object'] & {
+        spec: { flinkConfiguration: Record<string, string> };
+      };
       object.metadata.name = `job-${i}`;
       // Forty configuration entries per job, all different between base and head: long diffs.
       for (let k = 0; k < 40; k++) object.spec.flinkConfiguration[`custom.option-${k}`] = `${flavour}-${i}-${k}`;
       return { ...seed, name: `job-${i}`, dir: `jobs/job-${i}`, image: `${seed.image}-${flavour}`, object };
     };
-    const jobs: JobComparison[] = Array.from({ length: 500 }, (_, i) => ({ name: `job-${i}`, status: 'changed', image: 'rebuilt', base: big(i, 'old'), head: big(i, 'new'), inputs: ['sql'], sqlChanged: true, queryShapeChanged: true }));
-    const comparison: PlanComparison = { merge: [{ name: 'staging', namespace: 'flink-staging', deployOn: 'merge', jobs, unchanged: 0 }], command: [], projectChanged: false };
+    const jobs: JobComparison[] = Array.from({ length: 500 }, (_, i) => ({
+      name: `job-${i}`,
+      status: 'changed',
+      image: 'rebuilt',
+      base: big(i, 'old'),
+      head: big(i, 'new'),
+      inputs: ['sql'],
+      sqlChanged: true,
+      queryShapeChanged: true,
+    }));
+    const comparison: PlanComparison = {
+      merge: [{ name: 'staging', namespace: 'flink-staging', deployOn: 'merge', jobs, unchanged: 0 }],
+      command: [],
+      projectChanged: false,
+    };
     const warnings: ReviewerWarning[] = reviewerWarnings(comparison);
 
     it('keeps the whole table and cuts diffs with a note saying how many were left out', () => {
@@ -122,7 +172,9 @@ describe('renderPlanComment', () => {
       expect(body).toContain('| `job-499` | changed (SQL) | rebuilt |');
       const shown = body.split('<details>').length - 1;
       expect(shown).toBeLessThan(500);
-      expect(body).toMatch(new RegExp(`> ${500 - shown} object diffs left out to stay under GitHub's 65,536-character comment limit`));
+      expect(body).toMatch(
+        new RegExp(`> ${500 - shown} object diffs left out to stay under GitHub's 65,536-character comment limit`),
+      );
       expect(body).toContain('### Validation');
       // What is shown is whole: every open fence closes, every <details> ends.
       expect(body.split('<details>').length).toBe(body.split('</details>').length);

@@ -7,7 +7,9 @@ import { redactingOctokit } from '../../src/app/redacting-octokit.js';
 import { environmentSecrets } from '../../src/text/environment-secrets.js';
 import { clearRegisteredSecrets, REDACTED, redact, registerSecrets } from '../../src/text/redact.js';
 
-const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+const pem = generateKeyPairSync('rsa', { modulusLength: 1024 })
+  .privateKey.export({ type: 'pkcs1', format: 'pem' })
+  .toString();
 const token = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
 
 describe('redact', () => {
@@ -15,11 +17,17 @@ describe('redact', () => {
     ['installation token', `fetch failed with ${token}`],
     ['personal access token', 'token ghp_abcdefghijklmnopqrstuvwxyz0123456789'],
     ['fine-grained token', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz'],
-    ['credentials in a clone URL', `fatal: unable to access 'https://x-access-token:${token}@github.com/acme/jobs.git/'`],
+    [
+      'credentials in a clone URL',
+      `fatal: unable to access 'https://x-access-token:${token}@github.com/acme/jobs.git/'`,
+    ],
     ['registry password in a URL', 'pull from https://robot:hunter2-pass@registry.acme.dev/v2/'],
     ['an app JWT', 'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOjEyMzR9.c2lnbmF0dXJlc2lnbmF0dXJl'],
     ['a PEM private key', `key:\n${pem}\ndone`],
-    ['a base64-encoded PEM private key (PRIVATE_KEY as platforms without multi-line variables take it)', `PRIVATE_KEY=${Buffer.from(pem).toString('base64')}`],
+    [
+      'a base64-encoded PEM private key (PRIVATE_KEY as platforms without multi-line variables take it)',
+      `PRIVATE_KEY=${Buffer.from(pem).toString('base64')}`,
+    ],
     ['a GitHub Enterprise Server v1 token', 'token v1.0123456789abcdef0123456789abcdef01234567 refused'],
     ['an npm token', 'npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'],
     ['a Slack webhook URL', 'posting to https://hooks.slack.com/services/T000/B000/XXXXhunter2XXXX'],
@@ -27,7 +35,9 @@ describe('redact', () => {
   ])('removes %s', (_, text) => {
     const out = redact(text);
     expect(out).toContain(REDACTED);
-    expect(out).not.toMatch(/ghs_16C7|ghp_abc|github_pat_11|hunter2|eyJpc3Mi|MII[A-Za-z0-9+/]{20}|LS0tLS1CRUdJTi|v1\.0123|npm_AbC/);
+    expect(out).not.toMatch(
+      /ghs_16C7|ghp_abc|github_pat_11|hunter2|eyJpc3Mi|MII[A-Za-z0-9+/]{20}|LS0tLS1CRUdJTi|v1\.0123|npm_AbC/,
+    );
   });
 
   it('removes known secrets by value, also JSON-escaped and line by line', () => {
@@ -59,7 +69,9 @@ describe('secrets the process holds, whatever their names', () => {
 
   it('a secret shorter than six characters is redacted where it stands as a word, not inside other words', () => {
     registerSecrets(['pw42']);
-    expect(redact('password pw42 was refused; pw421 and xpw42 are other words')).toBe(`password ${REDACTED} was refused; pw421 and xpw42 are other words`);
+    expect(redact('password pw42 was refused; pw421 and xpw42 are other words')).toBe(
+      `password ${REDACTED} was refused; pw421 and xpw42 are other words`,
+    );
   });
 
   it('finds secrets in the environment by name, by URL credentials and by shape, and leaves paths and ids alone', () => {
@@ -82,7 +94,15 @@ describe('secrets the process holds, whatever their names', () => {
       MESSAGE: 'hello world this is plain text',
     });
     expect(found.sort()).toEqual(
-      ['whsec-1', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'short-key', 'abc', 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA', 'https://user:hunter2@alerts.example/hook', 'npm-node-auth-token'].sort(),
+      [
+        'whsec-1',
+        'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        'short-key',
+        'abc',
+        'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA',
+        'https://user:hunter2@alerts.example/hook',
+        'npm-node-auth-token',
+      ].sort(),
     );
   });
 });
@@ -91,16 +111,26 @@ describe('every request the app sends to GitHub', () => {
   afterEach(() => clearRegisteredSecrets());
 
   it('is redacted on its way out, and an installation token GitHub hands out is learned as a secret', () => {
-    const hooks: { before?: (o: Record<string, unknown>) => void; after?: (r: { data?: unknown }, o: Record<string, unknown>) => void } = {};
+    const hooks: {
+      before?: (o: Record<string, unknown>) => void;
+      after?: (r: { data?: unknown }, o: Record<string, unknown>) => void;
+    } = {};
     redactingOctokit({ hook: { before: (_n, h) => (hooks.before = h), after: (_n, h) => (hooks.after = h) } });
-    hooks.after!({ data: { token: 'v1.ghes-style-token-abcdef' } }, { url: '/app/installations/{installation_id}/access_tokens' });
+    hooks.after!(
+      { data: { token: 'v1.ghes-style-token-abcdef' } },
+      { url: '/app/installations/{installation_id}/access_tokens' },
+    );
     registerSecrets(['the-app-private-key-line']);
     const options: Record<string, unknown> = {
       method: 'PATCH',
       url: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
       headers: { authorization: 'token v1.ghes-style-token-abcdef' },
       owner: 'acme',
-      output: { title: 'failed', summary: 'found `the-app-private-key-line`', annotations: [{ path: 'streampilot.yaml', message: 'v1.ghes-style-token-abcdef' }] },
+      output: {
+        title: 'failed',
+        summary: 'found `the-app-private-key-line`',
+        annotations: [{ path: 'streampilot.yaml', message: 'v1.ghes-style-token-abcdef' }],
+      },
     };
     hooks.before!(options);
     expect(options).toEqual({
@@ -108,7 +138,11 @@ describe('every request the app sends to GitHub', () => {
       url: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
       headers: { authorization: 'token v1.ghes-style-token-abcdef' },
       owner: 'acme',
-      output: { title: 'failed', summary: `found \`${REDACTED}\``, annotations: [{ path: 'streampilot.yaml', message: REDACTED }] },
+      output: {
+        title: 'failed',
+        summary: `found \`${REDACTED}\``,
+        annotations: [{ path: 'streampilot.yaml', message: REDACTED }],
+      },
     });
   });
 });

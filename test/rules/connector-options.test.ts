@@ -4,7 +4,10 @@ import { runRules } from '../../src/rules/index.js';
 import { at, context, job, project } from './fixtures.js';
 
 const run = (sql: string, withJob = false, maven: string[] = []) =>
-  runRules(withJob ? context(sql, { job: job({ dependencies: { maven, jars: [] } }), project: project() }) : context(sql), [connectorOptions]);
+  runRules(
+    withJob ? context(sql, { job: job({ dependencies: { maven, jars: [] } }), project: project() }) : context(sql),
+    [connectorOptions],
+  );
 
 const KAFKA = `CREATE TABLE orders (id BIGINT, note STRING) WITH (
   'connector' = 'kafka',
@@ -26,16 +29,28 @@ describe('sql/connector-options', () => {
     const ds = run(sql);
     expect(ds).toHaveLength(1);
     const key = at(sql, "'scan.startup.mod'");
-    expect(ds[0]).toMatchObject({ severity: 'error', line: key.line, column: key.column, endColumn: key.column + "'scan.startup.mod'".length });
+    expect(ds[0]).toMatchObject({
+      severity: 'error',
+      line: key.line,
+      column: key.column,
+      endColumn: key.column + "'scan.startup.mod'".length,
+    });
     expect(ds[0]!.message).toBe("unknown kafka option 'scan.startup.mod'; did you mean 'scan.startup.mode'?");
   });
 
   test('format options follow the format in use, with key./value. prefixes', () => {
-    expect(run(KAFKA.replace("'json.ignore-parse-errors'", "'json.ignore-parse-error'"))[0]!.message).toContain("did you mean 'json.ignore-parse-errors'");
-    const kv = KAFKA.replace("'format' = 'json',\n  'json.ignore-parse-errors' = 'true'", "'key.format' = 'raw', 'key.fields' = 'id', 'value.format' = 'csv',\n  'value.csv.field-delimiter' = ';', 'key.raw.charset' = 'UTF-8'");
+    expect(run(KAFKA.replace("'json.ignore-parse-errors'", "'json.ignore-parse-error'"))[0]!.message).toContain(
+      "did you mean 'json.ignore-parse-errors'",
+    );
+    const kv = KAFKA.replace(
+      "'format' = 'json',\n  'json.ignore-parse-errors' = 'true'",
+      "'key.format' = 'raw', 'key.fields' = 'id', 'value.format' = 'csv',\n  'value.csv.field-delimiter' = ';', 'key.raw.charset' = 'UTF-8'",
+    );
     expect(run(kv)).toEqual([]);
     // properties.* goes to the Kafka client unchecked.
-    expect(run(KAFKA.replace("'format' = 'json'", "'properties.max.poll.records' = '10', 'format' = 'json'"))).toEqual([]);
+    expect(run(KAFKA.replace("'format' = 'json'", "'properties.max.poll.records' = '10', 'format' = 'json'"))).toEqual(
+      [],
+    );
   });
 
   test('a key unlike any known one is only a warning (a newer connector may accept it)', () => {
@@ -44,16 +59,30 @@ describe('sql/connector-options', () => {
   });
 
   test('missing required options are one error at the connector option', () => {
-    const sql = KAFKA.replace("  'properties.bootstrap.servers' = 'kafka:9092',\n", '').replace("  'topic' = 'orders;archive', -- a list; not a statement end\n", '');
+    const sql = KAFKA.replace("  'properties.bootstrap.servers' = 'kafka:9092',\n", '').replace(
+      "  'topic' = 'orders;archive', -- a list; not a statement end\n",
+      '',
+    );
     const ds = run(sql);
     const where = at(sql, "'connector' = 'kafka'");
-    expect(ds).toMatchObject([{ line: where.line, column: where.column, message: "kafka table `orders` is missing required options one of 'topic' or 'topic-pattern', 'properties.bootstrap.servers'" }]);
+    expect(ds).toMatchObject([
+      {
+        line: where.line,
+        column: where.column,
+        message:
+          "kafka table `orders` is missing required options one of 'topic' or 'topic-pattern', 'properties.bootstrap.servers'",
+      },
+    ]);
   });
 
   test('value.format satisfies the format requirement; topic and topic-pattern together do not pass', () => {
-    expect(run(KAFKA.replace("'format' = 'json',\n  'json.ignore-parse-errors' = 'true'", "'value.format' = 'json'"))).toEqual([]);
+    expect(
+      run(KAFKA.replace("'format' = 'json',\n  'json.ignore-parse-errors' = 'true'", "'value.format' = 'json'")),
+    ).toEqual([]);
     const both = KAFKA.replace("'format' = 'json'", "'topic-pattern' = 'o.*', 'format' = 'json'");
-    expect(run(both)).toMatchObject([{ ...at(both, "'topic-pattern'"), message: expect.stringContaining('only one of') }]);
+    expect(run(both)).toMatchObject([
+      { ...at(both, "'topic-pattern'"), message: expect.stringContaining('only one of') },
+    ]);
   });
 
   test('a table created with LIKE inherits options: no missing-option report', () => {
@@ -64,7 +93,14 @@ describe('sql/connector-options', () => {
   test('a near-miss connector name is an error when nothing in the job provides it, a warning for loose files', () => {
     const sql = KAFKA.replace("'connector' = 'kafka'", "'connector' = 'kakfa'");
     const value = at(sql, "'kakfa'");
-    expect(run(sql, true)).toMatchObject([{ severity: 'error', line: value.line, column: value.column, message: "unknown connector 'kakfa'; did you mean 'kafka'?" }]);
+    expect(run(sql, true)).toMatchObject([
+      {
+        severity: 'error',
+        line: value.line,
+        column: value.column,
+        message: "unknown connector 'kakfa'; did you mean 'kafka'?",
+      },
+    ]);
     expect(run(sql)).toMatchObject([{ severity: 'warning' }]);
     // A jar we cannot attribute may hold a custom 'kakfa' factory.
     expect(run(sql, true, ['com.acme:custom-connectors:1.0'])).toMatchObject([{ severity: 'warning' }]);
@@ -77,13 +113,24 @@ describe('sql/connector-options', () => {
   test('a misspelt format gets a suggestion; required format options are checked', () => {
     const sql = KAFKA.replace("'format' = 'json',\n  'json.ignore-parse-errors' = 'true'", "'format' = 'jsn'");
     expect(run(sql)).toMatchObject([{ ...at(sql, "'jsn'"), message: "unknown format 'jsn'; did you mean 'json'?" }]);
-    const avro = KAFKA.replace("'format' = 'json',\n  'json.ignore-parse-errors' = 'true'", "'format' = 'avro-confluent'");
-    expect(run(avro)).toMatchObject([{ ...at(avro, "'format' = 'avro-confluent'"), message: "format avro-confluent needs option 'avro-confluent.url'" }]);
+    const avro = KAFKA.replace(
+      "'format' = 'json',\n  'json.ignore-parse-errors' = 'true'",
+      "'format' = 'avro-confluent'",
+    );
+    expect(run(avro)).toMatchObject([
+      {
+        ...at(avro, "'format' = 'avro-confluent'"),
+        message: "format avro-confluent needs option 'avro-confluent.url'",
+      },
+    ]);
   });
 
   test('datagen field options must name a physical column', () => {
-    const sql = "CREATE TABLE g (id INT, name STRING) WITH ('connector' = 'datagen', 'fields.id.min' = '1', 'fields.nme.length' = '5');";
-    expect(run(sql)).toMatchObject([{ ...at(sql, "'fields.nme.length'"), message: expect.stringContaining('did you mean `name`') }]);
+    const sql =
+      "CREATE TABLE g (id INT, name STRING) WITH ('connector' = 'datagen', 'fields.id.min' = '1', 'fields.nme.length' = '5');";
+    expect(run(sql)).toMatchObject([
+      { ...at(sql, "'fields.nme.length'"), message: expect.stringContaining('did you mean `name`') },
+    ]);
   });
 
   test('a table without a connector is reported unless a catalog may hold it', () => {

@@ -5,7 +5,16 @@ import type { RuleContext } from '../../src/rules/types.js';
 import { resolvedJob } from '../support/resolved-job.js';
 
 export const job = (overrides: Partial<ResolvedJob> = {}): ResolvedJob =>
-  resolvedJob({ name: 'orders', dir: 'jobs/orders', namespace: 'flink', baseImage: 'flink:1.20', parallelism: 1, upgradeMode: 'stateless', flinkConfiguration: {}, ...overrides });
+  resolvedJob({
+    name: 'orders',
+    dir: 'jobs/orders',
+    namespace: 'flink',
+    baseImage: 'flink:1.20',
+    parallelism: 1,
+    upgradeMode: 'stateless',
+    flinkConfiguration: {},
+    ...overrides,
+  });
 
 export interface ContextOptions {
   job?: ResolvedJob;
@@ -17,11 +26,20 @@ export interface ContextOptions {
 
 /** One or more SQL files (`{ 'main.sql': '...' }`), in order. */
 export function context(files: Record<string, string> | string, options: ContextOptions = {}): RuleContext {
-  const sources = typeof files === 'string' ? [{ file: 'jobs/orders/main.sql', text: files }] : Object.entries(files).map(([file, text]) => ({ file, text }));
-  const { units } = buildSqlUnits(sources, options.job ? { flinkVersion: options.job.flinkVersion, variables: options.job.variables } : { flinkVersion: '1.20' });
+  const sources =
+    typeof files === 'string'
+      ? [{ file: 'jobs/orders/main.sql', text: files }]
+      : Object.entries(files).map(([file, text]) => ({ file, text }));
+  const { units } = buildSqlUnits(
+    sources,
+    options.job
+      ? { flinkVersion: options.job.flinkVersion, variables: options.job.variables }
+      : { flinkVersion: '1.20' },
+  );
   for (const u of units) {
     const issue = u.parsed.issues[0];
-    if (issue && !options.allowSyntaxErrors) throw new Error(`fixture ${u.file} does not parse: ${issue.message} at offset ${issue.range.start}`);
+    if (issue && !options.allowSyntaxErrors)
+      throw new Error(`fixture ${u.file} does not parse: ${issue.message} at offset ${issue.range.start}`);
   }
   const ctx: RuleContext = { units, wholeJob: options.wholeJob ?? true };
   if (options.job) ctx.job = options.job;
@@ -30,7 +48,12 @@ export function context(files: Record<string, string> | string, options: Context
 }
 
 export function project(provided: string[] = []): ProjectSpec {
-  return { apiVersion: 'streampilot.dev/v1', kind: 'Project', environments: { staging: {} }, provided: { connectors: provided } };
+  return {
+    apiVersion: 'streampilot.dev/v1',
+    kind: 'Project',
+    environments: { staging: {} },
+    provided: { connectors: provided },
+  };
 }
 
 /** 1-based line/column of the n-th (0-based) occurrence of `needle` in `text`. */

@@ -22,8 +22,16 @@ describe('sql/insert-column-count', () => {
     const ds = run(sql);
     expect(ds).toHaveLength(1);
     const start = at(sql, "id, 'x;--y'");
-    expect(ds[0]).toMatchObject({ rule: 'sql/insert-column-count', severity: 'error', line: start.line, column: start.column, endColumn: start.column + "id, 'x;--y'".length });
-    expect(ds[0]!.message).toBe('INSERT INTO `dst` gets 2 columns from its query, but `dst` has 3 writable columns (id, name, ts)');
+    expect(ds[0]).toMatchObject({
+      rule: 'sql/insert-column-count',
+      severity: 'error',
+      line: start.line,
+      column: start.column,
+      endColumn: start.column + "id, 'x;--y'".length,
+    });
+    expect(ds[0]!.message).toBe(
+      'INSERT INTO `dst` gets 2 columns from its query, but `dst` has 3 writable columns (id, name, ts)',
+    );
   });
 
   test('computed and VIRTUAL columns are not counted, so three expressions fit', () => {
@@ -32,8 +40,10 @@ describe('sql/insert-column-count', () => {
 
   test('an explicit column list that matches the query is fine; one that does not is reported', () => {
     expect(run(TABLES + 'INSERT INTO dst (id, name) SELECT id, name FROM src;')).toEqual([]);
-    const sql = TABLES + 'INSERT INTO dst (id, name) VALUES (1, \'a\', 2);';
-    expect(run(sql)).toMatchObject([{ ...at(sql, "(1, 'a', 2)"), message: expect.stringContaining('its column list names 2') }]);
+    const sql = TABLES + "INSERT INTO dst (id, name) VALUES (1, 'a', 2);";
+    expect(run(sql)).toMatchObject([
+      { ...at(sql, "(1, 'a', 2)"), message: expect.stringContaining('its column list names 2') },
+    ]);
   });
 
   test('SELECT * and tables the script does not define are left alone', () => {

@@ -10,7 +10,9 @@ CREATE TABLE sink_t (id BIGINT) WITH ('connector' = 'print');
 INSERT INTO sink_t SELECT id FROM missing;
 SELECT FROM WHERE;
 `;
-    const ds = jobDiagnostics(context(sql, { job: job({ variables: { name: 'a_much_longer_table_name' } }), allowSyntaxErrors: true }));
+    const ds = jobDiagnostics(
+      context(sql, { job: job({ variables: { name: 'a_much_longer_table_name' } }), allowSyntaxErrors: true }),
+    );
     const missing = at(sql, 'missing');
     expect(ds.map((d) => [d.rule, d.line])).toEqual([
       ['sql/unknown-table', 3],

@@ -14,11 +14,19 @@ describe('sql/plaintext-secret', () => {
 CREATE TABLE dim2 (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db:3306/x', 'table-name' = 'dim2', 'password' = 'hunter2;--');
 `;
     // Substituted values are longer than the references: positions must still be the user's.
-    const ctx = context(sql, { job: job({ variables: { db_user: 'app', db_password: 'a-very-long-substituted-secret' } }) });
+    const ctx = context(sql, {
+      job: job({ variables: { db_user: 'app', db_password: 'a-very-long-substituted-secret' } }),
+    });
     const ds = runRules(ctx, [plaintextSecret]);
     expect(ds).toHaveLength(1);
     const value = at(sql, "'hunter2;--'");
-    expect(ds[0]).toMatchObject({ rule: 'sql/plaintext-secret', severity: 'error', line: value.line, column: value.column, endColumn: value.column + "'hunter2;--'".length });
+    expect(ds[0]).toMatchObject({
+      rule: 'sql/plaintext-secret',
+      severity: 'error',
+      line: value.line,
+      column: value.column,
+      endColumn: value.column + "'hunter2;--'".length,
+    });
     expect(ds[0]!.hint).toContain('${password}');
   });
 
@@ -31,11 +39,27 @@ CREATE TABLE dim2 (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db:
   });
 
   test('which keys are secrets', () => {
-    for (const k of ['password', 'properties.sasl.jaas.config', 'properties.ssl.keystore.password', 'avro-confluent.basic-auth.user-info', 'fs.s3a.access.key', 's3.secret-key', 'avro-confluent.bearer-auth.token']) expect(isSecretKey(k), k).toBe(true);
-    for (const k of ['username', 'avro-confluent.basic-auth.credentials-source', 'sink.transactional-id-prefix', 'key.fields', 'properties.ssl.keystore.location']) expect(isSecretKey(k), k).toBe(false);
+    for (const k of [
+      'password',
+      'properties.sasl.jaas.config',
+      'properties.ssl.keystore.password',
+      'avro-confluent.basic-auth.user-info',
+      'fs.s3a.access.key',
+      's3.secret-key',
+      'avro-confluent.bearer-auth.token',
+    ])
+      expect(isSecretKey(k), k).toBe(true);
+    for (const k of [
+      'username',
+      'avro-confluent.basic-auth.credentials-source',
+      'sink.transactional-id-prefix',
+      'key.fields',
+      'properties.ssl.keystore.location',
+    ])
+      expect(isSecretKey(k), k).toBe(false);
   });
 
-  test('a password inside a JDBC URL or a URL\'s user info is an error at the value; a ${variable} there is fine', () => {
+  test("a password inside a JDBC URL or a URL's user info is an error at the value; a ${variable} there is fine", () => {
     const sql = `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'table-name' = 'a', 'url' = 'jdbc:mysql://db:3306/x?user=app&password=hunter2');
 CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'table-name' = 'b', 'url' = 'jdbc:postgresql://app:hunter2@db:5432/x');
 CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'table-name' = 'c', 'url' = 'jdbc:sqlserver://db;user=app;password=\${db_password}');
@@ -43,8 +67,16 @@ CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'table-name' = 'd', 'url' = 
     const ctx = context(sql, { job: job({ variables: { db_password: 'from-variables' } }) });
     const ds = runRules(ctx, [plaintextSecret]);
     expect(ds.map((d) => [d.line, d.column, d.message])).toEqual([
-      [1, at(sql, "'jdbc:mysql://db:3306/x?user").column, "'url' has a `password=` parameter written in plain text inside its value"],
-      [2, at(sql, "'jdbc:postgresql").column, "'url' has a password in the URL (`user:password@`) written in plain text inside its value"],
+      [
+        1,
+        at(sql, "'jdbc:mysql://db:3306/x?user").column,
+        "'url' has a `password=` parameter written in plain text inside its value",
+      ],
+      [
+        2,
+        at(sql, "'jdbc:postgresql").column,
+        "'url' has a password in the URL (`user:password@`) written in plain text inside its value",
+      ],
     ]);
   });
 

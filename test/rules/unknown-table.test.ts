@@ -3,7 +3,8 @@ import { runRules } from '../../src/rules/index.js';
 import { unknownTable } from '../../src/rules/unknown-table.js';
 import { at, context, job } from './fixtures.js';
 
-const run = (sql: string, externalTables: string[] = []) => runRules(context(sql, { job: job({ externalTables }) }), [unknownTable]);
+const run = (sql: string, externalTables: string[] = []) =>
+  runRules(context(sql, { job: job({ externalTables }) }), [unknownTable]);
 
 const SCRIPT = `-- reads orders; writes enriched -- not a statement
 CREATE TABLE orders (id BIGINT, note STRING) WITH ('connector' = 'datagen');
@@ -15,19 +16,37 @@ SELECT o.id, c.name FROM orders AS o JOIN customers AS c ON o.id = c.id;
 
 describe('sql/unknown-table', () => {
   test('thousands of created tables and thousands of unknown reads: each unknown read is reported at its line, known ones are not', () => {
-    const creates = Array.from({ length: 1500 }, (_, i) => `CREATE TABLE t${i} (x INT) WITH ('connector' = 'datagen');`);
-    const inserts = Array.from({ length: 1500 }, (_, i) => `INSERT INTO t${i} SELECT x FROM ${i % 2 === 0 ? `t${i + 1}` : `missing${i}`};`);
+    const creates = Array.from(
+      { length: 1500 },
+      (_, i) => `CREATE TABLE t${i} (x INT) WITH ('connector' = 'datagen');`,
+    );
+    const inserts = Array.from(
+      { length: 1500 },
+      (_, i) => `INSERT INTO t${i} SELECT x FROM ${i % 2 === 0 ? `t${i + 1}` : `missing${i}`};`,
+    );
     const ds = run([...creates, ...inserts].join('\n'));
     expect(ds).toHaveLength(750);
-    ds.forEach((d, k) => expect(d).toMatchObject({ line: 1500 + 2 * k + 2, message: expect.stringMatching(new RegExp(`^table \`missing${2 * k + 1}\` is read here`)) }));
+    ds.forEach((d, k) =>
+      expect(d).toMatchObject({
+        line: 1500 + 2 * k + 2,
+        message: expect.stringMatching(new RegExp(`^table \`missing${2 * k + 1}\` is read here`)),
+      }),
+    );
     // Near-misses still get a suggestion.
-    expect(run(`${creates.slice(0, 10).join('\n')}\nINSERT INTO t1 SELECT x FROM T2;`)[0]!.message).toContain('did you mean `t2`?');
+    expect(run(`${creates.slice(0, 10).join('\n')}\nINSERT INTO t1 SELECT x FROM T2;`)[0]!.message).toContain(
+      'did you mean `t2`?',
+    );
   });
 
   test('a joined table nobody created is reported where it is written', () => {
     const ds = run(SCRIPT);
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ rule: 'sql/unknown-table', severity: 'error', ...at(SCRIPT, 'customers'), endColumn: at(SCRIPT, 'customers').column + 'customers'.length });
+    expect(ds[0]).toMatchObject({
+      rule: 'sql/unknown-table',
+      severity: 'error',
+      ...at(SCRIPT, 'customers'),
+      endColumn: at(SCRIPT, 'customers').column + 'customers'.length,
+    });
     expect(ds[0]!.message).toContain('`customers`');
     expect(ds[0]!.hint).toContain('tables.external');
   });
@@ -39,15 +58,24 @@ describe('sql/unknown-table', () => {
   });
 
   test('a WITH query named like a missing table is not a table', () => {
-    const sql = SCRIPT.replace('INSERT INTO enriched\n', 'INSERT INTO enriched\nWITH customers AS (SELECT id, note AS name FROM orders)\n');
+    const sql = SCRIPT.replace(
+      'INSERT INTO enriched\n',
+      'INSERT INTO enriched\nWITH customers AS (SELECT id, note AS name FROM orders)\n',
+    );
     expect(run(sql)).toEqual([]);
   });
 
   test('an INSERT target with a case typo is reported with a suggestion', () => {
-    const sql = SCRIPT.replace('INSERT INTO enriched', 'INSERT INTO Enriched').replace(' JOIN customers AS c ON o.id = c.id', ', orders AS c');
+    const sql = SCRIPT.replace('INSERT INTO enriched', 'INSERT INTO Enriched').replace(
+      ' JOIN customers AS c ON o.id = c.id',
+      ', orders AS c',
+    );
     const ds = run(sql);
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ ...at(sql, 'Enriched'), message: expect.stringContaining('did you mean `enriched`') });
+    expect(ds[0]).toMatchObject({
+      ...at(sql, 'Enriched'),
+      message: expect.stringContaining('did you mean `enriched`'),
+    });
   });
 
   test('a view or CTAS created earlier counts; reading a table before it is created does not', () => {

@@ -27,11 +27,29 @@ INSERT INTO sink SELECT id FROM src;
 
 describe('a rule that throws fails the check closed', () => {
   it('a throwing rule injected into runRules is an internal/rule-failed error naming the rule, and the others still run', () => {
-    const throwing: Rule = { id: 'sql/explodes', severity: 'warning', description: 'test', check: () => { throw new RangeError('Maximum call stack size exceeded'); } };
-    const reporting: Rule = { id: 'sql/reports', severity: 'warning', description: 'test', check: (ctx, report) => report({ unit: ctx.units[0]!, range: { start: 0, end: 6 }, message: 'seen' }) };
+    const throwing: Rule = {
+      id: 'sql/explodes',
+      severity: 'warning',
+      description: 'test',
+      check: () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    };
+    const reporting: Rule = {
+      id: 'sql/reports',
+      severity: 'warning',
+      description: 'test',
+      check: (ctx, report) => report({ unit: ctx.units[0]!, range: { start: 0, end: 6 }, message: 'seen' }),
+    };
     const diagnostics = runRules(context(SQL), [throwing, reporting]);
     expect(diagnostics).toHaveLength(2);
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', rule: RULE_FAILED, file: 'jobs/orders/main.sql', line: 1, column: 1 });
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      rule: RULE_FAILED,
+      file: 'jobs/orders/main.sql',
+      line: 1,
+      column: 1,
+    });
     expect(diagnostics[0]!.message).toContain('internal rule sql/explodes failed');
     expect(diagnostics[0]!.hint).toContain('bug in StreamPilot');
     expect(diagnostics[1]).toMatchObject({ rule: 'sql/reports', message: 'seen' });
@@ -39,9 +57,18 @@ describe('a rule that throws fails the check closed', () => {
   });
 
   it('a throwing rule with no SQL file to point at still fails the job, at its job.yaml', () => {
-    const throwing: Rule = { id: 'sql/explodes', severity: 'info', description: 'test', check: () => { throw new Error('boom'); } };
+    const throwing: Rule = {
+      id: 'sql/explodes',
+      severity: 'info',
+      description: 'test',
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const diagnostics = runRules({ units: [], wholeJob: true }, [throwing]);
-    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', rule: RULE_FAILED, line: 1, column: 1 })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', rule: RULE_FAILED, line: 1, column: 1 }),
+    ]);
   });
 
   it('checkRepository of the example repository, whose no-sink rule throws, ends with errors instead of "No problems found"', () => {

@@ -11,12 +11,16 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** `streampilot validate` as a process, killed after 20 s (a hang shows as status null) in a 256 MB heap. */
 function validate(...files: string[]) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=256', path.join(repoRoot, 'bin', 'streampilot.js'), 'validate', ...files], {
-    encoding: 'utf8',
-    timeout: 20_000,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=256', path.join(repoRoot, 'bin', 'streampilot.js'), 'validate', ...files],
+    {
+      encoding: 'utf8',
+      timeout: 20_000,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }
 
@@ -83,6 +87,8 @@ describe('streampilot validate refuses inputs that are not small text files, wit
     const run = validate('/dev/zero', good);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('/dev/zero:1:1  error');
-    expect(run.stdout).toMatch(new RegExp(`${good.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+  error  .*syntax`));
+    expect(run.stdout).toMatch(
+      new RegExp(`${good.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+  error  .*syntax`),
+    );
   });
 });

@@ -36,7 +36,14 @@ describe('YAML alias amplification', () => {
     const run = runCli(['check', root, '--format', 'json'], { env: smallHeap });
     expect(run.stderr).toBe('1 error, 0 warnings.\n');
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout) as { file: string; line: number; column: number; rule: string; severity: string; message: string }[];
+    const report = JSON.parse(run.stdout) as {
+      file: string;
+      line: number;
+      column: number;
+      rule: string;
+      severity: string;
+      message: string;
+    }[];
     const found = report.filter((d) => d.rule === 'manifest/yaml');
     expect(found).toHaveLength(1);
     const d = found[0]!;
@@ -65,7 +72,12 @@ describe('YAML alias amplification', () => {
     const root = path.join(scratch, 'laughs');
     cpSync(path.join(repoRoot, 'examples', 'acme-flink-jobs'), root, { recursive: true });
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const project = path.join(root, 'streampilot.yaml');
     writeFileSync(project, readFileSync(project, 'utf8') + `x-laughs:\n${levels.map((l) => `  ${l}`).join('\n')}\n`);
     const result = checkRepository(root);
@@ -77,9 +89,16 @@ describe('YAML alias amplification', () => {
   });
 
   it('sharing a defaults block between environments with `<<: *defaults` still works', () => {
-    const source = parseYamlSource('streampilot.yaml', 'defaults: &d\n  parallelism: 2\n  upgradeMode: savepoint\nstaging:\n  <<: *d\nproduction:\n  <<: *d\n  parallelism: 4\n');
+    const source = parseYamlSource(
+      'streampilot.yaml',
+      'defaults: &d\n  parallelism: 2\n  upgradeMode: savepoint\nstaging:\n  <<: *d\nproduction:\n  <<: *d\n  parallelism: 4\n',
+    );
     expect(source.diagnostics).toEqual([]);
-    expect(source.value).toEqual({ defaults: { parallelism: 2, upgradeMode: 'savepoint' }, staging: { parallelism: 2, upgradeMode: 'savepoint' }, production: { parallelism: 4, upgradeMode: 'savepoint' } });
+    expect(source.value).toEqual({
+      defaults: { parallelism: 2, upgradeMode: 'savepoint' },
+      staging: { parallelism: 2, upgradeMode: 'savepoint' },
+      production: { parallelism: 4, upgradeMode: 'savepoint' },
+    });
   });
 });
 
@@ -88,7 +107,9 @@ describe('YAML aliases and merge keys that cannot be resolved are positioned whe
     const { root, manifest } = repoWithJobYaml('unknown-alias', 'variables:\n  region: *nope\n');
     const run = runCli(['check', root, '--format', 'json']);
     expect(run.status).toBe(1);
-    const d = (JSON.parse(run.stdout) as { rule: string; line: number; column: number; endColumn: number; message: string }[]).find((x) => x.rule === 'manifest/yaml')!;
+    const d = (
+      JSON.parse(run.stdout) as { rule: string; line: number; column: number; endColumn: number; message: string }[]
+    ).find((x) => x.rule === 'manifest/yaml')!;
     expect(d.line).toBe(lineOf(readFileSync(manifest, 'utf8'), '  region: *nope'));
     expect([d.column, d.endColumn]).toEqual([11, 16]);
     expect(d.message).toContain('`*nope` names no anchor');
@@ -98,7 +119,13 @@ describe('YAML aliases and merge keys that cannot be resolved are positioned whe
     const source = parseYamlSource('job.yaml', 'name: x\nvariables:\n  <<: 5\n');
     expect(source.value).toBeUndefined();
     expect(source.diagnostics).toHaveLength(1);
-    expect(source.diagnostics[0]).toMatchObject({ line: 3, column: 3, endColumn: 5, severity: 'error', rule: 'manifest/yaml' });
+    expect(source.diagnostics[0]).toMatchObject({
+      line: 3,
+      column: 3,
+      endColumn: 5,
+      severity: 'error',
+      rule: 'manifest/yaml',
+    });
     expect(source.diagnostics[0]!.message).toContain('`<<` must merge a mapping');
   });
 
@@ -118,12 +145,23 @@ describe('deeply nested YAML is refused at a position, before anything recurses 
     const source = parseYamlSource('job.yaml', text);
     expect(source.value).toBeUndefined();
     // The root mapping is the first level: the 100th bracket is the 101st.
-    expect(source.diagnostics).toEqual([expect.objectContaining({ line: 2, column: 'variables: '.length + 100, rule: 'manifest/yaml', message: 'job.yaml: this value is nested more than 100 levels deep' })]);
+    expect(source.diagnostics).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'variables: '.length + 100,
+        rule: 'manifest/yaml',
+        message: 'job.yaml: this value is nested more than 100 levels deep',
+      }),
+    ]);
   });
 
   it('a job.yaml nested 20,000 deep, which overflows the yaml package itself, is a positioned error that says so', () => {
     const source = parseYamlSource('job.yaml', `name: x\nvariables: ${'['.repeat(20000)}1${']'.repeat(20000)}\n`);
-    expect(source.diagnostics[0]).toMatchObject({ line: 2, rule: 'manifest/yaml', message: 'job.yaml nests lists or mappings too deeply to be read' });
+    expect(source.diagnostics[0]).toMatchObject({
+      line: 2,
+      rule: 'manifest/yaml',
+      message: 'job.yaml nests lists or mappings too deeply to be read',
+    });
     expect(source.diagnostics[0]!.column).toBeGreaterThan(1);
   });
 });

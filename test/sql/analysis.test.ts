@@ -30,7 +30,9 @@ describe('tableReferences', () => {
   });
 
   test('a temporal join is marked temporal', () => {
-    const refs = tableReferences(q('SELECT * FROM orders AS o JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.c = r.c'));
+    const refs = tableReferences(
+      q('SELECT * FROM orders AS o JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.c = r.c'),
+    );
     expect(refs.map((r) => [nameKey(r.name), r.temporal])).toEqual([
       ['orders', false],
       ['rates', true],
@@ -39,12 +41,18 @@ describe('tableReferences', () => {
 
   test('subqueries anywhere: FROM, WHERE, IN, EXISTS, scalar, select list', () => {
     expect(
-      names('SELECT (SELECT MAX(x) FROM s1) FROM (SELECT * FROM s2) AS d WHERE a IN (SELECT a FROM s3) AND EXISTS (SELECT 1 FROM s4) OR b = ANY (SELECT b FROM s5)'),
+      names(
+        'SELECT (SELECT MAX(x) FROM s1) FROM (SELECT * FROM s2) AS d WHERE a IN (SELECT a FROM s3) AND EXISTS (SELECT 1 FROM s4) OR b = ANY (SELECT b FROM s5)',
+      ),
     ).toEqual(['s1', 's2', 's3', 's4', 's5']);
   });
 
   test('a CTE is not a table, in its own WITH and in later CTEs; a real table named in it is', () => {
-    expect(names('WITH recent AS (SELECT * FROM orders), big AS (SELECT * FROM recent WHERE n > 1) SELECT * FROM big JOIN recent ON TRUE')).toEqual(['orders']);
+    expect(
+      names(
+        'WITH recent AS (SELECT * FROM orders), big AS (SELECT * FROM recent WHERE n > 1) SELECT * FROM big JOIN recent ON TRUE',
+      ),
+    ).toEqual(['orders']);
   });
 
   test('a CTE name does not hide a table with the same name outside its scope', () => {
@@ -56,21 +64,33 @@ describe('tableReferences', () => {
 
   test("a window TVF's TABLE argument counts, positional or named, with or without TABLE(...)", () => {
     expect(names("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' MINUTES))")).toEqual(['bids']);
-    expect(names("SELECT * FROM TABLE(HOP(DATA => TABLE bids2, TIMECOL => DESCRIPTOR(ts), SLIDE => INTERVAL '1' MINUTE, SIZE => INTERVAL '5' MINUTES))")).toEqual(['bids2']);
-    expect(names("SELECT * FROM CUMULATE(TABLE bids3, DESCRIPTOR(ts), INTERVAL '1' MINUTE, INTERVAL '5' MINUTES)")).toEqual(['bids3']);
-    expect(names("WITH b AS (SELECT 1) SELECT * FROM TABLE(TUMBLE(TABLE b, DESCRIPTOR(ts), INTERVAL '1' MINUTE))")).toEqual([]);
+    expect(
+      names(
+        "SELECT * FROM TABLE(HOP(DATA => TABLE bids2, TIMECOL => DESCRIPTOR(ts), SLIDE => INTERVAL '1' MINUTE, SIZE => INTERVAL '5' MINUTES))",
+      ),
+    ).toEqual(['bids2']);
+    expect(
+      names("SELECT * FROM CUMULATE(TABLE bids3, DESCRIPTOR(ts), INTERVAL '1' MINUTE, INTERVAL '5' MINUTES)"),
+    ).toEqual(['bids3']);
+    expect(
+      names("WITH b AS (SELECT 1) SELECT * FROM TABLE(TUMBLE(TABLE b, DESCRIPTOR(ts), INTERVAL '1' MINUTE))"),
+    ).toEqual([]);
   });
 
-  test("a model argument is not a table, the TABLE argument beside it is", () => {
+  test('a model argument is not a table, the TABLE argument beside it is', () => {
     expect(names('SELECT * FROM ML_PREDICT(TABLE orders, MODEL churn, DESCRIPTOR(f))')).toEqual(['orders']);
   });
 
   test('table functions and UNNEST are not tables', () => {
-    expect(names('SELECT * FROM orders, LATERAL TABLE(split(tags)) AS t(w) CROSS JOIN UNNEST(items) AS i(x)')).toEqual(['orders']);
+    expect(names('SELECT * FROM orders, LATERAL TABLE(split(tags)) AS t(w) CROSS JOIN UNNEST(items) AS i(x)')).toEqual([
+      'orders',
+    ]);
   });
 
   test('MATCH_RECOGNIZE input, set operations and explicit TABLE', () => {
-    expect(names('SELECT * FROM ticks MATCH_RECOGNIZE (ORDER BY ts PATTERN (A) DEFINE A AS A.p > 0) AS m')).toEqual(['ticks']);
+    expect(names('SELECT * FROM ticks MATCH_RECOGNIZE (ORDER BY ts PATTERN (A) DEFINE A AS A.p > 0) AS m')).toEqual([
+      'ticks',
+    ]);
     expect(names('SELECT a FROM x UNION ALL (SELECT a FROM y) EXCEPT TABLE z')).toEqual(['x', 'y', 'z']);
   });
 });

@@ -8,7 +8,15 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseScript } from '../../src/sql/parse.js';
 import { LineMap } from '../../src/text/source.js';
-import { CORPUS_FLINK_VERSION, type CorpusCase, type CorpusSource, SOURCES, corpusAbsent, loadCorpus, repoRoot } from '../support/corpus.js';
+import {
+  CORPUS_FLINK_VERSION,
+  type CorpusCase,
+  type CorpusSource,
+  SOURCES,
+  corpusAbsent,
+  loadCorpus,
+  repoRoot,
+} from '../support/corpus.js';
 import { dtValidate } from '../support/dt-sql-parser.js';
 import { KNOWN_EXCEPTIONS } from './known-exceptions.js';
 
@@ -34,14 +42,19 @@ function ourVerdict(text: string): Verdict {
     return { accepted: false, firstError: `${at.line}:${at.column} ${first.message}`, firstErrorLine: at.line };
   } catch (error) {
     // The robustness test asserts this never happens; here it just counts as a rejection.
-    return { accepted: false, firstError: `THREW ${(error as Error).stack?.split('\n').slice(0, 3).join(' | ') ?? String(error)}` };
+    return {
+      accepted: false,
+      firstError: `THREW ${(error as Error).stack?.split('\n').slice(0, 3).join(' | ') ?? String(error)}`,
+    };
   }
 }
 
 function dtVerdict(text: string): Verdict {
   try {
     const first = dtValidate(text)[0];
-    return first ? { accepted: false, firstError: `${first.line} ${first.message}`, firstErrorLine: first.line } : { accepted: true };
+    return first
+      ? { accepted: false, firstError: `${first.line} ${first.message}`, firstErrorLine: first.line }
+      : { accepted: true };
   } catch (error) {
     return { accepted: false, firstError: `THREW ${String(error)}` };
   }
@@ -69,9 +82,20 @@ function figures(outcomes: Outcome[], label: string): string[] {
     [
       label.padEnd(17),
       who.padEnd(14),
-      ratio(count(valid, (o) => pick(o).accepted), valid.length).padEnd(20),
-      ratio(count(syntax, (o) => !pick(o).accepted), syntax.length).padEnd(20),
-      semantic.length ? ratio(count(semantic, (o) => !pick(o).accepted), semantic.length) : '-',
+      ratio(
+        count(valid, (o) => pick(o).accepted),
+        valid.length,
+      ).padEnd(20),
+      ratio(
+        count(syntax, (o) => !pick(o).accepted),
+        syntax.length,
+      ).padEnd(20),
+      semantic.length
+        ? ratio(
+            count(semantic, (o) => !pick(o).accepted),
+            semantic.length,
+          )
+        : '-',
     ].join(' ');
   return [row('ours', (o) => o.ours), row('dt-sql-parser', (o) => o.dt)];
 }
@@ -99,66 +123,77 @@ function missReport(outcomes: Outcome[]): string {
   return lines.join('\n');
 }
 
-describe.skipIf(corpusAbsent)(`Flink SQL corpus conformance${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`, () => {
-  let outcomes: Outcome[] = [];
-  const bySource = (s: CorpusSource): Outcome[] => outcomes.filter((o) => o.c.source === s);
+describe.skipIf(corpusAbsent)(
+  `Flink SQL corpus conformance${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`,
+  () => {
+    let outcomes: Outcome[] = [];
+    const bySource = (s: CorpusSource): Outcome[] => outcomes.filter((o) => o.c.source === s);
 
-  beforeAll(() => {
-    const cases = loadCorpus();
-    dtValidate('SELECT 1'); // its ~300 ms warm-up stays out of the timings below
-    let oursMs = 0;
-    let dtMs = 0;
-    outcomes = cases.map((c) => {
-      let t = performance.now();
-      const ours = ourVerdict(c.text);
-      oursMs += performance.now() - t;
-      t = performance.now();
-      const dt = dtVerdict(c.text);
-      dtMs += performance.now() - t;
-      return { c, ours, dt };
+    beforeAll(() => {
+      const cases = loadCorpus();
+      dtValidate('SELECT 1'); // its ~300 ms warm-up stays out of the timings below
+      let oursMs = 0;
+      let dtMs = 0;
+      outcomes = cases.map((c) => {
+        let t = performance.now();
+        const ours = ourVerdict(c.text);
+        oursMs += performance.now() - t;
+        t = performance.now();
+        const dt = dtVerdict(c.text);
+        dtMs += performance.now() - t;
+        return { c, ours, dt };
+      });
+
+      const table = [
+        `Flink SQL corpus conformance, ${cases.length} cases, flinkVersion ${CORPUS_FLINK_VERSION}`,
+        `${'source'.padEnd(17)} ${'parser'.padEnd(14)} ${'valid accepted'.padEnd(20)} ${'syntax-invalid rej.'.padEnd(20)} semantic-invalid rej. (not asserted)`,
+        ...SOURCES.flatMap((s) => figures(bySource(s), s)),
+        ...figures(outcomes, 'all'),
+        `parse time over all cases: ours ${oursMs.toFixed(0)} ms, dt-sql-parser ${dtMs.toFixed(0)} ms (warm)`,
+      ];
+      console.log(table.join('\n'));
+
+      const cacheDir = path.join(repoRoot, '.streampilot-cache');
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(
+        path.join(cacheDir, 'conformance-misses.txt'),
+        `${table.map((l) => `# ${l}`).join('\n')}\n\n${missReport(outcomes)}`,
+      );
     });
 
-    const table = [
-      `Flink SQL corpus conformance, ${cases.length} cases, flinkVersion ${CORPUS_FLINK_VERSION}`,
-      `${'source'.padEnd(17)} ${'parser'.padEnd(14)} ${'valid accepted'.padEnd(20)} ${'syntax-invalid rej.'.padEnd(20)} semantic-invalid rej. (not asserted)`,
-      ...SOURCES.flatMap((s) => figures(bySource(s), s)),
-      ...figures(outcomes, 'all'),
-      `parse time over all cases: ours ${oursMs.toFixed(0)} ms, dt-sql-parser ${dtMs.toFixed(0)} ms (warm)`,
-    ];
-    console.log(table.join('\n'));
+    const summary = (list: Outcome[]): string[] =>
+      list.map((o) => `${o.c.id}: ${o.ours.accepted ? 'accepted' : o.ours.firstError}`);
 
-    const cacheDir = path.join(repoRoot, '.streampilot-cache');
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(path.join(cacheDir, 'conformance-misses.txt'), `${table.map((l) => `# ${l}`).join('\n')}\n\n${missReport(outcomes)}`);
-  });
-
-  const summary = (list: Outcome[]): string[] => list.map((o) => `${o.c.id}: ${o.ours.accepted ? 'accepted' : o.ours.firstError}`);
-
-  test('the corpus loads every source', () => {
-    for (const s of SOURCES) expect(bySource(s).length, s).toBeGreaterThan(0);
-  });
-
-  test('every valid case is accepted (apart from the known exceptions)', () => {
-    const rejected = outcomes.filter((o) => o.c.expect === 'valid' && !o.ours.accepted && !KNOWN_EXCEPTIONS[o.c.id]);
-    expect(summary(rejected)).toEqual([]);
-  });
-
-  test('every syntax-invalid SQL-client case is rejected, first error on the line Flink reports', () => {
-    const missed = bySource('flink-sql-client').filter((o) => o.c.expect === 'invalid' && o.c.kind === 'syntax' && !agrees(o) && !KNOWN_EXCEPTIONS[o.c.id]);
-    expect(summary(missed).map((s, i) => `${s} (expected line ${missed[i]!.c.errorLine ?? 'any'})`)).toEqual([]);
-  });
-
-  test('every other asserted-invalid case is rejected (on the expected line where one is known)', () => {
-    const missed = outcomes.filter((o) => o.c.source !== 'flink-sql-client' && o.c.expect === 'invalid' && !agrees(o) && !KNOWN_EXCEPTIONS[o.c.id]);
-    expect(summary(missed)).toEqual([]);
-  });
-
-  test('every known exception names a corpus case that still needs it', () => {
-    const byId = new Map(outcomes.map((o) => [o.c.id, o]));
-    const stale = Object.keys(KNOWN_EXCEPTIONS).filter((id) => {
-      const o = byId.get(id);
-      return !o || agrees(o);
+    test('the corpus loads every source', () => {
+      for (const s of SOURCES) expect(bySource(s).length, s).toBeGreaterThan(0);
     });
-    expect(stale, 'remove these entries from test/sql/known-exceptions.ts').toEqual([]);
-  });
-});
+
+    test('every valid case is accepted (apart from the known exceptions)', () => {
+      const rejected = outcomes.filter((o) => o.c.expect === 'valid' && !o.ours.accepted && !KNOWN_EXCEPTIONS[o.c.id]);
+      expect(summary(rejected)).toEqual([]);
+    });
+
+    test('every syntax-invalid SQL-client case is rejected, first error on the line Flink reports', () => {
+      const missed = bySource('flink-sql-client').filter(
+        (o) => o.c.expect === 'invalid' && o.c.kind === 'syntax' && !agrees(o) && !KNOWN_EXCEPTIONS[o.c.id],
+      );
+      expect(summary(missed).map((s, i) => `${s} (expected line ${missed[i]!.c.errorLine ?? 'any'})`)).toEqual([]);
+    });
+
+    test('every other asserted-invalid case is rejected (on the expected line where one is known)', () => {
+      const missed = outcomes.filter(
+        (o) => o.c.source !== 'flink-sql-client' && o.c.expect === 'invalid' && !agrees(o) && !KNOWN_EXCEPTIONS[o.c.id],
+      );
+      expect(summary(missed)).toEqual([]);
+    });
+
+    test('every known exception names a corpus case that still needs it', () => {
+      const byId = new Map(outcomes.map((o) => [o.c.id, o]));
+      const stale = Object.keys(KNOWN_EXCEPTIONS).filter((id) => {
+        const o = byId.get(id);
+        return !o || agrees(o);
+      });
+      expect(stale, 'remove these entries from test/sql/known-exceptions.ts').toEqual([]);
+    });
+  },
+);

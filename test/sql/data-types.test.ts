@@ -60,7 +60,14 @@ describe('parseDataType', () => {
 
   test('the model keeps precision, scale, nullability and ranges', () => {
     const { type } = parse('DECIMAL(10, 2) NOT NULL');
-    expect(type).toEqual({ kind: 'atomic', name: 'DECIMAL', precision: 10, scale: 2, nullable: false, range: { start: 0, end: 23 } });
+    expect(type).toEqual({
+      kind: 'atomic',
+      name: 'DECIMAL',
+      precision: 10,
+      scale: 2,
+      nullable: false,
+      range: { start: 0, end: 23 },
+    });
     const row = parse("ROW<id BIGINT, tags ARRAY<STRING> 'labels'>").type;
     expect(row.kind).toBe('row');
     if (row.kind !== 'row') return;
@@ -77,9 +84,13 @@ describe('parseDataType', () => {
     expect(parse('TIMESTAMP(3) METADATA').rest).toBe('METADATA');
   });
 
-  test('errors say what is wrong, in the user\'s words', () => {
-    expect(error('MAP<STRING>').message).toBe('expected `,` after the key type of MAP (MAP<KEY_TYPE, VALUE_TYPE>), found `>`');
-    expect(error('ARRAY<INT').message).toMatch(/^expected `>` after the element type of ARRAY, found the end of the script/);
+  test("errors say what is wrong, in the user's words", () => {
+    expect(error('MAP<STRING>').message).toBe(
+      'expected `,` after the key type of MAP (MAP<KEY_TYPE, VALUE_TYPE>), found `>`',
+    );
+    expect(error('ARRAY<INT').message).toMatch(
+      /^expected `>` after the element type of ARRAY, found the end of the script/,
+    );
     expect(error('INTERVAL MONTH TO YEAR').message).toBe('INTERVAL MONTH TO YEAR is not a valid interval type');
     expect(error("'STRING'").hint).toMatch(/without quotes/);
     expect(error('BOOLEAN(1)').message).toBe('BOOLEAN takes no length or precision');

@@ -46,7 +46,11 @@ function error(text: string): { message: string; at: string; hint?: string } {
     if (!c.atEnd()) c.expected(['the end of the expression']);
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
-    return { message: err.message, at: text.slice(err.range.start, err.range.end), ...(err.hint ? { hint: err.hint } : {}) };
+    return {
+      message: err.message,
+      at: text.slice(err.range.start, err.range.end),
+      ...(err.hint ? { hint: err.hint } : {}),
+    };
   }
   throw new Error(`expected a syntax error in: ${text}`);
 }
@@ -63,7 +67,7 @@ describe('precedence', () => {
     ['a || b || c', '((a || b) || c)'],
     ['a + 1 > b * 2 AND c IS NULL', '(((a + 1) > (b * 2)) AND (c IS NULL))'],
     ['a BETWEEN 1 AND 2 AND b', '((a BETWEEN 1 AND 2) AND b)'],
-    ['a NOT LIKE b || \'%\' OR c', "((a NOT LIKE (b || '%')) OR c)"],
+    ["a NOT LIKE b || '%' OR c", "((a NOT LIKE (b || '%')) OR c)"],
     ['x NOT IN (1, 2) AND y IN (SELECT 1)', '((x NOT IN 1,2) AND (y IN query))'],
     ['-arr[1].f', '(- arr[1].f)'],
     ['(a + b) * c', '((a + b) * c)'],
@@ -89,7 +93,10 @@ describe('literals', () => {
   });
 
   test('adjacent strings on one line are an error, as in Calcite', () => {
-    expect(error("'abc' 'def'")).toMatchObject({ message: 'a string literal cannot continue on the same line', at: "'def'" });
+    expect(error("'abc' 'def'")).toMatchObject({
+      message: 'a string literal cannot continue on the same line',
+      at: "'def'",
+    });
   });
 
   test('typed literals', () => {
@@ -102,8 +109,12 @@ describe('literals', () => {
     expect(e("INTERVAL '10' MINUTES")).toMatchObject({ kind: 'interval', qualifier: { start: 'MINUTES' } });
     expect(e("INTERVAL '1 10:00' DAY TO MINUTE")).toMatchObject({ qualifier: { start: 'DAY', end: 'MINUTE' } });
     expect(e("INTERVAL -'2' DAY(3)")).toMatchObject({ sign: '-', qualifier: { start: 'DAY', startPrecision: 3 } });
-    expect(e("INTERVAL '1.5' SECOND(2, 3)")).toMatchObject({ qualifier: { startPrecision: 2, fractionalPrecision: 3 } });
-    expect(e("INTERVAL '1 10:00:00.5' DAY(2) TO SECOND(3)")).toMatchObject({ qualifier: { start: 'DAY', startPrecision: 2, end: 'SECOND', endPrecision: 3 } });
+    expect(e("INTERVAL '1.5' SECOND(2, 3)")).toMatchObject({
+      qualifier: { startPrecision: 2, fractionalPrecision: 3 },
+    });
+    expect(e("INTERVAL '1 10:00:00.5' DAY(2) TO SECOND(3)")).toMatchObject({
+      qualifier: { start: 'DAY', startPrecision: 2, end: 'SECOND', endPrecision: 3 },
+    });
     expect(e('INTERVAL 3 DAYS')).toMatchObject({ kind: 'interval', value: { kind: 'literal', value: '3' } });
     expect(e('INTERVAL t.n MINUTE')).toMatchObject({ kind: 'interval', value: { kind: 'column' } });
     expect(error("INTERVAL '1' FORTNIGHT")).toMatchObject({ at: 'FORTNIGHT' });
@@ -116,7 +127,12 @@ describe('predicates', () => {
     expect(e("a NOT SIMILAR TO '[a-z]+'")).toMatchObject({ kind: 'like', operator: 'SIMILAR TO', not: true });
     expect(e('a NOT BETWEEN SYMMETRIC 2 AND 1')).toMatchObject({ kind: 'between', not: true, symmetry: 'SYMMETRIC' });
     expect(e("a LIKE 'x!%' ESCAPE '!'")).toMatchObject({ kind: 'like', escape: { value: '!' } });
-    expect(e('a > ALL (SELECT b FROM t)')).toMatchObject({ kind: 'quantified', operator: '>', quantifier: 'ALL', query: { kind: 'select' } });
+    expect(e('a > ALL (SELECT b FROM t)')).toMatchObject({
+      kind: 'quantified',
+      operator: '>',
+      quantifier: 'ALL',
+      query: { kind: 'select' },
+    });
     expect(e('EXISTS (SELECT 1)')).toMatchObject({ kind: 'exists' });
     expect(e('j IS JSON OBJECT')).toMatchObject({ kind: 'is', test: 'JSON OBJECT' });
     expect(e('m IS NOT EMPTY')).toMatchObject({ kind: 'is', not: true, test: 'EMPTY' });
@@ -136,16 +152,28 @@ describe('constructors, access and calls', () => {
     expect(e('ARRAY[1, 2]')).toMatchObject({ kind: 'collection', collection: 'ARRAY', items: [{}, {}] });
     expect(e('ARRAY(SELECT a FROM t)')).toMatchObject({ kind: 'collection', query: { kind: 'select' } });
     expect(e("MAP['k', 1]['k']")).toMatchObject({ kind: 'index', base: { kind: 'collection', collection: 'MAP' } });
-    expect(e('t.col.field')).toMatchObject({ kind: 'column', name: { parts: [{ value: 't' }, { value: 'col' }, { value: 'field' }] } });
+    expect(e('t.col.field')).toMatchObject({
+      kind: 'column',
+      name: { parts: [{ value: 't' }, { value: 'col' }, { value: 'field' }] },
+    });
     expect(e('f(x).field')).toMatchObject({ kind: 'field', base: { kind: 'call' }, field: { value: 'field' } });
     expect(e('(SELECT MAX(a) FROM t)')).toMatchObject({ kind: 'subquery' });
     expect(e('?')).toMatchObject({ kind: 'parameter' });
   });
 
   test('CASE in both forms, CAST and TRY_CAST', () => {
-    expect(e("CASE x WHEN 1 THEN 'a' WHEN 2 THEN 'b' ELSE 'c' END")).toMatchObject({ kind: 'case', operand: { kind: 'column' }, whens: [{}, {}], else: {} });
+    expect(e("CASE x WHEN 1 THEN 'a' WHEN 2 THEN 'b' ELSE 'c' END")).toMatchObject({
+      kind: 'case',
+      operand: { kind: 'column' },
+      whens: [{}, {}],
+      else: {},
+    });
     expect(e('CASE WHEN a > 1 THEN 1 END')).toMatchObject({ kind: 'case', whens: [{ when: { kind: 'binary' } }] });
-    expect(e('CAST(a AS DECIMAL(10, 2))')).toMatchObject({ kind: 'cast', function: 'CAST', type: { kind: 'atomic', name: 'DECIMAL', precision: 10, scale: 2 } });
+    expect(e('CAST(a AS DECIMAL(10, 2))')).toMatchObject({
+      kind: 'cast',
+      function: 'CAST',
+      type: { kind: 'atomic', name: 'DECIMAL', precision: 10, scale: 2 },
+    });
     expect(e('TRY_CAST(a AS INT)')).toMatchObject({ kind: 'cast', function: 'TRY_CAST' });
   });
 
@@ -153,14 +181,24 @@ describe('constructors, access and calls', () => {
     expect(e('cat.db.f(1)')).toMatchObject({ kind: 'call', name: { parts: [{}, {}, {}] } });
     expect(e('LEFT(s, 2)')).toMatchObject({ kind: 'call', name: { parts: [{ value: 'LEFT' }] } });
     expect(e('COUNT(*)')).toMatchObject({ kind: 'call', args: [{ kind: 'star' }] });
-    expect(e('COUNT(DISTINCT a) FILTER (WHERE a > 0)')).toMatchObject({ quantifier: 'DISTINCT', filter: { kind: 'binary' } });
+    expect(e('COUNT(DISTINCT a) FILTER (WHERE a > 0)')).toMatchObject({
+      quantifier: 'DISTINCT',
+      filter: { kind: 'binary' },
+    });
     expect(e('PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x)')).toMatchObject({ withinGroup: [{}] });
-    expect(e('LAST_VALUE(x) IGNORE NULLS OVER (ORDER BY ts)')).toMatchObject({ nullTreatment: 'IGNORE NULLS', over: { orderBy: [{}] } });
-    expect(e('f(a => 1, b => DEFAULT)')).toMatchObject({ args: [{ kind: 'namedArgument', name: { value: 'a' } }, { value: { kind: 'default' } }] });
+    expect(e('LAST_VALUE(x) IGNORE NULLS OVER (ORDER BY ts)')).toMatchObject({
+      nullTreatment: 'IGNORE NULLS',
+      over: { orderBy: [{}] },
+    });
+    expect(e('f(a => 1, b => DEFAULT)')).toMatchObject({
+      args: [{ kind: 'namedArgument', name: { value: 'a' } }, { value: { kind: 'default' } }],
+    });
     expect(e('CURRENT_TIMESTAMP')).toMatchObject({ kind: 'call', parens: false });
     expect(e('PROCTIME()')).toMatchObject({ kind: 'call', parens: true, args: [] });
     expect(e('DESCRIPTOR(a, b)')).toMatchObject({ kind: 'call', args: [{}, {}] });
-    expect(e('ML_PREDICT(TABLE t, MODEL cat.m, DESCRIPTOR(f))')).toMatchObject({ args: [{ kind: 'tableArgument' }, { kind: 'model', name: { parts: [{}, {}] } }, { kind: 'call' }] });
+    expect(e('ML_PREDICT(TABLE t, MODEL cat.m, DESCRIPTOR(f))')).toMatchObject({
+      args: [{ kind: 'tableArgument' }, { kind: 'model', name: { parts: [{}, {}] } }, { kind: 'call' }],
+    });
     expect(e('model + 1')).toMatchObject({ kind: 'binary', left: { kind: 'column' } });
     expect(e("DATE('2024-01-01')")).toMatchObject({ kind: 'call', name: { parts: [{ value: 'DATE' }] } });
     expect(e('CONVERT(s USING utf8)')).toMatchObject({ kind: 'specialCall', name: 'CONVERT' });
@@ -179,31 +217,87 @@ describe('constructors, access and calls', () => {
     expect(parts('SUBSTRING(s, 2, 3)')).toEqual(['expr', ',', 'expr', ',', 'expr']);
     expect(parts("TRIM(BOTH 'x' FROM s)")).toEqual(['BOTH', 'expr', 'FROM', 'expr']);
     expect(parts('TRIM(LEADING FROM s)')).toEqual(['LEADING', 'FROM', 'expr']);
-    expect(parts("OVERLAY(s PLACING 'x' FROM 2 FOR 1)")).toEqual(['expr', 'PLACING', 'expr', 'FROM', 'expr', 'FOR', 'expr']);
+    expect(parts("OVERLAY(s PLACING 'x' FROM 2 FOR 1)")).toEqual([
+      'expr',
+      'PLACING',
+      'expr',
+      'FROM',
+      'expr',
+      'FOR',
+      'expr',
+    ]);
     expect(parts('FLOOR(ts TO HOUR)')).toEqual(['expr', 'TO', 'HOUR']);
     expect(parts('CEIL(ts TO WEEK(MONDAY))')).toEqual(['expr', 'TO', 'WEEK(MONDAY)']);
     expect(parts('SUBSTRING(s FROM 2, 3)')).toEqual(['expr', 'FROM', 'expr', ',', 'expr']);
     expect(e('FLOOR(x)')).toMatchObject({ kind: 'call' });
     expect(parts('TIMESTAMPDIFF(DAY, a, b)')).toEqual(['DAY', ',', 'expr', ',', 'expr']);
-    expect(parts("JSON_VALUE(j, '$.a' RETURNING INT DEFAULT 0 ON EMPTY ERROR ON ERROR)")).toEqual(['expr', ',', 'expr', 'RETURNING', 'type', 'DEFAULT', 'expr', 'ON', 'EMPTY', 'ERROR', 'ON', 'ERROR']);
-    expect(parts("JSON_VALUE(j, '$.a' RETURNING INT NULL ON EMPTY)")).toEqual(['expr', ',', 'expr', 'RETURNING', 'type', 'NULL', 'ON', 'EMPTY']);
-    expect(parts("JSON_QUERY(j, '$.a' WITH CONDITIONAL ARRAY WRAPPER EMPTY ARRAY ON EMPTY)")).toEqual(['expr', ',', 'expr', 'WITH', 'CONDITIONAL', 'ARRAY', 'WRAPPER', 'EMPTY ARRAY', 'ON', 'EMPTY']);
+    expect(parts("JSON_VALUE(j, '$.a' RETURNING INT DEFAULT 0 ON EMPTY ERROR ON ERROR)")).toEqual([
+      'expr',
+      ',',
+      'expr',
+      'RETURNING',
+      'type',
+      'DEFAULT',
+      'expr',
+      'ON',
+      'EMPTY',
+      'ERROR',
+      'ON',
+      'ERROR',
+    ]);
+    expect(parts("JSON_VALUE(j, '$.a' RETURNING INT NULL ON EMPTY)")).toEqual([
+      'expr',
+      ',',
+      'expr',
+      'RETURNING',
+      'type',
+      'NULL',
+      'ON',
+      'EMPTY',
+    ]);
+    expect(parts("JSON_QUERY(j, '$.a' WITH CONDITIONAL ARRAY WRAPPER EMPTY ARRAY ON EMPTY)")).toEqual([
+      'expr',
+      ',',
+      'expr',
+      'WITH',
+      'CONDITIONAL',
+      'ARRAY',
+      'WRAPPER',
+      'EMPTY ARRAY',
+      'ON',
+      'EMPTY',
+    ]);
     expect(parts("JSON_EXISTS(j, '$.a' FALSE ON ERROR)")).toEqual(['expr', ',', 'expr', 'FALSE', 'ON', 'ERROR']);
-    expect(parts("JSON_OBJECT(KEY 'a' VALUE 1, 'b' VALUE j FORMAT JSON ABSENT ON NULL)")).toEqual(['KEY', 'expr', 'VALUE', 'expr', ',', 'expr', 'VALUE', 'expr', 'FORMAT JSON', 'ABSENT ON NULL']);
+    expect(parts("JSON_OBJECT(KEY 'a' VALUE 1, 'b' VALUE j FORMAT JSON ABSENT ON NULL)")).toEqual([
+      'KEY',
+      'expr',
+      'VALUE',
+      'expr',
+      ',',
+      'expr',
+      'VALUE',
+      'expr',
+      'FORMAT JSON',
+      'ABSENT ON NULL',
+    ]);
     expect(parts('JSON_ARRAY()')).toEqual([]);
     expect(parts('JSON_ARRAYAGG(x ORDER BY y NULL ON NULL)')).toEqual(['expr', 'ORDER BY', 'expr', 'NULL ON NULL']);
-    expect(parts("JSON_OBJECTAGG(KEY k VALUE v)")).toEqual(['KEY', 'expr', 'VALUE', 'expr']);
+    expect(parts('JSON_OBJECTAGG(KEY k VALUE v)')).toEqual(['KEY', 'expr', 'VALUE', 'expr']);
   });
 });
 
-describe('errors in the user\'s words', () => {
+describe("errors in the user's words", () => {
   test.each([
     ['a +', 'expected an expression after `+`, found the end of the script', ''],
     ['CAST(a INT)', 'expected `AS` after the value of CAST, found `INT`', 'INT'],
     ['CASE WHEN a THEN 1', 'expected `WHEN`, `ELSE` or `END` after the CASE branch, found the end of the script', ''],
     ['f(a, b', 'expected `,` or `)` after an argument of `f`, found the end of the script', ''],
     ['a BETWEEN 1 OR 2', 'expected `AND` after the lower bound of BETWEEN, found `OR`', 'OR'],
-    ['a IS MAYBE', 'expected `NULL`, `TRUE`, `FALSE`, `UNKNOWN`, `DISTINCT FROM` or `JSON` after `IS`, found `MAYBE`', 'MAYBE'],
+    [
+      'a IS MAYBE',
+      'expected `NULL`, `TRUE`, `FALSE`, `UNKNOWN`, `DISTINCT FROM` or `JSON` after `IS`, found `MAYBE`',
+      'MAYBE',
+    ],
     ['SELECT', 'expected an expression, found the reserved word `SELECT`', 'SELECT'],
     ['EXTRACT(FROM ts)', 'expected a time unit (`DAY`, `HOUR`, `MINUTE` …) after `EXTRACT(`, found `FROM`', 'FROM'],
     ['a != b', '`!=` is not allowed in Flink SQL', '!='],

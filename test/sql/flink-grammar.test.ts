@@ -22,43 +22,63 @@ function firstError(text: string, flinkVersion = '2.2') {
 }
 
 describe('reserved words: Flink keywords without a non-reserved entry are reserved', () => {
-  test.each(['comment', 'watermark', 'string', 'raw', 'bytes', 'tables', 'views', 'timestamp_ltz', 'databases', 'functions'])(
-    'an unquoted column named %s is rejected with the back-tick hint',
+  test.each([
+    'comment',
+    'watermark',
+    'string',
+    'raw',
+    'bytes',
+    'tables',
+    'views',
+    'timestamp_ltz',
+    'databases',
+    'functions',
+  ])('an unquoted column named %s is rejected with the back-tick hint', (word) => {
+    const sql = `SELECT ${word} FROM sensor_readings`;
+    const e = firstError(sql);
+    expect(e.at).toBe(word);
+    expect(e.message).toContain('reserved word');
+    expect(e.hint).toContain(`\`${word}\``);
+  });
+
+  test.each(['qualify', 'pivot', 'unpivot', 'statement', 'ilike'])(
+    'the Calcite keyword %s is reserved in Flink too',
     (word) => {
-      const sql = `SELECT ${word} FROM sensor_readings`;
-      const e = firstError(sql);
+      const e = firstError(`CREATE TABLE sink_t (${word} INT) WITH ('connector' = 'blackhole')`);
       expect(e.at).toBe(word);
       expect(e.message).toContain('reserved word');
-      expect(e.hint).toContain(`\`${word}\``);
     },
   );
 
-  test.each(['qualify', 'pivot', 'unpivot', 'statement', 'ilike'])('the Calcite keyword %s is reserved in Flink too', (word) => {
-    const e = firstError(`CREATE TABLE sink_t (${word} INT) WITH ('connector' = 'blackhole')`);
-    expect(e.at).toBe(word);
-    expect(e.message).toContain('reserved word');
-  });
-
   test('back-ticked reserved words are names', () => {
-    accepted("CREATE TABLE audit_log (`comment` STRING, `watermark` TIMESTAMP(3), `string` BYTES) WITH ('connector' = 'datagen')");
+    accepted(
+      "CREATE TABLE audit_log (`comment` STRING, `watermark` TIMESTAMP(3), `string` BYTES) WITH ('connector' = 'datagen')",
+    );
     accepted('SELECT `comment`, `raw`, `tables` FROM audit_log');
   });
 
   test('non-reserved Flink keywords still work as plain names', () => {
-    accepted("CREATE TABLE job_runs (options STRING, metadata STRING, jar STRING, job STRING, overwrite BOOLEAN, partitions INT, width_bucket INT, variant STRING, datetime STRING) WITH ('connector' = 'datagen')");
+    accepted(
+      "CREATE TABLE job_runs (options STRING, metadata STRING, jar STRING, job STRING, overwrite BOOLEAN, partitions INT, width_bucket INT, variant STRING, datetime STRING) WITH ('connector' = 'datagen')",
+    );
   });
 
   test('reserved words keep working where the grammar needs them: types, clauses, SHOW', () => {
-    accepted("CREATE TABLE events (note STRING COMMENT 'free text', payload BYTES, at_ltz TIMESTAMP_LTZ(3), obj RAW('java.lang.Object', 'c25hcHNob3Q='), WATERMARK FOR at_ltz AS at_ltz) COMMENT 'raw events' WITH ('connector' = 'datagen')");
+    accepted(
+      "CREATE TABLE events (note STRING COMMENT 'free text', payload BYTES, at_ltz TIMESTAMP_LTZ(3), obj RAW('java.lang.Object', 'c25hcHNob3Q='), WATERMARK FOR at_ltz AS at_ltz) COMMENT 'raw events' WITH ('connector' = 'datagen')",
+    );
     accepted('SHOW TABLES; SHOW VIEWS; SHOW DATABASES; SHOW FUNCTIONS');
     accepted("SELECT CAST(amount AS STRING) FROM payments WHERE note NOT ILIKE '%test%'");
   });
 
   test('words reserved by a later release stay names for a job on an older one', () => {
-    const sql = "CREATE TABLE legacy (qualify INT, materialized BOOLEAN, distributed INT) WITH ('connector' = 'datagen')";
+    const sql =
+      "CREATE TABLE legacy (qualify INT, materialized BOOLEAN, distributed INT) WITH ('connector' = 'datagen')";
     accepted(sql, '1.17');
     expect(firstError(sql, '1.18').at).toBe('qualify');
-    expect(firstError("CREATE TABLE legacy (materialized BOOLEAN) WITH ('connector' = 'datagen')", '1.20').at).toBe('materialized');
+    expect(firstError("CREATE TABLE legacy (materialized BOOLEAN) WITH ('connector' = 'datagen')", '1.20').at).toBe(
+      'materialized',
+    );
   });
 });
 
@@ -80,7 +100,7 @@ describe('checks Flink makes while parsing', () => {
       const sql = `ALTER TABLE clicks ${verb} (WATERMARK FOR ts AS ts, WATERMARK FOR ingest AS ingest)`;
       expect(firstError(sql).range.start).toBe(sql.lastIndexOf('WATERMARK'));
     }
-    accepted('ALTER TABLE clicks MODIFY (WATERMARK FOR ts AS ts - INTERVAL \'1\' SECOND, ingest TIMESTAMP(3))');
+    accepted("ALTER TABLE clicks MODIFY (WATERMARK FOR ts AS ts - INTERVAL '1' SECOND, ingest TIMESTAMP(3))");
   });
 
   test('a query as a computed column or a watermark is rejected at its parenthesis', () => {
@@ -88,7 +108,8 @@ describe('checks Flink makes while parsing', () => {
     const e = firstError(computed);
     expect(e.range.start).toBe(computed.indexOf('(SELECT'));
     expect(e.message).toBe('a computed column cannot be a query');
-    const wm = "CREATE TABLE t (ts TIMESTAMP(3), WATERMARK FOR ts AS (SELECT MAX(ts) FROM other)) WITH ('connector' = 'datagen')";
+    const wm =
+      "CREATE TABLE t (ts TIMESTAMP(3), WATERMARK FOR ts AS (SELECT MAX(ts) FROM other)) WITH ('connector' = 'datagen')";
     expect(firstError(wm).message).toBe('a watermark cannot be a query');
     accepted("CREATE TABLE t (a INT, b AS (a + 1) * 2) WITH ('connector' = 'datagen')");
   });
@@ -119,7 +140,8 @@ describe('checks Flink makes while parsing', () => {
 
 describe('version gates follow the release that shipped the syntax', () => {
   test('DISTRIBUTED BY arrived in 1.20 (FLIP-376), not 2.0', () => {
-    const sql = "CREATE TABLE buckets_t (id BIGINT) DISTRIBUTED BY HASH(id) INTO 4 BUCKETS WITH ('connector' = 'datagen')";
+    const sql =
+      "CREATE TABLE buckets_t (id BIGINT) DISTRIBUTED BY HASH(id) INTO 4 BUCKETS WITH ('connector' = 'datagen')";
     accepted(sql, '1.20');
     expect(firstError(sql, '1.19').message).toContain('needs Flink 1.20');
     accepted('ALTER TABLE buckets_t DROP DISTRIBUTION', '1.20');
@@ -147,7 +169,9 @@ describe('EXECUTE and EXPLAIN prefixes', () => {
   });
 
   test('EXPLAIN takes CTAS and RTAS from 2.0 on, but not a CREATE TABLE without a query', () => {
-    accepted("EXPLAIN CREATE TABLE daily_totals WITH ('connector' = 'blackhole') AS SELECT shop, SUM(amount) FROM orders GROUP BY shop");
+    accepted(
+      "EXPLAIN CREATE TABLE daily_totals WITH ('connector' = 'blackhole') AS SELECT shop, SUM(amount) FROM orders GROUP BY shop",
+    );
     accepted('EXPLAIN REPLACE TABLE daily_totals AS SELECT shop FROM orders');
     accepted('EXPLAIN CREATE OR REPLACE TABLE daily_totals AS SELECT shop FROM orders');
     const e = firstError("EXPLAIN CREATE TABLE daily_totals (shop STRING) WITH ('connector' = 'blackhole')");
@@ -159,7 +183,8 @@ describe('EXECUTE and EXPLAIN prefixes', () => {
 
 describe('CTAS/RTAS with bare column names', () => {
   test('names without types reorder the query columns, and print back the same', () => {
-    const sql = "CREATE TABLE shop_totals (total, shop) WITH ('connector' = 'blackhole') AS SELECT shop, SUM(amount) AS total FROM orders GROUP BY shop;";
+    const sql =
+      "CREATE TABLE shop_totals (total, shop) WITH ('connector' = 'blackhole') AS SELECT shop, SUM(amount) AS total FROM orders GROUP BY shop;";
     accepted(sql);
     accepted('REPLACE TABLE shop_totals (shop) AS SELECT shop FROM orders');
     const r = parseScript(sql, { flinkVersion: '2.2' });
@@ -180,12 +205,14 @@ describe('CTAS/RTAS with bare column names', () => {
   });
 
   test('a materialized table may name its columns without types', () => {
-    accepted("CREATE MATERIALIZED TABLE shop_totals (shop, total) FRESHNESS = INTERVAL '1' MINUTE AS SELECT shop, COUNT(*) FROM orders GROUP BY shop");
+    accepted(
+      "CREATE MATERIALIZED TABLE shop_totals (shop, total) FRESHNESS = INTERVAL '1' MINUTE AS SELECT shop, COUNT(*) FROM orders GROUP BY shop",
+    );
   });
 });
 
 describe('column types Flink refuses in DDL', () => {
-  test.each(['NULL', "INTERVAL DAY"])('%s is a CAST target in Calcite but not a column type', (type) => {
+  test.each(['NULL', 'INTERVAL DAY'])('%s is a CAST target in Calcite but not a column type', (type) => {
     const e = firstError(`CREATE TABLE sessions (gap ${type}) WITH ('connector' = 'datagen')`);
     expect(e.at).toBe(type.split(' ')[0]);
   });
@@ -196,7 +223,10 @@ describe('column types Flink refuses in DDL', () => {
   });
 
   test('adjacent string literals in RAW form one serializer snapshot', () => {
-    const r = parseScript("CREATE TABLE blobs (payload RAW('com.example.Payload', 'AAEC' 'AwQF')) WITH ('connector' = 'datagen');", { flinkVersion: '2.2' });
+    const r = parseScript(
+      "CREATE TABLE blobs (payload RAW('com.example.Payload', 'AAEC' 'AwQF')) WITH ('connector' = 'datagen');",
+      { flinkVersion: '2.2' },
+    );
     expect(r.issues).toEqual([]);
     expect(printScript(r.statements)).toContain("'AAECAwQF'");
   });

@@ -34,7 +34,12 @@ function error(text: string): { message: string; at: string; start: number; hint
     if (!c.atEnd()) c.expected(['the end of the query']);
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
-    return { message: e.message, at: text.slice(e.range.start, e.range.end), start: e.range.start, ...(e.hint ? { hint: e.hint } : {}) };
+    return {
+      message: e.message,
+      at: text.slice(e.range.start, e.range.end),
+      start: e.range.start,
+      ...(e.hint ? { hint: e.hint } : {}),
+    };
   }
   throw new Error(`expected a syntax error in: ${text}`);
 }
@@ -53,13 +58,22 @@ describe('SELECT clauses', () => {
     expect(s.items.map((i) => i.alias?.value)).toEqual([undefined, 'total', 'd', undefined, undefined]);
     expect(s.items[3]!.expression).toMatchObject({ kind: 'star', qualifier: { parts: [{ value: 'o' }] } });
     expect(s.items[4]!.expression.kind).toBe('star');
-    expect(s.from).toMatchObject({ kind: 'tableName', name: { parts: [{ value: 'orders' }] }, alias: { name: { value: 'o' } } });
+    expect(s.from).toMatchObject({
+      kind: 'tableName',
+      name: { parts: [{ value: 'orders' }] },
+      alias: { name: { value: 'o' } },
+    });
   });
 
   test('DISTINCT, query hints, WHERE, GROUP BY, HAVING', () => {
-    const s = select("SELECT /*+ STATE_TTL('o' = '1d') */ DISTINCT k, COUNT(*) FROM o WHERE k IS NOT NULL GROUP BY k HAVING COUNT(*) > 1");
+    const s = select(
+      "SELECT /*+ STATE_TTL('o' = '1d') */ DISTINCT k, COUNT(*) FROM o WHERE k IS NOT NULL GROUP BY k HAVING COUNT(*) > 1",
+    );
     expect(s.quantifier).toBe('DISTINCT');
-    expect(s.hints[0]).toMatchObject({ name: { value: 'STATE_TTL' }, options: [{ key: { text: 'o' }, value: { text: '1d' } }] });
+    expect(s.hints[0]).toMatchObject({
+      name: { value: 'STATE_TTL' },
+      options: [{ key: { text: 'o' }, value: { text: '1d' } }],
+    });
     expect(s.where).toMatchObject({ kind: 'is', not: true, test: 'NULL' });
     expect(s.groupBy?.items).toHaveLength(1);
     expect(s.having).toMatchObject({ kind: 'binary', operator: '>' });
@@ -74,11 +88,17 @@ describe('SELECT clauses', () => {
 
   test('WINDOW clause and OVER windows with frames', () => {
     const s = select(
-      'SELECT SUM(x) OVER w, AVG(x) OVER (PARTITION BY k ORDER BY ts RANGE BETWEEN INTERVAL \'1\' HOUR PRECEDING AND CURRENT ROW) FROM t WINDOW w AS (PARTITION BY k ORDER BY ts ROWS BETWEEN 10 PRECEDING AND CURRENT ROW)',
+      "SELECT SUM(x) OVER w, AVG(x) OVER (PARTITION BY k ORDER BY ts RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM t WINDOW w AS (PARTITION BY k ORDER BY ts ROWS BETWEEN 10 PRECEDING AND CURRENT ROW)",
     );
-    expect(s.windows[0]).toMatchObject({ name: { value: 'w' }, spec: { frame: { unit: 'ROWS', start: { bound: 'PRECEDING' }, end: { bound: 'CURRENT ROW' } } } });
+    expect(s.windows[0]).toMatchObject({
+      name: { value: 'w' },
+      spec: { frame: { unit: 'ROWS', start: { bound: 'PRECEDING' }, end: { bound: 'CURRENT ROW' } } },
+    });
     expect(s.items[0]!.expression).toMatchObject({ kind: 'call', over: { value: 'w' } });
-    expect(s.items[1]!.expression).toMatchObject({ kind: 'call', over: { frame: { unit: 'RANGE', start: { offset: { kind: 'interval' } } } } });
+    expect(s.items[1]!.expression).toMatchObject({
+      kind: 'call',
+      over: { frame: { unit: 'RANGE', start: { offset: { kind: 'interval' } } } },
+    });
   });
 
   test('ORDER BY with NULLS, LIMIT, OFFSET and FETCH', () => {
@@ -87,7 +107,11 @@ describe('SELECT clauses', () => {
       orderBy: [{ direction: 'DESC', nulls: 'LAST' }, { expression: { kind: 'column' } }],
       limit: { value: '10' },
     });
-    expect(q('SELECT a FROM t OFFSET 5 ROWS FETCH FIRST 3 ROWS ONLY')).toMatchObject({ kind: 'ordered', offset: { value: '5' }, fetch: { value: '3' } });
+    expect(q('SELECT a FROM t OFFSET 5 ROWS FETCH FIRST 3 ROWS ONLY')).toMatchObject({
+      kind: 'ordered',
+      offset: { value: '5' },
+      fetch: { value: '3' },
+    });
   });
 });
 
@@ -95,7 +119,9 @@ describe('FROM', () => {
   const from = (text: string): TableRef => select(text).from!;
 
   test('all join forms', () => {
-    const t = from('SELECT * FROM a JOIN b ON a.x = b.x LEFT OUTER JOIN c USING (x) RIGHT JOIN d ON TRUE FULL JOIN e ON TRUE CROSS JOIN f, g NATURAL JOIN h');
+    const t = from(
+      'SELECT * FROM a JOIN b ON a.x = b.x LEFT OUTER JOIN c USING (x) RIGHT JOIN d ON TRUE FULL JOIN e ON TRUE CROSS JOIN f, g NATURAL JOIN h',
+    );
     const types: string[] = [];
     let cur: TableRef = t;
     while (cur.kind === 'join') {
@@ -107,31 +133,68 @@ describe('FROM', () => {
 
   test('temporal join FOR SYSTEM_TIME AS OF', () => {
     const t = from('SELECT * FROM orders AS o JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.cur = r.cur');
-    expect(t).toMatchObject({ kind: 'join', right: { kind: 'tableName', systemTime: { kind: 'column' }, alias: { name: { value: 'r' } } } });
+    expect(t).toMatchObject({
+      kind: 'join',
+      right: { kind: 'tableName', systemTime: { kind: 'column' }, alias: { name: { value: 'r' } } },
+    });
   });
 
   test('table hints, aliases with column lists, VALUES as a table', () => {
-    const t = from("SELECT * FROM kafka_t /*+ OPTIONS('scan.startup.mode'='earliest-offset') */ AS k, (VALUES (1, 'a'), (2, 'b')) AS v(n, s)");
+    const t = from(
+      "SELECT * FROM kafka_t /*+ OPTIONS('scan.startup.mode'='earliest-offset') */ AS k, (VALUES (1, 'a'), (2, 'b')) AS v(n, s)",
+    );
     expect(t).toMatchObject({
-      left: { hints: [{ name: { value: 'OPTIONS' }, options: [{ key: { text: 'scan.startup.mode' }, value: { text: 'earliest-offset' } }] }] },
-      right: { kind: 'derived', query: { kind: 'values', rows: [{ values: [{}, {}] }, {}] }, alias: { columns: [{ value: 'n' }, { value: 's' }] } },
+      left: {
+        hints: [
+          {
+            name: { value: 'OPTIONS' },
+            options: [{ key: { text: 'scan.startup.mode' }, value: { text: 'earliest-offset' } }],
+          },
+        ],
+      },
+      right: {
+        kind: 'derived',
+        query: { kind: 'values', rows: [{ values: [{}, {}] }, {}] },
+        alias: { columns: [{ value: 'n' }, { value: 's' }] },
+      },
     });
   });
 
   test('window TVFs, with positional and named arguments, with and without TABLE(...)', () => {
     expect(from("SELECT * FROM TABLE(TUMBLE(TABLE Bid, DESCRIPTOR(bidtime), INTERVAL '10' MINUTES))")).toMatchObject({
       kind: 'tableFunction',
-      call: { kind: 'call', args: [{ kind: 'tableArgument', name: { parts: [{ value: 'Bid' }] } }, { kind: 'call' }, { kind: 'interval', qualifier: { start: 'MINUTES' } }] },
+      call: {
+        kind: 'call',
+        args: [
+          { kind: 'tableArgument', name: { parts: [{ value: 'Bid' }] } },
+          { kind: 'call' },
+          { kind: 'interval', qualifier: { start: 'MINUTES' } },
+        ],
+      },
     });
-    expect(from("SELECT * FROM TABLE(HOP(DATA => TABLE Bid, TIMECOL => DESCRIPTOR(bidtime), SLIDE => INTERVAL '5' MINUTES, SIZE => INTERVAL '10' MINUTES))")).toMatchObject({
-      call: { args: [{ kind: 'namedArgument', name: { value: 'DATA' }, value: { kind: 'tableArgument' } }, {}, {}, {}] },
+    expect(
+      from(
+        "SELECT * FROM TABLE(HOP(DATA => TABLE Bid, TIMECOL => DESCRIPTOR(bidtime), SLIDE => INTERVAL '5' MINUTES, SIZE => INTERVAL '10' MINUTES))",
+      ),
+    ).toMatchObject({
+      call: {
+        args: [{ kind: 'namedArgument', name: { value: 'DATA' }, value: { kind: 'tableArgument' } }, {}, {}, {}],
+      },
     });
-    expect(from("SELECT * FROM TUMBLE(TABLE Bid, DESCRIPTOR(bidtime), INTERVAL '10' MINUTES)")).toMatchObject({ kind: 'tableFunction', bare: true });
+    expect(from("SELECT * FROM TUMBLE(TABLE Bid, DESCRIPTOR(bidtime), INTERVAL '10' MINUTES)")).toMatchObject({
+      kind: 'tableFunction',
+      bare: true,
+    });
   });
 
   test('PTF table arguments with PARTITION BY and ORDER BY', () => {
     expect(from('SELECT * FROM f(r => TABLE t PARTITION BY k ORDER BY ts, n => 1)')).toMatchObject({
-      call: { args: [{ value: { kind: 'tableArgument', partitionBy: [{ kind: 'column' }], orderBy: [{}] } }, { kind: 'namedArgument' }] },
+      call: {
+        args: [
+          { value: { kind: 'tableArgument', partitionBy: [{ kind: 'column' }], orderBy: [{}] } },
+          { kind: 'namedArgument' },
+        ],
+      },
     });
   });
 
@@ -155,8 +218,15 @@ describe('FROM', () => {
   });
 
   test('parenthesised joins and subqueries', () => {
-    expect(from('SELECT * FROM (a JOIN b ON a.x = b.x) JOIN c ON TRUE')).toMatchObject({ kind: 'join', left: { kind: 'parenthesizedTable' } });
-    expect(from('SELECT * FROM ((SELECT 1) UNION (SELECT 2)) AS u')).toMatchObject({ kind: 'derived', query: { kind: 'setOperation' }, alias: { name: { value: 'u' } } });
+    expect(from('SELECT * FROM (a JOIN b ON a.x = b.x) JOIN c ON TRUE')).toMatchObject({
+      kind: 'join',
+      left: { kind: 'parenthesizedTable' },
+    });
+    expect(from('SELECT * FROM ((SELECT 1) UNION (SELECT 2)) AS u')).toMatchObject({
+      kind: 'derived',
+      query: { kind: 'setOperation' },
+      alias: { name: { value: 'u' } },
+    });
   });
 
   test('MATCH_RECOGNIZE with every clause', () => {
@@ -202,20 +272,36 @@ describe('set operations, VALUES, WITH', () => {
       operator: 'EXCEPT',
       left: { operator: 'UNION', quantifier: 'ALL', right: { operator: 'INTERSECT' } },
     });
-    expect(q('SELECT 1 EXCEPT DISTINCT SELECT 2')).toMatchObject({ kind: 'setOperation', operator: 'EXCEPT', quantifier: 'DISTINCT' });
+    expect(q('SELECT 1 EXCEPT DISTINCT SELECT 2')).toMatchObject({
+      kind: 'setOperation',
+      operator: 'EXCEPT',
+      quantifier: 'DISTINCT',
+    });
   });
 
   test('ORDER BY applies to the whole set operation', () => {
-    expect(q('SELECT a FROM x UNION SELECT a FROM y ORDER BY a LIMIT 1')).toMatchObject({ kind: 'ordered', query: { kind: 'setOperation' } });
+    expect(q('SELECT a FROM x UNION SELECT a FROM y ORDER BY a LIMIT 1')).toMatchObject({
+      kind: 'ordered',
+      query: { kind: 'setOperation' },
+    });
   });
 
   test('parenthesised queries at any depth', () => {
-    expect(q('(((SELECT 1)))')).toMatchObject({ kind: 'parenthesized', query: { kind: 'parenthesized', query: { kind: 'parenthesized', query: { kind: 'select' } } } });
-    expect(q('(SELECT 1) UNION ((SELECT 2) ORDER BY 1)')).toMatchObject({ kind: 'setOperation', right: { kind: 'parenthesized', query: { kind: 'ordered' } } });
+    expect(q('(((SELECT 1)))')).toMatchObject({
+      kind: 'parenthesized',
+      query: { kind: 'parenthesized', query: { kind: 'parenthesized', query: { kind: 'select' } } },
+    });
+    expect(q('(SELECT 1) UNION ((SELECT 2) ORDER BY 1)')).toMatchObject({
+      kind: 'setOperation',
+      right: { kind: 'parenthesized', query: { kind: 'ordered' } },
+    });
   });
 
   test('VALUES rows', () => {
-    expect(q("VALUES (1, 'a'), ROW(2, 'b'), (3, 'c')")).toMatchObject({ kind: 'values', rows: [{ values: [{}, {}] }, { values: [{}, {}] }, { values: [{}, {}] }] });
+    expect(q("VALUES (1, 'a'), ROW(2, 'b'), (3, 'c')")).toMatchObject({
+      kind: 'values',
+      rows: [{ values: [{}, {}] }, { values: [{}, {}] }, { values: [{}, {}] }],
+    });
   });
 
   test('WITH, with column lists and several CTEs', () => {
@@ -237,18 +323,22 @@ describe('set operations, VALUES, WITH', () => {
   });
 });
 
-describe('syntax errors in the user\'s words, at the right place', () => {
+describe("syntax errors in the user's words, at the right place", () => {
   test('a missing comma in the select list', () => {
     // `price name` is a column with an alias; a third word cannot continue the select list
     expect(error('SELECT price name qty FROM t')).toMatchObject({
-      message: 'expected `,`, `FROM`, `WHERE`, `GROUP BY`, `ORDER BY` or the end of the query after `name`, found `qty`',
+      message:
+        'expected `,`, `FROM`, `WHERE`, `GROUP BY`, `ORDER BY` or the end of the query after `name`, found `qty`',
       at: 'qty',
       start: 18,
     });
   });
 
   test('a join without a condition', () => {
-    expect(error('SELECT * FROM a JOIN b WHERE x = 1')).toMatchObject({ message: 'expected `ON` or `USING` after the joined table, found `WHERE`', at: 'WHERE' });
+    expect(error('SELECT * FROM a JOIN b WHERE x = 1')).toMatchObject({
+      message: 'expected `ON` or `USING` after the joined table, found `WHERE`',
+      at: 'WHERE',
+    });
   });
 
   test('a reserved word used as a name says how to quote it', () => {
@@ -258,35 +348,63 @@ describe('syntax errors in the user\'s words, at the right place', () => {
   });
 
   test('an unclosed subquery names what is missing', () => {
-    expect(error('SELECT * FROM (SELECT a FROM t')).toMatchObject({ message: 'expected `)` after the subquery, found the end of the script' });
+    expect(error('SELECT * FROM (SELECT a FROM t')).toMatchObject({
+      message: 'expected `)` after the subquery, found the end of the script',
+    });
   });
 
   test('a trailing comma before FROM', () => {
-    expect(error('SELECT a, FROM t')).toMatchObject({ message: 'expected a column or expression after `,`, found `FROM`', at: 'FROM' });
+    expect(error('SELECT a, FROM t')).toMatchObject({
+      message: 'expected a column or expression after `,`, found `FROM`',
+      at: 'FROM',
+    });
   });
 
   test('an unterminated IN list', () => {
-    expect(error('SELECT * FROM t WHERE a IN (1, 2 b')).toMatchObject({ message: 'expected `,` or `)` after an item of the IN list, found `b`', at: 'b' });
+    expect(error('SELECT * FROM t WHERE a IN (1, 2 b')).toMatchObject({
+      message: 'expected `,` or `)` after an item of the IN list, found `b`',
+      at: 'b',
+    });
   });
 
-  test('what Flink\'s SQL conformance rejects: MINUS, LIMIT start, count, OFFSET before LIMIT', () => {
-    expect(error('SELECT 1 MINUS SELECT 2')).toMatchObject({ message: '`MINUS` is not allowed in Flink SQL', at: 'MINUS', hint: 'write `EXCEPT` instead' });
-    expect(error('SELECT a FROM t LIMIT 5, 10')).toMatchObject({ message: '`LIMIT offset, count` is not allowed in Flink SQL', at: ',' });
-    expect(error('SELECT a FROM t OFFSET 5 LIMIT 10')).toMatchObject({ message: '`OFFSET` before `LIMIT` is not allowed in Flink SQL', at: 'LIMIT' });
+  test("what Flink's SQL conformance rejects: MINUS, LIMIT start, count, OFFSET before LIMIT", () => {
+    expect(error('SELECT 1 MINUS SELECT 2')).toMatchObject({
+      message: '`MINUS` is not allowed in Flink SQL',
+      at: 'MINUS',
+      hint: 'write `EXCEPT` instead',
+    });
+    expect(error('SELECT a FROM t LIMIT 5, 10')).toMatchObject({
+      message: '`LIMIT offset, count` is not allowed in Flink SQL',
+      at: ',',
+    });
+    expect(error('SELECT a FROM t OFFSET 5 LIMIT 10')).toMatchObject({
+      message: '`OFFSET` before `LIMIT` is not allowed in Flink SQL',
+      at: 'LIMIT',
+    });
   });
 
   test('row counts are plain numbers', () => {
-    expect(error('SELECT a FROM t LIMIT n + 1')).toMatchObject({ message: 'expected a row count (a whole number) after `LIMIT`, found `n`', at: 'n' });
+    expect(error('SELECT a FROM t LIMIT n + 1')).toMatchObject({
+      message: 'expected a row count (a whole number) after `LIMIT`, found `n`',
+      at: 'n',
+    });
     expect(q('SELECT a FROM t LIMIT ?')).toMatchObject({ kind: 'ordered', limit: { kind: 'parameter' } });
   });
 
   test('a bare GROUP BY ALL, which no released Flink has', () => {
-    expect(error('SELECT a, COUNT(*) FROM t GROUP BY ALL')).toMatchObject({ message: '`GROUP BY ALL` needs the grouping columns in Flink (up to 2.2)', at: 'ALL' });
+    expect(error('SELECT a, COUNT(*) FROM t GROUP BY ALL')).toMatchObject({
+      message: '`GROUP BY ALL` needs the grouping columns in Flink (up to 2.2)',
+      at: 'ALL',
+    });
   });
 
   test('MATCH_RECOGNIZE measures need AS, WITHIN needs an interval', () => {
-    expect(error('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts MEASURES A.p p PATTERN (A) DEFINE A AS TRUE)')).toMatchObject({ at: 'p' });
-    expect(error('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A) WITHIN 5 DEFINE A AS TRUE)')).toMatchObject({ at: '5' });
+    expect(
+      error('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts MEASURES A.p p PATTERN (A) DEFINE A AS TRUE)'),
+    ).toMatchObject({ at: 'p' });
+    expect(error('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A) WITHIN 5 DEFINE A AS TRUE)')).toMatchObject({
+      at: '5',
+    });
   });
 
   test('absurd nesting is reported, not a stack overflow', () => {
@@ -295,18 +413,26 @@ describe('syntax errors in the user\'s words, at the right place', () => {
   });
 
   test('parenthesised joins: no alias, no comma inside', () => {
-    expect(error('SELECT * FROM (a JOIN b ON TRUE) AS j')).toMatchObject({ message: 'a join cannot have an alias in Flink SQL', at: 'AS j' });
-    expect(error('SELECT * FROM a CROSS JOIN (b, c)')).toMatchObject({ message: 'a comma join cannot be put in parentheses', at: ',' });
+    expect(error('SELECT * FROM (a JOIN b ON TRUE) AS j')).toMatchObject({
+      message: 'a join cannot have an alias in Flink SQL',
+      at: 'AS j',
+    });
+    expect(error('SELECT * FROM a CROSS JOIN (b, c)')).toMatchObject({
+      message: 'a comma join cannot be put in parentheses',
+      at: ',',
+    });
   });
 
   test('a MATCH_RECOGNIZE without DEFINE', () => {
-    expect(error('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A B))')).toMatchObject({ message: 'expected `DEFINE` after the pattern, found `)`' });
+    expect(error('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A B))')).toMatchObject({
+      message: 'expected `DEFINE` after the pattern, found `)`',
+    });
   });
 });
 
 describe('printQuery round trip', () => {
   test.each([
-    'SELECT a, b + 1 AS total, o.*, * FROM orders AS o WHERE a > 1 AND NOT b LIKE \'x%\' ESCAPE \'!\'',
+    "SELECT a, b + 1 AS total, o.*, * FROM orders AS o WHERE a > 1 AND NOT b LIKE 'x%' ESCAPE '!'",
     "SELECT /*+ STATE_TTL('o' = '1d'), BROADCAST(t) */ DISTINCT k FROM t /*+ OPTIONS('a'='b') */ GROUP BY GROUPING SETS ((k), ()), ROLLUP (k) HAVING COUNT(*) > 1",
     "SELECT * FROM TABLE(TUMBLE(DATA => TABLE Bid, TIMECOL => DESCRIPTOR(bidtime), SIZE => INTERVAL '10' MINUTES))",
     "SELECT * FROM TUMBLE(TABLE Bid, DESCRIPTOR(bidtime), INTERVAL '10' MINUTES)",
@@ -335,26 +461,30 @@ function queriesOf(value: unknown, out: Query[] = []): Query[] {
   return out;
 }
 
-describe.skipIf(corpusAbsent)(`printQuery round trip over the corpus queries${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`, () => {
-  test('every query of every cleanly parsed valid case prints to text that parses to the same tree', () => {
-    const failures: string[] = [];
-    let count = 0;
-    for (const c of loadCorpus()) {
-      if (c.expect !== 'valid') continue;
-      const parsed = parseScript(c.text, { flinkVersion: CORPUS_FLINK_VERSION });
-      if (parsed.issues.length > 0) continue;
-      for (const query of queriesOf(parsed.statements)) {
-        count++;
-        const printed = printQuery(query);
-        try {
-          const again = q(printed);
-          if (JSON.stringify(stripRanges(again)) !== JSON.stringify(stripRanges(query))) failures.push(`${c.id}: tree changed: ${printed}`);
-        } catch (e) {
-          failures.push(`${c.id}: ${(e as Error).message}: ${printed}`);
+describe.skipIf(corpusAbsent)(
+  `printQuery round trip over the corpus queries${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`,
+  () => {
+    test('every query of every cleanly parsed valid case prints to text that parses to the same tree', () => {
+      const failures: string[] = [];
+      let count = 0;
+      for (const c of loadCorpus()) {
+        if (c.expect !== 'valid') continue;
+        const parsed = parseScript(c.text, { flinkVersion: CORPUS_FLINK_VERSION });
+        if (parsed.issues.length > 0) continue;
+        for (const query of queriesOf(parsed.statements)) {
+          count++;
+          const printed = printQuery(query);
+          try {
+            const again = q(printed);
+            if (JSON.stringify(stripRanges(again)) !== JSON.stringify(stripRanges(query)))
+              failures.push(`${c.id}: tree changed: ${printed}`);
+          } catch (e) {
+            failures.push(`${c.id}: ${(e as Error).message}: ${printed}`);
+          }
         }
       }
-    }
-    expect(count).toBeGreaterThan(100);
-    expect(failures).toEqual([]);
-  });
-});
+      expect(count).toBeGreaterThan(100);
+      expect(failures).toEqual([]);
+    });
+  },
+);

@@ -103,7 +103,9 @@ async function bundleParser(): Promise<{ dir: string; worker: string }> {
 
 function runInWorker(workerFile: string, inputs: string[]): Promise<RunResult> {
   const progress = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(workerFile, { workerData: { inputs, flinkVersion: CORPUS_FLINK_VERSION, slowMs: SLOW_PARSE_MS, progress: progress.buffer } });
+  const worker = new Worker(workerFile, {
+    workerData: { inputs, flinkVersion: CORPUS_FLINK_VERSION, slowMs: SLOW_PARSE_MS, progress: progress.buffer },
+  });
   return new Promise((resolve, reject) => {
     let last = -1;
     let lastChange = Date.now();
@@ -145,23 +147,167 @@ function prng(seed: number): () => number {
 }
 
 const SOUP = [
-  'SELECT', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'ALL', 'JOIN', 'LEFT', 'ON', 'AS', 'AND', 'OR', 'NOT',
-  'CREATE', 'TEMPORARY', 'TABLE', 'VIEW', 'FUNCTION', 'CATALOG', 'DATABASE', 'IF', 'EXISTS', 'WITH', 'LIKE', 'PRIMARY', 'KEY',
-  'NOT ENFORCED', 'WATERMARK', 'FOR', 'INSERT', 'INTO', 'OVERWRITE', 'VALUES', 'PARTITION', 'PARTITIONED', 'EXECUTE', 'STATEMENT',
-  'SET', 'BEGIN', 'END', 'EXPLAIN', 'SHOW', 'DESCRIBE', 'USE', 'DROP', 'ALTER', 'RESET', 'LOAD', 'MODULE', 'ADD', 'JAR',
-  'MATCH_RECOGNIZE', 'PATTERN', 'DEFINE', 'MEASURES', 'PARTITION BY', 'WITHIN', 'INTERVAL', "'5'", 'SECOND', 'CAST', 'TRY_CAST',
-  'CASE', 'WHEN', 'THEN', 'ELSE', 'OVER', 'ROWS', 'BETWEEN', 'PRECEDING', 'CURRENT ROW', 'LATERAL', 'TABLE(', 'TUMBLE', 'DESCRIPTOR',
-  'FOR SYSTEM_TIME AS OF', 'ROW', 'ARRAY', 'MAP', 'MULTISET', 'INT', 'STRING', 'DECIMAL(10, 2)', 'TIMESTAMP(3)', 'TIMESTAMP_LTZ',
-  'NULL', 'TRUE', '*', '(', ')', '(', ')', ',', ',', ';', ';', '.', '=', '<>', '+', '-', '/', '%', '||', '[', ']', '<', '>', '?',
-  "'str'", "'it''s'", "'unterminated", '`quoted`', '`unterminated', '"dq"', '1', '3.14', '1e10', '.5', 'x', 'tbl', 'a.b.c',
-  '${var}', '${', '/*+ OPTIONS(', "'k'='v'", ') */', '/*', '*/', '-- comment\n', '\n', '\t', ' ', 'X\'0F\'', 'U&\'\\0041\'',
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'BY',
+  'HAVING',
+  'ORDER',
+  'LIMIT',
+  'UNION',
+  'ALL',
+  'JOIN',
+  'LEFT',
+  'ON',
+  'AS',
+  'AND',
+  'OR',
+  'NOT',
+  'CREATE',
+  'TEMPORARY',
+  'TABLE',
+  'VIEW',
+  'FUNCTION',
+  'CATALOG',
+  'DATABASE',
+  'IF',
+  'EXISTS',
+  'WITH',
+  'LIKE',
+  'PRIMARY',
+  'KEY',
+  'NOT ENFORCED',
+  'WATERMARK',
+  'FOR',
+  'INSERT',
+  'INTO',
+  'OVERWRITE',
+  'VALUES',
+  'PARTITION',
+  'PARTITIONED',
+  'EXECUTE',
+  'STATEMENT',
+  'SET',
+  'BEGIN',
+  'END',
+  'EXPLAIN',
+  'SHOW',
+  'DESCRIBE',
+  'USE',
+  'DROP',
+  'ALTER',
+  'RESET',
+  'LOAD',
+  'MODULE',
+  'ADD',
+  'JAR',
+  'MATCH_RECOGNIZE',
+  'PATTERN',
+  'DEFINE',
+  'MEASURES',
+  'PARTITION BY',
+  'WITHIN',
+  'INTERVAL',
+  "'5'",
+  'SECOND',
+  'CAST',
+  'TRY_CAST',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'OVER',
+  'ROWS',
+  'BETWEEN',
+  'PRECEDING',
+  'CURRENT ROW',
+  'LATERAL',
+  'TABLE(',
+  'TUMBLE',
+  'DESCRIPTOR',
+  'FOR SYSTEM_TIME AS OF',
+  'ROW',
+  'ARRAY',
+  'MAP',
+  'MULTISET',
+  'INT',
+  'STRING',
+  'DECIMAL(10, 2)',
+  'TIMESTAMP(3)',
+  'TIMESTAMP_LTZ',
+  'NULL',
+  'TRUE',
+  '*',
+  '(',
+  ')',
+  '(',
+  ')',
+  ',',
+  ',',
+  ';',
+  ';',
+  '.',
+  '=',
+  '<>',
+  '+',
+  '-',
+  '/',
+  '%',
+  '||',
+  '[',
+  ']',
+  '<',
+  '>',
+  '?',
+  "'str'",
+  "'it''s'",
+  "'unterminated",
+  '`quoted`',
+  '`unterminated',
+  '"dq"',
+  '1',
+  '3.14',
+  '1e10',
+  '.5',
+  'x',
+  'tbl',
+  'a.b.c',
+  '${var}',
+  '${',
+  '/*+ OPTIONS(',
+  "'k'='v'",
+  ') */',
+  '/*',
+  '*/',
+  '-- comment\n',
+  '\n',
+  '\t',
+  ' ',
+  "X'0F'",
+  "U&'\\0041'",
 ];
 
 function randomInputs(count: number): string[] {
   const rand = prng(0x5eed);
   const int = (n: number): number => Math.floor(rand() * n);
   const length = (): number => Math.floor(Math.exp(rand() * Math.log(4000))); // log-uniform 1..4000
-  const inputs: string[] = ['', ' ', ';', ';;;', '\n', 'BEGIN', 'END;', 'EXECUTE STATEMENT SET BEGIN', '/*', '/*+', '--', "'", '`', '"'];
+  const inputs: string[] = [
+    '',
+    ' ',
+    ';',
+    ';;;',
+    '\n',
+    'BEGIN',
+    'END;',
+    'EXECUTE STATEMENT SET BEGIN',
+    '/*',
+    '/*+',
+    '--',
+    "'",
+    '`',
+    '"',
+  ];
   for (let i = 0; i < count; i++) {
     const n = length();
     let s = '';
@@ -261,7 +407,8 @@ function mutatedCorpus(count: number): string[] {
   return inputs;
 }
 
-const show = (text: string): string => JSON.stringify(text.length > 300 ? `${text.slice(0, 150)} … ${text.slice(-150)}` : text);
+const show = (text: string): string =>
+  JSON.stringify(text.length > 300 ? `${text.slice(0, 150)} … ${text.slice(-150)}` : text);
 
 describe('parseScript never throws or hangs', () => {
   let workerFile = '';
@@ -276,13 +423,17 @@ describe('parseScript never throws or hangs', () => {
   async function check(inputs: string[]): Promise<void> {
     const result = await runInWorker(workerFile, inputs);
     if (result.stuckAt !== undefined) {
-      expect.fail(`parseScript did not finish within ${STUCK_MS} ms (endless loop?) on input #${result.stuckAt}: ${show(inputs[result.stuckAt]!)}`);
+      expect.fail(
+        `parseScript did not finish within ${STUCK_MS} ms (endless loop?) on input #${result.stuckAt}: ${show(inputs[result.stuckAt]!)}`,
+      );
     }
     console.log(`robustness: ${result.parsed} inputs in ${result.totalMs.toFixed(0)} ms`);
     // One line per distinct problem, with the shortest input that shows it.
     const groups = new Map<string, { count: number; input: string }>();
     for (const f of result.findings) {
-      const key = f.problem.startsWith('slow:') ? `slower than ${SLOW_PARSE_MS} ms` : f.problem.replace(/\d+/g, 'N').slice(0, 300);
+      const key = f.problem.startsWith('slow:')
+        ? `slower than ${SLOW_PARSE_MS} ms`
+        : f.problem.replace(/\d+/g, 'N').slice(0, 300);
       const input = inputs[f.index]!;
       const group = groups.get(key);
       if (!group) groups.set(key, { count: 1, input });
@@ -298,13 +449,19 @@ describe('parseScript never throws or hangs', () => {
     await check(randomInputs(3000));
   });
 
-  test.skipIf(corpusAbsent)(`valid corpus statements with a few tokens deleted, repeated, swapped or inserted${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`, async () => {
-    await check(mutatedCorpus(3000));
-  });
+  test.skipIf(corpusAbsent)(
+    `valid corpus statements with a few tokens deleted, repeated, swapped or inserted${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`,
+    async () => {
+      await check(mutatedCorpus(3000));
+    },
+  );
 
-  test.skipIf(corpusAbsent)(`every prefix of every valid corpus statement${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`, async () => {
-    const prefixes = corpusPrefixes();
-    expect(prefixes.length).toBeGreaterThan(1000);
-    await check(prefixes);
-  });
+  test.skipIf(corpusAbsent)(
+    `every prefix of every valid corpus statement${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`,
+    async () => {
+      const prefixes = corpusPrefixes();
+      expect(prefixes.length).toBeGreaterThan(1000);
+      await check(prefixes);
+    },
+  );
 });

@@ -14,7 +14,11 @@ import { stripRanges } from '../support/strip-ranges.js';
 // The printer is being written alongside this test: until it exists, the test skips.
 const PRINTER = 'src/sql/printer/statements.ts';
 const printerPresent = existsSync(path.join(repoRoot, PRINTER));
-const skipReason = corpusAbsent ? ' (skipped: ../shared not present)' : !printerPresent ? ` (skipped: ${PRINTER} not written yet)` : '';
+const skipReason = corpusAbsent
+  ? ' (skipped: ../shared not present)'
+  : !printerPresent
+    ? ` (skipped: ${PRINTER} not written yet)`
+    : '';
 
 type PrintScript = (statements: Statement[]) => string;
 
@@ -28,7 +32,13 @@ async function loadPrinter(): Promise<PrintScript> {
 /** Where two range-free trees first differ, as a path like `[0].query.select[2].alias`. */
 function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
   if (Object.is(a, b)) return undefined;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
     return `${at || '(root)'}: ${JSON.stringify(a)?.slice(0, 120)} became ${JSON.stringify(b)?.slice(0, 120)}`;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -68,16 +78,23 @@ describe.skipIf(skipReason !== '')(`parse -> print -> parse round trip over the 
       const second = parseScript(printed, options);
       if (second.issues.length > 0) {
         const issue = second.issues[0]!;
-        failures.push(`${c.id}: the printed script does not parse: ${issue.message} at ${JSON.stringify(printed.slice(issue.range.start, issue.range.start + 40))} in ${JSON.stringify(printed.slice(0, 300))}`);
+        failures.push(
+          `${c.id}: the printed script does not parse: ${issue.message} at ${JSON.stringify(printed.slice(issue.range.start, issue.range.start + 40))} in ${JSON.stringify(printed.slice(0, 300))}`,
+        );
         continue;
       }
       const difference = firstDifference(stripRanges(first.statements), stripRanges(second.statements));
       if (difference) {
-        failures.push(`${c.id}: the reparsed tree differs at ${difference}; printed: ${JSON.stringify(printed.slice(0, 300))}`);
+        failures.push(
+          `${c.id}: the reparsed tree differs at ${difference}; printed: ${JSON.stringify(printed.slice(0, 300))}`,
+        );
         continue;
       }
       const reprinted = printScript(second.statements);
-      if (reprinted !== printed) failures.push(`${c.id}: printing is not stable: ${JSON.stringify(printed.slice(0, 200))} then ${JSON.stringify(reprinted.slice(0, 200))}`);
+      if (reprinted !== printed)
+        failures.push(
+          `${c.id}: printing is not stable: ${JSON.stringify(printed.slice(0, 200))} then ${JSON.stringify(reprinted.slice(0, 200))}`,
+        );
     }
     console.log(`round trip: ${checked} cleanly parsed valid cases checked, ${failures.length} failed`);
     expect(checked, 'no valid corpus case parses cleanly yet').toBeGreaterThan(0);

@@ -44,17 +44,21 @@ function misreadings(statements: Statement[]): string[] {
   const script = printRunnerScript(statements);
   const expected = statements.filter((s) => s.kind !== 'endStatementSet');
   const actions = runnerActions(script);
-  if (actions.length !== expected.length) return [`the runner sees ${actions.length} statements, we have ${expected.length}:\n${script}`];
+  if (actions.length !== expected.length)
+    return [`the runner sees ${actions.length} statements, we have ${expected.length}:\n${script}`];
   const problems: string[] = [];
   actions.forEach((action, i) => {
     const ours = expected[i]!;
     if (action.kind === 'set') {
-      if (ours.kind !== 'set' || ours.key?.value !== action.key || ours.value?.value !== action.value) problems.push(`SET read as ${action.key}=${action.value}`);
+      if (ours.kind !== 'set' || ours.key?.value !== action.key || ours.value?.value !== action.value)
+        problems.push(`SET read as ${action.key}=${action.value}`);
       return;
     }
     const again = parseScript(action.statement, { flinkVersion: '2.2' });
-    if (again.issues.length > 0) problems.push(`statement ${i + 1} no longer parses: ${again.issues[0]!.message}\n${action.statement}`);
-    else if (JSON.stringify(again.statements.map(runnerForm)) !== JSON.stringify([runnerForm(ours)])) problems.push(`statement ${i + 1} reads differently:\n${action.statement}`);
+    if (again.issues.length > 0)
+      problems.push(`statement ${i + 1} no longer parses: ${again.issues[0]!.message}\n${action.statement}`);
+    else if (JSON.stringify(again.statements.map(runnerForm)) !== JSON.stringify([runnerForm(ours)]))
+      problems.push(`statement ${i + 1} reads differently:\n${action.statement}`);
   });
   return problems;
 }
@@ -89,25 +93,30 @@ END;`);
   test('every job of the example repository is read by the runner as parsed', () => {
     const jobs = path.join(repoRoot, 'examples', 'acme-flink-jobs', 'jobs');
     for (const job of readdirSync(jobs)) {
-      const files = readdirSync(path.join(jobs, job)).filter((f) => f.endsWith('.sql')).sort();
+      const files = readdirSync(path.join(jobs, job))
+        .filter((f) => f.endsWith('.sql'))
+        .sort();
       const statements = files.flatMap((f) => parseScript(readFileSync(path.join(jobs, job, f), 'utf8')).statements);
       expect(misreadings(statements), job).toEqual([]);
     }
   });
 });
 
-describe.skipIf(corpusAbsent)(`the runner script of every valid corpus case${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`, () => {
-  test('is read by the runner as we parsed it (hints aside: the runner strips them, and a rule says so)', () => {
-    const failures: string[] = [];
-    let checked = 0;
-    for (const c of loadCorpus()) {
-      if (c.expect !== 'valid') continue;
-      const parsed = parseScript(c.text, { flinkVersion: CORPUS_FLINK_VERSION });
-      if (parsed.issues.length > 0 || hasHints(parsed.statements) || !deployable(parsed.statements)) continue;
-      checked++;
-      for (const problem of misreadings(parsed.statements)) failures.push(`${c.id}: ${problem}`);
-    }
-    expect(checked).toBeGreaterThan(500);
-    expect(failures).toEqual([]);
-  });
-});
+describe.skipIf(corpusAbsent)(
+  `the runner script of every valid corpus case${corpusAbsent ? ' (skipped: ../shared not present)' : ''}`,
+  () => {
+    test('is read by the runner as we parsed it (hints aside: the runner strips them, and a rule says so)', () => {
+      const failures: string[] = [];
+      let checked = 0;
+      for (const c of loadCorpus()) {
+        if (c.expect !== 'valid') continue;
+        const parsed = parseScript(c.text, { flinkVersion: CORPUS_FLINK_VERSION });
+        if (parsed.issues.length > 0 || hasHints(parsed.statements) || !deployable(parsed.statements)) continue;
+        checked++;
+        for (const problem of misreadings(parsed.statements)) failures.push(`${c.id}: ${problem}`);
+      }
+      expect(checked).toBeGreaterThan(500);
+      expect(failures).toEqual([]);
+    });
+  },
+);

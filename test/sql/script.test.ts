@@ -28,7 +28,7 @@ SELECT 1`);
   });
 
   test('comments are returned, hints are not comments', () => {
-    const text = "-- a\nSELECT /*+ x */ 1 /* b */";
+    const text = '-- a\nSELECT /*+ x */ 1 /* b */';
     const r = parseScript(text);
     expect(r.comments).toEqual([
       { start: 0, end: 4 },
@@ -61,16 +61,20 @@ SELECT 'never closed FROM a`;
 
   test('a missing `;` between two statements is reported with a hint, and both statements parse', () => {
     const text = "SET 'a' = 'b'\nCREATE TABLE t (a INT) WITH ('connector' = 'x')\nINSERT INTO t SELECT 1;";
-    expect(issues(text)).toEqual([
-      'expected `;` after the statement, found `CREATE` [end the previous statement with `;` (line 1)]',
-      'expected `;` after the statement, found `INSERT` [end the previous statement with `;` (line 2)]',
-    ].map((m, i) => `${i + 2}:1 ${m}`));
+    expect(issues(text)).toEqual(
+      [
+        'expected `;` after the statement, found `CREATE` [end the previous statement with `;` (line 1)]',
+        'expected `;` after the statement, found `INSERT` [end the previous statement with `;` (line 2)]',
+      ].map((m, i) => `${i + 2}:1 ${m}`),
+    );
     expect(parseScript(text).statements.map((s) => s.kind)).toEqual(['set', 'createTable', 'insert']);
   });
 
   test('an error that runs into the next statement resumes there', () => {
     const text = "CREATE TABLE t (a INT,\nCREATE TABLE u (b INT) WITH ('connector' = 'x');";
-    expect(issues(text)).toEqual(['2:1 expected a column name, found the reserved word `CREATE` [if `CREATE` starts a new statement, end the previous one with `;`]']);
+    expect(issues(text)).toEqual([
+      '2:1 expected a column name, found the reserved word `CREATE` [if `CREATE` starts a new statement, end the previous one with `;`]',
+    ]);
     expect(parseScript(text).statements.map((s) => s.kind)).toEqual(['createTable']);
   });
 
@@ -90,17 +94,47 @@ END;`;
   });
 
   test('an unclosed EXECUTE STATEMENT SET and lexer errors become issues', () => {
-    expect(issues('EXECUTE STATEMENT SET BEGIN INSERT INTO a SELECT 1;')).toEqual(['1:1 this statement set is never closed: add `END;` after its last INSERT']);
+    expect(issues('EXECUTE STATEMENT SET BEGIN INSERT INTO a SELECT 1;')).toEqual([
+      '1:1 this statement set is never closed: add `END;` after its last INSERT',
+    ]);
     expect(issues('SELECT 1 /* open')).toEqual(['1:10 this comment is never closed: add `*/` where it should end']);
     expect(issues('SELECT a § b FROM t;')[0]).toBe('1:10 unexpected character `§`');
   });
 
   test('never throws on arbitrary input', () => {
-    const pieces = ['CREATE', 'TABLE', '(', ')', ',', ';', 'WITH', "'x'", '=', 'INSERT', 'INTO', 'SELECT', 'END', 'BEGIN', 'STATEMENT', 'SET', 'ROW<', 'ARRAY', '>', 'a', '1', 'EXECUTE', '`q`', '"d"'];
+    const pieces = [
+      'CREATE',
+      'TABLE',
+      '(',
+      ')',
+      ',',
+      ';',
+      'WITH',
+      "'x'",
+      '=',
+      'INSERT',
+      'INTO',
+      'SELECT',
+      'END',
+      'BEGIN',
+      'STATEMENT',
+      'SET',
+      'ROW<',
+      'ARRAY',
+      '>',
+      'a',
+      '1',
+      'EXECUTE',
+      '`q`',
+      '"d"',
+    ];
     let seed = 7;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let n = 0; n < 500; n++) {
-      const text = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => pieces[Math.floor(rand() * pieces.length)]).join(' ');
+      const text = Array.from(
+        { length: 1 + Math.floor(rand() * 30) },
+        () => pieces[Math.floor(rand() * pieces.length)],
+      ).join(' ');
       expect(() => parseScript(text)).not.toThrow();
     }
   });

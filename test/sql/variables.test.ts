@@ -3,9 +3,12 @@ import { substituteVariables } from '../../src/sql/variables.js';
 
 describe('substituteVariables', () => {
   it('replaces ${name} everywhere, string literals included', () => {
-    const sql = "CREATE TABLE t (a INT) WITH ('topic' = '${topic}', 'x' = '${topic}-dlq');\nINSERT INTO ${sink} SELECT * FROM t;";
+    const sql =
+      "CREATE TABLE t (a INT) WITH ('topic' = '${topic}', 'x' = '${topic}-dlq');\nINSERT INTO ${sink} SELECT * FROM t;";
     const result = substituteVariables(sql, { topic: 'orders', sink: 'out' });
-    expect(result.text).toBe("CREATE TABLE t (a INT) WITH ('topic' = 'orders', 'x' = 'orders-dlq');\nINSERT INTO out SELECT * FROM t;");
+    expect(result.text).toBe(
+      "CREATE TABLE t (a INT) WITH ('topic' = 'orders', 'x' = 'orders-dlq');\nINSERT INTO out SELECT * FROM t;",
+    );
     expect(result.unresolved).toEqual([]);
   });
 
@@ -27,7 +30,8 @@ describe('substituteVariables', () => {
     expect(result.toOriginal(out.indexOf('x'))).toBe(0);
     // Inside the value: the start of `${topic}`.
     const valueStart = out.indexOf('orders-prod');
-    for (let k = 0; k < 'orders-prod'.length; k++) expect(result.toOriginal(valueStart + k)).toBe(sql.indexOf('${topic}'));
+    for (let k = 0; k < 'orders-prod'.length; k++)
+      expect(result.toOriginal(valueStart + k)).toBe(sql.indexOf('${topic}'));
     // After it: shifted by the length difference.
     expect(result.toOriginal(out.indexOf('y'))).toBe(sql.indexOf('y'));
     expect(result.toOriginal(out.length)).toBe(sql.length);
@@ -64,7 +68,7 @@ describe('substituteVariables', () => {
   });
 
   it('treats ${...} that is not a variable name as plain text', () => {
-    const sql = "a ${ spaced } ${} ${1x} $topic ${unclosed";
+    const sql = 'a ${ spaced } ${} ${1x} $topic ${unclosed';
     const result = substituteVariables(sql, { spaced: 'no', '1x': 'no', topic: 'no', unclosed: 'no' });
     expect(result.text).toBe(sql);
     expect(result.unresolved).toEqual([]);

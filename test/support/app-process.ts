@@ -17,7 +17,11 @@ export interface AppCredentials {
 
 /** A fresh app identity per test run: a real RSA key pair, as GitHub hands out. */
 export function newAppCredentials(appId = 4242): AppCredentials {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } });
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
   return { appId, privateKey, publicKey, webhookSecret: `whsec-${randomBytes(16).toString('hex')}` };
 }
 
@@ -39,8 +43,17 @@ export class AppProcess {
    * Starts the app as `npm start` does (node dist/app/main.js, built by `npm test`'s pretest),
    * with Probot's standard environment pointed at the fake GitHub, and waits for /healthz.
    */
-  static async start(options: { credentials: AppCredentials; githubHost: string; env?: Record<string, string>; timeoutMs?: number; /** working folder (its .env is read); default the repository root */ cwd?: string }): Promise<AppProcess> {
-    if (!existsSync(APP_MAIN)) throw new Error(`${path.relative(repoRoot, APP_MAIN)} does not exist: run \`npm run build\` first (npm test does it)`);
+  static async start(options: {
+    credentials: AppCredentials;
+    githubHost: string;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** working folder (its .env is read); default the repository root */ cwd?: string;
+  }): Promise<AppProcess> {
+    if (!existsSync(APP_MAIN))
+      throw new Error(
+        `${path.relative(repoRoot, APP_MAIN)} does not exist: run \`npm run build\` first (npm test does it)`,
+      );
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'streampilot-app-data-'));
     const env: Record<string, string> = {
@@ -60,7 +73,11 @@ export class AppProcess {
       NO_COLOR: '1',
       ...options.env,
     };
-    const child = spawn(process.execPath, [APP_MAIN], { cwd: options.cwd ?? repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [APP_MAIN], {
+      cwd: options.cwd ?? repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const app = new AppProcess(child, port, dataDir);
     await app.waitHealthy(options.timeoutMs ?? 30_000);
     return app;
@@ -93,7 +110,10 @@ export class AppProcess {
   private async waitHealthy(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.exited) throw new Error(`the app exited (${this.exited.code ?? this.exited.signal}) before answering /healthz:\n${this.output}`);
+      if (this.exited)
+        throw new Error(
+          `the app exited (${this.exited.code ?? this.exited.signal}) before answering /healthz:\n${this.output}`,
+        );
       try {
         const res = await fetch(`${this.url}/healthz`);
         if (res.status === 200) return;
@@ -126,4 +146,3 @@ export class AppProcess {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
-

@@ -16,7 +16,28 @@ import { basicAuth, type TestRegistry } from './registry-env.js';
  */
 export const BASE_REPOSITORY = 'base/flink-mini';
 export const BASE_TAG = '1';
-const APPLETS = ['sh', 'ls', 'cat', 'find', 'echo', 'true', 'false', 'env', 'sleep', 'wc', 'sha256sum', 'stat', 'id', 'head', 'sort', 'xargs', 'test', 'mkdir', 'cp', 'rm'];
+const APPLETS = [
+  'sh',
+  'ls',
+  'cat',
+  'find',
+  'echo',
+  'true',
+  'false',
+  'env',
+  'sleep',
+  'wc',
+  'sha256sum',
+  'stat',
+  'id',
+  'head',
+  'sort',
+  'xargs',
+  'test',
+  'mkdir',
+  'cp',
+  'rm',
+];
 const MTIME = new Date(1000);
 
 export interface BaseImage {
@@ -26,7 +47,15 @@ export interface BaseImage {
   digest: string;
 }
 
-async function tarOf(entries: { name: string; type: 'file' | 'directory' | 'symlink'; mode: number; content?: Buffer; linkname?: string }[]): Promise<Buffer> {
+async function tarOf(
+  entries: {
+    name: string;
+    type: 'file' | 'directory' | 'symlink';
+    mode: number;
+    content?: Buffer;
+    linkname?: string;
+  }[],
+): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
@@ -35,7 +64,15 @@ async function tarOf(entries: { name: string; type: 'file' | 'directory' | 'syml
     pack.on('error', reject);
   });
   for (const e of entries) {
-    const header = { name: e.name, type: e.type, mode: e.mode, uid: 0, gid: 0, mtime: MTIME, ...(e.linkname ? { linkname: e.linkname } : {}) };
+    const header = {
+      name: e.name,
+      type: e.type,
+      mode: e.mode,
+      uid: 0,
+      gid: 0,
+      mtime: MTIME,
+      ...(e.linkname ? { linkname: e.linkname } : {}),
+    };
     if (e.content) pack.entry({ ...header, size: e.content.length }, e.content);
     else pack.entry(header);
   }
@@ -53,7 +90,12 @@ export async function busyboxRootfsTar(): Promise<Buffer> {
     { name: 'bin/busybox', type: 'file', mode: 0o755, content: busybox },
     ...APPLETS.map((a) => ({ name: `bin/${a}`, type: 'symlink' as const, mode: 0o777, linkname: 'busybox' })),
     dir('etc'),
-    { name: 'etc/passwd', type: 'file', mode: 0o644, content: Buffer.from('root:x:0:0:root:/root:/bin/sh\nflink:x:9999:9999:flink:/opt/flink:/bin/sh\n') },
+    {
+      name: 'etc/passwd',
+      type: 'file',
+      mode: 0o644,
+      content: Buffer.from('root:x:0:0:root:/root:/bin/sh\nflink:x:9999:9999:flink:/opt/flink:/bin/sh\n'),
+    },
     { name: 'etc/group', type: 'file', mode: 0o644, content: Buffer.from('root:x:0:\nflink:x:9999:\n') },
     dir('opt'),
     dir('opt/flink'),
@@ -65,7 +107,9 @@ export async function busyboxRootfsTar(): Promise<Buffer> {
 }
 
 const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-const goArch = (): string => ({ x64: 'amd64', arm64: 'arm64', arm: 'arm', s390x: 's390x', ppc64: 'ppc64le' })[process.arch as string] ?? process.arch;
+const goArch = (): string =>
+  ({ x64: 'amd64', arm64: 'arm64', arm: 'arm', s390x: 's390x', ppc64: 'ppc64le' })[process.arch as string] ??
+  process.arch;
 
 /** The `docker load` archive of the base image, tagged `reference`. */
 async function loadArchive(reference: string): Promise<Buffer> {
@@ -80,7 +124,9 @@ async function loadArchive(reference: string): Promise<Buffer> {
       history: [{ created: MTIME.toISOString(), created_by: 'streampilot test base: static busybox rootfs' }],
     }),
   );
-  const manifest = Buffer.from(JSON.stringify([{ Config: 'config.json', RepoTags: [reference], Layers: ['layer/layer.tar'] }]));
+  const manifest = Buffer.from(
+    JSON.stringify([{ Config: 'config.json', RepoTags: [reference], Layers: ['layer/layer.tar'] }]),
+  );
   return tarOf([
     { name: 'config.json', type: 'file', mode: 0o644, content: config },
     { name: 'layer/', type: 'directory', mode: 0o755 },
@@ -107,7 +153,9 @@ export async function ensureBaseImage(docker: Docker, registry: TestRegistry): P
   const existing = await digestInRegistry(registry);
   if (existing) return { reference, digest: existing };
 
-  const loaded = (await docker.loadImage(Readable.from(await loadArchive(reference)), { quiet: true })) as NodeJS.ReadableStream;
+  const loaded = (await docker.loadImage(Readable.from(await loadArchive(reference)), {
+    quiet: true,
+  })) as NodeJS.ReadableStream;
   let problem: string | undefined;
   await readEngineStream(loaded, (m) => {
     problem ??= m.errorDetail?.message ?? m.error;
@@ -123,6 +171,7 @@ export async function ensureBaseImage(docker: Docker, registry: TestRegistry): P
     problem ??= m.errorDetail?.message ?? m.error;
     digest = m.aux?.Digest ?? digest;
   });
-  if (problem || !digest) throw new Error(`docker push of the test base image ${reference} failed: ${problem ?? 'no digest reported'}`);
+  if (problem || !digest)
+    throw new Error(`docker push of the test base image ${reference} failed: ${problem ?? 'no digest reported'}`);
   return { reference, digest };
 }

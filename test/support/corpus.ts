@@ -104,7 +104,8 @@ function dtSqlParserCases(): CorpusCase[] {
       }
       // Invalid as a whole; its statements (split with string and comment awareness) are valid.
       cases.push(unterminatedCase(id, { text, line: 1 }, cutAtLines({ text, line: 1 }, missing)));
-      for (const piece of splitStatements(text)) cases.push(...pieceCases(`${id}:${piece.line}`, piece, missing, false));
+      for (const piece of splitStatements(text))
+        cases.push(...pieceCases(`${id}:${piece.line}`, piece, missing, false));
       continue;
     }
 
@@ -113,7 +114,14 @@ function dtSqlParserCases(): CorpusCase[] {
     for (const piece of splitLikeUpstream(text)) {
       const pieceId = `${id}:${piece.line}`;
       if (dtStackOnly) {
-        cases.push({ ...base, id: pieceId, text: piece.text, expect: 'invalid', kind: 'syntax', note: 'DTStack extension, not Apache Flink SQL (corpus README)' });
+        cases.push({
+          ...base,
+          id: pieceId,
+          text: piece.text,
+          expect: 'invalid',
+          kind: 'syntax',
+          note: 'DTStack extension, not Apache Flink SQL (corpus README)',
+        });
         continue;
       }
       cases.push(...pieceCases(pieceId, piece, missing, true));
@@ -174,7 +182,8 @@ export function splitStatements(content: string): Piece[] {
     } else i++;
   }
   const rest = content.slice(start);
-  if (rest.replace(/--[^\n]*/g, '').trim()) pieces.push({ text: rest.trim(), line: lineOf(content, start + rest.length - rest.trimStart().length) });
+  if (rest.replace(/--[^\n]*/g, '').trim())
+    pieces.push({ text: rest.trim(), line: lineOf(content, start + rest.length - rest.trimStart().length) });
   return pieces;
 }
 
@@ -216,7 +225,8 @@ function cutAtLines(piece: Piece, fileLines: readonly number[]): Piece[] {
   for (let i = 0; i + 1 < bounds.length; i++) {
     const raw = piece.text.slice(bounds[i], bounds[i + 1]);
     const text = raw.trim();
-    if (text) out.push({ text, line: lineOf(piece.text, bounds[i]! + raw.length - raw.trimStart().length) + piece.line - 1 });
+    if (text)
+      out.push({ text, line: lineOf(piece.text, bounds[i]! + raw.length - raw.trimStart().length) + piece.line - 1 });
   }
   return out;
 }
@@ -226,7 +236,9 @@ function checkMissingSemicolonTable(file: string, content: string): readonly num
   const text = content.split('\n');
   for (const l of lines) {
     if (!STATEMENT_START.test(text[l - 1] ?? '')) {
-      throw new Error(`corpus changed: dt-sql-parser/${file} line ${l} no longer starts a statement; update MISSING_SEMICOLON_BEFORE in test/support/corpus.ts`);
+      throw new Error(
+        `corpus changed: dt-sql-parser/${file} line ${l} no longer starts a statement; update MISSING_SEMICOLON_BEFORE in test/support/corpus.ts`,
+      );
     }
   }
   return lines;
@@ -255,7 +267,13 @@ function pieceCases(id: string, piece: Piece, missing: readonly number[], withPi
   const file = id.replace(/:\d+$/, '');
   return [
     ...(withPiece ? [unterminatedCase(`${id} (as one piece)`, piece, statements)] : []),
-    ...statements.map((s): CorpusCase => ({ source: 'dt-sql-parser', id: `${file}:${s.line}`, text: s.text, expect: 'valid', note: `a statement of ${id}, which lacks a \`;\`` })),
+    ...statements.map((s): CorpusCase => ({
+      source: 'dt-sql-parser',
+      id: `${file}:${s.line}`,
+      text: s.text,
+      expect: 'valid',
+      note: `a statement of ${id}, which lacks a \`;\``,
+    })),
   ];
 }
 

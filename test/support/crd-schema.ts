@@ -53,20 +53,31 @@ export function loadCrds(dir: string = operatorCrdDir): Crd[] {
     .map((file) => {
       const doc = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
         kind?: string;
-        spec?: { group: string; names: { kind: string }; versions: { name: string; schema: { openAPIV3Schema: SchemaObject } }[] };
+        spec?: {
+          group: string;
+          names: { kind: string };
+          versions: { name: string; schema: { openAPIV3Schema: SchemaObject } }[];
+        };
       };
       const first = doc.spec?.versions[0];
       if (doc.kind !== 'CustomResourceDefinition' || !doc.spec || !first) {
         throw new Error(`${path.join(dir, file)} is not a CustomResourceDefinition with at least one version.`);
       }
-      return { file, group: doc.spec.group, kind: doc.spec.names.kind, version: first.name, openAPIV3Schema: first.schema.openAPIV3Schema };
+      return {
+        file,
+        group: doc.spec.group,
+        kind: doc.spec.names.kind,
+        version: first.name,
+        openAPIV3Schema: first.schema.openAPIV3Schema,
+      };
     });
 }
 
 const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
 const DNS_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 // Qualified name: optional DNS-subdomain prefix and '/', then a name of at most 63 characters.
-const QUALIFIED_NAME = '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$';
+const QUALIFIED_NAME =
+  '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$';
 const LABEL_VALUE = '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$';
 
 const OBJECT_META: SchemaObject = {
@@ -113,7 +124,9 @@ function toJsonSchema(node: Node, counter: { cel: number }): Node {
     if (key === 'x-kubernetes-validations' && Array.isArray(value)) counter.cel += value.length;
     if (DROPPED.has(key)) continue;
     if (key === 'properties') {
-      out[key] = Object.fromEntries(Object.entries(value as Record<string, Node>).map(([k, v]) => [k, toJsonSchema(v, counter)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as Record<string, Node>).map(([k, v]) => [k, toJsonSchema(v, counter)]),
+      );
     } else if (SCHEMA_LISTS.has(key)) {
       out[key] = (value as Node[]).map((v) => toJsonSchema(v, counter));
     } else if (SCHEMA_ONE.has(key) || (key === 'additionalProperties' && typeof value === 'object' && value !== null)) {
@@ -148,7 +161,10 @@ function toJsonSchema(node: Node, counter: { cel: number }): Node {
 
 function newAjv(): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+  });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('float', { type: 'number', validate: () => true });
   ajv.addFormat('double', { type: 'number', validate: () => true });
@@ -170,13 +186,19 @@ function newAjv(): Ajv {
       if (listKind === 'atomic') return true;
       const mapKeys = (parentSchema?.['x-kubernetes-list-map-keys'] as string[] | undefined) ?? [];
       const identity = (item: unknown): string =>
-        listKind === 'map' ? JSON.stringify(mapKeys.map((k) => (item as Node | null)?.[k] ?? null)) : JSON.stringify(item);
+        listKind === 'map'
+          ? JSON.stringify(mapKeys.map((k) => (item as Node | null)?.[k] ?? null))
+          : JSON.stringify(item);
       const seen = new Set<string>();
       for (const item of data) {
         const id = identity(item);
         if (seen.has(id)) {
           (listType as unknown as { errors: Partial<ErrorObject>[] }).errors = [
-            { keyword: 'x-kubernetes-list-type', message: `has a duplicate ${listKind === 'map' ? `key ${id}` : `item ${id}`}`, params: {} },
+            {
+              keyword: 'x-kubernetes-list-type',
+              message: `has a duplicate ${listKind === 'map' ? `key ${id}` : `item ${id}`}`,
+              params: {},
+            },
           ];
           return false;
         }
@@ -191,7 +213,8 @@ function newAjv(): Ajv {
 function describe(error: ErrorObject): string {
   const where = error.instancePath || '/';
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties') return `${where} has unknown field "${String(params.additionalProperty)}"`;
+  if (error.keyword === 'additionalProperties')
+    return `${where} has unknown field "${String(params.additionalProperty)}"`;
   if (error.keyword === 'enum') return `${where} ${error.message}: ${JSON.stringify(params.allowedValues)}`;
   return `${where} ${error.message ?? error.keyword}`;
 }

@@ -18,7 +18,10 @@ async function probe(): Promise<DockerEnv> {
   const docker = new Docker();
   let problem: string | undefined;
   try {
-    await Promise.race([docker.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref())]);
+    await Promise.race([
+      docker.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref()),
+    ]);
   } catch (error) {
     problem = `no Docker engine reachable (${process.env.DOCKER_HOST ?? '/var/run/docker.sock'}: ${error instanceof Error ? error.message : String(error)})`;
   }

@@ -18,7 +18,9 @@ export async function runIn(docker: Docker, image: string, cmd: string[]): Promi
 
 /** `docker pull` with the test registry's credentials; an error in the stream throws. */
 export async function pull(docker: Docker, reference: string, registry: TestRegistry): Promise<void> {
-  const stream = (await docker.pull(reference, { authconfig: { username: registry.username, password: registry.password, serveraddress: registry.host } })) as NodeJS.ReadableStream;
+  const stream = (await docker.pull(reference, {
+    authconfig: { username: registry.username, password: registry.password, serveraddress: registry.host },
+  })) as NodeJS.ReadableStream;
   let problem: string | undefined;
   await readEngineStream(stream, (m) => (problem ??= m.errorDetail?.message ?? m.error));
   if (problem) throw new Error(`pull ${reference}: ${problem}`);

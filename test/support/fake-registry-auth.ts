@@ -36,7 +36,10 @@ interface Grant {
   expiresAt: number;
 }
 
-export async function startBearerRegistry(upstream: TestRegistry, options: { tokenTtlSeconds?: number } = {}): Promise<BearerRegistry> {
+export async function startBearerRegistry(
+  upstream: TestRegistry,
+  options: { tokenTtlSeconds?: number } = {},
+): Promise<BearerRegistry> {
   const username = 'bearer-user';
   const password = randomBytes(9).toString('hex');
   const service = 'fake-registry.test';
@@ -69,7 +72,12 @@ export async function startBearerRegistry(upstream: TestRegistry, options: { tok
     if (url.pathname === '/token') return token(req, res, url);
     const authorization = req.headers.authorization;
     const record = (status: number) =>
-      state.requests.push({ method: req.method ?? '', path: url.pathname + url.search, status, authorization: !authorization ? 'none' : authorization.startsWith('Bearer ') ? 'bearer' : 'other' });
+      state.requests.push({
+        method: req.method ?? '',
+        path: url.pathname + url.search,
+        status,
+        authorization: !authorization ? 'none' : authorization.startsWith('Bearer ') ? 'bearer' : 'other',
+      });
 
     const needed = requiredScope(req.method ?? 'GET', url.pathname);
     const grant = authorization?.startsWith('Bearer ') ? tokens.get(authorization.slice(7)) : undefined;
@@ -77,7 +85,10 @@ export async function startBearerRegistry(upstream: TestRegistry, options: { tok
     const allowed = needed ? needed.actions.every((a) => valid?.access.get(needed.name)?.has(a)) : valid !== undefined;
     if (!allowed) {
       const scope = needed ? `,scope="repository:${needed.name}:${needed.actions.join(',')}"` : '';
-      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': `Bearer realm="${realm}",service="${service}"${scope}` });
+      res.writeHead(401, {
+        'content-type': 'application/json',
+        'www-authenticate': `Bearer realm="${realm}",service="${service}"${scope}`,
+      });
       res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }));
       record(401);
       return;
@@ -112,7 +123,8 @@ export async function startBearerRegistry(upstream: TestRegistry, options: { tok
     }
     res.writeHead(upstreamRes.status, out);
     record(upstreamRes.status);
-    if (upstreamRes.body && req.method !== 'HEAD') Readable.fromWeb(upstreamRes.body as import('node:stream/web').ReadableStream).pipe(res);
+    if (upstreamRes.body && req.method !== 'HEAD')
+      Readable.fromWeb(upstreamRes.body as import('node:stream/web').ReadableStream).pipe(res);
     else res.end();
   }
 
@@ -125,12 +137,16 @@ export async function startBearerRegistry(upstream: TestRegistry, options: { tok
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (url.searchParams.get('service') !== service) return reply(400, { details: `unknown service ${url.searchParams.get('service')}` });
+    if (url.searchParams.get('service') !== service)
+      return reply(400, { details: `unknown service ${url.searchParams.get('service')}` });
     if (authorization) {
-      const decoded = authorization.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString('utf8') : '';
+      const decoded = authorization.startsWith('Basic ')
+        ? Buffer.from(authorization.slice(6), 'base64').toString('utf8')
+        : '';
       const colon = decoded.indexOf(':');
       user = colon >= 0 ? decoded.slice(0, colon) : undefined;
-      if (user !== username || decoded.slice(colon + 1) !== password) return reply(401, { details: 'incorrect username or password' });
+      if (user !== username || decoded.slice(colon + 1) !== password)
+        return reply(401, { details: 'incorrect username or password' });
     }
     const access = new Map<string, Set<string>>();
     for (const scope of scopes) {

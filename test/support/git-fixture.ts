@@ -42,7 +42,11 @@ export class GitRepository {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', ['-C', this.dir, '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8', env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    return execFileSync('git', ['-C', this.dir, '-c', 'commit.gpgsign=false', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...GIT_ENV },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
   }
 
   sha(ref: string): string {
@@ -65,7 +69,13 @@ export class GitRepository {
       else writeFileSync(target, change);
     }
     this.git('add', '-A');
-    this.git('commit', '--quiet', '--allow-empty', '-m', options.message ?? `Change ${Object.keys(changes).join(', ')}`);
+    this.git(
+      'commit',
+      '--quiet',
+      '--allow-empty',
+      '-m',
+      options.message ?? `Change ${Object.keys(changes).join(', ')}`,
+    );
     return this.sha('HEAD');
   }
 

@@ -9,7 +9,11 @@ let execPath: string | undefined;
  * `protocolV0` drops the client's `Git-Protocol` header, so the backend speaks protocol v0 and (with
  * git's defaults) refuses to send a commit that no ref advertises. Resolves when the answer is sent.
  */
-export function serveGitHttp(req: IncomingMessage, res: ServerResponse, options: { projectRoot: string; pathInfo: string; query: string; protocolV0?: boolean }): Promise<void> {
+export function serveGitHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { projectRoot: string; pathInfo: string; query: string; protocolV0?: boolean },
+): Promise<void> {
   execPath ??= execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim();
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

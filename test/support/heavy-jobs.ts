@@ -7,10 +7,13 @@ import type { FileChanges } from './git-fixture.js';
  */
 export function heavyJobs(jobs: number, statements = 12_000): FileChanges {
   const changes: FileChanges = {};
-  const body = "CREATE TABLE t (x INT) WITH ('connector' = 'datagen');\n".repeat(statements) + "CREATE TABLE s (x INT) WITH ('connector' = 'blackhole');\nINSERT INTO s SELECT x FROM t;\n";
+  const body =
+    "CREATE TABLE t (x INT) WITH ('connector' = 'datagen');\n".repeat(statements) +
+    "CREATE TABLE s (x INT) WITH ('connector' = 'blackhole');\nINSERT INTO s SELECT x FROM t;\n";
   for (let i = 0; i < jobs; i++) {
     const name = `heavy-${i}`;
-    changes[`jobs/${name}/job.yaml`] = `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${name}\nsql: [main.sql]\n`;
+    changes[`jobs/${name}/job.yaml`] =
+      `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${name}\nsql: [main.sql]\n`;
     changes[`jobs/${name}/main.sql`] = `-- ${name}\n${body}`;
   }
   return changes;

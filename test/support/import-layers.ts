@@ -54,7 +54,10 @@ export function layerViolations(imports: readonly FolderImport[], layers: readon
     const to = rank.get(i.to);
     if (from === undefined) out.add(`folder ${i.from}/ is in no layer (src/${i.file})`);
     else if (to === undefined) out.add(`folder ${i.to}/ is in no layer (imported by src/${i.file})`);
-    else if (to >= from) out.add(`src/${i.file} imports ${i.spec}: ${i.from}/ may not import ${i.to}/ (${to === from ? 'same layer' : 'a higher layer'})`);
+    else if (to >= from)
+      out.add(
+        `src/${i.file} imports ${i.spec}: ${i.from}/ may not import ${i.to}/ (${to === from ? 'same layer' : 'a higher layer'})`,
+      );
   }
   return [...out].sort();
 }

@@ -39,10 +39,14 @@ export function jarPathOf(coordinate: string): string {
   return `${g!.replaceAll('.', '/')}/${a}/${v}/${a}-${v}${classifier ? `-${classifier}` : ''}.jar`;
 }
 
-export async function startMavenRepo(options: { auth?: { username: string; password: string } } = {}): Promise<TestMavenRepo> {
+export async function startMavenRepo(
+  options: { auth?: { username: string; password: string } } = {},
+): Promise<TestMavenRepo> {
   const files = new Map<string, Buffer>();
   const requests: MavenRepoRequest[] = [];
-  const expected = options.auth ? `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}` : undefined;
+  const expected = options.auth
+    ? `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`
+    : undefined;
 
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/maven2\//, '');
@@ -50,11 +54,15 @@ export async function startMavenRepo(options: { auth?: { username: string; passw
       requests.push({ method: req.method ?? '', path, status });
       res.writeHead(status, headers).end(body);
     };
-    if (expected && req.headers.authorization !== expected) return answer(401, 'Unauthorized', { 'www-authenticate': 'Basic realm="test maven"' });
+    if (expected && req.headers.authorization !== expected)
+      return answer(401, 'Unauthorized', { 'www-authenticate': 'Basic realm="test maven"' });
     if (req.method !== 'GET' && req.method !== 'HEAD') return answer(405);
     const body = files.get(path);
     if (!body) return answer(404, 'Not Found');
-    return answer(200, req.method === 'HEAD' ? undefined : body, { 'content-type': path.endsWith('.jar') ? 'application/java-archive' : 'text/plain', 'content-length': String(body.length) });
+    return answer(200, req.method === 'HEAD' ? undefined : body, {
+      'content-type': path.endsWith('.jar') ? 'application/java-archive' : 'text/plain',
+      'content-length': String(body.length),
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -70,9 +78,13 @@ export async function startMavenRepo(options: { auth?: { username: string; passw
       const signed = publishOptions.wrongChecksum ? Buffer.concat([jar, Buffer.from('tampered')]) : jar;
       for (const kind of publishOptions.checksums ?? ['sha1', 'sha256']) {
         const hex = createHash(kind).update(signed).digest('hex');
-        files.set(`${jarPath}.${kind}`, Buffer.from(publishOptions.checksumWithFileName ? `${hex}  ${jarPath.split('/').pop()}\n` : hex));
+        files.set(
+          `${jarPath}.${kind}`,
+          Buffer.from(publishOptions.checksumWithFileName ? `${hex}  ${jarPath.split('/').pop()}\n` : hex),
+        );
       }
-      for (const kind of ['sha1', 'sha256'] as const) if (!(publishOptions.checksums ?? ['sha1', 'sha256']).includes(kind)) files.delete(`${jarPath}.${kind}`);
+      for (const kind of ['sha1', 'sha256'] as const)
+        if (!(publishOptions.checksums ?? ['sha1', 'sha256']).includes(kind)) files.delete(`${jarPath}.${kind}`);
       return jar;
     },
     remove(coordinate) {

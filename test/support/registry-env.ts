@@ -44,7 +44,8 @@ export interface RegistryRequest {
  * before an action and slice after it to see what that action sent.
  */
 export function registryRequests(registry: TestRegistry): RegistryRequest[] {
-  if (!registry.logFile) throw new Error('this test registry has no known log file (set STREAMPILOT_TEST_REGISTRY_LOG)');
+  if (!registry.logFile)
+    throw new Error('this test registry has no known log file (set STREAMPILOT_TEST_REGISTRY_LOG)');
   const out: RegistryRequest[] = [];
   for (const line of readFileSync(registry.logFile, 'utf8').split('\n')) {
     const m = /^\S+ \S+ \S+ \[[^\]]+\] "([A-Z]+) (\S+) HTTP\/[0-9.]+" (\d{3}) /.exec(line);
@@ -58,8 +59,8 @@ export function basicAuth(registry: TestRegistry): string {
   return `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`;
 }
 
-
-const onPath = (binary: string) => (process.env.PATH ?? '').split(':').some((dir) => existsSync(path.join(dir, binary)));
+const onPath = (binary: string) =>
+  (process.env.PATH ?? '').split(':').some((dir) => existsSync(path.join(dir, binary)));
 
 async function answers(host: string): Promise<boolean> {
   try {
@@ -91,7 +92,10 @@ async function startPrivateRegistry(): Promise<TestRegistry> {
   const logFile = path.join(dir, 'registry.log');
   // A watchdog shell stops the registry when this test process goes away, however it ends.
   const script = `docker-registry serve "$1" >"$2" 2>&1 & r=$!; while kill -0 ${process.pid} 2>/dev/null && kill -0 $r 2>/dev/null; do sleep 1; done; kill $r 2>/dev/null; rm -rf "$3"`;
-  const child = spawn('sh', ['-c', script, 'sh', path.join(dir, 'registry.yml'), logFile, dir], { stdio: 'ignore', detached: true });
+  const child = spawn('sh', ['-c', script, 'sh', path.join(dir, 'registry.yml'), logFile, dir], {
+    stdio: 'ignore',
+    detached: true,
+  });
   child.unref();
   process.once('exit', () => {
     try {
@@ -101,7 +105,10 @@ async function startPrivateRegistry(): Promise<TestRegistry> {
     }
   });
   for (let i = 0; i < 50 && !(await answers(host)); i++) await new Promise((r) => setTimeout(r, 100));
-  if (!(await answers(host))) throw new Error(`docker-registry did not start on ${host}: ${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : 'no log'}`);
+  if (!(await answers(host)))
+    throw new Error(
+      `docker-registry did not start on ${host}: ${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : 'no log'}`,
+    );
   return { host, username, password, logFile };
 }
 
@@ -110,8 +117,14 @@ async function probe(): Promise<RegistryEnv> {
   let registry: TestRegistry | undefined;
   let problem: string | undefined;
   if (env.STREAMPILOT_TEST_REGISTRY) {
-    registry = { host: env.STREAMPILOT_TEST_REGISTRY, username: env.STREAMPILOT_TEST_REGISTRY_USER ?? '', password: env.STREAMPILOT_TEST_REGISTRY_PASSWORD ?? '', logFile: env.STREAMPILOT_TEST_REGISTRY_LOG || undefined };
-    if (!(await answers(registry.host))) problem = `the test registry STREAMPILOT_TEST_REGISTRY=${registry.host} does not answer with 401 on /v2/`;
+    registry = {
+      host: env.STREAMPILOT_TEST_REGISTRY,
+      username: env.STREAMPILOT_TEST_REGISTRY_USER ?? '',
+      password: env.STREAMPILOT_TEST_REGISTRY_PASSWORD ?? '',
+      logFile: env.STREAMPILOT_TEST_REGISTRY_LOG || undefined,
+    };
+    if (!(await answers(registry.host)))
+      problem = `the test registry STREAMPILOT_TEST_REGISTRY=${registry.host} does not answer with 401 on /v2/`;
   } else if (env.CI === 'true') {
     problem = 'STREAMPILOT_TEST_REGISTRY is not set: .ci/run should have started the test registry';
   } else if (!onPath('docker-registry') || !onPath('htpasswd')) {

@@ -11,7 +11,8 @@ function findRepoRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'streampilot') return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'streampilot')
+      return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`no StreamPilot package.json above ${fileURLToPath(import.meta.url)}`);
     dir = up;

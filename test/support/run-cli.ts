@@ -15,14 +15,21 @@ export interface CliRun {
  * first). XDG_CACHE_HOME points at a scratch folder so runs never share a cache by accident.
  */
 export function runCli(args: string[], options: CliOptions = {}): CliRun {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'streampilot.js'), ...args], { cwd: options.cwd ?? repoRoot, encoding: 'utf8', env: cliEnv(options) });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'streampilot.js'), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    encoding: 'utf8',
+    env: cliEnv(options),
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The same, without blocking this process: for tests whose servers (a Maven repository…) live in the test process itself. */
 export function runCliAsync(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'streampilot.js'), ...args], { cwd: options.cwd ?? repoRoot, env: cliEnv(options) });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'streampilot.js'), ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: cliEnv(options),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -40,7 +47,11 @@ export interface CliOptions {
 }
 
 function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: options.cacheHome ?? path.join(repoRoot, 'node_modules', '.cache', 'streampilot-test') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    XDG_CACHE_HOME: options.cacheHome ?? path.join(repoRoot, 'node_modules', '.cache', 'streampilot-test'),
+  };
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;

@@ -18,13 +18,24 @@ export interface KubeconfigContext {
 }
 
 /** The kubeconfig YAML; the first context is the current one. */
-export function testKubeconfig(target: KubeconfigTarget, contexts: KubeconfigContext[] = [{ name: 'test', namespace: 'streampilot' }]): string {
+export function testKubeconfig(
+  target: KubeconfigTarget,
+  contexts: KubeconfigContext[] = [{ name: 'test', namespace: 'streampilot' }],
+): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'fake', cluster: { server: target.url, 'certificate-authority-data': Buffer.from(target.caPem).toString('base64') } }],
+    clusters: [
+      {
+        name: 'fake',
+        cluster: { server: target.url, 'certificate-authority-data': Buffer.from(target.caPem).toString('base64') },
+      },
+    ],
     users: [{ name: 'streampilot', user: { token: target.token } }],
-    contexts: contexts.map((c) => ({ name: c.name, context: { cluster: 'fake', user: 'streampilot', ...(c.namespace ? { namespace: c.namespace } : {}) } })),
+    contexts: contexts.map((c) => ({
+      name: c.name,
+      context: { cluster: 'fake', user: 'streampilot', ...(c.namespace ? { namespace: c.namespace } : {}) },
+    })),
     'current-context': contexts[0]?.name ?? '',
   });
 }

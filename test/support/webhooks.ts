@@ -15,7 +15,9 @@ interface ExampleGroup {
 const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as ExampleGroup[];
 
 function example(event: string, action: string): Record<string, any> {
-  const found = examples.find((g) => g.name === event)?.examples.find((e) => e.action === action && 'installation' in e);
+  const found = examples
+    .find((g) => g.name === event)
+    ?.examples.find((e) => e.action === action && 'installation' in e);
   if (!found) throw new Error(`@octokit/webhooks-examples has no ${event}.${action} example with an installation`);
   return structuredClone(found) as Record<string, any>;
 }
@@ -82,8 +84,22 @@ export function pullRequestPayload(spec: PullRequestSpec): Record<string, any> {
   pr.html_url = `${baseRepo.html_url}/pull/${spec.number}`;
   pr.url = `${baseRepo.url}/pulls/${spec.number}`;
   pr.issue_url = `${baseRepo.url}/issues/${spec.number}`;
-  pr.head = { ...pr.head, ref: spec.head.ref, sha: spec.head.sha, label: `${headRepo.owner.login}:${spec.head.ref}`, repo: headRepo, user: headRepo.owner };
-  pr.base = { ...pr.base, ref: spec.base.ref, sha: spec.base.sha, label: `${baseRepo.owner.login}:${spec.base.ref}`, repo: baseRepo, user: baseRepo.owner };
+  pr.head = {
+    ...pr.head,
+    ref: spec.head.ref,
+    sha: spec.head.sha,
+    label: `${headRepo.owner.login}:${spec.head.ref}`,
+    repo: headRepo,
+    user: headRepo.owner,
+  };
+  pr.base = {
+    ...pr.base,
+    ref: spec.base.ref,
+    sha: spec.base.sha,
+    label: `${baseRepo.owner.login}:${spec.base.ref}`,
+    repo: baseRepo,
+    user: baseRepo.owner,
+  };
   if (spec.action === 'synchronize') {
     payload.before = spec.before ?? spec.base.sha;
     payload.after = spec.head.sha;
@@ -125,7 +141,14 @@ export function checkRunRerequestedPayload(spec: RerequestSpec): Record<string, 
   run.url = `${repo.url}/check-runs/${spec.checkRun.id}`;
   run.pull_requests = pullRequests;
   run.app = { ...run.app, id: spec.appId, slug: 'streampilot', name: 'StreamPilot' };
-  run.check_suite = { ...run.check_suite, head_sha: spec.checkRun.headSha, head_branch: spec.checkRun.headBranch, after: spec.checkRun.headSha, pull_requests: pullRequests, app: run.app };
+  run.check_suite = {
+    ...run.check_suite,
+    head_sha: spec.checkRun.headSha,
+    head_branch: spec.checkRun.headBranch,
+    after: spec.checkRun.headSha,
+    pull_requests: pullRequests,
+    app: run.app,
+  };
   return payload;
 }
 
@@ -140,7 +163,14 @@ export interface Delivery {
 }
 
 /** POSTs a webhook the way GitHub does. `signatureOverride` sends a wrong or missing signature. */
-export async function deliverWebhook(options: { url: string; secret: string; event: string; payload: unknown; deliveryId?: string; signatureOverride?: string | null }): Promise<Delivery> {
+export async function deliverWebhook(options: {
+  url: string;
+  secret: string;
+  event: string;
+  payload: unknown;
+  deliveryId?: string;
+  signatureOverride?: string | null;
+}): Promise<Delivery> {
   const body = JSON.stringify(options.payload);
   const deliveryId = options.deliveryId ?? randomUUID();
   const headers: Record<string, string> = {
@@ -169,7 +199,9 @@ export interface PushSpec {
 
 /** A `push` event (it has no action): the pushed ref's new head, one commit listed. */
 export function pushPayload(spec: PushSpec): Record<string, any> {
-  const found = examples.find((g) => g.name === 'push')?.examples.find((e) => typeof e.ref === 'string' && e.ref.startsWith('refs/heads/') && 'installation' in e);
+  const found = examples
+    .find((g) => g.name === 'push')
+    ?.examples.find((e) => typeof e.ref === 'string' && e.ref.startsWith('refs/heads/') && 'installation' in e);
   if (!found) throw new Error('@octokit/webhooks-examples has no push example on a branch with an installation');
   const payload = structuredClone(found) as Record<string, any>;
   const repo = repositoryObject(payload.repository, spec.repository);
@@ -182,7 +214,12 @@ export function pushPayload(spec: PushSpec): Record<string, any> {
   payload.created = false;
   payload.forced = false;
   payload.compare = `${repo.html_url}/compare/${spec.before.slice(0, 12)}...${spec.after.slice(0, 12)}`;
-  const commit = { ...payload.head_commit, id: spec.after, tree_id: payload.head_commit.tree_id, url: `${repo.html_url}/commit/${spec.after}` };
+  const commit = {
+    ...payload.head_commit,
+    id: spec.after,
+    tree_id: payload.head_commit.tree_id,
+    url: `${repo.html_url}/commit/${spec.after}`,
+  };
   payload.head_commit = spec.deleted ? null : commit;
   payload.commits = spec.deleted ? [] : [commit];
   return payload;
@@ -199,13 +236,31 @@ export interface PushedRepository {
 }
 
 /** Delivers the push of `after` onto the default branch, as GitHub sends it after a merge; a non-2xx answer fails the test. */
-export async function deliverMergePush(options: { url: string; secret: string; repo: PushedRepository; before: string; after: string }): Promise<void> {
+export async function deliverMergePush(options: {
+  url: string;
+  secret: string;
+  repo: PushedRepository;
+  before: string;
+  after: string;
+}): Promise<void> {
   const { repo } = options;
   const delivery = await deliverWebhook({
     url: options.url,
     secret: options.secret,
     event: 'push',
-    payload: pushPayload({ installationId: repo.installationId, repository: { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl, defaultBranch: repo.defaultBranch }, ref: `refs/heads/${repo.defaultBranch}`, before: options.before, after: options.after }),
+    payload: pushPayload({
+      installationId: repo.installationId,
+      repository: {
+        id: repo.id,
+        owner: repo.owner,
+        name: repo.name,
+        cloneUrl: repo.cloneUrl,
+        defaultBranch: repo.defaultBranch,
+      },
+      ref: `refs/heads/${repo.defaultBranch}`,
+      before: options.before,
+      after: options.after,
+    }),
   });
   if (delivery.status >= 300) throw new Error(`the push webhook was answered ${delivery.status}: ${delivery.body}`);
 }

@@ -7,7 +7,6 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuildPorts } from '../../src/image/build-ports.js';
 import { createDockerBuilder } from '../../src/image/docker-builder.js';
@@ -34,7 +33,10 @@ CREATE TABLE sink (user_id STRING, url STRING) WITH ('connector' = 'blackhole');
 INSERT INTO sink SELECT user_id, url FROM clicks WHERE url NOT LIKE '%--internal%';
 `;
 
-function writeRepository(root: string, options: { registry: string; repository: string; base: string; maven: string; marker: string }): void {
+function writeRepository(
+  root: string,
+  options: { registry: string; repository: string; base: string; maven: string; marker: string },
+): void {
   mkdirSync(path.join(root, 'jobs', 'clicks'), { recursive: true });
   writeFileSync(
     path.join(root, 'streampilot.yaml'),
@@ -67,13 +69,17 @@ dependencies:
   writeFileSync(path.join(root, 'jobs', 'clicks', 'main.sql'), sql(options.marker));
 }
 
-
-
 /** A project with one `build: configmap` job: SQL only, on a runner base image. */
 function writeConfigMapRepository(root: string, options: { registry: string; base: string }): void {
   mkdirSync(path.join(root, 'jobs', 'sql-only'), { recursive: true });
-  writeFileSync(path.join(root, 'streampilot.yaml'), `apiVersion: streampilot.dev/v1\nkind: Project\nregistry:\n  repository: ${options.registry}/jobs\n  insecure: true\nenvironments:\n  staging: {}\n`);
-  writeFileSync(path.join(root, 'jobs', 'sql-only', 'job.yaml'), `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: sql-only\nsql: [main.sql]\nbuild: configmap\nbaseImage: ${options.base}\n`);
+  writeFileSync(
+    path.join(root, 'streampilot.yaml'),
+    `apiVersion: streampilot.dev/v1\nkind: Project\nregistry:\n  repository: ${options.registry}/jobs\n  insecure: true\nenvironments:\n  staging: {}\n`,
+  );
+  writeFileSync(
+    path.join(root, 'jobs', 'sql-only', 'job.yaml'),
+    `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: sql-only\nsql: [main.sql]\nbuild: configmap\nbaseImage: ${options.base}\n`,
+  );
   writeFileSync(path.join(root, 'jobs', 'sql-only', 'main.sql'), sql('configmap'));
 }
 
@@ -83,7 +89,12 @@ const untouchable = (): BuildPorts => {
     throw new Error(`${what} was called, but nothing may be looked up or built here`);
   };
   return {
-    registry: { name: 'registry', build: refuse('registry.build'), resolveBaseDigest: refuse('registry.resolveBaseDigest'), findImage: refuse('registry.findImage') },
+    registry: {
+      name: 'registry',
+      build: refuse('registry.build'),
+      resolveBaseDigest: refuse('registry.resolveBaseDigest'),
+      findImage: refuse('registry.findImage'),
+    },
     maven: { resolveAll: refuse('maven.resolveAll') } as unknown as BuildPorts['maven'],
     progress: () => undefined,
   };
@@ -98,8 +109,12 @@ describe('build: configmap jobs, without a registry', () => {
     writeConfigMapRepository(root, { registry: '127.0.0.1:1', base: 'ghcr.io/acme/flink-sql-runner:1.20' });
     const result = await buildImages(root, { environment: 'staging', push: false }, untouchable());
     expect(result.diagnostics).toEqual([]);
-    expect(result.outcomes).toEqual([{ job: 'sql-only', status: 'no-image', image: 'ghcr.io/acme/flink-sql-runner:1.20' }]);
-    expect(formatBuildOutcomes(result.outcomes, { pushed: false })).toBe('sql-only  no image: SQL in a ConfigMap, runs on ghcr.io/acme/flink-sql-runner:1.20');
+    expect(result.outcomes).toEqual([
+      { job: 'sql-only', status: 'no-image', image: 'ghcr.io/acme/flink-sql-runner:1.20' },
+    ]);
+    expect(formatBuildOutcomes(result.outcomes, { pushed: false })).toBe(
+      'sql-only  no image: SQL in a ConfigMap, runs on ghcr.io/acme/flink-sql-runner:1.20',
+    );
   });
 
   it('with --push, a base image that cannot be read fails the job at "resolve base image", saying why', async () => {
@@ -109,8 +124,18 @@ describe('build: configmap jobs, without a registry', () => {
     writeConfigMapRepository(root, { registry: host, base: `${host}/base/runner:1` });
     const ports = { ...untouchable(), registry: new RegistryBuilder({ targetRegistry: host, insecure: true }) };
     const result = await buildImages(root, { environment: 'staging', push: true }, ports);
-    expect(result.outcomes).toEqual([{ job: 'sql-only', status: 'failed', step: 'resolve base image', message: expect.stringContaining(host), hint: expect.stringMatching(/reachable/) }]);
-    const check = renderBuildCheckRun({ environments: [{ environment: 'staging', outcomes: result.outcomes, diagnostics: result.diagnostics }] });
+    expect(result.outcomes).toEqual([
+      {
+        job: 'sql-only',
+        status: 'failed',
+        step: 'resolve base image',
+        message: expect.stringContaining(host),
+        hint: expect.stringMatching(/reachable/),
+      },
+    ]);
+    const check = renderBuildCheckRun({
+      environments: [{ environment: 'staging', outcomes: result.outcomes, diagnostics: result.diagnostics }],
+    });
     expect(check.conclusion).toBe('failure');
     expect(check.summary).toContain('| staging | sql-only | **failed** at resolve base image:');
   });
@@ -123,18 +148,37 @@ describe('a project without registry.repository', () => {
   it('the build ports are made (a configmap job needs none), and an image job fails at once naming the setting, looking nothing up', async () => {
     const root = path.join(work, 'repo');
     mkdirSync(path.join(root, 'jobs', 'clicks'), { recursive: true });
-    writeFileSync(path.join(root, 'streampilot.yaml'), 'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n');
-    writeFileSync(path.join(root, 'jobs', 'clicks', 'job.yaml'), 'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: clicks\nsql: [main.sql]\n');
+    writeFileSync(
+      path.join(root, 'streampilot.yaml'),
+      'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n',
+    );
+    writeFileSync(
+      path.join(root, 'jobs', 'clicks', 'job.yaml'),
+      'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: clicks\nsql: [main.sql]\n',
+    );
     writeFileSync(path.join(root, 'jobs', 'clicks', 'main.sql'), sql('no registry'));
-    const project = { apiVersion: 'streampilot.dev/v1' as const, kind: 'Project' as const, environments: { staging: {} } };
+    const project = {
+      apiVersion: 'streampilot.dev/v1' as const,
+      kind: 'Project' as const,
+      environments: { staging: {} },
+    };
     await expect(createBuildPorts(project, { progress: () => undefined, docker: 'none' })).resolves.toBeDefined();
     const result = await buildImages(root, { environment: 'staging', push: true }, untouchable());
-    expect(result.outcomes).toEqual([{ job: 'clicks', status: 'failed', step: 'configuration', message: expect.stringContaining('registry.repository'), hint: expect.stringContaining('registry:') }]);
+    expect(result.outcomes).toEqual([
+      {
+        job: 'clicks',
+        status: 'failed',
+        step: 'configuration',
+        message: expect.stringContaining('registry.repository'),
+        hint: expect.stringContaining('registry:'),
+      },
+    ]);
   });
 });
 
 const built = (o: JobBuildOutcome | undefined) => {
-  if (!o || (o.status !== 'built' && o.status !== 'reused')) throw new Error(`expected an image, got ${JSON.stringify(o)}`);
+  if (!o || (o.status !== 'built' && o.status !== 'reused'))
+    throw new Error(`expected an image, got ${JSON.stringify(o)}`);
   return o.image;
 };
 
@@ -147,12 +191,21 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
   let maven: TestMavenRepo;
   let udfJar: Buffer;
   const pulled: string[] = [];
-  const savedEnv = { user: process.env.STREAMPILOT_REGISTRY_USERNAME, password: process.env.STREAMPILOT_REGISTRY_PASSWORD };
+  const savedEnv = {
+    user: process.env.STREAMPILOT_REGISTRY_USERNAME,
+    password: process.env.STREAMPILOT_REGISTRY_PASSWORD,
+  };
 
   const ports = (): BuildPorts => ({
     registry: new RegistryBuilder({ targetRegistry: registry.host, insecure: true }),
-    docker: createDockerBuilder({ docker, credentials: { [registry.host]: { username: registry.username, password: registry.password } } }),
-    maven: createMavenResolver({ repositories: [{ id: 'local', url: maven.url, checksums: 'required' }], cacheDir: path.join(work, 'maven-cache') }),
+    docker: createDockerBuilder({
+      docker,
+      credentials: { [registry.host]: { username: registry.username, password: registry.password } },
+    }),
+    maven: createMavenResolver({
+      repositories: [{ id: 'local', url: maven.url, checksums: 'required' }],
+      cacheDir: path.join(work, 'maven-cache'),
+    }),
     progress: () => undefined,
   });
   const repo = (name: string, marker = 'v1', repository = `jobs-${run}`) => {
@@ -179,13 +232,25 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
     if (savedEnv.user === undefined) delete process.env.STREAMPILOT_REGISTRY_USERNAME;
     if (savedEnv.password === undefined) delete process.env.STREAMPILOT_REGISTRY_PASSWORD;
     await maven?.close();
-    for (const ref of pulled) await docker.getImage(ref).remove({ force: true }).catch(() => undefined);
+    for (const ref of pulled)
+      await docker
+        .getImage(ref)
+        .remove({ force: true })
+        .catch(() => undefined);
     rmSync(work, { recursive: true, force: true });
   });
 
   it('the registry-native and the Docker-built image of the same job run and show the same files', async () => {
-    const native = await buildImages(repo('native', 'v1', `native-${run}`), { environment: 'staging', push: true, builder: 'registry' }, ports());
-    const engine = await buildImages(repo('engine', 'v1', `engine-${run}`), { environment: 'staging', push: true, builder: 'docker' }, ports());
+    const native = await buildImages(
+      repo('native', 'v1', `native-${run}`),
+      { environment: 'staging', push: true, builder: 'registry' },
+      ports(),
+    );
+    const engine = await buildImages(
+      repo('engine', 'v1', `engine-${run}`),
+      { environment: 'staging', push: true, builder: 'docker' },
+      ports(),
+    );
     const a = built(native.outcomes[0]);
     const b = built(engine.outcomes[0]);
     // same content, same tag name: only the repository differs
@@ -194,7 +259,13 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
     for (const image of [a, b]) {
       await pull(docker, image.reference, registry);
       pulled.push(image.reference);
-      listings.push(await runIn(docker, image.reference, ['sh', '-c', 'cd /opt/flink/usrlib && find . -type f | sort | xargs sha256sum']));
+      listings.push(
+        await runIn(docker, image.reference, [
+          'sh',
+          '-c',
+          'cd /opt/flink/usrlib && find . -type f | sort | xargs sha256sum',
+        ]),
+      );
     }
     expect(listings[0]).toBe(listings[1]);
     expect(listings[0]).toContain('./acme-udfs-1.2.0.jar');
@@ -202,10 +273,10 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
     const script = await runIn(docker, a.reference, ['cat', '/opt/flink/usrlib/sql-scripts/script.sql']);
     // the normalised script: no comments, literal kept intact for the runner
     expect(script).not.toContain('-- v1');
-    expect(script).toContain("INSERT INTO sink");
-    expect((await runIn(docker, a.reference, ['sha256sum', '/opt/flink/usrlib/acme-udfs-1.2.0.jar'])).split(' ')[0]).toBe(
-      (await import('node:crypto')).createHash('sha256').update(udfJar).digest('hex'),
-    );
+    expect(script).toContain('INSERT INTO sink');
+    expect(
+      (await runIn(docker, a.reference, ['sha256sum', '/opt/flink/usrlib/acme-udfs-1.2.0.jar'])).split(' ')[0],
+    ).toBe((await import('node:crypto')).createHash('sha256').update(udfJar).digest('hex'));
   });
 
   it('a second build of an unchanged job uploads nothing; a SQL-only change uploads one small layer and a config', async () => {
@@ -232,13 +303,20 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
     const [repository, tag] = image.reference.slice(registry.host.length + 1).split(':') as [string, string];
     const anonymous = new RegistryClient({ registry: registry.host, insecure: true });
     await expect(anonymous.headManifest(repository, tag)).rejects.toThrow(/401|credentials|login/i);
-    const authenticated = new RegistryClient({ registry: registry.host, insecure: true, credentials: { username: registry.username, password: registry.password } });
+    const authenticated = new RegistryClient({
+      registry: registry.host,
+      insecure: true,
+      credentials: { username: registry.username, password: registry.password },
+    });
     expect((await authenticated.headManifest(repository, tag))?.digest).toBe(image.digest);
   });
 
   it('a missing Maven artifact fails that job with the coordinate and the repository named, and builds nothing', async () => {
     const root = repo('missing');
-    writeFileSync(path.join(root, 'jobs', 'clicks', 'job.yaml'), `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: clicks\nsql: [main.sql]\ndependencies:\n  maven: [com.acme.flink:not-there:9.9]\n`);
+    writeFileSync(
+      path.join(root, 'jobs', 'clicks', 'job.yaml'),
+      `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: clicks\nsql: [main.sql]\ndependencies:\n  maven: [com.acme.flink:not-there:9.9]\n`,
+    );
     const result = await buildImages(root, { environment: 'staging', push: true }, ports());
     expect(result.outcomes[0]).toMatchObject({ job: 'clicks', status: 'failed', step: 'resolve Maven dependencies' });
     const failed = result.outcomes[0] as { message: string };
@@ -251,12 +329,22 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
     writeConfigMapRepository(root, { registry: registry.host, base: base.reference });
     const before = registryRequests(registry).length;
     const result = await buildImages(root, { environment: 'staging', push: true }, ports());
-    expect(result.outcomes).toEqual([{ job: 'sql-only', status: 'no-image', image: `${base.reference}@${base.digest}` }]);
-    expect(registryRequests(registry).slice(before).filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([]);
-    const check = renderBuildCheckRun({ environments: [{ environment: 'staging', outcomes: result.outcomes, diagnostics: result.diagnostics }] });
+    expect(result.outcomes).toEqual([
+      { job: 'sql-only', status: 'no-image', image: `${base.reference}@${base.digest}` },
+    ]);
+    expect(
+      registryRequests(registry)
+        .slice(before)
+        .filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
+    ).toEqual([]);
+    const check = renderBuildCheckRun({
+      environments: [{ environment: 'staging', outcomes: result.outcomes, diagnostics: result.diagnostics }],
+    });
     expect(check.conclusion).toBe('success');
     expect(check.title).toBe('0 built, 0 reused, 1 without image');
-    expect(check.summary).toContain(`| staging | sql-only | no image: SQL in a ConfigMap, runs on the base image | \`${base.reference}\` | \`${base.digest}\` |`);
+    expect(check.summary).toContain(
+      `| staging | sql-only | no image: SQL in a ConfigMap, runs on the base image | \`${base.reference}\` | \`${base.digest}\` |`,
+    );
 
     process.env.STREAMPILOT_REGISTRY_USERNAME = registry.username;
     process.env.STREAMPILOT_REGISTRY_PASSWORD = registry.password;
@@ -282,7 +370,9 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
       return runCliAsync(args, env);
     };
     const dry = await withCredentials(['build', '--dir', root]);
-    expect(dry.stdout).toMatch(new RegExp(`clicks  would be built  ${registry.host.replace(/\./g, '\\.')}/cli-${run}:clicks-[0-9a-f]{16}`));
+    expect(dry.stdout).toMatch(
+      new RegExp(`clicks  would be built  ${registry.host.replace(/\./g, '\\.')}/cli-${run}:clicks-[0-9a-f]{16}`),
+    );
     expect(dry.status).toBe(0);
     const push = await withCredentials(['build', '--dir', root, '--push']);
     expect(push.stdout).toMatch(/clicks {2}built and pushed .*@sha256:[0-9a-f]{64}/);

@@ -3,7 +3,8 @@ import type { ResultCache } from '../../src/cache/result-cache.js';
 import { checkJobSql, checkScopedMemo } from '../../src/workflows/check-job-sql.js';
 import { resolvedJob } from '../support/resolved-job.js';
 
-const TABLES = "CREATE TABLE a (x INT) WITH ('connector' = 'datagen');\nCREATE TABLE b (x INT) WITH ('connector' = 'blackhole');\n";
+const TABLES =
+  "CREATE TABLE a (x INT) WITH ('connector' = 'datagen');\nCREATE TABLE b (x INT) WITH ('connector' = 'blackhole');\n";
 const TWO_INSERTS = 'INSERT INTO b SELECT x FROM a;\nINSERT INTO b SELECT x FROM a;\n';
 
 /** Counts the analyses actually run: a miss is followed by a set. */
@@ -17,8 +18,20 @@ describe('checkJobSql shares one analysis between environments that agree on its
   test('environments differing only in namespace and unreferenced variables analyse the SQL once', () => {
     const memo = counting();
     const sources = [{ file: 'jobs/j/main.sql', text: TABLES + 'INSERT INTO b SELECT x FROM a;\n' }];
-    const staging = checkJobSql(sources, resolvedJob({ environment: 'staging', namespace: 'ns-a', variables: { env: 'staging' } }), undefined, undefined, memo);
-    const prod = checkJobSql(sources, resolvedJob({ environment: 'production', namespace: 'ns-b', variables: { env: 'prod' } }), undefined, undefined, memo);
+    const staging = checkJobSql(
+      sources,
+      resolvedJob({ environment: 'staging', namespace: 'ns-a', variables: { env: 'staging' } }),
+      undefined,
+      undefined,
+      memo,
+    );
+    const prod = checkJobSql(
+      sources,
+      resolvedJob({ environment: 'production', namespace: 'ns-b', variables: { env: 'prod' } }),
+      undefined,
+      undefined,
+      memo,
+    );
     expect(memo.analyses).toBe(1);
     expect(prod).toEqual(staging);
   });
@@ -27,7 +40,13 @@ describe('checkJobSql shares one analysis between environments that agree on its
     const memo = counting();
     const sources = [{ file: 'jobs/j/main.sql', text: TABLES + TWO_INSERTS }];
     const application = checkJobSql(sources, resolvedJob({ mode: 'application' }), undefined, undefined, memo);
-    const session = checkJobSql(sources, resolvedJob({ mode: 'session', sessionCluster: 's' }), undefined, undefined, memo);
+    const session = checkJobSql(
+      sources,
+      resolvedJob({ mode: 'session', sessionCluster: 's' }),
+      undefined,
+      undefined,
+      memo,
+    );
     expect(memo.analyses).toBe(2);
     expect(application.diagnostics.map((d) => d.rule)).toContain('sql/multiple-inserts');
     expect(session.diagnostics.map((d) => d.rule)).not.toContain('sql/multiple-inserts');
@@ -35,22 +54,37 @@ describe('checkJobSql shares one analysis between environments that agree on its
 
   test('a referenced variable with another value is analysed again and positioned in the original file', () => {
     const memo = counting();
-    const text = "CREATE TABLE a (x INT) WITH ('connector' = '${c}');\n" + TABLES.split('\n')[1] + "\nCREATE TABLE a (y INT) WITH ('connector' = 'datagen');\n" + 'INSERT INTO b SELECT x FROM a;\n';
+    const text =
+      "CREATE TABLE a (x INT) WITH ('connector' = '${c}');\n" +
+      TABLES.split('\n')[1] +
+      "\nCREATE TABLE a (y INT) WITH ('connector' = 'datagen');\n" +
+      'INSERT INTO b SELECT x FROM a;\n';
     const sources = [{ file: 'jobs/j/main.sql', text }];
     const short = checkJobSql(sources, resolvedJob({ variables: { c: 'datagen' } }), undefined, undefined, memo);
-    const long = checkJobSql(sources, resolvedJob({ variables: { c: 'datagen', unused: 'x' } }), undefined, undefined, memo);
+    const long = checkJobSql(
+      sources,
+      resolvedJob({ variables: { c: 'datagen', unused: 'x' } }),
+      undefined,
+      undefined,
+      memo,
+    );
     const other = checkJobSql(sources, resolvedJob({ variables: { c: 'print' } }), undefined, undefined, memo);
     expect(memo.analyses).toBe(2);
     expect(long).toEqual(short);
-    for (const r of [short, other]) expect(r.diagnostics.find((d) => d.rule === 'sql/duplicate-table')).toMatchObject({ line: 3, column: 14 });
+    for (const r of [short, other])
+      expect(r.diagnostics.find((d) => d.rule === 'sql/duplicate-table')).toMatchObject({ line: 3, column: 14 });
     expect(other.script).toContain("'print'");
     expect(short.script).not.toContain("'print'");
   });
 
   test('an unresolved variable is reported for each environment by name, even when the analysis is shared', () => {
     const memo = counting();
-    const sources = [{ file: 'jobs/j/main.sql', text: TABLES + "INSERT INTO b SELECT x FROM a WHERE '${missing}' = '';\n" }];
-    const messages = ['staging', 'production'].map((environment) => checkJobSql(sources, resolvedJob({ environment }), undefined, undefined, memo).diagnostics.map((d) => d.message));
+    const sources = [
+      { file: 'jobs/j/main.sql', text: TABLES + "INSERT INTO b SELECT x FROM a WHERE '${missing}' = '';\n" },
+    ];
+    const messages = ['staging', 'production'].map((environment) =>
+      checkJobSql(sources, resolvedJob({ environment }), undefined, undefined, memo).diagnostics.map((d) => d.message),
+    );
     expect(memo.analyses).toBe(1);
     expect(messages[0]).toContainEqual(expect.stringContaining('for environment `staging`'));
     expect(messages[1]).toContainEqual(expect.stringContaining('for environment `production`'));

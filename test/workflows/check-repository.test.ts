@@ -12,22 +12,31 @@ const crdsPresent = fs.existsSync(operatorCrdDir);
 const scratch = mkdtempSync(path.join(tmpdir(), 'streampilot-check-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe.skipIf(!crdsPresent)(`every object the example repository would apply is valid for the operator's CRDs${crdsPresent ? '' : ' (skipped: ../shared/reference/flink-operator not present)'}`, () => {
-  // Contract: Flink Kubernetes Operator 1.15.0 CRDs (flinkdeployments / flinksessionjobs), read from ../shared.
-  const { plan, diagnostics } = checkRepository(example);
-  const jobs = plan.environments.flatMap((e) => e.jobs.map((j) => [`${e.name}/${j.name}`, j] as const));
+describe.skipIf(!crdsPresent)(
+  `every object the example repository would apply is valid for the operator's CRDs${crdsPresent ? '' : ' (skipped: ../shared/reference/flink-operator not present)'}`,
+  () => {
+    // Contract: Flink Kubernetes Operator 1.15.0 CRDs (flinkdeployments / flinksessionjobs), read from ../shared.
+    const { plan, diagnostics } = checkRepository(example);
+    const jobs = plan.environments.flatMap((e) => e.jobs.map((j) => [`${e.name}/${j.name}`, j] as const));
 
-  it('plans all four jobs in both environments, without errors', () => {
-    expect(diagnostics).toEqual([]);
-    expect(jobs.map(([id]) => id).sort()).toEqual(
-      ['staging', 'production'].flatMap((e) => ['clickstream-fanout', 'orders-enrichment', 'orders-revenue-per-minute', 'payment-fraud-alerts'].map((j) => `${e}/${j}`)).sort(),
-    );
-  });
+    it('plans all four jobs in both environments, without errors', () => {
+      expect(diagnostics).toEqual([]);
+      expect(jobs.map(([id]) => id).sort()).toEqual(
+        ['staging', 'production']
+          .flatMap((e) =>
+            ['clickstream-fanout', 'orders-enrichment', 'orders-revenue-per-minute', 'payment-fraud-alerts'].map(
+              (j) => `${e}/${j}`,
+            ),
+          )
+          .sort(),
+      );
+    });
 
-  it.each(jobs)('%s', (_id, job) => {
-    expect(validateAgainstCrds(job.object)).toEqual([]);
-  });
-});
+    it.each(jobs)('%s', (_id, job) => {
+      expect(validateAgainstCrds(job.object)).toEqual([]);
+    });
+  },
+);
 
 describe('the normalised script a job runs', () => {
   it('is what the naive SQL runner reads correctly: no comments, statement set in its exact shape', () => {
@@ -55,7 +64,9 @@ describe('the result cache', () => {
     const file = path.join(repo, 'jobs', 'orders-enrichment', 'main.sql');
     writeFileSync(file, fs.readFileSync(file, 'utf8').replace('FROM orders AS o', 'FROM orderz AS o'));
     const third = checkRepository(repo, { cache });
-    expect(third.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['jobs/orders-enrichment/main.sql:11:6 sql/unknown-table']);
+    expect(third.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      'jobs/orders-enrichment/main.sql:11:6 sql/unknown-table',
+    ]);
     expect(third.sources.get('jobs/orders-enrichment/main.sql')).toContain('orderz');
     // the repository entry plus one per environment for the changed job
     expect(cache.entries.size).toBe(entries + 1 + 2);
@@ -71,43 +82,69 @@ INSERT INTO sink SELECT user_id, url FROM clicks;
     const repo = path.join(scratch, name);
     cpSync(example, repo, { recursive: true });
     fs.mkdirSync(path.join(repo, 'jobs', 'sql-only'));
-    writeFileSync(path.join(repo, 'jobs', 'sql-only', 'job.yaml'), `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: sql-only\n${manifest}`);
+    writeFileSync(
+      path.join(repo, 'jobs', 'sql-only', 'job.yaml'),
+      `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: sql-only\n${manifest}`,
+    );
     for (const [file, text] of Object.entries(files)) writeFileSync(path.join(repo, 'jobs', 'sql-only', file), text);
     return repo;
   };
 
   it('runs on its base image as written, with the script mounted from a ConfigMap, in every environment', () => {
-    const repo = repoWith('configmap', 'sql: [main.sql]\nbuild: configmap\nbaseImage: ghcr.io/acme/flink-sql-runner:1.20\n', { 'main.sql': sqlOnly });
+    const repo = repoWith(
+      'configmap',
+      'sql: [main.sql]\nbuild: configmap\nbaseImage: ghcr.io/acme/flink-sql-runner:1.20\n',
+      { 'main.sql': sqlOnly },
+    );
     const { plan, diagnostics } = checkRepository(repo);
     expect(diagnostics).toEqual([]);
     for (const env of plan.environments) {
       const job = env.jobs.find((j) => j.name === 'sql-only')!;
       expect(job.image).toBe('ghcr.io/acme/flink-sql-runner:1.20');
-      const object = job.object as unknown as { spec: { image: string; podTemplate: { spec: { volumes: { configMap?: { name: string } }[] } } } };
+      const object = job.object as unknown as {
+        spec: { image: string; podTemplate: { spec: { volumes: { configMap?: { name: string } }[] } } };
+      };
       expect(object.spec.image).toBe('ghcr.io/acme/flink-sql-runner:1.20');
-      expect(object.spec.podTemplate.spec.volumes.map((v) => v.configMap?.name)).toEqual([expect.stringMatching(/^sql-only-sql-[0-9a-f]{10}$/)]);
+      expect(object.spec.podTemplate.spec.volumes.map((v) => v.configMap?.name)).toEqual([
+        expect.stringMatching(/^sql-only-sql-[0-9a-f]{10}$/),
+      ]);
       if (crdsPresent) expect(validateAgainstCrds(job.object)).toEqual([]);
       // the image jobs next to it keep their content-addressed tags
-      expect(env.jobs.find((j) => j.name === 'orders-enrichment')!.image).toMatch(/^ghcr\.io\/acme\/flink-jobs:orders-enrichment-[0-9a-f]{16}$/);
+      expect(env.jobs.find((j) => j.name === 'orders-enrichment')!.image).toMatch(
+        /^ghcr\.io\/acme\/flink-jobs:orders-enrichment-[0-9a-f]{16}$/,
+      );
     }
   });
 
   it('refuses a script a ConfigMap cannot hold, at `build`, and plans nothing for that job', () => {
     // Two files under the 1 MiB file limit whose script together is over what a ConfigMap holds.
     const view = (n: number) => `CREATE TEMPORARY VIEW v${n} AS SELECT '${'x'.repeat(600 * 1024)}' AS s;\n`;
-    const repo = repoWith('configmap-big', 'sql: [a.sql, main.sql]\nbuild: configmap\n', { 'a.sql': view(1), 'main.sql': view(2) + sqlOnly });
+    const repo = repoWith('configmap-big', 'sql: [a.sql, main.sql]\nbuild: configmap\n', {
+      'a.sql': view(1),
+      'main.sql': view(2) + sqlOnly,
+    });
     const { plan, diagnostics } = checkRepository(repo, { environments: ['staging'] });
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['jobs/sql-only/job.yaml:5:8 manifest/reference']);
-    expect(errors[0]!.message).toMatch(/^the SQL script of `sql-only` takes \d+ bytes in environment `staging`, more than the 1048576 \(1 MiB\) a ConfigMap holds$/);
+    expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      'jobs/sql-only/job.yaml:5:8 manifest/reference',
+    ]);
+    expect(errors[0]!.message).toMatch(
+      /^the SQL script of `sql-only` takes \d+ bytes in environment `staging`, more than the 1048576 \(1 MiB\) a ConfigMap holds$/,
+    );
     expect(errors[0]!.hint).toMatch(/remove `build: configmap`/);
     expect(plan.environments[0]!.jobs.map((j) => j.name)).not.toContain('sql-only');
   });
 
   it('reports dependencies of a configmap job in the check, and plans nothing for it', () => {
-    const repo = repoWith('configmap-deps', 'sql: [main.sql]\nbuild: configmap\ndependencies:\n  maven: [org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20]\n', { 'main.sql': sqlOnly });
+    const repo = repoWith(
+      'configmap-deps',
+      'sql: [main.sql]\nbuild: configmap\ndependencies:\n  maven: [org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20]\n',
+      { 'main.sql': sqlOnly },
+    );
     const { plan, diagnostics } = checkRepository(repo, { environments: ['staging'] });
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['jobs/sql-only/job.yaml:7:3 manifest/schema']);
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      'jobs/sql-only/job.yaml:7:3 manifest/schema',
+    ]);
     expect(plan.environments[0]!.jobs.map((j) => j.name)).not.toContain('sql-only');
   });
 });

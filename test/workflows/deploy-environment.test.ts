@@ -17,8 +17,20 @@ import { startOperatorAutopilot, type Autopilot, type Scenario } from '../suppor
 import { writeTestKubeconfig } from '../support/test-kubeconfig.js';
 
 const NS = 'flink-staging';
-const reason = existsSync(operatorCrdDir) ? undefined : '(../shared/reference is absent: the fake API server validates against the operator CRDs there)';
-const image = (job: string, n: number) => ({ job, status: 'reused' as const, builder: 'registry' as const, image: { reference: `registry.example.test/jobs:${job}-${n}`, digest: `sha256:${String(n).padStart(64, '0')}`, reused: true, bytesUploaded: 0 } });
+const reason = existsSync(operatorCrdDir)
+  ? undefined
+  : '(../shared/reference is absent: the fake API server validates against the operator CRDs there)';
+const image = (job: string, n: number) => ({
+  job,
+  status: 'reused' as const,
+  builder: 'registry' as const,
+  image: {
+    reference: `registry.example.test/jobs:${job}-${n}`,
+    digest: `sha256:${String(n).padStart(64, '0')}`,
+    reused: true,
+    bytesUploaded: 0,
+  },
+});
 
 describe.skipIf(reason)(`deployEnvironment ${reason ?? ''}`, () => {
   let fake: FakeKube;
@@ -31,11 +43,23 @@ describe.skipIf(reason)(`deployEnvironment ${reason ?? ''}`, () => {
   beforeAll(async () => {
     fake = await startFakeKube();
     kube = createKubeClient(loadKubeConfig({ kubeconfigPath: writeTestKubeconfig(dir, fake) }));
-    autopilot = startOperatorAutopilot(fake, { scenario: (_ns, name) => scenarios.get(name) ?? { kind: 'run' }, stepMs: 20 });
+    autopilot = startOperatorAutopilot(fake, {
+      scenario: (_ns, name) => scenarios.get(name) ?? { kind: 'run' },
+      stepMs: 20,
+    });
     mkdirSync(path.join(dir, 'repo', 'jobs', 'orders'), { recursive: true });
-    writeFileSync(path.join(dir, 'repo', 'streampilot.yaml'), `apiVersion: streampilot.dev/v1\nkind: Project\ndefaults: { baseImage: "flink:1.20" }\nregistry: { repository: registry.example.test/jobs }\nenvironments:\n  staging: { namespace: ${NS} }\n`);
-    writeFileSync(path.join(dir, 'repo', 'jobs', 'orders', 'job.yaml'), 'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\nupgradeMode: stateless\n');
-    writeFileSync(path.join(dir, 'repo', 'jobs', 'orders', 'main.sql'), "CREATE TABLE s (id STRING) WITH ('connector' = 'datagen');\nCREATE TABLE k (id STRING) WITH ('connector' = 'blackhole');\nINSERT INTO k SELECT id FROM s;\n");
+    writeFileSync(
+      path.join(dir, 'repo', 'streampilot.yaml'),
+      `apiVersion: streampilot.dev/v1\nkind: Project\ndefaults: { baseImage: "flink:1.20" }\nregistry: { repository: registry.example.test/jobs }\nenvironments:\n  staging: { namespace: ${NS} }\n`,
+    );
+    writeFileSync(
+      path.join(dir, 'repo', 'jobs', 'orders', 'job.yaml'),
+      'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\nupgradeMode: stateless\n',
+    );
+    writeFileSync(
+      path.join(dir, 'repo', 'jobs', 'orders', 'main.sql'),
+      "CREATE TABLE s (id STRING) WITH ('connector' = 'datagen');\nCREATE TABLE k (id STRING) WITH ('connector' = 'blackhole');\nINSERT INTO k SELECT id FROM s;\n",
+    );
   });
 
   afterAll(async () => {
@@ -48,12 +72,35 @@ describe.skipIf(reason)(`deployEnvironment ${reason ?? ''}`, () => {
     const planned = checkRepository(path.join(dir, 'repo'), { environments: ['staging'] }).plan.environments[0]!;
     return prepareDeploy(planned, builds, { gitSha: sha });
   };
-  const options = (sha: string, extra: Partial<DeployEnvironmentOptions> = {}): DeployEnvironmentOptions => ({ environment: 'staging', sha, force: false, prune: false, timeoutMs: 3000, leasePollMs: 50, ...extra });
-  const deploy = (jobs: PreparedJob[], opts: DeployEnvironmentOptions) => deployEnvironment(jobs, opts, { kube, identity: 'test', isNewer: async () => false, progress: (line: string) => progress.push(line) });
+  const options = (sha: string, extra: Partial<DeployEnvironmentOptions> = {}): DeployEnvironmentOptions => ({
+    environment: 'staging',
+    sha,
+    force: false,
+    prune: false,
+    timeoutMs: 3000,
+    leasePollMs: 50,
+    ...extra,
+  });
+  const deploy = (jobs: PreparedJob[], opts: DeployEnvironmentOptions) =>
+    deployEnvironment(jobs, opts, {
+      kube,
+      identity: 'test',
+      isNewer: async () => false,
+      progress: (line: string) => progress.push(line),
+    });
 
   test('a job whose image was not built is skipped with the build’s reason, and nothing is applied', async () => {
-    const report = await deploy(prepared([{ job: 'orders', status: 'failed', step: 'push', message: 'registry said 500' }], 'a'.repeat(40)), options('a'.repeat(40)));
-    expect(report.jobs).toEqual([expect.objectContaining({ job: 'orders', state: 'skipped', reason: expect.stringContaining('registry said 500') })]);
+    const report = await deploy(
+      prepared([{ job: 'orders', status: 'failed', step: 'push', message: 'registry said 500' }], 'a'.repeat(40)),
+      options('a'.repeat(40)),
+    );
+    expect(report.jobs).toEqual([
+      expect.objectContaining({
+        job: 'orders',
+        state: 'skipped',
+        reason: expect.stringContaining('registry said 500'),
+      }),
+    ]);
     expect(fake.writes().filter((w) => w.path.includes('flinkdeployments'))).toEqual([]);
   });
 
@@ -70,7 +117,10 @@ describe.skipIf(reason)(`deployEnvironment ${reason ?? ''}`, () => {
   test('an unchanged job that runs is unchanged, and a new image makes it run again', async () => {
     scenarios.set('orders', { kind: 'run' });
     const changed = await deploy(prepared([image('orders', 2)], 'c'.repeat(40)), options('c'.repeat(40)));
-    expect(changed.jobs[0]).toMatchObject({ state: 'running', image: `registry.example.test/jobs:orders-2@sha256:${'2'.padStart(64, '0')}` });
+    expect(changed.jobs[0]).toMatchObject({
+      state: 'running',
+      image: `registry.example.test/jobs:orders-2@sha256:${'2'.padStart(64, '0')}`,
+    });
     const same = await deploy(prepared([image('orders', 2)], 'd'.repeat(40)), options('d'.repeat(40)));
     expect(same.jobs[0]).toMatchObject({ state: 'unchanged', lifecycleState: 'STABLE', jobState: 'RUNNING' });
   });
@@ -79,7 +129,10 @@ describe.skipIf(reason)(`deployEnvironment ${reason ?? ''}`, () => {
     // Another replica holds the job's Lease (the earlier deploys here released it).
     const lease = await kube.renewLease((await kube.getLease(NS, 'streampilot.staging.orders'))!, 'replica-b', 3600);
     try {
-      const report = await deploy(prepared([image('orders', 3)], 'e'.repeat(40)), options('e'.repeat(40), { timeoutMs: 300 }));
+      const report = await deploy(
+        prepared([image('orders', 3)], 'e'.repeat(40)),
+        options('e'.repeat(40), { timeoutMs: 300 }),
+      );
       expect(report.jobs[0]).toMatchObject({ state: 'timed-out' });
       expect(report.jobs[0]!.failure?.summary).toContain('replica-b');
     } finally {

@@ -7,13 +7,27 @@ import { describePlan } from '../../src/app/describe-plan.js';
 import { RepositoryCache } from '../../src/git/repository-cache.js';
 import { redact } from '../../src/text/redact.js';
 import { checkRepository } from '../../src/workflows/check-repository.js';
-import { CHECK_NAME, revalidateCommit, validatePullRequest, type PullRequestInput, type ValidatePullRequestPorts } from '../../src/workflows/validate-pull-request.js';
+import {
+  CHECK_NAME,
+  revalidateCommit,
+  validatePullRequest,
+  type PullRequestInput,
+  type ValidatePullRequestPorts,
+} from '../../src/workflows/validate-pull-request.js';
 import { fakeOctokit, type FakeOctokit } from '../github/fake-octokit.js';
 
 // GitHub is the recording fake of test/github/fake-octokit.ts (REST shapes of api.github.com);
 // git, the repository cache and the validation engine are real.
 const repo = { owner: 'acme', repo: 'flink-jobs' };
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir() };
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@t',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@t',
+  GIT_CONFIG_NOSYSTEM: '1',
+  HOME: tmpdir(),
+};
 let root: string;
 let origin: string;
 const shas: Record<string, string> = {};
@@ -59,9 +73,24 @@ function ports(over: Partial<ValidatePullRequestPorts> = {}): ValidatePullReques
 /** GitHub's view of pull request #7: its head is `head` (the plan comment describes only the head). */
 function headOn(gh: FakeOctokit, head: string): void {
   gh.pulls = gh.pulls.filter((p) => p.number !== 7);
-  gh.pulls.push({ number: 7, head: { sha: shas[head] ?? head, ref: 'feature', repo: { clone_url: origin, full_name: 'acme/flink-jobs', fork: false } }, base: { sha: shas['base']!, ref: 'main', repo: { clone_url: origin, full_name: 'acme/flink-jobs' } } });
+  gh.pulls.push({
+    number: 7,
+    head: {
+      sha: shas[head] ?? head,
+      ref: 'feature',
+      repo: { clone_url: origin, full_name: 'acme/flink-jobs', fork: false },
+    },
+    base: { sha: shas['base']!, ref: 'main', repo: { clone_url: origin, full_name: 'acme/flink-jobs' } },
+  });
 }
-const pr = (head: string, over: Partial<PullRequestInput> = {}): PullRequestInput => ({ number: 7, baseSha: shas['base']!, headSha: shas[head]!, cloneUrl: origin, fork: false, ...over });
+const pr = (head: string, over: Partial<PullRequestInput> = {}): PullRequestInput => ({
+  number: 7,
+  baseSha: shas['base']!,
+  headSha: shas[head]!,
+  cloneUrl: origin,
+  fork: false,
+  ...over,
+});
 
 describe('validatePullRequest', () => {
   it('creates the check already completed and posts the plan comment: two writes', async () => {
@@ -71,7 +100,15 @@ describe('validatePullRequest', () => {
     expect(outcome.conclusion).toBe('success');
     expect(gh.writes()).toEqual(['checks.create', 'issues.createComment']);
     expect(outcome.writes).toBe(2);
-    expect(gh.checkRuns).toMatchObject([{ name: CHECK_NAME, head_sha: shas['clean-change'], status: 'completed', conclusion: 'success', external_id: '7' }]);
+    expect(gh.checkRuns).toMatchObject([
+      {
+        name: CHECK_NAME,
+        head_sha: shas['clean-change'],
+        status: 'completed',
+        conclusion: 'success',
+        external_id: '7',
+      },
+    ]);
     expect(gh.checkRuns[0]!.output!.summary).toMatch(/\| orders-enrichment \| changed \|/);
     expect(gh.comments[0]!.body).toMatch(/^<!-- streampilot:plan -->/);
     expect(gh.comments[0]!.body).toContain('orders-enrichment');
@@ -86,7 +123,14 @@ describe('validatePullRequest', () => {
     expect(outcome.conclusion).toBe('failure');
     const run = gh.checkRuns.find((r) => r.head_sha === shas['sql-error'])!;
     expect(run).toMatchObject({ status: 'completed', conclusion: 'failure' });
-    expect(run.output!.annotations).toContainEqual(expect.objectContaining({ path: 'jobs/orders-enrichment/main.sql', start_line: 11, annotation_level: 'failure', title: 'sql/unknown-table' }));
+    expect(run.output!.annotations).toContainEqual(
+      expect.objectContaining({
+        path: 'jobs/orders-enrichment/main.sql',
+        start_line: 11,
+        annotation_level: 'failure',
+        title: 'sql/unknown-table',
+      }),
+    );
     expect(gh.comments).toHaveLength(1);
     expect(gh.writes().filter((w) => w.startsWith('checks.'))).toEqual(['checks.create', 'checks.create']);
     expect(gh.writes().filter((w) => w === 'issues.createComment')).toHaveLength(1);
@@ -104,9 +148,16 @@ describe('validatePullRequest', () => {
 
   it('shows the run in progress only when the check outlasts the delay', async () => {
     const gh = fakeOctokit();
-    const slow = ports({ inProgressAfterMs: 5, check: async (dir, o) => (await new Promise((r) => setTimeout(r, 50)), checkRepository(dir, o)) });
+    const slow = ports({
+      inProgressAfterMs: 5,
+      check: async (dir, o) => (await new Promise((r) => setTimeout(r, 50)), checkRepository(dir, o)),
+    });
     await validatePullRequest(gh, repo, pr('clean-change'), slow);
-    expect(gh.calls.filter((c) => c.method.startsWith('checks.') && c.method !== 'checks.listForRef').map((c) => `${c.method} ${c.params.status}`)).toEqual(['checks.create in_progress', 'checks.update completed']);
+    expect(
+      gh.calls
+        .filter((c) => c.method.startsWith('checks.') && c.method !== 'checks.listForRef')
+        .map((c) => `${c.method} ${c.params.status}`),
+    ).toEqual(['checks.create in_progress', 'checks.update completed']);
   });
 
   it('says in the summary that a fork is validated but never built or deployed', async () => {
@@ -119,7 +170,9 @@ describe('validatePullRequest', () => {
     const gh = fakeOctokit();
     const outcome = await validatePullRequest(gh, repo, pr('no-project'), ports());
     expect(outcome.conclusion).toBe('failure');
-    expect(gh.checkRuns[0]!.output!.annotations).toContainEqual(expect.objectContaining({ path: 'streampilot.yaml', title: 'manifest/missing' }));
+    expect(gh.checkRuns[0]!.output!.annotations).toContainEqual(
+      expect.objectContaining({ path: 'streampilot.yaml', title: 'manifest/missing' }),
+    );
   });
 
   it('completes with failure, never in progress, when git cannot fetch the head', async () => {
@@ -135,7 +188,11 @@ describe('validatePullRequest', () => {
 
   it('never lets a secret from a thrown error reach the check run or the log', async () => {
     const gh = fakeOctokit();
-    const p = ports({ check: async () => { throw new Error('boom with ghs_0123456789abcdefghij0123 and webhook-s3cret-value'); } });
+    const p = ports({
+      check: async () => {
+        throw new Error('boom with ghs_0123456789abcdefghij0123 and webhook-s3cret-value');
+      },
+    });
     await validatePullRequest(gh, repo, pr('clean-change'), p);
     const everything = JSON.stringify(gh.calls) + p.logged.join('\n');
     expect(everything).toContain('boom with');
@@ -154,13 +211,16 @@ describe('validatePullRequest', () => {
     const older = await validatePullRequest(gh, repo, pr('clean-change'), p);
     expect(older.conclusion).toBe('success');
     expect(older.comment?.action).toBe('stale');
-    expect(gh.checkRuns.find((r) => r.head_sha === shas['clean-change'])).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(gh.checkRuns.find((r) => r.head_sha === shas['clean-change'])).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+    });
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.body).toBe(newer);
     expect(p.logged.join('\n')).toMatch(/left alone/);
   });
 
-  it('writes no plan comment when the pull request\'s head cannot be read', async () => {
+  it("writes no plan comment when the pull request's head cannot be read", async () => {
     const gh = fakeOctokit();
     const outcome = await validatePullRequest(gh, repo, pr('clean-change'), ports());
     expect(outcome.conclusion).toBe('success');
@@ -170,7 +230,10 @@ describe('validatePullRequest', () => {
 
   it('still completes the run when GitHub refuses the full result', async () => {
     const gh = fakeOctokit();
-    gh.failNext = { method: 'checks.create', error: Object.assign(new Error('Validation Failed: annotation path'), { status: 422 }) };
+    gh.failNext = {
+      method: 'checks.create',
+      error: Object.assign(new Error('Validation Failed: annotation path'), { status: 422 }),
+    };
     const outcome = await validatePullRequest(gh, repo, pr('sql-error'), ports());
     expect(outcome.conclusion).toBe('failure');
     expect(gh.checkRuns).toHaveLength(1);
@@ -183,7 +246,15 @@ describe('revalidateCommit', () => {
   it('re-runs the check of a commit, finding its pull request by the number on the run', async () => {
     const gh = fakeOctokit();
     await validatePullRequest(gh, repo, pr('sql-error'), ports());
-    gh.pulls.push({ number: 7, head: { sha: 'e'.repeat(40), ref: 'feature', repo: { clone_url: origin, full_name: 'someone/flink-jobs', fork: true } }, base: { sha: shas['base']!, ref: 'main', repo: { clone_url: origin, full_name: 'acme/flink-jobs' } } });
+    gh.pulls.push({
+      number: 7,
+      head: {
+        sha: 'e'.repeat(40),
+        ref: 'feature',
+        repo: { clone_url: origin, full_name: 'someone/flink-jobs', fork: true },
+      },
+      base: { sha: shas['base']!, ref: 'main', repo: { clone_url: origin, full_name: 'acme/flink-jobs' } },
+    });
     const outcome = await revalidateCommit(gh, repo, { headSha: shas['sql-error']!, numbers: [7] }, ports());
     expect(outcome?.conclusion).toBe('failure');
     expect(gh.checkRuns).toHaveLength(1);

@@ -23,18 +23,30 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const builder = values.builder as BuilderName | undefined;
-  if (builder !== undefined && builder !== 'registry' && builder !== 'docker') throw new UsageError(`--builder must be registry or docker; got \`${values.builder}\``);
+  if (builder !== undefined && builder !== 'registry' && builder !== 'docker')
+    throw new UsageError(`--builder must be registry or docker; got \`${values.builder}\``);
   const root = values.dir ?? '.';
   const project = readProjectFile(root);
   const environment = values.env ?? Object.keys(project.environments)[0]!;
-  const ports = await createBuildPorts(project, { progress: (line) => io.stderr(line), docker: builder === 'docker' ? 'required' : values.push ? 'if-reachable' : 'none' });
+  const ports = await createBuildPorts(project, {
+    progress: (line) => io.stderr(line),
+    docker: builder === 'docker' ? 'required' : values.push ? 'if-reachable' : 'none',
+  });
 
   const result = await buildImages(
     root,
-    { environment, ...(positionals.length > 0 ? { jobs: positionals } : {}), ...(builder ? { builder } : {}), push: values.push === true, ...(values['no-cache'] ? {} : { cache: new DiskCache() }) },
+    {
+      environment,
+      ...(positionals.length > 0 ? { jobs: positionals } : {}),
+      ...(builder ? { builder } : {}),
+      push: values.push === true,
+      ...(values['no-cache'] ? {} : { cache: new DiskCache() }),
+    },
     ports,
   );
   if (result.diagnostics.length > 0) io.stderr(formatDiagnosticsText(result.diagnostics, result.sources));
   io.stdout(formatBuildOutcomes(result.outcomes, { pushed: values.push === true }));
-  return result.outcomes.some((o) => o.status === 'failed') || result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return result.outcomes.some((o) => o.status === 'failed') || result.diagnostics.some((d) => d.severity === 'error')
+    ? 1
+    : 0;
 }

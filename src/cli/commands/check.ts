@@ -22,7 +22,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     io.stdout(CHECK_HELP);
     return 0;
   }
-  if (positionals.length > 1) throw new UsageError(`check takes one repository folder; got ${positionals.length}: ${positionals.join(' ')}`, 'to check loose .sql files use `streampilot validate`');
+  if (positionals.length > 1)
+    throw new UsageError(
+      `check takes one repository folder; got ${positionals.length}: ${positionals.join(' ')}`,
+      'to check loose .sql files use `streampilot validate`',
+    );
   const format = parseFormat('check', values.format);
   const root = positionals[0] ?? '.';
 
@@ -37,7 +41,10 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     try {
       writeFileSync(values['plan-json'], JSON.stringify(result.plan, null, 2) + '\n');
     } catch (e) {
-      throw new UsageError(`cannot write the plan to \`${values['plan-json']}\`: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'give --plan-json a path in a folder that exists and is writable');
+      throw new UsageError(
+        `cannot write the plan to \`${values['plan-json']}\`: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        'give --plan-json a path in a folder that exists and is writable',
+      );
     }
   }
   writeSummary(io, format, result.diagnostics);

@@ -6,7 +6,12 @@ import { createFlinkRest } from '../../flink/rest-client.js';
 import { headCommit, isNewerLocalCommit } from '../../git/local-commits.js';
 import { formatDeployText } from '../../report/format-deploy-text.js';
 import { formatDiagnosticsText } from '../../report/format-text.js';
-import { deploySettings, MAX_DEPLOY_TIMEOUT, MAX_DEPLOY_TIMEOUT_MS, parseDuration } from '../../manifest/deploy-settings.js';
+import {
+  deploySettings,
+  MAX_DEPLOY_TIMEOUT,
+  MAX_DEPLOY_TIMEOUT_MS,
+  parseDuration,
+} from '../../manifest/deploy-settings.js';
 import { buildImages } from '../../workflows/build-images.js';
 import { deployEnvironment } from '../../workflows/deploy-environment.js';
 import { prepareDeploy } from '../../workflows/prepare-deploy.js';
@@ -52,13 +57,24 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
   const ports = await createBuildPorts(project, { progress: (line) => io.stderr(line), docker: 'if-reachable' });
   const built = await buildImages(root, { environment, push: true, ...jobs, ...cache }, ports);
   if (built.diagnostics.length > 0) io.stderr(formatDiagnosticsText(built.diagnostics, built.sources));
-  const prepared = built.environment ? prepareDeploy(built.environment, built.outcomes, sha ? { gitSha: sha } : {}) : [];
+  const prepared = built.environment
+    ? prepareDeploy(built.environment, built.outcomes, sha ? { gitSha: sha } : {})
+    : [];
 
   // No STREAMPILOT_CLUSTER_ACCESS here: that map protects the app's own credentials from the repositories it
   // serves; the CLI deploys with the kubeconfig of the person running it, and their RBAC is the limit.
   const report = await deployEnvironment(
     prepared,
-    { environment, namespace: environmentNamespace(project, environment), sha: sha ?? 'local', kubeContext: context, force: values.force === true, prune: settings.prune, timeoutMs, partial: positionals.length > 0 },
+    {
+      environment,
+      namespace: environmentNamespace(project, environment),
+      sha: sha ?? 'local',
+      kubeContext: context,
+      force: values.force === true,
+      prune: settings.prune,
+      timeoutMs,
+      partial: positionals.length > 0,
+    },
     {
       kube,
       flink: createFlinkRest(kube),
@@ -73,7 +89,15 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
 
 function timeoutOf(value: string): number {
   const ms = parseDuration(value);
-  if (ms === undefined || ms <= 0) throw new UsageError(`deploy: --timeout must be a duration above zero; got \`${value}\``, 'give a number with its unit: 90s, 10m, 1h or 1h30m');
-  if (ms > MAX_DEPLOY_TIMEOUT_MS) throw new UsageError(`deploy: --timeout must be at most ${MAX_DEPLOY_TIMEOUT}; got \`${value}\``, 'give the time a job needs to reach RUNNING, e.g. 10m');
+  if (ms === undefined || ms <= 0)
+    throw new UsageError(
+      `deploy: --timeout must be a duration above zero; got \`${value}\``,
+      'give a number with its unit: 90s, 10m, 1h or 1h30m',
+    );
+  if (ms > MAX_DEPLOY_TIMEOUT_MS)
+    throw new UsageError(
+      `deploy: --timeout must be at most ${MAX_DEPLOY_TIMEOUT}; got \`${value}\``,
+      'give the time a job needs to reach RUNNING, e.g. 10m',
+    );
   return ms;
 }

@@ -19,10 +19,22 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const [job, ...extra] = positionals;
-  if (!job || extra.length > 0) throw new UsageError('render takes exactly one job name', 'e.g. `streampilot render orders-enrichment --env staging`');
-  if (!values.env) throw new UsageError('render needs --env <environment>', 'e.g. `streampilot render orders-enrichment --env staging`');
+  if (!job || extra.length > 0)
+    throw new UsageError(
+      'render takes exactly one job name',
+      'e.g. `streampilot render orders-enrichment --env staging`',
+    );
+  if (!values.env)
+    throw new UsageError(
+      'render needs --env <environment>',
+      'e.g. `streampilot render orders-enrichment --env staging`',
+    );
 
-  const result = checkRepository(values.dir ?? '.', { environments: [values.env], jobs: [job], ...(values['git-sha'] ? { gitSha: values['git-sha'] } : {}) });
+  const result = checkRepository(values.dir ?? '.', {
+    environments: [values.env],
+    jobs: [job],
+    ...(values['git-sha'] ? { gitSha: values['git-sha'] } : {}),
+  });
   // Problems go to stderr so that stdout stays applyable YAML.
   if (result.diagnostics.length > 0) io.stderr(formatDiagnosticsText(result.diagnostics, result.sources));
   const planned = result.plan.environments[0]?.jobs.find((j) => j.name === job);
@@ -31,7 +43,10 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     return hasErrors(result.diagnostics) ? 1 : 2;
   }
   // A `build: configmap` job applies its SQL ConfigMap first: the output is everything a deploy applies, in order.
-  const companions = planned.job.packaging === 'configmap' && !planned.blocked ? renderDeployObjects(planned.job, { image: planned.image, script: planned.script }).companions : [];
+  const companions =
+    planned.job.packaging === 'configmap' && !planned.blocked
+      ? renderDeployObjects(planned.job, { image: planned.image, script: planned.script }).companions
+      : [];
   io.stdout(toYaml([...companions, planned.object]));
   return hasErrors(result.diagnostics) ? 1 : 0;
 }

@@ -22,9 +22,14 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
     io.stdout(STATUS_HELP);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`status: unexpected argument \`${positionals[0]}\``, 'run `streampilot status --help`');
+  if (positionals.length > 0)
+    throw new UsageError(`status: unexpected argument \`${positionals[0]}\``, 'run `streampilot status --help`');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`status: --format must be text or json; got \`${format}\``, 'use --format json for a machine-readable answer, or leave it out for text');
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(
+      `status: --format must be text or json; got \`${format}\``,
+      'use --format json for a machine-readable answer, or leave it out for text',
+    );
   const root = values.dir ?? '.';
   const project = readProjectFile(root);
   const environment = requireEnvironment(project, values.env, 'status');
@@ -37,10 +42,12 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
   });
   const planned = checkRepository(root, { environments: [environment] }).plan.environments[0];
   if (!planned) throw new UsageError(`status: environment ${environment} has nothing to show`);
-  const status = await environmentStatus(planned, cluster.kube, { kubeContext: cluster.context }).catch((e: unknown) => {
-    // The cluster answered the first read; one that fails later is still the cluster's problem, not ours.
-    throw e instanceof KubeApiError ? clusterProblem(e, cluster.describe, planned.namespace) : e;
-  });
+  const status = await environmentStatus(planned, cluster.kube, { kubeContext: cluster.context }).catch(
+    (e: unknown) => {
+      // The cluster answered the first read; one that fails later is still the cluster's problem, not ours.
+      throw e instanceof KubeApiError ? clusterProblem(e, cluster.describe, planned.namespace) : e;
+    },
+  );
   io.stdout(format === 'json' ? JSON.stringify(status, null, 2) : formatStatusText(status));
   return status.jobs.every(isHealthy) ? 0 : 1;
 }

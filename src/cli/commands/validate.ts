@@ -18,7 +18,11 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     io.stdout(VALIDATE_HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('validate needs at least one .sql file or folder', 'e.g. `streampilot validate jobs/orders/main.sql`');
+  if (positionals.length === 0)
+    throw new UsageError(
+      'validate needs at least one .sql file or folder',
+      'e.g. `streampilot validate jobs/orders/main.sql`',
+    );
   const format = parseFormat('validate', values.format);
   const result = validateFiles(positionals, {
     ...(values['flink-version'] ? { flinkVersion: values['flink-version'] } : {}),

@@ -35,7 +35,9 @@ function visitQuery(q: Query, ctes: ReadonlySet<string>, out: TableReference[]):
       if (q.from) visitTableRef(q.from, ctes, out);
       for (const e of [q.where, q.having, q.qualify]) if (e) visitExpression(e, ctes, out);
       for (const g of q.groupBy?.items ?? []) visitGroupItem(g, ctes, out);
-      for (const w of q.windows) for (const e of [...w.spec.partitionBy, ...w.spec.orderBy.map((o) => o.expression)]) visitExpression(e, ctes, out);
+      for (const w of q.windows)
+        for (const e of [...w.spec.partitionBy, ...w.spec.orderBy.map((o) => o.expression)])
+          visitExpression(e, ctes, out);
       return;
     case 'values':
       for (const row of q.rows) for (const e of row.values) visitExpression(e, ctes, out);
@@ -135,7 +137,8 @@ function visitExpression(e: Expression, ctes: ReadonlySet<string>, out: TableRef
 }
 
 function visitOperand(e: Expression, ctes: ReadonlySet<string>, out: TableReference[]): void {
-  if (e.kind === 'tableArgument' && e.name && !isCte(e.name, ctes)) out.push({ name: e.name, range: e.name.range, temporal: false });
+  if (e.kind === 'tableArgument' && e.name && !isCte(e.name, ctes))
+    out.push({ name: e.name, range: e.name.range, temporal: false });
   const { expressions, queries } = expressionChildren(e);
   for (const child of expressions) visitExpression(child, ctes, out);
   for (const q of queries) visitQuery(q, ctes, out);

@@ -69,7 +69,11 @@ export function expressionChildren(e: Expression): { expressions: Expression[]; 
       expressions.push(e.operand);
       break;
     case 'call':
-      expressions.push(...e.args, ...(e.orderBy ?? []).map((o) => o.expression), ...(e.withinGroup ?? []).map((o) => o.expression));
+      expressions.push(
+        ...e.args,
+        ...(e.orderBy ?? []).map((o) => o.expression),
+        ...(e.withinGroup ?? []).map((o) => o.expression),
+      );
       if (e.filter) expressions.push(e.filter);
       expressions.push(...windowExpressions(e.over));
       break;

@@ -23,7 +23,11 @@ export function nameKey(name: QualifiedName): string {
 }
 
 export function nameText(name: QualifiedName): string {
-  return name.parts.map((p) => (p.quoted || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.value) ? '`' + p.value.replace(/`/g, '``') + '`' : p.value)).join('.');
+  return name.parts
+    .map((p) =>
+      p.quoted || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.value) ? '`' + p.value.replace(/`/g, '``') + '`' : p.value,
+    )
+    .join('.');
 }
 
 /** A syntax problem found by the parser, before it becomes a positioned diagnostic. */

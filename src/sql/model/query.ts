@@ -11,7 +11,8 @@ import type { DataType } from './types.js';
 // ---------------------------------------------------------------------------------------
 // Queries
 
-export type Query = SelectQuery | ValuesQuery | SetOperationQuery | WithQuery | OrderedQuery | ParenthesizedQuery | ExplicitTableQuery;
+export type Query =
+  SelectQuery | ValuesQuery | SetOperationQuery | WithQuery | OrderedQuery | ParenthesizedQuery | ExplicitTableQuery;
 
 export interface SelectQuery extends Node {
   kind: 'select';
@@ -132,7 +133,8 @@ export interface HintValue extends Node {
 // ---------------------------------------------------------------------------------------
 // FROM
 
-export type TableRef = TableName | DerivedTable | TableFunctionRef | UnnestRef | JoinRef | ParenthesizedTableRef | MatchRecognizeRef;
+export type TableRef =
+  TableName | DerivedTable | TableFunctionRef | UnnestRef | JoinRef | ParenthesizedTableRef | MatchRecognizeRef;
 
 export interface TableAlias extends Node {
   name: Identifier;
@@ -201,7 +203,11 @@ export interface MatchRecognizeRef extends Node {
   measures: SelectItem[];
   rowsPerMatch?: 'ONE ROW PER MATCH' | 'ALL ROWS PER MATCH';
   /** `SKIP TO NEXT ROW`, `SKIP PAST LAST ROW`, `SKIP TO FIRST A`, `SKIP TO LAST A`, `SKIP TO A`. */
-  afterMatch?: { mode: 'TO NEXT ROW' | 'PAST LAST ROW' | 'TO FIRST' | 'TO LAST' | 'TO'; variable?: Identifier; range: Node['range'] };
+  afterMatch?: {
+    mode: 'TO NEXT ROW' | 'PAST LAST ROW' | 'TO FIRST' | 'TO LAST' | 'TO';
+    variable?: Identifier;
+    range: Node['range'];
+  };
   strictStart: boolean;
   strictEnd: boolean;
   pattern: Pattern;
@@ -211,7 +217,14 @@ export interface MatchRecognizeRef extends Node {
   alias?: TableAlias;
 }
 
-export type Pattern = PatternAlternation | PatternConcatenation | PatternQuantified | PatternVariable | PatternGroup | PatternPermute | PatternExclusion;
+export type Pattern =
+  | PatternAlternation
+  | PatternConcatenation
+  | PatternQuantified
+  | PatternVariable
+  | PatternGroup
+  | PatternPermute
+  | PatternExclusion;
 
 export interface PatternAlternation extends Node {
   kind: 'alternation';
@@ -341,7 +354,8 @@ export interface UnaryExpression extends Node {
   operand: Expression;
 }
 
-export type BinaryOperator = 'OR' | 'AND' | '=' | '<>' | '!=' | '<' | '<=' | '>' | '>=' | '||' | '+' | '-' | '*' | '/' | '%';
+export type BinaryOperator =
+  'OR' | 'AND' | '=' | '<>' | '!=' | '<' | '<=' | '>' | '>=' | '||' | '+' | '-' | '*' | '/' | '%';
 
 export interface BinaryExpression extends Node {
   kind: 'binary';
@@ -355,7 +369,18 @@ export interface IsExpression extends Node {
   kind: 'is';
   not: boolean;
   operand: Expression;
-  test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN' | 'EMPTY' | 'A SET' | 'JSON' | 'JSON VALUE' | 'JSON OBJECT' | 'JSON ARRAY' | 'JSON SCALAR';
+  test:
+    | 'NULL'
+    | 'TRUE'
+    | 'FALSE'
+    | 'UNKNOWN'
+    | 'EMPTY'
+    | 'A SET'
+    | 'JSON'
+    | 'JSON VALUE'
+    | 'JSON OBJECT'
+    | 'JSON ARRAY'
+    | 'JSON SCALAR';
 }
 
 export interface DistinctFromExpression extends Node {

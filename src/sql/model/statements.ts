@@ -156,7 +156,17 @@ export interface QueryStatement extends Node {
   execute?: boolean;
 }
 
-export type Statement = CreateTable | Insert | StatementSet | SetStatement | CreateView | CreateFunction | CreateCatalog | Drop | QueryStatement | OtherStatement;
+export type Statement =
+  | CreateTable
+  | Insert
+  | StatementSet
+  | SetStatement
+  | CreateView
+  | CreateFunction
+  | CreateCatalog
+  | Drop
+  | QueryStatement
+  | OtherStatement;
 
 // ---------------------------------------------------------------------------------------
 // Additions beyond the frozen contract above: every other statement Flink's parser accepts.
@@ -236,7 +246,11 @@ export type AlterTableAction =
   | { action: 'dropWatermark' }
   | { action: 'dropDistribution' }
   | { action: 'compact' }
-  | { action: 'dropPartitions' | 'addPartitions'; partitions: { spec: PartitionSpec[]; options: TableOption[] }[]; ifExists: boolean };
+  | {
+      action: 'dropPartitions' | 'addPartitions';
+      partitions: { spec: PartitionSpec[]; options: TableOption[] }[];
+      ifExists: boolean;
+    };
 
 export interface PartitionSpec {
   column: Identifier;
@@ -295,14 +309,20 @@ export interface AlterDatabase extends Node {
 export interface AlterCatalog extends Node {
   kind: 'alterCatalog';
   name: Identifier;
-  change: { action: 'setOptions'; options: TableOption[] } | { action: 'resetOptions'; keys: StringLiteral[] } | { action: 'comment'; comment: StringLiteral };
+  change:
+    | { action: 'setOptions'; options: TableOption[] }
+    | { action: 'resetOptions'; keys: StringLiteral[] }
+    | { action: 'comment'; comment: StringLiteral };
 }
 
 export interface AlterModel extends Node {
   kind: 'alterModel';
   name: QualifiedName;
   ifExists: boolean;
-  change: { action: 'rename'; newName: QualifiedName } | { action: 'setOptions'; options: TableOption[] } | { action: 'resetOptions'; keys: StringLiteral[] };
+  change:
+    | { action: 'rename'; newName: QualifiedName }
+    | { action: 'setOptions'; options: TableOption[] }
+    | { action: 'resetOptions'; keys: StringLiteral[] };
 }
 
 /** `[NOT] LIKE|ILIKE 'pattern'` of SHOW statements. */

@@ -113,7 +113,11 @@ export class Cursor {
   /** An identifier here: an unquoted non-reserved word, a back-ticked name or an unresolved variable. */
   isIdentifier(n = 0): boolean {
     const t = this.peek(n);
-    return t.kind === 'quoted' || t.kind === 'variable' || (t.kind === 'ident' && !isReserved(t.upper, this.options.flinkVersion));
+    return (
+      t.kind === 'quoted' ||
+      t.kind === 'variable' ||
+      (t.kind === 'ident' && !isReserved(t.upper, this.options.flinkVersion))
+    );
   }
 
   /** Like isIdentifier, but also accepts reserved words (for positions where the grammar allows any word, e.g. after a dot). */
@@ -126,13 +130,25 @@ export class Cursor {
     const t = this.peek();
     if (options.allowReserved ? this.isAnyWord() : this.isIdentifier()) {
       this.next();
-      return { value: t.kind === 'variable' ? '${' + t.value + '}' : t.value, quoted: t.kind === 'quoted', range: { start: t.start, end: t.end } };
+      return {
+        value: t.kind === 'variable' ? '${' + t.value + '}' : t.value,
+        quoted: t.kind === 'quoted',
+        range: { start: t.start, end: t.end },
+      };
     }
     if (t.kind === 'ident' && isReserved(t.upper, this.options.flinkVersion)) {
-      this.fail(`expected ${what}, found the reserved word \`${t.value}\``, t, `\`${t.value}\` is a reserved word in Flink SQL: quote it with back-ticks, \`${t.value}\`, to use it as a name`);
+      this.fail(
+        `expected ${what}, found the reserved word \`${t.value}\``,
+        t,
+        `\`${t.value}\` is a reserved word in Flink SQL: quote it with back-ticks, \`${t.value}\`, to use it as a name`,
+      );
     }
     if (t.kind === 'dquoted') {
-      this.fail(`expected ${what}, found ${describeToken(t)}`, t, 'Flink quotes names with back-ticks (`name`), not double quotes');
+      this.fail(
+        `expected ${what}, found ${describeToken(t)}`,
+        t,
+        'Flink quotes names with back-ticks (`name`), not double quotes',
+      );
     }
     return this.expected([what]);
   }
@@ -177,7 +193,8 @@ export class Cursor {
   }
 
   fail(message: string, at: Token | Range = this.peek(), hint?: string): never {
-    const range = 'kind' in at ? { start: at.start, end: Math.max(at.end, at.start + (at.kind === 'eof' ? 0 : 1)) } : at;
+    const range =
+      'kind' in at ? { start: at.start, end: Math.max(at.end, at.start + (at.kind === 'eof' ? 0 : 1)) } : at;
     throw new ParseError(message, range, hint);
   }
 
@@ -189,18 +206,31 @@ export class Cursor {
   expected(what: string[], context?: string): never {
     const t = this.peek();
     const list = what.length <= 1 ? (what[0] ?? 'more') : `${what.slice(0, -1).join(', ')} or ${what[what.length - 1]}`;
-    const after = context ?? (this.pos > 0 ? quote(this.previous.kind === 'string' ? "'" + this.previous.value + "'" : this.text.slice(this.previous.start, this.previous.end)) : undefined);
+    const after =
+      context ??
+      (this.pos > 0
+        ? quote(
+            this.previous.kind === 'string'
+              ? "'" + this.previous.value + "'"
+              : this.text.slice(this.previous.start, this.previous.end),
+          )
+        : undefined);
     const message = `expected ${list}${after ? ` after ${after}` : ''}, found ${describeToken(t)}`;
     if (t.kind === 'invalid') this.fail(t.error ?? message, t);
     let hint: string | undefined;
-    if (t.kind === 'dquoted') hint = "Flink quotes strings with single quotes ('text') and names with back-ticks (`name`)";
+    if (t.kind === 'dquoted')
+      hint = "Flink quotes strings with single quotes ('text') and names with back-ticks (`name`)";
     this.fail(message, t, hint);
   }
 
   /** A construct that needs a newer Flink than the job declares. */
   requireVersion(minimum: FlinkVersion, feature: string, at: Token | Range): void {
     if (compareVersions(this.options.flinkVersion, minimum) < 0) {
-      this.fail(`${feature} needs Flink ${minimum} or later; this job declares flinkVersion ${this.options.flinkVersion}`, at, `raise flinkVersion in the job manifest to ${minimum} or later, or rewrite without ${feature}`);
+      this.fail(
+        `${feature} needs Flink ${minimum} or later; this job declares flinkVersion ${this.options.flinkVersion}`,
+        at,
+        `raise flinkVersion in the job manifest to ${minimum} or later, or rewrite without ${feature}`,
+      );
     }
   }
 }

@@ -19,7 +19,13 @@ function parseDataTypeHere(c: Cursor): DataType {
   type = withNullability(c, type);
   while (c.isKeyword('ARRAY') || c.isKeyword('MULTISET')) {
     const collection = c.next().upper as 'ARRAY' | 'MULTISET';
-    type = withNullability(c, { kind: 'collection', collection, element: type, nullable: true, range: c.rangeFrom(start) });
+    type = withNullability(c, {
+      kind: 'collection',
+      collection,
+      element: type,
+      nullable: true,
+      range: c.rangeFrom(start),
+    });
   }
   return type;
 }
@@ -135,7 +141,11 @@ function parseBaseType(c: Cursor): DataType {
     return { kind: 'named', name, nullable: true, range: name.range };
   }
   if (t.kind === 'string' || t.kind === 'dquoted') {
-    c.fail(`expected a data type (INT, STRING, TIMESTAMP(3) …), found ${t.kind === 'string' ? `'${t.value}'` : `"${t.value}"`}`, t, 'data types are written without quotes, e.g. `STRING`');
+    c.fail(
+      `expected a data type (INT, STRING, TIMESTAMP(3) …), found ${t.kind === 'string' ? `'${t.value}'` : `"${t.value}"`}`,
+      t,
+      'data types are written without quotes, e.g. `STRING`',
+    );
   }
   return c.expected(['a data type (INT, STRING, TIMESTAMP(3) …)']);
 }
@@ -152,7 +162,12 @@ function parseAtomicType(c: Cursor, name: AtomicTypeName): AtomicType {
   if (c.isOp('(')) {
     if (!params) c.fail(`${name} takes no length or precision`, c.peek(), `write just \`${name}\``);
     c.next();
-    type.precision = integer(c, name === 'DECIMAL' ? 'the precision of DECIMAL' : `the ${name === 'TIME' || name.startsWith('TIMESTAMP') ? 'precision' : 'length'} of ${name}`);
+    type.precision = integer(
+      c,
+      name === 'DECIMAL'
+        ? 'the precision of DECIMAL'
+        : `the ${name === 'TIME' || name.startsWith('TIMESTAMP') ? 'precision' : 'length'} of ${name}`,
+    );
     if (params === 'precisionScale' && c.acceptOp(',')) type.scale = integer(c, 'the scale of DECIMAL');
     c.expectOp(')', `${name}(${type.precision}${type.scale !== undefined ? ', ' + type.scale : ''}`);
   }
@@ -166,7 +181,11 @@ function parseAtomicType(c: Cursor, name: AtomicTypeName): AtomicType {
         // Flink's grammar only continues WITH with LOCAL, so the error points at TIME.
         const timeToken = c.next();
         c.expectKeyword('ZONE');
-        c.fail(`Flink does not support ${name} WITH TIME ZONE`, c.rangeFrom(timeToken.start), `use ${name} WITH LOCAL TIME ZONE (or TIMESTAMP_LTZ)`);
+        c.fail(
+          `Flink does not support ${name} WITH TIME ZONE`,
+          c.rangeFrom(timeToken.start),
+          `use ${name} WITH LOCAL TIME ZONE (or TIMESTAMP_LTZ)`,
+        );
       }
       c.expectKeyword('TIME');
       c.expectKeyword('ZONE');
@@ -191,8 +210,16 @@ function parseIntervalType(c: Cursor): DataType {
   if (c.acceptKeyword('TO')) {
     const toToken = c.peek();
     const to = intervalUnit(c, 'an interval unit after `TO`');
-    if (INTERVAL_UNITS.indexOf(to) <= INTERVAL_UNITS.indexOf(from) || (from === 'YEAR') !== (to === 'MONTH') || from === 'MONTH') {
-      c.fail(`INTERVAL ${from} TO ${to} is not a valid interval type`, { start: unitToken.start, end: toToken.end }, 'valid ranges are YEAR TO MONTH, DAY TO HOUR|MINUTE|SECOND, HOUR TO MINUTE|SECOND and MINUTE TO SECOND');
+    if (
+      INTERVAL_UNITS.indexOf(to) <= INTERVAL_UNITS.indexOf(from) ||
+      (from === 'YEAR') !== (to === 'MONTH') ||
+      from === 'MONTH'
+    ) {
+      c.fail(
+        `INTERVAL ${from} TO ${to} is not a valid interval type`,
+        { start: unitToken.start, end: toToken.end },
+        'valid ranges are YEAR TO MONTH, DAY TO HOUR|MINUTE|SECOND, HOUR TO MINUTE|SECOND and MINUTE TO SECOND',
+      );
     }
     result.to = to;
     if (to === 'SECOND' && c.acceptOp('(')) {

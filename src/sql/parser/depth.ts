@@ -32,7 +32,8 @@ const depths = new WeakMap<Cursor, number>();
 /** Runs a nested parse, failing with a positioned syntax error when the nesting gets absurd. */
 export function nested<T>(c: Cursor, parse: () => T): T {
   const depth = (depths.get(c) ?? 0) + 1;
-  if (depth > MAX_NESTING) c.fail(`this is nested more than ${MAX_NESTING} levels deep, too deeply to check`, c.peek(), HINT);
+  if (depth > MAX_NESTING)
+    c.fail(`this is nested more than ${MAX_NESTING} levels deep, too deeply to check`, c.peek(), HINT);
   depths.set(c, depth);
   try {
     return parse();
@@ -67,7 +68,8 @@ export function tooDeepIssue(root: object): { message: string; range: Range; hin
     }
     for (const [key, child] of Object.entries(value)) {
       if (key === 'range' || !child || typeof child !== 'object') continue;
-      const chained = key === 'left' && typeof kind === 'string' && CHAINS.has(kind) && (child as { kind?: unknown }).kind === kind;
+      const chained =
+        key === 'left' && typeof kind === 'string' && CHAINS.has(kind) && (child as { kind?: unknown }).kind === kind;
       stack.push({ value: child, depth: chained ? level - 1 : level });
     }
   }

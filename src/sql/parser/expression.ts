@@ -32,7 +32,9 @@ CUME_DIST CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_CATALOG CURRENT_SC
 DENSE_RANK ELEMENT EVERY EXP FIRST_VALUE FLOOR FUSION GROUPING HOUR INTERSECTION LAG LAST_VALUE LEAD LEFT LN LOCALTIME LOCALTIMESTAMP
 LOWER MATCH_NUMBER MAX MIN MINUTE MOD MONTH NEXT NTH_VALUE NTILE NULLIF OCTET_LENGTH PERCENT_RANK PERCENTILE_CONT PERCENTILE_DISC
 POWER PREV RANK REGR_AVGX REGR_AVGY REGR_COUNT REGR_INTERCEPT REGR_R2 REGR_SLOPE REGR_SXX REGR_SXY REGR_SYY RIGHT ROW_NUMBER SECOND
-SOME SQRT STDDEV_POP STDDEV_SAMP SUM TRANSLATE TRUNCATE UPPER USER VAR_POP VAR_SAMP WIDTH_BUCKET YEAR SESSION_USER SYSTEM_USER`.split(/\s+/),
+SOME SQRT STDDEV_POP STDDEV_SAMP SUM TRANSLATE TRUNCATE UPPER USER VAR_POP VAR_SAMP WIDTH_BUCKET YEAR SESSION_USER SYSTEM_USER`.split(
+    /\s+/,
+  ),
 );
 
 /** Functions callable without parentheses. */
@@ -54,17 +56,52 @@ const NILADIC = new Set([
 
 /** Units of INTERVAL qualifiers (Calcite accepts the plural spellings too). */
 const INTERVAL_UNITS = new Set([
-  'YEAR', 'YEARS', 'QUARTER', 'QUARTERS', 'MONTH', 'MONTHS', 'WEEK', 'WEEKS', 'DAY', 'DAYS',
-  'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS',
+  'YEAR',
+  'YEARS',
+  'QUARTER',
+  'QUARTERS',
+  'MONTH',
+  'MONTHS',
+  'WEEK',
+  'WEEKS',
+  'DAY',
+  'DAYS',
+  'HOUR',
+  'HOURS',
+  'MINUTE',
+  'MINUTES',
+  'SECOND',
+  'SECONDS',
 ]);
 
 /** Units of EXTRACT, FLOOR/CEIL ... TO, TIMESTAMPADD/TIMESTAMPDIFF. */
 const TIME_UNITS = new Set([
   ...INTERVAL_UNITS,
-  'MILLISECOND', 'MILLISECONDS', 'MICROSECOND', 'MICROSECONDS', 'NANOSECOND', 'NANOSECONDS',
-  'DOW', 'DOY', 'ISODOW', 'ISOYEAR', 'EPOCH', 'DECADE', 'CENTURY', 'MILLENNIUM',
-  'SQL_TSI_YEAR', 'SQL_TSI_QUARTER', 'SQL_TSI_MONTH', 'SQL_TSI_WEEK', 'SQL_TSI_DAY', 'SQL_TSI_HOUR',
-  'SQL_TSI_MINUTE', 'SQL_TSI_SECOND', 'SQL_TSI_MICROSECOND', 'FRAC_SECOND', 'SQL_TSI_FRAC_SECOND',
+  'MILLISECOND',
+  'MILLISECONDS',
+  'MICROSECOND',
+  'MICROSECONDS',
+  'NANOSECOND',
+  'NANOSECONDS',
+  'DOW',
+  'DOY',
+  'ISODOW',
+  'ISOYEAR',
+  'EPOCH',
+  'DECADE',
+  'CENTURY',
+  'MILLENNIUM',
+  'SQL_TSI_YEAR',
+  'SQL_TSI_QUARTER',
+  'SQL_TSI_MONTH',
+  'SQL_TSI_WEEK',
+  'SQL_TSI_DAY',
+  'SQL_TSI_HOUR',
+  'SQL_TSI_MINUTE',
+  'SQL_TSI_SECOND',
+  'SQL_TSI_MICROSECOND',
+  'FRAC_SECOND',
+  'SQL_TSI_FRAC_SECOND',
 ]);
 
 const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
@@ -187,7 +224,15 @@ function parseMembership(c: Cursor): Expression {
       const pattern = nested(c, () => parseMembership(c));
       let escape: Expression | undefined;
       if (c.acceptKeyword('ESCAPE')) escape = parseAdditive(c);
-      left = { kind: 'like', operator, not, operand: left, pattern, ...(escape ? { escape } : {}), range: c.rangeFrom(left) };
+      left = {
+        kind: 'like',
+        operator,
+        not,
+        operand: left,
+        pattern,
+        ...(escape ? { escape } : {}),
+        range: c.rangeFrom(left),
+      };
       continue;
     }
     if (c.acceptKeyword('BETWEEN')) {
@@ -197,7 +242,15 @@ function parseMembership(c: Cursor): Expression {
       if (!c.isKeyword('AND')) c.expected(['`AND`'], 'the lower bound of BETWEEN');
       c.next();
       const high = parseAdditive(c);
-      left = { kind: 'between', not, ...(symmetry ? { symmetry } : {}), operand: left, low, high, range: c.rangeFrom(left) };
+      left = {
+        kind: 'between',
+        not,
+        ...(symmetry ? { symmetry } : {}),
+        operand: left,
+        low,
+        high,
+        range: c.rangeFrom(left),
+      };
       continue;
     }
     if (c.isKeyword('IN')) {
@@ -283,7 +336,11 @@ function stringLiteral(c: Cursor): Expression {
   while (c.peek().kind === 'string' && c.peek().prefix === undefined) {
     const part = c.peek();
     if (!part.newlineBefore) {
-      c.fail('a string literal cannot continue on the same line', part, "join the two strings into one, or put the continuation on a new line ('abc'\\n'def')");
+      c.fail(
+        'a string literal cannot continue on the same line',
+        part,
+        "join the two strings into one, or put the continuation on a new line ('abc'\\n'def')",
+      );
     }
     c.next();
     value += part.value;
@@ -291,7 +348,7 @@ function stringLiteral(c: Cursor): Expression {
   const range = c.rangeFrom(first);
   if (first.prefix === 'X') {
     if (!/^[0-9A-Fa-f]*$/.test(value.replace(/\s/g, '')) || value.replace(/\s/g, '').length % 2 !== 0) {
-      c.fail('a binary literal X\'...\' needs an even number of hexadecimal digits', range);
+      c.fail("a binary literal X'...' needs an even number of hexadecimal digits", range);
     }
     return { kind: 'literal', literalKind: 'binary', value, range };
   }
@@ -299,7 +356,13 @@ function stringLiteral(c: Cursor): Expression {
     if (c.peek().kind !== 'string') c.expected(['an escape character in quotes'], '`UESCAPE`');
     c.next();
   }
-  return { kind: 'literal', literalKind: 'string', value, ...(first.prefix ? { prefix: first.prefix } : {}), range: c.rangeFrom(first) };
+  return {
+    kind: 'literal',
+    literalKind: 'string',
+    value,
+    ...(first.prefix ? { prefix: first.prefix } : {}),
+    range: c.rangeFrom(first),
+  };
 }
 
 function parsePrimary(c: Cursor): Expression {
@@ -323,7 +386,11 @@ function parsePrimary(c: Cursor): Expression {
     case 'ident':
       return parseWord(c, t);
     case 'dquoted':
-      return c.fail(`expected an expression, found "${t.value}"`, t, "Flink quotes strings with single quotes ('text') and names with back-ticks (`name`), not double quotes");
+      return c.fail(
+        `expected an expression, found "${t.value}"`,
+        t,
+        "Flink quotes strings with single quotes ('text') and names with back-ticks (`name`), not double quotes",
+      );
     default:
       return c.expected(['an expression']);
   }
@@ -359,7 +426,11 @@ function parseParenthesized(c: Cursor): Expression {
   if (query) return { kind: 'subquery', query, range: c.rangeFrom(open) };
   const items = parseExpressionList(c);
   // `((SELECT 1) UNION (SELECT 2))`: a parenthesised subquery that goes on as a query.
-  if (items.length === 1 && items[0]!.kind === 'subquery' && c.isAnyKeyword(['UNION', 'INTERSECT', 'EXCEPT', 'MINUS', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH'])) {
+  if (
+    items.length === 1 &&
+    items[0]!.kind === 'subquery' &&
+    c.isAnyKeyword(['UNION', 'INTERSECT', 'EXCEPT', 'MINUS', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH'])
+  ) {
     const inner = items[0]!;
     const query = continueQueryAfter(c, { kind: 'parenthesized', query: inner.query, range: inner.range });
     c.expectOp(')', 'the subquery');
@@ -473,13 +544,19 @@ function parseWord(c: Cursor, t: Token): Expression {
   }
   if (NILADIC.has(word) && !callFollows) {
     c.next();
-    const name: QualifiedName = { parts: [{ value: t.value, quoted: false, range: { start: t.start, end: t.end } }], range: { start: t.start, end: t.end } };
+    const name: QualifiedName = {
+      parts: [{ value: t.value, quoted: false, range: { start: t.start, end: t.end } }],
+      range: { start: t.start, end: t.end },
+    };
     return { kind: 'call', name, parens: false, args: [], range: name.range };
   }
   if (isReserved(word, c.options.flinkVersion)) {
     if (callFollows && CALLABLE_RESERVED.has(word)) {
       c.next();
-      const name: QualifiedName = { parts: [{ value: t.value, quoted: false, range: { start: t.start, end: t.end } }], range: { start: t.start, end: t.end } };
+      const name: QualifiedName = {
+        parts: [{ value: t.value, quoted: false, range: { start: t.start, end: t.end } }],
+        range: { start: t.start, end: t.end },
+      };
       return parseCall(c, name);
     }
     return c.fail(
@@ -522,7 +599,11 @@ function parseCall(c: Cursor, name: QualifiedName): Expression {
     call.nullTreatment = `${c.next().upper} NULLS` as 'IGNORE NULLS';
     c.next();
   }
-  if (!c.isOp(')')) c.expected(call.args.length > 0 ? ['`,`', '`)`'] : ['`)`'], `an argument of \`${name.parts.map((p) => p.value).join('.')}\``);
+  if (!c.isOp(')'))
+    c.expected(
+      call.args.length > 0 ? ['`,`', '`)`'] : ['`)`'],
+      `an argument of \`${name.parts.map((p) => p.value).join('.')}\``,
+    );
   c.next();
   if (!call.nullTreatment && (c.isKeywords('IGNORE', 'NULLS') || c.isKeywords('RESPECT', 'NULLS'))) {
     call.nullTreatment = `${c.next().upper} NULLS` as 'IGNORE NULLS';
@@ -578,7 +659,13 @@ function parseArgument(c: Cursor): Expression {
   }
   const expr = parseExpression(c);
   if (expr.kind === 'subquery' && (c.isKeywords('PARTITION', 'BY') || c.isKeywords('ORDER', 'BY'))) {
-    const arg: Expression = { kind: 'tableArgument', query: expr.query, partitionBy: [], orderBy: [], range: expr.range };
+    const arg: Expression = {
+      kind: 'tableArgument',
+      query: expr.query,
+      partitionBy: [],
+      orderBy: [],
+      range: expr.range,
+    };
     parseTableArgumentTail(c, arg);
     return arg;
   }
@@ -614,7 +701,8 @@ function parseParenOrList(c: Cursor): Expression[] {
 export function parseWindowSpec(c: Cursor): WindowSpec {
   const open = c.expectOp('(');
   const spec: WindowSpec = { partitionBy: [], orderBy: [], range: { start: open.start, end: open.end } };
-  if (c.isIdentifier() && !c.isAnyKeyword(['PARTITION', 'ORDER', 'ROWS', 'RANGE'])) spec.base = c.identifier('a window name');
+  if (c.isIdentifier() && !c.isAnyKeyword(['PARTITION', 'ORDER', 'ROWS', 'RANGE']))
+    spec.base = c.identifier('a window name');
   if (c.acceptKeyword('PARTITION', 'BY')) spec.partitionBy = parseExpressionList(c);
   if (c.acceptKeyword('ORDER', 'BY')) spec.orderBy = parseOrderItems(c);
   if (c.isAnyKeyword(['ROWS', 'RANGE'])) {
@@ -633,7 +721,8 @@ export function parseWindowSpec(c: Cursor): WindowSpec {
     spec.partial = c.next().upper === 'ALLOW';
     c.next();
   }
-  if (!c.isOp(')')) c.expected(['`PARTITION BY`', '`ORDER BY`', '`ROWS`', '`RANGE`', '`)`'], 'the window specification');
+  if (!c.isOp(')'))
+    c.expected(['`PARTITION BY`', '`ORDER BY`', '`ROWS`', '`RANGE`', '`)`'], 'the window specification');
   c.next();
   spec.range = c.rangeFrom(open);
   return spec;
@@ -667,7 +756,13 @@ function parseCase(c: Cursor): Expression {
   if (c.acceptKeyword('ELSE')) elseExpr = parseExpression(c);
   if (!c.isKeyword('END')) c.expected(['`WHEN`', '`ELSE`', '`END`'], 'the CASE branch');
   c.next();
-  return { kind: 'case', ...(operand ? { operand } : {}), whens, ...(elseExpr ? { else: elseExpr } : {}), range: c.rangeFrom(t) };
+  return {
+    kind: 'case',
+    ...(operand ? { operand } : {}),
+    whens,
+    ...(elseExpr ? { else: elseExpr } : {}),
+    range: c.rangeFrom(t),
+  };
 }
 
 function parseCast(c: Cursor): Expression {
@@ -709,7 +804,8 @@ function parsePrecision(c: Cursor, allowFraction: boolean): [number, number | un
 
 export function parseIntervalQualifier(c: Cursor, options: { startOnly?: boolean } = {}): IntervalQualifier {
   const t = c.peek();
-  if (!(t.kind === 'ident' && INTERVAL_UNITS.has(t.upper))) c.expected(['a time unit (`YEAR`, `MONTH`, `DAY`, `HOUR`, `MINUTE`, `SECOND` …)']);
+  if (!(t.kind === 'ident' && INTERVAL_UNITS.has(t.upper)))
+    c.expected(['a time unit (`YEAR`, `MONTH`, `DAY`, `HOUR`, `MINUTE`, `SECOND` …)']);
   c.next();
   const q: IntervalQualifier = { start: t.upper, range: { start: t.start, end: t.end } };
   const startUnit = singularUnit(t.upper);
@@ -723,7 +819,10 @@ export function parseIntervalQualifier(c: Cursor, options: { startOnly?: boolean
     c.next();
     const e = c.peek();
     if (!(e.kind === 'ident' && INTERVAL_UNITS.has(e.upper) && ends.includes(singularUnit(e.upper)))) {
-      c.expected(ends.map((u) => `\`${u}\``), `\`${t.upper} TO\``);
+      c.expected(
+        ends.map((u) => `\`${u}\``),
+        `\`${t.upper} TO\``,
+      );
     }
     c.next();
     q.end = e.upper;
@@ -754,7 +853,12 @@ function parseInterval(c: Cursor): IntervalLiteral {
       value = { kind: 'literal', literalKind: 'number', value: v.value, range: { start: v.start, end: v.end } };
     } else {
       value = parseNameOrCall(c);
-      if (value.kind !== 'column') c.fail('expected a number or a column after `INTERVAL`', value.range, 'put other expressions in parentheses: INTERVAL (n * 2) DAY');
+      if (value.kind !== 'column')
+        c.fail(
+          'expected a number or a column after `INTERVAL`',
+          value.range,
+          'put other expressions in parentheses: INTERVAL (n * 2) DAY',
+        );
     }
   } else if (v.kind === 'op' && v.value === '(') {
     value = parseParenthesized(c);
@@ -804,7 +908,8 @@ class SpecialBuilder {
   /** Calcite's TimeUnitOrName: a built-in unit, `WEEK(MONDAY)`, or any other name (resolved later). */
   unit(context: string): void {
     const t = this.c.peek();
-    if (!(t.kind === 'ident' && TIME_UNITS.has(t.upper)) && !this.c.isIdentifier()) this.c.expected(['a time unit (`DAY`, `HOUR`, `MINUTE` …)'], context);
+    if (!(t.kind === 'ident' && TIME_UNITS.has(t.upper)) && !this.c.isIdentifier())
+      this.c.expected(['a time unit (`DAY`, `HOUR`, `MINUTE` …)'], context);
     this.c.next();
     let text = t.kind === 'ident' ? t.upper : t.value;
     if (t.upper === 'WEEK' && this.c.isOp('(') && this.c.isAnyKeyword(WEEKDAYS, 1)) {
@@ -817,8 +922,25 @@ class SpecialBuilder {
 }
 
 const SPECIAL = new Set([
-  'CONVERT', 'TRANSLATE', 'EXTRACT', 'POSITION', 'SUBSTRING', 'TRIM', 'OVERLAY', 'FLOOR', 'CEIL', 'CEILING', 'TIMESTAMPADD', 'TIMESTAMPDIFF',
-  'JSON_VALUE', 'JSON_QUERY', 'JSON_EXISTS', 'JSON_OBJECT', 'JSON_ARRAY', 'JSON_OBJECTAGG', 'JSON_ARRAYAGG',
+  'CONVERT',
+  'TRANSLATE',
+  'EXTRACT',
+  'POSITION',
+  'SUBSTRING',
+  'TRIM',
+  'OVERLAY',
+  'FLOOR',
+  'CEIL',
+  'CEILING',
+  'TIMESTAMPADD',
+  'TIMESTAMPDIFF',
+  'JSON_VALUE',
+  'JSON_QUERY',
+  'JSON_EXISTS',
+  'JSON_OBJECT',
+  'JSON_ARRAY',
+  'JSON_OBJECTAGG',
+  'JSON_ARRAYAGG',
 ]);
 
 function parseSpecialCall(c: Cursor, word: string): SpecialCall | undefined {
@@ -827,7 +949,12 @@ function parseSpecialCall(c: Cursor, word: string): SpecialCall | undefined {
   const nameToken = c.next();
   c.next(); // (
   const b = new SpecialBuilder(c);
-  const call: SpecialCall = { kind: 'specialCall', name: word, parts: b.parts, range: { start: nameToken.start, end: nameToken.end } };
+  const call: SpecialCall = {
+    kind: 'specialCall',
+    name: word,
+    parts: b.parts,
+    range: { start: nameToken.start, end: nameToken.end },
+  };
   switch (word) {
     case 'CONVERT':
     case 'TRANSLATE': {
@@ -1011,4 +1138,3 @@ function parseJsonBehaviors(c: Cursor, b: SpecialBuilder): void {
     else c.expected(['`EMPTY`', '`ERROR`'], '`ON`');
   }
 }
-

@@ -80,7 +80,14 @@ function parseUnionLevel(c: Cursor, first?: Query): Query {
     const operator = c.next().upper as 'UNION';
     const quantifier = c.isAnyKeyword(['ALL', 'DISTINCT']) ? (c.next().upper as 'ALL') : undefined;
     const right = parseIntersectLevel(c);
-    left = { kind: 'setOperation', operator, ...(quantifier ? { quantifier } : {}), left, right, range: c.rangeFrom(left) };
+    left = {
+      kind: 'setOperation',
+      operator,
+      ...(quantifier ? { quantifier } : {}),
+      left,
+      right,
+      range: c.rangeFrom(left),
+    };
   }
   return left;
 }
@@ -91,7 +98,14 @@ function parseIntersectLevel(c: Cursor, first?: Query): Query {
     c.next();
     const quantifier = c.isAnyKeyword(['ALL', 'DISTINCT']) ? (c.next().upper as 'ALL') : undefined;
     const right = parseLeafQuery(c);
-    left = { kind: 'setOperation', operator: 'INTERSECT', ...(quantifier ? { quantifier } : {}), left, right, range: c.rangeFrom(left) };
+    left = {
+      kind: 'setOperation',
+      operator: 'INTERSECT',
+      ...(quantifier ? { quantifier } : {}),
+      left,
+      right,
+      range: c.rangeFrom(left),
+    };
   }
   return left;
 }
@@ -133,13 +147,18 @@ function parseOrderedTail(c: Cursor, query: Query): Query {
   if (c.acceptKeyword('ORDER', 'BY')) ordered.orderBy = parseOrderItems(c);
   if (c.acceptKeyword('LIMIT')) {
     ordered.limit = c.acceptKeyword('ALL') ? 'ALL' : parseRowCount(c, '`LIMIT`');
-    if (c.isOp(',')) c.fail('`LIMIT offset, count` is not allowed in Flink SQL', c.peek(), 'write `LIMIT count OFFSET offset`');
+    if (c.isOp(','))
+      c.fail('`LIMIT offset, count` is not allowed in Flink SQL', c.peek(), 'write `LIMIT count OFFSET offset`');
   }
   if (c.acceptKeyword('OFFSET')) {
     ordered.offset = parseRowCount(c, '`OFFSET`');
     if (!c.acceptKeyword('ROWS')) c.acceptKeyword('ROW');
     if (ordered.limit === undefined && c.isKeyword('LIMIT')) {
-      c.fail('`OFFSET` before `LIMIT` is not allowed in Flink SQL', c.peek(), 'write `LIMIT count OFFSET offset`, or `OFFSET n ROWS FETCH NEXT count ROWS ONLY`');
+      c.fail(
+        '`OFFSET` before `LIMIT` is not allowed in Flink SQL',
+        c.peek(),
+        'write `LIMIT count OFFSET offset`, or `OFFSET n ROWS FETCH NEXT count ROWS ONLY`',
+      );
     }
   }
   if (ordered.limit === undefined && c.isKeyword('FETCH')) {
@@ -151,7 +170,13 @@ function parseOrderedTail(c: Cursor, query: Query): Query {
     c.next();
     c.expectKeyword('ONLY');
   }
-  if (ordered.orderBy.length === 0 && ordered.limit === undefined && ordered.offset === undefined && ordered.fetch === undefined) return query;
+  if (
+    ordered.orderBy.length === 0 &&
+    ordered.limit === undefined &&
+    ordered.offset === undefined &&
+    ordered.fetch === undefined
+  )
+    return query;
   ordered.range = c.rangeFrom(query);
   return ordered;
 }
@@ -188,7 +213,13 @@ function parseValues(c: Cursor): ValuesQuery {
 
 function parseSelect(c: Cursor): SelectQuery {
   const start = c.next();
-  const select: SelectQuery = { kind: 'select', hints: parseTableHints(c), items: [], windows: [], range: { start: start.start, end: start.end } };
+  const select: SelectQuery = {
+    kind: 'select',
+    hints: parseTableHints(c),
+    items: [],
+    windows: [],
+    range: { start: start.start, end: start.end },
+  };
   if (c.isAnyKeyword(['DISTINCT', 'ALL'])) select.quantifier = c.next().upper as 'DISTINCT';
   do select.items.push(parseSelectItem(c));
   while (c.acceptOp(','));
@@ -213,7 +244,10 @@ function parseSelectItem(c: Cursor): SelectItem {
   const t = c.peek();
   if (c.isOp('*')) {
     c.next();
-    return { expression: { kind: 'star', range: { start: t.start, end: t.end } }, range: { start: t.start, end: t.end } };
+    return {
+      expression: { kind: 'star', range: { start: t.start, end: t.end } },
+      range: { start: t.start, end: t.end },
+    };
   }
   if (c.isKeyword('FROM') || c.atEnd() || c.isOp(')') || c.isOp(';')) c.expected(['a column or expression']);
   const expression = parseExpression(c);
@@ -233,8 +267,18 @@ function parseGroupBy(c: Cursor): GroupBy {
   c.next();
   const group: GroupBy = { items: [], range: { start: start.start, end: start.end } };
   if (c.isAnyKeyword(['ALL', 'DISTINCT'])) group.quantifier = c.next().upper as 'ALL';
-  if (group.quantifier === 'ALL' && (c.atEnd() || c.isOp(';') || c.isOp(')') || c.isAnyKeyword(['HAVING', 'WINDOW', 'QUALIFY', 'ORDER', 'LIMIT', 'UNION', 'EXCEPT', 'INTERSECT']))) {
-    c.fail('`GROUP BY ALL` needs the grouping columns in Flink (up to 2.2)', c.previous, 'list the columns to group by: GROUP BY a, b');
+  if (
+    group.quantifier === 'ALL' &&
+    (c.atEnd() ||
+      c.isOp(';') ||
+      c.isOp(')') ||
+      c.isAnyKeyword(['HAVING', 'WINDOW', 'QUALIFY', 'ORDER', 'LIMIT', 'UNION', 'EXCEPT', 'INTERSECT']))
+  ) {
+    c.fail(
+      '`GROUP BY ALL` needs the grouping columns in Flink (up to 2.2)',
+      c.previous,
+      'list the columns to group by: GROUP BY a, b',
+    );
   }
   group.items = parseGroupItems(c);
   group.range = c.rangeFrom(start);
@@ -378,7 +422,12 @@ function parseTableRef(c: Cursor): TableRef {
   if (c.isKeyword('TABLE') && c.isOp('(', 1)) {
     c.pos += 2;
     const call = parseExpression(c);
-    if (call.kind !== 'call') c.fail('expected a function call inside `TABLE(...)`', call.range, 'write TABLE(my_function(args)), e.g. TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL \'10\' MINUTES))');
+    if (call.kind !== 'call')
+      c.fail(
+        'expected a function call inside `TABLE(...)`',
+        call.range,
+        "write TABLE(my_function(args)), e.g. TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' MINUTES))",
+      );
     c.expectOp(')', 'the table function call');
     ref = { kind: 'tableFunction', lateral, call, range: c.rangeFrom(t) };
   } else if (c.isKeyword('UNNEST') && c.isOp('(', 1)) {
@@ -416,12 +465,22 @@ function finishTableRef(c: Cursor, ref: TableRef, t: Token): TableRef {
   // Calcite refuses MATCH_RECOGNIZE and aliases on a join, even a parenthesised one.
   const isJoin = ref.kind === 'join' || (ref.kind === 'parenthesizedTable' && ref.table.kind === 'join');
   if (c.isKeyword('MATCH_RECOGNIZE')) {
-    if (isJoin) c.fail('MATCH_RECOGNIZE cannot be applied to a join', c.peek(), 'apply it to a table or a subquery: (SELECT ... FROM a JOIN b ...) MATCH_RECOGNIZE (...)');
+    if (isJoin)
+      c.fail(
+        'MATCH_RECOGNIZE cannot be applied to a join',
+        c.peek(),
+        'apply it to a table or a subquery: (SELECT ... FROM a JOIN b ...) MATCH_RECOGNIZE (...)',
+      );
     ref = parseMatchRecognize(c, ref);
   }
   const alias = parseTableAlias(c);
   if (alias) {
-    if (isJoin || ref.kind === 'join') return c.fail('a join cannot have an alias in Flink SQL', alias.range, 'wrap it in a subquery instead: (SELECT * FROM a JOIN b ON ...) AS j');
+    if (isJoin || ref.kind === 'join')
+      return c.fail(
+        'a join cannot have an alias in Flink SQL',
+        alias.range,
+        'wrap it in a subquery instead: (SELECT * FROM a JOIN b ON ...) AS j',
+      );
     ref.alias = alias;
     ref.range = c.rangeFrom(t);
   }
@@ -446,7 +505,12 @@ function parseParenthesizedTableRef(c: Cursor, lateral: boolean): TableRef {
   }
   c.next();
   const table = nested(c, () => parseFrom(c, { comma: false }));
-  if (c.isOp(',')) c.fail('a comma join cannot be put in parentheses', c.peek(), 'write the tables with JOIN inside the parentheses, or drop the parentheses');
+  if (c.isOp(','))
+    c.fail(
+      'a comma join cannot be put in parentheses',
+      c.peek(),
+      'write the tables with JOIN inside the parentheses, or drop the parentheses',
+    );
   c.expectOp(')', 'the joined tables');
   return { kind: 'parenthesizedTable', table, range: c.rangeFrom(t) };
 }
@@ -511,9 +575,12 @@ function parseMatchRecognize(c: Cursor, input: TableRef): MatchRecognizeRef {
     c.expectKeyword('SKIP');
     if (c.acceptKeyword('PAST', 'LAST', 'ROW')) mr.afterMatch = { mode: 'PAST LAST ROW', range: c.rangeFrom(a) };
     else if (c.acceptKeyword('TO', 'NEXT', 'ROW')) mr.afterMatch = { mode: 'TO NEXT ROW', range: c.rangeFrom(a) };
-    else if (c.acceptKeyword('TO', 'FIRST')) mr.afterMatch = { mode: 'TO FIRST', variable: c.identifier('a pattern variable'), range: c.rangeFrom(a) };
-    else if (c.acceptKeyword('TO', 'LAST')) mr.afterMatch = { mode: 'TO LAST', variable: c.identifier('a pattern variable'), range: c.rangeFrom(a) };
-    else if (c.acceptKeyword('TO')) mr.afterMatch = { mode: 'TO', variable: c.identifier('a pattern variable'), range: c.rangeFrom(a) };
+    else if (c.acceptKeyword('TO', 'FIRST'))
+      mr.afterMatch = { mode: 'TO FIRST', variable: c.identifier('a pattern variable'), range: c.rangeFrom(a) };
+    else if (c.acceptKeyword('TO', 'LAST'))
+      mr.afterMatch = { mode: 'TO LAST', variable: c.identifier('a pattern variable'), range: c.rangeFrom(a) };
+    else if (c.acceptKeyword('TO'))
+      mr.afterMatch = { mode: 'TO', variable: c.identifier('a pattern variable'), range: c.rangeFrom(a) };
     else c.expected(['`TO NEXT ROW`', '`PAST LAST ROW`', '`TO FIRST`', '`TO LAST`'], '`SKIP`');
   }
   if (!c.isKeyword('PATTERN')) c.expected(['`PATTERN`']);
@@ -561,7 +628,9 @@ function parsePattern(c: Cursor): Pattern {
 }
 
 function isPatternTermStart(c: Cursor): boolean {
-  return c.isIdentifier() || c.isOp('(') || (c.isOp('{') && c.isOp('-', 1)) || (c.isKeyword('PERMUTE') && c.isOp('(', 1));
+  return (
+    c.isIdentifier() || c.isOp('(') || (c.isOp('{') && c.isOp('-', 1)) || (c.isKeyword('PERMUTE') && c.isOp('(', 1))
+  );
 }
 
 function parsePatternConcatenation(c: Cursor): Pattern {
@@ -596,7 +665,15 @@ function parsePatternQuantified(c: Cursor): Pattern {
   } else return term;
   void q;
   const reluctant = c.acceptOp('?');
-  return { kind: 'quantified', term, min, ...(max !== undefined ? { max } : {}), form, reluctant, range: c.rangeFrom(term) };
+  return {
+    kind: 'quantified',
+    term,
+    min,
+    ...(max !== undefined ? { max } : {}),
+    form,
+    reluctant,
+    range: c.rangeFrom(term),
+  };
 }
 
 function parsePatternPrimary(c: Cursor): Pattern {
@@ -624,4 +701,3 @@ function parsePatternPrimary(c: Cursor): Pattern {
   const name = c.identifier('a pattern variable');
   return { kind: 'variable', name, range: name.range };
 }
-

@@ -33,8 +33,26 @@ export const MAX_SYNTAX_ISSUES = 100;
 
 /** Where to pick up after an error: a statement keyword that starts a line. */
 const RESUME_KEYWORDS = new Set([
-  'CREATE', 'ALTER', 'DROP', 'INSERT', 'UPSERT', 'EXECUTE', 'USE', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'LOAD',
-  'UNLOAD', 'ADD', 'REMOVE', 'TRUNCATE', 'CALL', 'ANALYZE', 'COMPILE', 'RESET',
+  'CREATE',
+  'ALTER',
+  'DROP',
+  'INSERT',
+  'UPSERT',
+  'EXECUTE',
+  'USE',
+  'SHOW',
+  'DESCRIBE',
+  'DESC',
+  'EXPLAIN',
+  'LOAD',
+  'UNLOAD',
+  'ADD',
+  'REMOVE',
+  'TRUNCATE',
+  'CALL',
+  'ANALYZE',
+  'COMPILE',
+  'RESET',
 ]);
 
 export function parseTokens(tokens: Token[], text: string, options: CursorOptions): ScriptParse {
@@ -85,7 +103,14 @@ export function parseTokens(tokens: Token[], text: string, options: CursorOption
   return { statements, issues, broken };
 }
 
-function parseOne(c: Cursor, statementStart: number, sink: { issues: SyntaxIssue[] }, statements: Statement[], tokens: Token[], record: (i: SyntaxIssue) => void): BrokenStatement | undefined {
+function parseOne(
+  c: Cursor,
+  statementStart: number,
+  sink: { issues: SyntaxIssue[] },
+  statements: Statement[],
+  tokens: Token[],
+  record: (i: SyntaxIssue) => void,
+): BrokenStatement | undefined {
   try {
     const statement = parseStatement(c, sink);
     // Checked here, once, so that nothing recursive downstream meets a tree too deep for the stack.

@@ -16,7 +16,8 @@ function printBase(t: DataType): string {
     }
     case 'interval': {
       let s = `INTERVAL ${t.from}`;
-      if (t.fromPrecision !== undefined) s += `(${t.fromPrecision}${t.from === 'SECOND' && t.toPrecision !== undefined ? `, ${t.toPrecision}` : ''})`;
+      if (t.fromPrecision !== undefined)
+        s += `(${t.fromPrecision}${t.from === 'SECOND' && t.toPrecision !== undefined ? `, ${t.toPrecision}` : ''})`;
       else if (t.from === 'SECOND' && t.to === undefined && t.toPrecision !== undefined) s += `(${t.toPrecision})`;
       if (t.to) s += ` TO ${t.to}${t.toPrecision !== undefined ? `(${t.toPrecision})` : ''}`;
       return s;

@@ -52,7 +52,10 @@ export function printQuery(q: Query): string {
     case 'with':
       return (
         `WITH ${q.recursive ? 'RECURSIVE ' : ''}` +
-        list(q.ctes, (cte) => `${id(cte.name)}${cte.columns ? ` (${list(cte.columns, id)})` : ''} AS (${printQuery(cte.query)})`) +
+        list(
+          q.ctes,
+          (cte) => `${id(cte.name)}${cte.columns ? ` (${list(cte.columns, id)})` : ''} AS (${printQuery(cte.query)})`,
+        ) +
         ' ' +
         printQuery(q.body)
       );
@@ -79,7 +82,8 @@ function printSelect(q: SelectQuery): string {
   if (q.from) s += ' FROM ' + printTableRef(q.from);
   if (q.where) s += ' WHERE ' + printExpression(q.where);
   if (q.groupBy) {
-    s += ' GROUP BY ' + (q.groupBy.quantifier ? q.groupBy.quantifier + ' ' : '') + list(q.groupBy.items, printGroupItem);
+    s +=
+      ' GROUP BY ' + (q.groupBy.quantifier ? q.groupBy.quantifier + ' ' : '') + list(q.groupBy.items, printGroupItem);
   }
   if (q.having) s += ' HAVING ' + printExpression(q.having);
   if (q.windows.length > 0) s += ' WINDOW ' + list(q.windows, (w) => `${id(w.name)} AS ${printWindowSpec(w.spec)}`);
@@ -102,10 +106,22 @@ function printGroupItem(item: GroupItem): string {
 
 export function printHints(hints: Hint[]): string {
   if (hints.length === 0) return '';
-  const hintValue = (v: HintValue) => (v.form === 'string' ? printString(v.text) : v.form === 'number' || /^[A-Za-z_][A-Za-z0-9_$]*$/.test(v.text) ? v.text : '`' + v.text.replace(/`/g, '``') + '`');
+  const hintValue = (v: HintValue) =>
+    v.form === 'string'
+      ? printString(v.text)
+      : v.form === 'number' || /^[A-Za-z_][A-Za-z0-9_$]*$/.test(v.text)
+        ? v.text
+        : '`' + v.text.replace(/`/g, '``') + '`';
   return (
     '/*+ ' +
-    list(hints, (h) => id(h.name) + (h.options ? `(${list(h.options, (o) => (o.key ? `${hintValue(o.key)}=${hintValue(o.value)}` : hintValue(o.value)))})` : '')) +
+    list(
+      hints,
+      (h) =>
+        id(h.name) +
+        (h.options
+          ? `(${list(h.options, (o) => (o.key ? `${hintValue(o.key)}=${hintValue(o.value)}` : hintValue(o.value)))})`
+          : ''),
+    ) +
     ' */'
   );
 }
@@ -146,12 +162,19 @@ export function printTableRef(t: TableRef): string {
       const parts: string[] = [];
       if (t.partitionBy.length > 0) parts.push('PARTITION BY ' + list(t.partitionBy, printExpression));
       if (t.orderBy.length > 0) parts.push('ORDER BY ' + printOrderItems(t.orderBy));
-      if (t.measures.length > 0) parts.push('MEASURES ' + list(t.measures, (m) => `${printExpression(m.expression)} AS ${m.alias ? id(m.alias) : ''}`));
+      if (t.measures.length > 0)
+        parts.push(
+          'MEASURES ' + list(t.measures, (m) => `${printExpression(m.expression)} AS ${m.alias ? id(m.alias) : ''}`),
+        );
       if (t.rowsPerMatch) parts.push(t.rowsPerMatch);
-      if (t.afterMatch) parts.push(`AFTER MATCH SKIP ${t.afterMatch.mode}${t.afterMatch.variable ? ' ' + id(t.afterMatch.variable) : ''}`);
+      if (t.afterMatch)
+        parts.push(
+          `AFTER MATCH SKIP ${t.afterMatch.mode}${t.afterMatch.variable ? ' ' + id(t.afterMatch.variable) : ''}`,
+        );
       parts.push(`PATTERN (${t.strictStart ? '^' : ''}${printPattern(t.pattern)}${t.strictEnd ? ' $' : ''})`);
       if (t.within) parts.push('WITHIN ' + printExpression(t.within));
-      if (t.subsets.length > 0) parts.push('SUBSET ' + list(t.subsets, (s) => `${id(s.name)} = (${list(s.variables, id)})`));
+      if (t.subsets.length > 0)
+        parts.push('SUBSET ' + list(t.subsets, (s) => `${id(s.name)} = (${list(s.variables, id)})`));
       parts.push('DEFINE ' + list(t.define, (d) => `${id(d.variable)} AS ${printExpression(d.condition)}`));
       return `${printTableRef(t.input)} MATCH_RECOGNIZE (${parts.join(' ')})${printAlias(t.alias)}`;
     }
@@ -193,7 +216,11 @@ function printPattern(p: Pattern): string {
 }
 
 export function printOrderItems(items: OrderItem[]): string {
-  return list(items, (o) => printExpression(o.expression) + (o.direction ? ' ' + o.direction : '') + (o.nulls ? ' NULLS ' + o.nulls : ''));
+  return list(
+    items,
+    (o) =>
+      printExpression(o.expression) + (o.direction ? ' ' + o.direction : '') + (o.nulls ? ' NULLS ' + o.nulls : ''),
+  );
 }
 
 function printBound(b: WindowFrameBound): string {
@@ -206,7 +233,11 @@ export function printWindowSpec(w: WindowSpec): string {
   if (w.partitionBy.length > 0) parts.push('PARTITION BY ' + list(w.partitionBy, printExpression));
   if (w.orderBy.length > 0) parts.push('ORDER BY ' + printOrderItems(w.orderBy));
   if (w.frame) {
-    parts.push(w.frame.end ? `${w.frame.unit} BETWEEN ${printBound(w.frame.start)} AND ${printBound(w.frame.end)}` : `${w.frame.unit} ${printBound(w.frame.start)}`);
+    parts.push(
+      w.frame.end
+        ? `${w.frame.unit} BETWEEN ${printBound(w.frame.start)} AND ${printBound(w.frame.end)}`
+        : `${w.frame.unit} ${printBound(w.frame.start)}`,
+    );
   }
   if (w.partial !== undefined) parts.push(w.partial ? 'ALLOW PARTIAL' : 'DISALLOW PARTIAL');
   return `(${parts.join(' ')})`;
@@ -214,7 +245,8 @@ export function printWindowSpec(w: WindowSpec): string {
 
 function printQualifier(q: IntervalQualifier): string {
   let s = q.start;
-  if (q.startPrecision !== undefined) s += `(${q.startPrecision}${q.fractionalPrecision !== undefined ? `, ${q.fractionalPrecision}` : ''})`;
+  if (q.startPrecision !== undefined)
+    s += `(${q.startPrecision}${q.fractionalPrecision !== undefined ? `, ${q.fractionalPrecision}` : ''})`;
   if (q.end) s += ` TO ${q.end}${q.endPrecision !== undefined ? `(${q.endPrecision})` : ''}`;
   return s;
 }
@@ -289,7 +321,9 @@ export function printExpression(e: Expression): string {
     case 'row':
       return `${e.explicit ? 'ROW' : ''}(${list(e.items, printExpression)})`;
     case 'collection':
-      return e.query ? `${e.collection}(${printQuery(e.query)})` : `${e.collection}[${list(e.items ?? [], printExpression)}]`;
+      return e.query
+        ? `${e.collection}(${printQuery(e.query)})`
+        : `${e.collection}[${list(e.items ?? [], printExpression)}]`;
     case 'case': {
       let s = 'CASE';
       if (e.operand) s += ' ' + printExpression(e.operand);

@@ -32,15 +32,18 @@ export interface PrintScriptOptions {
 }
 
 export function printScript(statements: Statement[], options: PrintScriptOptions = {}): string {
-  return statements
-    // The runner form closes every statement set itself, so a lone `END;` would be a stray statement.
-    .filter((s) => !(options.runner && s.kind === 'endStatementSet'))
-    .map((s) => {
-      if (options.runner && s.kind === 'statementSet' && s.form === 'begin') return printStatement({ ...s, form: 'execute', unclosed: false }) + ';';
-      if (s.kind === 'statementSet' && s.unclosed) return printStatement(s);
-      return printStatement(s) + ';';
-    })
-    .join('\n') + (statements.length > 0 ? '\n' : '');
+  return (
+    statements
+      // The runner form closes every statement set itself, so a lone `END;` would be a stray statement.
+      .filter((s) => !(options.runner && s.kind === 'endStatementSet'))
+      .map((s) => {
+        if (options.runner && s.kind === 'statementSet' && s.form === 'begin')
+          return printStatement({ ...s, form: 'execute', unclosed: false }) + ';';
+        if (s.kind === 'statementSet' && s.unclosed) return printStatement(s);
+        return printStatement(s) + ';';
+      })
+      .join('\n') + (statements.length > 0 ? '\n' : '')
+  );
 }
 
 /** One statement without its final `;`. */
@@ -50,7 +53,8 @@ export function printStatement(s: Statement): string {
       let out = `CREATE ${s.orReplace ? 'OR REPLACE ' : ''}${s.temporary ? 'TEMPORARY ' : ''}TABLE ${s.ifNotExists ? 'IF NOT EXISTS ' : ''}${name(s.name)}`;
       out += s.columnNames ? ` (${ids(s.columnNames)})` : schema(s.columns, s.watermarks, s.constraints);
       out += tableTail(s);
-      if (s.like) out += ` LIKE ${name(s.like.source)}${s.like.options.length > 0 ? ` (${s.like.options.join(' ')})` : ''}`;
+      if (s.like)
+        out += ` LIKE ${name(s.like.source)}${s.like.options.length > 0 ? ` (${s.like.options.join(' ')})` : ''}`;
       if (s.asQuery) out += `\nAS ${printQuery(s.asQuery)}`;
       return out;
     }
@@ -139,7 +143,8 @@ export function printStatement(s: Statement): string {
       if (s.name) out += ` ${name(s.name)}`;
       if (s.partition) out += ` PARTITION ${partition(s.partition)}`;
       if (s.from) out += ` ${s.from.preposition} ${name(s.from.name)}`;
-      if (s.like) out += `${s.like.not ? ' NOT' : ''} ${s.like.caseInsensitive ? 'ILIKE' : 'LIKE'} ${str(s.like.pattern)}`;
+      if (s.like)
+        out += `${s.like.not ? ' NOT' : ''} ${s.like.caseInsensitive ? 'ILIKE' : 'LIKE'} ${str(s.like.pattern)}`;
       return out;
     }
     case 'describe': {
@@ -161,7 +166,8 @@ export function printStatement(s: Statement): string {
       return `REMOVE JAR ${str(s.path)}`;
     case 'explain': {
       const head = `EXPLAIN ${s.planFor ? 'PLAN FOR ' : ''}${s.details.length > 0 ? s.details.join(', ') + ' ' : ''}`;
-      if (s.statement.kind === 'statementSet' && s.bareStatementSet) return head + printStatementSet(s.statement).replace(/^EXECUTE /, '');
+      if (s.statement.kind === 'statementSet' && s.bareStatementSet)
+        return head + printStatementSet(s.statement).replace(/^EXECUTE /, '');
       return head + printStatement(s.statement);
     }
     case 'compilePlan':
@@ -170,7 +176,8 @@ export function printStatement(s: Statement): string {
       return `EXECUTE PLAN ${str(s.file)}`;
     case 'analyze': {
       let out = `ANALYZE TABLE ${name(s.name)}`;
-      if (s.partition) out += ` PARTITION (${s.partition.map((p) => id(p.column) + (p.value ? ` = ${printExpression(p.value)}` : '')).join(', ')})`;
+      if (s.partition)
+        out += ` PARTITION (${s.partition.map((p) => id(p.column) + (p.value ? ` = ${printExpression(p.value)}` : '')).join(', ')})`;
       out += ' COMPUTE STATISTICS';
       if (s.columns === 'all') out += ' FOR ALL COLUMNS';
       else if (s.columns) out += ` FOR COLUMNS ${ids(s.columns)}`;
@@ -208,7 +215,12 @@ function printStatementSet(s: StatementSet): string {
   return `EXECUTE STATEMENT SET\nBEGIN\n${body}\nEND`;
 }
 
-function tableTail(s: { comment?: StringLiteral; distribution?: Distribution; partitionedBy: Identifier[]; options: TableOption[] }): string {
+function tableTail(s: {
+  comment?: StringLiteral;
+  distribution?: Distribution;
+  partitionedBy: Identifier[];
+  options: TableOption[];
+}): string {
   let out = '';
   if (s.comment) out += `\nCOMMENT ${str(s.comment)}`;
   if (s.distribution) out += `\n${distribution(s.distribution)}`;
@@ -226,7 +238,8 @@ function column(c: ColumnDef): string {
   if (c.columnKind === 'computed') out += ` AS ${printExpression(c.expression!)}`;
   else {
     out += ' ' + printDataType(c.type!);
-    if (c.columnKind === 'metadata') out += ` METADATA${c.metadataKey ? ` FROM ${str(c.metadataKey)}` : ''}${c.virtual ? ' VIRTUAL' : ''}`;
+    if (c.columnKind === 'metadata')
+      out += ` METADATA${c.metadataKey ? ` FROM ${str(c.metadataKey)}` : ''}${c.virtual ? ' VIRTUAL' : ''}`;
     if (c.constraint) {
       out += `${c.constraint.name ? ` CONSTRAINT ${id(c.constraint.name)}` : ''} ${c.constraint.constraintKind === 'primaryKey' ? 'PRIMARY KEY' : 'UNIQUE'}${c.constraint.enforced ? '' : ' NOT ENFORCED'}`;
     }
@@ -286,7 +299,9 @@ function alterTableAction(a: AlterTableAction): string {
 function alterItem(i: AlterSchemaItem): string {
   switch (i.item) {
     case 'column':
-      return column(i.column) + (i.position ? ('first' in i.position ? ' FIRST' : ` AFTER ${id(i.position.after)}`) : '');
+      return (
+        column(i.column) + (i.position ? ('first' in i.position ? ' FIRST' : ` AFTER ${id(i.position.after)}`) : '')
+      );
     case 'constraint':
       return constraint(i.constraint);
     case 'watermark':

@@ -12,13 +12,51 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { errorBodyProblems, flinkRestContract, type FlinkRestContract, type FlinkRestLine } from './flink-rest-contract.js';
+import {
+  errorBodyProblems,
+  flinkRestContract,
+  type FlinkRestContract,
+  type FlinkRestLine,
+} from './flink-rest-contract.js';
 
 export type FlinkJobStatus =
-  | 'INITIALIZING' | 'CREATED' | 'RUNNING' | 'FAILING' | 'FAILED' | 'CANCELLING' | 'CANCELED' | 'FINISHED' | 'RESTARTING' | 'SUSPENDED' | 'RECONCILING';
+  | 'INITIALIZING'
+  | 'CREATED'
+  | 'RUNNING'
+  | 'FAILING'
+  | 'FAILED'
+  | 'CANCELLING'
+  | 'CANCELED'
+  | 'FINISHED'
+  | 'RESTARTING'
+  | 'SUSPENDED'
+  | 'RECONCILING';
 
-const JOB_STATUSES: FlinkJobStatus[] = ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED', 'CANCELLING', 'CANCELED', 'FINISHED', 'RESTARTING', 'SUSPENDED', 'RECONCILING'];
-const EXECUTION_STATES = ['CREATED', 'SCHEDULED', 'DEPLOYING', 'RUNNING', 'FINISHED', 'CANCELING', 'CANCELED', 'FAILED', 'RECONCILING', 'INITIALIZING'];
+const JOB_STATUSES: FlinkJobStatus[] = [
+  'INITIALIZING',
+  'CREATED',
+  'RUNNING',
+  'FAILING',
+  'FAILED',
+  'CANCELLING',
+  'CANCELED',
+  'FINISHED',
+  'RESTARTING',
+  'SUSPENDED',
+  'RECONCILING',
+];
+const EXECUTION_STATES = [
+  'CREATED',
+  'SCHEDULED',
+  'DEPLOYING',
+  'RUNNING',
+  'FINISHED',
+  'CANCELING',
+  'CANCELED',
+  'FAILED',
+  'RECONCILING',
+  'INITIALIZING',
+];
 const TERMINAL = new Set<FlinkJobStatus>(['FAILED', 'CANCELED', 'FINISHED', 'SUSPENDED']);
 const JOB_ID = /^[0-9a-fA-F]{32}$/;
 
@@ -172,7 +210,9 @@ export async function startFakeFlink(options: FakeFlinkOptions = {}): Promise<Fa
   function exceptions(job: StoredJob, maxExceptions?: number): Record<string, unknown> {
     const history = job.failures.filter((f) => f.inHistory).map((f) => f.entry);
     const limit = maxExceptions ?? history.length;
-    const body: Record<string, unknown> = { exceptionHistory: { entries: history.slice(0, limit), truncated: history.length > limit } };
+    const body: Record<string, unknown> = {
+      exceptionHistory: { entries: history.slice(0, limit), truncated: history.length > limit },
+    };
     const root = job.failures[0];
     // The 1.20 line still sends the deprecated top-level fields (removed in 2.0).
     if (line === '1.20') {
@@ -190,11 +230,17 @@ export async function startFakeFlink(options: FakeFlinkOptions = {}): Promise<Fa
   function check(job: StoredJob): void {
     const problems = [
       ...contract.responseProblems('GET', `/jobs/${job.jid}`, 200, details(job)).map((p) => `GET /jobs/{jobid}: ${p}`),
-      ...contract.responseProblems('GET', `/jobs/${job.jid}/exceptions`, 200, exceptions(job)).map((p) => `GET /jobs/{jobid}/exceptions: ${p}`),
-      ...contract.responseProblems('GET', '/jobs/overview', 200, { jobs: [summary(job)] }).map((p) => `GET /jobs/overview: ${p}`),
+      ...contract
+        .responseProblems('GET', `/jobs/${job.jid}/exceptions`, 200, exceptions(job))
+        .map((p) => `GET /jobs/{jobid}/exceptions: ${p}`),
+      ...contract
+        .responseProblems('GET', '/jobs/overview', 200, { jobs: [summary(job)] })
+        .map((p) => `GET /jobs/overview: ${p}`),
     ];
     if (problems.length) {
-      throw new ContractViolation(`the fake Flink ${line} cannot answer this: Flink's REST API ${contract.version} (${contract.file}) says\n${problems.join('\n')}`);
+      throw new ContractViolation(
+        `the fake Flink ${line} cannot answer this: Flink's REST API ${contract.version} (${contract.file}) says\n${problems.join('\n')}`,
+      );
     }
   }
 
@@ -210,7 +256,11 @@ export async function startFakeFlink(options: FakeFlinkOptions = {}): Promise<Fa
       startTime,
       endTime: TERMINAL.has(state) ? now() : -1,
       lastModification: now(),
-      timestamps: { INITIALIZING: startTime, CREATED: startTime, ...(state !== 'INITIALIZING' && state !== 'CREATED' ? { [state]: now() } : {}) },
+      timestamps: {
+        INITIALIZING: startTime,
+        CREATED: startTime,
+        ...(state !== 'INITIALIZING' && state !== 'CREATED' ? { [state]: now() } : {}),
+      },
       failures: [],
     };
     check(job);
@@ -246,7 +296,10 @@ export async function startFakeFlink(options: FakeFlinkOptions = {}): Promise<Fa
   }
 
   function answer(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, requestPath: string): void {
-    const problems = status === 200 ? contract.responseProblems(req.method ?? 'GET', requestPath, status, body) : errorBodyProblems(body);
+    const problems =
+      status === 200
+        ? contract.responseProblems(req.method ?? 'GET', requestPath, status, body)
+        : errorBodyProblems(body);
     if (problems.length) {
       violations.push(...problems.map((p) => `${req.method} ${req.url} → ${status}: ${p}`));
       status = 500;
@@ -268,32 +321,56 @@ export async function startFakeFlink(options: FakeFlinkOptions = {}): Promise<Fa
     if (parts.length === 3 && parts[2] !== 'exceptions') return notFound();
     const raw = decodeURIComponent(parts[1]!);
     if (!JOB_ID.test(raw)) {
-      return answer(req, res, 400, {
-        errors: [handlerError(
-          `org.apache.flink.runtime.rest.handler.RestHandlerException: Bad request, could not parse parameters: Cannot resolve path parameter (jobid) from value "${raw}".`,
-          'org.apache.flink.runtime.rest.handler.AbstractHandler.respondAsLeader(AbstractHandler.java:204)',
-        )],
-      }, url.pathname);
+      return answer(
+        req,
+        res,
+        400,
+        {
+          errors: [
+            handlerError(
+              `org.apache.flink.runtime.rest.handler.RestHandlerException: Bad request, could not parse parameters: Cannot resolve path parameter (jobid) from value "${raw}".`,
+              'org.apache.flink.runtime.rest.handler.AbstractHandler.respondAsLeader(AbstractHandler.java:204)',
+            ),
+          ],
+        },
+        url.pathname,
+      );
     }
     const job = jobs.get(raw.toLowerCase());
     if (!job) {
-      return answer(req, res, 404, {
-        errors: [handlerError(
-          `org.apache.flink.runtime.rest.NotFoundException: Job ${raw} not found`,
-          'org.apache.flink.runtime.rest.handler.job.AbstractExecutionGraphHandler.lambda$handleRequest$1(AbstractExecutionGraphHandler.java:99)',
-          `org.apache.flink.runtime.messages.FlinkJobNotFoundException: Could not find Flink job (${raw})`,
-        )],
-      }, url.pathname);
+      return answer(
+        req,
+        res,
+        404,
+        {
+          errors: [
+            handlerError(
+              `org.apache.flink.runtime.rest.NotFoundException: Job ${raw} not found`,
+              'org.apache.flink.runtime.rest.handler.job.AbstractExecutionGraphHandler.lambda$handleRequest$1(AbstractExecutionGraphHandler.java:99)',
+              `org.apache.flink.runtime.messages.FlinkJobNotFoundException: Could not find Flink job (${raw})`,
+            ),
+          ],
+        },
+        url.pathname,
+      );
     }
     if (parts.length === 2) return answer(req, res, 200, details(job), url.pathname);
     const max = url.searchParams.get('maxExceptions');
     if (max !== null && !/^\d+$/.test(max)) {
-      return answer(req, res, 400, {
-        errors: [handlerError(
-          `org.apache.flink.runtime.rest.handler.RestHandlerException: Bad request, could not parse parameters: Cannot resolve query parameter (maxExceptions) from value "${max}".`,
-          'org.apache.flink.runtime.rest.handler.AbstractHandler.respondAsLeader(AbstractHandler.java:204)',
-        )],
-      }, url.pathname);
+      return answer(
+        req,
+        res,
+        400,
+        {
+          errors: [
+            handlerError(
+              `org.apache.flink.runtime.rest.handler.RestHandlerException: Bad request, could not parse parameters: Cannot resolve query parameter (maxExceptions) from value "${max}".`,
+              'org.apache.flink.runtime.rest.handler.AbstractHandler.respondAsLeader(AbstractHandler.java:204)',
+            ),
+          ],
+        },
+        url.pathname,
+      );
     }
     return answer(req, res, 200, exceptions(job, max === null ? undefined : Number(max)), url.pathname);
   }
@@ -323,7 +400,8 @@ export async function startFakeFlink(options: FakeFlinkOptions = {}): Promise<Fa
         server.closeAllConnections();
         server.close((err) => {
           if (err) reject(err);
-          else if (violations.length) reject(new Error(`the fake Flink answered outside Flink's REST contract:\n${violations.join('\n')}`));
+          else if (violations.length)
+            reject(new Error(`the fake Flink answered outside Flink's REST contract:\n${violations.join('\n')}`));
           else resolve();
         });
       }),

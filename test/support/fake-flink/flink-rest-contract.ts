@@ -22,7 +22,9 @@ export const flinkRestDir = path.resolve(repoRoot, '../shared/reference/flink-re
 export type FlinkRestLine = '2.2' | '1.20';
 
 export function flinkRestSpecPath(line: FlinkRestLine, dir: string = flinkRestDir): string {
-  return line === '2.2' ? path.join(dir, 'rest_v1_dispatcher.yml') : path.join(dir, 'flink-1.20', 'rest_v1_dispatcher.yml');
+  return line === '2.2'
+    ? path.join(dir, 'rest_v1_dispatcher.yml')
+    : path.join(dir, 'flink-1.20', 'rest_v1_dispatcher.yml');
 }
 
 /** Whether the reference descriptions are present (tests skip with a message when not). */
@@ -40,10 +42,16 @@ function toJsonSchema(node: Node): Node {
   for (const [key, value] of Object.entries(node)) {
     if (key === 'description' || key === 'example' || key === 'discriminator') continue;
     if (key === 'properties') {
-      out[key] = Object.fromEntries(Object.entries(value as Record<string, Node>).map(([k, v]) => [k, toJsonSchema(v)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as Record<string, Node>).map(([k, v]) => [k, toJsonSchema(v)]),
+      );
     } else if (SCHEMA_LISTS.has(key)) {
       out[key] = (value as Node[]).map(toJsonSchema);
-    } else if (key === 'items' || key === 'not' || (key === 'additionalProperties' && typeof value === 'object' && value !== null)) {
+    } else if (
+      key === 'items' ||
+      key === 'not' ||
+      (key === 'additionalProperties' && typeof value === 'object' && value !== null)
+    ) {
       out[key] = toJsonSchema(value as Node);
     } else if (key === '$ref') {
       out[key] = `flink-rest${String(value)}`;
@@ -59,7 +67,10 @@ function toJsonSchema(node: Node): Node {
 
 function newAjv(): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+  });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
   ajv.addFormat('double', { type: 'number', validate: () => true });
   ajv.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
@@ -70,7 +81,8 @@ function newAjv(): Ajv {
 function describe(error: ErrorObject): string {
   const where = error.instancePath || '/';
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties') return `${where} has a field the contract does not know: "${String(params.additionalProperty)}"`;
+  if (error.keyword === 'additionalProperties')
+    return `${where} has a field the contract does not know: "${String(params.additionalProperty)}"`;
   if (error.keyword === 'enum') return `${where} ${error.message}: ${JSON.stringify(params.allowedValues)}`;
   return `${where} ${error.message ?? error.keyword}`;
 }
@@ -96,11 +108,16 @@ export class FlinkRestContract {
   ) {
     const document = parse(readFileSync(file, 'utf8')) as {
       info: { version: string };
-      paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Node }> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Node }> }> }>
+      >;
       components: { schemas: Record<string, Node> };
     };
     this.version = document.info.version;
-    const schemas = Object.fromEntries(Object.entries(document.components.schemas).map(([k, v]) => [k, toJsonSchema(v)]));
+    const schemas = Object.fromEntries(
+      Object.entries(document.components.schemas).map(([k, v]) => [k, toJsonSchema(v)]),
+    );
     this.ajv.addSchema({ components: { schemas } }, 'flink-rest');
     for (const [template, item] of Object.entries(document.paths)) {
       for (const [method, op] of Object.entries(item)) {
@@ -109,7 +126,9 @@ export class FlinkRestContract {
           const schema = response.content?.['application/json']?.schema;
           if (schema) responses.set(status, toJsonSchema(schema));
         }
-        const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`);
+        const pattern = new RegExp(
+          `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`,
+        );
         this.operations.push({ method: method.toUpperCase(), template, pattern, responses });
       }
     }

@@ -7,7 +7,12 @@ export type JwtCheck = { ok: true; appId: string } | { ok: false; reason: string
  * GitHub App"): RS256 signed by the app's private key, `iss` the app id, `iat` not in the future
  * (60 s of clock drift tolerated), `exp` in the future and at most 10 minutes after `iat`.
  */
-export function verifyAppJwt(token: string, publicKeyPem: string | KeyObject, appId: number, now = Date.now()): JwtCheck {
+export function verifyAppJwt(
+  token: string,
+  publicKeyPem: string | KeyObject,
+  appId: number,
+  now = Date.now(),
+): JwtCheck {
   const parts = token.split('.');
   if (parts.length !== 3) return { ok: false, reason: 'not a JWT (expected three dot-separated parts)' };
   const [h, p, s] = parts as [string, string, string];
@@ -21,12 +26,17 @@ export function verifyAppJwt(token: string, publicKeyPem: string | KeyObject, ap
   }
   if (header.alg !== 'RS256') return { ok: false, reason: `JWT alg must be RS256, got ${String(header.alg)}` };
   const key = typeof publicKeyPem === 'string' ? createPublicKey(publicKeyPem) : publicKeyPem;
-  if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))) return { ok: false, reason: "JWT signature does not match the app's public key" };
-  if (String(payload.iss) !== String(appId)) return { ok: false, reason: `JWT iss ${String(payload.iss)} is not the app id ${appId}` };
+  if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url')))
+    return { ok: false, reason: "JWT signature does not match the app's public key" };
+  if (String(payload.iss) !== String(appId))
+    return { ok: false, reason: `JWT iss ${String(payload.iss)} is not the app id ${appId}` };
   const seconds = Math.floor(now / 1000);
-  if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number') return { ok: false, reason: 'JWT needs numeric iat and exp' };
-  if (payload.iat > seconds + 60) return { ok: false, reason: "'Issued at' claim ('iat') must be an Integer representing a time in the past" };
+  if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number')
+    return { ok: false, reason: 'JWT needs numeric iat and exp' };
+  if (payload.iat > seconds + 60)
+    return { ok: false, reason: "'Issued at' claim ('iat') must be an Integer representing a time in the past" };
   if (payload.exp <= seconds) return { ok: false, reason: "'Expiration time' claim ('exp') is too far in the past" };
-  if (payload.exp - payload.iat > 600) return { ok: false, reason: "'Expiration time' claim ('exp') is too far in the future (max 10 minutes after iat)" };
+  if (payload.exp - payload.iat > 600)
+    return { ok: false, reason: "'Expiration time' claim ('exp') is too far in the future (max 10 minutes after iat)" };
   return { ok: true, appId: String(payload.iss) };
 }

@@ -8,12 +8,39 @@ import { verifyAppJwt } from './app-jwt.js';
 import { documentedProblems } from './documented-rules.js';
 import { GitHubObjects } from './github-objects.js';
 import { OpenApiContract } from './openapi-contract.js';
-import type { ContractViolation, FakeAnnotation, FakeCheckRun, FakeComment, FakeDeployment, FakeDeploymentState, FakeDeploymentStatus, FakePullRequest, FakeRepository, RecordedRequest } from './state.js';
+import type {
+  ContractViolation,
+  FakeAnnotation,
+  FakeCheckRun,
+  FakeComment,
+  FakeDeployment,
+  FakeDeploymentState,
+  FakeDeploymentStatus,
+  FakePullRequest,
+  FakeRepository,
+  RecordedRequest,
+} from './state.js';
 
-export type { ContractViolation, FakeAnnotation, FakeCheckRun, FakeComment, FakeDeployment, FakeDeploymentState, FakeDeploymentStatus, FakePullRequest, FakeRepository, RecordedRequest } from './state.js';
+export type {
+  ContractViolation,
+  FakeAnnotation,
+  FakeCheckRun,
+  FakeComment,
+  FakeDeployment,
+  FakeDeploymentState,
+  FakeDeploymentStatus,
+  FakePullRequest,
+  FakeRepository,
+  RecordedRequest,
+} from './state.js';
 
 /** Operations GitHub authenticates with the app's JWT rather than an installation token. */
-const JWT_OPERATIONS = new Set(['apps/get-authenticated', 'apps/create-installation-access-token', 'apps/get-repo-installation', 'apps/list-installations']);
+const JWT_OPERATIONS = new Set([
+  'apps/get-authenticated',
+  'apps/create-installation-access-token',
+  'apps/get-repo-installation',
+  'apps/list-installations',
+]);
 
 export interface FakeGitHubOptions {
   appId: number;
@@ -29,7 +56,11 @@ interface Reply {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly violation = true) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly violation = true,
+  ) {
     super(message);
   }
 }
@@ -89,7 +120,11 @@ export class FakeGitHub {
       fake.server.listen(0, '127.0.0.1', () => resolve());
     });
     fake.port = (fake.server.address() as AddressInfo).port;
-    fake.objects = new GitHubObjects(fake.contract, fake.apiUrl, { id: options.appId, slug: fake.appSlug, name: 'StreamPilot' });
+    fake.objects = new GitHubObjects(fake.contract, fake.apiUrl, {
+      id: options.appId,
+      slug: fake.appSlug,
+      name: 'StreamPilot',
+    });
     return fake;
   }
 
@@ -117,13 +152,24 @@ export class FakeGitHub {
   }
 
   /** `cloneUrl` defaults to the fake's own git over HTTP (needs `gitDir`), as on GitHub. */
-  addRepository(repo: Omit<FakeRepository, 'id' | 'defaultBranch' | 'private' | 'cloneUrl'> & Partial<Pick<FakeRepository, 'defaultBranch' | 'private' | 'cloneUrl'>>): FakeRepository {
-    const full: FakeRepository = { id: this.id(), defaultBranch: 'main', private: false, cloneUrl: this.cloneUrlOf(repo.owner, repo.name), ...repo };
+  addRepository(
+    repo: Omit<FakeRepository, 'id' | 'defaultBranch' | 'private' | 'cloneUrl'> &
+      Partial<Pick<FakeRepository, 'defaultBranch' | 'private' | 'cloneUrl'>>,
+  ): FakeRepository {
+    const full: FakeRepository = {
+      id: this.id(),
+      defaultBranch: 'main',
+      private: false,
+      cloneUrl: this.cloneUrlOf(repo.owner, repo.name),
+      ...repo,
+    };
     this.repositories.push(full);
     return full;
   }
 
-  addPullRequest(pr: Omit<FakePullRequest, 'title' | 'user'> & Partial<Pick<FakePullRequest, 'title' | 'user'>>): FakePullRequest {
+  addPullRequest(
+    pr: Omit<FakePullRequest, 'title' | 'user'> & Partial<Pick<FakePullRequest, 'title' | 'user'>>,
+  ): FakePullRequest {
     const existing = this.pullRequests.findIndex((p) => p.repository === pr.repository && p.number === pr.number);
     const full: FakePullRequest = { title: `Pull request ${pr.number}`, user: 'octocat', ...pr };
     if (existing >= 0) this.pullRequests[existing] = full;
@@ -144,11 +190,18 @@ export class FakeGitHub {
   }
 
   checkRunsFor(repository: string, headSha?: string): FakeCheckRun[] {
-    return this.checkRuns.filter((r) => r.repository === repository && (headSha === undefined || r.head_sha === headSha));
+    return this.checkRuns.filter(
+      (r) => r.repository === repository && (headSha === undefined || r.head_sha === headSha),
+    );
   }
 
   deploymentsFor(repository: string, filter: { environment?: string; sha?: string } = {}): FakeDeployment[] {
-    return this.deployments.filter((d) => d.repository === repository && (filter.environment === undefined || d.environment === filter.environment) && (filter.sha === undefined || d.sha === filter.sha));
+    return this.deployments.filter(
+      (d) =>
+        d.repository === repository &&
+        (filter.environment === undefined || d.environment === filter.environment) &&
+        (filter.sha === undefined || d.sha === filter.sha),
+    );
   }
 
   /** The state a deployment shows on GitHub: that of its newest status (none yet: undefined). */
@@ -166,18 +219,29 @@ export class FakeGitHub {
     for (;;) {
       const value = predicate();
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; requests seen:\n${this.describeRequests()}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what}; requests seen:\n${this.describeRequests()}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 
   /** Resolves once no request has been in flight for `quietMs`: the app has stopped talking. */
   async quiet(quietMs = 2500, timeoutMs = 30_000): Promise<void> {
-    await this.waitFor(() => this.inFlight === 0 && Date.now() - this.lastActivity >= quietMs, `${quietMs} ms without requests`, timeoutMs);
+    await this.waitFor(
+      () => this.inFlight === 0 && Date.now() - this.lastActivity >= quietMs,
+      `${quietMs} ms without requests`,
+      timeoutMs,
+    );
   }
 
   describeRequests(): string {
-    return this.requests.map((r) => `  ${r.status} ${r.method} ${r.path}${r.operationId ? ` (${r.operationId})` : ''}`).join('\n') || '  (none)';
+    return (
+      this.requests
+        .map((r) => `  ${r.status} ${r.method} ${r.path}${r.operationId ? ` (${r.operationId})` : ''}`)
+        .join('\n') || '  (none)'
+    );
   }
 
   async close(): Promise<void> {
@@ -203,24 +267,42 @@ export class FakeGitHub {
     }
     const method = (req.method ?? 'GET').toUpperCase();
     const raw = await readBody(req);
-    const record: RecordedRequest = { method, path: url.pathname.replace(/^\/api\/v3/, ''), query: Object.fromEntries(url.searchParams), body: undefined, operationId: undefined, status: 0, auth: 'none' };
+    const record: RecordedRequest = {
+      method,
+      path: url.pathname.replace(/^\/api\/v3/, ''),
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      operationId: undefined,
+      status: 0,
+      auth: 'none',
+    };
     let reply: Reply;
     try {
       reply = this.route(req, url, method, raw, record);
     } catch (e) {
       if (e instanceof HttpError) {
         reply = { status: e.status, body: { message: e.message, documentation_url: 'https://docs.github.com/rest' } };
-        if (e.violation) this.violations.push({ method, path: record.path, status: e.status, problems: e.message.split('\n') });
+        if (e.violation)
+          this.violations.push({ method, path: record.path, status: e.status, problems: e.message.split('\n') });
       } else {
         // A bug in the fake: make it loud in the test that hit it.
         reply = { status: 500, body: { message: `fake GitHub failed: ${(e as Error).stack ?? String(e)}` } };
-        this.violations.push({ method, path: record.path, status: 500, problems: [`fake GitHub failed: ${(e as Error).message}`] });
+        this.violations.push({
+          method,
+          path: record.path,
+          status: 500,
+          problems: [`fake GitHub failed: ${(e as Error).message}`],
+        });
       }
     }
     record.status = reply.status;
     this.requests.push(record);
     const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...(reply.headers ?? {}) });
+    res.writeHead(reply.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-media-type': 'github.v3; format=json',
+      ...(reply.headers ?? {}),
+    });
     res.end(text);
     this.inFlight--;
     this.lastActivity = Date.now();
@@ -230,14 +312,29 @@ export class FakeGitHub {
    * git over smart HTTP, as github.com serves it beside the API: `<web>/<owner>/<name>.git/…`,
    * Basic auth with user `x-access-token` and an unexpired token of the repository's installation.
    */
-  private async serveGit(req: IncomingMessage, res: ServerResponse, url: URL, owner: string, name: string, rest: string): Promise<void> {
+  private async serveGit(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    owner: string,
+    name: string,
+    rest: string,
+  ): Promise<void> {
     const repo = this.repositories.find((r) => r.owner === owner && r.name === name && r.gitDir);
     const entry: GitRequest = { method: req.method ?? 'GET', path: url.pathname, auth: 'none', status: 0 };
     this.gitRequests.push(entry);
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const [user, token] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
     const known = token ? this.tokens.get(token) : undefined;
-    entry.auth = !basic ? 'none' : user === 'x-access-token' && known && known.expiresAt > Date.now() && repo && known.installationId === repo.installationId ? 'token' : 'bad';
+    entry.auth = !basic
+      ? 'none'
+      : user === 'x-access-token' &&
+          known &&
+          known.expiresAt > Date.now() &&
+          repo &&
+          known.installationId === repo.installationId
+        ? 'token'
+        : 'bad';
     if (!repo) {
       entry.status = 404;
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Repository not found.\n');
@@ -245,17 +342,28 @@ export class FakeGitHub {
     }
     if (entry.auth !== 'token') {
       entry.status = 401;
-      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="GitHub"', 'content-type': 'text/plain' }).end('Invalid username or token.\n');
+      res
+        .writeHead(401, { 'WWW-Authenticate': 'Basic realm="GitHub"', 'content-type': 'text/plain' })
+        .end('Invalid username or token.\n');
       return;
     }
     entry.status = 200;
-    await serveGitHttp(req, res, { projectRoot: path.dirname(repo.gitDir!), pathInfo: `/${path.basename(repo.gitDir!)}${rest}`, query: url.search.slice(1) });
+    await serveGitHttp(req, res, {
+      projectRoot: path.dirname(repo.gitDir!),
+      pathInfo: `/${path.basename(repo.gitDir!)}${rest}`,
+      query: url.search.slice(1),
+    });
   }
 
   private route(req: IncomingMessage, url: URL, method: string, raw: string, record: RecordedRequest): Reply {
-    if (!url.pathname.startsWith('/api/v3/')) throw new HttpError(404, `Not Found: ${url.pathname} is outside /api/v3 (GitHub Enterprise Server layout)`);
+    if (!url.pathname.startsWith('/api/v3/'))
+      throw new HttpError(404, `Not Found: ${url.pathname} is outside /api/v3 (GitHub Enterprise Server layout)`);
     const match = this.contract.match(method, record.path);
-    if (!match) throw new HttpError(404, `Not Found: ${method} ${record.path} is not an operation of the contract slice (${this.contract.source.package}@${this.contract.source.version})`);
+    if (!match)
+      throw new HttpError(
+        404,
+        `Not Found: ${method} ${record.path} is not an operation of the contract slice (${this.contract.source.package}@${this.contract.source.version})`,
+      );
     record.operationId = match.operationId;
     let body: unknown;
     if (raw.length > 0) {
@@ -267,12 +375,26 @@ export class FakeGitHub {
     }
     record.body = body;
     record.auth = this.authenticate(req, match.operationId);
-    const problems = [...this.contract.validateRequest(match.operationId, { pathParams: match.pathParams, query: record.query, body }).map((p) => p.message), ...documentedProblems(match.operationId, body)];
+    const problems = [
+      ...this.contract
+        .validateRequest(match.operationId, { pathParams: match.pathParams, query: record.query, body })
+        .map((p) => p.message),
+      ...documentedProblems(match.operationId, body),
+    ];
     if (problems.length) throw new HttpError(422, `Validation Failed (${match.operationId}):\n${problems.join('\n')}`);
-    const reply = this.operate(match.operationId, match.pathParams, record.query, body as Record<string, unknown> | undefined, req);
+    const reply = this.operate(
+      match.operationId,
+      match.pathParams,
+      record.query,
+      body as Record<string, unknown> | undefined,
+      req,
+    );
     if (reply.body !== undefined) {
       const bad = this.contract.validateResponse(match.operationId, reply.status, reply.body);
-      if (bad.length) throw new Error(`the fake's own ${reply.status} answer to ${match.operationId} breaks the contract:\n${bad.join('\n')}`);
+      if (bad.length)
+        throw new Error(
+          `the fake's own ${reply.status} answer to ${match.operationId} breaks the contract:\n${bad.join('\n')}`,
+        );
     }
     return reply;
   }
@@ -283,29 +405,46 @@ export class FakeGitHub {
     const [scheme, credential] = header.split(/\s+/, 2) as [string, string | undefined];
     if (!credential) throw new HttpError(401, 'Bad credentials: malformed Authorization header');
     if (JWT_OPERATIONS.has(operationId)) {
-      if (scheme.toLowerCase() !== 'bearer') throw new HttpError(401, `${operationId} needs the app's JWT as a Bearer token`);
+      if (scheme.toLowerCase() !== 'bearer')
+        throw new HttpError(401, `${operationId} needs the app's JWT as a Bearer token`);
       const check = verifyAppJwt(credential, this.options.publicKey, this.options.appId);
       if (!check.ok) throw new HttpError(401, check.reason);
       return 'jwt';
     }
     if (!['token', 'bearer'].includes(scheme.toLowerCase())) throw new HttpError(401, 'Bad credentials');
     const token = this.tokens.get(credential);
-    if (!token) throw new HttpError(401, credential.split('.').length === 3 ? `${operationId} needs an installation token, not the app's JWT` : 'Bad credentials');
+    if (!token)
+      throw new HttpError(
+        401,
+        credential.split('.').length === 3
+          ? `${operationId} needs an installation token, not the app's JWT`
+          : 'Bad credentials',
+      );
     if (token.expiresAt < Date.now()) throw new HttpError(401, 'Bad credentials: token expired');
     (req as IncomingMessage & { installationId?: number }).installationId = token.installationId;
     return 'installation';
   }
 
   private repo(params: Record<string, string>, req?: IncomingMessage): FakeRepository {
-    const repo = this.repositories.find((r) => r.owner.toLowerCase() === params.owner?.toLowerCase() && r.name.toLowerCase() === params.repo?.toLowerCase());
+    const repo = this.repositories.find(
+      (r) =>
+        r.owner.toLowerCase() === params.owner?.toLowerCase() && r.name.toLowerCase() === params.repo?.toLowerCase(),
+    );
     if (!repo) throw new HttpError(404, `Not Found: no repository ${params.owner}/${params.repo}`);
     const installationId = (req as (IncomingMessage & { installationId?: number }) | undefined)?.installationId;
     // A token only reaches the repositories of its installation; GitHub answers 404, not 403.
-    if (installationId !== undefined && installationId !== repo.installationId) throw new HttpError(404, `Not Found: installation ${installationId} has no access to ${repo.owner}/${repo.name}`);
+    if (installationId !== undefined && installationId !== repo.installationId)
+      throw new HttpError(404, `Not Found: installation ${installationId} has no access to ${repo.owner}/${repo.name}`);
     return repo;
   }
 
-  private operate(operationId: string, p: Record<string, string>, query: Record<string, string>, body: Record<string, unknown> | undefined, req: IncomingMessage): Reply {
+  private operate(
+    operationId: string,
+    p: Record<string, string>,
+    query: Record<string, string>,
+    body: Record<string, unknown> | undefined,
+    req: IncomingMessage,
+  ): Reply {
     const o = this.objects;
     switch (operationId) {
       case 'apps/get-authenticated':
@@ -319,23 +458,41 @@ export class FakeGitHub {
         // The published description of this list gives `account` as allOf [simple-user, enterprise]
         // (unlike GET /repos/{o}/{r}/installation's anyOf): an account carrying both shapes' required
         // fields is what satisfies it.
-        const bothShapes = (r: FakeRepository) => ({ ...(o.user(r.owner, 'Organization')), name: r.owner, slug: r.owner.toLowerCase(), created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', description: null, website_url: null });
-        return this.page(installations.map((r) => ({ ...o.installation(r.installationId, r), account: bothShapes(r) })), query, req);
+        const bothShapes = (r: FakeRepository) => ({
+          ...o.user(r.owner, 'Organization'),
+          name: r.owner,
+          slug: r.owner.toLowerCase(),
+          created_at: '2026-01-01T00:00:00Z',
+          updated_at: '2026-01-01T00:00:00Z',
+          description: null,
+          website_url: null,
+        });
+        return this.page(
+          installations.map((r) => ({ ...o.installation(r.installationId, r), account: bothShapes(r) })),
+          query,
+          req,
+        );
       }
       case 'apps/list-repos-accessible-to-installation': {
         const installationId = (req as IncomingMessage & { installationId?: number }).installationId;
         // This list's repository schema also requires has_downloads, which GET /repos/{o}/{r}'s does not.
-        const repositories = this.repositories.filter((r) => r.installationId === installationId).map((r) => ({ ...o.repository(r), has_downloads: true }));
+        const repositories = this.repositories
+          .filter((r) => r.installationId === installationId)
+          .map((r) => ({ ...o.repository(r), has_downloads: true }));
         return { status: 200, body: { total_count: repositories.length, repositories } };
       }
       case 'apps/create-installation-access-token': {
         const installationId = Number(p.installation_id);
-        if (!this.repositories.some((r) => r.installationId === installationId)) throw new HttpError(404, `Not Found: no installation ${installationId}`);
+        if (!this.repositories.some((r) => r.installationId === installationId))
+          throw new HttpError(404, `Not Found: no installation ${installationId}`);
         const token = `ghs_${randomBytes(18).toString('hex')}`;
         const expiresAt = Date.now() + 3600_000;
         this.tokens.set(token, { installationId, expiresAt });
         this.installationTokens.push(token);
-        return { status: 201, body: o.installationToken(token, new Date(expiresAt).toISOString().replace(/\.\d+Z$/, 'Z')) };
+        return {
+          status: 201,
+          body: o.installationToken(token, new Date(expiresAt).toISOString().replace(/\.\d+Z$/, 'Z')),
+        };
       }
       case 'repos/get': {
         const repo = this.repo(p, req);
@@ -345,12 +502,15 @@ export class FakeGitHub {
       case 'repos/get-collaborator-permission-level': {
         const repo = this.repo(p, req);
         const permission = this.permissions.get(`${repo.owner}/${repo.name}#${p.username}`);
-        if (permission === undefined) throw new HttpError(404, `Not Found: ${p.username} is not a user the fake knows`, false);
+        if (permission === undefined)
+          throw new HttpError(404, `Not Found: ${p.username} is not a user the fake knows`, false);
         return { status: 200, body: o.permission(p.username!, permission) };
       }
       case 'pulls/get': {
         const repo = this.repo(p, req);
-        const pr = this.pullRequests.find((x) => x.repository === `${repo.owner}/${repo.name}` && x.number === Number(p.pull_number));
+        const pr = this.pullRequests.find(
+          (x) => x.repository === `${repo.owner}/${repo.name}` && x.number === Number(p.pull_number),
+        );
         if (!pr) throw new HttpError(404, `Not Found: no pull request #${p.pull_number} in ${repo.owner}/${repo.name}`);
         const head = this.repositories.find((r) => `${r.owner}/${r.name}` === pr.head.repository) ?? repo;
         return { status: 200, body: o.pullRequest(pr, repo, head) };
@@ -360,19 +520,40 @@ export class FakeGitHub {
         const repo = this.repo(p, req);
         const full = `${repo.owner}/${repo.name}`;
         const sha = p.commit_sha!;
-        const prs = this.pullRequests.filter((x) => x.repository === full && (x.head.sha === sha || (repo.gitDir !== undefined && isAncestor(repo.gitDir, sha, x.head.sha))));
-        return this.page(prs.map((x) => o.pullRequestSimple(x, repo, this.repositories.find((r) => `${r.owner}/${r.name}` === x.head.repository) ?? repo)), query, req);
+        const prs = this.pullRequests.filter(
+          (x) =>
+            x.repository === full &&
+            (x.head.sha === sha || (repo.gitDir !== undefined && isAncestor(repo.gitDir, sha, x.head.sha))),
+        );
+        return this.page(
+          prs.map((x) =>
+            o.pullRequestSimple(
+              x,
+              repo,
+              this.repositories.find((r) => `${r.owner}/${r.name}` === x.head.repository) ?? repo,
+            ),
+          ),
+          query,
+          req,
+        );
       }
       case 'pulls/list-files': {
         const repo = this.repo(p, req);
-        const pr = this.pullRequests.find((x) => x.repository === `${repo.owner}/${repo.name}` && x.number === Number(p.pull_number));
+        const pr = this.pullRequests.find(
+          (x) => x.repository === `${repo.owner}/${repo.name}` && x.number === Number(p.pull_number),
+        );
         if (!pr) throw new HttpError(404, `Not Found: no pull request #${p.pull_number}`);
         if (!repo.gitDir) throw new Error('pulls/list-files needs the repository to have a gitDir');
-        const files = git(repo.gitDir, ['diff', '--name-status', `${pr.base.sha}...${pr.head.sha}`]).split('\n').filter(Boolean).map((line) => {
-          const [status, filename] = line.split('\t') as [string, string];
-          const st = ({ A: 'added', D: 'removed', M: 'modified', R: 'renamed' } as Record<string, string>)[status[0]!] ?? 'changed';
-          return o.diffEntry(pr, filename, st);
-        });
+        const files = git(repo.gitDir, ['diff', '--name-status', `${pr.base.sha}...${pr.head.sha}`])
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => {
+            const [status, filename] = line.split('\t') as [string, string];
+            const st =
+              ({ A: 'added', D: 'removed', M: 'modified', R: 'renamed' } as Record<string, string>)[status[0]!] ??
+              'changed';
+            return o.diffEntry(pr, filename, st);
+          });
         return this.page(files, query, req);
       }
       case 'checks/create': {
@@ -383,7 +564,12 @@ export class FakeGitHub {
         const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
         const conclusion = (b.conclusion as string | undefined) ?? null;
         const status = conclusion ? 'completed' : ((b.status as FakeCheckRun['status'] | undefined) ?? 'queued');
-        const output = (b.output ?? {}) as { title?: string; summary?: string; text?: string; annotations?: FakeAnnotation[] };
+        const output = (b.output ?? {}) as {
+          title?: string;
+          summary?: string;
+          text?: string;
+          annotations?: FakeAnnotation[];
+        };
         const run: FakeCheckRun = {
           id: this.id(),
           repository: `${repo.owner}/${repo.name}`,
@@ -416,8 +602,13 @@ export class FakeGitHub {
           run.conclusion = b.conclusion;
           run.status = 'completed';
         }
-        if (run.status === 'completed') run.completed_at = (b.completed_at as string | undefined) ?? run.completed_at ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-        const output = b.output as { title?: string; summary?: string; text?: string; annotations?: FakeAnnotation[] } | undefined;
+        if (run.status === 'completed')
+          run.completed_at =
+            (b.completed_at as string | undefined) ??
+            run.completed_at ??
+            new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+        const output = b.output as
+          { title?: string; summary?: string; text?: string; annotations?: FakeAnnotation[] } | undefined;
         if (output) {
           if (output.title !== undefined) run.output.title = output.title;
           if (output.summary !== undefined) run.output.summary = output.summary;
@@ -432,7 +623,11 @@ export class FakeGitHub {
         return { status: 200, body: o.checkRun(this.checkRun(p, req)) };
       case 'checks/list-annotations': {
         const run = this.checkRun(p, req);
-        return this.page(run.annotations.map((a) => o.annotation(run, a)), query, req);
+        return this.page(
+          run.annotations.map((a) => o.annotation(run, a)),
+          query,
+          req,
+        );
       }
       case 'checks/list-for-ref': {
         const repo = this.repo(p, req);
@@ -442,29 +637,52 @@ export class FakeGitHub {
         if (query.check_name) runs = runs.filter((r) => r.name === query.check_name);
         if (query.status) runs = runs.filter((r) => r.status === query.status);
         // filter=latest (the default) keeps the most recent run of each name.
-        if ((query.filter ?? 'latest') === 'latest') runs = runs.filter((r) => !runs.some((other) => other.name === r.name && other.id > r.id));
+        if ((query.filter ?? 'latest') === 'latest')
+          runs = runs.filter((r) => !runs.some((other) => other.name === r.name && other.id > r.id));
         runs = [...runs].sort((a, b) => b.id - a.id);
         const { items, headers } = this.slice(runs, query, req);
-        return { status: 200, body: { total_count: runs.length, check_runs: items.map((r) => o.checkRun(r)) }, headers };
+        return {
+          status: 200,
+          body: { total_count: runs.length, check_runs: items.map((r) => o.checkRun(r)) },
+          headers,
+        };
       }
       case 'issues/list-comments': {
         const repo = this.repo(p, req);
         let list = this.commentsOn(`${repo.owner}/${repo.name}`, Number(p.issue_number));
         if (query.since) list = list.filter((c) => c.updated_at >= query.since!);
-        return this.page(list.map((c) => o.comment(c)), query, req);
+        return this.page(
+          list.map((c) => o.comment(c)),
+          query,
+          req,
+        );
       }
       case 'issues/create-comment': {
         const repo = this.repo(p, req);
         const full = `${repo.owner}/${repo.name}`;
-        if (!this.pullRequests.some((x) => x.repository === full && x.number === Number(p.issue_number))) throw new HttpError(404, `Not Found: no issue or pull request #${p.issue_number} in ${full}`);
+        if (!this.pullRequests.some((x) => x.repository === full && x.number === Number(p.issue_number)))
+          throw new HttpError(404, `Not Found: no issue or pull request #${p.issue_number} in ${full}`);
         const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-        const c: FakeComment = { id: this.id(), repository: full, issue_number: Number(p.issue_number), body: String(body!.body), user: this.botLogin, created_at: now, updated_at: now, edits: 0 };
+        const c: FakeComment = {
+          id: this.id(),
+          repository: full,
+          issue_number: Number(p.issue_number),
+          body: String(body!.body),
+          user: this.botLogin,
+          created_at: now,
+          updated_at: now,
+          edits: 0,
+        };
         this.comments.push(c);
         return { status: 201, body: o.comment(c) };
       }
       case 'issues/update-comment': {
         const c = this.comment(p, req);
-        if (c.user !== this.botLogin) throw new HttpError(403, `Resource not accessible by integration: comment ${c.id} was written by ${c.user}, not the app`);
+        if (c.user !== this.botLogin)
+          throw new HttpError(
+            403,
+            `Resource not accessible by integration: comment ${c.id} was written by ${c.user}, not the app`,
+          );
         c.body = String(body!.body);
         c.edits++;
         c.updated_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -489,15 +707,29 @@ export class FakeGitHub {
         const given = (name: string) => (query[name] !== undefined && query[name] !== 'none' ? query[name] : undefined);
         const [sha, ref, task, environment] = [given('sha'), given('ref'), given('task'), given('environment')];
         const list = this.deploymentsFor(`${repo.owner}/${repo.name}`)
-          .filter((d) => (sha === undefined || d.sha === sha) && (ref === undefined || d.ref === ref) && (task === undefined || d.task === task) && (environment === undefined || d.environment === environment))
+          .filter(
+            (d) =>
+              (sha === undefined || d.sha === sha) &&
+              (ref === undefined || d.ref === ref) &&
+              (task === undefined || d.task === task) &&
+              (environment === undefined || d.environment === environment),
+          )
           .sort((a, b) => b.id - a.id);
-        return this.page(list.map((d) => o.deployment(d)), query, req);
+        return this.page(
+          list.map((d) => o.deployment(d)),
+          query,
+          req,
+        );
       }
       case 'repos/create-deployment-status':
         return this.createDeploymentStatus(this.deployment(p, req), body!);
       case 'repos/list-deployment-statuses': {
         const d = this.deployment(p, req);
-        return this.page([...d.statuses].reverse().map((st) => o.deploymentStatus(d, st)), query, req);
+        return this.page(
+          [...d.statuses].reverse().map((st) => o.deploymentStatus(d, st)),
+          query,
+          req,
+        );
       }
       default:
         throw new Error(`the fake has no handler for ${operationId}, which the slice contains`);
@@ -516,14 +748,27 @@ export class FakeGitHub {
     const full = `${repo.owner}/${repo.name}`;
     const ref = String(b.ref);
     const sha = /^[0-9a-f]{40}$/.test(ref) ? ref : repo.gitDir ? resolveRef(repo.gitDir, ref) : ref;
-    if (!/^[0-9a-f]{40}$/.test(sha) || (repo.gitDir && !commitExists(repo.gitDir, sha))) throw new HttpError(422, `No ref found for: ${ref}`);
+    if (!/^[0-9a-f]{40}$/.test(sha) || (repo.gitDir && !commitExists(repo.gitDir, sha)))
+      throw new HttpError(422, `No ref found for: ${ref}`);
     const contexts = latestCheckRuns(this.checkRunsFor(full, sha));
-    const required = Array.isArray(b.required_contexts) ? (b.required_contexts as string[]) : contexts.map((r) => r.name);
+    const required = Array.isArray(b.required_contexts)
+      ? (b.required_contexts as string[])
+      : contexts.map((r) => r.name);
     const failing = required.filter((name) => contexts.find((r) => r.name === name)?.conclusion !== 'success');
-    if (failing.length) throw new HttpError(409, `Conflict: Commit status checks failed for ${ref}: ${failing.join(', ')} ${Array.isArray(b.required_contexts) ? 'required' : 'not successful (required_contexts was omitted, so every context counts; send [] to skip the check)'}`, false);
+    if (failing.length)
+      throw new HttpError(
+        409,
+        `Conflict: Commit status checks failed for ${ref}: ${failing.join(', ')} ${Array.isArray(b.required_contexts) ? 'required' : 'not successful (required_contexts was omitted, so every context counts; send [] to skip the check)'}`,
+        false,
+      );
     if (b.auto_merge !== false && repo.gitDir) {
       const base = resolveRef(repo.gitDir, `heads/${repo.defaultBranch}`);
-      if (/^[0-9a-f]{40}$/.test(base) && !isAncestor(repo.gitDir, base, sha)) throw new HttpError(409, `Conflict: ${repo.defaultBranch} is not merged into ${ref} and auto_merge is on (GitHub would merge it or refuse; the fake does not merge — send auto_merge: false)`, false);
+      if (/^[0-9a-f]{40}$/.test(base) && !isAncestor(repo.gitDir, base, sha))
+        throw new HttpError(
+          409,
+          `Conflict: ${repo.defaultBranch} is not merged into ${ref} and auto_merge is on (GitHub would merge it or refuse; the fake does not merge — send auto_merge: false)`,
+          false,
+        );
     }
     const environment = typeof b.environment === 'string' ? b.environment : 'production';
     const now = timestamp();
@@ -547,7 +792,8 @@ export class FakeGitHub {
       original_environment: environment,
       description: b.description === null ? null : typeof b.description === 'string' ? b.description : '',
       transient_environment: b.transient_environment === true,
-      production_environment: typeof b.production_environment === 'boolean' ? b.production_environment : environment === 'production',
+      production_environment:
+        typeof b.production_environment === 'boolean' ? b.production_environment : environment === 'production',
       created_at: now,
       updated_at: now,
       statuses: [],
@@ -581,25 +827,42 @@ export class FakeGitHub {
     if (st.state === 'success' && b.auto_inactive !== false) {
       for (const prior of this.deployments) {
         if (prior.repository !== d.repository || prior.id >= d.id || prior.environment !== d.environment) continue;
-        if (prior.transient_environment || prior.production_environment || this.deploymentState(prior) !== 'success') continue;
+        if (prior.transient_environment || prior.production_environment || this.deploymentState(prior) !== 'success')
+          continue;
         const last = prior.statuses.at(-1)!;
-        prior.statuses.push({ ...last, id: this.id(), state: 'inactive', description: '', created_at: now, automatic: true });
+        prior.statuses.push({
+          ...last,
+          id: this.id(),
+          state: 'inactive',
+          description: '',
+          created_at: now,
+          automatic: true,
+        });
         prior.updated_at = now;
       }
     }
-    return { status: 201, body: this.objects.deploymentStatus(d, st), headers: { location: `${this.apiUrl}/repos/${d.repository}/deployments/${d.id}/statuses/${st.id}` } };
+    return {
+      status: 201,
+      body: this.objects.deploymentStatus(d, st),
+      headers: { location: `${this.apiUrl}/repos/${d.repository}/deployments/${d.id}/statuses/${st.id}` },
+    };
   }
 
   private deployment(p: Record<string, string>, req: IncomingMessage): FakeDeployment {
     const repo = this.repo(p, req);
-    const d = this.deployments.find((x) => x.id === Number(p.deployment_id) && x.repository === `${repo.owner}/${repo.name}`);
-    if (!d) throw new HttpError(404, `Not Found: no deployment ${p.deployment_id} in ${repo.owner}/${repo.name}`, false);
+    const d = this.deployments.find(
+      (x) => x.id === Number(p.deployment_id) && x.repository === `${repo.owner}/${repo.name}`,
+    );
+    if (!d)
+      throw new HttpError(404, `Not Found: no deployment ${p.deployment_id} in ${repo.owner}/${repo.name}`, false);
     return d;
   }
 
   private checkRun(p: Record<string, string>, req: IncomingMessage): FakeCheckRun {
     const repo = this.repo(p, req);
-    const run = this.checkRuns.find((r) => r.id === Number(p.check_run_id) && r.repository === `${repo.owner}/${repo.name}`);
+    const run = this.checkRuns.find(
+      (r) => r.id === Number(p.check_run_id) && r.repository === `${repo.owner}/${repo.name}`,
+    );
     if (!run) throw new HttpError(404, `Not Found: no check run ${p.check_run_id} in ${repo.owner}/${repo.name}`);
     return run;
   }
@@ -612,7 +875,11 @@ export class FakeGitHub {
   }
 
   /** GitHub's pagination: per_page (default 30, max 100), page from 1, and a Link header. */
-  private slice<T>(all: T[], query: Record<string, string>, req: IncomingMessage): { items: T[]; headers: Record<string, string> } {
+  private slice<T>(
+    all: T[],
+    query: Record<string, string>,
+    req: IncomingMessage,
+  ): { items: T[]; headers: Record<string, string> } {
     const perPage = Math.min(Number(query.per_page ?? 30), 100);
     const page = Number(query.page ?? 1);
     const items = all.slice((page - 1) * perPage, page * perPage);
@@ -678,7 +945,11 @@ function timestamp(): string {
 
 function resolveRef(dir: string, ref: string): string {
   try {
-    return git(dir, ['rev-parse', '--verify', `${ref.replace(/^heads\//, 'refs/heads/').replace(/^tags\//, 'refs/tags/')}^{commit}`]).trim();
+    return git(dir, [
+      'rev-parse',
+      '--verify',
+      `${ref.replace(/^heads\//, 'refs/heads/').replace(/^tags\//, 'refs/tags/')}^{commit}`,
+    ]).trim();
   } catch {
     return ref;
   }

@@ -1,6 +1,14 @@
 import type { OpenApiContract } from './openapi-contract.js';
 import { minimalInstance } from './schema-instance.js';
-import type { FakeAnnotation, FakeCheckRun, FakeComment, FakeDeployment, FakeDeploymentStatus, FakePullRequest, FakeRepository } from './state.js';
+import type {
+  FakeAnnotation,
+  FakeCheckRun,
+  FakeComment,
+  FakeDeployment,
+  FakeDeploymentStatus,
+  FakePullRequest,
+  FakeRepository,
+} from './state.js';
 
 /**
  * GitHub's response objects built from the fake's state: the contract supplies every required
@@ -16,7 +24,10 @@ export class GitHubObjects {
   ) {}
 
   private base(component: string): Record<string, unknown> {
-    return minimalInstance(this.contract, this.contract.componentSchema(component), this.apiUrl) as Record<string, unknown>;
+    return minimalInstance(this.contract, this.contract.componentSchema(component), this.apiUrl) as Record<
+      string,
+      unknown
+    >;
   }
 
   private webUrl(): string {
@@ -51,7 +62,14 @@ export class GitHubObjects {
       owner: this.user('streampilot', 'Organization'),
       external_url: 'https://streampilot.invalid',
       html_url: `${this.webUrl()}/apps/${this.app.slug}`,
-      permissions: { checks: 'write', contents: 'read', pull_requests: 'write', issues: 'write', deployments: 'write', metadata: 'read' },
+      permissions: {
+        checks: 'write',
+        contents: 'read',
+        pull_requests: 'write',
+        issues: 'write',
+        deployments: 'write',
+        metadata: 'read',
+      },
       events: ['pull_request', 'push', 'check_run', 'issue_comment'],
     };
   }
@@ -117,7 +135,13 @@ export class GitHubObjects {
   }
 
   installationToken(token: string, expiresAt: string): Record<string, unknown> {
-    return { ...this.base('installation-token'), token, expires_at: expiresAt, permissions: this.integration().permissions, repository_selection: 'selected' };
+    return {
+      ...this.base('installation-token'),
+      token,
+      expires_at: expiresAt,
+      permissions: this.integration().permissions,
+      repository_selection: 'selected',
+    };
   }
 
   checkRun(run: FakeCheckRun): Record<string, unknown> {
@@ -136,7 +160,13 @@ export class GitHubObjects {
       external_id: run.external_id,
       url,
       html_url: `${this.webUrl()}/${run.repository}/runs/${run.id}`,
-      output: { title: run.output.title, summary: run.output.summary, text: run.output.text, annotations_count: run.annotations.length, annotations_url: `${url}/annotations` },
+      output: {
+        title: run.output.title,
+        summary: run.output.summary,
+        text: run.output.text,
+        annotations_count: run.annotations.length,
+        annotations_url: `${url}/annotations`,
+      },
       check_suite: { id: run.id },
       app: this.integration(),
       pull_requests: [],
@@ -179,7 +209,7 @@ export class GitHubObjects {
   pullRequest(pr: FakePullRequest, base: FakeRepository, head: FakeRepository): Record<string, unknown> {
     const url = `${this.apiUrl}/repos/${pr.repository}/pulls/${pr.number}`;
     const ref = (r: FakeRepository, side: { sha: string; ref: string }) => ({
-      ...this.base('pull-request-minimal').head as object,
+      ...(this.base('pull-request-minimal').head as object),
       label: `${r.owner}:${side.ref}`,
       ref: side.ref,
       sha: side.sha,
@@ -211,12 +241,39 @@ export class GitHubObjects {
   }
 
   permission(login: string, permission: string): Record<string, unknown> {
-    return { ...this.base('repository-collaborator-permission'), permission, role_name: permission, user: { ...this.user(login), ...this.base('nullable-collaborator') as object, login, id: Math.abs(hash(login)), type: 'User', permissions: { pull: true, triage: permission !== 'read', push: permission === 'write' || permission === 'admin', maintain: permission === 'admin', admin: permission === 'admin' }, role_name: permission } };
+    return {
+      ...this.base('repository-collaborator-permission'),
+      permission,
+      role_name: permission,
+      user: {
+        ...this.user(login),
+        ...(this.base('nullable-collaborator') as object),
+        login,
+        id: Math.abs(hash(login)),
+        type: 'User',
+        permissions: {
+          pull: true,
+          triage: permission !== 'read',
+          push: permission === 'write' || permission === 'admin',
+          maintain: permission === 'admin',
+          admin: permission === 'admin',
+        },
+        role_name: permission,
+      },
+    };
   }
 
   diffEntry(pr: FakePullRequest, filename: string, status: string): Record<string, unknown> {
     const blob = `${this.webUrl()}/${pr.repository}/blob/${pr.head.sha}/${filename}`;
-    return { ...this.base('diff-entry'), sha: pr.head.sha, filename, status, blob_url: blob, raw_url: blob.replace('/blob/', '/raw/'), contents_url: `${this.apiUrl}/repos/${pr.repository}/contents/${filename}?ref=${pr.head.sha}` };
+    return {
+      ...this.base('diff-entry'),
+      sha: pr.head.sha,
+      filename,
+      status,
+      blob_url: blob,
+      raw_url: blob.replace('/blob/', '/raw/'),
+      contents_url: `${this.apiUrl}/repos/${pr.repository}/contents/${filename}?ref=${pr.head.sha}`,
+    };
   }
 
   deployment(d: FakeDeployment): Record<string, unknown> {
@@ -268,7 +325,14 @@ export class GitHubObjects {
   }
 
   reaction(id: number, content: string): Record<string, unknown> {
-    return { ...this.base('reaction'), id, node_id: `REA_${id}`, content, user: this.user(this.botLogin(), 'Bot'), created_at: new Date().toISOString() };
+    return {
+      ...this.base('reaction'),
+      id,
+      node_id: `REA_${id}`,
+      content,
+      user: this.user(this.botLogin(), 'Bot'),
+      created_at: new Date().toISOString(),
+    };
   }
 }
 

@@ -60,14 +60,18 @@ export class OpenApiContract {
       for (const [method, op] of Object.entries(item)) {
         const params = ((op.parameters ?? []) as JsonObject[]).map((p) => this.deref(p));
         const paramNames: string[] = [];
-        const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
-          paramNames.push(name);
-          // {ref} may hold slashes (refs/heads/main) but every other parameter is one segment.
-          return name === 'ref' ? '(.+)' : '([^/]+)';
-        })}$`);
+        const pattern = new RegExp(
+          `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
+            paramNames.push(name);
+            // {ref} may hold slashes (refs/heads/main) but every other parameter is one segment.
+            return name === 'ref' ? '(.+)' : '([^/]+)';
+          })}$`,
+        );
         const group = (where: string): JsonObject => ({
           type: 'object',
-          properties: Object.fromEntries(params.filter((p) => p.in === where).map((p) => [p.name as string, p.schema as Json])),
+          properties: Object.fromEntries(
+            params.filter((p) => p.in === where).map((p) => [p.name as string, p.schema as Json]),
+          ),
           required: params.filter((p) => p.in === where && p.required === true).map((p) => p.name as Json),
         });
         const pointer = `openapi#/paths/${escapePointer(template)}/${method}`;
@@ -88,7 +92,9 @@ export class OpenApiContract {
           paramNames,
           pathParams: coercing.compile(group('path')),
           query: coercing.compile(group('query')),
-          body: bodySchema?.['application/json'] ? strict.compile({ $ref: `${pointer}/requestBody/content/application~1json/schema` }) : undefined,
+          body: bodySchema?.['application/json']
+            ? strict.compile({ $ref: `${pointer}/requestBody/content/application~1json/schema` })
+            : undefined,
           bodyRequired: (op.requestBody as JsonObject | undefined)?.required === true,
           responses,
         });
@@ -112,7 +118,10 @@ export class OpenApiContract {
   }
 
   /** Problems with a request GitHub would answer 422 (or 400 for the path) to; empty when valid. */
-  validateRequest(operationId: string, request: { pathParams: Record<string, string>; query: Record<string, string>; body: unknown }): ContractProblem[] {
+  validateRequest(
+    operationId: string,
+    request: { pathParams: Record<string, string>; query: Record<string, string>; body: unknown },
+  ): ContractProblem[] {
     const op = this.operation(operationId);
     const problems: ContractProblem[] = [];
     const pathParams: Record<string, unknown> = { ...request.pathParams };
@@ -131,7 +140,10 @@ export class OpenApiContract {
   validateResponse(operationId: string, status: number, body: unknown): string[] {
     const op = this.operation(operationId);
     const validate = op.responses.get(String(status));
-    if (!validate) return op.responses.size && status < 300 ? [`status ${status} is not a documented response of ${operationId}`] : [];
+    if (!validate)
+      return op.responses.size && status < 300
+        ? [`status ${status} is not a documented response of ${operationId}`]
+        : [];
     return validate(body) ? [] : describe('body', validate.errors).map((p) => p.message);
   }
 
@@ -166,7 +178,11 @@ export class OpenApiContract {
 function newAjv(coerce: boolean): Ajv {
   // strict: false because OpenAPI adds keywords JSON Schema does not know (example, x-github…).
   const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: coerce, validateFormats: true });
-  ajv.addFormat('date-time', { type: 'string', validate: (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)) });
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (s: string) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
+  });
   ajv.addFormat('uri', { type: 'string', validate: (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s) });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
   return ajv;
@@ -195,7 +211,10 @@ function openApi30ToJsonSchema(value: Json): Json {
 }
 
 function describe(where: ContractProblem['where'], errors: ErrorObject[] | null | undefined): ContractProblem[] {
-  return (errors ?? []).map((e) => ({ where, message: `${where}${e.instancePath || ''} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}${e.params && 'missingProperty' in e.params ? ` (${String(e.params.missingProperty)})` : ''}` }));
+  return (errors ?? []).map((e) => ({
+    where,
+    message: `${where}${e.instancePath || ''} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}${e.params && 'missingProperty' in e.params ? ` (${String(e.params.missingProperty)})` : ''}`,
+  }));
 }
 
 function escapePointer(s: string): string {

@@ -15,10 +15,18 @@ export function minimalInstance(contract: OpenApiContract, schema: JsonObject, u
     const options = (s.anyOf ?? s.oneOf) as JsonObject[];
     // Nested: null when allowed (the least to say). At the top the caller wants the object itself.
     if (depth > 0 && options.some((o) => o.type === 'null')) return null;
-    return minimalInstance(contract, options.find((o) => o.type !== 'null')!, urlBase, depth + 1);
+    return minimalInstance(
+      contract,
+      options.find((o) => o.type !== 'null')!,
+      urlBase,
+      depth + 1,
+    );
   }
   if (Array.isArray(s.allOf)) {
-    return Object.assign({}, ...(s.allOf as JsonObject[]).map((part) => minimalInstance(contract, part, urlBase, depth + 1)));
+    return Object.assign(
+      {},
+      ...(s.allOf as JsonObject[]).map((part) => minimalInstance(contract, part, urlBase, depth + 1)),
+    );
   }
   if (Array.isArray(s.enum)) return s.enum[0];
   const type = Array.isArray(s.type) ? s.type[0] : s.type;

@@ -22,13 +22,25 @@ export interface Status {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: Status, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: Status,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(status.message);
   }
 }
 
 function failure(code: number, reason: string, message: string, details?: Status['details']): ApiError {
-  return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code });
+  return new ApiError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    ...(details ? { details } : {}),
+    code,
+  });
 }
 
 /** `flinkdeployments.flink.apache.org`, or `configmaps` for the core group: how the server names a resource in messages. */
@@ -37,11 +49,19 @@ export function qualifiedResource(type: ResourceType): string {
 }
 
 export function notFound(type: ResourceType, name: string): ApiError {
-  return failure(404, 'NotFound', `${qualifiedResource(type)} "${name}" not found`, { name, group: type.group, kind: type.plural });
+  return failure(404, 'NotFound', `${qualifiedResource(type)} "${name}" not found`, {
+    name,
+    group: type.group,
+    kind: type.plural,
+  });
 }
 
 export function alreadyExists(type: ResourceType, name: string): ApiError {
-  return failure(409, 'AlreadyExists', `${qualifiedResource(type)} "${name}" already exists`, { name, group: type.group, kind: type.plural });
+  return failure(409, 'AlreadyExists', `${qualifiedResource(type)} "${name}" already exists`, {
+    name,
+    group: type.group,
+    kind: type.plural,
+  });
 }
 
 export function staleResourceVersion(type: ResourceType, name: string): ApiError {
@@ -89,7 +109,9 @@ function managerIdentity(c: FieldConflict): string {
  * conflict, or lists them under each manager, managers sorted by identity.
  */
 export function applyConflict(_type: ResourceType, conflicts: FieldConflict[]): ApiError {
-  const sorted = [...conflicts].sort((a, b) => compare(managerIdentity(a), managerIdentity(b)) || compare(a.field, b.field));
+  const sorted = [...conflicts].sort(
+    (a, b) => compare(managerIdentity(a), managerIdentity(b)) || compare(a.field, b.field),
+  );
   const n = sorted.length;
   let message: string;
   if (n === 1) {
@@ -106,7 +128,11 @@ export function applyConflict(_type: ResourceType, conflicts: FieldConflict[]): 
     message = `Apply failed with ${n} conflicts: ${lines.join('\n')}`;
   }
   return failure(409, 'Conflict', message, {
-    causes: sorted.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${printManager(c)}`, field: c.field })),
+    causes: sorted.map((c) => ({
+      reason: 'FieldManagerConflict',
+      message: `conflict with ${printManager(c)}`,
+      field: c.field,
+    })),
   });
 }
 
@@ -118,7 +144,10 @@ export function invalid(type: ResourceType, name: string, causes: StatusCause[])
   const list = causes.map((c) => `${c.field}: ${c.message}`);
   const summary = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
   return failure(422, 'Invalid', `${type.kind}${type.group ? `.${type.group}` : ''} "${name}" is invalid: ${summary}`, {
-    name, group: type.group, kind: type.kind, causes,
+    name,
+    group: type.group,
+    kind: type.kind,
+    causes,
   });
 }
 
@@ -127,7 +156,10 @@ export function invalid(type: ResourceType, name: string, causes: StatusCause[])
  * configuration): a 500 with the error's text and no reason.
  */
 export function unconvertedError(message: string): ApiError {
-  const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 } as Omit<Status, 'reason'>;
+  const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 } as Omit<
+    Status,
+    'reason'
+  >;
   return new ApiError(status as Status);
 }
 
@@ -144,7 +176,11 @@ export function unsupportedMediaType(contentType: string): ApiError {
 }
 
 export function methodNotAllowed(method: string): ApiError {
-  return failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method})`);
+  return failure(
+    405,
+    'MethodNotAllowed',
+    `the server does not allow this method on the requested resource (${method})`,
+  );
 }
 
 export function unauthorized(): ApiError {
@@ -156,5 +192,13 @@ export function pathNotFound(): ApiError {
 }
 
 export function expired(requested: number, oldest: number): Status {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${requested} (${oldest})`, reason: 'Expired', code: 410 };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `too old resource version: ${requested} (${oldest})`,
+    reason: 'Expired',
+    code: 410,
+  };
 }

@@ -26,6 +26,12 @@ export function validateBuiltIn(type: ResourceType, object: Obj): void {
   const duration = spec.leaseDurationSeconds;
   if (duration !== undefined && (!Number.isInteger(duration) || (duration as number) <= 0)) {
     const name = String((object.metadata as Obj | undefined)?.name ?? '');
-    throw invalid(type, name, [{ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(duration)}: must be greater than 0`, field: 'spec.leaseDurationSeconds' }]);
+    throw invalid(type, name, [
+      {
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${JSON.stringify(duration)}: must be greater than 0`,
+        field: 'spec.leaseDurationSeconds',
+      },
+    ]);
   }
 }

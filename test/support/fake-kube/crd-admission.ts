@@ -21,7 +21,10 @@ interface Problem {
 
 function fromPointer(pointer: string): string[] {
   if (pointer === '/' || pointer === '') return [];
-  return pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** `spec.job.args[0]` */
@@ -52,7 +55,9 @@ export function pruneUnknownFields(type: ResourceType, object: Obj, fieldValidat
   if (unknown.length === 0) return [];
   const names = unknown.map(fieldName);
   if (fieldValidation === 'Strict') {
-    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${names.map((n) => `unknown field "${n}"`).join(', ')}`);
+    throw badRequest(
+      `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${names.map((n) => `unknown field "${n}"`).join(', ')}`,
+    );
   }
   for (const path of unknown) deletePath(object, path);
   return fieldValidation === 'Warn' ? names.map((n) => `unknown field "${n}"`) : [];
@@ -82,11 +87,16 @@ function cause(object: Obj, p: Problem): StatusCause | undefined {
   const at = getPath(object, p.path);
   const value = JSON.stringify(at.value);
   const required = /^must have required property '(.*)'$/.exec(p.message);
-  if (required) return { reason: 'FieldValueRequired', message: 'Required value', field: fieldName([...p.path, required[1]!]) };
+  if (required)
+    return { reason: 'FieldValueRequired', message: 'Required value', field: fieldName([...p.path, required[1]!]) };
   const allowed = /^must be equal to one of the allowed values: (.*)$/.exec(p.message);
   if (allowed) {
     const values = (JSON.parse(allowed[1]!) as unknown[]).map((v) => JSON.stringify(v)).join(', ');
-    return { reason: 'FieldValueNotSupported', message: `Unsupported value: ${value}: supported values: ${values}`, field };
+    return {
+      reason: 'FieldValueNotSupported',
+      message: `Unsupported value: ${value}: supported values: ${values}`,
+      field,
+    };
   }
   const typed = /^must be (integer|number|string|boolean|object|array|null)(,null)?$/.exec(p.message);
   if (typed) {
@@ -106,7 +116,8 @@ export function validateCustomResource(type: ResourceType, object: Obj): void {
   const found = problems(type, object);
   if (found.length === 0) return;
   let causes = found.map((p) => cause(object, p)).filter((c): c is StatusCause => c !== undefined);
-  if (causes.length === 0) causes = found.map((p) => ({ reason: 'FieldValueInvalid', message: p.message, field: fieldName(p.path) }));
+  if (causes.length === 0)
+    causes = found.map((p) => ({ reason: 'FieldValueInvalid', message: p.message, field: fieldName(p.path) }));
   const name = String(((object.metadata as Obj | undefined)?.name as string | undefined) ?? '');
   throw invalid(type, name, causes);
 }
@@ -117,13 +128,21 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 export function validateObjectMeta(type: ResourceType, object: Obj): void {
   const name = (object.metadata as Obj | undefined)?.name;
   if (typeof name !== 'string' || name === '') {
-    throw invalid(type, '', [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }]);
+    throw invalid(type, '', [
+      {
+        reason: 'FieldValueRequired',
+        message: 'Required value: name or generateName is required',
+        field: 'metadata.name',
+      },
+    ]);
   }
   if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
-    throw invalid(type, name, [{
-      reason: 'FieldValueInvalid',
-      message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
-      field: 'metadata.name',
-    }]);
+    throw invalid(type, name, [
+      {
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+        field: 'metadata.name',
+      },
+    ]);
   }
 }

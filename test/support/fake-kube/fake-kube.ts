@@ -23,14 +23,28 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import {
-  ApiError, badRequest, expired, methodNotAllowed, pathNotFound, unauthorized, unsupportedMediaType,
+  ApiError,
+  badRequest,
+  expired,
+  methodNotAllowed,
+  pathNotFound,
+  unauthorized,
+  unsupportedMediaType,
 } from './api-status.js';
 import type { FieldValidation } from './crd-admission.js';
 import { KubeApi, type WriteResult } from './kube-api.js';
 import type { Scope } from './managed-fields.js';
 import { ObjectStore, meta, type StoredEvent } from './object-store.js';
 import { PodLogs } from './pod-logs.js';
-import { apiGroupList, apiResourceList, apiVersionOf, coreVersions, findKind, findResource, type ResourceType } from './resources.js';
+import {
+  apiGroupList,
+  apiResourceList,
+  apiVersionOf,
+  coreVersions,
+  findKind,
+  findResource,
+  type ResourceType,
+} from './resources.js';
 import { fieldSelector, labelSelector } from './selectors.js';
 import { selfSignedCertificate } from './self-signed-cert.js';
 import { matchServiceProxy, proxyToService } from './service-proxy.js';
@@ -103,7 +117,12 @@ interface Route {
 
 const FIELD_VALIDATIONS = new Set(['Strict', 'Warn', 'Ignore']);
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+): void {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
@@ -170,10 +189,14 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     const byLabel = labelSelector(q.get('labelSelector'));
     const byField = fieldSelector(q.get('fieldSelector'), route.type.fieldLabels);
     const matches = (e: StoredEvent) =>
-      e.resource === route.type && (route.namespace === undefined || meta(e.object).namespace === route.namespace) && byLabel(e.object) && byField(e.object);
+      e.resource === route.type &&
+      (route.namespace === undefined || meta(e.object).namespace === route.namespace) &&
+      byLabel(e.object) &&
+      byField(e.object);
     const from = q.get('resourceVersion') ?? '';
     const fromNumber = Number(from);
-    if (from !== '' && !Number.isInteger(fromNumber)) throw badRequest(`resourceVersion: Invalid value: "${from}": must be an integer`);
+    if (from !== '' && !Number.isInteger(fromNumber))
+      throw badRequest(`resourceVersion: Invalid value: "${from}": must be an integer`);
     log(req, url, 200);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     // Clients wait for the headers before reading events; a quiet watch must still send them.
@@ -189,10 +212,17 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       for (const e of replay) if (matches(e)) write(e.type, e.object);
     } else {
       // No resourceVersion (or 0): the current state as synthetic ADDED events, then changes.
-      const current = api.list(route.type, route.namespace, { labelSelector: q.get('labelSelector'), fieldSelector: q.get('fieldSelector') });
+      const current = api.list(route.type, route.namespace, {
+        labelSelector: q.get('labelSelector'),
+        fieldSelector: q.get('fieldSelector'),
+      });
       for (const o of current.items) write('ADDED', o);
     }
-    const watch = { res, bookmarks: q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1', type: route.type };
+    const watch = {
+      res,
+      bookmarks: q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1',
+      type: route.type,
+    };
     watches.add(watch);
     const unsubscribe = store.subscribe((e) => {
       // A watch ended by endWatches() is only forgotten on 'close', a tick later.
@@ -209,13 +239,19 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     req.on('close', stop);
   }
 
-  function writeOptions(req: IncomingMessage, q: URLSearchParams): { fieldManager: string; fieldValidation: FieldValidation; dryRun: boolean } {
+  function writeOptions(
+    req: IncomingMessage,
+    q: URLSearchParams,
+  ): { fieldManager: string; fieldValidation: FieldValidation; dryRun: boolean } {
     const fieldValidation = q.get('fieldValidation') ?? 'Warn';
     if (!FIELD_VALIDATIONS.has(fieldValidation)) {
-      throw badRequest(`fieldValidation: Unsupported value: "${fieldValidation}": supported values: "Ignore", "Warn", "Strict"`);
+      throw badRequest(
+        `fieldValidation: Unsupported value: "${fieldValidation}": supported values: "Ignore", "Warn", "Strict"`,
+      );
     }
     const dryRun = q.get('dryRun');
-    if (dryRun !== null && dryRun !== 'All') throw badRequest(`dryRun: Unsupported value: "${dryRun}": supported values: "All"`);
+    if (dryRun !== null && dryRun !== 'All')
+      throw badRequest(`dryRun: Unsupported value: "${dryRun}": supported values: "All"`);
     const fieldManager = q.get('fieldManager') ?? (req.headers['user-agent'] ?? 'unknown').split('/')[0]!;
     if (fieldManager.length > 128) throw badRequest('fieldManager: Too long: must have at most 128 bytes');
     return { fieldManager, fieldValidation: fieldValidation as FieldValidation, dryRun: dryRun === 'All' };
@@ -236,20 +272,27 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     if (proxy) return proxyToService(api, serviceEndpoints, req, res, proxy, url.search);
     const route = parseRoute(parts);
     if (route === 'discovery') {
-      const list = method === 'GET' ? apiResourceList(parts[0] === 'api' ? '' : parts[1]!, parts[0] === 'api' ? parts[1]! : parts[2]!) : undefined;
+      const list =
+        method === 'GET'
+          ? apiResourceList(parts[0] === 'api' ? '' : parts[1]!, parts[0] === 'api' ? parts[1]! : parts[2]!)
+          : undefined;
       if (!list) throw pathNotFound();
       return send(res, 200, list);
     }
     if (!route) throw pathNotFound();
     const { type, namespace, name, subresource } = route;
 
-    if (subresource !== undefined && subresource !== 'status' && !type.extraSubresources.includes(subresource)) throw pathNotFound();
+    if (subresource !== undefined && subresource !== 'status' && !type.extraSubresources.includes(subresource))
+      throw pathNotFound();
     if (subresource === 'status' && !type.statusSubresource) throw pathNotFound();
 
     if (name === undefined) {
       if (method === 'GET') {
         if (q.get('watch') === 'true' || q.get('watch') === '1') return startWatch(req, res, url, route);
-        const { items, resourceVersion } = api.list(type, namespace, { labelSelector: q.get('labelSelector'), fieldSelector: q.get('fieldSelector') });
+        const { items, resourceVersion } = api.list(type, namespace, {
+          labelSelector: q.get('labelSelector'),
+          fieldSelector: q.get('fieldSelector'),
+        });
         return send(res, 200, listKind(type, items, resourceVersion));
       }
       const createIn = type.namespaced ? namespace : '';
@@ -288,12 +331,20 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         const opts = writeOptions(req, q);
         const force = q.get('force');
         if (contentType === 'application/apply-patch+yaml') {
-          if (!q.get('fieldManager')) throw badRequest('PATCH requests with apply content type must specify a fieldManager: fieldManager is required for apply patch');
+          if (!q.get('fieldManager'))
+            throw badRequest(
+              'PATCH requests with apply content type must specify a fieldManager: fieldManager is required for apply patch',
+            );
           const config = (ctx.body = parseApply(raw));
-          return respondWrite(res, api.apply(type, namespace, name, config, { ...opts, force: force === 'true' }, scope));
+          return respondWrite(
+            res,
+            api.apply(type, namespace, name, config, { ...opts, force: force === 'true' }, scope),
+          );
         }
         if (force !== null) throw badRequest('force: Invalid value: "true": may not be specified for non-apply patch');
-        const mergeLike = contentType === 'application/merge-patch+json' || (contentType === 'application/strategic-merge-patch+json' && !type.crd);
+        const mergeLike =
+          contentType === 'application/merge-patch+json' ||
+          (contentType === 'application/strategic-merge-patch+json' && !type.crd);
         if (!mergeLike) throw unsupportedMediaType(contentType);
         const patch = (ctx.body = parseJson(raw));
         return respondWrite(res, api.patch(type, namespace, name, patch, opts, scope));
@@ -302,7 +353,10 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         if (subresource) throw methodNotAllowed(method);
         const gone = api.delete(type, namespace, name);
         return send(res, 200, {
-          kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success',
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Success',
           details: { name, group: type.group, kind: type.plural, uid: meta(gone).uid },
         });
       }
@@ -312,7 +366,9 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   }
 
   function respondWrite(res: ServerResponse, result: WriteResult): void {
-    const headers: Record<string, string[]> = result.warnings.length ? { Warning: result.warnings.map((w) => `299 - ${JSON.stringify(w)}`) } : {};
+    const headers: Record<string, string[]> = result.warnings.length
+      ? { Warning: result.warnings.map((w) => `299 - ${JSON.stringify(w)}`) }
+      : {};
     send(res, result.created ? 201 : 200, result.object, headers);
   }
 
@@ -326,9 +382,18 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         if (!isWatch) log(req, url, res.statusCode, ctx.body);
       })
       .catch((error: unknown) => {
-        const status = error instanceof ApiError ? error.status : {
-          kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String((error as Error)?.message ?? error), reason: 'InternalError', code: 500,
-        };
+        const status =
+          error instanceof ApiError
+            ? error.status
+            : {
+                kind: 'Status',
+                apiVersion: 'v1',
+                metadata: {},
+                status: 'Failure',
+                message: String((error as Error)?.message ?? error),
+                reason: 'InternalError',
+                code: 500,
+              };
         if (!res.headersSent) send(res, status.code, status);
         else res.end();
         log(req, url, status.code, ctx.body);
@@ -348,10 +413,25 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     serviceEndpoints,
     addNode: (node) => {
       const type = findKind('v1', 'Node')!;
-      api.create(type, '', { apiVersion: 'v1', kind: 'Node', metadata: { name: node.name, labels: { 'kubernetes.io/hostname': node.name } } }, { fieldManager: 'kubelet' });
+      api.create(
+        type,
+        '',
+        {
+          apiVersion: 'v1',
+          kind: 'Node',
+          metadata: { name: node.name, labels: { 'kubernetes.io/hostname': node.name } },
+        },
+        { fieldManager: 'kubelet' },
+      );
       const status = {
         addresses: node.addresses,
-        conditions: [{ type: 'Ready', status: node.ready === false ? 'False' : 'True', reason: node.ready === false ? 'KubeletNotReady' : 'KubeletReady' }],
+        conditions: [
+          {
+            type: 'Ready',
+            status: node.ready === false ? 'False' : 'True',
+            reason: node.ready === false ? 'KubeletNotReady' : 'KubeletReady',
+          },
+        ],
       };
       return api.patch(type, '', node.name, { status }, { fieldManager: 'kubelet' }, 'status').object;
     },
@@ -361,7 +441,9 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     bookmark: () => {
       for (const w of watches) {
         if (w.bookmarks && !w.res.writableEnded) {
-          w.res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { apiVersion: apiVersionOf(w.type), kind: w.type.kind, metadata: { resourceVersion: String(store.currentRevision) } } })}\n`);
+          w.res.write(
+            `${JSON.stringify({ type: 'BOOKMARK', object: { apiVersion: apiVersionOf(w.type), kind: w.type.kind, metadata: { resourceVersion: String(store.currentRevision) } } })}\n`,
+          );
         }
       }
     },

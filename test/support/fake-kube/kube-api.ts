@@ -5,10 +5,14 @@
  * and the simulated operator both go through here, so both produce the same watch events.
  */
 import { randomUUID } from 'node:crypto';
+import { alreadyExists, applyConflict, badRequest, notFound, staleResourceVersion } from './api-status.js';
 import {
-  alreadyExists, applyConflict, badRequest, notFound, staleResourceVersion,
-} from './api-status.js';
-import { pruneUnknownFields, rejectUndeclaredFields, validateCustomResource, validateObjectMeta, type FieldValidation } from './crd-admission.js';
+  pruneUnknownFields,
+  rejectUndeclaredFields,
+  validateCustomResource,
+  validateObjectMeta,
+  type FieldValidation,
+} from './crd-admission.js';
 import { validateBuiltIn } from './builtin-validation.js';
 import { deepEqual } from './field-set.js';
 import { applyConfiguration, recordUpdate, type Scope, type WriteContext } from './managed-fields.js';
@@ -36,7 +40,15 @@ export interface ListOptions {
   fieldSelector?: string | null;
 }
 
-const SERVER_METADATA = ['uid', 'creationTimestamp', 'generation', 'resourceVersion', 'managedFields', 'namespace', 'name'];
+const SERVER_METADATA = [
+  'uid',
+  'creationTimestamp',
+  'generation',
+  'resourceVersion',
+  'managedFields',
+  'namespace',
+  'name',
+];
 
 function timestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -45,7 +57,8 @@ function timestamp(date: Date): string {
 /** RFC 7386 JSON merge patch. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return structuredClone(patch);
-  const out: Obj = typeof target === 'object' && target !== null && !Array.isArray(target) ? structuredClone(target as Obj) : {};
+  const out: Obj =
+    typeof target === 'object' && target !== null && !Array.isArray(target) ? structuredClone(target as Obj) : {};
   for (const [k, v] of Object.entries(patch as Obj)) {
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
@@ -71,7 +84,11 @@ export class KubeApi {
     return found;
   }
 
-  list(type: ResourceType, namespace: string | undefined, options: ListOptions = {}): { items: Obj[]; resourceVersion: string } {
+  list(
+    type: ResourceType,
+    namespace: string | undefined,
+    options: ListOptions = {},
+  ): { items: Obj[]; resourceVersion: string } {
     const byLabel = labelSelector(options.labelSelector ?? null);
     const byField = fieldSelector(options.fieldSelector ?? null, type.fieldLabels);
     return {
@@ -101,7 +118,14 @@ export class KubeApi {
   }
 
   /** PUT of the main resource (`scope` main) or of `/status`. */
-  replace(type: ResourceType, namespace: string, name: string, body: Obj, options: WriteOptions, scope: Scope = 'main'): WriteResult {
+  replace(
+    type: ResourceType,
+    namespace: string,
+    name: string,
+    body: Obj,
+    options: WriteOptions,
+    scope: Scope = 'main',
+  ): WriteResult {
     const previous = this.read(type, namespace, name);
     const incoming = structuredClone(body);
     this.checkIdentity(type, namespace, name, incoming);
@@ -117,23 +141,39 @@ export class KubeApi {
   }
 
   /** `application/merge-patch+json` (and strategic merge for core kinds, close enough for the maps we use). */
-  patch(type: ResourceType, namespace: string, name: string, patch: Obj, options: WriteOptions, scope: Scope = 'main'): WriteResult {
+  patch(
+    type: ResourceType,
+    namespace: string,
+    name: string,
+    patch: Obj,
+    options: WriteOptions,
+    scope: Scope = 'main',
+  ): WriteResult {
     const previous = this.read(type, namespace, name);
     const requested = (patch.metadata as Obj | undefined)?.resourceVersion;
-    if (requested !== undefined && String(requested) !== meta(previous).resourceVersion) throw staleResourceVersion(type, name);
+    if (requested !== undefined && String(requested) !== meta(previous).resourceVersion)
+      throw staleResourceVersion(type, name);
     const incoming = mergePatch(previous, patch) as Obj;
     const warnings = type.crd ? pruneUnknownFields(type, incoming, options.fieldValidation ?? 'Warn') : [];
     return this.commit(type, previous, this.merge(type, previous, incoming, scope), options, scope, warnings);
   }
 
   /** Server-side apply (`application/apply-patch+yaml`); creates the object when it does not exist. */
-  apply(type: ResourceType, namespace: string, name: string, config: Obj, options: WriteOptions & { force: boolean }, scope: Scope = 'main'): WriteResult {
+  apply(
+    type: ResourceType,
+    namespace: string,
+    name: string,
+    config: Obj,
+    options: WriteOptions & { force: boolean },
+    scope: Scope = 'main',
+  ): WriteResult {
     const incoming = structuredClone(config);
     this.checkIdentity(type, namespace, name, incoming);
     const previous = this.store.get(type, namespace, name);
     if (!previous && scope === 'status') throw notFound(type, name);
     const requested = meta(incoming).resourceVersion;
-    if (requested !== undefined && (!previous || String(requested) !== meta(previous).resourceVersion)) throw staleResourceVersion(type, name);
+    if (requested !== undefined && (!previous || String(requested) !== meta(previous).resourceVersion))
+      throw staleResourceVersion(type, name);
     delete meta(incoming).resourceVersion;
     // A real server builds a typed patch from the CRD's schema first: an undeclared field is a 500
     // whatever fieldValidation says, and nothing is pruned.
@@ -142,7 +182,13 @@ export class KubeApi {
     const base: Obj = previous ?? {
       apiVersion: apiVersionOf(type),
       kind: type.kind,
-      metadata: { name, ...(type.namespaced ? { namespace } : {}), uid: randomUUID(), creationTimestamp: timestamp(this.now()), ...(type.crd ? { generation: 1 } : {}) },
+      metadata: {
+        name,
+        ...(type.namespaced ? { namespace } : {}),
+        uid: randomUUID(),
+        creationTimestamp: timestamp(this.now()),
+        ...(type.crd ? { generation: 1 } : {}),
+      },
     };
     const outcome = applyConfiguration(base, incoming, options.force, this.context(type, options.fieldManager, scope));
     if (!outcome.ok) throw applyConflict(type, outcome.conflicts);
@@ -162,7 +208,13 @@ export class KubeApi {
   }
 
   private context(type: ResourceType, manager: string, scope: Scope): WriteContext {
-    return { manager, scope, apiVersion: apiVersionOf(type), hasStatusSubresource: type.statusSubresource, time: timestamp(this.now()) };
+    return {
+      manager,
+      scope,
+      apiVersion: apiVersionOf(type),
+      hasStatusSubresource: type.statusSubresource,
+      time: timestamp(this.now()),
+    };
   }
 
   /** The stored object a write of `incoming` produces: server metadata kept, and spec or status left alone per scope. */
@@ -190,7 +242,15 @@ export class KubeApi {
     return next;
   }
 
-  private commit(type: ResourceType, previous: Obj, next: Obj, options: WriteOptions, scope: Scope, warnings: string[], trackAsUpdate = true): WriteResult {
+  private commit(
+    type: ResourceType,
+    previous: Obj,
+    next: Obj,
+    options: WriteOptions,
+    scope: Scope,
+    warnings: string[],
+    trackAsUpdate = true,
+  ): WriteResult {
     if (type.crd && !deepEqual(withoutMetaAndStatus(previous), withoutMetaAndStatus(next))) {
       meta(next).generation = Number(meta(previous).generation ?? 1) + 1;
     }
@@ -217,7 +277,9 @@ export class KubeApi {
 
   private checkIdentity(type: ResourceType, namespace: string, name: string | undefined, body: Obj): void {
     if (body.apiVersion !== undefined && body.apiVersion !== apiVersionOf(type)) {
-      throw badRequest(`the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${apiVersionOf(type)})`);
+      throw badRequest(
+        `the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${apiVersionOf(type)})`,
+      );
     }
     if (body.kind !== undefined && body.kind !== type.kind) {
       throw badRequest(`the kind in the data (${String(body.kind)}) does not match the expected kind (${type.kind})`);
@@ -232,7 +294,8 @@ export class KubeApi {
     }
     if (name !== undefined) {
       if (m.name === undefined) m.name = name;
-      else if (m.name !== name) throw badRequest(`the name of the object (${String(m.name)}) does not match the name on the URL (${name})`);
+      else if (m.name !== name)
+        throw badRequest(`the name of the object (${String(m.name)}) does not match the name on the URL (${name})`);
     }
   }
 }

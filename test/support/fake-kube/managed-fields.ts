@@ -14,7 +14,17 @@
  * to `/status` track only `status`.
  */
 import {
-  deepEqual, deletePath, dotted, fromFieldsV1, getPath, leafPaths, overlaps, pathKey, setPath, toFieldsV1, type FieldPath,
+  deepEqual,
+  deletePath,
+  dotted,
+  fromFieldsV1,
+  getPath,
+  leafPaths,
+  overlaps,
+  pathKey,
+  setPath,
+  toFieldsV1,
+  type FieldPath,
 } from './field-set.js';
 import type { FieldConflict } from './api-status.js';
 
@@ -39,7 +49,8 @@ export function trackedPaths(body: Obj, scope: Scope, hasStatusSubresource: bool
     if (key === 'apiVersion' || key === 'kind') continue;
     if (key === 'metadata') {
       if (scope === 'status' || typeof value !== 'object' || value === null) continue;
-      for (const [mk, mv] of Object.entries(value as Obj)) if (TRACKED_METADATA.has(mk)) paths.push(...leafPaths(mv, ['metadata', mk]));
+      for (const [mk, mv] of Object.entries(value as Obj))
+        if (TRACKED_METADATA.has(mk)) paths.push(...leafPaths(mv, ['metadata', mk]));
       continue;
     }
     const isStatus = key === 'status' && hasStatusSubresource;
@@ -50,24 +61,44 @@ export function trackedPaths(body: Obj, scope: Scope, hasStatusSubresource: bool
 }
 
 export function readEntries(object: Obj): ManagedEntry[] {
-  const raw = ((object.metadata as Obj | undefined)?.managedFields ?? []) as (Omit<ManagedEntry, 'paths'> & { fieldsV1?: Obj })[];
+  const raw = ((object.metadata as Obj | undefined)?.managedFields ?? []) as (Omit<ManagedEntry, 'paths'> & {
+    fieldsV1?: Obj;
+  })[];
   return raw.map(({ fieldsV1, ...rest }) => ({ ...rest, paths: fromFieldsV1(fieldsV1 ?? {}) }));
 }
 
 export function writeEntries(object: Obj, entries: ManagedEntry[]): void {
   const meta = object.metadata as Obj;
   const kept = entries.filter((e) => e.paths.length > 0);
-  meta.managedFields = kept.map(({ paths, ...rest }) => ({ ...rest, fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(paths) }));
+  meta.managedFields = kept.map(({ paths, ...rest }) => ({
+    ...rest,
+    fieldsType: 'FieldsV1',
+    fieldsV1: toFieldsV1(paths),
+  }));
 }
 
 function sameEntry(e: ManagedEntry, manager: string, operation: ManagedEntry['operation'], scope: Scope): boolean {
   return e.manager === manager && e.operation === operation && (e.subresource === 'status') === (scope === 'status');
 }
 
-function entryFor(entries: ManagedEntry[], manager: string, operation: ManagedEntry['operation'], scope: Scope, apiVersion: string, time: string): ManagedEntry {
+function entryFor(
+  entries: ManagedEntry[],
+  manager: string,
+  operation: ManagedEntry['operation'],
+  scope: Scope,
+  apiVersion: string,
+  time: string,
+): ManagedEntry {
   let entry = entries.find((e) => sameEntry(e, manager, operation, scope));
   if (!entry) {
-    entry = { manager, operation, apiVersion, time, ...(scope === 'status' ? { subresource: 'status' as const } : {}), paths: [] };
+    entry = {
+      manager,
+      operation,
+      apiVersion,
+      time,
+      ...(scope === 'status' ? { subresource: 'status' as const } : {}),
+      paths: [],
+    };
     entries.push(entry);
   }
   entry.time = time;
@@ -108,7 +139,11 @@ export function applyConfiguration(live: Obj, config: Obj, force: boolean, ctx: 
         if (!(pathKey(q) === pathKey(p) || (q.length < p.length && overlaps(p, q) && replacesLeaf(live, q)))) continue;
         const field = dotted(q);
         conflicts.set(`${e.manager}\0${e.operation}\0${e.subresource ?? ''}\0${field}`, {
-          manager: e.manager, operation: e.operation, apiVersion: e.apiVersion, ...(e.subresource ? { subresource: e.subresource } : {}), field,
+          manager: e.manager,
+          operation: e.operation,
+          apiVersion: e.apiVersion,
+          ...(e.subresource ? { subresource: e.subresource } : {}),
+          field,
         });
         conflicting.set(e, (conflicting.get(e) ?? new Set()).add(pathKey(q)));
       }

@@ -44,7 +44,8 @@ export class ObjectStore {
   }
 
   list(type: ResourceType, namespace?: string): Obj[] {
-    const prefix = namespace === undefined ? `${type.group}/${type.plural}/` : `${type.group}/${type.plural}/${namespace}/`;
+    const prefix =
+      namespace === undefined ? `${type.group}/${type.plural}/` : `${type.group}/${type.plural}/${namespace}/`;
     return [...this.objects.entries()]
       .filter(([k]) => k.startsWith(prefix))
       .map(([, o]) => structuredClone(o))
@@ -77,7 +78,9 @@ export class ObjectStore {
   /** Changes to `type` after `resourceVersion`, or 'expired' when the history no longer reaches back that far. */
   since(type: ResourceType, resourceVersion: number): StoredEvent[] | 'expired' {
     if (resourceVersion < this.compactedThrough) return 'expired';
-    return this.history.filter((e) => e.resource === type && e.resourceVersion > resourceVersion).map((e) => ({ ...e, object: structuredClone(e.object) }));
+    return this.history
+      .filter((e) => e.resource === type && e.resourceVersion > resourceVersion)
+      .map((e) => ({ ...e, object: structuredClone(e.object) }));
   }
 
   compact(): void {

@@ -58,7 +58,11 @@ export function startOperatorAutopilot(fake: FakeKube, options: AutopilotOptions
   };
 
   const unsubscribe = fake.store.subscribe((event) => {
-    if (event.type === 'DELETED' || (event.resource.kind !== 'FlinkDeployment' && event.resource.kind !== 'FlinkSessionJob')) return;
+    if (
+      event.type === 'DELETED' ||
+      (event.resource.kind !== 'FlinkDeployment' && event.resource.kind !== 'FlinkSessionJob')
+    )
+      return;
     const kind = event.resource.kind as FlinkKind;
     const m = meta(event.object);
     const generation = Number(m.generation ?? 0);
@@ -84,7 +88,14 @@ export function startOperatorAutopilot(fake: FakeKube, options: AutopilotOptions
       case 'run': {
         const jobId = randomBytes(16).toString('hex');
         jobIds.set(`${namespace}/${name}`, jobId);
-        later(step, () => op.running(namespace, name, { jobId, ...(scenario.restoredFrom ? { restoredFrom: scenario.restoredFrom } : {}) }, kind));
+        later(step, () =>
+          op.running(
+            namespace,
+            name,
+            { jobId, ...(scenario.restoredFrom ? { restoredFrom: scenario.restoredFrom } : {}) },
+            kind,
+          ),
+        );
         return;
       }
       case 'image-pull':

@@ -27,17 +27,24 @@ export class PodLogs {
     let container = query.container;
     if (!container) {
       if (containers.length !== 1) {
-        throw badRequest(`a container name must be specified for pod ${metadata.name}, choose one of: [${containers.join(' ')}]`);
+        throw badRequest(
+          `a container name must be specified for pod ${metadata.name}, choose one of: [${containers.join(' ')}]`,
+        );
       }
       container = containers[0]!;
     }
-    if (!containers.includes(container)) throw badRequest(`container ${container} is not valid for pod ${metadata.name}`);
+    if (!containers.includes(container))
+      throw badRequest(`container ${container} is not valid for pod ${metadata.name}`);
     const lines = this.lines.get(`${metadata.namespace}/${metadata.name}/${container}/${query.previous === true}`);
     if (!lines) {
-      if (query.previous) throw badRequest(`previous terminated container "${container}" in pod "${metadata.name}" not found`);
+      if (query.previous)
+        throw badRequest(`previous terminated container "${container}" in pod "${metadata.name}" not found`);
       return '';
     }
-    const kept = query.tailLines !== undefined && query.tailLines >= 0 ? lines.slice(Math.max(0, lines.length - query.tailLines)) : lines;
+    const kept =
+      query.tailLines !== undefined && query.tailLines >= 0
+        ? lines.slice(Math.max(0, lines.length - query.tailLines))
+        : lines;
     return kept.map((l) => `${l}\n`).join('');
   }
 }

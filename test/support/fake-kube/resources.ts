@@ -27,41 +27,135 @@ export interface ResourceType {
   proxyKind?: string;
 }
 
-const FLINK = { group: 'flink.apache.org', version: 'v1beta1', statusSubresource: true, fieldLabels: [], crd: true, extraSubresources: [], namespaced: true };
+const FLINK = {
+  group: 'flink.apache.org',
+  version: 'v1beta1',
+  statusSubresource: true,
+  fieldLabels: [],
+  crd: true,
+  extraSubresources: [],
+  namespaced: true,
+};
 
 export const RESOURCE_TYPES: ResourceType[] = [
-  { ...FLINK, kind: 'FlinkDeployment', plural: 'flinkdeployments', singular: 'flinkdeployment', shortNames: ['flinkdep'] },
-  { ...FLINK, kind: 'FlinkSessionJob', plural: 'flinksessionjobs', singular: 'flinksessionjob', shortNames: ['sessionjob'] },
-  { ...FLINK, kind: 'FlinkStateSnapshot', plural: 'flinkstatesnapshots', singular: 'flinkstatesnapshot', shortNames: ['flinksnp'] },
   {
-    group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'],
-    statusSubresource: false, fieldLabels: [], crd: false, extraSubresources: [], namespaced: true,
+    ...FLINK,
+    kind: 'FlinkDeployment',
+    plural: 'flinkdeployments',
+    singular: 'flinkdeployment',
+    shortNames: ['flinkdep'],
   },
   {
-    group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], statusSubresource: true,
-    fieldLabels: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.phase', 'status.podIP'],
-    crd: false, extraSubresources: ['log'], namespaced: true,
+    ...FLINK,
+    kind: 'FlinkSessionJob',
+    plural: 'flinksessionjobs',
+    singular: 'flinksessionjob',
+    shortNames: ['sessionjob'],
   },
   {
-    group: '', version: 'v1', kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'], statusSubresource: true,
-    fieldLabels: [], crd: false, extraSubresources: [], namespaced: true, proxyKind: 'ServiceProxyOptions',
+    ...FLINK,
+    kind: 'FlinkStateSnapshot',
+    plural: 'flinkstatesnapshots',
+    singular: 'flinkstatesnapshot',
+    shortNames: ['flinksnp'],
   },
   {
-    group: '', version: 'v1', kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], statusSubresource: false,
+    group: '',
+    version: 'v1',
+    kind: 'ConfigMap',
+    plural: 'configmaps',
+    singular: 'configmap',
+    shortNames: ['cm'],
+    statusSubresource: false,
+    fieldLabels: [],
+    crd: false,
+    extraSubresources: [],
+    namespaced: true,
+  },
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Pod',
+    plural: 'pods',
+    singular: 'pod',
+    shortNames: ['po'],
+    statusSubresource: true,
     fieldLabels: [
-      'involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid',
-      'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath',
-      'reason', 'reportingComponent', 'source', 'type',
+      'spec.nodeName',
+      'spec.restartPolicy',
+      'spec.schedulerName',
+      'spec.serviceAccountName',
+      'status.phase',
+      'status.podIP',
     ],
-    crd: false, extraSubresources: [], namespaced: true,
+    crd: false,
+    extraSubresources: ['log'],
+    namespaced: true,
   },
   {
-    group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', singular: 'lease', shortNames: [],
-    statusSubresource: false, fieldLabels: [], crd: false, extraSubresources: [], namespaced: true,
+    group: '',
+    version: 'v1',
+    kind: 'Service',
+    plural: 'services',
+    singular: 'service',
+    shortNames: ['svc'],
+    statusSubresource: true,
+    fieldLabels: [],
+    crd: false,
+    extraSubresources: [],
+    namespaced: true,
+    proxyKind: 'ServiceProxyOptions',
   },
   {
-    group: '', version: 'v1', kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], statusSubresource: true,
-    fieldLabels: ['spec.unschedulable'], crd: false, extraSubresources: [], namespaced: false,
+    group: '',
+    version: 'v1',
+    kind: 'Event',
+    plural: 'events',
+    singular: 'event',
+    shortNames: ['ev'],
+    statusSubresource: false,
+    fieldLabels: [
+      'involvedObject.kind',
+      'involvedObject.namespace',
+      'involvedObject.name',
+      'involvedObject.uid',
+      'involvedObject.apiVersion',
+      'involvedObject.resourceVersion',
+      'involvedObject.fieldPath',
+      'reason',
+      'reportingComponent',
+      'source',
+      'type',
+    ],
+    crd: false,
+    extraSubresources: [],
+    namespaced: true,
+  },
+  {
+    group: 'coordination.k8s.io',
+    version: 'v1',
+    kind: 'Lease',
+    plural: 'leases',
+    singular: 'lease',
+    shortNames: [],
+    statusSubresource: false,
+    fieldLabels: [],
+    crd: false,
+    extraSubresources: [],
+    namespaced: true,
+  },
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Node',
+    plural: 'nodes',
+    singular: 'node',
+    shortNames: ['no'],
+    statusSubresource: true,
+    fieldLabels: ['spec.unschedulable'],
+    crd: false,
+    extraSubresources: [],
+    namespaced: false,
   },
 ];
 
@@ -81,7 +175,11 @@ const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', '
 
 /** `GET /api` */
 export function coreVersions(): object {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }],
+  };
 }
 
 /** `GET /apis` */
@@ -105,19 +203,46 @@ export function apiResourceList(group: string, version: string): object | undefi
   const resources: object[] = [];
   for (const t of types) {
     resources.push({
-      name: t.plural, singularName: t.singular, namespaced: t.namespaced, kind: t.kind, verbs: VERBS,
+      name: t.plural,
+      singularName: t.singular,
+      namespaced: t.namespaced,
+      kind: t.kind,
+      verbs: VERBS,
       ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
       ...(t.crd ? { categories: ['all'] } : {}),
     });
     if (t.statusSubresource) {
-      resources.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
+      resources.push({
+        name: `${t.plural}/status`,
+        singularName: '',
+        namespaced: t.namespaced,
+        kind: t.kind,
+        verbs: ['get', 'patch', 'update'],
+      });
     }
     for (const sub of t.extraSubresources) {
-      resources.push({ name: `${t.plural}/${sub}`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get'] });
+      resources.push({
+        name: `${t.plural}/${sub}`,
+        singularName: '',
+        namespaced: t.namespaced,
+        kind: t.kind,
+        verbs: ['get'],
+      });
     }
     if (t.proxyKind) {
-      resources.push({ name: `${t.plural}/proxy`, singularName: '', namespaced: t.namespaced, kind: t.proxyKind, verbs: ['create', 'delete', 'get', 'patch', 'update'] });
+      resources.push({
+        name: `${t.plural}/proxy`,
+        singularName: '',
+        namespaced: t.namespaced,
+        kind: t.proxyKind,
+        verbs: ['create', 'delete', 'get', 'patch', 'update'],
+      });
     }
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources,
+  };
 }

@@ -37,7 +37,9 @@ export function labelSelector(selector: string | null): Predicate {
     if (m) {
       const [, key, op, list] = m as unknown as [string, string, string, string];
       const values = list.split(',').map((v) => v.trim());
-      return op === 'in' ? (o) => values.includes(labels(o)[key] ?? '\0') : (o) => !values.includes(labels(o)[key] ?? '\0');
+      return op === 'in'
+        ? (o) => values.includes(labels(o)[key] ?? '\0')
+        : (o) => !values.includes(labels(o)[key] ?? '\0');
     }
     m = /^(!?)([A-Za-z0-9./_-]+)$/.exec(term);
     if (m) {

@@ -23,16 +23,36 @@ export function selfSignedCertificate(): Certificate {
     execFileSync(
       'openssl',
       [
-        'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-        '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '2',
-        '-subj', '/CN=fake-kube-apiserver', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+        '-days',
+        '2',
+        '-subj',
+        '/CN=fake-kube-apiserver',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
-    cached = { cert: readFileSync(path.join(dir, 'cert.pem'), 'utf8'), key: readFileSync(path.join(dir, 'key.pem'), 'utf8') };
+    cached = {
+      cert: readFileSync(path.join(dir, 'cert.pem'), 'utf8'),
+      key: readFileSync(path.join(dir, 'key.pem'), 'utf8'),
+    };
     return cached;
   } catch (error) {
-    throw new Error(`the fake Kubernetes API server needs openssl to make its TLS certificate (apt-get install -y openssl): ${(error as Error).message}`);
+    throw new Error(
+      `the fake Kubernetes API server needs openssl to make its TLS certificate (apt-get install -y openssl): ${(error as Error).message}`,
+      { cause: error },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

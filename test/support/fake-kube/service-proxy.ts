@@ -34,7 +34,15 @@ export function matchServiceProxy(pathname: string): ServiceProxyRoute | undefin
 }
 
 function serviceUnavailable(message: string): ApiError {
-  return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'ServiceUnavailable', code: 503 });
+  return new ApiError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason: 'ServiceUnavailable',
+    code: 503,
+  });
 }
 
 /** utilnet.SplitSchemeNamePort: `name`, `name:port`, `scheme:name:port` (scheme '', http or https). */
@@ -44,7 +52,8 @@ function splitId(id: string): { name: string; port: string } | undefined {
   let port = '';
   if (parts.length === 1) [name] = parts as [string];
   else if (parts.length === 2) [name, port] = parts as [string, string];
-  else if (parts.length === 3 && ['', 'http', 'https'].includes(parts[0]!)) [, name, port] = parts as [string, string, string];
+  else if (parts.length === 3 && ['', 'http', 'https'].includes(parts[0]!))
+    [, name, port] = parts as [string, string, string];
   else return undefined;
   return name ? { name, port } : undefined;
 }
@@ -56,7 +65,7 @@ interface ServicePort {
 
 /** The service port number `portSpec` selects, or the ApiError the real server answers. */
 function resolvePort(service: Obj, id: string, name: string, portSpec: string): number {
-  const ports = (((service.spec as Obj | undefined)?.ports ?? []) as ServicePort[]);
+  const ports = ((service.spec as Obj | undefined)?.ports ?? []) as ServicePort[];
   if (/^\d+$/.test(portSpec)) {
     const found = ports.find((p) => p.port === Number(portSpec));
     if (!found) throw serviceUnavailable(`no service port ${portSpec} found for service "${name}"`);
@@ -87,19 +96,24 @@ export async function proxyToService(
 
   const target = new URL(`${route.rest || '/'}${search}`, backend);
   await new Promise<void>((resolve, reject) => {
-    const upstream = request(target, { method: req.method, headers: { accept: req.headers.accept ?? '*/*' } }, (answer) => {
-      const headers: Record<string, string> = {};
-      for (const h of ['content-type', 'cache-control', 'location']) {
-        const v = answer.headers[h];
-        if (typeof v === 'string') headers[h] = v;
-      }
-      res.writeHead(answer.statusCode ?? 502, headers);
-      answer.pipe(res);
-      answer.on('end', resolve);
-      answer.on('error', reject);
-    });
+    const upstream = request(
+      target,
+      { method: req.method, headers: { accept: req.headers.accept ?? '*/*' } },
+      (answer) => {
+        const headers: Record<string, string> = {};
+        for (const h of ['content-type', 'cache-control', 'location']) {
+          const v = answer.headers[h];
+          if (typeof v === 'string') headers[h] = v;
+        }
+        res.writeHead(answer.statusCode ?? 502, headers);
+        answer.pipe(res);
+        answer.on('end', resolve);
+        answer.on('error', reject);
+      },
+    );
     upstream.on('error', (error: NodeJS.ErrnoException) => {
-      const cause = error.code === 'ECONNREFUSED' ? `dial tcp ${target.host}: connect: connection refused` : error.message;
+      const cause =
+        error.code === 'ECONNREFUSED' ? `dial tcp ${target.host}: connect: connection refused` : error.message;
       reject(serviceUnavailable(`error trying to reach service: ${cause}`));
     });
     upstream.end();

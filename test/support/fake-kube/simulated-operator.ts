@@ -83,7 +83,11 @@ export class SimulatedOperator {
   /** Where the status records the savepoint an upgrade took and restored from. */
   private upgradeSavepoint(location: string): Obj {
     return this.legacyStatus
-      ? { savepointInfo: { lastSavepoint: { location, triggerType: 'UPGRADE', formatType: 'CANONICAL', timeStamp: Date.now() } } }
+      ? {
+          savepointInfo: {
+            lastSavepoint: { location, triggerType: 'UPGRADE', formatType: 'CANONICAL', timeStamp: Date.now() },
+          },
+        }
       : { upgradeSavepointPath: location };
   }
 
@@ -100,14 +104,23 @@ export class SimulatedOperator {
       this.ensureRestService(namespace, name, object);
     }
     this.event(namespace, object, 'Normal', 'Submit', 'Starting deployment');
-    return this.patchStatus(namespace, name, {
-      lifecycleState: 'DEPLOYED',
-      ...this.observed(object),
-      ...(kind === 'FlinkDeployment' ? { jobManagerDeploymentStatus: 'DEPLOYING' } : {}),
-      jobStatus: { jobName: name, state: 'RECONCILING' },
-      reconciliationStatus: { state: 'DEPLOYED', lastReconciledSpec: this.reconciledSpec(object), reconciliationTimestamp: Date.now() },
-      error: null,
-    }, kind);
+    return this.patchStatus(
+      namespace,
+      name,
+      {
+        lifecycleState: 'DEPLOYED',
+        ...this.observed(object),
+        ...(kind === 'FlinkDeployment' ? { jobManagerDeploymentStatus: 'DEPLOYING' } : {}),
+        jobStatus: { jobName: name, state: 'RECONCILING' },
+        reconciliationStatus: {
+          state: 'DEPLOYED',
+          lastReconciledSpec: this.reconciledSpec(object),
+          reconciliationTimestamp: Date.now(),
+        },
+        error: null,
+      },
+      kind,
+    );
   }
 
   /**
@@ -115,68 +128,139 @@ export class SimulatedOperator {
    * savepoint when `savepoint` is given), lifecycle UPGRADING, the reconciled spec recorded with
    * the job suspended until the new one is submitted.
    */
-  upgrading(namespace: string, name: string, options: { savepoint?: string } = {}, kind: FlinkKind = 'FlinkDeployment'): Obj {
+  upgrading(
+    namespace: string,
+    name: string,
+    options: { savepoint?: string } = {},
+    kind: FlinkKind = 'FlinkDeployment',
+  ): Obj {
     const object = this.api.read(typeOf(kind), namespace, name);
     this.event(namespace, object, 'Normal', 'SpecChanged', 'UPGRADE change(s) detected, starting reconciliation.');
-    if (options.savepoint) this.event(namespace, object, 'Normal', 'Suspended', `Suspending existing deployment with savepoint ${options.savepoint}.`);
-    return this.patchStatus(namespace, name, {
-      lifecycleState: 'UPGRADING',
-      ...this.observed(object),
-      jobStatus: { jobName: name, state: options.savepoint ? 'FINISHED' : 'CANCELED', ...(options.savepoint ? this.upgradeSavepoint(options.savepoint) : {}) },
-      reconciliationStatus: { state: 'UPGRADING', lastReconciledSpec: this.reconciledSpec(object, 'suspended'), reconciliationTimestamp: Date.now() },
-      error: null,
-    }, kind);
+    if (options.savepoint)
+      this.event(
+        namespace,
+        object,
+        'Normal',
+        'Suspended',
+        `Suspending existing deployment with savepoint ${options.savepoint}.`,
+      );
+    return this.patchStatus(
+      namespace,
+      name,
+      {
+        lifecycleState: 'UPGRADING',
+        ...this.observed(object),
+        jobStatus: {
+          jobName: name,
+          state: options.savepoint ? 'FINISHED' : 'CANCELED',
+          ...(options.savepoint ? this.upgradeSavepoint(options.savepoint) : {}),
+        },
+        reconciliationStatus: {
+          state: 'UPGRADING',
+          lastReconciledSpec: this.reconciledSpec(object, 'suspended'),
+          reconciliationTimestamp: Date.now(),
+        },
+        error: null,
+      },
+      kind,
+    );
   }
 
   /** The operator refused the current spec (validation): an error and a Warning event; it keeps the previous spec, so observedGeneration stays. */
   rejected(namespace: string, name: string, message: string, kind: FlinkKind = 'FlinkDeployment'): Obj {
     const object = this.api.read(typeOf(kind), namespace, name);
     this.event(namespace, object, 'Warning', 'ValidationError', message);
-    return this.patchStatus(namespace, name, {
-      error: JSON.stringify({ type: 'org.apache.flink.kubernetes.operator.exception.ValidationException', message, additionalMetadata: {}, throwableList: [] }),
-    }, kind);
+    return this.patchStatus(
+      namespace,
+      name,
+      {
+        error: JSON.stringify({
+          type: 'org.apache.flink.kubernetes.operator.exception.ValidationException',
+          message,
+          additionalMetadata: {},
+          throwableList: [],
+        }),
+      },
+      kind,
+    );
   }
 
   /** The job runs and the deployment stabilised: STABLE, JobManager READY, job RUNNING with an id. */
-  running(namespace: string, name: string, options: { jobId?: string; restoredFrom?: string } = {}, kind: FlinkKind = 'FlinkDeployment'): Obj {
+  running(
+    namespace: string,
+    name: string,
+    options: { jobId?: string; restoredFrom?: string } = {},
+    kind: FlinkKind = 'FlinkDeployment',
+  ): Obj {
     const object = this.api.read(typeOf(kind), namespace, name);
     const jobId = options.jobId ?? randomBytes(16).toString('hex');
-    if (kind === 'FlinkDeployment') this.podState(namespace, name, { phase: 'Running', ready: true, state: { running: { startedAt: iso(new Date()) } }, restartCount: 0 });
+    if (kind === 'FlinkDeployment')
+      this.podState(namespace, name, {
+        phase: 'Running',
+        ready: true,
+        state: { running: { startedAt: iso(new Date()) } },
+        restartCount: 0,
+      });
     this.event(namespace, object, 'Normal', 'JobStatusChanged', 'Job status changed from RECONCILING to RUNNING');
     const reconciled = this.reconciledSpec(object);
-    return this.patchStatus(namespace, name, {
-      lifecycleState: 'STABLE',
-      ...this.observed(object),
-      ...(kind === 'FlinkDeployment' ? { jobManagerDeploymentStatus: 'READY' } : {}),
-      jobStatus: {
-        jobName: name, jobId, state: 'RUNNING', startTime: String(Date.now()), updateTime: String(Date.now()),
-        ...(options.restoredFrom ? this.upgradeSavepoint(options.restoredFrom) : {}),
+    return this.patchStatus(
+      namespace,
+      name,
+      {
+        lifecycleState: 'STABLE',
+        ...this.observed(object),
+        ...(kind === 'FlinkDeployment' ? { jobManagerDeploymentStatus: 'READY' } : {}),
+        jobStatus: {
+          jobName: name,
+          jobId,
+          state: 'RUNNING',
+          startTime: String(Date.now()),
+          updateTime: String(Date.now()),
+          ...(options.restoredFrom ? this.upgradeSavepoint(options.restoredFrom) : {}),
+        },
+        reconciliationStatus: {
+          state: 'DEPLOYED',
+          lastReconciledSpec: reconciled,
+          lastStableSpec: reconciled,
+          reconciliationTimestamp: Date.now(),
+        },
+        error: null,
       },
-      reconciliationStatus: {
-        state: 'DEPLOYED',
-        lastReconciledSpec: reconciled,
-        lastStableSpec: reconciled,
-        reconciliationTimestamp: Date.now(),
-      },
-      error: null,
-    }, kind);
+      kind,
+    );
   }
 
   /** The job failed: lifecycle FAILED, job FAILED, `error` set, and a Warning event on the resource. */
   failed(namespace: string, name: string, failure: FailureOptions, kind: FlinkKind = 'FlinkDeployment'): Obj {
     const object = this.api.read(typeOf(kind), namespace, name);
-    this.event(namespace, object, 'Warning', 'JobStatusChanged', `Job status changed from RUNNING to FAILED: ${failure.message}`);
-    return this.patchStatus(namespace, name, {
-      lifecycleState: 'FAILED',
-      ...this.observed(object),
-      jobStatus: { jobName: name, state: 'FAILED', updateTime: String(Date.now()), ...(failure.jobId ? { jobId: failure.jobId } : {}) },
-      error: JSON.stringify({
-        type: failure.type ?? 'org.apache.flink.runtime.JobException',
-        message: failure.message,
-        additionalMetadata: {},
-        throwableList: [],
-      }),
-    }, kind);
+    this.event(
+      namespace,
+      object,
+      'Warning',
+      'JobStatusChanged',
+      `Job status changed from RUNNING to FAILED: ${failure.message}`,
+    );
+    return this.patchStatus(
+      namespace,
+      name,
+      {
+        lifecycleState: 'FAILED',
+        ...this.observed(object),
+        jobStatus: {
+          jobName: name,
+          state: 'FAILED',
+          updateTime: String(Date.now()),
+          ...(failure.jobId ? { jobId: failure.jobId } : {}),
+        },
+        error: JSON.stringify({
+          type: failure.type ?? 'org.apache.flink.runtime.JobException',
+          message: failure.message,
+          additionalMetadata: {},
+          throwableList: [],
+        }),
+      },
+      kind,
+    );
   }
 
   /** The JobManager image cannot be pulled: pod Pending in ImagePullBackOff, kubelet events, deployment ERROR. */
@@ -185,8 +269,19 @@ export class SimulatedOperator {
     const image = String((object.spec as Obj).image);
     const pod = this.ensureJobManagerPod(namespace, name, object);
     const reason = `Back-off pulling image "${image}"`;
-    this.podState(namespace, name, { phase: 'Pending', ready: false, restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff', message: reason } } });
-    this.event(namespace, pod, 'Warning', 'Failed', `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found`);
+    this.podState(namespace, name, {
+      phase: 'Pending',
+      ready: false,
+      restartCount: 0,
+      state: { waiting: { reason: 'ImagePullBackOff', message: reason } },
+    });
+    this.event(
+      namespace,
+      pod,
+      'Warning',
+      'Failed',
+      `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found`,
+    );
     this.event(namespace, pod, 'Warning', 'Failed', 'Error: ErrImagePull');
     this.event(namespace, pod, 'Normal', 'BackOff', reason);
     this.event(namespace, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
@@ -204,7 +299,12 @@ export class SimulatedOperator {
   }
 
   /** The JobManager container keeps exiting: CrashLoopBackOff, the log of the last run, BackOff events, deployment ERROR. */
-  crashLoop(namespace: string, name: string, lastLog: string[], options: StuckOptions & { exitCode?: number; restarts?: number; terminationReason?: string } = {}): Obj {
+  crashLoop(
+    namespace: string,
+    name: string,
+    lastLog: string[],
+    options: StuckOptions & { exitCode?: number; restarts?: number; terminationReason?: string } = {},
+  ): Obj {
     const object = this.api.read(typeOf('FlinkDeployment'), namespace, name);
     const pod = this.ensureJobManagerPod(namespace, name, object);
     const podName = String(meta(pod).name);
@@ -216,9 +316,22 @@ export class SimulatedOperator {
       ready: false,
       restartCount: options.restarts ?? 3,
       state: { waiting: { reason: 'CrashLoopBackOff', message } },
-      lastState: { terminated: { exitCode: options.exitCode ?? 1, reason: options.terminationReason ?? 'Error', startedAt: iso(new Date()), finishedAt: iso(new Date()) } },
+      lastState: {
+        terminated: {
+          exitCode: options.exitCode ?? 1,
+          reason: options.terminationReason ?? 'Error',
+          startedAt: iso(new Date()),
+          finishedAt: iso(new Date()),
+        },
+      },
     });
-    this.event(namespace, pod, 'Warning', 'BackOff', `Back-off restarting failed container ${MAIN_CONTAINER} in pod ${podName}_${namespace}(${String(meta(pod).uid)})`);
+    this.event(
+      namespace,
+      pod,
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container ${MAIN_CONTAINER} in pod ${podName}_${namespace}(${String(meta(pod).uid)})`,
+    );
     if (options.reportInStatus === false) return this.api.read(typeOf('FlinkDeployment'), namespace, name);
     return this.patchStatus(namespace, name, {
       jobManagerDeploymentStatus: 'ERROR',
@@ -247,7 +360,15 @@ export class SimulatedOperator {
         name: `${name}-${hash}-${randomBytes(3).toString('hex').slice(0, 5)}`,
         namespace,
         labels: { app: name, component: 'jobmanager', type: 'flink-native-kubernetes' },
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${name}-${hash}`, uid: String(meta(owner).uid), controller: true }],
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: `${name}-${hash}`,
+            uid: String(meta(owner).uid),
+            controller: true,
+          },
+        ],
       },
       spec: {
         containers: [{ name: MAIN_CONTAINER, image: String((owner.spec as Obj).image) }],
@@ -256,37 +377,75 @@ export class SimulatedOperator {
       },
     };
     this.api.create(typeOf('Pod'), namespace, pod, { fieldManager: 'kube-controller-manager' });
-    this.podState(namespace, name, { phase: 'Pending', ready: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } } });
+    this.podState(namespace, name, {
+      phase: 'Pending',
+      ready: false,
+      restartCount: 0,
+      state: { waiting: { reason: 'ContainerCreating' } },
+    });
     return this.jobManagerPod(namespace, name)!;
   }
 
-  private podState(namespace: string, name: string, s: { phase: string; ready: boolean; restartCount: number; state: Obj; lastState?: Obj }): void {
+  private podState(
+    namespace: string,
+    name: string,
+    s: { phase: string; ready: boolean; restartCount: number; state: Obj; lastState?: Obj },
+  ): void {
     const pod = this.jobManagerPod(namespace, name);
     if (!pod) return;
     const image = String(((pod.spec as Obj).containers as Obj[])[0]!.image);
-    this.api.patch(typeOf('Pod'), namespace, String(meta(pod).name), {
-      status: {
-        phase: s.phase,
-        conditions: [{ type: 'Ready', status: s.ready ? 'True' : 'False' }],
-        containerStatuses: [{ name: MAIN_CONTAINER, image, imageID: '', ready: s.ready, started: s.ready, restartCount: s.restartCount, state: s.state, lastState: s.lastState ?? {} }],
+    this.api.patch(
+      typeOf('Pod'),
+      namespace,
+      String(meta(pod).name),
+      {
+        status: {
+          phase: s.phase,
+          conditions: [{ type: 'Ready', status: s.ready ? 'True' : 'False' }],
+          containerStatuses: [
+            {
+              name: MAIN_CONTAINER,
+              image,
+              imageID: '',
+              ready: s.ready,
+              started: s.ready,
+              restartCount: s.restartCount,
+              state: s.state,
+              lastState: s.lastState ?? {},
+            },
+          ],
+        },
       },
-    }, { fieldManager: KUBELET }, 'status');
+      { fieldManager: KUBELET },
+      'status',
+    );
   }
 
   private ensureRestService(namespace: string, name: string, owner: Obj): void {
     const type = typeOf('Service');
     if (this.api.list(type, namespace, { fieldSelector: `metadata.name=${name}-rest` }).items.length > 0) return;
-    this.api.create(type, namespace, {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: {
-        name: `${name}-rest`,
-        namespace,
-        labels: { app: name, type: 'flink-native-kubernetes' },
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: String(meta(owner).uid), controller: true }],
+    this.api.create(
+      type,
+      namespace,
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: {
+          name: `${name}-rest`,
+          namespace,
+          labels: { app: name, type: 'flink-native-kubernetes' },
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'Deployment', name, uid: String(meta(owner).uid), controller: true },
+          ],
+        },
+        spec: {
+          type: 'ClusterIP',
+          selector: { app: name, component: 'jobmanager' },
+          ports: [{ name: 'rest', port: 8081, targetPort: 8081, protocol: 'TCP' }],
+        },
       },
-      spec: { type: 'ClusterIP', selector: { app: name, component: 'jobmanager' }, ports: [{ name: 'rest', port: 8081, targetPort: 8081, protocol: 'TCP' }] },
-    }, { fieldManager: 'flink-kubernetes-operator' });
+      { fieldManager: 'flink-kubernetes-operator' },
+    );
   }
 
   /** A core/v1 Event about `object`, as the kubelet or the operator records it. */
@@ -294,22 +453,32 @@ export class SimulatedOperator {
     const m = meta(object);
     const now = iso(new Date());
     const component = object.kind === 'Pod' ? KUBELET : 'JobManagerDeployment';
-    this.api.create(typeOf('Event'), namespace, {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name: `${String(m.name)}.${randomBytes(8).toString('hex')}`, namespace },
-      involvedObject: {
-        apiVersion: object.apiVersion, kind: object.kind, name: m.name, namespace, uid: m.uid, resourceVersion: m.resourceVersion,
-        ...(object.kind === 'Pod' ? { fieldPath: `spec.containers{${MAIN_CONTAINER}}` } : {}),
+    this.api.create(
+      typeOf('Event'),
+      namespace,
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `${String(m.name)}.${randomBytes(8).toString('hex')}`, namespace },
+        involvedObject: {
+          apiVersion: object.apiVersion,
+          kind: object.kind,
+          name: m.name,
+          namespace,
+          uid: m.uid,
+          resourceVersion: m.resourceVersion,
+          ...(object.kind === 'Pod' ? { fieldPath: `spec.containers{${MAIN_CONTAINER}}` } : {}),
+        },
+        reason,
+        message,
+        type,
+        count: 1,
+        firstTimestamp: now,
+        lastTimestamp: now,
+        source: { component },
+        reportingComponent: component,
       },
-      reason,
-      message,
-      type,
-      count: 1,
-      firstTimestamp: now,
-      lastTimestamp: now,
-      source: { component },
-      reportingComponent: component,
-    }, { fieldManager: component });
+      { fieldManager: component },
+    );
   }
 }

@@ -6,7 +6,15 @@
 import { describeToken } from '../../lexer.js';
 import type { Identifier } from '../../model/common.js';
 import type { Expression } from '../../model/query.js';
-import type { ColumnDef, Distribution, PartitionSpec, StringLiteral, TableConstraint, TableOption, Watermark } from '../../model/statements.js';
+import type {
+  ColumnDef,
+  Distribution,
+  PartitionSpec,
+  StringLiteral,
+  TableConstraint,
+  TableOption,
+  Watermark,
+} from '../../model/statements.js';
 import type { Cursor } from '../cursor.js';
 import { parseDataType } from '../data-type.js';
 import { parseExpression } from './embedded.js';
@@ -19,7 +27,11 @@ export function stringLiteral(c: Cursor, what: string): StringLiteral {
     return { value: t.value, range: { start: t.start, end: t.end } };
   }
   if (t.kind === 'dquoted') {
-    c.fail(`expected ${what}, found ${describeToken(t)}`, t, `Flink quotes strings with single quotes: write '${t.value.replace(/'/g, "''")}'`);
+    c.fail(
+      `expected ${what}, found ${describeToken(t)}`,
+      t,
+      `Flink quotes strings with single quotes: write '${t.value.replace(/'/g, "''")}'`,
+    );
   }
   return c.expected([what]);
 }
@@ -58,7 +70,11 @@ export function optionList(c: Cursor): TableOption[] {
   if (!c.isOp(')')) {
     const t = c.peek();
     if (t.kind === 'string' || (t.kind === 'ident' && c.isOp('=', 1))) {
-      c.fail(`expected \`,\` or \`)\` after option '${options[options.length - 1]!.key.value}', found ${describeToken(t)}`, t, 'separate options with commas');
+      c.fail(
+        `expected \`,\` or \`)\` after option '${options[options.length - 1]!.key.value}', found ${describeToken(t)}`,
+        t,
+        'separate options with commas',
+      );
     }
     c.expected(['`,` or `)`'], `option '${options[options.length - 1]!.key.value}'`);
   }
@@ -74,9 +90,18 @@ function optionString(c: Cursor, role: 'key' | 'value', key?: string): StringLit
   }
   const what = role === 'key' ? 'an option key in single quotes' : `the value of option '${key}' in single quotes`;
   if (t.kind === 'dquoted') {
-    c.fail(`expected ${what}, found ${describeToken(t)}`, t, `Flink quotes strings with single quotes: write '${t.value}'`);
+    c.fail(
+      `expected ${what}, found ${describeToken(t)}`,
+      t,
+      `Flink quotes strings with single quotes: write '${t.value}'`,
+    );
   }
-  if (t.kind === 'ident' || t.kind === 'number' || t.kind === 'quoted' || (role === 'value' && c.isOp('-') && c.peek(1).kind === 'number')) {
+  if (
+    t.kind === 'ident' ||
+    t.kind === 'number' ||
+    t.kind === 'quoted' ||
+    (role === 'value' && c.isOp('-') && c.peek(1).kind === 'number')
+  ) {
     // Gather a dotted/hyphenated run such as properties.bootstrap.servers or earliest-offset.
     const start = t.start;
     let end = t.end;
@@ -97,7 +122,11 @@ function optionString(c: Cursor, role: 'key' | 'value', key?: string): StringLit
       break;
     }
     const text = c.text.slice(start, end);
-    c.fail(`option ${role}s must be quoted strings, found ${t.kind === 'quoted' ? `\`${t.value}\`` : text}`, { start, end }, `write '${t.kind === 'quoted' ? t.value : text}'`);
+    c.fail(
+      `option ${role}s must be quoted strings, found ${t.kind === 'quoted' ? `\`${t.value}\`` : text}`,
+      { start, end },
+      `write '${t.kind === 'quoted' ? t.value : text}'`,
+    );
   }
   return c.expected([what]);
 }
@@ -118,7 +147,8 @@ export function identifierList(c: Cursor, what = 'a column name'): Identifier[] 
   c.expectOp('(');
   const names: Identifier[] = [];
   do {
-    if (c.isOp(')') && names.length > 0) c.fail(`expected ${what} after \`,\`, found \`)\``, c.peek(), 'remove the trailing comma');
+    if (c.isOp(')') && names.length > 0)
+      c.fail(`expected ${what} after \`,\`, found \`)\``, c.peek(), 'remove the trailing comma');
     names.push(c.identifier(what));
   } while (c.acceptOp(','));
   if (!c.isOp(')')) c.expected(['`,` or `)`'], `\`${names[names.length - 1]!.value}\``);
@@ -141,7 +171,7 @@ export function partitionSpec(c: Cursor): PartitionSpec[] {
 
 export function optionalComment(c: Cursor): StringLiteral | undefined {
   if (!c.acceptKeyword('COMMENT')) return undefined;
-  return stringLiteral(c, "a comment in single quotes after `COMMENT`");
+  return stringLiteral(c, 'a comment in single quotes after `COMMENT`');
 }
 
 export function optionalPartitionedBy(c: Cursor): Identifier[] {
@@ -210,8 +240,14 @@ export function tableSchema(c: Cursor): Schema {
   if (!c.isOp(')')) {
     const t = c.peek();
     // `a INT b STRING`: a name starting a new column right after a complete one.
-    if (c.isIdentifier() && !t.newlineBefore) c.fail(`expected \`,\` or \`)\` after ${lastWhat}, found ${describeToken(t)}`, t, 'separate columns with commas');
-    if (c.isIdentifier() && t.newlineBefore) c.fail(`expected \`,\` or \`)\` after ${lastWhat}, found ${describeToken(t)}`, t, `add a comma at the end of the previous line`);
+    if (c.isIdentifier() && !t.newlineBefore)
+      c.fail(`expected \`,\` or \`)\` after ${lastWhat}, found ${describeToken(t)}`, t, 'separate columns with commas');
+    if (c.isIdentifier() && t.newlineBefore)
+      c.fail(
+        `expected \`,\` or \`)\` after ${lastWhat}, found ${describeToken(t)}`,
+        t,
+        `add a comma at the end of the previous line`,
+      );
     c.expected(['`,` or `)`'], lastWhat);
   }
   c.next();
@@ -248,7 +284,11 @@ export function onlyOneWatermark(c: Cursor, earlier: readonly Watermark[], next:
 function nonQueryExpression(c: Cursor, what: string): Expression {
   const expression = parseExpression(c);
   if (expression.kind === 'subquery') {
-    c.fail(`${what} cannot be a query`, { start: expression.range.start, end: expression.range.start + 1 }, 'compute it from the columns of the row; a query (SELECT …) is not allowed here');
+    c.fail(
+      `${what} cannot be a query`,
+      { start: expression.range.start, end: expression.range.start + 1 },
+      'compute it from the columns of the row; a query (SELECT …) is not allowed here',
+    );
   }
   return expression;
 }
@@ -278,7 +318,11 @@ export function columnDef(c: Cursor): ColumnDef {
   const start = c.peek().start;
   const first = c.peek();
   if (first.kind === 'string') {
-    c.fail(`expected a column name, found string '${first.value}'`, first, `names are written bare or in back-ticks, not in single quotes: write \`${first.value.replace(/`/g, '``')}\``);
+    c.fail(
+      `expected a column name, found string '${first.value}'`,
+      first,
+      `names are written bare or in back-ticks, not in single quotes: write \`${first.value.replace(/`/g, '``')}\``,
+    );
   }
   const name = c.identifier('a column name');
   if (c.acceptKeyword('AS')) {
@@ -290,19 +334,32 @@ export function columnDef(c: Cursor): ColumnDef {
     return col;
   }
   if (c.isOp(',') || c.isOp(')')) {
-    c.fail(`expected a data type after column \`${name.value}\`, found ${describeToken(c.peek())}`, c.peek(), `give the column a type, e.g. \`${name.value} STRING\``);
+    c.fail(
+      `expected a data type after column \`${name.value}\`, found ${describeToken(c.peek())}`,
+      c.peek(),
+      `give the column a type, e.g. \`${name.value} STRING\``,
+    );
   }
   // Calcite's NULL type and interval qualifiers are valid CAST targets, but Flink's column
   // type grammar has neither.
   const typeToken = c.peek();
-  if (typeToken.kind === 'ident' && (typeToken.upper === 'NULL' || (typeToken.upper === 'INTERVAL' && !c.isOp('.', 1)))) {
-    c.fail(`\`${typeToken.upper}\` is not a column type in Flink`, typeToken, typeToken.upper === 'NULL' ? 'give the column a real type, e.g. `STRING`' : 'store durations as BIGINT (milliseconds) or STRING');
+  if (
+    typeToken.kind === 'ident' &&
+    (typeToken.upper === 'NULL' || (typeToken.upper === 'INTERVAL' && !c.isOp('.', 1)))
+  ) {
+    c.fail(
+      `\`${typeToken.upper}\` is not a column type in Flink`,
+      typeToken,
+      typeToken.upper === 'NULL'
+        ? 'give the column a real type, e.g. `STRING`'
+        : 'store durations as BIGINT (milliseconds) or STRING',
+    );
   }
   const type = parseDataType(c);
   const col: ColumnDef = { columnKind: 'physical', name, type, range: c.rangeFrom(start) };
   if (c.acceptKeyword('METADATA')) {
     col.columnKind = 'metadata';
-    if (c.acceptKeyword('FROM')) col.metadataKey = stringLiteral(c, "a metadata key in single quotes after `FROM`");
+    if (c.acceptKeyword('FROM')) col.metadataKey = stringLiteral(c, 'a metadata key in single quotes after `FROM`');
     if (c.acceptKeyword('VIRTUAL')) col.virtual = true;
   }
   // inline constraint and comment, in either order
@@ -315,7 +372,13 @@ export function columnDef(c: Cursor): ColumnDef {
       if (c.acceptKeyword('UNIQUE')) kind = 'unique';
       else c.expectKeyword('PRIMARY', 'KEY');
       const enforced = enforcement(c);
-      col.constraint = { constraintKind: kind, ...(cname ? { name: cname } : {}), columns: [name], enforced, range: c.rangeFrom(cStart) };
+      col.constraint = {
+        constraintKind: kind,
+        ...(cname ? { name: cname } : {}),
+        columns: [name],
+        enforced,
+        range: c.rangeFrom(cStart),
+      };
       if (kind === 'primaryKey') col.primaryKey = true;
     } else if (!col.comment && c.isKeyword('COMMENT')) {
       col.comment = optionalComment(c);

@@ -16,7 +16,17 @@ import type {
   StringLiteral,
 } from '../../model/statements.js';
 import type { Cursor } from '../cursor.js';
-import { columnDef, identifierList, ifExists, ifNotExists, keyList, optionalComment, optionalWith, optionList, stringLiteral } from './clauses.js';
+import {
+  columnDef,
+  identifierList,
+  ifExists,
+  ifNotExists,
+  keyList,
+  optionalComment,
+  optionalWith,
+  optionList,
+  stringLiteral,
+} from './clauses.js';
 import { parseQuery } from './embedded.js';
 import { requireFeature } from './version-gates.js';
 
@@ -28,7 +38,14 @@ export function createCatalog(c: Cursor, start: number): CreateCatalog {
   if (!c.isKeyword('WITH')) c.expected(["`WITH ('type' = '...')`"], `catalog \`${name.value}\``);
   const options = optionalWith(c);
   if (options.length === 0 && c.isKeyword('WITH')) c.expected(['`(`']);
-  return { kind: 'createCatalog', name, options, ifNotExists: ifNot, ...(comment ? { comment } : {}), range: c.rangeFrom(start) };
+  return {
+    kind: 'createCatalog',
+    name,
+    options,
+    ifNotExists: ifNot,
+    ...(comment ? { comment } : {}),
+    range: c.rangeFrom(start),
+  };
 }
 
 export function createDatabase(c: Cursor, start: number): CreateDatabase {
@@ -36,13 +53,27 @@ export function createDatabase(c: Cursor, start: number): CreateDatabase {
   const name = c.qualifiedName('a database name');
   const comment = optionalComment(c);
   const options = optionalWith(c);
-  return { kind: 'createDatabase', name, ifNotExists: ifNot, ...(comment ? { comment } : {}), options, range: c.rangeFrom(start) };
+  return {
+    kind: 'createDatabase',
+    name,
+    ifNotExists: ifNot,
+    ...(comment ? { comment } : {}),
+    options,
+    range: c.rangeFrom(start),
+  };
 }
 
 export function createView(c: Cursor, start: number, temporary: boolean): CreateView {
   const ifNot = ifNotExists(c);
   const name = c.qualifiedName('a view name');
-  const view: CreateView = { kind: 'createView', name, temporary, ifNotExists: ifNot, query: undefined as never, range: { start, end: start } };
+  const view: CreateView = {
+    kind: 'createView',
+    name,
+    temporary,
+    ifNotExists: ifNot,
+    query: undefined as never,
+    range: { start, end: start },
+  };
   if (c.isOp('(')) view.columns = identifierList(c);
   const comment = optionalComment(c);
   if (comment) view.comment = comment;
@@ -68,28 +99,61 @@ export function createFunction(c: Cursor, start: number, temporary: boolean, sys
   const name = c.qualifiedName('a function name');
   if (system && name.parts.length > 1) {
     const dot = name.parts[0]!.range.end;
-    c.fail('a TEMPORARY SYSTEM function has a plain name, not a catalog or database path', { start: dot, end: dot + 1 }, `system functions live outside catalogs: write just \`${name.parts[name.parts.length - 1]!.value}\``);
+    c.fail(
+      'a TEMPORARY SYSTEM function has a plain name, not a catalog or database path',
+      { start: dot, end: dot + 1 },
+      `system functions live outside catalogs: write just \`${name.parts[name.parts.length - 1]!.value}\``,
+    );
   }
-  if (!c.isKeyword('AS')) c.expected(["`AS` and the implementing class name in single quotes"], `function \`${name.parts.map((p) => p.value).join('.')}\``);
+  if (!c.isKeyword('AS'))
+    c.expected(
+      ['`AS` and the implementing class name in single quotes'],
+      `function \`${name.parts.map((p) => p.value).join('.')}\``,
+    );
   c.next();
   const className = stringLiteral(c, 'the implementing class name in single quotes');
   const language = functionLanguage(c);
   const usingJars: StringLiteral[] = [];
   if (c.isKeyword('USING')) {
-    if (language === 'PYTHON' || language === 'SQL') c.fail(`a ${language} function cannot be loaded USING JAR`, c.peek(), 'remove the USING clause, or use LANGUAGE JAVA or SCALA');
+    if (language === 'PYTHON' || language === 'SQL')
+      c.fail(
+        `a ${language} function cannot be loaded USING JAR`,
+        c.peek(),
+        'remove the USING clause, or use LANGUAGE JAVA or SCALA',
+      );
     c.next();
     do {
       c.expectKeyword('JAR');
-      usingJars.push(stringLiteral(c, "the jar path in single quotes after `JAR`"));
+      usingJars.push(stringLiteral(c, 'the jar path in single quotes after `JAR`'));
     } while (c.acceptOp(','));
   }
-  return { kind: 'createFunction', name, temporary, system, className, ...(language ? { language } : {}), usingJars, ifNotExists: ifNot, range: c.rangeFrom(start) };
+  return {
+    kind: 'createFunction',
+    name,
+    temporary,
+    system,
+    className,
+    ...(language ? { language } : {}),
+    usingJars,
+    ifNotExists: ifNot,
+    range: c.rangeFrom(start),
+  };
 }
 
 export function createModel(c: Cursor, start: number, orReplace: boolean, temporary: boolean): CreateModel {
   const ifNot = ifNotExists(c);
   const name = c.qualifiedName('a model name');
-  const model: CreateModel = { kind: 'createModel', name, orReplace, temporary, ifNotExists: ifNot, input: [], output: [], options: [], range: { start, end: start } };
+  const model: CreateModel = {
+    kind: 'createModel',
+    name,
+    orReplace,
+    temporary,
+    ifNotExists: ifNot,
+    input: [],
+    output: [],
+    options: [],
+    range: { start, end: start },
+  };
   if (c.acceptKeyword('INPUT')) model.input = columnList(c);
   if (c.acceptKeyword('OUTPUT')) model.output = columnList(c);
   const comment = optionalComment(c);
@@ -104,7 +168,8 @@ function columnList(c: Cursor): ColumnDef[] {
   c.expectOp('(');
   const cols: ColumnDef[] = [];
   do {
-    if (c.isOp(')') && cols.length > 0) c.fail('expected a column definition after `,`, found `)`', c.peek(), 'remove the trailing comma');
+    if (c.isOp(')') && cols.length > 0)
+      c.fail('expected a column definition after `,`, found `)`', c.peek(), 'remove the trailing comma');
     cols.push(columnDef(c));
   } while (c.acceptOp(','));
   c.expectOp(')');
@@ -115,9 +180,15 @@ export function alterView(c: Cursor, start: number): AlterView {
   const name = c.qualifiedName('a view name');
   if (c.acceptKeyword('RENAME')) {
     c.expectKeyword('TO');
-    return { kind: 'alterView', name, change: { action: 'rename', newName: c.qualifiedName('the new view name') }, range: c.rangeFrom(start) };
+    return {
+      kind: 'alterView',
+      name,
+      change: { action: 'rename', newName: c.qualifiedName('the new view name') },
+      range: c.rangeFrom(start),
+    };
   }
-  if (c.acceptKeyword('AS')) return { kind: 'alterView', name, change: { action: 'asQuery', query: parseQuery(c) }, range: c.rangeFrom(start) };
+  if (c.acceptKeyword('AS'))
+    return { kind: 'alterView', name, change: { action: 'asQuery', query: parseQuery(c) }, range: c.rangeFrom(start) };
   return c.expected(['`RENAME TO`', '`AS` and a query']);
 }
 
@@ -127,7 +198,16 @@ export function alterFunction(c: Cursor, start: number, temporary: boolean, syst
   c.expectKeyword('AS');
   const className = stringLiteral(c, 'the implementing class name in single quotes');
   const language = functionLanguage(c);
-  return { kind: 'alterFunction', name, temporary, system, ifExists: ifEx, className, ...(language ? { language } : {}), range: c.rangeFrom(start) };
+  return {
+    kind: 'alterFunction',
+    name,
+    temporary,
+    system,
+    ifExists: ifEx,
+    className,
+    ...(language ? { language } : {}),
+    range: c.rangeFrom(start),
+  };
 }
 
 export function alterDatabase(c: Cursor, start: number): AlterDatabase {
@@ -179,10 +259,14 @@ export function drop(c: Cursor, start: number): Drop {
   } else return c.expected(['`TABLE`, `VIEW`, `FUNCTION`, `DATABASE`, `CATALOG`', '`MODEL`']);
   if (system && objectType !== 'FUNCTION') c.fail(`\`TEMPORARY SYSTEM\` applies only to functions`, t);
   const ifEx = ifExists(c);
-  const name = objectType === 'CATALOG' ? nameOf(c.identifier('a catalog name')) : c.qualifiedName(`a ${objectType.toLowerCase()} name`);
+  const name =
+    objectType === 'CATALOG'
+      ? nameOf(c.identifier('a catalog name'))
+      : c.qualifiedName(`a ${objectType.toLowerCase()} name`);
   const stmt: Drop = { kind: 'drop', objectType, name, ifExists: ifEx, temporary, range: { start, end: start } };
   if (system) stmt.system = true;
-  if (objectType === 'DATABASE' && (c.isKeyword('RESTRICT') || c.isKeyword('CASCADE'))) stmt.cascade = c.next().upper as 'RESTRICT' | 'CASCADE';
+  if (objectType === 'DATABASE' && (c.isKeyword('RESTRICT') || c.isKeyword('CASCADE')))
+    stmt.cascade = c.next().upper as 'RESTRICT' | 'CASCADE';
   stmt.range = c.rangeFrom(start);
   return stmt;
 }

@@ -14,7 +14,6 @@ import type { Cursor } from '../cursor.js';
 import {
   columnDef,
   distributionBody,
-  identifierList,
   ifExists,
   keyList,
   optionalComment,
@@ -60,22 +59,38 @@ export function createTable(c: Cursor, p: CreatePrefix): CreateTable {
   else if (c.isKeyword('AS')) {
     const as = c.next();
     // Flink's own validation of the parsed statement refuses a temporary CTAS/RTAS.
-    if (p.temporary) c.fail('a table created from a query (CTAS/RTAS) cannot be TEMPORARY', as, 'drop `TEMPORARY`, or create the temporary table with columns and fill it with INSERT INTO');
+    if (p.temporary)
+      c.fail(
+        'a table created from a query (CTAS/RTAS) cannot be TEMPORARY',
+        as,
+        'drop `TEMPORARY`, or create the temporary table with columns and fill it with INSERT INTO',
+      );
     stmt.asQuery = parseQuery(c);
   }
   if (stmt.columnNames) {
     if (!stmt.asQuery) {
       const names = stmt.columnNames;
       const at = { start: schemaStart.start, end: names[names.length - 1]!.range.end };
-      c.fail('column names without types are only allowed when the table is created from a query (CREATE TABLE ... AS SELECT)', at, 'give every column a type, e.g. `(a INT, b STRING)`');
+      c.fail(
+        'column names without types are only allowed when the table is created from a query (CREATE TABLE ... AS SELECT)',
+        at,
+        'give every column a type, e.g. `(a INT, b STRING)`',
+      );
     }
     requireFeature(c, 'tableAsColumnNames', schemaStart);
   }
   if (p.orReplace && !stmt.asQuery) {
-    c.fail('CREATE OR REPLACE TABLE needs `AS` and a query (REPLACE TABLE AS SELECT)', c.peek(), 'add `AS SELECT ...`, or drop `OR REPLACE` to create a table with a schema');
+    c.fail(
+      'CREATE OR REPLACE TABLE needs `AS` and a query (REPLACE TABLE AS SELECT)',
+      c.peek(),
+      'add `AS SELECT ...`, or drop `OR REPLACE` to create a table with a schema',
+    );
   }
   if (!stmt.asQuery && !stmt.like && stmt.columns.length === 0 && !c.isOp(';') && !c.atEnd()) {
-    c.expected(['`(` and the columns', '`WITH`', '`LIKE`', '`AS`'], `table \`${name.parts.map((x) => x.value).join('.')}\``);
+    c.expected(
+      ['`(` and the columns', '`WITH`', '`LIKE`', '`AS`'],
+      `table \`${name.parts.map((x) => x.value).join('.')}\``,
+    );
   }
   stmt.range = c.rangeFrom(p.start);
   return stmt;
@@ -99,7 +114,8 @@ function likeClause(c: Cursor): LikeClause {
       if (!allowed) c.expected(['`INCLUDING`, `EXCLUDING`', '`OVERWRITING`']);
       c.next();
       const what = c.peek();
-      if (what.kind !== 'ident' || !allowed.includes(what.upper)) c.expected([allowed.map((a) => `\`${a}\``).join(', ')]);
+      if (what.kind !== 'ident' || !allowed.includes(what.upper))
+        c.expected([allowed.map((a) => `\`${a}\``).join(', ')]);
       c.next();
       options.push(`${mode.upper} ${what.upper}`);
     } while (!c.isOp(')'));
@@ -145,7 +161,8 @@ function freshness(c: Cursor): Expression {
   const e = parseExpression(c);
   const hint = "write the freshness as an interval literal, e.g. `FRESHNESS = INTERVAL '5' MINUTE`";
   if (e.kind !== 'interval') c.fail('FRESHNESS must be an interval literal', e.range, hint);
-  if (e.value.kind !== 'literal' || e.value.literalKind !== 'string') c.fail("FRESHNESS must be an interval literal with the amount in quotes", e.qualifier.range, hint);
+  if (e.value.kind !== 'literal' || e.value.literalKind !== 'string')
+    c.fail('FRESHNESS must be an interval literal with the amount in quotes', e.qualifier.range, hint);
   return e;
 }
 
@@ -210,10 +227,15 @@ function alterTableAction(c: Cursor): AlterTableAction {
       c.next();
       const items: AlterSchemaItem[] = [];
       do {
-        if (c.isOp(')') && items.length > 0) c.fail('expected a column definition after `,`, found `)`', c.peek(), 'remove the trailing comma');
+        if (c.isOp(')') && items.length > 0)
+          c.fail('expected a column definition after `,`, found `)`', c.peek(), 'remove the trailing comma');
         const item = alterItem(c);
         if (item.item === 'watermark') {
-          onlyOneWatermark(c, items.flatMap((i) => (i.item === 'watermark' ? [i.watermark] : [])), item.watermark);
+          onlyOneWatermark(
+            c,
+            items.flatMap((i) => (i.item === 'watermark' ? [i.watermark] : [])),
+            item.watermark,
+          );
         }
         items.push(item);
       } while (c.acceptOp(','));
@@ -247,7 +269,11 @@ function alterTableAction(c: Cursor): AlterTableAction {
       c.expectOp(')');
       return { action: 'dropColumns', columns, parenthesised: true };
     }
-    return { action: 'dropColumns', columns: [c.qualifiedName('a column, `PRIMARY KEY`, `CONSTRAINT name` or `WATERMARK`')], parenthesised: false };
+    return {
+      action: 'dropColumns',
+      columns: [c.qualifiedName('a column, `PRIMARY KEY`, `CONSTRAINT name` or `WATERMARK`')],
+      parenthesised: false,
+    };
   }
   return c.expected(['`RENAME`, `SET`, `RESET`, `ADD`, `MODIFY`, `DROP`', '`COMPACT`']);
 }
@@ -259,11 +285,13 @@ function alterItem(c: Cursor): AlterSchemaItem {
     return { item: 'distribution', distribution: distributionBody(c, t.start) };
   }
   if (c.isKeywords('WATERMARK', 'FOR')) return { item: 'watermark', watermark: watermark(c) };
-  if (c.isKeyword('CONSTRAINT') || c.isKeyword('PRIMARY') || c.isKeyword('UNIQUE')) return { item: 'constraint', constraint: tableConstraint(c) };
+  if (c.isKeyword('CONSTRAINT') || c.isKeyword('PRIMARY') || c.isKeyword('UNIQUE'))
+    return { item: 'constraint', constraint: tableConstraint(c) };
   const column = columnDef(c);
   const item: AlterSchemaItem = { item: 'column', column };
   if (c.acceptKeyword('FIRST')) item.position = { first: true };
-  else if (c.acceptKeyword('AFTER')) item.position = { after: c.identifier('the column to place it after') as Identifier };
+  else if (c.acceptKeyword('AFTER'))
+    item.position = { after: c.identifier('the column to place it after') as Identifier };
   return item;
 }
 
@@ -278,14 +306,24 @@ function columnNameList(c: Cursor): Identifier[] {
   while (c.acceptOp(','));
   if (!c.isOp(')')) {
     const t = c.peek();
-    c.fail(`expected \`,\` or \`)\` after column \`${names[names.length - 1]!.value}\`, found ${t.kind === 'eof' ? 'the end of the script' : `\`${t.value}\``}`, t, 'either name every column without a type, `(a, b)`, or define every column with its type, `(a INT, b STRING)`');
+    c.fail(
+      `expected \`,\` or \`)\` after column \`${names[names.length - 1]!.value}\`, found ${t.kind === 'eof' ? 'the end of the script' : `\`${t.value}\``}`,
+      t,
+      'either name every column without a type, `(a, b)`, or define every column with its type, `(a INT, b STRING)`',
+    );
   }
   c.next();
   return names;
 }
 
 /** What CREATE TABLE and CREATE MATERIALIZED TABLE share after the name: schema, comment, distribution, partitioning, options. */
-function tableBody(c: Cursor, stmt: Pick<CreateTable, 'columns' | 'columnNames' | 'watermarks' | 'constraints' | 'comment' | 'distribution' | 'partitionedBy' | 'options'>): void {
+function tableBody(
+  c: Cursor,
+  stmt: Pick<
+    CreateTable,
+    'columns' | 'columnNames' | 'watermarks' | 'constraints' | 'comment' | 'distribution' | 'partitionedBy' | 'options'
+  >,
+): void {
   if (c.isOp('(') && c.isIdentifier(1) && (c.isOp(',', 2) || c.isOp(')', 2))) {
     stmt.columnNames = columnNameList(c);
   } else if (c.isOp('(')) {

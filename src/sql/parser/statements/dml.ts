@@ -1,6 +1,17 @@
 /** INSERT, statement sets, DELETE, UPDATE, TRUNCATE, EXPLAIN and compiled plans. */
 import type { SyntaxIssue } from '../../model/common.js';
-import type { CompilePlan, CreateTable, Delete, Explain, Insert, PartitionSpec, QueryStatement, StatementSet, Truncate, Update } from '../../model/statements.js';
+import type {
+  CompilePlan,
+  CreateTable,
+  Delete,
+  Explain,
+  Insert,
+  PartitionSpec,
+  QueryStatement,
+  StatementSet,
+  Truncate,
+  Update,
+} from '../../model/statements.js';
 import type { Cursor } from '../cursor.js';
 import { ParseError } from '../cursor.js';
 import { identifierList, partitionSpec, stringLiteral } from './clauses.js';
@@ -59,21 +70,29 @@ export function statementSet(c: Cursor, start: number, form: 'execute' | 'begin'
   const statements: Insert[] = [];
   let unclosed = false;
   while (!c.isKeyword('END') || statements.length === 0) {
-    if (c.isKeyword('END')) c.fail('expected an INSERT before `END`: a statement set needs at least one INSERT', c.peek());
+    if (c.isKeyword('END'))
+      c.fail('expected an INSERT before `END`: a statement set needs at least one INSERT', c.peek());
     if (c.atEnd() && form === 'begin') {
       // The SQL client reads BEGIN STATEMENT SET; and END; as statements of their own.
       unclosed = true;
       break;
     }
     if (c.atEnd()) {
-      c.fail('this statement set is never closed: add `END;` after its last INSERT', { start, end: start + (form === 'execute' ? 'EXECUTE'.length : 'BEGIN'.length) });
+      c.fail('this statement set is never closed: add `END;` after its last INSERT', {
+        start,
+        end: start + (form === 'execute' ? 'EXECUTE'.length : 'BEGIN'.length),
+      });
     }
     if (c.acceptOp(';')) continue;
     const before = c.pos;
     try {
       const t = c.peek();
       if (!c.isKeyword('INSERT') && !c.isKeyword('UPSERT')) {
-        c.fail(`expected an INSERT or \`END\` inside the statement set, found ${describe(c)}`, t, 'a statement set holds only INSERT statements, each ending with `;`');
+        c.fail(
+          `expected an INSERT or \`END\` inside the statement set, found ${describe(c)}`,
+          t,
+          'a statement set holds only INSERT statements, each ending with `;`',
+        );
       }
       statements.push(insert(c));
       if (!c.isOp(';')) {
@@ -85,7 +104,8 @@ export function statementSet(c: Cursor, start: number, form: 'execute' | 'begin'
       sink.issues.push(issueOf(e));
       // resume after the next `;` of the block (or at its END)
       if (c.pos === before) c.next();
-      while (!c.atEnd() && !c.isOp(';') && !(c.isKeyword('END') && (c.isOp(';', 1) || c.peek(1).kind === 'eof'))) c.next();
+      while (!c.atEnd() && !c.isOp(';') && !(c.isKeyword('END') && (c.isOp(';', 1) || c.peek(1).kind === 'eof')))
+        c.next();
       c.acceptOp(';');
     }
   }
@@ -159,12 +179,22 @@ export function explain(c: Cursor, start: number, sink: IssueSink): Explain {
   }
   const bare = c.isKeywords('STATEMENT', 'SET');
   const statement = explainable(c, sink);
-  return { kind: 'explain', planFor, details, statement, ...(bare ? { bareStatementSet: true } : {}), range: c.rangeFrom(start) };
+  return {
+    kind: 'explain',
+    planFor,
+    details,
+    statement,
+    ...(bare ? { bareStatementSet: true } : {}),
+    range: c.rangeFrom(start),
+  };
 }
 
 function explainable(c: Cursor, sink: IssueSink): QueryStatement | Insert | StatementSet | CreateTable {
   const start = c.peek().start;
-  const tableAs = c.isKeywords('CREATE', 'TABLE') || c.isKeywords('CREATE', 'OR', 'REPLACE', 'TABLE') || c.isKeywords('REPLACE', 'TABLE');
+  const tableAs =
+    c.isKeywords('CREATE', 'TABLE') ||
+    c.isKeywords('CREATE', 'OR', 'REPLACE', 'TABLE') ||
+    c.isKeywords('REPLACE', 'TABLE');
   if (tableAs) {
     const first = c.peek();
     const orReplace = !c.isKeywords('CREATE', 'TABLE');
@@ -173,7 +203,11 @@ function explainable(c: Cursor, sink: IssueSink): QueryStatement | Insert | Stat
     requireFeature(c, 'explainTableAs', first);
     const stmt = createTable(c, { start, orReplace, temporary: false });
     if (!stmt.asQuery) {
-      c.fail('EXPLAIN of CREATE TABLE needs a query: only CREATE/REPLACE TABLE ... AS SELECT can be explained', c.previous, 'add `AS SELECT ...`, or explain the INSERT that fills the table');
+      c.fail(
+        'EXPLAIN of CREATE TABLE needs a query: only CREATE/REPLACE TABLE ... AS SELECT can be explained',
+        c.previous,
+        'add `AS SELECT ...`, or explain the INSERT that fills the table',
+      );
     }
     return stmt;
   }

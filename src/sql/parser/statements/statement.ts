@@ -1,18 +1,69 @@
 /** One statement, dispatched on its first keywords. */
 import type { Statement } from '../../model/statements.js';
 import type { Cursor } from '../cursor.js';
-import { alterCatalog, alterDatabase, alterFunction, alterModel, alterView, createCatalog, createDatabase, createFunction, createModel, createView, drop } from './ddl-other.js';
+import {
+  alterCatalog,
+  alterDatabase,
+  alterFunction,
+  alterModel,
+  alterView,
+  createCatalog,
+  createDatabase,
+  createFunction,
+  createModel,
+  createView,
+  drop,
+} from './ddl-other.js';
 import { alterMaterializedTable, alterTable, createMaterializedTable, createTable } from './ddl-table.js';
 import { compilePlan, deleteFrom, explain, insert, type IssueSink, statementSet, truncate, update } from './dml.js';
 import { isQueryStart, parseQuery } from './embedded.js';
 import { requireFeature } from './version-gates.js';
-import { analyze, call, describe, executePlan, jar, loadModule, reset, set, show, stopJob, unloadModule, use } from './utility.js';
+import {
+  analyze,
+  call,
+  describe,
+  executePlan,
+  jar,
+  loadModule,
+  reset,
+  set,
+  show,
+  stopJob,
+  unloadModule,
+  use,
+} from './utility.js';
 
 /** Words that begin a statement: used to spot a missing `;` between two statements. */
 export const STATEMENT_KEYWORDS = new Set([
-  'CREATE', 'ALTER', 'DROP', 'INSERT', 'UPSERT', 'EXECUTE', 'BEGIN', 'SET', 'RESET', 'SELECT', 'WITH', 'VALUES',
-  'SHOW', 'DESCRIBE', 'DESC', 'USE', 'LOAD', 'UNLOAD', 'ADD', 'REMOVE', 'EXPLAIN', 'COMPILE', 'ANALYZE', 'CALL',
-  'TRUNCATE', 'DELETE', 'UPDATE', 'STOP', 'REPLACE',
+  'CREATE',
+  'ALTER',
+  'DROP',
+  'INSERT',
+  'UPSERT',
+  'EXECUTE',
+  'BEGIN',
+  'SET',
+  'RESET',
+  'SELECT',
+  'WITH',
+  'VALUES',
+  'SHOW',
+  'DESCRIBE',
+  'DESC',
+  'USE',
+  'LOAD',
+  'UNLOAD',
+  'ADD',
+  'REMOVE',
+  'EXPLAIN',
+  'COMPILE',
+  'ANALYZE',
+  'CALL',
+  'TRUNCATE',
+  'DELETE',
+  'UPDATE',
+  'STOP',
+  'REPLACE',
 ]);
 
 export function isStatementStart(c: Cursor): boolean {
@@ -83,7 +134,11 @@ export function parseStatement(c: Cursor, sink: IssueSink): Statement {
       case 'REMOVE':
         c.next();
         if (first.upper === 'ADD' && c.isKeyword('FILE')) {
-          c.fail('`ADD FILE` is DTStack syntax, not Apache Flink SQL', { start, end: c.peek().end }, "ship files with the job's dependencies; Flink SQL only has ADD JAR '/path/to/file.jar'");
+          c.fail(
+            '`ADD FILE` is DTStack syntax, not Apache Flink SQL',
+            { start, end: c.peek().end },
+            "ship files with the job's dependencies; Flink SQL only has ADD JAR '/path/to/file.jar'",
+          );
         }
         return jar(c, start, first.upper as 'ADD' | 'REMOVE');
       case 'EXPLAIN':
@@ -120,7 +175,12 @@ export function parseStatement(c: Cursor, sink: IssueSink): Statement {
     const query = parseQuery(c);
     return { kind: 'query', query, range: c.rangeFrom(start) };
   }
-  if (first.kind === 'dquoted') c.fail(`expected a statement, found "${first.value}"`, first, 'Flink quotes strings with single quotes and names with back-ticks');
+  if (first.kind === 'dquoted')
+    c.fail(
+      `expected a statement, found "${first.value}"`,
+      first,
+      'Flink quotes strings with single quotes and names with back-ticks',
+    );
   return c.expected(['a statement (CREATE, INSERT, SELECT, SET, EXECUTE STATEMENT SET …)'], '');
 }
 

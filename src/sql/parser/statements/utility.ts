@@ -33,7 +33,8 @@ export function set(c: Cursor, start: number): SetStatement {
   const key = c.peek().kind === 'string' ? stringLiteral(c, 'a key') : rawRun(c, 'a configuration key', true);
   if (!c.isOp('=')) c.expected(['`=`'], `'${key.value}'`);
   c.next();
-  const value = c.peek().kind === 'string' ? stringLiteral(c, 'a value') : rawRun(c, `the value of '${key.value}'`, false);
+  const value =
+    c.peek().kind === 'string' ? stringLiteral(c, 'a value') : rawRun(c, `the value of '${key.value}'`, false);
   return { kind: 'set', key, value, range: c.rangeFrom(start) };
 }
 
@@ -47,8 +48,19 @@ export function reset(c: Cursor, start: number): ResetStatement {
 /** A run of tokens written without spaces (`table.exec.mini-batch.enabled`, `5s`). */
 function rawRun(c: Cursor, what: string, isKey: boolean): StringLiteral {
   const first = c.peek();
-  if (first.kind === 'eof' || first.kind === 'string' || first.kind === 'dquoted' || first.kind === 'invalid' || (first.kind === 'op' && (first.value === ';' || first.value === '='))) {
-    if (first.kind === 'dquoted') c.fail(`expected ${what}, found "${first.value}"`, first, `Flink quotes strings with single quotes: write '${first.value}'`);
+  if (
+    first.kind === 'eof' ||
+    first.kind === 'string' ||
+    first.kind === 'dquoted' ||
+    first.kind === 'invalid' ||
+    (first.kind === 'op' && (first.value === ';' || first.value === '='))
+  ) {
+    if (first.kind === 'dquoted')
+      c.fail(
+        `expected ${what}, found "${first.value}"`,
+        first,
+        `Flink quotes strings with single quotes: write '${first.value}'`,
+      );
     c.expected([what]);
   }
   let end = first.end;
@@ -79,7 +91,11 @@ function showFrom(c: Cursor, show: Show, singlePart: boolean, what: string): voi
   const preposition = c.next().upper as 'FROM' | 'IN';
   const name = c.qualifiedName(what);
   if (singlePart && name.parts.length > 1) {
-    c.fail(`\`${show.object}\` ${preposition} takes a catalog name, found \`${name.parts.map((p) => p.value).join('.')}\``, name.range, 'name just the catalog');
+    c.fail(
+      `\`${show.object}\` ${preposition} takes a catalog name, found \`${name.parts.map((p) => p.value).join('.')}\``,
+      name.range,
+      'name just the catalog',
+    );
   }
   show.from = { preposition, name };
 }
@@ -97,7 +113,13 @@ export function show(c: Cursor, start: number): Show {
   } else if (c.acceptKeyword('DATABASES')) {
     s = make('DATABASES');
     showFrom(c, s, true, 'a catalog name');
-  } else if (c.isKeyword('TABLES') || c.isKeyword('VIEWS') || c.isKeyword('FUNCTIONS') || c.isKeyword('PROCEDURES') || c.isKeyword('MODELS')) {
+  } else if (
+    c.isKeyword('TABLES') ||
+    c.isKeyword('VIEWS') ||
+    c.isKeyword('FUNCTIONS') ||
+    c.isKeyword('PROCEDURES') ||
+    c.isKeyword('MODELS')
+  ) {
     const word = c.next();
     if (word.upper === 'PROCEDURES') requireFeature(c, 'showProcedures', word);
     if (word.upper === 'MODELS') requireFeature(c, 'model', word);
@@ -137,7 +159,9 @@ export function show(c: Cursor, start: number): Show {
     } else return c.expected(['`TABLE`, `VIEW`, `CATALOG`', '`MODEL`']);
     s.name = w.upper === 'CATALOG' ? single(c.identifier('a catalog name')) : c.qualifiedName('a name');
   } else {
-    return c.expected(['what to show (`TABLES`, `DATABASES`, `CATALOGS`, `FUNCTIONS`, `COLUMNS FROM t`, `CREATE TABLE t`, `JOBS` …)']);
+    return c.expected([
+      'what to show (`TABLES`, `DATABASES`, `CATALOGS`, `FUNCTIONS`, `COLUMNS FROM t`, `CREATE TABLE t`, `JOBS` …)',
+    ]);
   }
   const like = showLike(c);
   if (like) s.like = like;
@@ -154,7 +178,10 @@ export function describe(c: Cursor, start: number): Describe {
   let extended = c.acceptKeyword('EXTENDED');
   const t = c.peek();
   // `DESCRIBE catalog` names a table called catalog; the object word needs a name after it.
-  if (c.isAnyKeyword(['CATALOG', 'DATABASE', 'FUNCTION', 'MODEL', 'JOB']) && (c.isAnyWord(1) || c.peek(1).kind === 'string')) {
+  if (
+    c.isAnyKeyword(['CATALOG', 'DATABASE', 'FUNCTION', 'MODEL', 'JOB']) &&
+    (c.isAnyWord(1) || c.peek(1).kind === 'string')
+  ) {
     c.next();
     const objectType = t.upper as Describe['objectType'] & string;
     if (c.acceptKeyword('EXTENDED')) extended = true;
@@ -203,7 +230,12 @@ export function unloadModule(c: Cursor, start: number): UnloadModule {
 
 function moduleName(c: Cursor): Identifier {
   const t = c.peek();
-  if (t.kind === 'string') c.fail(`expected a module name, found '${t.value}'`, t, `module names are identifiers: write ${/^[A-Za-z_]\w*$/.test(t.value) ? t.value : '`' + t.value + '`'} without single quotes`);
+  if (t.kind === 'string')
+    c.fail(
+      `expected a module name, found '${t.value}'`,
+      t,
+      `module names are identifiers: write ${/^[A-Za-z_]\w*$/.test(t.value) ? t.value : '`' + t.value + '`'} without single quotes`,
+    );
   return c.identifier('a module name');
 }
 
@@ -213,9 +245,12 @@ export function jar(c: Cursor, start: number, verb: 'ADD' | 'REMOVE'): AddJar | 
     return c.expected(['`JAR`']);
   }
   c.next();
-  if (c.isKeyword('WITH')) c.fail('`ADD JAR WITH` is DTStack syntax, not Apache Flink', c.peek(), "write ADD JAR '/path/to/file.jar'");
+  if (c.isKeyword('WITH'))
+    c.fail('`ADD JAR WITH` is DTStack syntax, not Apache Flink', c.peek(), "write ADD JAR '/path/to/file.jar'");
   const path = stringLiteral(c, 'the jar path in single quotes');
-  return verb === 'ADD' ? { kind: 'addJar', path, range: c.rangeFrom(start) } : { kind: 'removeJar', path, range: c.rangeFrom(start) };
+  return verb === 'ADD'
+    ? { kind: 'addJar', path, range: c.rangeFrom(start) }
+    : { kind: 'removeJar', path, range: c.rangeFrom(start) };
 }
 
 /** After `ANALYZE`. */
@@ -273,7 +308,12 @@ export function stopJob(c: Cursor, start: number): StopJob {
     if (c.isKeyword('SAVEPOINT', 1) && !withSavepoint) withSavepoint = true;
     else if (c.isKeyword('DRAIN', 1) && !withDrain) {
       // Flink's parser itself refuses a drain without a savepoint before it.
-      if (!withSavepoint) c.fail('`WITH DRAIN` can only follow `WITH SAVEPOINT`', { start: c.peek().start, end: c.peek(1).end }, "write `STOP JOB 'id' WITH SAVEPOINT WITH DRAIN`");
+      if (!withSavepoint)
+        c.fail(
+          '`WITH DRAIN` can only follow `WITH SAVEPOINT`',
+          { start: c.peek().start, end: c.peek(1).end },
+          "write `STOP JOB 'id' WITH SAVEPOINT WITH DRAIN`",
+        );
       withDrain = true;
     } else break;
     c.next();
@@ -284,5 +324,9 @@ export function stopJob(c: Cursor, start: number): StopJob {
 
 /** After `EXECUTE PLAN`. */
 export function executePlan(c: Cursor, start: number): ExecutePlan {
-  return { kind: 'executePlan', file: stringLiteral(c, 'the plan file path in single quotes'), range: c.rangeFrom(start) };
+  return {
+    kind: 'executePlan',
+    file: stringLiteral(c, 'the plan file path in single quotes'),
+    range: c.rangeFrom(start),
+  };
 }
