@@ -23,6 +23,10 @@ interface JsonDiagnostic {
 describe('streampilot check on the bundled example repository', () => {
   const run = cli('check', 'examples/acme-flink-jobs');
 
+  it('prints exactly its golden text: the plan per environment and the verdict (regenerate deliberately with `vitest run -u`)', async () => {
+    await expect(run.stdout).toMatchFileSnapshot('./golden/check-example.txt');
+  });
+
   it('exits 0 and reports no problems', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('No problems found.');

@@ -122,3 +122,30 @@ describe('renderCheckRun', () => {
     expect(JSON.stringify(r)).not.toContain('ghs_a');
   });
 });
+
+// Whole outputs, compared with golden files: a changed word or a stray line fails here. Regenerate
+// deliberately with `npx vitest run -u test/report/check-run.test.ts` and review the diff.
+describe('renderCheckRun, whole output', () => {
+  it('a failing run with an error, a warning and a hint: title, summary, text and annotations', async () => {
+    const r = renderCheckRun({
+      diagnostics: [
+        d({ hint: 'did you mean `scan.startup.mode`?' }),
+        d({
+          file: 'jobs/payments/job.yaml',
+          line: 3,
+          endLine: 3,
+          column: 14,
+          endColumn: 15,
+          severity: 'warning',
+          rule: 'manifest/schema',
+          message: 'parallelism 1 is low',
+        }),
+      ],
+      jobs,
+      fork: false,
+    });
+    await expect(
+      `${JSON.stringify({ conclusion: r.conclusion, title: r.title }, null, 2)}\n\n${r.summary}\n\n---\n\n${r.text ?? ''}\n\n---\n\n${JSON.stringify(r.annotations, null, 2)}\n`,
+    ).toMatchFileSnapshot('./golden/check-run.md');
+  });
+});

@@ -361,3 +361,40 @@ describe('formatDeployText', () => {
     );
   });
 });
+
+// Whole outputs, compared with golden files: a changed word or a stray line fails here. Regenerate
+// deliberately with `npx vitest run -u test/report/deploy-reports.test.ts` and review the diff.
+describe('deploy reports, whole output', () => {
+  const production: EnvironmentDeployReport = {
+    environment: 'production',
+    sha,
+    jobs: [],
+    orphans: [],
+    failure: {
+      reason: 'not deployed: staging comes first (after: staging), and this commit did not deploy cleanly there',
+      hint: 'fix staging first; the next merge deploys both',
+    },
+  };
+
+  it('the deploy check run', async () => {
+    const r = renderDeployCheckRun(staging, { redact: clean });
+    await expect(
+      `${JSON.stringify({ conclusion: r.conclusion, title: r.title }, null, 2)}\n\n${r.summary}\n`,
+    ).toMatchFileSnapshot('./golden/deploy-check-run.md');
+  });
+
+  it('the deploy comment', async () => {
+    const body = renderDeployComment([staging, production], {
+      sha,
+      checkRunUrls: { staging: 'https://github.com/acme/flink-jobs/runs/41' },
+      redact: clean,
+    });
+    await expect(`${body}\n`).toMatchFileSnapshot('./golden/deploy-comment.md');
+  });
+
+  it('the CLI text of a deploy', async () => {
+    await expect(`${formatDeployText(staging, { color: false, redact: clean })}\n`).toMatchFileSnapshot(
+      './golden/deploy-text.txt',
+    );
+  });
+});

@@ -123,6 +123,8 @@ describe('renderPlanComment', () => {
     expect(at('### staging')).toBeLessThan(at('### ⚠️ Before merging'));
     expect(at('### ⚠️ Before merging')).toBeLessThan(at('### Kubernetes objects'));
     expect(at('### Kubernetes objects')).toBeLessThan(at('### Validation'));
+    // And the whole comment, against its golden file (regenerate deliberately with `vitest run -u`).
+    await expect(`${body}\n`).toMatchFileSnapshot('./golden/plan-comment.md');
   });
 
   it('counts errors in the summary', () => {
