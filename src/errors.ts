@@ -1,16 +1,28 @@
 /**
+ * The base of every error StreamPilot throws: a message, what to do about it (`hint`), and the
+ * class's own name as `name`. Problems in the user's files are not errors: they are Diagnostics.
+ */
+export class DomainError extends Error {
+  readonly hint?: string;
+
+  constructor(message: string, hint?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    if (hint !== undefined) this.hint = hint;
+  }
+}
+
+/**
  * The few error classes that reach an entrypoint. Each carries its exit code so the one
  * top-level catch per entrypoint needs no knowledge of where it came from.
- * Problems in the user's files are not errors of this kind: they are Diagnostics.
  */
-export class StreamPilotError extends Error {
+export class StreamPilotError extends DomainError {
   constructor(
     message: string,
     readonly exitCode: number,
-    readonly hint?: string,
+    hint?: string,
   ) {
-    super(message);
-    this.name = new.target.name;
+    super(message, hint);
   }
 }
 

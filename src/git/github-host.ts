@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import { redactUrl } from './git-remote.js';
 
 /**
@@ -7,15 +8,7 @@ import { redactUrl } from './git-remote.js';
  */
 
 /** A repository URL the app refuses to fetch from; the check run says so with the hint. */
-export class UntrustedRemoteError extends Error {
-  override name = 'UntrustedRemoteError';
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
-}
+export class UntrustedRemoteError extends DomainError {}
 
 const HINT =
   'StreamPilot fetches only from the GitHub it is configured for (GHE_HOST and GHE_PROTOCOL; unset: github.com). Check those settings.';

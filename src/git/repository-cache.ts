@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -56,9 +57,7 @@ export interface CachedRepository {
 }
 
 /** A git failure, with every credential removed from its message. */
-export class GitError extends Error {
-  override name = 'GitError';
-}
+export class GitError extends DomainError {}
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 

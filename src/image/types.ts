@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import type { MavenResolver } from '../maven/maven-resolver.js';
 import type { BuilderName } from '../manifest/types.js';
 import type { RegistryAuth } from '../registry/types.js';
@@ -53,15 +54,14 @@ export interface ImageBuilder {
 }
 
 /** A build or push failure, naming the job and the step that failed. */
-export class BuildError extends Error {
+export class BuildError extends DomainError {
   constructor(
     readonly job: string,
     readonly step: string,
     message: string,
-    readonly hint?: string,
+    hint?: string,
   ) {
-    super(`${job}: ${step} failed: ${message}`);
-    this.name = 'BuildError';
+    super(`${job}: ${step} failed: ${message}`, hint);
   }
 }
 

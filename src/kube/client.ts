@@ -26,7 +26,7 @@ import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError, DomainError } from '../errors.js';
 
 /** Where the cluster is: a kubeconfig file and context, or the pod's in-cluster service account. */
 export interface KubeTarget {
@@ -52,7 +52,7 @@ export interface StatusCause {
 }
 
 /** A failure the API server reported (its Status), or the cluster could not be reached (code 0). */
-export class KubeApiError extends Error {
+export class KubeApiError extends DomainError {
   constructor(
     message: string,
     /** HTTP status: 404, 409 (Conflict / AlreadyExists), 410 (watch too old), 422 (Invalid)…; 0 when unreachable. */
@@ -63,7 +63,6 @@ export class KubeApiError extends Error {
     readonly causes: StatusCause[] = [],
   ) {
     super(message);
-    this.name = 'KubeApiError';
   }
 }
 

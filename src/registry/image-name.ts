@@ -26,7 +26,7 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const REGISTRY_HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
 
-export class ImageNameError extends Error {
+export class ImageNameError extends DomainError {
   constructor(
     readonly input: string,
     /** What is wrong, without the input: for messages that position the value instead of quoting it. */
@@ -35,7 +35,6 @@ export class ImageNameError extends Error {
     super(
       `image reference "${input}" is not valid: ${reason}. Write it as [registry/]repository[:tag][@sha256:digest], e.g. ghcr.io/acme/flink-jobs:1.0 or flink:1.20-java17.`,
     );
-    this.name = 'ImageNameError';
   }
 }
 
@@ -100,3 +99,4 @@ export function parseImageName(input: string): ImageName {
 export function formatImageName(name: Pick<ImageName, 'registry' | 'repository' | 'tag' | 'digest'>): string {
   return `${name.registry}/${name.repository}${name.tag ? `:${name.tag}` : ''}${name.digest ? `@${name.digest}` : ''}`;
 }
+import { DomainError } from '../errors.js';

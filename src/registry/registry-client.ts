@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import type { RegistryAuth } from './types.js';
 import { parseWwwAuthenticate, type AuthChallenge } from './www-authenticate.js';
@@ -98,19 +99,19 @@ export type RegistryOperation =
   | 'mount blob';
 
 /** A failed registry call. The message names registry, repository, operation and status; the hint says what to do. No secret ever goes in. */
-export class RegistryError extends Error {
+export class RegistryError extends DomainError {
   constructor(
     readonly registry: string,
     readonly repository: string | undefined,
     readonly operation: RegistryOperation,
     readonly status: number | undefined,
     detail: string,
-    readonly hint?: string,
+    hint?: string,
   ) {
     super(
       `registry ${registry}${repository ? `, repository ${repository}` : ''}: ${operation} failed${status !== undefined ? ` (HTTP ${status})` : ''}: ${detail}`,
+      hint,
     );
-    this.name = 'RegistryError';
   }
 }
 

@@ -3,15 +3,14 @@
  * environment, says what is wrong and what to change, because it ends up on a pull request.
  * `problem` and `hint` are also kept apart for callers that show a hint separately.
  */
-export class RenderError extends Error {
-  override readonly name = 'RenderError';
-
+export class RenderError extends DomainError {
   constructor(
     readonly job: string,
     readonly environment: string,
     readonly problem: string,
-    readonly hint?: string,
+    hint?: string,
   ) {
-    super(`${job} (${environment}): ${problem}${hint ? ` ${hint}` : ''}`);
+    super(`${job} (${environment}): ${problem}${hint ? ` ${hint}` : ''}`, hint);
   }
 }
+import { DomainError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { messageOf, hintOf } from '../errors.js';
+import { DomainError, hintOf, messageOf } from '../errors.js';
 import type { ResultCache } from '../cache/result-cache.js';
 import type { CachedRepository, RemoteSpec } from '../git/repository-cache.js';
 import {
@@ -181,14 +181,7 @@ async function readProject(dir: string): Promise<ProjectSpec> {
   return loaded.spec;
 }
 
-class MergeBuildError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
-}
+class MergeBuildError extends DomainError {}
 
 function failureOf(e: unknown): { reason: string; hint?: string } {
   const hint = hintOf(e);

@@ -1,3 +1,4 @@
+import { DomainError } from '../../errors.js';
 import { describeToken, type Token } from '../lexer.js';
 import type { Identifier, QualifiedName } from '../model/common.js';
 import type { Range } from '../../text/source.js';
@@ -9,13 +10,13 @@ import { quote } from '../../text/quote.js';
  * Thrown inside one statement's parse; the script parser catches it at the statement
  * boundary, records it, and goes on with the next statement.
  */
-export class ParseError extends Error {
+export class ParseError extends DomainError {
   constructor(
     message: string,
     readonly range: Range,
-    readonly hint?: string,
+    hint?: string,
   ) {
-    super(message);
+    super(message, hint);
   }
 }
 
