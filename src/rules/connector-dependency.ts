@@ -1,8 +1,8 @@
 import { findConnector, findFormat, formatsInUse } from '../connectors/catalog.js';
 import { jdbcDriverFor, providerSatisfied, suggestedCoordinate } from '../connectors/dependencies.js';
 import type { MavenProvider } from '../connectors/types.js';
-import { jobDependencies, providedIds } from './job-dependencies.js';
-import { jobStatements, optionMap, optionNamed } from './job-statements.js';
+import { jobDependencies, providedIds } from './support/job-dependencies.js';
+import { jobStatements, optionMap, optionNamed } from './support/job-statements.js';
 import type { Rule } from './types.js';
 
 /**

@@ -11,8 +11,8 @@ import {
 } from '../connectors/catalog.js';
 import type { CreateTable, TableOption } from '../sql/model/statements.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { couldProvideCustom } from './job-dependencies.js';
-import { displayName, jobStatements, nameParts, optionMap, optionNamed, shortParts } from './job-statements.js';
+import { couldProvideCustom } from './support/job-dependencies.js';
+import { displayName, jobStatements, nameParts, optionMap, optionNamed, shortParts } from './support/job-statements.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { displayName, firstLine, jobStatements, nameParts, sameTable, shortParts } from './job-statements.js';
+import { displayName, firstLine, jobStatements, nameParts, sameTable, shortParts } from './support/job-statements.js';
 import type { Rule } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { QualifiedName } from '../sql/model/common.js';
 import type { Severity } from '../diagnostics.js';
-import { displayName, jobStatements, nameParts, shortParts, whereIs } from './job-statements.js';
+import { displayName, jobStatements, nameParts, shortParts, whereIs } from './support/job-statements.js';
 import type { Rule, SqlUnit } from './types.js';
 
 interface Definition {

@@ -1,9 +1,9 @@
 import type { Query } from '../sql/model/query.js';
 import type { CreateTable, Insert } from '../sql/model/statements.js';
 import type { Range } from '../text/source.js';
-import { displayName, insertsOf, jobStatements, nameParts, shortParts } from './job-statements.js';
-import { outputColumnCount } from './query-analysis.js';
-import { tableKey, writableColumns } from './table-definitions.js';
+import { displayName, insertsOf, jobStatements, nameParts, shortParts } from './support/job-statements.js';
+import { outputColumnCount } from './support/query-analysis.js';
+import { tableKey, writableColumns } from './support/table-definitions.js';
 import type { Rule } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Statement } from '../sql/model/statements.js';
-import { firstLine, jobStatements, whereIs } from './job-statements.js';
-import type { Located } from './job-statements.js';
+import { firstLine, jobStatements, whereIs } from './support/job-statements.js';
+import type { Located } from './support/job-statements.js';
 import type { Rule } from './types.js';
 
 /** Top-level statements the SQL runner submits as a Flink job of their own. */

@@ -1,5 +1,5 @@
 import type { Statement } from '../sql/model/statements.js';
-import { firstLine, jobStatements } from './job-statements.js';
+import { firstLine, jobStatements } from './support/job-statements.js';
 import type { Rule } from './types.js';
 
 /** Statements that start a Flink job that writes somewhere. */

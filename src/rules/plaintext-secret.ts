@@ -1,5 +1,5 @@
 import type { StringLiteral } from '../sql/model/statements.js';
-import { jobStatements, withOptionsOf } from './job-statements.js';
+import { jobStatements, withOptionsOf } from './support/job-statements.js';
 import { credentialInValue, isSecretKey } from '../text/secret-keys.js';
 import type { Rule, SqlUnit } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { Node } from '../sql/model/common.js';
 import type { Statement } from '../sql/model/statements.js';
 import type { Range } from '../text/source.js';
-import { jobStatements } from './job-statements.js';
+import { jobStatements } from './support/job-statements.js';
 import type { Rule } from './types.js';
 
 /**

@@ -2,8 +2,8 @@ import type { QualifiedName } from '../sql/model/common.js';
 import type { Query } from '../sql/model/query.js';
 import type { Statement } from '../sql/model/statements.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { displayName, insertsOf, jobStatements, nameParts, sameTable, shortParts } from './job-statements.js';
-import { tablesRead } from './query-analysis.js';
+import { displayName, insertsOf, jobStatements, nameParts, sameTable, shortParts } from './support/job-statements.js';
+import { tablesRead } from './support/query-analysis.js';
 import type { Finding, Rule, SqlUnit } from './types.js';
 
 /**

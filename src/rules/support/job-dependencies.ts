@@ -1,13 +1,13 @@
 /** What a job brings on its classpath, as the connector rules need to know it. */
-import { CONNECTORS, FORMATS } from '../connectors/catalog.js';
+import { CONNECTORS, FORMATS } from '../../connectors/catalog.js';
 import {
   artifactIdOf,
   dependencyMentions,
   providerSatisfied,
   type JobDependencies,
-} from '../connectors/dependencies.js';
-import type { MavenProvider } from '../connectors/types.js';
-import type { RuleContext } from './types.js';
+} from '../../connectors/dependencies.js';
+import type { MavenProvider } from '../../connectors/types.js';
+import type { RuleContext } from '../types.js';
 
 export function jobDependencies(ctx: RuleContext): JobDependencies {
   return { maven: ctx.job?.dependencies.maven ?? [], jars: ctx.job?.dependencies.jars ?? [] };

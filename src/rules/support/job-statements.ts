@@ -2,10 +2,10 @@
  * The statements of a job in the order Flink runs them (files in manifest order), each with
  * the unit it comes from — the shape every cross-statement rule walks.
  */
-import type { QualifiedName } from '../sql/model/common.js';
-import type { CreateTable, Insert, Statement, TableOption } from '../sql/model/statements.js';
-import { LineMap, type Range } from '../text/source.js';
-import type { RuleContext, SqlUnit } from './types.js';
+import type { QualifiedName } from '../../sql/model/common.js';
+import type { CreateTable, Insert, Statement, TableOption } from '../../sql/model/statements.js';
+import { LineMap, type Range } from '../../text/source.js';
+import type { RuleContext, SqlUnit } from '../types.js';
 
 export interface Located<S> {
   unit: SqlUnit;

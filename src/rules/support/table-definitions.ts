@@ -2,7 +2,7 @@
  * What the script itself says about a table's columns: enough to know how many columns an
  * INSERT without a column list must provide.
  */
-import type { ColumnDef, CreateTable } from '../sql/model/statements.js';
+import type { ColumnDef, CreateTable } from '../../sql/model/statements.js';
 import { nameParts, shortParts } from './job-statements.js';
 import { outputColumnCount } from './query-analysis.js';
 
