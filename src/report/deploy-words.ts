@@ -37,26 +37,7 @@ const COUNT_ORDER: readonly JobDeployState[] = [
   'skipped',
 ];
 
-/** States that make a deploy fail: the job is not running the commit and someone must act. */
-export const FAILING_STATES: ReadonlySet<JobDeployState> = new Set([
-  'failed',
-  'timed-out',
-  'apply-failed',
-  'drift',
-  'interrupted',
-]);
-
-export type DeployConclusion = 'success' | 'failure' | 'neutral';
-
-/**
- * success: every job runs this commit (running or unchanged); failure: the environment could
- * not be deployed or a job failed; neutral: nothing failed but not everything runs this commit
- * (superseded by a newer merge, or skipped).
- */
-export function deployConclusion(report: EnvironmentDeployReport): DeployConclusion {
-  if (report.failure || report.jobs.some((j) => FAILING_STATES.has(j.state))) return 'failure';
-  return report.jobs.every((j) => j.state === 'running' || j.state === 'unchanged') ? 'success' : 'neutral';
-}
+export { deployConclusion, FAILING_STATES, type DeployConclusion } from '../deploy/deploy-outcome.js';
 
 /** `3 running, 1 failed`; `nothing to deploy` without jobs. */
 export function stateCounts(jobs: readonly JobDeployReport[]): string {

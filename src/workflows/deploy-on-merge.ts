@@ -1,3 +1,4 @@
+import { deployConclusion } from '../deploy/deploy-outcome.js';
 import { messageOf, hintOf } from '../errors.js';
 import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
 import type { EnvironmentDeployReport, FlinkRest } from '../deploy/types.js';
@@ -34,9 +35,11 @@ export interface DeployOnMergePorts extends BuildOnMergePorts {
   tuning?: { timeoutMs?: number; leaseDurationSeconds?: number; leasePollMs?: number; concurrency?: number };
 }
 
-export interface DeployOnMergeOutcome {
-  reports: EnvironmentDeployReport[];
-}
+/** Nothing to deploy; the rollouts handed to `ports.schedule`; or, run inline, their reports. */
+export type DeployOnMergeOutcome =
+  | { status: 'nothing-to-deploy' }
+  | { status: 'scheduled' }
+  | { status: 'deployed'; reports: EnvironmentDeployReport[] };
 
 /**
  * A merge to the default branch, whole: build the images (check run `StreamPilot / build`),
@@ -57,26 +60,35 @@ export async function deployOnMerge(
     ...(merge.htmlUrl ? { commitUrl: `${merge.htmlUrl}/commit/${merge.sha}` } : {}),
   };
   const built = await buildOnMerge(octokit, repo, { ...merge, provenance }, ports);
-  if (!built.project || built.deploys.length === 0) return { reports: [] };
-  const project = built.project;
-  const reports: EnvironmentDeployReport[] = [];
-  const deploy = () =>
-    deployEnvironments(octokit, repo, { ...merge, provenance }, built.deploys, project, pullRequest, ports, reports);
-  if (ports.schedule) ports.schedule(deploy);
-  else await deploy();
-  return { reports };
+  if (!built.project || built.deploys.length === 0) return { status: 'nothing-to-deploy' };
+  const work: RolloutWork = {
+    merge: { ...merge, provenance },
+    deploys: built.deploys,
+    project: built.project,
+    pullRequest,
+  };
+  if (ports.schedule) {
+    ports.schedule(async () => void (await deployEnvironments(octokit, repo, work, ports)));
+    return { status: 'scheduled' };
+  }
+  return { status: 'deployed', reports: await deployEnvironments(octokit, repo, work, ports) };
+}
+
+/** What a merge's rollouts need once its images are built. */
+interface RolloutWork {
+  merge: MergeInput & { htmlUrl?: string };
+  deploys: { environment: string; namespace: string; jobs: PreparedJob[] }[];
+  project: ProjectSpec;
+  pullRequest: number | undefined;
 }
 
 async function deployEnvironments(
   octokit: GitHubClient & DeploymentsClient,
   repo: RepoRef,
-  merge: MergeInput & { htmlUrl?: string },
-  deploys: { environment: string; namespace: string; jobs: PreparedJob[] }[],
-  project: ProjectSpec,
-  pullRequest: number | undefined,
+  { merge, deploys, project, pullRequest }: RolloutWork,
   ports: DeployOnMergePorts,
-  reports: EnvironmentDeployReport[],
-): Promise<void> {
+): Promise<EnvironmentDeployReport[]> {
+  const reports: EnvironmentDeployReport[] = [];
   const checkRunUrls: Record<string, string> = {};
   for (const { environment, namespace, jobs } of promotionOrder(deploys, project)) {
     const name = deployCheckRunName(environment);
@@ -133,6 +145,7 @@ async function deployEnvironments(
       ports.log.warn(`could not comment the deploy on #${pullRequest}: ${ports.redact(messageOf(e))}`),
     );
   }
+  return reports;
 }
 
 async function deployOne(
@@ -219,11 +232,12 @@ async function deployOne(
   }
 }
 
+/**
+ * The promotion gate: nothing failed, and nothing was skipped. Unlike the check run's success it
+ * lets superseded jobs through — a newer merge is deploying them, and it passes this gate itself.
+ */
 function deployedCleanly(report: EnvironmentDeployReport): boolean {
-  return (
-    !report.failure &&
-    report.jobs.every((j) => j.state === 'running' || j.state === 'unchanged' || j.state === 'superseded')
-  );
+  return deployConclusion(report) !== 'failure' && !report.jobs.some((j) => j.state === 'skipped');
 }
 
 /** Environments whose `after` is also deployed on merge come after it. */

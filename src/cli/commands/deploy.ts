@@ -1,3 +1,4 @@
+import { deployConclusion } from '../../deploy/deploy-outcome.js';
 import { hostname, userInfo } from 'node:os';
 import { createBuildPorts } from '../../image/build-ports.js';
 import { DiskCache } from '../../cache/result-cache.js';
@@ -84,7 +85,8 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
     },
   );
   io.stdout(formatDeployText(report, { color: io.isTTY && !process.env.NO_COLOR }));
-  return report.failure || report.jobs.some((j) => j.state !== 'running' && j.state !== 'unchanged') ? 1 : 0;
+  // Exit 0 only when the check run would say success: every job runs this commit.
+  return deployConclusion(report) === 'success' ? 0 : 1;
 }
 
 function timeoutOf(value: string): number {
