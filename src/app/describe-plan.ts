@@ -1,7 +1,7 @@
 import { comparePlans, type PlanComparison } from '../plan/compare-plans.js';
 import { reviewerWarnings } from '../plan/reviewer-warnings.js';
 import type { JobChange, JobRow } from '../report/check-run.js';
-import { PLAN_COMMENT_MARKER, renderPlanComment } from '../report/plan-comment.js';
+import { PLAN_COMMENT_MARKER, formatPlanComment } from '../report/plan-comment.js';
 import type { ValidatePullRequestPorts } from '../workflows/validate-pull-request.js';
 import type { CheckResult } from '../workflows/check-repository.js';
 
@@ -11,7 +11,7 @@ type Describe = ValidatePullRequestPorts['describePlan'];
 export const describePlan: Describe = ({ base, head, changes, pullRequest }) => {
   const comparison = comparePlans({ ...(hasProject(base) ? { base } : {}), head, changes });
   const warnings = reviewerWarnings(comparison);
-  const body = renderPlanComment({ comparison, warnings, diagnostics: head.diagnostics, headSha: pullRequest.headSha });
+  const body = formatPlanComment({ comparison, warnings, diagnostics: head.diagnostics, headSha: pullRequest.headSha });
   return { jobs: jobRows(head, comparison), comment: { marker: PLAN_COMMENT_MARKER, body } };
 };
 

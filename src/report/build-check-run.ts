@@ -26,7 +26,7 @@ const LISTED_ERRORS = 20;
  * The `StreamPilot / build` check run: one table row per environment and job with what
  * happened to its image (reference and digest — what a deploy pins). Pure.
  */
-export function renderBuildCheckRun(report: BuildCheckRunReport): CheckRunResult {
+export function formatBuildCheckRun(report: BuildCheckRunReport): CheckRunResult {
   const clean = report.redact ?? ((t: string) => t);
   if (report.failure) {
     const summary = [

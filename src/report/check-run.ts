@@ -34,7 +34,7 @@ const LEVEL = { error: 'failure', warning: 'warning', info: 'notice' } as const;
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** The check run's conclusion, title, summary table, overflow text and annotations. Pure. */
-export function renderCheckRun(report: CheckRunReport): CheckRunResult {
+export function formatCheckRun(report: CheckRunReport): CheckRunResult {
   const clean = report.redact ?? ((t: string) => t);
   const max = report.maxAnnotations ?? DEFAULT_MAX_ANNOTATIONS;
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;

@@ -52,7 +52,7 @@ const DETAIL_LEVELS: readonly Detail[] = [
  * then the resources no longer in Git. Pure. Stays under GitHub's summary limit by shortening
  * the log tails first, and says so.
  */
-export function renderDeployCheckRun(input: EnvironmentDeployReport, options: DeployCheckRunOptions): CheckRunResult {
+export function formatDeployCheckRun(input: EnvironmentDeployReport, options: DeployCheckRunOptions): CheckRunResult {
   const maxLength = options.maxLength ?? CHECK_OUTPUT_LIMIT;
   const report = redactReport(input, options.redact);
   const conclusion = deployConclusion(report);

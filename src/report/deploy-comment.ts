@@ -37,7 +37,7 @@ const ROOT_CAUSE_LINES = 15;
  * to the check run for the details (events, logs). Pure. Within GitHub's comment limit: root
  * causes go first, then rows, each time with a note saying so.
  */
-export function renderDeployComment(
+export function formatDeployComment(
   reports: readonly EnvironmentDeployReport[],
   options: DeployCommentOptions,
 ): string {

@@ -29,7 +29,7 @@ export interface PlanCommentInput {
  * validation summary. Always at most `maxLength` characters: long diffs are cut, and when the
  * whole is still too long, tables, warnings and diffs are left out from the end with a note.
  */
-export function renderPlanComment(input: PlanCommentInput): string {
+export function formatPlanComment(input: PlanCommentInput): string {
   const maxLength = input.maxLength ?? GITHUB_COMMENT_LIMIT;
   const maxDiffLines = input.maxDiffLines ?? 200;
   const { comparison } = input;

@@ -10,7 +10,7 @@ import {
 } from '../github/check-runs.js';
 import { installationToken } from '../github/installation-token.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
-import { renderBuildCheckRun, type EnvironmentBuild } from '../report/build-check-run.js';
+import { formatBuildCheckRun, type EnvironmentBuild } from '../report/build-check-run.js';
 import { parseProjectManifest, PROJECT_FILE } from '../manifest/load-project.js';
 import { readRepositoryText } from '../manifest/repository-files.js';
 import type { ProjectSpec } from '../manifest/types.js';
@@ -75,10 +75,10 @@ export async function buildOnMerge(
   try {
     built = await fetchAndBuild(octokit, merge, ports);
     environments = built.environments;
-    report = renderBuildCheckRun({ environments, redact: ports.redact });
+    report = formatBuildCheckRun({ environments, redact: ports.redact });
   } catch (e) {
     ports.log.error(`building ${repo.owner}/${repo.repo} at ${merge.sha} failed: ${ports.redact(messageOf(e))}`);
-    report = renderBuildCheckRun({ environments: [], redact: ports.redact, failure: failureOf(e) });
+    report = formatBuildCheckRun({ environments: [], redact: ports.redact, failure: failureOf(e) });
   }
 
   let checkRunId: number;
@@ -88,7 +88,7 @@ export async function buildOnMerge(
     ports.log.error(
       `could not publish the result of ${BUILD_CHECK_NAME} on ${merge.sha}: ${ports.redact(messageOf(e))}`,
     );
-    report = renderBuildCheckRun({
+    report = formatBuildCheckRun({
       environments: [],
       redact: ports.redact,
       failure: {

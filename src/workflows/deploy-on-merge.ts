@@ -7,8 +7,8 @@ import { installationToken } from '../github/installation-token.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
 import type { KubeClient } from '../kube/client.js';
-import { DEPLOY_COMMENT_MARKER, renderDeployComment } from '../report/deploy-comment.js';
-import { deployCheckRunName, renderDeployCheckRun } from '../report/deploy-check-run.js';
+import { DEPLOY_COMMENT_MARKER, formatDeployComment } from '../report/deploy-comment.js';
+import { deployCheckRunName, formatDeployCheckRun } from '../report/deploy-check-run.js';
 import type { DeploymentsClient } from '../github/deployments.js';
 import { deploySettings } from '../manifest/deploy-settings.js';
 import type { ProjectSpec } from '../manifest/types.js';
@@ -114,7 +114,7 @@ async function deployEnvironments(
     );
     reports.push(report);
     try {
-      await completeCheckRun(octokit, repo, target, renderDeployCheckRun(report, { redact: ports.redact }));
+      await completeCheckRun(octokit, repo, target, formatDeployCheckRun(report, { redact: ports.redact }));
     } catch (e) {
       // A run left in progress would say the deploy never ended: a short result instead, and the log has the rest.
       const reason = ports.redact(messageOf(e));
@@ -130,13 +130,13 @@ async function deployEnvironments(
         octokit,
         repo,
         target,
-        renderDeployCheckRun({ ...short, jobs: [] }, { redact: ports.redact }),
+        formatDeployCheckRun({ ...short, jobs: [] }, { redact: ports.redact }),
       ).catch(() => undefined);
     }
   }
 
   if (pullRequest !== undefined) {
-    const body = renderDeployComment(reports, { sha: merge.sha, checkRunUrls, redact: ports.redact });
+    const body = formatDeployComment(reports, { sha: merge.sha, checkRunUrls, redact: ports.redact });
     await upsertStickyComment(octokit, repo, pullRequest, {
       marker: DEPLOY_COMMENT_MARKER,
       body,

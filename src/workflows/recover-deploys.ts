@@ -15,7 +15,7 @@ import {
 import type { GitHubClient, RepoRef } from '../github/types.js';
 import type { KubeClient } from '../kube/client.js';
 import { FLINK_API_VERSION } from '../kube/types.js';
-import { deployCheckRunName, renderDeployCheckRun } from '../report/deploy-check-run.js';
+import { deployCheckRunName, formatDeployCheckRun } from '../report/deploy-check-run.js';
 import { ANNOTATION } from '../render/object-meta.js';
 import type { ResolvedJob } from '../manifest/types.js';
 import { BUILD_CHECK_NAME } from './build-on-merge.js';
@@ -80,7 +80,7 @@ export async function recoverDeploys(
         octokit,
         repo,
         { name: run.name, headSha: group.sha, id: run.id },
-        renderDeployCheckRun(report, { redact: ports.redact }),
+        formatDeployCheckRun(report, { redact: ports.redact }),
       );
     }
   }

@@ -13,7 +13,7 @@ import { installationToken } from '../github/installation-token.js';
 import { pullRequestInput } from '../github/pull-request-input.js';
 import { upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
-import { renderCheckRun, type JobRow } from '../report/check-run.js';
+import { formatCheckRun, type JobRow } from '../report/check-run.js';
 import type { PullRequestInput } from '../github/types.js';
 
 export type { PullRequestInput };
@@ -114,7 +114,7 @@ export async function validatePullRequest(
   try {
     checked = await fetchAndCheck(octokit, repo, pr, ports);
     plan = ports.describePlan({ ...checked, pullRequest: pr });
-    report = renderCheckRun({
+    report = formatCheckRun({
       diagnostics: checked.head.diagnostics,
       jobs: plan.jobs,
       fork: pr.fork,
@@ -125,7 +125,7 @@ export async function validatePullRequest(
     ports.log.error(
       `validating ${repo.owner}/${repo.repo}#${pr.number} at ${pr.headSha} failed: ${ports.redact(messageOf(e))}`,
     );
-    report = renderCheckRun({ diagnostics: [], jobs: [], fork: pr.fork, redact: ports.redact, failure: failureOf(e) });
+    report = formatCheckRun({ diagnostics: [], jobs: [], fork: pr.fork, redact: ports.redact, failure: failureOf(e) });
   } finally {
     clearTimeout(timer);
     await started;
@@ -138,7 +138,7 @@ export async function validatePullRequest(
     writes += Math.max(1, Math.ceil(report.annotations.length / 50));
   } catch (e) {
     ports.log.error(`could not publish the result of ${CHECK_NAME} on ${pr.headSha}: ${ports.redact(messageOf(e))}`);
-    report = renderCheckRun({
+    report = formatCheckRun({
       diagnostics: [],
       jobs: [],
       fork: pr.fork,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { CHECK_OUTPUT_LIMIT, renderCheckRun } from '../../src/report/check-run.js';
+import { CHECK_OUTPUT_LIMIT, formatCheckRun } from '../../src/report/check-run.js';
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({
   file: 'jobs/orders/main.sql',
@@ -18,9 +18,9 @@ const jobs = [
   { name: 'payments', dir: 'jobs/payments', change: 'unchanged' as const },
 ];
 
-describe('renderCheckRun', () => {
+describe('formatCheckRun', () => {
   it('annotates the exact span: columns only on one line, end column inclusive, rule as title, hint in the message', () => {
-    const r = renderCheckRun({
+    const r = formatCheckRun({
       diagnostics: [
         d({ hint: 'did you mean `scan.startup.mode`?' }),
         d({
@@ -61,7 +61,7 @@ describe('renderCheckRun', () => {
   });
 
   it('succeeds with warnings only, and tables each changed job or job with findings', () => {
-    const r = renderCheckRun({
+    const r = formatCheckRun({
       diagnostics: [d({ severity: 'warning', file: 'jobs/payments/job.yaml' })],
       jobs,
       fork: false,
@@ -75,7 +75,7 @@ describe('renderCheckRun', () => {
     const many = Array.from({ length: 700 }, (_, i) =>
       d({ line: i + 1, endLine: i + 1, severity: i % 2 ? 'error' : 'warning' }),
     );
-    const r = renderCheckRun({ diagnostics: many, jobs, fork: false, maxAnnotations: 500 });
+    const r = formatCheckRun({ diagnostics: many, jobs, fork: false, maxAnnotations: 500 });
     expect(r.annotations).toHaveLength(500);
     expect(r.annotations.filter((a) => a.annotation_level === 'failure')).toHaveLength(350);
     expect(r.summary).toContain(
@@ -93,20 +93,20 @@ describe('renderCheckRun', () => {
     const findings = Array.from({ length: 5000 }, (_, i) =>
       d({ file: `jobs/job-with-a-long-name-${i}/main.sql`, message: 'x'.repeat(100) }),
     );
-    const r = renderCheckRun({ diagnostics: findings, jobs: bigJobs, fork: false });
+    const r = formatCheckRun({ diagnostics: findings, jobs: bigJobs, fork: false });
     expect(r.summary.length).toBeLessThanOrEqual(CHECK_OUTPUT_LIMIT);
     expect(r.text!.length).toBeLessThanOrEqual(CHECK_OUTPUT_LIMIT);
     expect(r.summary).toMatch(/… and \d+ more jobs \(summary limit reached\)/);
   });
 
   it('says that forks are validated but never built or deployed', () => {
-    const r = renderCheckRun({ diagnostics: [], jobs, fork: true });
+    const r = formatCheckRun({ diagnostics: [], jobs, fork: true });
     expect(r.conclusion).toBe('success');
     expect(r.summary).toContain('nothing is built or deployed from forks');
   });
 
   it('turns a failure of the check itself into a failed run with the reason, redacted', () => {
-    const r = renderCheckRun({
+    const r = formatCheckRun({
       diagnostics: [],
       jobs: [],
       fork: false,
@@ -125,9 +125,9 @@ describe('renderCheckRun', () => {
 
 // Whole outputs, compared with golden files: a changed word or a stray line fails here. Regenerate
 // deliberately with `npx vitest run -u test/report/check-run.test.ts` and review the diff.
-describe('renderCheckRun, whole output', () => {
+describe('formatCheckRun, whole output', () => {
   it('a failing run with an error, a warning and a hint: title, summary, text and annotations', async () => {
-    const r = renderCheckRun({
+    const r = formatCheckRun({
       diagnostics: [
         d({ hint: 'did you mean `scan.startup.mode`?' }),
         d({

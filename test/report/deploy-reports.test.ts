@@ -3,8 +3,8 @@
 // comment (bodies ≤ 65,536 characters) and the CLI text.
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentDeployReport, JobDeployReport } from '../../src/deploy/types.js';
-import { DEPLOY_COMMENT_MARKER, renderDeployComment } from '../../src/report/deploy-comment.js';
-import { deployCheckRunName, renderDeployCheckRun } from '../../src/report/deploy-check-run.js';
+import { DEPLOY_COMMENT_MARKER, formatDeployComment } from '../../src/report/deploy-comment.js';
+import { deployCheckRunName, formatDeployCheckRun } from '../../src/report/deploy-check-run.js';
 import { formatDeployText } from '../../src/report/format-deploy-text.js';
 import { CHECK_OUTPUT_LIMIT } from '../../src/report/check-run.js';
 import { GITHUB_COMMENT_LIMIT } from '../../src/report/plan-comment.js';
@@ -86,13 +86,13 @@ const staging: EnvironmentDeployReport = {
   ],
 };
 
-describe('renderDeployCheckRun', () => {
+describe('formatDeployCheckRun', () => {
   it('is named after the environment', () => {
     expect(deployCheckRunName('staging')).toBe('StreamPilot / deploy staging');
   });
 
   it('tables every job: state in words, short pinned image, Web UI link or port-forward command, savepoint restored from', () => {
-    const r = renderDeployCheckRun(staging, { redact: clean });
+    const r = formatDeployCheckRun(staging, { redact: clean });
     expect(r.conclusion).toBe('failure');
     expect(r.title).toBe('staging: 1 running, 1 unchanged, 1 failed, 1 drift, 1 superseded');
     const rows = r.summary
@@ -115,7 +115,7 @@ describe('renderDeployCheckRun', () => {
   });
 
   it('explains a failure: summary, root cause in a code block, events, log tail folded, hint — with the token and the password redacted', () => {
-    const { summary } = renderDeployCheckRun(staging, { redact: clean });
+    const { summary } = formatDeployCheckRun(staging, { redact: clean });
     const section = summary.slice(summary.indexOf('### payments: failed'), summary.indexOf('### enrich'));
     expect(section).toContain('the job failed: java.lang.ArithmeticException: / by zero');
     expect(section).toContain('Operator status at the end: lifecycle `FAILED`, job `FAILED`.');
@@ -132,7 +132,7 @@ describe('renderDeployCheckRun', () => {
   });
 
   it('shows drift: the fields, who changed them, and both ways out', () => {
-    const { summary } = renderDeployCheckRun(staging, { redact: clean });
+    const { summary } = formatDeployCheckRun(staging, { redact: clean });
     expect(summary).toContain('### enrich: drift');
     expect(summary).toContain('| `.spec.job.parallelism` | `kubectl-edit` |');
     expect(summary).toMatch(
@@ -141,7 +141,7 @@ describe('renderDeployCheckRun', () => {
   });
 
   it('lists the resources no longer in Git, left running or deleted', () => {
-    const { summary } = renderDeployCheckRun(staging, { redact: clean });
+    const { summary } = formatDeployCheckRun(staging, { redact: clean });
     expect(summary).toContain(
       '- FlinkDeployment `flink-staging/old-clickstream`: left running; enable `deploy.prune` to delete it.',
     );
@@ -149,19 +149,19 @@ describe('renderDeployCheckRun', () => {
   });
 
   it('succeeds only when every job runs; superseded alone is neutral; an environment that could not be deployed fails', () => {
-    expect(renderDeployCheckRun({ ...staging, jobs: [orders, reports], orphans: [] }, { redact: clean })).toMatchObject(
+    expect(formatDeployCheckRun({ ...staging, jobs: [orders, reports], orphans: [] }, { redact: clean })).toMatchObject(
       { conclusion: 'success', title: 'staging: 1 running, 1 unchanged' },
     );
-    expect(renderDeployCheckRun({ ...staging, jobs: [orders, audit], orphans: [] }, { redact: clean }).conclusion).toBe(
+    expect(formatDeployCheckRun({ ...staging, jobs: [orders, audit], orphans: [] }, { redact: clean }).conclusion).toBe(
       'neutral',
     );
     expect(
-      renderDeployCheckRun(
+      formatDeployCheckRun(
         { ...staging, jobs: [orders, { ...orders, job: 'x', state: 'timed-out' }], orphans: [] },
         { redact: clean },
       ).conclusion,
     ).toBe('failure');
-    const down = renderDeployCheckRun(
+    const down = formatDeployCheckRun(
       {
         environment: 'production',
         sha,
@@ -187,7 +187,7 @@ describe('renderDeployCheckRun', () => {
       ...staging,
       jobs: [orders, { ...payments, failure: { ...payments.failure!, logTail } }],
     };
-    const { summary } = renderDeployCheckRun(big, { redact: clean });
+    const { summary } = formatDeployCheckRun(big, { redact: clean });
     expect(summary.length).toBeLessThanOrEqual(CHECK_OUTPUT_LIMIT);
     expect(summary).toContain('INFO  line 2999');
     expect(summary).not.toContain('INFO  line 0 ');
@@ -208,7 +208,7 @@ describe('renderDeployCheckRun', () => {
         rootCause: `${'java.lang.IllegalStateException: broken\n'.repeat(40)}token ${TOKEN}`,
       },
     }));
-    const { summary } = renderDeployCheckRun({ ...staging, jobs }, { redact: clean });
+    const { summary } = formatDeployCheckRun({ ...staging, jobs }, { redact: clean });
     expect(summary.length).toBeLessThanOrEqual(CHECK_OUTPUT_LIMIT);
     expect(summary).toMatch(
       /… cut here at GitHub's limit of 65,535 characters; run `streampilot status --env staging` for the rest\.$/,
@@ -217,7 +217,7 @@ describe('renderDeployCheckRun', () => {
   });
 });
 
-describe('renderDeployComment', () => {
+describe('formatDeployComment', () => {
   const production: EnvironmentDeployReport = {
     environment: 'production',
     sha,
@@ -229,7 +229,7 @@ describe('renderDeployComment', () => {
     },
   };
   const body = () =>
-    renderDeployComment([staging, production], {
+    formatDeployComment([staging, production], {
       sha,
       checkRunUrls: { staging: 'https://github.com/acme/flink-jobs/runs/41' },
       redact: clean,
@@ -279,7 +279,7 @@ describe('renderDeployComment', () => {
         },
       ],
     };
-    const text = renderDeployComment([leaky], { sha, redact: clean });
+    const text = formatDeployComment([leaky], { sha, redact: clean });
     expect(text).toContain('java.io.IOException: 401 from https://[redacted]@github.com');
     expect(text).not.toContain(TOKEN);
   });
@@ -289,7 +289,7 @@ describe('renderDeployComment', () => {
       ...payments,
       job: `job-with-a-rather-long-name-${i}`,
     }));
-    const text = renderDeployComment([{ ...staging, jobs: many }], { sha, redact: clean });
+    const text = formatDeployComment([{ ...staging, jobs: many }], { sha, redact: clean });
     expect(text.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(text).toContain(
       "> Root causes are left out to stay under GitHub's 65,536-character comment limit; the check runs have them.",
@@ -377,14 +377,14 @@ describe('deploy reports, whole output', () => {
   };
 
   it('the deploy check run', async () => {
-    const r = renderDeployCheckRun(staging, { redact: clean });
+    const r = formatDeployCheckRun(staging, { redact: clean });
     await expect(
       `${JSON.stringify({ conclusion: r.conclusion, title: r.title }, null, 2)}\n\n${r.summary}\n`,
     ).toMatchFileSnapshot('./golden/deploy-check-run.md');
   });
 
   it('the deploy comment', async () => {
-    const body = renderDeployComment([staging, production], {
+    const body = formatDeployComment([staging, production], {
       sha,
       checkRunUrls: { staging: 'https://github.com/acme/flink-jobs/runs/41' },
       redact: clean,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { comparePlans, type JobComparison, type PlanComparison } from '../../src/plan/compare-plans.js';
 import { reviewerWarnings, type ReviewerWarning } from '../../src/plan/reviewer-warnings.js';
 import type { PlannedJob } from '../../src/plan/types.js';
-import { GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, renderPlanComment } from '../../src/report/plan-comment.js';
+import { GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, formatPlanComment } from '../../src/report/plan-comment.js';
 import { objectDiff, unifiedDiff } from '../../src/report/object-diff.js';
 import { checkRepository } from '../../src/workflows/check-repository.js';
 import { editor, example, twoVersions } from '../plan/two-versions.js';
@@ -74,7 +74,7 @@ describe('objectDiff', () => {
   });
 });
 
-describe('renderPlanComment', () => {
+describe('formatPlanComment', () => {
   it('renders the marker, a table per environment, the warnings, a folded diff per job and the validation summary', async () => {
     const v = await twoVersions((root) => {
       const edit = editor(root);
@@ -91,7 +91,7 @@ describe('renderPlanComment', () => {
       );
     });
     const comparison = comparePlans(v);
-    const body = renderPlanComment({
+    const body = formatPlanComment({
       comparison,
       warnings: reviewerWarnings(comparison),
       diagnostics: v.head.diagnostics,
@@ -129,7 +129,7 @@ describe('renderPlanComment', () => {
 
   it('counts errors in the summary', () => {
     const comparison: PlanComparison = { merge: [], command: [], projectChanged: false };
-    const body = renderPlanComment({
+    const body = formatPlanComment({
       comparison,
       warnings: [],
       diagnostics: [{ severity: 'error' }, { severity: 'error' }, { severity: 'warning' }],
@@ -168,7 +168,7 @@ describe('renderPlanComment', () => {
     const warnings: ReviewerWarning[] = reviewerWarnings(comparison);
 
     it('keeps the whole table and cuts diffs with a note saying how many were left out', () => {
-      const body = renderPlanComment({ comparison, warnings, diagnostics: [] });
+      const body = formatPlanComment({ comparison, warnings, diagnostics: [] });
       expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
       expect(body.startsWith(PLAN_COMMENT_MARKER)).toBe(true);
       expect(body).toContain('| `job-499` | changed (SQL) | rebuilt |');
@@ -184,14 +184,14 @@ describe('renderPlanComment', () => {
 
     it('cuts one long diff at maxDiffLines with a "… N more lines" note', () => {
       const one: PlanComparison = { ...comparison, merge: [{ ...comparison.merge[0]!, jobs: jobs.slice(0, 1) }] };
-      const body = renderPlanComment({ comparison: one, warnings: [], diagnostics: [], maxDiffLines: 20 });
+      const body = formatPlanComment({ comparison: one, warnings: [], diagnostics: [], maxDiffLines: 20 });
       const diff = /```diff\n([\s\S]*?)\n```/.exec(body)![1]!.split('\n');
       expect(diff).toHaveLength(21);
       expect(diff[20]).toMatch(/^… \d+ more lines$/);
     });
 
     it('with a smaller limit, leaves out table rows and warnings too, and says so', () => {
-      const body = renderPlanComment({ comparison, warnings, diagnostics: [], maxLength: 12_000 });
+      const body = formatPlanComment({ comparison, warnings, diagnostics: [], maxLength: 12_000 });
       expect(body.length).toBeLessThanOrEqual(12_000);
       expect(body).toMatch(/\| … \d+ more jobs \(left out: the comment is at GitHub's size limit\)/);
       expect(body).toContain('### Validation');

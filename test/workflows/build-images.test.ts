@@ -21,7 +21,7 @@ import { registryEnv, registryRequests, type TestRegistry } from '../support/reg
 import { runCliAsync } from '../support/run-cli.js';
 import { freePort } from '../support/free-port.js';
 import { formatBuildOutcomes } from '../../src/report/format-build.js';
-import { renderBuildCheckRun } from '../../src/report/build-check-run.js';
+import { formatBuildCheckRun } from '../../src/report/build-check-run.js';
 import { pull, runIn } from '../support/docker-run.js';
 
 const reason = dockerEnv.skipReason ?? registryEnv.skipReason;
@@ -133,7 +133,7 @@ describe('build: configmap jobs, without a registry', () => {
         hint: expect.stringMatching(/reachable/),
       },
     ]);
-    const check = renderBuildCheckRun({
+    const check = formatBuildCheckRun({
       environments: [{ environment: 'staging', outcomes: result.outcomes, diagnostics: result.diagnostics }],
     });
     expect(check.conclusion).toBe('failure');
@@ -337,7 +337,7 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
         .slice(before)
         .filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
     ).toEqual([]);
-    const check = renderBuildCheckRun({
+    const check = formatBuildCheckRun({
       environments: [{ environment: 'staging', outcomes: result.outcomes, diagnostics: result.diagnostics }],
     });
     expect(check.conclusion).toBe('success');
