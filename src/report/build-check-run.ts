@@ -89,9 +89,9 @@ function row(o: JobBuildOutcome): string {
       return `no image: SQL in a ConfigMap, runs on the base image | \`${reference}\` | ${digest ? `\`${digest}\`` : ''} | — | 0 B`;
     }
     case 'skipped':
-      return `skipped: ${cell(o.reason)} | | | | |`;
+      return `skipped: ${cell(o.reason)} | | | |`;
     case 'failed':
-      return `**failed** at ${cell(o.step)}: ${cell(o.message)}${o.hint ? ` (${cell(o.hint)})` : ''} | | | | |`;
+      return `**failed** at ${cell(o.step)}: ${cell(o.message)}${o.hint ? ` (${cell(o.hint)})` : ''} | | | |`;
   }
 }
 
