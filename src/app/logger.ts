@@ -6,11 +6,11 @@ import type { LogLevel } from './config.js';
 /**
  * The app's one logger (Probot, Octokit and our code all write through it): JSON lines, each
  * passed through `redact` on its way out, so no token, key or secret reaches the log whatever
- * a library chose to print.
+ * a library chose to print. `secrets` adds to the values registered with `registerSecrets`.
  */
 export function createLogger(
   level: LogLevel,
-  secrets: readonly string[],
+  secrets: readonly string[] = [],
   out: NodeJS.WritableStream = process.stdout,
 ): Logger {
   const stream = new Writable({

@@ -38,8 +38,9 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   // Every redact() in the process knows these from now on, including code that passes none.
   registerSecrets(config.secrets);
-  const clean = (text: string) => redact(text, config.secrets);
-  const log = createLogger(config.logLevel, config.secrets);
+  // Registered above: no call needs the list again (each would re-derive its escaped forms per line).
+  const clean = (text: string) => redact(text);
+  const log = createLogger(config.logLevel);
 
   // Compiled (dist/) the check runs in a worker thread; from sources (tests) in process.
   const compiled = fileURLToPath(import.meta.url).endsWith('.js');

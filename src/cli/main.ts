@@ -31,9 +31,8 @@ function version(): string {
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
   // Whatever secret the environment holds (a CI token, a cloud key) is never printed back,
   // also by code that redacts without being handed the list.
-  const secrets = cliSecrets();
-  registerSecrets(secrets);
-  const io = redactingIo(rawIo, secrets);
+  registerSecrets(cliSecrets());
+  const io = redactingIo(rawIo);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -77,10 +76,10 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
 }
 
 /** The Io every command writes through: each write passes the same redactor as the app's output. */
-export function redactingIo(io: Io, secrets: readonly string[]): Io {
+export function redactingIo(io: Io): Io {
   return {
     ...io,
-    stdout: (text) => io.stdout(redact(text, secrets)),
-    stderr: (text) => io.stderr(redact(text, secrets)),
+    stdout: (text) => io.stdout(redact(text)),
+    stderr: (text) => io.stderr(redact(text)),
   };
 }
