@@ -37,8 +37,9 @@ interface Pending {
 }
 
 interface Slot {
-  worker?: Worker;
-  running?: { id: number; pending: Pending; timer?: NodeJS.Timeout };
+  // Emptied by assignment as workers die and checks settle: `undefined` is a state here, not an absent key.
+  worker?: Worker | undefined;
+  running?: { id: number; pending: Pending; timer?: NodeJS.Timeout } | undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { ConfigError } from '../errors.js';
 import type { ProjectSpec } from '../manifest/types.js';
 
 export interface KubePortsOptions {
-  kubeconfigPath?: string;
+  kubeconfigPath?: string | undefined;
   inCluster: boolean;
   /** Learns every credential a kubeconfig holds, so logs never show one. */
   addSecrets: (values: string[]) => void;

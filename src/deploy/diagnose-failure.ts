@@ -95,9 +95,9 @@ export async function diagnoseFailure(
 
 export interface Facts {
   ref: DeployedRef;
-  object?: FlinkObject;
-  problem?: PodProblem;
-  rootCause?: string;
+  object?: FlinkObject | undefined;
+  problem?: PodProblem | undefined;
+  rootCause?: string | undefined;
   events: string[];
   selector: string;
   /** `kubectl [--context c] -n ns` */

@@ -213,7 +213,7 @@ export async function acquireJobLease(
             metadata: {
               name,
               namespace,
-              resourceVersion: lease.metadata?.resourceVersion,
+              ...(lease.metadata?.resourceVersion ? { resourceVersion: lease.metadata.resourceVersion } : {}),
               annotations: { [LEASE_ANNOTATION.wantedBy]: sha },
             },
           },

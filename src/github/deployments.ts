@@ -219,8 +219,9 @@ export function environmentUrlOf(webUi: WebUiLink | undefined): string | undefin
 
 /** The final status of a job's deployment, from what happened to it. */
 export function jobDeploymentStatus(job: JobDeployReport, options: { logUrl?: string } = {}): DeploymentStatusUpdate {
+  const environmentUrl = environmentUrlOf(job.webUi);
   const common = {
-    ...(environmentUrlOf(job.webUi) ? { environmentUrl: environmentUrlOf(job.webUi) } : {}),
+    ...(environmentUrl ? { environmentUrl } : {}),
     ...(options.logUrl ? { logUrl: options.logUrl } : {}),
   };
   switch (job.state) {

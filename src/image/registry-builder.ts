@@ -21,6 +21,7 @@ import {
   type Progress,
   type RegistryAuth,
 } from './types.js';
+import { formatBytes } from '../text/format-bytes.js';
 import { mapBounded } from '../text/map-bounded.js';
 
 export interface RegistryBuilderOptions {
@@ -414,11 +415,4 @@ function describeSource(source: 'explicit' | 'environment' | 'docker-config'): s
 /** Layers a registry may not hold (Windows base layers): they stay where their URLs point. */
 function isForeign(layer: Descriptor): boolean {
   return /foreign|nondistributable/.test(layer.mediaType);
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`;
-  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return `${(bytes / 1e9).toFixed(2)} GB`;
 }

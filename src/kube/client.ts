@@ -494,7 +494,9 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
               spec: {
                 ...spec,
                 holderIdentity,
-                leaseDurationSeconds: leaseDurationSeconds ?? spec.leaseDurationSeconds,
+                ...((leaseDurationSeconds ?? spec.leaseDurationSeconds) !== undefined
+                  ? { leaseDurationSeconds: leaseDurationSeconds ?? spec.leaseDurationSeconds }
+                  : {}),
                 // Dates read back are plain Dates; a server parses only microsecond timestamps.
                 acquireTime: takeover ? now : spec.acquireTime ? new V1MicroTime(spec.acquireTime) : now,
                 renewTime: now,

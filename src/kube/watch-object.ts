@@ -123,7 +123,7 @@ function watchOnce<T extends KubernetesObject>(
   ref: ObjectRef,
   resourceVersion: string | undefined,
   onObject: OnObject<T>,
-  options: { signal?: AbortSignal; idleRestartMs: number },
+  options: { signal?: AbortSignal | undefined; idleRestartMs: number },
 ): Promise<Run> {
   return new Promise<Run>((resolve, reject) => {
     const run: Run = { stopped: false, delivered: 0, ...(resourceVersion ? { resourceVersion } : {}) };

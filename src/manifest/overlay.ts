@@ -154,35 +154,29 @@ export function resolveJob(
   return { job: resolved, diagnostics };
 }
 
+/** Every key of JobSettings; the type below fails to compile when one is added to JobSettings and not here. */
+const SETTING_KEYS = [
+  'flinkVersion',
+  'namespace',
+  'baseImage',
+  'runner',
+  'parallelism',
+  'upgradeMode',
+  'resources',
+  'flinkConfiguration',
+  'serviceAccount',
+  'variables',
+  'sessionCluster',
+] as const satisfies readonly (keyof JobSettings)[];
+const everySettingListed: Exclude<keyof JobSettings, (typeof SETTING_KEYS)[number]> extends never ? true : never = true;
+void everySettingListed;
+
 /** Only the JobSettings part of a larger object, so that e.g. `enabled` or `kubeContext` never leak into the merge. */
 function settingsOf(layer: JobSettings | undefined): JobSettings | undefined {
   if (!layer) return undefined;
-  const {
-    flinkVersion,
-    namespace,
-    baseImage,
-    runner,
-    parallelism,
-    upgradeMode,
-    resources,
-    flinkConfiguration,
-    serviceAccount,
-    variables,
-    sessionCluster,
-  } = layer;
-  return {
-    flinkVersion,
-    namespace,
-    baseImage,
-    runner,
-    parallelism,
-    upgradeMode,
-    resources,
-    flinkConfiguration,
-    serviceAccount,
-    variables,
-    sessionCluster,
-  };
+  const settings: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) if (layer[key] !== undefined) settings[key] = layer[key];
+  return settings as JobSettings;
 }
 
 /** The namespace an environment's jobs go to unless a job says otherwise: the one place this default is decided. */

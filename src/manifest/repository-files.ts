@@ -1,5 +1,6 @@
 import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from '../text/format-bytes.js';
 import { excerpt, quote } from '../text/quote.js';
 
 /** Text files larger than this are refused: no SQL script or manifest is legitimately 1 MB. */
@@ -203,12 +204,4 @@ export function safeRealpath(p: string): string | undefined {
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024
-    ? `${(n / (1024 * 1024)).toFixed(1)} MB`
-    : n >= 1024
-      ? `${Math.round(n / 1024)} KB`
-      : `${n} bytes`;
 }

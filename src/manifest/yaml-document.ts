@@ -139,7 +139,7 @@ export interface YamlLocation {
   /** Range of the key of the deepest pair found on the path, if the path ends at a mapping entry. */
   key?: Range;
   /** Range of the node found (the value), when there is one with source text. */
-  value?: Range;
+  value?: Range | undefined;
   /** True when the whole path was found; false when it stopped at an ancestor. */
   exact: boolean;
   node?: Node;

@@ -6,8 +6,8 @@ import { RenderError } from './render-error.js';
 
 /** Where a rendered object came from; every field optional (a local `plan` has no PR). */
 export interface Provenance {
-  gitSha?: string;
-  pullRequest?: number;
+  gitSha?: string | undefined;
+  pullRequest?: number | undefined;
   commitUrl?: string;
 }
 

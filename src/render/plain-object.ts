@@ -4,8 +4,18 @@
  * maps in sorted key order so that the same input always prints the same bytes.
  */
 
+/**
+ * T as a renderer writes it before `withoutUndefined`: an optional property may hold `undefined`
+ * (which `withoutUndefined` then removes), so renderers can write `entryClass: job.runner.entryClass`.
+ */
+export type Loose<T> = T extends readonly (infer U)[]
+  ? Loose<U>[]
+  : T extends object
+    ? { [K in keyof T]: Loose<T[K]> | (undefined extends T[K] ? undefined : never) }
+    : T;
+
 /** Deep copy without `undefined` values; object key order is kept as given. */
-export function withoutUndefined<T>(value: T): T {
+export function withoutUndefined<T>(value: Loose<T>): T {
   if (Array.isArray(value)) {
     return value.filter((v) => v !== undefined).map((v) => withoutUndefined(v)) as T;
   }
@@ -16,7 +26,7 @@ export function withoutUndefined<T>(value: T): T {
     }
     return out as T;
   }
-  return value;
+  return value as T;
 }
 
 /** A copy of a string map with its keys in code-point order. */

@@ -11,7 +11,7 @@ import type { ComponentResources, ResolvedJob } from '../manifest/types.js';
 import { flinkConfiguration, hasHighAvailability } from './flink-configuration.js';
 import { operatorFlinkVersion, SUPPORTED_FLINK_VERSIONS } from './flink-version.js';
 import { objectMeta, type Provenance } from './object-meta.js';
-import { withoutUndefined } from './plain-object.js';
+import { withoutUndefined, type Loose } from './plain-object.js';
 import { RenderError } from './render-error.js';
 import { runnerArgs } from './runner-args.js';
 import { ingressFor } from './web-ui.js';
@@ -102,7 +102,7 @@ function renderSessionJob(job: ResolvedJob, input: RenderInput): FlinkSessionJob
   });
 }
 
-function jobSpec(job: ResolvedJob, script: string): FlinkJobSpec {
+function jobSpec(job: ResolvedJob, script: string): Loose<FlinkJobSpec> {
   if (!Number.isInteger(job.parallelism) || job.parallelism < 1) {
     throw new RenderError(
       job.name,
@@ -124,7 +124,7 @@ function componentSpec(
   job: ResolvedJob,
   component: 'jobManager' | 'taskManager',
   resources: ComponentResources | undefined,
-): JobManagerSpec & TaskManagerSpec {
+): Loose<JobManagerSpec & TaskManagerSpec> {
   const where = `resources.${component}`;
   const fail = (problem: string, hint?: string): never => {
     throw new RenderError(job.name, job.environment, `${where}.${problem}`, hint);
@@ -140,6 +140,6 @@ function componentSpec(
       'memory is missing, and the Flink operator requires it whenever cpu is set.',
       'Add memory, e.g. memory: 2048m.',
     );
-  const resource: FlinkResource | undefined = cpu !== undefined || memory ? { cpu, memory } : undefined;
+  const resource: Loose<FlinkResource> | undefined = cpu !== undefined || memory ? { cpu, memory } : undefined;
   return { resource, replicas };
 }

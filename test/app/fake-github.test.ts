@@ -32,7 +32,7 @@ async function call(
   const res = await fetch(`${fake.apiUrl}${path}`, {
     method,
     headers: { authorization: auth, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };

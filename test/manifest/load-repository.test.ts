@@ -162,7 +162,7 @@ describe('loadRepository', () => {
     expect(result.diagnostics.map(brief)).toEqual([
       'jobs/orders/job.yaml:4:7 error manifest/reference SQL file `bin.sql` is a binary file, not text',
       'jobs/orders/job.yaml:4:16 error manifest/reference SQL file `latin1.sql` is not UTF-8 text',
-      'jobs/orders/job.yaml:4:28 error manifest/reference SQL file `huge.sql` is 1.1 MB, more than the 1.0 MB a text file may have',
+      'jobs/orders/job.yaml:4:28 error manifest/reference SQL file `huge.sql` is 1.1 MiB, more than the 1.0 MiB a text file may have',
     ]);
     expect(result.jobs[0]?.sqlFiles).toEqual([]);
   });

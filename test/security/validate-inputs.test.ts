@@ -53,7 +53,7 @@ describe('streampilot validate refuses inputs that are not small text files, wit
   it('validate of a 20 MB SQL file exits 1 quickly, naming the size limit', () => {
     const big = path.join(scratch, 'big.sql');
     writeFileSync(big, 'SELECT 1 + 1 + 1 + 1 FROM t;\n'.repeat(Math.ceil((20 * 1024 * 1024) / 29)));
-    expectRefused(validate(big), big, /is 20\.0 MB, more than the 1\.0 MB a text file may have/);
+    expectRefused(validate(big), big, /is 20\.0 MiB, more than the 1\.0 MiB a text file may have/);
   });
 
   it('validate of a binary file (a NUL past the first 8 KB) is refused instead of printing megabytes of syntax errors', () => {

@@ -110,9 +110,9 @@ export interface NodeSeed {
 
 interface Route {
   type: ResourceType;
-  namespace?: string;
-  name?: string;
-  subresource?: string;
+  namespace?: string | undefined;
+  name?: string | undefined;
+  subresource?: string | undefined;
 }
 
 const FIELD_VALIDATIONS = new Set(['Strict', 'Warn', 'Ignore']);

@@ -8,9 +8,9 @@ import { badRequest } from './api-status.js';
 type Obj = Record<string, unknown>;
 
 export interface LogQuery {
-  container?: string;
-  previous?: boolean;
-  tailLines?: number;
+  container?: string | undefined;
+  previous?: boolean | undefined;
+  tailLines?: number | undefined;
 }
 
 export class PodLogs {

@@ -381,7 +381,8 @@ export function columnDef(c: Cursor): ColumnDef {
       };
       if (kind === 'primaryKey') col.primaryKey = true;
     } else if (!col.comment && c.isKeyword('COMMENT')) {
-      col.comment = optionalComment(c);
+      const comment = optionalComment(c);
+      if (comment) col.comment = comment;
     }
   }
   col.range = c.rangeFrom(start);
