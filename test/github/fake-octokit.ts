@@ -1,8 +1,28 @@
 import type { CheckRunData, GitHubClient, IssueCommentData, PullRequestData } from '../../src/github/types.js';
+import { documentedProblems } from '../support/fake-github/documented-rules.js';
+import { OpenApiContract } from '../support/fake-github/openapi-contract.js';
+
+/** Compiled once: the same OpenAPI slice and documented limits the HTTP fake (test/support/fake-github) enforces. */
+let contract: OpenApiContract | undefined;
+
+/** Octokit's method names and the operations of GitHub's REST description they call. */
+const OPERATION: Record<string, string> = {
+  'checks.listForRef': 'checks/list-for-ref',
+  'checks.create': 'checks/create',
+  'checks.update': 'checks/update',
+  'issues.listComments': 'issues/list-comments',
+  'issues.createComment': 'issues/create-comment',
+  'issues.updateComment': 'issues/update-comment',
+  'pulls.get': 'pulls/get',
+  'repos.listPullRequestsAssociatedWithCommit': 'repos/list-pull-requests-associated-with-commit',
+};
 
 /**
  * A recording stand-in for the installation Octokit: the calls it receives, in order, and the
- * check runs and comments they leave behind. Parameter names follow GitHub's REST API.
+ * check runs and comments they leave behind. Every call is checked against GitHub's REST
+ * description (@octokit/openapi, the slice in test/fixtures/github) and the limits GitHub
+ * documents, and refused with a 422 as GitHub would: a workflow test cannot pass on a request
+ * the real API refuses.
  */
 export interface FakeOctokit extends GitHubClient {
   calls: { method: string; params: Record<string, unknown> }[];
@@ -15,6 +35,8 @@ export interface FakeOctokit extends GitHubClient {
 }
 
 export function fakeOctokit(options: { token?: string } = {}): FakeOctokit {
+  // Compiled before the first call, so that a workflow's timing (the in-progress delay) never includes it.
+  contract ??= new OpenApiContract();
   let nextId = 100;
   const fake: FakeOctokit = {
     calls: [],
@@ -99,6 +121,15 @@ export function fakeOctokit(options: { token?: string } = {}): FakeOctokit {
   };
   function record(method: string, params: Record<string, unknown>) {
     fake.calls.push({ method, params: structuredClone(params) });
+    const operationId = OPERATION[method]!;
+    const request = contract!.octokitRequest(operationId, params);
+    const problems = [
+      ...contract!.validateRequest(operationId, request).map((p) => `${p.where}: ${p.message}`),
+      ...documentedProblems(operationId, request.body),
+    ];
+    if (problems.length > 0) {
+      throw Object.assign(new Error(`Validation Failed (${operationId}): ${problems.join('; ')}`), { status: 422 });
+    }
     if (fake.failNext?.method === method) {
       const { error } = fake.failNext;
       delete fake.failNext;

@@ -67,6 +67,8 @@ function ports(over: Partial<ValidatePullRequestPorts> = {}): ValidatePullReques
     redact: (t) => redact(t, ['webhook-s3cret-value']),
     log: { info: record, warn: record, error: record },
     logged,
+    // Far above any check here, loaded machine or not: only the test of the delay itself sets a short one.
+    inProgressAfterMs: 60_000,
     ...over,
   };
 }

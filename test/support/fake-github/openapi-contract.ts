@@ -33,6 +33,7 @@ interface CompiledOperation {
   template: string;
   pattern: RegExp;
   paramNames: string[];
+  queryNames: string[];
   pathParams: ValidateFunction;
   query: ValidateFunction;
   body: ValidateFunction | undefined;
@@ -90,6 +91,7 @@ export class OpenApiContract {
           template,
           pattern,
           paramNames,
+          queryNames: params.filter((p) => p.in === 'query').map((p) => p.name as string),
           pathParams: coercing.compile(group('path')),
           query: coercing.compile(group('query')),
           body: bodySchema?.['application/json']
@@ -134,6 +136,28 @@ export class OpenApiContract {
       // GitHub ignores bodies of operations that take none; nothing to check.
     } else if (!op.body(request.body)) problems.push(...describe('body', op.body.errors));
     return problems;
+  }
+
+  /**
+   * Octokit's flat parameters (`{ owner, repo, check_run_id, status, output }`) split the way
+   * Octokit sends them: path parameters into the URL, query parameters into the query string
+   * (both as strings), everything else into the JSON body.
+   */
+  octokitRequest(
+    operationId: string,
+    params: Record<string, unknown>,
+  ): { pathParams: Record<string, string>; query: Record<string, string>; body: unknown } {
+    const op = this.operation(operationId);
+    const pathParams: Record<string, string> = {};
+    const query: Record<string, string> = {};
+    const body: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(params)) {
+      if (value === undefined) continue;
+      if (op.paramNames.includes(name)) pathParams[name] = String(value);
+      else if (op.queryNames.includes(name)) query[name] = String(value);
+      else body[name] = value;
+    }
+    return { pathParams, query, body: op.body && Object.keys(body).length > 0 ? body : undefined };
   }
 
   /** Problems with a response the fake is about to send: a fake answering off-contract is a bug. */
