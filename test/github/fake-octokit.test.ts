@@ -8,25 +8,26 @@ import { fakeOctokit } from './fake-octokit.js';
  */
 describe('fakeOctokit refuses what GitHub refuses', () => {
   const repo = { owner: 'acme', repo: 'flink-jobs' };
+  /** A completed check run as StreamPilot creates one; each case changes one thing. */
+  const completedRun = (over: Record<string, unknown>) =>
+    ({ ...repo, name: 'StreamPilot', head_sha: 'a'.repeat(40), status: 'completed', ...over }) as Parameters<
+      ReturnType<typeof fakeOctokit>['rest']['checks']['create']
+    >[0];
 
   it('a completed check run without a conclusion', async () => {
     const gh = fakeOctokit();
-    await expect(
-      gh.rest.checks.create({ ...repo, name: 'StreamPilot', head_sha: 'a'.repeat(40), status: 'completed' }),
-    ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('conclusion is required') });
+    await expect(gh.rest.checks.create(completedRun({}))).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringContaining('conclusion is required'),
+    });
   });
 
   it('a conclusion GitHub does not know', async () => {
     const gh = fakeOctokit();
-    await expect(
-      gh.rest.checks.create({
-        ...repo,
-        name: 'StreamPilot',
-        head_sha: 'a'.repeat(40),
-        status: 'completed',
-        conclusion: 'passed' as 'success',
-      }),
-    ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('body') });
+    await expect(gh.rest.checks.create(completedRun({ conclusion: 'passed' }))).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringContaining('body'),
+    });
   });
 
   it('an annotation with columns over several lines', async () => {
@@ -41,14 +42,9 @@ describe('fakeOctokit refuses what GitHub refuses', () => {
       message: 'x',
     };
     await expect(
-      gh.rest.checks.create({
-        ...repo,
-        name: 'StreamPilot',
-        head_sha: 'a'.repeat(40),
-        status: 'completed',
-        conclusion: 'failure',
-        output: { title: 't', summary: 's', annotations: [annotation] },
-      }),
+      gh.rest.checks.create(
+        completedRun({ conclusion: 'failure', output: { title: 't', summary: 's', annotations: [annotation] } }),
+      ),
     ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('start_column and end_column') });
   });
 
@@ -61,14 +57,9 @@ describe('fakeOctokit refuses what GitHub refuses', () => {
 
   it('and accepts the same requests written correctly', async () => {
     const gh = fakeOctokit();
-    const { data } = await gh.rest.checks.create({
-      ...repo,
-      name: 'StreamPilot',
-      head_sha: 'a'.repeat(40),
-      status: 'completed',
-      conclusion: 'success',
-      output: { title: 't', summary: 's' },
-    });
+    const { data } = await gh.rest.checks.create(
+      completedRun({ conclusion: 'success', output: { title: 't', summary: 's' } }),
+    );
     await gh.rest.issues.createComment({ ...repo, issue_number: 7, body: 'plan' });
     expect(data.conclusion).toBe('success');
     expect(gh.comments.map((c) => c.body)).toEqual(['plan']);
