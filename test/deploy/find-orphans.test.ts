@@ -28,7 +28,7 @@ let kube: KubeClient;
 const OURS = 'acme/flink-jobs';
 const REPOSITORY = repositoryLabel(OURS);
 
-async function deployed(overrides: Partial<ResolvedJob>, repository: string | undefined = OURS): Promise<void> {
+async function deployed(overrides: Partial<ResolvedJob>, repository: string | null = OURS): Promise<void> {
   const object = renderJob(resolvedJob(overrides), {
     image: IMAGE,
     script: 'INSERT INTO sink SELECT * FROM source;\n',
@@ -58,7 +58,7 @@ beforeAll(async () => {
   // Another team's repository deploying to the same namespace under the same environment name.
   await deployed({ name: 'their-job', environment: 'prod', namespace: 'flink-prod' }, 'other-team/flink-jobs');
   // Applied before objects carried a repository label: nobody's orphan until a repository adopts it.
-  await deployed({ name: 'unlabelled', environment: 'prod', namespace: 'flink-prod' }, undefined);
+  await deployed({ name: 'unlabelled', environment: 'prod', namespace: 'flink-prod' }, null);
   // Someone's own FlinkDeployment in the same namespace, without our labels.
   const handMade = renderJob(resolvedJob({ name: 'hand-made', environment: 'prod', namespace: 'flink-prod' }), {
     image: IMAGE,
