@@ -246,7 +246,10 @@ async function measure(): Promise<DeployFigures> {
     const prepareCpu: number[] = [];
     const prepare = (p: { environment: PlannedEnvironment }, gitSha: string) => {
       const cpu = process.cpuUsage();
-      const jobs = prepareDeploy(p.environment, reusedImages(p.environment), { gitSha, repository: 'bench/deploy-measure' });
+      const jobs = prepareDeploy(p.environment, reusedImages(p.environment), {
+        gitSha,
+        repository: 'bench/deploy-measure',
+      });
       prepareCpu.push(cpuMsSince(cpu));
       return jobs;
     };

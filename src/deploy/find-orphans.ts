@@ -45,7 +45,11 @@ export async function findOrphans(kube: KubeClient, query: OrphanQuery): Promise
     for (const kind of KINDS) {
       for (const object of await kube.list(FLINK_API_VERSION, kind, namespace, selector)) {
         // The selector already says so; checked again so that no server quirk can make us delete someone else's job.
-        if (!isOurs(object, query.environment, query.repository) || query.jobs.has(object.metadata!.labels![LABEL.job]!)) continue;
+        if (
+          !isOurs(object, query.environment, query.repository) ||
+          query.jobs.has(object.metadata!.labels![LABEL.job]!)
+        )
+          continue;
         found.push({ apiVersion: FLINK_API_VERSION, kind, namespace, name: object.metadata?.name ?? '' });
       }
     }

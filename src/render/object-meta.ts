@@ -88,7 +88,10 @@ export function repositoryLabel(fullName: string): string {
  * (AbstractFlinkResourceReconciler, ReflectiveDiffBuilder), and builds the pods from
  * spec.podTemplate (FlinkConfigBuilder), so a new label never restarts a job.
  */
-export function repositoryMeta(fullName: string): { labels: Record<string, string>; annotations: Record<string, string> } {
+export function repositoryMeta(fullName: string): {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+} {
   return {
     labels: { [LABEL.repository]: repositoryLabel(fullName) },
     annotations: { [ANNOTATION.repository]: fullName },

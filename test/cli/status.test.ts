@@ -155,8 +155,8 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
   const deploy = async (environment: string, jobs: string[], root = repo) => {
     const planned = checkRepository(root, { environments: [environment], gitSha: SHA }).plan.environments[0]!;
     const builds = planned.jobs.map((j) => ({ job: j.name, status: 'no-image' as const, image: IMAGE(j.name) }));
-    const prepared = prepareDeploy(planned, builds, { gitSha: SHA, pullRequest: 12, repository: REPOSITORY }).filter((p) =>
-      jobs.includes(p.job.name),
+    const prepared = prepareDeploy(planned, builds, { gitSha: SHA, pullRequest: 12, repository: REPOSITORY }).filter(
+      (p) => jobs.includes(p.job.name),
     );
     const report = await deployEnvironment(
       prepared,
