@@ -183,4 +183,15 @@ describe.skipIf(reason)(`two repositories deploying to one namespace and environ
     expect(live('orders')).toEqual(ordersBefore);
     expect(owner('orders')).toBe('Acme/Team-A');
   }, 60_000);
+
+  test('status of the second team: its own jobs, the colliding name as the other repository’s, and none of the first team’s jobs as not in Git', async () => {
+    const r = await runCliAsync(['status', '--env', 'staging', '--kubeconfig', kubeconfig], { cwd: teamB.dir });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^ {2}payments {2}job RUNNING/m);
+    expect(r.stdout).toContain(
+      '    not deployed: FlinkSessionJob flink-staging/orders belongs to repository Acme/Team-A; rename the job or deploy it to another namespace',
+    );
+    expect(r.stdout).not.toMatch(/not in Git/);
+  }, 60_000);
 });
