@@ -195,3 +195,28 @@ describe.skipIf(reason)(`two repositories deploying to one namespace and environ
     expect(r.stdout).not.toMatch(/not in Git/);
   }, 60_000);
 });
+
+describe('a checkout that names no repository', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sp-cli-no-repo-'));
+  beforeAll(() => {
+    writeFileSync(path.join(dir, 'streampilot.yaml'), project(true));
+    for (const [file, text] of Object.entries(sessionJob('orders'))) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('deploy and status stop with exit 2 before any cluster is reached, saying to add `repository:` or a remote', async () => {
+    for (const command of ['deploy', 'status']) {
+      // Nothing listens there: a command that got as far as the cluster would say so instead.
+      const r = await runCliAsync([command, '--env', 'staging', '--kubeconfig', path.join(dir, 'absent')], {
+        cwd: dir,
+      });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`${command}: cannot tell which repository this is`);
+      expect(r.stderr).toContain('add `repository: owner/name` to streampilot.yaml');
+      expect(r.stdout).toBe('');
+    }
+  }, 60_000);
+});
