@@ -178,7 +178,15 @@ async function deploy(
   const t0 = performance.now();
   const report = await deployEnvironment(
     jobs,
-    { environment: ENVIRONMENT, sha: gitSha, force: false, prune: false, timeoutMs: 60_000, concurrency },
+    {
+      environment: ENVIRONMENT,
+      repository: 'bench/deploy-measure',
+      sha: gitSha,
+      force: false,
+      prune: false,
+      timeoutMs: 60_000,
+      concurrency,
+    },
     {
       kube: cluster.kube,
       flink: createFlinkRest(cluster.kube),
@@ -238,7 +246,10 @@ async function measure(): Promise<DeployFigures> {
     const prepareCpu: number[] = [];
     const prepare = (p: { environment: PlannedEnvironment }, gitSha: string) => {
       const cpu = process.cpuUsage();
-      const jobs = prepareDeploy(p.environment, reusedImages(p.environment), { gitSha });
+      const jobs = prepareDeploy(p.environment, reusedImages(p.environment), {
+        gitSha,
+        repository: 'bench/deploy-measure',
+      });
       prepareCpu.push(cpuMsSince(cpu));
       return jobs;
     };

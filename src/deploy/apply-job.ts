@@ -6,9 +6,16 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { KubeApiError, type KubeClient, type ObjectRef, type StatusCause } from '../kube/client.js';
 import type { FlinkResourceObject } from '../kube/types.js';
+import { ANNOTATION, LABEL } from '../render/object-meta.js';
+import { foreignRefusal, ownershipOf, repositoryOf } from './repository-ownership.js';
 import type { ApplyResult, DeployObjects, DriftedField } from './types.js';
 
 export const FIELD_MANAGER = 'streampilot';
+/**
+ * Writes the repository label onto an unchanged object it adopts. A manager of its own: an
+ * apply as `streampilot` of the metadata alone would give up (and so remove) every spec field.
+ */
+export const ADOPTION_FIELD_MANAGER = 'streampilot-adoption';
 
 export interface ApplyJobOptions {
   /** Take over fields other managers changed (reported back as `forcedFields`). */
@@ -37,6 +44,8 @@ function describe(object: { kind: string; metadata: { namespace: string; name: s
 /**
  * Applies `objects` with server-side apply as `fieldManager` (default `streampilot`):
  *
+ * - any of them exists and carries another repository's label: `failed`, nothing written; one
+ *   without a repository label is adopted (`adopted: true`), even when nothing else changes;
  * - the resource does not exist: companions, then the resource (`applied`, `created: true`);
  * - it exists: a dry run without force. Fields another manager owns with a different value are
  *   `drift` (unless `force`), and nothing is written; a dry run that leaves the generation as it
@@ -57,12 +66,20 @@ export async function applyJob(
   let step: Step = { doing: 'reading', object: describe(resource) };
   try {
     const live = await kube.get<Stored>(refOf(resource));
+    const claim = await claimObjects(kube, objects, live);
+    if ('refused' in claim) return { status: 'failed', ...claim.refused };
+    const adopted = claim.unclaimed.length > 0 ? { adopted: true } : {};
     let forcedFields: DriftedField[] = [];
     if (live) {
       step = { doing: 'checking (dry run)', object: describe(resource) };
       const check = await dryRun(kube, resource, fieldManager);
       if (check.drift.length === 0 && check.object && generationOf(check.object) === generationOf(live)) {
-        return { status: 'unchanged', object: live, generation: generationOf(live) };
+        // A label is not spec: the generation stays, so the dry run calls an adoption "unchanged". It is written alone.
+        for (const object of claim.unclaimed) {
+          step = { doing: 'adopting', object: describe(object) };
+          await kube.applyServerSide(repositoryOnly(object), { fieldManager: ADOPTION_FIELD_MANAGER, force: false });
+        }
+        return { status: 'unchanged', object: live, generation: generationOf(live), ...adopted };
       }
       const drift = [...check.drift];
       // Only now, with a change to make: a companion someone edited would be overwritten too.
@@ -80,7 +97,14 @@ export async function applyJob(
     }
     step = { doing: 'applying', object: describe(resource) };
     const applied = await kube.applyServerSide<Stored>(resource, { fieldManager, force: options.force });
-    return { status: 'applied', object: applied, generation: generationOf(applied), created: !live, forcedFields };
+    return {
+      status: 'applied',
+      object: applied,
+      generation: generationOf(applied),
+      created: !live,
+      forcedFields,
+      ...adopted,
+    };
   } catch (error) {
     if (!(error instanceof KubeApiError)) throw error;
     // Someone changed a field between the dry run and the apply.
@@ -88,6 +112,47 @@ export async function applyJob(
     if (drift.length > 0) return { status: 'drift', fields: drift };
     return failure(error, step, resource);
   }
+}
+
+type Rendered = DeployObjects['resource'] | DeployObjects['companions'][number];
+
+/**
+ * Reads what exists of the job's objects: refused when one belongs to another repository (before
+ * anything is written, so nothing is half-applied); otherwise the ones without a repository label.
+ */
+async function claimObjects(
+  kube: KubeClient,
+  objects: DeployObjects,
+  live: KubernetesObject | undefined,
+): Promise<{ refused: { reason: string; hint: string } } | { unclaimed: Rendered[] }> {
+  if (repositoryOf(objects.resource) === undefined) return { unclaimed: [] };
+  const ours = objects.resource.metadata.annotations?.[ANNOTATION.repository] ?? repositoryOf(objects.resource)!;
+  const unclaimed: Rendered[] = [];
+  const pairs: [Rendered, KubernetesObject | undefined][] = [[objects.resource, live]];
+  for (const companion of objects.companions) pairs.push([companion, await kube.get(refOf(companion))]);
+  for (const [rendered, existing] of pairs) {
+    if (!existing) continue;
+    const ownership = ownershipOf(existing, rendered);
+    if (ownership.status === 'foreign') return { refused: foreignRefusal(rendered, ours, ownership.repository) };
+    if (ownership.status === 'unclaimed') unclaimed.push(rendered);
+  }
+  return { unclaimed };
+}
+
+/** The object reduced to its name and repository label and annotation: an adoption's whole write. */
+function repositoryOnly(object: Rendered): KubernetesObject {
+  const { name, namespace, labels, annotations } = object.metadata;
+  const fullName = annotations?.[ANNOTATION.repository];
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    metadata: {
+      name,
+      namespace,
+      labels: { [LABEL.repository]: labels?.[LABEL.repository] ?? '' },
+      ...(fullName ? { annotations: { [ANNOTATION.repository]: fullName } } : {}),
+    },
+  };
 }
 
 /** The object a non-forced apply would produce, or the fields it conflicts on. */
@@ -130,7 +195,7 @@ function generationOf(object: Stored): number {
 }
 
 interface Step {
-  doing: 'reading' | 'checking (dry run)' | 'applying';
+  doing: 'reading' | 'checking (dry run)' | 'applying' | 'adopting';
   object: string;
 }
 

@@ -1,12 +1,13 @@
 import type { KubeClient } from '../kube/client.js';
-import { LABEL, MANAGED_BY } from '../render/object-meta.js';
+import { ownSelector, repositoryOf } from './repository-ownership.js';
 import type { CompanionObject } from './types.js';
 
 /**
  * `build: configmap` ships each script version in a ConfigMap of its own (content-addressed,
  * immutable), so every SQL change leaves one behind. Once the job runs on the new one, the
  * operator's last stable spec names it too, and no rollback needs the older ones: they go.
- * Returns the names deleted; a failure to delete is left for the next deploy.
+ * Only the ConfigMaps of the same repository as `current`: another repository's job of the same
+ * name keeps its own. Returns the names deleted; a failure to delete is left for the next deploy.
  */
 export async function pruneSqlConfigMaps(
   kube: KubeClient,
@@ -15,7 +16,7 @@ export async function pruneSqlConfigMaps(
 ): Promise<string[]> {
   const keep = new Set(current.filter((c) => c.kind === 'ConfigMap').map((c) => c.metadata.name));
   if (keep.size === 0) return [];
-  const selector = `${LABEL.managedBy}=${MANAGED_BY},${LABEL.job}=${job.name},${LABEL.environment}=${job.environment}`;
+  const selector = ownSelector(job.environment, current[0] && repositoryOf(current[0]), job.name);
   const found = await kube.list<{ apiVersion: string; kind: string; metadata?: { name?: string } }>(
     'v1',
     'ConfigMap',

@@ -34,9 +34,11 @@ export type ApplyResult =
       generation: number;
       created: boolean;
       forcedFields: DriftedField[];
+      /** The objects had no repository label (applied before StreamPilot recorded one): this repository took them. */
+      adopted?: boolean;
     }
-  /** The live spec already equals the rendered one: nothing written. */
-  | { status: 'unchanged'; object: FlinkResourceObject; generation: number }
+  /** The live spec already equals the rendered one: nothing written but an adoption's label. */
+  | { status: 'unchanged'; object: FlinkResourceObject; generation: number; adopted?: boolean }
   /** Not applied: other managers changed fields we set. Forcing takes them over. */
   | { status: 'drift'; fields: DriftedField[] }
   /** The API server refused the object or could not be reached. */
@@ -114,6 +116,8 @@ export interface JobDeployReport {
   reason?: string;
   /** The GitHub Deployment recording it, when there is one. */
   deploymentId?: number;
+  /** The job's objects had no repository label (deployed before StreamPilot recorded one): this repository took them. */
+  adoptedBy?: string;
   elapsedMs?: number;
 }
 
@@ -140,8 +144,10 @@ export interface JobStatus {
   job: string;
   kind: FlinkKind;
   namespace: string;
-  /** False when the cluster has no resource for the job. */
+  /** False when the cluster has no resource for the job (or only another repository's, see otherRepository). */
   deployed: boolean;
+  /** The resource of that name belongs to this other repository (`owner/name`): a name collision. */
+  otherRepository?: string;
   lifecycleState?: string;
   jobState?: string;
   /** The operator's error message, when status.error is set. */

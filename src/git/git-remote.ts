@@ -99,3 +99,38 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
   return out;
 }
+
+const NAME_SEGMENT = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * `owner/name` of a GitHub-style remote URL, whatever its form: `https://github.com/acme/jobs.git`,
+ * `https://user:token@ghe.example.com/acme/jobs`, `ssh://git@github.com:22/acme/jobs.git` or the
+ * scp-like `git@github.com:acme/jobs.git` all give `acme/jobs` (the last two path segments).
+ * Undefined for a local path or file:// URL, which names no hosted repository.
+ */
+export function repositoryFullName(remoteUrl: string): string | undefined {
+  const raw = remoteUrl.trim();
+  let pathPart: string;
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      return undefined;
+    }
+    if (parsed.protocol === 'file:' || !parsed.host) return undefined;
+    pathPart = decodeURIComponent(parsed.pathname);
+  } else if (SCP_LIKE.test(raw)) {
+    pathPart = raw.slice(raw.indexOf(':') + 1);
+  } else {
+    return undefined;
+  }
+  const segments = pathPart
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')
+    .split('/')
+    .filter((s) => s !== '');
+  if (segments.length < 2) return undefined;
+  const [owner, name] = segments.slice(-2) as [string, string];
+  return NAME_SEGMENT.test(owner) && NAME_SEGMENT.test(name) ? `${owner}/${name}` : undefined;
+}

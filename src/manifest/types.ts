@@ -117,6 +117,8 @@ export interface BuildSpec {
 export interface ProjectSpec {
   apiVersion: 'streampilot.dev/v1';
   kind: 'Project';
+  /** `owner/name`: the repository the CLI labels deployed objects with when the checkout has no git remote. */
+  repository?: string;
   defaults?: JobSettings;
   registry?: { repository: string; insecure?: boolean };
   /** Connector identifiers whose jars the base image already carries (beyond Flink's built-ins). */

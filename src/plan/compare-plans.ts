@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { FileChange } from '../git/changed-files.js';
-import { ANNOTATION } from '../render/object-meta.js';
+import { ANNOTATION, LABEL } from '../render/object-meta.js';
 import { parseScript } from '../sql/parse.js';
 import { printScript } from '../sql/printer/statements.js';
 import type { DeployOn } from '../manifest/types.js';
@@ -64,7 +64,13 @@ export interface ComparePlansInput {
 
 const PROJECT_FILE = 'streampilot.yaml';
 /** Annotations that record where an object came from, not what it runs. */
-const PROVENANCE = new Set<string>([ANNOTATION.gitSha, ANNOTATION.pullRequest, ANNOTATION.commitUrl]);
+// The repository is provenance too: a plan made with it (a deploy's) equals one made without (a check's).
+const PROVENANCE = new Set<string>([
+  ANNOTATION.gitSha,
+  ANNOTATION.pullRequest,
+  ANNOTATION.commitUrl,
+  ANNOTATION.repository,
+]);
 
 /** Base and head plans side by side: per environment, what merging (or `/deploy`) would change. */
 export function comparePlans(input: ComparePlansInput): PlanComparison {
@@ -308,10 +314,12 @@ function imageHash(job: PlannedJob): string {
 }
 
 function withoutProvenance(object: PlannedJob['object']): unknown {
-  const metadata = object.metadata as { annotations?: Record<string, string> };
-  if (!metadata.annotations) return object;
-  const annotations = Object.fromEntries(Object.entries(metadata.annotations).filter(([k]) => !PROVENANCE.has(k)));
-  return { ...object, metadata: { ...object.metadata, annotations } };
+  const metadata = object.metadata as { annotations?: Record<string, string>; labels?: Record<string, string> };
+  const annotations = Object.fromEntries(
+    Object.entries(metadata.annotations ?? {}).filter(([k]) => !PROVENANCE.has(k)),
+  );
+  const labels = Object.fromEntries(Object.entries(metadata.labels ?? {}).filter(([k]) => k !== LABEL.repository));
+  return { ...object, metadata: { ...object.metadata, annotations, labels } };
 }
 
 /** JSON with sorted keys: key order never makes two equal objects differ. */

@@ -9,6 +9,8 @@ export interface Provenance {
   gitSha?: string | undefined;
   pullRequest?: number | undefined;
   commitUrl?: string;
+  /** The repository the job comes from, `owner/name` (see repositoryLabel). */
+  repository?: string;
 }
 
 export const LABEL = {
@@ -16,6 +18,8 @@ export const LABEL = {
   name: 'app.kubernetes.io/name',
   job: 'streampilot.dev/job',
   environment: 'streampilot.dev/environment',
+  /** repositoryLabel() of the repository the object was applied from. */
+  repository: 'streampilot.dev/repository',
 } as const;
 
 export const ANNOTATION = {
@@ -23,6 +27,8 @@ export const ANNOTATION = {
   pullRequest: 'streampilot.dev/pull-request',
   commitUrl: 'streampilot.dev/commit-url',
   sqlSha256: 'streampilot.dev/sql-sha256',
+  /** The repository's full name as given (`Acme/Flink-Jobs`): the label only holds its hash. */
+  repository: 'streampilot.dev/repository',
 } as const;
 
 export const MANAGED_BY = 'streampilot';
@@ -65,6 +71,33 @@ function checkNames(job: ResolvedJob): void {
   }
 }
 
+const REPOSITORY_HASH_LENGTH = 40;
+
+/**
+ * The repository label's value: a hash of the lower-cased full name, because a label value
+ * holds at most 63 characters of [-A-Za-z0-9_.] and a full name can be longer, and GitHub
+ * treats `Acme/Jobs` and `acme/jobs` as one repository.
+ */
+export function repositoryLabel(fullName: string): string {
+  return sha256Hex(fullName.toLowerCase()).slice(0, REPOSITORY_HASH_LENGTH);
+}
+
+/**
+ * The labels and annotation that tie an object to its repository. Metadata only: the operator
+ * decides on upgrades by diffing the spec against its last reconciled spec
+ * (AbstractFlinkResourceReconciler, ReflectiveDiffBuilder), and builds the pods from
+ * spec.podTemplate (FlinkConfigBuilder), so a new label never restarts a job.
+ */
+export function repositoryMeta(fullName: string): {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+} {
+  return {
+    labels: { [LABEL.repository]: repositoryLabel(fullName) },
+    annotations: { [ANNOTATION.repository]: fullName },
+  };
+}
+
 /** Name, namespace, the labels we select our objects by, and the provenance annotations. */
 export function objectMeta(job: ResolvedJob, script: string, provenance: Provenance): ObjectMeta {
   checkNames(job);
@@ -81,6 +114,8 @@ export function objectMeta(job: ResolvedJob, script: string, provenance: Provena
     annotations[ANNOTATION.pullRequest] = String(provenance.pullRequest);
   }
   if (provenance.commitUrl) annotations[ANNOTATION.commitUrl] = provenance.commitUrl;
+  const repository = provenance.repository ? repositoryMeta(provenance.repository) : undefined;
+  if (repository) Object.assign(annotations, repository.annotations);
   return {
     name: job.name,
     namespace: job.namespace,
@@ -89,6 +124,7 @@ export function objectMeta(job: ResolvedJob, script: string, provenance: Provena
       [LABEL.name]: job.name,
       [LABEL.job]: job.name,
       [LABEL.environment]: job.environment,
+      ...repository?.labels,
     }),
     annotations: sortedRecord(annotations),
   };

@@ -45,7 +45,7 @@ export function renderDeployObjects(job: ResolvedJob, input: RenderInput): Deplo
       "Remove `build: configmap` (a session job's SQL travels inline), or use mode: application.",
     );
   }
-  const configMap = renderSqlConfigMap(job, input.script);
+  const configMap = renderSqlConfigMap(job, input.script, input.repository);
   const resource = renderJob({ ...job, podTemplate: mountScript(job, configMap.metadata.name) }, input);
   return { resource, companions: [configMap] };
 }
@@ -71,7 +71,7 @@ export function sqlConfigMapBytes(job: ResolvedJob, script: string): number {
 }
 
 /** The ConfigMap of a `build: configmap` job: the script under the file name the runner reads. */
-export function renderSqlConfigMap(job: ResolvedJob, script: string): CompanionObject {
+export function renderSqlConfigMap(job: ResolvedJob, script: string, repository?: string): CompanionObject {
   const { key } = sqlScriptFile(job);
   const bytes = sqlConfigMapBytes(job, script);
   if (bytes > CONFIGMAP_MAX_BYTES) {
@@ -82,8 +82,9 @@ export function renderSqlConfigMap(job: ResolvedJob, script: string): CompanionO
       "Remove `build: configmap` so that the script goes into the job's image, or split the job.",
     );
   }
-  // Provenance annotations would change with every commit: the object stays a function of its content.
-  const meta = objectMeta(job, script, {});
+  // Provenance annotations would change with every commit: the object stays a function of its content
+  // (and of its repository, which never changes).
+  const meta = objectMeta(job, script, repository ? { repository } : {});
   const data = { [key]: script };
   return {
     apiVersion: 'v1',
@@ -93,7 +94,10 @@ export function renderSqlConfigMap(job: ResolvedJob, script: string): CompanionO
       name: `${job.name}-sql-${sha256Hex(JSON.stringify(data)).slice(0, NAME_HASH_LENGTH)}`,
       namespace: meta.namespace,
       labels: meta.labels,
-      annotations: { [ANNOTATION.sqlSha256]: sha256Hex(script) },
+      annotations: {
+        [ANNOTATION.sqlSha256]: sha256Hex(script),
+        ...(repository ? { [ANNOTATION.repository]: repository } : {}),
+      },
     },
     // Immutable: what runs is what Git says; a `kubectl edit` of the SQL is refused, and the kubelet need not watch it.
     immutable: true,

@@ -2,6 +2,7 @@ import type { EnvironmentDeployReport, FailureReason, JobDeployReport } from '..
 import type { CheckRunResult } from '../github/check-runs.js';
 import { CHECK_OUTPUT_LIMIT } from './check-run.js';
 import {
+  adoptedLine,
   cell,
   code,
   codeBlock,
@@ -101,6 +102,12 @@ function renderSummary(report: EnvironmentDeployReport, detail: Detail, shortene
   for (const job of report.jobs) {
     if (job.state === 'drift') out.push(...driftSection(job, report.environment));
     else if (FAILING_STATES.has(job.state)) out.push(...failureSection(job, detail));
+  }
+  const adopted = report.jobs.filter((j) => j.adoptedBy !== undefined);
+  if (adopted.length > 0) {
+    out.push('### Adopted', '');
+    for (const job of adopted) out.push(`- ${adoptedLine(job)}.`);
+    out.push('');
   }
   if (report.orphans.length > 0) {
     out.push('### No longer in Git', '');

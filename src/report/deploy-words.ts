@@ -141,6 +141,7 @@ export function redactReport(
       ...(j.failure !== undefined ? { failure: failure(j.failure) } : {}),
       ...(j.drift !== undefined ? { drift: j.drift.map((d) => ({ field: r(d.field), manager: r(d.manager) })) } : {}),
       ...(j.supersededBy !== undefined ? { supersededBy: r(j.supersededBy) } : {}),
+      ...(j.adoptedBy !== undefined ? { adoptedBy: r(j.adoptedBy) } : {}),
       ...(j.reason !== undefined ? { reason: r(j.reason) } : {}),
     })),
     orphans: report.orphans.map((o) => ({ ...o, namespace: r(o.namespace), name: r(o.name) })),
@@ -172,3 +173,8 @@ export function codeBlock(text: string): string {
 
 /** A table cell holds one line and no column separator. */
 export const cell = (text: string): string => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+
+/** Why a job's objects changed hands without anyone asking: said once, on the deploy that adopted them. */
+export function adoptedLine(job: JobDeployReport): string {
+  return `${job.kind} ${job.namespace}/${job.job} had no repository label (deployed before StreamPilot recorded one): adopted by ${job.adoptedBy ?? 'this repository'}, whose deploys alone see, change and prune it from now on`;
+}

@@ -1,6 +1,7 @@
 import type { EnvironmentDeployReport, JobDeployReport, JobDeployState } from '../deploy/types.js';
 import { redact as redactKnownPatterns } from '../text/redact.js';
 import {
+  adoptedLine,
   FAILING_STATES,
   forceCommand,
   jobOneLiner,
@@ -68,6 +69,11 @@ export function formatDeployText(input: EnvironmentDeployReport, options: Deploy
       );
     }
     if (f.hint) out.push(`  ${paint(color, '36', 'hint:')} ${f.hint}`);
+  }
+  const adopted = report.jobs.filter((j) => j.adoptedBy !== undefined);
+  if (adopted.length) {
+    out.push('', 'adopted:');
+    for (const job of adopted) out.push(`  ${adoptedLine(job)}`);
   }
   if (report.orphans.length) {
     out.push('', 'no longer in Git:');

@@ -6,6 +6,12 @@ export function formatStatusText(status: EnvironmentStatus): string {
   if (status.jobs.length === 0) lines.push('  no job deploys to this environment');
   for (const job of status.jobs) {
     lines.push(`  ${job.job}  ${stateOf(job)}`);
+    if (job.otherRepository) {
+      lines.push(
+        `    not deployed: ${job.kind} ${job.namespace}/${job.job} belongs to repository ${job.otherRepository}; rename the job or deploy it to another namespace`,
+      );
+      continue;
+    }
     if (!job.deployed) {
       lines.push(`    not deployed: no ${job.kind} ${job.namespace}/${job.job}`);
       continue;

@@ -16,7 +16,8 @@ import type {
 } from '../deploy/types.js';
 import { webUiLink } from '../deploy/web-ui-link.js';
 import type { KubeClient } from '../kube/client.js';
-import { ANNOTATION } from '../render/object-meta.js';
+import { ANNOTATION, repositoryLabel } from '../render/object-meta.js';
+import { ownershipOf } from '../deploy/repository-ownership.js';
 import type { PreparedJob } from './prepare-deploy.js';
 import { mapBounded } from '../text/map-bounded.js';
 import { reportOf } from '../deploy/rollout-report.js';
@@ -31,6 +32,11 @@ export interface DeployRecorder {
 
 export interface DeployEnvironmentOptions {
   environment: string;
+  /**
+   * The repository deploying, `owner/name` (the jobs' objects carry it too): orphans are looked
+   * for among its objects only, as another repository may share the namespace and environment name.
+   */
+  repository: string;
   /** The commit being deployed. */
   sha: string;
   kubeContext?: string;
@@ -142,8 +148,10 @@ async function deployJob(
   const lease = acquired.lease;
   try {
     // A slower replica must not roll a job back to an older commit than the one already there.
-    const live = await ports.kube.get<{ metadata?: { annotations?: Record<string, string> } }>(ref);
-    const liveSha = live?.metadata?.annotations?.[ANNOTATION.gitSha];
+    const live = await ports.kube.get(ref);
+    // Another repository's commit says nothing about ours: applyJob refuses that object instead.
+    const sameRepository = live !== undefined && ownershipOf(live, prepared.objects.resource).status !== 'foreign';
+    const liveSha = sameRepository ? live.metadata?.annotations?.[ANNOTATION.gitSha] : undefined;
     if (liveSha && liveSha !== options.sha && (await ports.isNewer(liveSha, options.sha))) {
       say(`already at the newer commit ${short(liveSha)}`);
       return { ...base, state: 'superseded', supersededBy: liveSha, elapsedMs: Date.now() - started };
@@ -156,9 +164,12 @@ async function deployJob(
         deploymentId = await ports.recorder?.started(prepared);
       },
     });
+    const adopted = (applied.status === 'applied' || applied.status === 'unchanged') && applied.adopted;
+    if (adopted) say(`adopted: it had no repository label; it belongs to ${options.repository} from now on`);
     const finish = async (report: JobDeployReport): Promise<JobDeployReport> => {
       const full = {
         ...report,
+        ...(adopted ? { adoptedBy: options.repository } : {}),
         ...(deploymentId !== undefined ? { deploymentId } : {}),
         elapsedMs: Date.now() - started,
       };
@@ -286,13 +297,15 @@ async function orphansOf(
     ...new Set([...(options.namespace ? [options.namespace] : []), ...jobs.map((j) => j.job.namespace)]),
   ];
   if (namespaces.length === 0) return [];
+  const repository = repositoryLabel(options.repository);
   const found = await findOrphans(ports.kube, {
     environment: options.environment,
     namespaces,
     jobs: new Set(jobs.map((j) => j.job.name)),
+    repository,
   });
   if (found.length === 0) return [];
-  if (options.prune) return pruneOrphans(ports.kube, found);
+  if (options.prune) return pruneOrphans(ports.kube, found, repository);
   return found.map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
 }
 

@@ -56,6 +56,8 @@ export async function deployOnMerge(
   const pullRequest = await mergedPullRequest(octokit, repo, merge.sha, ports);
   const provenance = {
     gitSha: merge.sha,
+    // The push payload's repository.full_name (owner login / name): every applied object says whose it is.
+    repository: `${repo.owner}/${repo.repo}`,
     ...(pullRequest !== undefined ? { pullRequest } : {}),
     ...(merge.htmlUrl ? { commitUrl: `${merge.htmlUrl}/commit/${merge.sha}` } : {}),
   };
@@ -197,6 +199,7 @@ async function deployOne(
       jobs,
       {
         environment,
+        repository: `${repo.owner}/${repo.repo}`,
         namespace: context.namespace,
         sha: merge.sha,
         ...(env.kubeContext ? { kubeContext: env.kubeContext } : {}),

@@ -5,23 +5,28 @@ import { webUiLink } from '../deploy/web-ui-link.js';
 import type { KubeClient } from '../kube/client.js';
 import { FLINK_API_VERSION } from '../kube/types.js';
 import type { PlannedEnvironment } from '../plan/types.js';
-import { ANNOTATION } from '../render/object-meta.js';
+import { ANNOTATION, LABEL, repositoryLabel } from '../render/object-meta.js';
 import type { EnvironmentStatus, JobStatus } from '../deploy/types.js';
 
 export type { EnvironmentStatus, JobStatus };
 
 interface LiveResource {
-  metadata?: { annotations?: Record<string, string> };
+  metadata?: { annotations?: Record<string, string>; labels?: Record<string, string> };
   spec?: { image?: string };
   status?: { lifecycleState?: string; jobStatus?: { state?: string }; error?: string };
 }
 
-/** What runs in an environment, read from the cluster: each job's operator status, provenance and Web UI. Reads only. */
+/**
+ * What runs in an environment, read from the cluster: each job's operator status, provenance and
+ * Web UI. Only `repository`'s objects count: a job of the same name another repository deployed
+ * is not this one's (its status says whose it is), nor is another repository's job an orphan. Reads only.
+ */
 export async function environmentStatus(
   environment: PlannedEnvironment,
   kube: KubeClient,
-  options: { kubeContext?: string } = {},
+  options: { kubeContext?: string; repository: string },
 ): Promise<EnvironmentStatus> {
+  const repository = repositoryLabel(options.repository);
   const enabled = environment.jobs.filter((j) => j.enabled);
   const jobs = await Promise.all(
     enabled.map(async (planned): Promise<JobStatus> => {
@@ -36,6 +41,10 @@ export async function environmentStatus(
       const base: JobStatus = { job: planned.name, kind, namespace: ref.namespace, deployed: Boolean(live) };
       if (!live) return base;
       const annotations = live.metadata?.annotations ?? {};
+      const owner = live.metadata?.labels?.[LABEL.repository];
+      if (owner !== undefined && owner !== repository) {
+        return { ...base, deployed: false, otherRepository: annotations[ANNOTATION.repository] ?? owner };
+      }
       const link = await webUiLink(kube, planned.job, options.kubeContext).catch(() => undefined);
       return {
         ...base,
@@ -51,7 +60,12 @@ export async function environmentStatus(
   );
   const namespaces = [...new Set([environment.namespace, ...enabled.map((j) => j.job.namespace)])];
   const orphans = (
-    await findOrphans(kube, { environment: environment.name, namespaces, jobs: new Set(enabled.map((j) => j.name)) })
+    await findOrphans(kube, {
+      environment: environment.name,
+      namespaces,
+      jobs: new Set(enabled.map((j) => j.name)),
+      repository,
+    })
   ).map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
   return { environment: environment.name, jobs, orphans };
 }

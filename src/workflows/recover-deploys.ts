@@ -16,7 +16,7 @@ import type { GitHubClient, RepoRef } from '../github/types.js';
 import type { KubeClient } from '../kube/client.js';
 import { FLINK_API_VERSION } from '../kube/types.js';
 import { deployCheckRunName, formatDeployCheckRun } from '../report/deploy-check-run.js';
-import { ANNOTATION } from '../render/object-meta.js';
+import { ANNOTATION, LABEL, repositoryLabel } from '../render/object-meta.js';
 import type { ResolvedJob } from '../manifest/types.js';
 import { BUILD_CHECK_NAME } from './build-on-merge.js';
 import { reportOf } from '../deploy/rollout-report.js';
@@ -168,9 +168,23 @@ async function resumeOne(
     const live = await kube.get<{
       apiVersion: string;
       kind: string;
-      metadata?: { generation?: number; annotations?: Record<string, string> };
+      metadata?: { generation?: number; annotations?: Record<string, string>; labels?: Record<string, string> };
       spec?: { image?: string; deploymentName?: string };
     }>(ref);
+    // Another repository's job of the same name: its commit is no newer one of ours, and its rollout not ours to follow.
+    const owner = live?.metadata?.labels?.[LABEL.repository];
+    if (owner !== undefined && owner !== repositoryLabel(`${repo.owner}/${repo.repo}`)) {
+      const theirs = live?.metadata?.annotations?.[ANNOTATION.repository] ?? `the repository labelled ${owner}`;
+      return {
+        ...base,
+        failure: {
+          summary: `StreamPilot restarted mid-deploy, and ${payload.kind} ${payload.namespace}/${payload.name} now belongs to repository ${theirs}: this deploy was not resumed`,
+          events: [],
+          logTail: [],
+          hint: 'rename the job in one of the two repositories, or deploy it to another namespace',
+        },
+      };
+    }
     const liveSha = live?.metadata?.annotations?.[ANNOTATION.gitSha];
     if (!live || !liveSha) {
       return {

@@ -47,6 +47,7 @@ const project = (o: {
   prune?: boolean;
 }) => `apiVersion: streampilot.dev/v1
 kind: Project
+repository: acme/cli-deploy
 defaults:
   baseImage: ${o.base}
 registry:

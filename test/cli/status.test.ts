@@ -26,8 +26,10 @@ const reason = existsSync(operatorCrdDir)
   ? undefined
   : '(../shared/reference is absent: the fake API server validates against the operator CRDs there)';
 
+const REPOSITORY = 'acme/jobs';
 const project = `apiVersion: streampilot.dev/v1
 kind: Project
+repository: ${REPOSITORY}
 defaults:
   baseImage: registry.example.test/flink:1.20
 registry:
@@ -153,12 +155,21 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
   const deploy = async (environment: string, jobs: string[], root = repo) => {
     const planned = checkRepository(root, { environments: [environment], gitSha: SHA }).plan.environments[0]!;
     const builds = planned.jobs.map((j) => ({ job: j.name, status: 'no-image' as const, image: IMAGE(j.name) }));
-    const prepared = prepareDeploy(planned, builds, { gitSha: SHA, pullRequest: 12 }).filter((p) =>
-      jobs.includes(p.job.name),
+    const prepared = prepareDeploy(planned, builds, { gitSha: SHA, pullRequest: 12, repository: REPOSITORY }).filter(
+      (p) => jobs.includes(p.job.name),
     );
     const report = await deployEnvironment(
       prepared,
-      { environment, sha: SHA, kubeContext: 'staging', force: false, prune: false, timeoutMs: 20_000, partial: true },
+      {
+        environment,
+        repository: REPOSITORY,
+        sha: SHA,
+        kubeContext: 'staging',
+        force: false,
+        prune: false,
+        timeoutMs: 20_000,
+        partial: true,
+      },
       { kube, identity: 'status-test', isNewer: async () => false, progress: () => undefined },
     );
     expect(report.jobs.map((j) => `${j.job} ${j.state}`).sort()).toEqual(jobs.map((j) => `${j} running`).sort());

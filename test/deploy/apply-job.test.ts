@@ -39,11 +39,17 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function objects(name: string, overrides: Partial<ResolvedJob> = {}, sha = 'a1b2c3d'): DeployObjects {
+function objects(
+  name: string,
+  overrides: Partial<ResolvedJob> = {},
+  sha = 'a1b2c3d',
+  repository?: string,
+): DeployObjects {
   return renderDeployObjects(resolvedJob({ name, namespace: NS, ...overrides }), {
     image: IMAGE,
     script: 'INSERT INTO sink SELECT * FROM source;\n',
     gitSha: sha,
+    ...(repository ? { repository } : {}),
   });
 }
 
@@ -218,6 +224,53 @@ describe('applyJob', () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  });
+});
+
+describe('applyJob and the repository an object belongs to', () => {
+  const CONFIGMAP = findKind('v1', 'ConfigMap')!;
+  const labelOf = (object: Record<string, unknown> | undefined) =>
+    (object?.metadata as { labels?: Record<string, string> } | undefined)?.labels?.['streampilot.dev/repository'];
+
+  it('an unchanged job applied before repository labels is adopted, its SQL ConfigMap too: labels written, no new generation', async () => {
+    const job = { packaging: 'configmap' as const };
+    await applyJob(kube, objects('older', job, 'first00'), { force: false });
+    const generation = live('older').metadata.generation;
+    const rendered = objects('older', job, 'second0', 'acme/team-a');
+    const result = await applyJob(kube, rendered, { force: false });
+    expect(result).toMatchObject({ status: 'unchanged', adopted: true, generation });
+    expect(labelOf(live('older') as never)).toBe(rendered.resource.metadata.labels['streampilot.dev/repository']);
+    const configMap = fake.api.read(CONFIGMAP, NS, rendered.companions[0]!.metadata.name) as Record<string, unknown>;
+    expect(labelOf(configMap)).toBe(rendered.resource.metadata.labels['streampilot.dev/repository']);
+    // The commit that really deployed the spec stays on it.
+    expect(live('older').metadata.annotations['streampilot.dev/git-sha']).toBe('first00');
+    expect(live('older').metadata.generation).toBe(generation);
+
+    const again = await applyJob(kube, objects('older', job, 'third00', 'acme/team-a'), { force: false });
+    expect(again).toEqual(expect.objectContaining({ status: 'unchanged' }));
+    expect(again).not.toHaveProperty('adopted');
+  });
+
+  it('another repository’s SQL ConfigMap of the same name is refused before anything is written, naming both repositories', async () => {
+    const job = { packaging: 'configmap' as const };
+    const theirs = objects('shared-name', job, 'first00', 'acme/team-a');
+    await kube.applyServerSide(theirs.companions[0]!, { fieldManager: 'streampilot' });
+    const before = fake.writes().length;
+    const result = await applyJob(kube, objects('shared-name', job, 'first00', 'acme/team-b'), { force: false });
+    expect(result).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(
+        /^ConfigMap flink-staging\/shared-name-sql-[0-9a-f]{10} belongs to repository acme\/team-a, and this deploy comes from acme\/team-b/,
+      ),
+      hint: expect.stringContaining('rename the job'),
+    });
+    expect(
+      fake
+        .writes()
+        .slice(before)
+        .filter((w) => w.method !== 'GET'),
+    ).toEqual([]);
+    expect(fake.store.get(FLINK_DEPLOYMENT, NS, 'shared-name')).toBeUndefined();
   });
 });
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrphans, pruneOrphans } from '../../src/deploy/find-orphans.js';
 import { createKubeClient, loadKubeConfig, type KubeClient } from '../../src/kube/client.js';
 import { renderJob } from '../../src/render/render-job.js';
+import { repositoryLabel } from '../../src/render/object-meta.js';
 import type { ResolvedJob } from '../../src/manifest/types.js';
 import { findKind } from '../support/fake-kube/resources.js';
 import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
@@ -24,11 +25,15 @@ let fake: FakeKube;
 let dir: string;
 let kube: KubeClient;
 
-async function deployed(overrides: Partial<ResolvedJob>): Promise<void> {
+const OURS = 'acme/flink-jobs';
+const REPOSITORY = repositoryLabel(OURS);
+
+async function deployed(overrides: Partial<ResolvedJob>, repository: string | null = OURS): Promise<void> {
   const object = renderJob(resolvedJob(overrides), {
     image: IMAGE,
     script: 'INSERT INTO sink SELECT * FROM source;\n',
     gitSha: 'a1b2c3d',
+    ...(repository ? { repository } : {}),
   });
   await kube.applyServerSide(object, { fieldManager: 'streampilot' });
 }
@@ -50,6 +55,10 @@ beforeAll(async () => {
   });
   // The same job name in another environment, sharing the namespace: not prod's.
   await deployed({ name: 'staging-only', environment: 'staging', namespace: 'flink-prod' });
+  // Another team's repository deploying to the same namespace under the same environment name.
+  await deployed({ name: 'their-job', environment: 'prod', namespace: 'flink-prod' }, 'other-team/flink-jobs');
+  // Applied before objects carried a repository label: nobody's orphan until a repository adopts it.
+  await deployed({ name: 'unlabelled', environment: 'prod', namespace: 'flink-prod' }, null);
   // Someone's own FlinkDeployment in the same namespace, without our labels.
   const handMade = renderJob(resolvedJob({ name: 'hand-made', environment: 'prod', namespace: 'flink-prod' }), {
     image: IMAGE,
@@ -65,11 +74,12 @@ afterAll(async () => {
 });
 
 describe('findOrphans', () => {
-  it('reports the FlinkDeployments and FlinkSessionJobs of the environment whose job left Git, and nothing else', async () => {
+  it('reports the FlinkDeployments and FlinkSessionJobs of the environment and repository whose job left Git, and nothing else (not another repository’s, not an unlabelled one)', async () => {
     const orphans = await findOrphans(kube, {
       environment: 'prod',
       namespaces: ['flink-prod', 'flink-prod-eu'],
       jobs: new Set(['orders']),
+      repository: REPOSITORY,
     });
     expect(orphans).toEqual([
       { apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'retired' },
@@ -94,6 +104,7 @@ describe('findOrphans', () => {
         environment: 'prod',
         namespaces: ['flink-prod', 'flink-prod-eu'],
         jobs: new Set(['orders', 'retired', 'retired-too', 'old-session-job']),
+        repository: REPOSITORY,
       }),
     ).toEqual([]);
   });
@@ -105,6 +116,7 @@ describe('pruneOrphans', () => {
       environment: 'prod',
       namespaces: ['flink-prod', 'flink-prod-eu'],
       jobs: new Set(['orders']),
+      repository: REPOSITORY,
     });
     const notOurs = {
       apiVersion: 'flink.apache.org/v1beta1',
@@ -112,19 +124,21 @@ describe('pruneOrphans', () => {
       namespace: 'flink-prod',
       name: 'hand-made',
     };
-    const reports = await pruneOrphans(kube, [...orphans, notOurs]);
+    const theirs = { ...notOurs, name: 'their-job' };
+    const reports = await pruneOrphans(kube, [...orphans, notOurs, theirs], REPOSITORY);
     expect(reports).toEqual([
       { kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'retired', pruned: true },
       { kind: 'FlinkSessionJob', namespace: 'flink-prod', name: 'old-session-job', pruned: true },
       { kind: 'FlinkDeployment', namespace: 'flink-prod-eu', name: 'retired-too', pruned: true },
       { kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'hand-made', pruned: false },
+      { kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'their-job', pruned: false },
     ]);
     expect(
       fake.store
         .list(FLINK_DEPLOYMENT, 'flink-prod')
         .map((o) => (o.metadata as { name: string }).name)
         .sort(),
-    ).toEqual(['hand-made', 'orders', 'staging-only']);
+    ).toEqual(['hand-made', 'orders', 'staging-only', 'their-job', 'unlabelled']);
     expect(
       fake
         .writes()
@@ -134,7 +148,7 @@ describe('pruneOrphans', () => {
     ).toEqual(['old-session-job', 'retired', 'retired-too']);
 
     // Already gone (another replica pruned it): pruned all the same.
-    expect(await pruneOrphans(kube, orphans.slice(0, 1))).toEqual([
+    expect(await pruneOrphans(kube, orphans.slice(0, 1), REPOSITORY)).toEqual([
       { kind: 'FlinkDeployment', namespace: 'flink-prod', name: 'retired', pruned: true },
     ]);
   });

@@ -552,3 +552,33 @@ describe('request log', () => {
     ]);
   });
 });
+
+describe('label selectors', () => {
+  const labelled = (name: string, labels: Record<string, string>) => {
+    const object = deployment(name);
+    object.metadata.labels = labels;
+    return kube.applyServerSide(object, MANAGER);
+  };
+  const listed = async (selector: string) =>
+    (await kube.list('flink.apache.org/v1beta1', 'FlinkDeployment', NS, selector)).map((o) => o.metadata!.name).sort();
+
+  it('selects by every equality term, and `!=` also matches objects without the label', async () => {
+    await labelled('sel-team-a', { 'streampilot.dev/environment': 'staging', 'streampilot.dev/repository': 'a1' });
+    await labelled('sel-team-b', { 'streampilot.dev/environment': 'staging', 'streampilot.dev/repository': 'b2' });
+    await labelled('sel-unlabelled', { 'streampilot.dev/environment': 'staging' });
+    expect(await listed('streampilot.dev/environment=staging,streampilot.dev/repository=a1')).toEqual(['sel-team-a']);
+    expect(await listed('streampilot.dev/environment=staging,streampilot.dev/repository!=a1')).toEqual([
+      'sel-team-b',
+      'sel-unlabelled',
+    ]);
+    expect(await listed('streampilot.dev/environment=staging,!streampilot.dev/repository')).toEqual(['sel-unlabelled']);
+  });
+
+  it('refuses with 400 a value no label could have (over 63 characters, or other characters), as the API server does', async () => {
+    const list = (selector: string) => kube.list('flink.apache.org/v1beta1', 'FlinkDeployment', NS, selector);
+    const tooLong = await rejection(list(`repo=${'a'.repeat(64)}`));
+    expect(tooLong.code).toBe(400);
+    expect(tooLong.message).toMatch(/must be no more than 63 characters/);
+    expect((await rejection(list('repo=acme/jobs'))).code).toBe(400);
+  });
+});

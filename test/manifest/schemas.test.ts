@@ -66,6 +66,7 @@ const JOB: Record<Exclude<keyof JobSpec, keyof JobSettings>, true> = {
 const PROJECT: Record<keyof ProjectSpec, true> = {
   apiVersion: true,
   kind: true,
+  repository: true,
   defaults: true,
   registry: true,
   provided: true,

@@ -70,10 +70,11 @@ describe.skipIf(reason)(`deployEnvironment ${reason ?? ''}`, () => {
 
   const prepared = (builds: JobBuildOutcome[], sha: string): PreparedJob[] => {
     const planned = checkRepository(path.join(dir, 'repo'), { environments: ['staging'] }).plan.environments[0]!;
-    return prepareDeploy(planned, builds, { gitSha: sha });
+    return prepareDeploy(planned, builds, { gitSha: sha, repository: 'acme/flink-jobs' });
   };
   const options = (sha: string, extra: Partial<DeployEnvironmentOptions> = {}): DeployEnvironmentOptions => ({
     environment: 'staging',
+    repository: 'acme/flink-jobs',
     sha,
     force: false,
     prune: false,

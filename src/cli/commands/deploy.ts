@@ -20,6 +20,7 @@ import { parseCommandArgs } from '../args.js';
 import { DEPLOY_HELP } from '../help.js';
 import type { Io } from '../main.js';
 import { connectCluster } from '../cluster.js';
+import { repositoryIdentity } from '../repository-identity.js';
 import { environmentNamespace, readProjectFile, requireEnvironment } from '../project-file.js';
 
 /** `streampilot deploy --env <env> [job...]`: build, apply, follow; what the app does on a merge, from a terminal. */
@@ -44,6 +45,7 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
   const settings = deploySettings(project, environment);
   const timeoutMs = values.timeout !== undefined ? timeoutOf(values.timeout) : settings.timeoutMs;
   const requested = values.context ?? project.environments[environment]!.kubeContext;
+  const repository = await repositoryIdentity(root, project, 'deploy');
   // The cluster is checked before anything is built: a wrong context, server or credentials cost no build.
   const { kube, context } = await connectCluster({
     ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
@@ -59,7 +61,7 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
   const built = await buildImages(root, { environment, push: true, ...jobs, ...cache }, ports);
   if (built.diagnostics.length > 0) io.stderr(formatDiagnosticsText(built.diagnostics, built.sources));
   const prepared = built.environment
-    ? prepareDeploy(built.environment, built.outcomes, sha ? { gitSha: sha } : {})
+    ? prepareDeploy(built.environment, built.outcomes, { repository, ...(sha ? { gitSha: sha } : {}) })
     : [];
 
   // No STREAMPILOT_CLUSTER_ACCESS here: that map protects the app's own credentials from the repositories it
@@ -68,6 +70,7 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
     prepared,
     {
       environment,
+      repository,
       namespace: environmentNamespace(project, environment),
       sha: sha ?? 'local',
       kubeContext: context,

@@ -7,6 +7,7 @@ import { parseCommandArgs } from '../args.js';
 import { STATUS_HELP } from '../help.js';
 import type { Io } from '../main.js';
 import { clusterProblem, connectCluster } from '../cluster.js';
+import { repositoryIdentity } from '../repository-identity.js';
 import { environmentNamespace, readProjectFile, requireEnvironment } from '../project-file.js';
 
 /** `streampilot status --env <env>`: what the cluster runs for each job of the repository. */
@@ -34,6 +35,7 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
   const project = readProjectFile(root);
   const environment = requireEnvironment(project, values.env, 'status');
   const requested = values.context ?? project.environments[environment]!.kubeContext;
+  const repository = await repositoryIdentity(root, project, 'status');
   const cluster = await connectCluster({
     ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
     ...(requested ? { context: requested } : {}),
@@ -42,7 +44,7 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
   });
   const planned = checkRepository(root, { environments: [environment] }).plan.environments[0];
   if (!planned) throw new UsageError(`status: environment ${environment} has nothing to show`);
-  const status = await environmentStatus(planned, cluster.kube, { kubeContext: cluster.context }).catch(
+  const status = await environmentStatus(planned, cluster.kube, { kubeContext: cluster.context, repository }).catch(
     (e: unknown) => {
       // The cluster answered the first read; one that fails later is still the cluster's problem, not ours.
       throw e instanceof KubeApiError ? clusterProblem(e, cluster.describe, planned.namespace) : e;
