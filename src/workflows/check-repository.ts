@@ -5,7 +5,7 @@ import { repositoryFingerprint } from '../cache/repository-fingerprint.js';
 import { BUILD_IDENTITY, hashKey, type ResultCache } from '../cache/result-cache.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { ConfigError, messageOf } from '../errors.js';
-import type { Plan, PlannedEnvironment, PlannedJob } from '../plan/types.js';
+import type { Plan, PlannedEnvironment, PlannedJob, UnplannedJob } from '../plan/types.js';
 import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
 import { RenderError } from '../render/render-error.js';
 import { CONFIGMAP_MAX_BYTES, renderDeployObjects, sqlConfigMapBytes } from '../render/render-deploy-objects.js';
@@ -94,8 +94,12 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
     };
     if (env.kubeContext) planned.kubeContext = env.kubeContext;
     if (env.after) planned.after = env.after;
+    const unplanned: UnplannedJob[] = [];
     for (const job of jobs) {
-      if (!job.spec) continue;
+      if (!job.spec) {
+        unplanned.push({ name: job.name, dir: job.dir, reason: 'its job.yaml has errors' });
+        continue;
+      }
       const resolved = resolveJob(
         project,
         {
@@ -110,7 +114,9 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
       for (const d of resolved.diagnostics) diagnostics.push(d);
       const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared);
       if (plannedJob) planned.jobs.push(plannedJob);
+      else unplanned.push({ name: job.name, dir: job.dir, reason: `it cannot be planned for \`${envName}\`` });
     }
+    if (unplanned.length > 0) planned.unplanned = unplanned;
     plan.environments.push(planned);
   }
   diagnostics.push(...checkServiceNames(plan, (name) => jobs.find((j) => j.name === name)?.manifest));

@@ -7,6 +7,7 @@ import { checkRepository } from '../../workflows/check-repository.js';
 import { parseCommandArgs } from '../args.js';
 import { RENDER_HELP } from '../help.js';
 import type { Io } from '../main.js';
+import { requireRepositoryDir } from '../project-file.js';
 
 export async function renderCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('render', args, {
@@ -30,7 +31,7 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
       'e.g. `streampilot render orders-enrichment --env staging`',
     );
 
-  const result = checkRepository(values.dir ?? '.', {
+  const result = checkRepository(requireRepositoryDir(values.dir ?? '.', '--dir'), {
     environments: [values.env],
     jobs: [job],
     ...(values['git-sha'] ? { gitSha: values['git-sha'] } : {}),
