@@ -72,8 +72,12 @@ Options:
   --git-sha <sha>             Record this commit in the object's annotations.
   -h, --help                  This help.
 
-Exit codes: 0 rendered, 1 the job has errors (the YAML is still printed), 2 usage or
-configuration problem (unknown job or environment).
+A job disabled in <env> is still rendered, under a comment saying deploy does not apply it.
+
+Exit codes: 0 rendered; 1 the job has errors: with errors in its SQL the YAML is still
+printed (without the script, which is empty), with errors in its settings or manifest
+there is nothing to print; 2 usage or configuration problem (unknown job or environment,
+a --dir that does not exist).
 `;
 
 export const BUILD_HELP = `Usage: streampilot build [job...] [options]
