@@ -32,7 +32,8 @@ Options:
   --env <name>                Check and plan only this environment (repeatable).
   --format text|json|github   text (default): findings with a code frame, then the plan.
                               json: the findings as a JSON array of
-                              {file, line, column, endLine, endColumn, severity, rule, message, hint}.
+                              {file, line, column, endLine, endColumn, severity, rule, message, hint};
+                              columns count UTF-16 code units (a CJK character is one).
                               github: GitHub Actions workflow commands (::error file=…,line=…::).
   --plan-json <file>          Also write the plan as JSON to <file>.
   --no-cache                  Do not read or write the result cache
