@@ -41,7 +41,8 @@ Options:
   --color / --no-color        Force colours on or off (default: on when writing to a terminal).
   -h, --help                  This help.
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration problem.
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration problem
+(e.g. a folder that does not exist).
 `;
 
 export const VALIDATE_HELP = `Usage: streampilot validate <file|dir>... [options]
@@ -107,7 +108,8 @@ STREAMPILOT_MAVEN_<ID>_USERNAME / _PASSWORD, sent only to STREAMPILOT_MAVEN_<ID>
 Progress goes to stderr, the result per job to stdout.
 
 Exit codes: 0 every image built or reused, 1 a job failed or has errors, 2 usage or
-configuration problem.
+configuration problem (a --dir that does not exist, no registry.repository in
+streampilot.yaml).
 `;
 
 export const DEPLOY_HELP = `Usage: streampilot deploy --env <env> [job...] [options]
@@ -139,7 +141,8 @@ Options:
 Progress goes to stderr, the result per job to stdout.
 
 Exit codes: 0 every job running or unchanged, 1 a job failed, timed out, drifted or could
-not be built, 2 usage or configuration problem (no such environment, no kubeconfig).
+not be built, 2 usage or configuration problem (no such environment, no kubeconfig, no
+registry.repository), found before anything is applied.
 `;
 
 export const STATUS_HELP = `Usage: streampilot status --env <env> [options]
