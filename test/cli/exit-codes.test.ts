@@ -1,11 +1,14 @@
 // Issue 13: a path that does not exist and a missing registry.repository are usage/configuration
 // problems (exit 2, README "The command line"), not findings (exit 1); build lists every job it
 // was asked for, with why it was not built, and names each job once per line.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { operatorCrdDir } from '../support/crd-schema.js';
+import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
+import { runCli, runCliAsync } from '../support/run-cli.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'streampilot-exit-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -86,5 +89,56 @@ describe('build', () => {
     for (const job of ['connector-problems', 'does-nothing', 'syntax-errors', 'table-problems'])
       expect(r.stdout).toMatch(new RegExp(`^${job} {2}skipped: the job has errors`, 'm'));
     expect(r.status).toBe(1);
+  });
+});
+
+const noCrds = existsSync(operatorCrdDir)
+  ? undefined
+  : '(../shared/reference is absent: the fake API server validates against the operator CRDs there)';
+
+describe.skipIf(noCrds)(`deploy without registry.repository ${noCrds ?? ''}`, { timeout: 60_000 }, () => {
+  let fake: FakeKube;
+  let kubeconfigFile: string;
+
+  beforeAll(async () => {
+    fake = await startFakeKube();
+    kubeconfigFile = path.join(work, 'kubeconfig');
+    const config = {
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        {
+          name: 'staging',
+          cluster: { server: fake.url, 'certificate-authority-data': Buffer.from(fake.caPem).toString('base64') },
+        },
+      ],
+      users: [{ name: 'staging', user: { token: fake.token } }],
+      contexts: [{ name: 'staging', context: { cluster: 'staging', user: 'staging' } }],
+      'current-context': 'staging',
+    };
+    writeFileSync(kubeconfigFile, stringify(config), { mode: 0o600 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('exits 2 naming registry.repository, and applies nothing to the cluster', async () => {
+    const writesBefore = fake.writes().length;
+    const r = await runCliAsync(
+      [
+        'deploy',
+        '--env',
+        'staging',
+        '--kubeconfig',
+        kubeconfigFile,
+        '--dir',
+        repository('deploy-no-registry', undefined),
+      ],
+      { cacheHome: path.join(work, 'cache'), env: { KUBECONFIG: undefined } },
+    );
+    expect(r.stderr).toMatch(/orders cannot be built: streampilot\.yaml has no `registry\.repository`/);
+    expect(r.status).toBe(2);
+    expect(fake.writes().length).toBe(writesBefore);
   });
 });
