@@ -12,6 +12,7 @@ import { parseScript } from '../src/sql/parse.js';
 import { generateRepository } from './generate-repository.js';
 
 import { measureAppLatency } from './app-latency.js';
+import { measureCliStartup, startupRows } from './cli-startup.js';
 import { duplicateTableRows, measureDuplicateTables } from './duplicate-tables.js';
 import { printDeployBench } from './deploy.js';
 import { measureImageBuilds } from './image-build.js';
@@ -110,6 +111,9 @@ try {
   printTable(rows);
   if (dtErrors > 0)
     console.log(`\n(dt-sql-parser reported ${dtErrors} errors on this valid input; its time includes producing them)`);
+
+  console.log("\nCLI start-up: a one-file validate beside node -e '' (issue 13)");
+  printTable(startupRows(measureCliStartup(work)));
 
   console.log('\nOne pathological job: the same table created 9,000 times (issue 10, finding 6)');
   printTable(duplicateTableRows(measureDuplicateTables(work, measureCheck)));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles bench/main.ts with esbuild (dt-sql-parser, the baseline, ships
 // ESM that plain Node cannot load) and runs it in this Node. `npm run bench -- deploy` runs
-// only the deploy section, `npm run bench -- duplicate-tables` only the pathological-job one.
+// only the deploy section, `npm run bench -- duplicate-tables` only the pathological-job one,
+// `npm run bench -- cli-startup` only the CLI's start-up time.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -20,6 +21,7 @@ const entries = {
   'measure-check': path.join(here, 'measure-check.ts'),
   'deploy-only': path.join(here, 'deploy-only.ts'),
   'duplicate-tables-only': path.join(here, 'duplicate-tables-only.ts'),
+  'cli-startup-only': path.join(here, 'cli-startup-only.ts'),
   'deploy-measure': path.join(here, 'deploy-measure.ts'),
   'deploy-fake-kube': path.join(here, 'deploy-fake-kube.ts'),
 };
@@ -59,7 +61,11 @@ await build({
     },
   ],
 });
-const SECTIONS = { deploy: 'deploy-only.mjs', 'duplicate-tables': 'duplicate-tables-only.mjs' };
+const SECTIONS = {
+  deploy: 'deploy-only.mjs',
+  'duplicate-tables': 'duplicate-tables-only.mjs',
+  'cli-startup': 'cli-startup-only.mjs',
+};
 const section = process.argv[2];
 if (section !== undefined && !Object.hasOwn(SECTIONS, section)) {
   throw new Error(

@@ -1,5 +1,16 @@
 #!/usr/bin/env node
 // The compiled CLI lives in dist/ (`npm run build`); this file only hands over to it.
+
+// A reader that goes away (`streampilot check . | head -1`) is not an error of ours: stop at once and quietly,
+// with the status a shell gives a command ended by SIGPIPE (128 + 13), as coreutils' commands end.
+// Node ignores SIGPIPE, so without this each later write fails with EPIPE and an unhandled stack trace.
+const CLOSED_PIPE_STATUS = 141;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(CLOSED_PIPE_STATUS);
+    throw error;
+  });
+}
 import('../dist/cli/main.js')
   .then((m) => m.main(process.argv.slice(2)))
   .then((code) => {

@@ -32,7 +32,8 @@ Options:
   --env <name>                Check and plan only this environment (repeatable).
   --format text|json|github   text (default): findings with a code frame, then the plan.
                               json: the findings as a JSON array of
-                              {file, line, column, endLine, endColumn, severity, rule, message, hint}.
+                              {file, line, column, endLine, endColumn, severity, rule, message, hint};
+                              columns count UTF-16 code units (a CJK character is one).
                               github: GitHub Actions workflow commands (::error file=…,line=…::).
   --plan-json <file>          Also write the plan as JSON to <file>.
   --no-cache                  Do not read or write the result cache
@@ -40,7 +41,8 @@ Options:
   --color / --no-color        Force colours on or off (default: on when writing to a terminal).
   -h, --help                  This help.
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration problem.
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration problem
+(e.g. a folder that does not exist).
 `;
 
 export const VALIDATE_HELP = `Usage: streampilot validate <file|dir>... [options]
@@ -72,8 +74,12 @@ Options:
   --git-sha <sha>             Record this commit in the object's annotations.
   -h, --help                  This help.
 
-Exit codes: 0 rendered, 1 the job has errors (the YAML is still printed), 2 usage or
-configuration problem (unknown job or environment).
+A job disabled in <env> is still rendered, under a comment saying deploy does not apply it.
+
+Exit codes: 0 rendered; 1 the job has errors: with errors in its SQL the YAML is still
+printed (without the script, which is empty), with errors in its settings or manifest
+there is nothing to print; 2 usage or configuration problem (unknown job or environment,
+a --dir that does not exist).
 `;
 
 export const BUILD_HELP = `Usage: streampilot build [job...] [options]
@@ -102,7 +108,8 @@ STREAMPILOT_MAVEN_<ID>_USERNAME / _PASSWORD, sent only to STREAMPILOT_MAVEN_<ID>
 Progress goes to stderr, the result per job to stdout.
 
 Exit codes: 0 every image built or reused, 1 a job failed or has errors, 2 usage or
-configuration problem.
+configuration problem (a --dir that does not exist, no registry.repository in
+streampilot.yaml).
 `;
 
 export const DEPLOY_HELP = `Usage: streampilot deploy --env <env> [job...] [options]
@@ -134,7 +141,8 @@ Options:
 Progress goes to stderr, the result per job to stdout.
 
 Exit codes: 0 every job running or unchanged, 1 a job failed, timed out, drifted or could
-not be built, 2 usage or configuration problem (no such environment, no kubeconfig).
+not be built, 2 usage or configuration problem (no such environment, no kubeconfig, no
+registry.repository), found before anything is applied.
 `;
 
 export const STATUS_HELP = `Usage: streampilot status --env <env> [options]

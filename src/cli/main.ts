@@ -1,11 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { detailOf, StreamPilotError, UsageError } from '../errors.js';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { deployCommand } from './commands/deploy.js';
-import { statusCommand } from './commands/status.js';
-import { renderCommand } from './commands/render.js';
-import { validateCommand } from './commands/validate.js';
 import { MAIN_HELP } from './help.js';
 import { redact, registerSecrets } from '../text/redact.js';
 import { cliSecrets } from './secrets.js';
@@ -15,6 +9,21 @@ export interface Io {
   stderr: (text: string) => void;
   isTTY: boolean;
 }
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+/**
+ * Each command's module is imported only when that command runs: `validate` and `check` must not pay for
+ * the Kubernetes client, dockerode or the registry code that `deploy` needs (most of the CLI's start-up).
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  render: async () => (await import('./commands/render.js')).renderCommand,
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  deploy: async () => (await import('./commands/deploy.js')).deployCommand,
+  status: async () => (await import('./commands/status.js')).statusCommand,
+};
 
 const processIo: Io = {
   stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
@@ -47,23 +56,14 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
       case 'version':
         io.stdout(version());
         return 0;
-      case 'check':
-        return await checkCommand(rest, io);
-      case 'validate':
-        return await validateCommand(rest, io);
-      case 'render':
-        return await renderCommand(rest, io);
-      case 'build':
-        return await buildCommand(rest, io);
-      case 'deploy':
-        return await deployCommand(rest, io);
-      case 'status':
-        return await statusCommand(rest, io);
-      default:
+      default: {
+        const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+        if (load) return await (await load())(rest, io);
         throw new UsageError(
           `unknown command \`${command}\``,
           'the commands are check, validate, render, build, deploy and status; run `streampilot --help`',
         );
+      }
     }
   } catch (e) {
     if (e instanceof StreamPilotError) {

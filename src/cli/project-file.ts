@@ -1,10 +1,28 @@
+import { statSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { parseProjectManifest, PROJECT_FILE } from '../manifest/load-project.js';
 import { readRepositoryText } from '../manifest/repository-files.js';
 import type { ProjectSpec } from '../manifest/types.js';
 
+/**
+ * The repository folder a command was given, which must exist: a mistyped path is the person's to fix (exit 2),
+ * not a finding in a repository (exit 1). `flag` names how it was given, for the message.
+ */
+export function requireRepositoryDir(root: string, flag: string): string {
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    throw new ConfigError(`${flag} \`${root}\` does not exist`, 'give the folder that holds streampilot.yaml');
+  }
+  if (!stat.isDirectory())
+    throw new ConfigError(`${flag} \`${root}\` is not a folder`, 'give the folder that holds streampilot.yaml');
+  return root;
+}
+
 /** streampilot.yaml, needed before anything else (registry, environments); its problems are `check`'s to list. */
 export function readProjectFile(root: string): ProjectSpec {
+  requireRepositoryDir(root, '--dir');
   const read = readRepositoryText(root, PROJECT_FILE);
   if (!read.ok) {
     if (read.reason === 'missing')

@@ -58,10 +58,11 @@ export class BuildError extends DomainError {
   constructor(
     readonly job: string,
     readonly step: string,
-    message: string,
+    /** What went wrong, without the job and step the message starts with: a build outcome names both already. */
+    readonly detail: string,
     hint?: string,
   ) {
-    super(`${job}: ${step} failed: ${message}`, hint);
+    super(`${job}: ${step} failed: ${detail}`, hint);
   }
 }
 

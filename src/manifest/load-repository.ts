@@ -74,7 +74,7 @@ export function loadRepository(rootDir: string): LoadedRepository {
       } else {
         diagnostics.push({
           ...fileLevel(
-            file,
+            fileInFolder(root, `jobs/${name}`),
             MISSING_RULE,
             `jobs/${name} has no job.yaml, so it is not a job and is ignored`,
             'add a job.yaml, or move the folder out of jobs/',
@@ -189,6 +189,36 @@ function missingProject(root: string): Diagnostic {
 }
 
 /** A problem with a file as a whole: line 1, column 1. */
+/**
+ * A file of the folder to attach a finding about the folder to: GitHub annotates files, never folders, and
+ * drops an annotation on a file that does not exist. Its first SQL file, else its first file (sorted, searched
+ * breadth first); the folder itself when it holds none.
+ */
+function fileInFolder(root: string, folder: string): string {
+  let level = [folder];
+  for (let depth = 0; depth < 4 && level.length > 0; depth++) {
+    const next: string[] = [];
+    const files: string[] = [];
+    for (const dir of level) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (entry.name.startsWith('.')) continue;
+        if (entry.isFile() || entry.isSymbolicLink()) files.push(`${dir}/${entry.name}`);
+        else if (entry.isDirectory()) next.push(`${dir}/${entry.name}`);
+      }
+    }
+    const chosen = files.find((f) => f.endsWith('.sql')) ?? files[0];
+    if (chosen) return chosen;
+    level = next;
+  }
+  return folder;
+}
+
 function fileLevel(file: string, rule: string, message: string, hint?: string): Diagnostic {
   return diagnosticAt(file, new LineMap(''), { start: 0, end: 0 }, { severity: 'error', rule, message, hint });
 }

@@ -182,8 +182,11 @@ export function readTextFile(
   if (bytes.subarray(0, 8192).includes(0))
     return { ok: false, problem: `${quote(written)} is a binary file, not text`, hint: 'list only text files here' };
   try {
-    // fatal: a file in another encoding is refused rather than read as mojibake.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    // fatal: a file in another encoding is refused rather than read as mojibake. ignoreBOM: false (stated,
+    // though it is the default) drops a leading UTF-8 byte-order mark, which editors on Windows write: every
+    // position is counted in the text without it, so line 1's columns match the editor's, and the runner's
+    // script does not start with an invisible character.
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
     return { ok: false, problem: `${quote(written)} is not UTF-8 text`, hint: 'save the file as UTF-8' };
   }

@@ -37,6 +37,15 @@ export interface PlannedEnvironment {
   kubeContext?: string;
   after?: string;
   jobs: PlannedJob[];
+  /** Jobs of the repository that have no plan here (their manifest or rendering failed): the findings say why. */
+  unplanned?: UnplannedJob[];
+}
+
+export interface UnplannedJob {
+  name: string;
+  dir: string;
+  /** Why, in a few words, for a list of jobs (`build`'s): the findings give the detail. */
+  reason: string;
 }
 
 /** What merging would deploy, per environment. Pure data: renderers and later workflows read it. */

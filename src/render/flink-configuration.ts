@@ -26,6 +26,7 @@ export function flinkConfiguration(job: ResolvedJob): Record<string, string> {
         job.environment,
         `flinkConfiguration "${key}" is ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value === 'object' ? 'map' : typeof value}`}; Flink options are single values.`,
         `Write it as a string, e.g. ${key}: "…".`,
+        ['flinkConfiguration', key],
       );
     }
   }
@@ -36,6 +37,7 @@ export function flinkConfiguration(job: ResolvedJob): Record<string, string> {
         job.environment,
         `flinkConfiguration sets "${key}", which the Flink operator sets itself and rejects.`,
         `Remove it; the namespace comes from \`namespace\` and the cluster id from the job name.`,
+        ['flinkConfiguration', key],
       );
     }
   }
@@ -46,6 +48,8 @@ export function flinkConfiguration(job: ResolvedJob): Record<string, string> {
         job.name,
         job.environment,
         `resources.taskManager.taskSlots is ${slots}; it must be a whole number of at least 1.`,
+        undefined,
+        ['resources', 'taskManager', 'taskSlots'],
       );
     }
     conf['taskmanager.numberOfTaskSlots'] = String(slots);

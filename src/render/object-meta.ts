@@ -41,8 +41,8 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 function checkNames(job: ResolvedJob): void {
-  const fail = (problem: string, hint: string): never => {
-    throw new RenderError(job.name, job.environment, problem, hint);
+  const fail = (problem: string, hint: string, setting?: string[]): never => {
+    throw new RenderError(job.name, job.environment, problem, hint, setting);
   };
   if (job.mode === 'application') {
     if (!CLUSTER_ID.test(job.name) || job.name.length > CLUSTER_ID_MAX) {
@@ -61,6 +61,7 @@ function checkNames(job: ResolvedJob): void {
     fail(
       `namespace "${job.namespace}" is not a valid Kubernetes namespace name.`,
       'Fix `namespace` in streampilot.yaml or the job manifest.',
+      ['namespace'],
     );
   }
   if (!LABEL_VALUE.test(job.environment) || job.environment.length > 63) {

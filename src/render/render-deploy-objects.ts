@@ -43,6 +43,7 @@ export function renderDeployObjects(job: ResolvedJob, input: RenderInput): Deplo
       job.environment,
       "`build: configmap` mounts the SQL into the job's own pods, but a session job runs in its session cluster's pods.",
       "Remove `build: configmap` (a session job's SQL travels inline), or use mode: application.",
+      ['build'],
     );
   }
   const configMap = renderSqlConfigMap(job, input.script, input.repository);
@@ -60,6 +61,7 @@ export function sqlScriptFile(job: ResolvedJob): { path: string; key: string } {
       job.environment,
       `runner.scriptPath "${path}" ends in "${key}", which cannot be a ConfigMap key (letters, digits, '-', '_', '.').`,
       'End runner.scriptPath with a file name such as script.sql.',
+      ['runner', 'scriptPath'],
     );
   }
   return { path, key };
@@ -111,7 +113,7 @@ type Obj = Record<string, unknown>;
 function mountScript(job: ResolvedJob, configMapName: string): Obj {
   const { path, key } = sqlScriptFile(job);
   const fail = (problem: string, hint: string): never => {
-    throw new RenderError(job.name, job.environment, `its pod template ${problem}`, hint);
+    throw new RenderError(job.name, job.environment, `its pod template ${problem}`, hint, ['podTemplate']);
   };
   const template: Obj = job.podTemplate ? structuredClone(job.podTemplate) : { apiVersion: 'v1', kind: 'Pod' };
   const spec = template.spec ?? (template.spec = {});

@@ -9,6 +9,11 @@ export class RenderError extends DomainError {
     readonly environment: string,
     readonly problem: string,
     hint?: string,
+    /**
+     * The setting at fault, as a path into the job's merged settings (`['resources', 'jobManager', 'cpu']`):
+     * whoever reports the error points at the manifest layer that set it, not at the job's name.
+     */
+    readonly setting?: readonly string[],
   ) {
     super(`${job} (${environment}): ${problem}${hint ? ` ${hint}` : ''}`, hint);
   }

@@ -45,6 +45,7 @@ function renderDeployment(job: ResolvedJob, input: RenderInput): FlinkDeployment
       job.environment,
       `flinkVersion "${job.flinkVersion}" is not one the Flink operator (1.15.0 CRD) accepts.`,
       `Use one of ${SUPPORTED_FLINK_VERSIONS.join(', ')}.`,
+      ['flinkVersion'],
     );
   }
   const conf = flinkConfiguration(job);
@@ -55,6 +56,7 @@ function renderDeployment(job: ResolvedJob, input: RenderInput): FlinkDeployment
       job.environment,
       `resources.jobManager.replicas is ${jobManager.replicas}, but standby JobManagers need high availability, and flinkConfiguration does not enable it.`,
       'Set high-availability.type: kubernetes (and high-availability.storageDir), or use one replica.',
+      ['resources', 'jobManager', 'replicas'],
     );
   }
   return withoutUndefined<FlinkDeployment>({
@@ -88,6 +90,7 @@ function renderSessionJob(job: ResolvedJob, input: RenderInput): FlinkSessionJob
       job.environment,
       'mode is session, but no sessionCluster names the FlinkDeployment to submit the job to.',
       'Set sessionCluster in the job manifest, its environment override, or the project defaults.',
+      ['mode'],
     );
   }
   return withoutUndefined<FlinkSessionJob>({
@@ -108,6 +111,8 @@ function jobSpec(job: ResolvedJob, script: string): Loose<FlinkJobSpec> {
       job.name,
       job.environment,
       `parallelism is ${job.parallelism}; it must be a whole number of at least 1.`,
+      undefined,
+      ['parallelism'],
     );
   }
   return {
@@ -126,17 +131,19 @@ function componentSpec(
   resources: ComponentResources | undefined,
 ): Loose<JobManagerSpec & TaskManagerSpec> {
   const where = `resources.${component}`;
-  const fail = (problem: string, hint?: string): never => {
-    throw new RenderError(job.name, job.environment, `${where}.${problem}`, hint);
+  const fail = (field: string, problem: string, hint?: string): never => {
+    throw new RenderError(job.name, job.environment, `${where}.${problem}`, hint, ['resources', component, field]);
   };
   const { cpu, memory, replicas } = resources ?? {};
   if (cpu !== undefined && !(typeof cpu === 'number' && cpu > 0))
-    fail(`cpu is ${cpu}; it must be a number of cores above 0, e.g. 0.5 or 2.`);
+    fail('cpu', `cpu is ${cpu}; it must be a number of cores above 0, e.g. 0.5 or 2.`);
   if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 1))
-    fail(`replicas is ${replicas}; it must be a whole number of at least 1.`);
-  // The operator rejects a `resource` without memory; failing here names the manifest field.
+    fail('replicas', `replicas is ${replicas}; it must be a whole number of at least 1.`);
+  // The operator rejects a `resource` without memory; failing here names the manifest field. The finding
+  // points at the cpu that asks for it: memory belongs next to it.
   if (cpu !== undefined && !memory)
     fail(
+      'cpu',
       'memory is missing, and the Flink operator requires it whenever cpu is set.',
       'Add memory, e.g. memory: 2048m.',
     );

@@ -34,6 +34,7 @@ export function runnerArgs(job: ResolvedJob, script: string): string[] {
           job.environment,
           `runner argument "${arg}" uses {{${inner}}}, which is not a placeholder.`,
           'Use {{script}} for the script path in the image or {{sql}} for the SQL text.',
+          ['runner', 'args'],
         );
       }
       if (inner === 'script' && job.mode === 'session') {
@@ -42,6 +43,7 @@ export function runnerArgs(job: ResolvedJob, script: string): string[] {
           job.environment,
           `runner argument "${arg}" passes {{script}}, a path inside the job's image, but a session job runs in the session cluster's image, where that file does not exist.`,
           'Pass the SQL inline with {{sql}} and a runner that accepts SQL text, or use mode: application.',
+          ['runner', 'args'],
         );
       }
     }

@@ -54,6 +54,7 @@ function parseFor(job: ResolvedJob, setting: string): ParsedAddress {
       job.environment,
       parsed,
       'Write it as the browser address, e.g. "https://flink.example.com/{{namespace}}/{{name}}/" or "https://{{name}}.{{namespace}}.flink.example.com/".',
+      ['webUI', 'ingress'],
     );
   }
   return parsed;

@@ -18,7 +18,7 @@ export function formatPlanText(plan: Plan): string {
     const context = env.kubeContext ? `context ${env.kubeContext}` : 'in-cluster';
     const after = env.after ? `, after ${env.after}` : '';
     out.push(`Environment ${env.name} (namespace ${env.namespace}, ${context}, ${trigger}${after})`);
-    if (env.jobs.length === 0) {
+    if (env.jobs.length === 0 && !env.unplanned?.length) {
       out.push('  no jobs', '');
       continue;
     }
@@ -38,6 +38,8 @@ export function formatPlanText(plan: Plan): string {
         job.mode === 'session' ? '(session cluster image)' : job.image,
       ]);
     }
+    // Jobs with no plan are listed too: a job missing from the table would look like one that is fine.
+    for (const job of env.unplanned ?? []) rows.push([job.name, '-', '-', '-', `nothing (${job.reason})`, '-']);
     out.push(...table(rows).map((l) => `  ${l}`), '');
   }
   return out.join('\n');

@@ -1,5 +1,6 @@
 import { plural } from '../text/plural.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { displayWidth } from '../text/display-width.js';
 import { LineMap } from '../text/source.js';
 import { escapeControl, excerpt, MAX_MESSAGE_CHARS } from '../text/quote.js';
 
@@ -68,11 +69,13 @@ function codeFrame(lines: LineMap, d: Diagnostic, style: TextStyle): string[] {
   const lead = from > 0 ? '…' : '';
   const before = lead + shown(raw.slice(from, start));
   const marked = shown(raw.slice(start, Math.min(end, to)));
-  const caretLen = Math.max(1, marked.length + (end > raw.length && start < raw.length ? 1 : 0));
+  // Measured in terminal cells, not UTF-16 units: a CJK character takes two cells, so counting characters
+  // would leave the caret left of the finding on a line with Chinese comments or identifiers.
+  const caretLen = Math.max(1, displayWidth(marked) + (end > raw.length && start < raw.length ? 1 : 0));
   const pad = ' '.repeat(gutter);
   return [
     `  ${String(d.line).padStart(gutter)} | ${lead}${shown(raw.slice(from, to))}${to < raw.length ? '…' : ''}`,
-    `  ${pad} | ${' '.repeat(before.length)}${paint(style.color, d.severity === 'error' ? '31' : '33', '^'.repeat(caretLen))}`,
+    `  ${pad} | ${' '.repeat(displayWidth(before))}${paint(style.color, d.severity === 'error' ? '31' : '33', '^'.repeat(caretLen))}`,
   ];
 }
 

@@ -25,6 +25,9 @@ import { checkRepository } from './check-repository.js';
 /** Where dependency jars go: Flink puts every jar of usrlib/ on the job's class path in application mode. */
 export const USER_LIB_DIR = '/opt/flink/usrlib';
 
+/** The `step` of a job that failed for want of configuration (no `registry.repository`): the person's setup to fix. */
+export const CONFIGURATION_STEP = 'configuration';
+
 export interface BuildImagesOptions {
   /** Whose variables the script is built with (the script is part of the image). */
   environment: string;
@@ -88,6 +91,10 @@ export async function buildImages(
         : await buildJob(root, planned, options, ports),
     );
   }
+  // A job whose manifest or rendering failed has no plan, but it is still a job the user asked to build.
+  for (const job of environment.unplanned ?? [])
+    outcomes.push({ job: job.name, status: 'skipped', reason: `${job.reason} (see above): nothing is built from it` });
+  outcomes.sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : 0));
   return { outcomes, diagnostics: checked.diagnostics, sources: checked.sources, environment };
 }
 
@@ -148,12 +155,12 @@ async function buildJob(
     return { job: job.name, status: image.reused ? 'reused' : 'built', builder: builderName, image };
   } catch (e) {
     if (e instanceof BuildError)
-      return { job: job.name, status: 'failed', step: e.step, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+      return { job: job.name, status: 'failed', step: e.step, message: e.detail, ...(e.hint ? { hint: e.hint } : {}) };
     if (e instanceof ConfigError)
       return {
         job: job.name,
         status: 'failed',
-        step: 'configuration',
+        step: CONFIGURATION_STEP,
         message: e.message,
         ...(e.hint ? { hint: e.hint } : {}),
       };
@@ -180,7 +187,7 @@ async function pinBaseImage(
         job: job.name,
         status: 'failed',
         step: 'resolve base image',
-        message: e.message,
+        message: e.detail,
         ...(e.hint ? { hint: e.hint } : {}),
       };
     throw e;

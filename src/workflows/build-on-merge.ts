@@ -1,3 +1,4 @@
+import { deployOnOf } from '../manifest/deploy-on.js';
 import { DomainError, hintOf, messageOf } from '../errors.js';
 import type { ResultCache } from '../cache/result-cache.js';
 import type { CachedRepository, RemoteSpec } from '../git/repository-cache.js';
@@ -124,7 +125,7 @@ async function fetchAndBuild(octokit: GitHubClient, merge: MergeInput, ports: Bu
       try {
         const project = await readProject(tree.dir);
         const names = Object.entries(project.environments)
-          .filter(([, env]) => env.deployOn === 'merge')
+          .filter(([, env]) => deployOnOf(env) === 'merge')
           .map(([name]) => name);
         if (names.length === 0) return { environments: [], project, deploys: [] };
         const buildPorts = await ports.buildPorts(project);

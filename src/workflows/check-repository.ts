@@ -5,16 +5,18 @@ import { repositoryFingerprint } from '../cache/repository-fingerprint.js';
 import { BUILD_IDENTITY, hashKey, type ResultCache } from '../cache/result-cache.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { ConfigError, messageOf } from '../errors.js';
-import type { Plan, PlannedEnvironment, PlannedJob } from '../plan/types.js';
+import type { Plan, PlannedEnvironment, PlannedJob, UnplannedJob } from '../plan/types.js';
 import { contentHash, imageContent, imageReference } from '../render/image-ref.js';
 import { RenderError } from '../render/render-error.js';
 import { CONFIGMAP_MAX_BYTES, renderDeployObjects, sqlConfigMapBytes } from '../render/render-deploy-objects.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import type { LoadedJob } from '../manifest/load-job.js';
+import { deployOnOf } from '../manifest/deploy-on.js';
 import { loadRepository } from '../manifest/load-repository.js';
 import { environmentNamespace, resolveJob } from '../manifest/overlay.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
-import { diagnosticAtPath } from '../manifest/yaml-document.js';
+import { diagnosticAtPath, type YamlSource } from '../manifest/yaml-document.js';
+import { settingOrigin } from '../manifest/setting-origin.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 import { checkServiceNames } from './check-service-names.js';
 import type { CheckResult } from '../plan/types.js';
@@ -89,13 +91,17 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
     const planned: PlannedEnvironment = {
       name: envName,
       namespace: environmentNamespace(project, envName),
-      deployOn: env.deployOn ?? 'merge',
+      deployOn: deployOnOf(env),
       jobs: [],
     };
     if (env.kubeContext) planned.kubeContext = env.kubeContext;
     if (env.after) planned.after = env.after;
+    const unplanned: UnplannedJob[] = [];
     for (const job of jobs) {
-      if (!job.spec) continue;
+      if (!job.spec) {
+        unplanned.push({ name: job.name, dir: job.dir, reason: 'its job.yaml has errors' });
+        continue;
+      }
       const resolved = resolveJob(
         project,
         {
@@ -108,9 +114,11 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
         repo.project?.source,
       );
       for (const d of resolved.diagnostics) diagnostics.push(d);
-      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared);
+      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared, repo.project?.source);
       if (plannedJob) planned.jobs.push(plannedJob);
+      else unplanned.push({ name: job.name, dir: job.dir, reason: `it cannot be planned for \`${envName}\`` });
     }
+    if (unplanned.length > 0) planned.unplanned = unplanned;
     plan.environments.push(planned);
   }
   diagnostics.push(...checkServiceNames(plan, (name) => jobs.find((j) => j.name === name)?.manifest));
@@ -125,6 +133,7 @@ function planJob(
   options: CheckOptions,
   diagnostics: Diagnostic[],
   shared: ResultCache,
+  projectSource: YamlSource | undefined,
 ): PlannedJob | undefined {
   let sql: ReturnType<typeof checkJobSql>;
   try {
@@ -189,8 +198,14 @@ function planJob(
     };
   } catch (e) {
     if (!(e instanceof Error)) throw e;
+    // The layer that wrote the setting at fault, so the annotation lands on the key to change; the job's name
+    // only when no manifest writes it.
+    const origin =
+      e instanceof RenderError && e.setting
+        ? settingOrigin(e.setting, resolved.environment, job.manifest, projectSource)
+        : undefined;
     diagnostics.push(
-      diagnosticAtPath(job.manifest, ['name'], 'value', {
+      diagnosticAtPath(origin?.source ?? job.manifest, origin?.path ?? ['name'], 'value', {
         severity: 'error',
         rule: 'render',
         message:

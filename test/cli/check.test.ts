@@ -135,6 +135,10 @@ describe('streampilot check on the broken example', () => {
       /unknown connector 'kafak'; did you mean 'kafka'/,
     ],
     ['jobs/does-nothing/main.sql', 1, 1, 'sql/no-sink', /never writes anywhere/],
+    ['jobs/bad-yaml/job.yaml', 5, 1, 'manifest/yaml', /not valid YAML/],
+    ['jobs/bad-references/job.yaml', 4, 17, 'manifest/reference', /`views\.sql` does not exist/],
+    ['jobs/bad-references/job.yaml', 6, 3, 'manifest/reference', /environment `production` is not defined/],
+    ['jobs/render-problems/job.yaml', 7, 10, 'render', /resources\.taskManager\.memory is missing/],
   ];
 
   it.each(planted)('reports %s:%i:%i (%s)', (file, line, column, rule, message) => {
@@ -143,6 +147,48 @@ describe('streampilot check on the broken example', () => {
     expect(match!.message).toMatch(message);
     expect(match!.severity).toBe('error');
     expect(match!.endLine * 10_000 + match!.endColumn).toBeGreaterThan(line * 10_000 + column);
+  });
+
+  const plantedWarnings: [file: string, line: number, column: number, rule: string, message: RegExp][] = [
+    ['jobs/runner-hints/main.sql', 4, 54, 'sql/runner-compatibility', /deletes \/\*\+ … \*\/ hints/],
+    ['jobs/not-a-job/draft.sql', 1, 1, 'manifest/missing', /jobs\/not-a-job has no job\.yaml/],
+  ];
+
+  it.each(plantedWarnings)('warns at %s:%i:%i (%s)', (file, line, column, rule, message) => {
+    const match = found().find((d) => d.file === file && d.line === line && d.column === column && d.rule === rule);
+    expect(match, `no ${rule} at ${file}:${line}:${column}; got:\n${run.stdout}`).toBeDefined();
+    expect(match!.message).toMatch(message);
+    expect(match!.severity).toBe('warning');
+  });
+
+  it('every rule family the README lists has a finding in it', () => {
+    const families = new Set(found().map((d) => d.rule));
+    for (const rule of [
+      'syntax',
+      'sql/unresolved-variable',
+      'sql/unknown-table',
+      'sql/insert-column-count',
+      'sql/connector-options',
+      'sql/no-sink',
+      'sql/plaintext-secret',
+      'sql/connector-dependency',
+      'sql/duplicate-table',
+      'sql/drop-statement',
+      'sql/runner-compatibility',
+      'sql/multiple-inserts',
+      'manifest/yaml',
+      'manifest/schema',
+      'manifest/reference',
+      'manifest/missing',
+      'render',
+    ])
+      expect(families, rule).toContain(rule);
+  });
+
+  it('the plan lists the jobs it could not plan, with why, instead of leaving them out', () => {
+    const text = cli('check', 'examples/broken').stdout;
+    expect(text).toMatch(/^ {2}bad-yaml +- +- +- +nothing \(its job\.yaml has errors\)/m);
+    expect(text).toMatch(/^ {2}render-problems +- +- +- +nothing \(it cannot be planned for `staging`\)/m);
   });
 
   it('a CREATE TABLE with a syntax error is one problem: its table is not reported missing where used', () => {

@@ -230,6 +230,8 @@ describe.skipIf(reason)(`streampilot status against a cluster ${reason ?? ''}`, 
     expect(r.stdout).toContain(`  legacy  not in Git: FlinkDeployment ${NS}/legacy is still deployed`);
     expect(r.stderr).toBe('');
     expect(fake.writes().length, 'status only reads').toBe(writesBefore);
+    // The whole text, as a person reads it (regenerate deliberately with `vitest run -u`).
+    await expect(r.stdout).toMatchFileSnapshot('./golden/status-staging.txt');
   });
 
   test('--format json parses, with each job’s state, provenance, image and Web UI, and the jobs gone from Git', async () => {

@@ -46,7 +46,7 @@ describe('loadRepository', () => {
     });
     const result = loadRepository(root);
     expect(result.diagnostics.map(brief)).toEqual([
-      'jobs/shared/job.yaml:1:1 warning manifest/missing jobs/shared has no job.yaml, so it is not a job and is ignored',
+      'jobs/shared/insert.sql:1:1 warning manifest/missing jobs/shared has no job.yaml, so it is not a job and is ignored',
     ]);
     expect(result.project?.spec?.environments.production?.after).toBe('staging');
     expect(result.jobs.map((j) => j.name)).toEqual(['orders', 'payments']);

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { formatBuildOutcomes } from '../../report/format-build.js';
 import { formatDiagnosticsText } from '../../report/format-text.js';
 import type { BuilderName } from '../../manifest/types.js';
-import { buildImages } from '../../workflows/build-images.js';
+import { buildImages, CONFIGURATION_STEP } from '../../workflows/build-images.js';
 import { parseCommandArgs } from '../args.js';
 import { BUILD_HELP } from '../help.js';
 import type { Io } from '../main.js';
@@ -46,6 +46,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   );
   if (result.diagnostics.length > 0) io.stderr(formatDiagnosticsText(result.diagnostics, result.sources));
   io.stdout(formatBuildOutcomes(result.outcomes, { pushed: values.push === true }));
+  // No registry.repository is streampilot.yaml's to fix, like any configuration problem: exit 2, not 1.
+  if (result.outcomes.some((o) => o.status === 'failed' && o.step === CONFIGURATION_STEP)) return 2;
   return result.outcomes.some((o) => o.status === 'failed') || result.diagnostics.some((d) => d.severity === 'error')
     ? 1
     : 0;

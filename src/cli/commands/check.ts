@@ -8,6 +8,7 @@ import { parseCommandArgs, parseFormat } from '../args.js';
 import { CHECK_HELP } from '../help.js';
 import type { Io } from '../main.js';
 import { useColor, writeFindings, writeSummary } from '../output.js';
+import { requireRepositoryDir } from '../project-file.js';
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {
@@ -28,7 +29,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       'to check loose .sql files use `streampilot validate`',
     );
   const format = parseFormat('check', values.format);
-  const root = positionals[0] ?? '.';
+  const root = requireRepositoryDir(positionals[0] ?? '.', 'the repository folder');
 
   const result = checkRepository(root, {
     ...(values.env ? { environments: values.env } : {}),

@@ -2,7 +2,7 @@ import { deployConclusion } from '../../deploy/deploy-outcome.js';
 import { hostname, userInfo } from 'node:os';
 import { createBuildPorts } from '../../image/build-ports.js';
 import { DiskCache } from '../../cache/result-cache.js';
-import { UsageError } from '../../errors.js';
+import { ConfigError, UsageError } from '../../errors.js';
 import { createFlinkRest } from '../../flink/rest-client.js';
 import { headCommit, isNewerLocalCommit } from '../../git/local-commits.js';
 import { formatDeployText } from '../../report/format-deploy-text.js';
@@ -13,7 +13,7 @@ import {
   MAX_DEPLOY_TIMEOUT_MS,
   parseDuration,
 } from '../../manifest/deploy-settings.js';
-import { buildImages } from '../../workflows/build-images.js';
+import { buildImages, CONFIGURATION_STEP } from '../../workflows/build-images.js';
 import { deployEnvironment } from '../../workflows/deploy-environment.js';
 import { prepareDeploy } from '../../workflows/prepare-deploy.js';
 import { parseCommandArgs } from '../args.js';
@@ -60,6 +60,11 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
   const ports = await createBuildPorts(project, { progress: (line) => io.stderr(line), docker: 'if-reachable' });
   const built = await buildImages(root, { environment, push: true, ...jobs, ...cache }, ports);
   if (built.diagnostics.length > 0) io.stderr(formatDiagnosticsText(built.diagnostics, built.sources));
+  // A configuration problem (no registry.repository) stops the deploy before anything is applied, as a wrong
+  // context does: exit 2, and the cluster is left as it was.
+  const unconfigured = built.outcomes.find((o) => o.status === 'failed' && o.step === CONFIGURATION_STEP);
+  if (unconfigured?.status === 'failed')
+    throw new ConfigError(`${unconfigured.job} cannot be built: ${unconfigured.message}`, unconfigured.hint);
   const prepared = built.environment
     ? prepareDeploy(built.environment, built.outcomes, { repository, ...(sha ? { gitSha: sha } : {}) })
     : [];

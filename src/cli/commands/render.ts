@@ -7,6 +7,7 @@ import { checkRepository } from '../../workflows/check-repository.js';
 import { parseCommandArgs } from '../args.js';
 import { RENDER_HELP } from '../help.js';
 import type { Io } from '../main.js';
+import { requireRepositoryDir } from '../project-file.js';
 
 export async function renderCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('render', args, {
@@ -30,7 +31,7 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
       'e.g. `streampilot render orders-enrichment --env staging`',
     );
 
-  const result = checkRepository(values.dir ?? '.', {
+  const result = checkRepository(requireRepositoryDir(values.dir ?? '.', '--dir'), {
     environments: [values.env],
     jobs: [job],
     ...(values['git-sha'] ? { gitSha: values['git-sha'] } : {}),
@@ -47,6 +48,12 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     planned.job.packaging === 'configmap' && !planned.blocked
       ? renderDeployObjects(planned.job, { image: planned.image, script: planned.script }).companions
       : [];
-  io.stdout(toYaml([...companions, planned.object]));
+  const yaml = toYaml([...companions, planned.object]);
+  if (!planned.enabled) {
+    // Still rendered (it shows what enabling it would apply), but nobody should take it for what deploy applies.
+    const note = `${job} is disabled in ${values.env} (environments.${values.env}.enabled: false in its job.yaml): deploy does not apply this`;
+    io.stderr(`streampilot: note: ${note}.`);
+    io.stdout(`# ${note}.\n${yaml}`);
+  } else io.stdout(yaml);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
