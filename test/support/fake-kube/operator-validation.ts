@@ -48,7 +48,11 @@ const ALLOWED_LOG_CONF_KEYS = ['log4j-console.properties', 'logback-console.xml'
 const UNSUPPORTED_VERSIONS = new Set(['v1_13', 'v1_14']);
 
 /** Flink 1.20 ConfigOptions with their deprecated keys, in the order Configuration.get tries them. */
-const CHECKPOINTS_DIRECTORY = ['execution.checkpointing.dir', 'state.checkpoints.dir', 'state.backend.fs.checkpointdir'];
+const CHECKPOINTS_DIRECTORY = [
+  'execution.checkpointing.dir',
+  'state.checkpoints.dir',
+  'state.backend.fs.checkpointdir',
+];
 const SAVEPOINT_DIRECTORY = [
   'execution.checkpointing.savepoint-dir',
   'state.savepoints.dir',
@@ -174,7 +178,8 @@ function validateJobSpec(jobValue: unknown, tm: Obj | undefined, conf: Record<st
     return `Checkpoint directory[${CHECKPOINTS_DIRECTORY[0]}] must be defined for last-state and savepoint upgrade modes`;
   if (blank(get(conf, SAVEPOINT_DIRECTORY))) {
     const key = SAVEPOINT_DIRECTORY[0];
-    if (upgradeMode === 'savepoint') return `Job could not be upgraded with savepoint while config key[${key}] is not set`;
+    if (upgradeMode === 'savepoint')
+      return `Job could not be upgraded with savepoint while config key[${key}] is not set`;
     if (job.savepointTriggerNonce !== undefined && job.savepointTriggerNonce !== null)
       return `Savepoint could not be manually triggered for the running job while config key[${key}] is not set`;
     if (conf[`${OP}periodic.savepoint.interval`] !== undefined)
@@ -346,8 +351,13 @@ function restrictedHost(host: string): boolean {
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
     return (
-      a === 127 || a === 10 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) || (a >= 224 && a <= 239)
+      a === 127 ||
+      a === 10 ||
+      a === 0 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a >= 224 && a <= 239)
     );
   }
   if (h.includes(':')) return h === '::1' || h === '::' || /^fe[89ab]/.test(h) || /^fec/.test(h) || /^ff/.test(h);
@@ -359,7 +369,8 @@ export function validateJarURI(jarURI: unknown, config: OperatorConfig = {}): st
   if (jarURI === undefined || jarURI === null) return undefined;
   const text = String(jarURI);
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text)?.[1];
-  if (/\s/.test(text)) return `jarURI is not a valid URI: Illegal character in path at index ${text.search(/\s/)}: ${text}`;
+  if (/\s/.test(text))
+    return `jarURI is not a valid URI: Illegal character in path at index ${text.search(/\s/)}: ${text}`;
   if (!scheme) return 'jarURI must include a scheme';
   const allowed = [...new Set((config.jarUriAllowedSchemes ?? ['https']).map((s) => s.toLowerCase()))];
   if (!allowed.includes(scheme.toLowerCase()))
@@ -387,8 +398,7 @@ export function validateFlinkSessionJob(
   const only = firstPresent(
     () => validateDeploymentName(spec.deploymentName),
     () => (spec.job === undefined || spec.job === null ? 'The job spec should not be empty' : undefined),
-    () =>
-      last && last.deploymentName !== spec.deploymentName ? "The deploymentName can't be changed" : undefined,
+    () => (last && last.deploymentName !== spec.deploymentName ? "The deploymentName can't be changed" : undefined),
     () => (obj(spec.job) ? validateJarURI(obj(spec.job)!.jarURI, config) : undefined),
   );
   if (only !== undefined || !session) return only;

@@ -18,7 +18,12 @@ export const OPERATOR_WEBHOOK = 'validationwebhook.flink.apache.org';
 type Obj = Record<string, unknown>;
 
 /** The first problem the operator finds with a FlinkDeployment or FlinkSessionJob, or undefined. */
-export function operatorProblem(store: ObjectStore, kind: string, object: Obj, config: OperatorConfig = {}): string | undefined {
+export function operatorProblem(
+  store: ObjectStore,
+  kind: string,
+  object: Obj,
+  config: OperatorConfig = {},
+): string | undefined {
   if (kind === 'FlinkDeployment') return validateFlinkDeployment(object);
   if (kind !== 'FlinkSessionJob') return undefined;
   // FlinkValidator.validateSessionJob looks the session cluster up in its informer's cache.
