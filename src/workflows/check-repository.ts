@@ -14,6 +14,7 @@ import type { LoadedJob } from '../manifest/load-job.js';
 import { loadRepository } from '../manifest/load-repository.js';
 import { environmentNamespace, resolveJob } from '../manifest/overlay.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
+import { checkOperatorRequirements } from '../manifest/operator-requirements.js';
 import { diagnosticAtPath } from '../manifest/yaml-document.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 import { checkServiceNames } from './check-service-names.js';
@@ -108,7 +109,14 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
         repo.project?.source,
       );
       for (const d of resolved.diagnostics) diagnostics.push(d);
-      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared);
+      const refused = checkOperatorRequirements({
+        job: resolved.job,
+        manifest: job.manifest,
+        project,
+        ...(repo.project?.source ? { projectSource: repo.project.source } : {}),
+      });
+      for (const d of refused) diagnostics.push(d);
+      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared, refused.length > 0);
       if (plannedJob) planned.jobs.push(plannedJob);
     }
     plan.environments.push(planned);
@@ -125,6 +133,8 @@ function planJob(
   options: CheckOptions,
   diagnostics: Diagnostic[],
   shared: ResultCache,
+  /** The operator's rules already refused the job at its manifests' keys: the renderer's own refusal says it again, unpositioned. */
+  refusedByOperatorRules = false,
 ): PlannedJob | undefined {
   let sql: ReturnType<typeof checkJobSql>;
   try {
@@ -189,6 +199,7 @@ function planJob(
     };
   } catch (e) {
     if (!(e instanceof Error)) throw e;
+    if (refusedByOperatorRules && e instanceof RenderError) return undefined;
     diagnostics.push(
       diagnosticAtPath(job.manifest, ['name'], 'value', {
         severity: 'error',
