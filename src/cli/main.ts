@@ -3,6 +3,7 @@ import { detailOf, StreamPilotError, UsageError } from '../errors.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { deployCommand } from './commands/deploy.js';
+import { initCommand } from './commands/init.js';
 import { statusCommand } from './commands/status.js';
 import { renderCommand } from './commands/render.js';
 import { validateCommand } from './commands/validate.js';
@@ -47,6 +48,8 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
       case 'version':
         io.stdout(version());
         return 0;
+      case 'init':
+        return await initCommand(rest, io);
       case 'check':
         return await checkCommand(rest, io);
       case 'validate':
@@ -62,7 +65,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
       default:
         throw new UsageError(
           `unknown command \`${command}\``,
-          'the commands are check, validate, render, build, deploy and status; run `streampilot --help`',
+          'the commands are init, check, validate, render, build, deploy and status; run `streampilot --help`',
         );
     }
   } catch (e) {
