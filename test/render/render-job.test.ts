@@ -201,7 +201,7 @@ describe('application mode', () => {
     });
     expect(spec.jobManager).toEqual({ resource: { cpu: 1, memory: '2048m' } });
     expect(spec.taskManager).toEqual({ resource: { cpu: 2, memory: '4096m' }, replicas: 3 });
-    expect(app().spec.jobManager).toEqual({});
+    expect(app({ resources: {} }).spec.jobManager).toEqual({});
   });
 
   it('refuses cpu without memory, and standby JobManagers without high availability', () => {
@@ -264,6 +264,8 @@ describe('session mode', () => {
     expect(rendered.spec.flinkConfiguration).toEqual({
       'execution.checkpointing.interval': '30s',
       'pipeline.name': 'orders-enrichment',
+      'state.checkpoints.dir': 's3://flink-state/checkpoints',
+      'state.savepoints.dir': 's3://flink-state/savepoints',
     });
   });
 
