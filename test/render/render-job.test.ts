@@ -206,6 +206,11 @@ describe('application mode', () => {
 
   it('refuses cpu without memory, and standby JobManagers without high availability', () => {
     expect(() => app({ resources: { taskManager: { cpu: 2 } } })).toThrow(/resources.taskManager.memory is missing/);
+    const sizedByConfig = app({
+      resources: { taskManager: { cpu: 2 } },
+      flinkConfiguration: { 'taskmanager.memory.process.size': '4g' },
+    });
+    expect(sizedByConfig.spec.taskManager).toEqual({ resource: { cpu: 2 } });
     expect(() => app({ resources: { jobManager: { memory: '2g', replicas: 2 } } })).toThrow(/high availability/);
     const ha = app({
       resources: { jobManager: { memory: '2g', replicas: 2 } },
