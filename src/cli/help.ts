@@ -3,6 +3,8 @@ export const MAIN_HELP = `streampilot — GitOps for Apache Flink SQL on Kuberne
 Usage: streampilot <command> [options]
 
 Commands:
+  init [dir]                  Start a repository: a commented streampilot.yaml and one
+                              datagen → print job that passes check.
   check [dir]                 Validate a whole repository (streampilot.yaml, every job's
                               manifest and SQL) and print, per environment, what would be
                               deployed.
@@ -19,6 +21,20 @@ Options:
 Exit codes: 0 no errors, 1 errors found, 2 usage or configuration problem,
 3 internal error (a bug in StreamPilot: please report it with the command you ran).
 Run \`streampilot <command> --help\` for a command's options.
+`;
+
+export const INIT_HELP = `Usage: streampilot init [dir]
+
+Writes a new StreamPilot repository into dir (default: the current folder, created if
+needed): a commented streampilot.yaml with a staging and a production environment, and one
+job, jobs/hello, that makes up rows with Flink's datagen connector and prints them. It passes
+\`streampilot check\` as written; \`build\` and \`deploy\` need registry.repository set to a
+registry you can push to. Never overwrites a file: if any of them exists, nothing is written.
+
+Options:
+  -h, --help                  This help.
+
+Exit codes: 0 written, 2 a file would be overwritten (nothing written) or a usage problem.
 `;
 
 export const CHECK_HELP = `Usage: streampilot check [dir] [options]

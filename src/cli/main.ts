@@ -17,6 +17,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
  * the Kubernetes client, dockerode or the registry code that `deploy` needs (most of the CLI's start-up).
  */
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  init: async () => (await import('./commands/init.js')).initCommand,
   check: async () => (await import('./commands/check.js')).checkCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   render: async () => (await import('./commands/render.js')).renderCommand,
@@ -61,7 +62,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
         if (load) return await (await load())(rest, io);
         throw new UsageError(
           `unknown command \`${command}\``,
-          'the commands are check, validate, render, build, deploy and status; run `streampilot --help`',
+          'the commands are init, check, validate, render, build, deploy and status; run `streampilot --help`',
         );
       }
     }

@@ -226,6 +226,21 @@ function failure(error: KubeApiError, step: Step, resource: FlinkResourceObject)
       hint: `the ${kind} CRD installed in the cluster does not have these fields: upgrade the Flink Kubernetes Operator's CRDs, or remove the fields from the job`,
     };
   }
+  // A validating webhook's denial (any code the webhook chose, the operator's is 403): not a
+  // permission problem, the object itself is refused, and nothing of it was stored.
+  const denial = /^admission webhook "([^"]+)" denied the request: ([\s\S]*)$/.exec(error.message);
+  if (denial) {
+    const byOperator = denial[1]!.endsWith('flink.apache.org');
+    return {
+      status: 'failed',
+      reason: byOperator
+        ? `the Flink Kubernetes Operator refused ${step.object}: ${denial[2]}`
+        : `admission webhook ${denial[1]} refused ${step.object}: ${denial[2]}`,
+      hint: byOperator
+        ? "nothing was applied; fix the job's manifest or streampilot.yaml as the message says (`streampilot check` reports the operator's rules at the key that breaks them, rules operator/…)"
+        : `nothing was applied; the cluster's admission policy (webhook ${denial[1]}) does not allow this object`,
+    };
+  }
   switch (error.code) {
     case 0:
       return {

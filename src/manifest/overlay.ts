@@ -9,6 +9,7 @@ import type {
   RunnerSpec,
 } from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
+import { withDefaultResources } from './resource-defaults.js';
 import { diagnosticAtPath, type YamlSource } from './yaml-document.js';
 
 /**
@@ -125,7 +126,11 @@ export function resolveJob(
     runner: { ...runner },
     parallelism: merged.parallelism ?? BUILT_IN_DEFAULTS.parallelism,
     upgradeMode: merged.upgradeMode ?? BUILT_IN_DEFAULTS.upgradeMode,
-    resources: merged.resources ?? {},
+    // Application mode only: a session job runs on its session cluster's JobManager and TaskManagers.
+    resources:
+      mode === 'application'
+        ? withDefaultResources(merged.resources ?? {}, merged.flinkConfiguration ?? {})
+        : (merged.resources ?? {}),
     flinkConfiguration: merged.flinkConfiguration ?? {},
     variables: merged.variables ?? {},
     sql: [...spec.sql],

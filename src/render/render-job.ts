@@ -7,6 +7,7 @@ import {
   type JobManagerSpec,
   type TaskManagerSpec,
 } from '../kube/types.js';
+import { memoryConfigured } from '../manifest/resource-defaults.js';
 import type { ComponentResources, ResolvedJob } from '../manifest/types.js';
 import { flinkConfiguration, hasHighAvailability } from './flink-configuration.js';
 import { operatorFlinkVersion, SUPPORTED_FLINK_VERSIONS } from './flink-version.js';
@@ -139,9 +140,9 @@ function componentSpec(
     fail('cpu', `cpu is ${cpu}; it must be a number of cores above 0, e.g. 0.5 or 2.`);
   if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 1))
     fail('replicas', `replicas is ${replicas}; it must be a whole number of at least 1.`);
-  // The operator rejects a `resource` without memory; failing here names the manifest field. The finding
-  // points at the cpu that asks for it: memory belongs next to it.
-  if (cpu !== undefined && !memory)
+  // The operator rejects a `resource` without memory unless flinkConfiguration sizes the component; failing
+  // here names the manifest field. The finding points at the cpu that asks for it: memory belongs next to it.
+  if (cpu !== undefined && !memory && !memoryConfigured(component, job.flinkConfiguration))
     fail(
       'cpu',
       'memory is missing, and the Flink operator requires it whenever cpu is set.',

@@ -17,6 +17,7 @@ import { environmentNamespace, resolveJob } from '../manifest/overlay.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { diagnosticAtPath, type YamlSource } from '../manifest/yaml-document.js';
 import { settingOrigin } from '../manifest/setting-origin.js';
+import { checkOperatorRequirements } from '../manifest/operator-requirements.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 import { checkServiceNames } from './check-service-names.js';
 import type { CheckResult } from '../plan/types.js';
@@ -114,7 +115,24 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
         repo.project?.source,
       );
       for (const d of resolved.diagnostics) diagnostics.push(d);
-      const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared, repo.project?.source);
+      const refused = checkOperatorRequirements({
+        job: resolved.job,
+        manifest: job.manifest,
+        project,
+        ...(repo.project?.source ? { projectSource: repo.project.source } : {}),
+      });
+      for (const d of refused) diagnostics.push(d);
+      const plannedJob = planJob(
+        root,
+        job,
+        resolved.job,
+        project,
+        options,
+        diagnostics,
+        shared,
+        repo.project?.source,
+        refused.length > 0,
+      );
       if (plannedJob) planned.jobs.push(plannedJob);
       else unplanned.push({ name: job.name, dir: job.dir, reason: `it cannot be planned for \`${envName}\`` });
     }
@@ -134,6 +152,8 @@ function planJob(
   diagnostics: Diagnostic[],
   shared: ResultCache,
   projectSource: YamlSource | undefined,
+  /** The operator's rules already refused the job at its manifests' keys: the renderer's own refusal says it again. */
+  refusedByOperatorRules = false,
 ): PlannedJob | undefined {
   let sql: ReturnType<typeof checkJobSql>;
   try {
@@ -198,6 +218,7 @@ function planJob(
     };
   } catch (e) {
     if (!(e instanceof Error)) throw e;
+    if (refusedByOperatorRules && e instanceof RenderError) return undefined;
     // The layer that wrote the setting at fault, so the annotation lands on the key to change; the job's name
     // only when no manifest writes it.
     const origin =

@@ -260,7 +260,8 @@ describe('streampilot render', () => {
       );
       writeFileSync(
         path.join(dir, 'jobs', 'lookups', 'job.yaml'),
-        'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: lookups\nsql: [main.sql]\nbuild: configmap\nbaseImage: ghcr.io/acme/flink-runner:1.20\n',
+        // stateless: datagen → blackhole keeps no state, and a stateful mode needs checkpoint directories.
+        'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: lookups\nsql: [main.sql]\nbuild: configmap\nbaseImage: ghcr.io/acme/flink-runner:1.20\nupgradeMode: stateless\n',
       );
       writeFileSync(
         path.join(dir, 'jobs', 'lookups', 'main.sql'),

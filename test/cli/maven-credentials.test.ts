@@ -72,7 +72,7 @@ environments:
   mkdirSync(path.join(root, 'jobs', 'orders'), { recursive: true });
   writeFileSync(
     path.join(root, 'jobs', 'orders', 'job.yaml'),
-    `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\ndependencies:\n  maven: [${COORDINATE}]\n`,
+    `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\nupgradeMode: stateless\ndependencies:\n  maven: [${COORDINATE}]\n`,
   );
   writeFileSync(
     path.join(root, 'jobs', 'orders', 'main.sql'),

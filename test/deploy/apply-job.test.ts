@@ -201,6 +201,20 @@ describe('applyJob', () => {
     expect(fake.store.get(FLINK_DEPLOYMENT, NS, 'rejected')).toBeUndefined();
   });
 
+  it('a resource the operator refuses fails as its refusal, not as a permission problem, and nothing is stored', async () => {
+    const objectsWithoutDirs = objects('no-checkpoints', { flinkConfiguration: {} });
+    const result = await applyJob(kube, objectsWithoutDirs, { force: false });
+    expect(result).toMatchObject({
+      status: 'failed',
+      reason:
+        `the Flink Kubernetes Operator refused FlinkDeployment ${NS}/no-checkpoints: ` +
+        'Checkpoint directory[execution.checkpointing.dir] must be defined for last-state and savepoint upgrade modes',
+    });
+    expect((result as { hint: string }).hint).toContain('nothing was applied');
+    expect((result as { hint: string }).hint).not.toContain('grant');
+    expect(fake.store.get(FLINK_DEPLOYMENT, NS, 'no-checkpoints')).toBeUndefined();
+  });
+
   it('a field the installed CRD does not have fails, naming it', async () => {
     const newer = objects('from-the-future');
     (newer.resource.spec.job as unknown as Record<string, unknown>).autoscaleMode = 'eager';

@@ -52,6 +52,8 @@ beforeAll(async () => {
     namespace: 'flink-prod',
     mode: 'session',
     sessionCluster: 'shared',
+    // The operator fetches a session job's jar itself, by default over https only.
+    runner: { jarURI: 'https://artifacts.example.com/flink/sql-runner.jar' },
   });
   // The same job name in another environment, sharing the namespace: not prod's.
   await deployed({ name: 'staging-only', environment: 'staging', namespace: 'flink-prod' });

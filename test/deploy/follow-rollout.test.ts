@@ -44,7 +44,12 @@ function deployment(name: string, parallelism = 2): FlinkDeployment {
       imagePullPolicy: 'IfNotPresent',
       flinkVersion: 'v1_20',
       serviceAccount: 'flink',
-      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
+      flinkConfiguration: {
+        'taskmanager.numberOfTaskSlots': '2',
+        // The operator refuses a savepoint upgrade mode without both directories.
+        'state.checkpoints.dir': 's3://flink-state/checkpoints',
+        'state.savepoints.dir': 's3://flink-state/savepoints',
+      },
       jobManager: { resource: { cpu: 1, memory: '2048m' } },
       taskManager: { resource: { cpu: 1, memory: '2048m' } },
       job: {
@@ -240,7 +245,8 @@ describe.skipIf(!crdsPresent)(
             deploymentName: 'session-cluster',
             flinkConfiguration: {},
             job: {
-              jarURI: 'local:///opt/flink/usrlib/sql-runner.jar',
+              // The operator fetches a session job's jar itself, by default over https only.
+              jarURI: 'https://artifacts.example.com/flink/sql-runner.jar',
               parallelism: 1,
               upgradeMode: 'stateless',
               state: 'running',

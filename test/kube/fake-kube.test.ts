@@ -66,7 +66,12 @@ function deployment(name: string, job: Partial<FlinkDeployment['spec']['job']> =
       imagePullPolicy: 'IfNotPresent',
       flinkVersion: 'v1_20',
       serviceAccount: 'flink',
-      flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' },
+      flinkConfiguration: {
+        'taskmanager.numberOfTaskSlots': '2',
+        // The operator refuses a savepoint upgrade mode without both directories.
+        'state.checkpoints.dir': 's3://flink-state/checkpoints',
+        'state.savepoints.dir': 's3://flink-state/savepoints',
+      },
       jobManager: { resource: { cpu: 1, memory: '2048m' } },
       taskManager: { resource: { cpu: 1, memory: '2048m' } },
       job: {

@@ -30,7 +30,11 @@ function deployment(name: string, parallelism = 2): FlinkDeployment {
       imagePullPolicy: 'IfNotPresent',
       flinkVersion: 'v1_20',
       serviceAccount: 'flink',
-      flinkConfiguration: {},
+      // The operator refuses a savepoint upgrade mode without both directories.
+      flinkConfiguration: {
+        'state.checkpoints.dir': 's3://flink-state/checkpoints',
+        'state.savepoints.dir': 's3://flink-state/savepoints',
+      },
       jobManager: { resource: { cpu: 1, memory: '2048m' } },
       taskManager: { resource: { cpu: 1, memory: '2048m' } },
       job: {

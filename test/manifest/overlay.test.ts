@@ -34,7 +34,8 @@ describe('built-in defaults', () => {
       runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
       parallelism: 1,
       upgradeMode: 'savepoint',
-      resources: {},
+      // The operator refuses a JobManager or TaskManager without memory: Flink's default sizes.
+      resources: { jobManager: { memory: '1600m', cpu: 1 }, taskManager: { memory: '1728m', cpu: 1 } },
       flinkConfiguration: {},
       variables: {},
       sql: ['main.sql'],
@@ -42,6 +43,15 @@ describe('built-in defaults', () => {
       externalTables: [],
       enabled: true,
     });
+  });
+
+  it('size only what neither resources nor flinkConfiguration sizes, and nothing in session mode', () => {
+    const sized = resolve(
+      project({ defaults: { resources: { taskManager: { memory: '4g', taskSlots: 2 } } } }),
+      job({ flinkConfiguration: { 'jobmanager.memory.process.size': '3g', 'kubernetes.jobmanager.cpu': '2' } }),
+    );
+    expect(sized.resources).toEqual({ jobManager: {}, taskManager: { memory: '4g', taskSlots: 2, cpu: 1 } });
+    expect(resolve(project(), job({ mode: 'session', sessionCluster: 'shared' })).resources).toEqual({});
   });
 
   it('derive the base image from the resolved Flink version, also inside a set baseImage', () => {

@@ -201,11 +201,16 @@ describe('application mode', () => {
     });
     expect(spec.jobManager).toEqual({ resource: { cpu: 1, memory: '2048m' } });
     expect(spec.taskManager).toEqual({ resource: { cpu: 2, memory: '4096m' }, replicas: 3 });
-    expect(app().spec.jobManager).toEqual({});
+    expect(app({ resources: {} }).spec.jobManager).toEqual({});
   });
 
   it('refuses cpu without memory, and standby JobManagers without high availability', () => {
     expect(() => app({ resources: { taskManager: { cpu: 2 } } })).toThrow(/resources.taskManager.memory is missing/);
+    const sizedByConfig = app({
+      resources: { taskManager: { cpu: 2 } },
+      flinkConfiguration: { 'taskmanager.memory.process.size': '4g' },
+    });
+    expect(sizedByConfig.spec.taskManager).toEqual({ resource: { cpu: 2 } });
     expect(() => app({ resources: { jobManager: { memory: '2g', replicas: 2 } } })).toThrow(/high availability/);
     const ha = app({
       resources: { jobManager: { memory: '2g', replicas: 2 } },
@@ -264,6 +269,8 @@ describe('session mode', () => {
     expect(rendered.spec.flinkConfiguration).toEqual({
       'execution.checkpointing.interval': '30s',
       'pipeline.name': 'orders-enrichment',
+      'state.checkpoints.dir': 's3://flink-state/checkpoints',
+      'state.savepoints.dir': 's3://flink-state/savepoints',
     });
   });
 

@@ -13,8 +13,14 @@ export function resolvedJob(overrides: Partial<ResolvedJob> = {}): ResolvedJob {
     runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
     parallelism: 4,
     upgradeMode: 'savepoint',
-    resources: {},
-    flinkConfiguration: { 'execution.checkpointing.interval': '30s' },
+    // What the overlay fills in when the manifests say nothing (src/manifest/resource-defaults.ts).
+    resources: { jobManager: { memory: '1600m', cpu: 1 }, taskManager: { memory: '1728m', cpu: 1 } },
+    // A savepoint upgrade needs both directories, or the operator refuses the resource.
+    flinkConfiguration: {
+      'execution.checkpointing.interval': '30s',
+      'state.checkpoints.dir': 's3://flink-state/checkpoints',
+      'state.savepoints.dir': 's3://flink-state/savepoints',
+    },
     variables: {},
     sql: ['main.sql'],
     dependencies: { maven: [], jars: [] },

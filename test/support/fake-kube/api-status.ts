@@ -202,3 +202,21 @@ export function expired(requested: number, oldest: number): Status {
     code: 410,
   };
 }
+
+/**
+ * A validating webhook's denial as the API server relays it (apiserver
+ * `webhookerrors.ToStatusErr`): the webhook's status code (the operator's JOSDK
+ * `NotAllowedException(String)` sets 403) and its message prefixed with the webhook's name; the
+ * operator's status carries no reason.
+ */
+export function webhookDenied(webhook: string, message: string, code = 403): ApiError {
+  return new ApiError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `admission webhook "${webhook}" denied the request: ${message}`,
+    reason: '',
+    code,
+  });
+}

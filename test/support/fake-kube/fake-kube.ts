@@ -49,6 +49,8 @@ import { fieldSelector, labelSelector } from './selectors.js';
 import { selfSignedCertificate } from './self-signed-cert.js';
 import { matchServiceProxy, proxyToService } from './service-proxy.js';
 import { SimulatedOperator } from './simulated-operator.js';
+import type { OperatorConfig } from './operator-validation.js';
+import { operatorWebhook } from './operator-webhook.js';
 
 type Obj = Record<string, unknown>;
 
@@ -67,6 +69,13 @@ export interface FakeKubeOptions {
   /** Bearer token the server accepts (default: a random one). */
   token?: string;
   now?: () => Date;
+  /**
+   * The operator's validating webhook (installed by its Helm chart by default): refuses a
+   * FlinkDeployment / FlinkSessionJob the operator would not run, as the real one does. `false`:
+   * no webhook, the resource is stored and the operator's controller reports the problem in
+   * `status.error` instead (see operator-autopilot.ts). An object: the operator's settings.
+   */
+  operatorWebhook?: false | OperatorConfig;
 }
 
 export interface FakeKube {
@@ -79,6 +88,9 @@ export interface FakeKube {
   api: KubeApi;
   store: ObjectStore;
   operator: SimulatedOperator;
+  /** The operator's settings its validation reads; undefined webhook: none installed. */
+  operatorConfig: OperatorConfig;
+  operatorWebhookInstalled: boolean;
   logs: PodLogs;
   /**
    * Where each service port's endpoints listen, for the service proxy: key
@@ -167,6 +179,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const api = new KubeApi(store, options.now);
   const logs = new PodLogs();
   const operator = new SimulatedOperator(api, logs);
+  const operatorConfig = options.operatorWebhook === false ? {} : (options.operatorWebhook ?? {});
+  if (options.operatorWebhook !== false) api.webhooks.push(operatorWebhook(store, operatorConfig));
   const requests: KubeRequest[] = [];
   const serviceEndpoints = new Map<string, string>();
   const watches = new Set<{ res: ServerResponse; bookmarks: boolean; type: ResourceType }>();
@@ -409,6 +423,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     api,
     store,
     operator,
+    operatorConfig,
+    operatorWebhookInstalled: options.operatorWebhook !== false,
     logs,
     serviceEndpoints,
     addNode: (node) => {

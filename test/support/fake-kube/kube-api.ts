@@ -71,8 +71,17 @@ function withoutMetaAndStatus(object: Obj): Obj {
   return rest;
 }
 
+/**
+ * A validating admission webhook: throws an ApiError to deny a CREATE or UPDATE of the main
+ * resource. The server calls it after the schema check, dry runs included (webhooks declared
+ * `sideEffects: None` are called for dry runs), never for `/status` writes.
+ */
+export type ValidatingWebhook = (type: ResourceType, object: Obj) => void;
+
 /** Cluster-scoped kinds (Node) are addressed with the namespace ''. */
 export class KubeApi {
+  readonly webhooks: ValidatingWebhook[] = [];
+
   constructor(
     readonly store: ObjectStore,
     private readonly now: () => Date = () => new Date(),
@@ -254,7 +263,7 @@ export class KubeApi {
     if (type.crd && !deepEqual(withoutMetaAndStatus(previous), withoutMetaAndStatus(next))) {
       meta(next).generation = Number(meta(previous).generation ?? 1) + 1;
     }
-    this.validate(type, next);
+    this.validate(type, next, scope);
     if (trackAsUpdate) recordUpdate(previous, next, this.context(type, options.fieldManager, scope));
     const comparable = (o: Obj) => {
       const c = structuredClone(o);
@@ -269,10 +278,11 @@ export class KubeApi {
     return { object: this.store.put(type, next, 'MODIFIED'), created: false, warnings };
   }
 
-  private validate(type: ResourceType, object: Obj): void {
+  private validate(type: ResourceType, object: Obj, scope: Scope = 'main'): void {
     validateObjectMeta(type, object);
     if (type.crd) validateCustomResource(type, object);
     else validateBuiltIn(type, object);
+    if (scope === 'main') for (const webhook of this.webhooks) webhook(type, object);
   }
 
   private checkIdentity(type: ResourceType, namespace: string, name: string | undefined, body: Obj): void {

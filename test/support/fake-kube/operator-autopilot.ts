@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { FakeFlink } from '../fake-flink/fake-flink.js';
 import type { FakeKube } from './fake-kube.js';
 import { meta } from './object-store.js';
+import { operatorProblem } from './operator-webhook.js';
 import { findKind } from './resources.js';
 import type { FlinkKind } from './simulated-operator.js';
 
@@ -80,6 +81,15 @@ export function startOperatorAutopilot(fake: FakeKube, options: AutopilotOptions
 
   function play(namespace: string, name: string, kind: FlinkKind, scenario: Scenario): void {
     const op = fake.operator;
+    // Without the webhook an invalid spec is stored; the controller validates it first
+    // (FlinkDeploymentController / FlinkSessionJobController `validateDeployment`/`validateSessionJob`)
+    // and reports the problem instead of deploying it.
+    const current = fake.api.read(findKind('flink.apache.org/v1beta1', kind)!, namespace, name);
+    const problem = operatorProblem(fake.store, kind, current, fake.operatorConfig);
+    if (problem !== undefined) {
+      op.rejected(namespace, name, problem, kind);
+      return;
+    }
     // An upgrade tears the old JobManager down: the new spec gets a pod of its own.
     const oldPod = kind === 'FlinkDeployment' ? op.jobManagerPod(namespace, name) : undefined;
     if (oldPod) fake.api.delete(findKind('v1', 'Pod')!, namespace, String(meta(oldPod).name));
