@@ -15,6 +15,8 @@ import { loadRepository } from '../manifest/load-repository.js';
 import { environmentNamespace, resolveJob } from '../manifest/overlay.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { diagnosticAtPath } from '../manifest/yaml-document.js';
+import { secretConflicts } from '../manifest/secret-variables.js';
+import { secretEnvName } from '../runner/runner-paths.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 import { checkServiceNames } from './check-service-names.js';
 import type { CheckResult } from '../plan/types.js';
@@ -108,6 +110,16 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
         repo.project?.source,
       );
       for (const d of resolved.diagnostics) diagnostics.push(d);
+      diagnostics.push(
+        ...secretConflicts(
+          project,
+          repo.project?.source,
+          { spec: job.spec, manifest: job.manifest },
+          envName,
+          resolved.job,
+          secretEnvName,
+        ),
+      );
       const plannedJob = planJob(root, job, resolved.job, project, options, diagnostics, shared);
       if (plannedJob) planned.jobs.push(plannedJob);
     }

@@ -16,6 +16,7 @@ export function resolvedJob(overrides: Partial<ResolvedJob> = {}): ResolvedJob {
     resources: {},
     flinkConfiguration: { 'execution.checkpointing.interval': '30s' },
     variables: {},
+    secrets: {},
     sql: ['main.sql'],
     dependencies: { maven: [], jars: [] },
     externalTables: [],
