@@ -14,6 +14,7 @@ import { objectMeta, type Provenance } from './object-meta.js';
 import { withoutUndefined } from './plain-object.js';
 import { RenderError } from './render-error.js';
 import { runnerArgs } from './runner-args.js';
+import { sessionValueArgs } from './runtime-values.js';
 import { ingressFor } from './web-ui.js';
 
 export { webUIUrl } from './web-ui.js';
@@ -112,7 +113,7 @@ function jobSpec(job: ResolvedJob, script: string): FlinkJobSpec {
   }
   return {
     jarURI: job.runner.jarURI,
-    args: runnerArgs(job, script),
+    args: [...runnerArgs(job, script), ...sessionValueArgs(job, script)],
     entryClass: job.runner.entryClass,
     parallelism: job.parallelism,
     upgradeMode: job.upgradeMode,
