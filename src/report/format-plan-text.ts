@@ -35,7 +35,11 @@ export function formatPlanText(plan: Plan): string {
         String(job.parallelism),
         job.upgradeMode,
         applies,
-        job.mode === 'session' ? '(session cluster image)' : job.image,
+        job.mode === 'session'
+          ? '(session cluster image)'
+          : job.sameImageAs
+            ? `${job.image} (same image as ${job.sameImageAs})`
+            : job.image,
       ]);
     }
     out.push(...table(rows).map((l) => `  ${l}`), '');

@@ -126,6 +126,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
     plan.environments.push(planned);
   }
   diagnostics.push(...checkServiceNames(plan, (name) => jobs.find((j) => j.name === name)?.manifest));
+  markSharedImages(plan);
   return finish(diagnostics, plan, sources);
 }
 
@@ -212,6 +213,25 @@ function planJob(
       }),
     );
     return undefined;
+  }
+}
+
+/**
+ * Notes, per job, the earlier environment that runs the same image: its `after` environment
+ * first, else the first one in streampilot.yaml's order. Only built images count (a session
+ * job runs its cluster's image, a `build: configmap` job a base image anyone may share).
+ */
+function markSharedImages(plan: Plan): void {
+  const seen: PlannedEnvironment[] = [];
+  for (const env of plan.environments) {
+    for (const job of env.jobs) {
+      if (job.mode !== 'application' || job.job.packaging === 'configmap' || job.blocked || !job.enabled) continue;
+      const same = (other: PlannedEnvironment) =>
+        other.jobs.some((o) => o.name === job.name && o.image === job.image && !o.blocked && o.enabled);
+      const match = seen.find((o) => o.name === env.after && same(o)) ?? seen.find(same);
+      if (match) job.sameImageAs = match.name;
+    }
+    seen.push(env);
   }
 }
 
