@@ -37,6 +37,7 @@ describe('built-in defaults', () => {
       resources: {},
       flinkConfiguration: {},
       variables: {},
+      secrets: {},
       sql: ['main.sql'],
       dependencies: { maven: [], jars: [] },
       externalTables: [],

@@ -42,11 +42,10 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     io.stderr(`streampilot: ${job} could not be rendered for ${values.env}: fix the errors above.`);
     return hasErrors(result.diagnostics) ? 1 : 2;
   }
-  // A `build: configmap` job applies its SQL ConfigMap first: the output is everything a deploy applies, in order.
-  const companions =
-    planned.job.packaging === 'configmap' && !planned.blocked
-      ? renderDeployObjects(planned.job, { image: planned.image, script: planned.script }).companions
-      : [];
+  // Companions (a `build: configmap` job's SQL, runtime values) are applied first: the output is everything a deploy applies, in order.
+  const companions = planned.blocked
+    ? []
+    : renderDeployObjects(planned.job, { image: planned.image, script: planned.script }).companions;
   io.stdout(toYaml([...companions, planned.object]));
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
