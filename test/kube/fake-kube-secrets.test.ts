@@ -45,7 +45,7 @@ it('stringData is merged into data as base64 and never stored; the client sees o
       fieldManager: 'kubectl',
     },
   );
-  const stored = await kube.get<{ data: Record<string, string>; stringData?: unknown }>({
+  const stored = await kube.get<{ metadata?: object; data: Record<string, string>; stringData?: unknown }>({
     apiVersion: 'v1',
     kind: 'Secret',
     namespace: NS,

@@ -122,7 +122,7 @@ describe.skipIf(reason)(`deploying a job with secrets ${reason ?? ''}`, () => {
     secret({ username: 'orders', password: SECRET_VALUE });
     const report = await deploy('c'.repeat(40));
     expect(report.jobs[0]).toMatchObject({ state: 'running' });
-    const deployment = await kube.get<{ spec: { podTemplate: any } }>({
+    const deployment = await kube.get<{ metadata?: object; spec: { podTemplate: any } }>({
       apiVersion: 'flink.apache.org/v1beta1',
       kind: 'FlinkDeployment',
       namespace: NS,
