@@ -139,7 +139,7 @@ function secretPlacement(sources: readonly SqlSource[], job: ResolvedJob): Diagn
         report(
           use.range,
           `secret ${ref} is used outside a string literal; a secret may only stand inside '…'`,
-          `write '\${${use.name}}' where the connector option or value is, so the secret stays one string whatever it holds`,
+          `write it as a quoted option value, '\${${use.name}}', where the runner substitutes it into a string and nothing else`,
         );
       }
     }
