@@ -108,8 +108,9 @@ digest. When the registry already has that tag, nothing is built or uploaded.
 Without --push nothing is built: each job's tag is computed and looked up in the registry.
 
 Options:
-  --env <name>                Whose variables the SQL is built with (default: the first
-                              environment of streampilot.yaml).
+  --env <name>                The environment built for (default: the first environment of
+                              streampilot.yaml); only a job with its own runner gets its
+                              variables in the image.
   --push                      Build and push.
   --builder registry|docker   registry (default): no Docker daemon; pulls nothing, uploads
                               one layer with the job's files. docker: docker build + push

@@ -4,7 +4,8 @@ import type { CompanionObject } from './types.js';
 
 /**
  * `build: configmap` ships each script version in a ConfigMap of its own (content-addressed,
- * immutable), so every SQL change leaves one behind. Once the job runs on the new one, the
+ * immutable), and a job on StreamPilot's runner each version of its runtime values likewise
+ * (`<job>-values-…`), so every change leaves one behind. Once the job runs on the new one, the
  * operator's last stable spec names it too, and no rollback needs the older ones: they go.
  * Only the ConfigMaps of the same repository as `current`: another repository's job of the same
  * name keeps its own. Returns the names deleted; a failure to delete is left for the next deploy.
@@ -25,7 +26,12 @@ export async function pruneSqlConfigMaps(
   );
   const stale = found
     .map((c) => c.metadata?.name)
-    .filter((name): name is string => Boolean(name) && name!.startsWith(`${job.name}-sql-`) && !keep.has(name!));
+    .filter(
+      (name): name is string =>
+        Boolean(name) &&
+        (name!.startsWith(`${job.name}-sql-`) || name!.startsWith(`${job.name}-values-`)) &&
+        !keep.has(name!),
+    );
   const deleted: string[] = [];
   for (const name of stale) {
     if (await kube.delete({ apiVersion: 'v1', kind: 'ConfigMap', namespace: job.namespace, name }).catch(() => false))

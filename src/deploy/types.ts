@@ -102,6 +102,8 @@ export interface JobDeployReport {
   state: JobDeployState;
   /** The image as applied (pinned by digest); absent for session jobs. */
   image?: string;
+  /** An environment deployed before this one in the same merge that runs this very image (by digest). */
+  sameImageAs?: string;
   webUi?: WebUiLink;
   /** Savepoint the job was restored from on this upgrade. */
   restoredFrom?: string;

@@ -254,6 +254,12 @@ export interface KubeClient {
   listEvents(object: { namespace: string; name: string; kind?: string }): Promise<CoreV1Event[]>;
   listPods(namespace: string, labelSelector: string): Promise<V1Pod[]>;
   getService(namespace: string, name: string): Promise<V1Service | undefined>;
+  /**
+   * The key names of Secret `namespace/name`, or undefined when it does not exist: an existence
+   * check, the only reading of a Secret StreamPilot does. The values the API server sends are
+   * dropped here and never leave this call.
+   */
+  secretKeys(namespace: string, name: string): Promise<string[] | undefined>;
   /** The last `tailLines` of a container's log (`previous`: of its last terminated run). */
   podLogs(
     pod: { namespace: string; name: string },
@@ -532,6 +538,16 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
 
     getService: (namespace, name) =>
       orUndefined(() => core.readNamespacedService({ namespace, name }), `reading service ${namespace}/${name}`),
+
+    secretKeys: async (namespace, name) => {
+      const secret = await orUndefined(
+        () => core.readNamespacedSecret({ namespace, name }),
+        `looking up secret ${namespace}/${name}`,
+      );
+      if (!secret) return undefined;
+      // `stringData` is write-only: the server has merged it into `data`, which is all there is to read.
+      return Object.keys(secret.data ?? {});
+    },
 
     podLogs: (pod, options) =>
       wrap(

@@ -31,7 +31,7 @@ export const BUILT_IN_DEFAULTS = {
 
 /**
  * Merges settings layers, lowest first. Scalars and `runner` are replaced by the later layer
- * that sets them; `flinkConfiguration` and `variables` merge key by key; `resources` merges key
+ * that sets them; `flinkConfiguration`, `variables` and `secrets` merge key by key; `resources` merges key
  * by key inside `jobManager` and `taskManager`. Nothing can be removed by a later layer.
  */
 export function mergeSettings(layers: readonly (JobSettings | undefined)[]): JobSettings {
@@ -46,6 +46,7 @@ export function mergeSettings(layers: readonly (JobSettings | undefined)[]): Job
       out.runner = { ...layer.runner, ...(layer.runner.args ? { args: [...layer.runner.args] } : {}) };
     if (layer.flinkConfiguration) out.flinkConfiguration = { ...out.flinkConfiguration, ...layer.flinkConfiguration };
     if (layer.variables) out.variables = { ...out.variables, ...layer.variables };
+    if (layer.secrets) out.secrets = { ...out.secrets, ...layer.secrets };
     if (layer.resources) out.resources = mergeResources(out.resources, layer.resources);
   }
   return out;
@@ -133,6 +134,7 @@ export function resolveJob(
         : (merged.resources ?? {}),
     flinkConfiguration: merged.flinkConfiguration ?? {},
     variables: merged.variables ?? {},
+    secrets: merged.secrets ?? {},
     sql: [...spec.sql],
     dependencies: { maven: [...(spec.dependencies?.maven ?? [])], jars: [...(spec.dependencies?.jars ?? [])] },
     externalTables: [...(spec.tables?.external ?? [])],
@@ -171,6 +173,7 @@ const SETTING_KEYS = [
   'flinkConfiguration',
   'serviceAccount',
   'variables',
+  'secrets',
   'sessionCluster',
 ] as const satisfies readonly (keyof JobSettings)[];
 const everySettingListed: Exclude<keyof JobSettings, (typeof SETTING_KEYS)[number]> extends never ? true : never = true;

@@ -35,6 +35,14 @@ export interface RunnerSpec {
   entryClass?: string;
 }
 
+/** A key of a Kubernetes Secret in the job's namespace: a reference, never the value. */
+export interface SecretRef {
+  /** The Secret's name (a DNS-1123 subdomain). */
+  secret: string;
+  /** The key in the Secret's data. */
+  key: string;
+}
+
 /** Settings every job inherits, and each environment may override. */
 export interface JobSettings {
   flinkVersion?: string;
@@ -47,6 +55,11 @@ export interface JobSettings {
   flinkConfiguration?: Record<string, string>;
   serviceAccount?: string;
   variables?: Record<string, string>;
+  /**
+   * Variables whose values live in Kubernetes Secrets of the job's namespace: the name, as
+   * `${name}` in the SQL, to the Secret and key. Merged key by key across layers, like `variables`.
+   */
+  secrets?: Record<string, SecretRef>;
   /** Session mode: the FlinkDeployment (session cluster) jobs are submitted to. */
   sessionCluster?: string;
 }
@@ -170,6 +183,8 @@ export interface ResolvedJob {
   flinkConfiguration: Record<string, string>;
   serviceAccount?: string;
   variables: Record<string, string>;
+  /** Secret variables: references to Secret keys; their values never pass through StreamPilot. */
+  secrets: Record<string, SecretRef>;
   sessionCluster?: string;
   sql: string[];
   dependencies: { maven: string[]; jars: string[] };

@@ -28,6 +28,11 @@ export interface PlannedJob {
   script: string;
   /** The settings it was rendered from (defaults < job < environment). */
   job: ResolvedJob;
+  /**
+   * An earlier environment of the plan whose image for this job is this very one (the `after`
+   * environment when it qualifies): promoting deploys what ran there, nothing is built again.
+   */
+  sameImageAs?: string;
 }
 
 export interface PlannedEnvironment {

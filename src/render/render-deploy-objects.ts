@@ -5,6 +5,7 @@ import { ANNOTATION, objectMeta } from './object-meta.js';
 import { RenderError } from './render-error.js';
 import { renderJob, type RenderInput } from './render-job.js';
 import { DEFAULT_SCRIPT_PATH } from './runner-args.js';
+import { mountValues, renderValuesConfigMap, runtimeValues, usesStreamPilotRunner } from './runtime-values.js';
 
 /**
  * The container the operator merges a pod template's container of this name into: the one that
@@ -36,6 +37,28 @@ const NAME_HASH_LENGTH = 10;
  * or the job's own pod template already uses the volume name or the script's path.
  */
 export function renderDeployObjects(job: ResolvedJob, input: RenderInput): DeployObjects {
+  const objects = renderScriptObjects(job, input);
+  return withRuntimeValues(job, input, objects);
+}
+
+/**
+ * A job on StreamPilot's runner in application mode also gets its environment's values: a
+ * ConfigMap applied first, mounted by the pod template, with each secret as a `secretKeyRef`.
+ */
+function withRuntimeValues(job: ResolvedJob, input: RenderInput, objects: DeployObjects): DeployObjects {
+  if (job.mode !== 'application' || !usesStreamPilotRunner(job)) return objects;
+  const values = runtimeValues(job, input.script);
+  if (values.values.length === 0 && values.secrets.length === 0) return objects;
+  const configMap = renderValuesConfigMap(job, values);
+  const podTemplate = (objects.resource.spec as { podTemplate?: Record<string, unknown> }).podTemplate;
+  const resource = renderJob(
+    { ...job, podTemplate: mountValues(job, podTemplate, configMap.metadata.name, values) },
+    input,
+  );
+  return { resource, companions: [...objects.companions, configMap] };
+}
+
+function renderScriptObjects(job: ResolvedJob, input: RenderInput): DeployObjects {
   if (job.packaging !== 'configmap') return { resource: renderJob(job, input), companions: [] };
   if (job.mode === 'session') {
     throw new RenderError(

@@ -15,6 +15,7 @@ import { objectMeta, type Provenance } from './object-meta.js';
 import { withoutUndefined, type Loose } from './plain-object.js';
 import { RenderError } from './render-error.js';
 import { runnerArgs } from './runner-args.js';
+import { sessionValueArgs } from './runtime-values.js';
 import { ingressFor } from './web-ui.js';
 
 export { webUIUrl } from './web-ui.js';
@@ -118,7 +119,7 @@ function jobSpec(job: ResolvedJob, script: string): Loose<FlinkJobSpec> {
   }
   return {
     jarURI: job.runner.jarURI,
-    args: runnerArgs(job, script),
+    args: [...runnerArgs(job, script), ...sessionValueArgs(job, script)],
     entryClass: job.runner.entryClass,
     parallelism: job.parallelism,
     upgradeMode: job.upgradeMode,

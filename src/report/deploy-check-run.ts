@@ -122,7 +122,9 @@ function renderSummary(report: EnvironmentDeployReport, detail: Detail, shortene
 
 function tableRow(job: JobDeployReport): string {
   const state = stateCell(job);
-  const image = job.image ? code(shortImage(job.image)) : '—';
+  const image = job.image
+    ? `${code(shortImage(job.image))}${job.sameImageAs ? ` (same image as ${job.sameImageAs})` : ''}`
+    : '—';
   const webUi = !job.webUi
     ? '—'
     : job.webUi.via === 'port-forward'

@@ -134,6 +134,7 @@ export function redactReport(
       job: r(j.job),
       namespace: r(j.namespace),
       ...(j.image !== undefined ? { image: r(j.image) } : {}),
+      ...(j.sameImageAs !== undefined ? { sameImageAs: r(j.sameImageAs) } : {}),
       ...(j.webUi !== undefined ? { webUi: webUi(j.webUi) } : {}),
       ...(j.restoredFrom !== undefined ? { restoredFrom: r(j.restoredFrom) } : {}),
       ...(j.lifecycleState !== undefined ? { lifecycleState: r(j.lifecycleState) } : {}),

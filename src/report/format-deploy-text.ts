@@ -103,7 +103,7 @@ function jobDetail(job: JobDeployReport): string[] {
       ? `Web UI: ${job.webUi.command}, then ${job.webUi.url}`
       : job.webUi.url;
   return [
-    job.image ? shortImage(job.image) : '',
+    job.image ? `${shortImage(job.image)}${job.sameImageAs ? ` (same image as ${job.sameImageAs})` : ''}` : '',
     webUi ?? '',
     job.restoredFrom ? `restored from ${job.restoredFrom}` : '',
   ];

@@ -35,7 +35,11 @@ export function formatPlanText(plan: Plan): string {
         String(job.parallelism),
         job.upgradeMode,
         applies,
-        job.mode === 'session' ? '(session cluster image)' : job.image,
+        job.mode === 'session'
+          ? '(session cluster image)'
+          : job.sameImageAs
+            ? `${job.image} (same image as ${job.sameImageAs})`
+            : job.image,
       ]);
     }
     // Jobs with no plan are listed too: a job missing from the table would look like one that is fine.

@@ -140,11 +140,13 @@ function tableRow(job: JobComparison): string {
       ? job.status === 'deleted' || job.status === 'invalid'
         ? '—'
         : 'session cluster'
-      : job.image === 'reused'
-        ? 'reused'
-        : job.status === 'new'
-          ? 'built'
-          : 'rebuilt';
+      : job.head?.sameImageAs
+        ? `same image as ${job.head.sameImageAs}`
+        : job.image === 'reused'
+          ? 'reused'
+          : job.status === 'new'
+            ? 'built'
+            : 'rebuilt';
   const parallelism = change(job.base?.parallelism, job.head?.parallelism);
   const upgrade = change(job.base?.upgradeMode, job.head?.upgradeMode);
   return `| \`${job.name}\` | ${status}${inputs}${blocked} | ${image} | ${parallelism} | ${upgrade} |`;

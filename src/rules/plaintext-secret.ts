@@ -10,8 +10,8 @@ function originalText(unit: SqlUnit, literal: StringLiteral): string {
 
 /**
  * A credential written into the SQL file: it ends up in Git, in the image and in the
- * FlinkDeployment. A `${variable}` reference is fine — its value comes from the manifest's
- * variables (and from there from a secret) at deploy time.
+ * FlinkDeployment. A `${name}` reference is fine: `secrets:` maps it to a Kubernetes Secret key
+ * whose value only the job's pods ever see.
  */
 export const plaintextSecret: Rule = {
   id: 'sql/plaintext-secret',
@@ -26,7 +26,7 @@ export const plaintextSecret: Rule = {
           unit,
           range: value.range,
           message: `'${key.value}' holds a credential written in plain text`,
-          hint: `write '\${${suggestName(key.value)}}' and set its value through variables (job.yaml or the environment), so the secret stays out of Git`,
+          hint: `write '\${${suggestName(key.value)}}' and map it to a Kubernetes Secret under \`secrets:\` in job.yaml or streampilot.yaml (e.g. ${suggestName(key.value)}: { secret: <name>, key: <key> }), so the value stays out of Git, the image and the rendered objects`,
         });
         return;
       }
@@ -37,7 +37,7 @@ export const plaintextSecret: Rule = {
           unit,
           range: value.range,
           message: `'${key.value}' has a ${inside} written in plain text inside its value`,
-          hint: `take the credential out of the value: most connectors have a separate 'password' option; write it as '\${${suggestName(key.value)}_password}' and set it through variables, so the secret stays out of Git`,
+          hint: `take the credential out of the value: most connectors have a separate 'password' option; write it as '\${${suggestName(key.value)}_password}' and map that name to a Kubernetes Secret under \`secrets:\` in job.yaml or streampilot.yaml, so the value stays out of Git`,
         });
       }
     };

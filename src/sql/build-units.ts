@@ -74,7 +74,7 @@ export function buildSqlUnits(
             severity: 'error',
             rule: 'sql/unresolved-variable',
             message: `variable \`\${${u.name}}\` has no value${where}`,
-            hint: `set \`${u.name}\` under \`variables\` in job.yaml, or in streampilot.yaml under \`defaults.variables\` or \`environments.<env>.variables\``,
+            hint: `set \`${u.name}\` under \`variables\` in job.yaml, or in streampilot.yaml under \`defaults.variables\` or \`environments.<env>.variables\`; a password or token goes under \`secrets\` instead, as a reference to a Kubernetes Secret`,
           }),
         );
       }

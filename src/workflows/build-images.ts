@@ -29,7 +29,11 @@ export const USER_LIB_DIR = '/opt/flink/usrlib';
 export const CONFIGURATION_STEP = 'configuration';
 
 export interface BuildImagesOptions {
-  /** Whose variables the script is built with (the script is part of the image). */
+  /**
+   * The environment whose plan is built. A job on StreamPilot's runner keeps its `${…}` in the
+   * image, so its image is the same for every environment; a job with its own runner gets this
+   * environment's variables substituted into its script (the script is part of the image).
+   */
   environment: string;
   /** Only these jobs (default: every application-mode job). */
   jobs?: string[];

@@ -1,10 +1,13 @@
 import { BUILD_IDENTITY, hashKey, type ResultCache } from '../cache/result-cache.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import { RULE_JOB_FIELDS, type SqlUnit } from '../rules/types.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
 import { jobDiagnostics } from '../rules/job-diagnostics.js';
-import type { Statement } from '../sql/model/statements.js';
+import { placeholderUses } from '../sql/placeholder-uses.js';
+import { LineMap, type Range } from '../text/source.js';
+import { usesStreamPilotRunner } from '../render/runtime-values.js';
+import { DEFAULT_RUNNER_JAR_URI } from '../runner/runner-paths.js';
 import { printRunnerScript } from '../sql/printer/runner-script.js';
 
 export interface JobSqlResult {
@@ -40,28 +43,108 @@ export function checkJobSql(
   // Per environment: the unresolved-variable findings name the environment.
   const built = buildSqlUnits(sources, {
     flinkVersion: job.flinkVersion,
-    variables: job.variables,
+    variables: variablesForCheck(job),
     environment: job.environment,
   });
+  const misplaced = secretPlacement(sources, job);
   const contentKey = shared ? analysisKey(sources, job, project) : '';
   let analysis = shared?.get<SqlAnalysis>(contentKey);
   if (!analysis) {
-    analysis = analyse(built.units, job, project);
+    analysis = analyse(built.units, sources, job, project);
     shared?.set(contentKey, analysis);
   }
   const result: JobSqlResult = {
-    diagnostics: [...built.diagnostics, ...analysis.diagnostics],
-    script: built.diagnostics.length > 0 ? '' : analysis.script,
+    diagnostics: [...built.diagnostics, ...misplaced, ...analysis.diagnostics],
+    script: built.diagnostics.length > 0 || misplaced.length > 0 ? '' : analysis.script,
   };
   cache?.set(key, result);
   return result;
 }
 
-function analyse(units: SqlUnit[], job: ResolvedJob, project: ProjectSpec | undefined): SqlAnalysis {
+function analyse(
+  units: SqlUnit[],
+  sources: readonly SqlSource[],
+  job: ResolvedJob,
+  project: ProjectSpec | undefined,
+): SqlAnalysis {
   const diagnostics = jobDiagnostics({ units, job, ...(project ? { project } : {}), wholeJob: true });
   const broken = units.some((u) => u.parsed.issues.length > 0);
-  const statements: Statement[] = units.flatMap((u) => u.parsed.statements);
-  return { diagnostics, script: broken ? '' : printRunnerScript(statements) };
+  if (broken) return { diagnostics, script: '' };
+  return {
+    diagnostics,
+    script: usesStreamPilotRunner(job)
+      ? scriptWithPlaceholders(units, sources, job)
+      : printRunnerScript(units.flatMap((u) => u.parsed.statements)),
+  };
+}
+
+/**
+ * StreamPilot's runner fills `${…}` in when the job starts, so the script in the image keeps
+ * them and is the same in every environment: printed from the SQL as written, not from the
+ * environment's substituted text. Where a placeholder stands somewhere the parser will not
+ * take one, the statements are cut from the file as written instead (the runner substitutes
+ * text, so either reads the same once filled in).
+ */
+function scriptWithPlaceholders(units: SqlUnit[], sources: readonly SqlSource[], job: ResolvedJob): string {
+  const raw = buildSqlUnits(sources, { flinkVersion: job.flinkVersion }).units;
+  if (raw.every((u) => u.parsed.issues.length === 0)) return printRunnerScript(raw.flatMap((u) => u.parsed.statements));
+  const statements = units.flatMap((u) =>
+    u.parsed.statements.map((s) => u.original.slice(u.toOriginal(s.range.start), u.toOriginal(s.range.end)).trim()),
+  );
+  return statements.map((s) => `${s};\n`).join('');
+}
+
+/** Secrets are unknown to StreamPilot: `check` parses each with a stand-in that a string literal holds as any value would. */
+export const SECRET_STAND_IN = 'secret-value';
+
+function variablesForCheck(job: ResolvedJob): Record<string, string> {
+  const standIns = Object.fromEntries(Object.keys(job.secrets).map((name) => [name, SECRET_STAND_IN]));
+  return { ...job.variables, ...standIns };
+}
+
+/**
+ * Where a secret may go: inside a string literal of a job on StreamPilot's runner, which injects
+ * it at start from the container's environment. Elsewhere its unknown value could change what
+ * the statement means, which `check` could not see; a session job's runner runs in the session
+ * cluster's pods, which the job's Secret reference cannot reach; and a job with its own runner
+ * has its variables substituted into its image, where a secret must never go.
+ */
+function secretPlacement(sources: readonly SqlSource[], job: ResolvedJob): Diagnostic[] {
+  const names = new Set(Object.keys(job.secrets));
+  if (names.size === 0) return [];
+  const out: Diagnostic[] = [];
+  for (const source of sources) {
+    const uses = placeholderUses(source.text, names);
+    if (uses.length === 0) continue;
+    const lines = new LineMap(source.text);
+    const report = (range: Range, message: string, hint: string) =>
+      out.push(
+        diagnosticAt(source.file, lines, range, { severity: 'error', rule: 'sql/secret-placement', message, hint }),
+      );
+    for (const use of uses) {
+      const ref = `\`\${${use.name}}\``;
+      if (!usesStreamPilotRunner(job)) {
+        report(
+          use.range,
+          `secret ${ref} cannot reach a job with its own runner (${job.runner.jarURI}): its variables are written into the image`,
+          `use StreamPilot's runner (runner.jarURI: ${DEFAULT_RUNNER_JAR_URI}), or pass the value through your runner's own configuration`,
+        );
+      } else if (job.mode === 'session') {
+        report(
+          use.range,
+          `secret ${ref} cannot reach a session job: it runs in the pods of session cluster \`${job.sessionCluster ?? '?'}\`, not in pods of its own`,
+          "give the session cluster's pod template the value, or run the job in application mode",
+        );
+      } else if (!use.quoted) {
+        report(
+          use.range,
+          `secret ${ref} is used outside a string literal; a secret may only stand inside '…'`,
+          `write it as a quoted option value, '\${${use.name}}', where the runner substitutes it into a string and nothing else`,
+        );
+      }
+    }
+  }
+  return out;
 }
 
 const VARIABLE_REFERENCE = /\$\{([A-Za-z_][\w.-]*)\}/g;
@@ -75,10 +158,27 @@ function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: P
   const referenced: Record<string, string | null> = {};
   for (const source of sources) {
     for (const match of source.text.matchAll(VARIABLE_REFERENCE))
-      referenced[match[1]!] = Object.hasOwn(job.variables, match[1]!) ? job.variables[match[1]!]! : null;
+      referenced[match[1]!] = Object.hasOwn(job.secrets, match[1]!)
+        ? SECRET_STAND_IN
+        : Object.hasOwn(job.variables, match[1]!)
+          ? job.variables[match[1]!]!
+          : null;
   }
   const ruleJob = Object.fromEntries(RULE_JOB_FIELDS.map((field) => [field, job[field] ?? null]));
-  return hashKey('job-sql-analysis/v1', sources, Object.entries(referenced).sort(), ruleJob, project?.provided ?? null);
+  // The runner decides which script is printed, and a name can be a variable in one environment and a secret in another.
+  const runner = usesStreamPilotRunner(job);
+  const secrets = Object.keys(job.secrets)
+    .filter((n) => Object.hasOwn(referenced, n))
+    .sort();
+  return hashKey(
+    'job-sql-analysis/v2',
+    sources,
+    Object.entries(referenced).sort(),
+    ruleJob,
+    project?.provided ?? null,
+    runner,
+    secrets,
+  );
 }
 
 /** A per-check `shared` store for `checkJobSql`: lives as long as one check, so it needs no bound or invalidation. */

@@ -18,6 +18,8 @@ import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { diagnosticAtPath, type YamlSource } from '../manifest/yaml-document.js';
 import { settingOrigin } from '../manifest/setting-origin.js';
 import { checkOperatorRequirements } from '../manifest/operator-requirements.js';
+import { secretConflicts } from '../manifest/secret-variables.js';
+import { secretEnvName } from '../runner/runner-paths.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 import { checkServiceNames } from './check-service-names.js';
 import type { CheckResult } from '../plan/types.js';
@@ -115,6 +117,16 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
         repo.project?.source,
       );
       for (const d of resolved.diagnostics) diagnostics.push(d);
+      diagnostics.push(
+        ...secretConflicts(
+          project,
+          repo.project?.source,
+          { spec: job.spec, manifest: job.manifest },
+          envName,
+          resolved.job,
+          secretEnvName,
+        ),
+      );
       const refused = checkOperatorRequirements({
         job: resolved.job,
         manifest: job.manifest,
@@ -140,6 +152,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
     plan.environments.push(planned);
   }
   diagnostics.push(...checkServiceNames(plan, (name) => jobs.find((j) => j.name === name)?.manifest));
+  markSharedImages(plan);
   return finish(diagnostics, plan, sources);
 }
 
@@ -236,6 +249,25 @@ function planJob(
       }),
     );
     return undefined;
+  }
+}
+
+/**
+ * Notes, per job, the earlier environment that runs the same image: its `after` environment
+ * first, else the first one in streampilot.yaml's order. Only built images count (a session
+ * job runs its cluster's image, a `build: configmap` job a base image anyone may share).
+ */
+function markSharedImages(plan: Plan): void {
+  const seen: PlannedEnvironment[] = [];
+  for (const env of plan.environments) {
+    for (const job of env.jobs) {
+      if (job.mode !== 'application' || job.job.packaging === 'configmap' || job.blocked || !job.enabled) continue;
+      const same = (other: PlannedEnvironment) =>
+        other.jobs.some((o) => o.name === job.name && o.image === job.image && !o.blocked && o.enabled);
+      const match = seen.find((o) => o.name === env.after && same(o)) ?? seen.find(same);
+      if (match) job.sameImageAs = match.name;
+    }
+    seen.push(env);
   }
 }
 

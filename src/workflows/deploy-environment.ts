@@ -5,6 +5,7 @@ import { followRollout } from '../deploy/follow-rollout.js';
 import { acquireJobLease, LeaseWaitTimeout } from '../deploy/job-lease.js';
 import { progressOf, type FlinkObject } from '../deploy/rollout-status.js';
 import { pruneSqlConfigMaps } from '../deploy/prune-sql-configmaps.js';
+import { missingSecrets } from '../deploy/verify-secrets.js';
 import type {
   DeployedRef,
   EnvironmentDeployReport,
@@ -111,6 +112,41 @@ async function deployJob(
     namespace: job.namespace,
     name: job.name,
   };
+
+  // Before the Lease and any write: a pod whose Secret or key is missing never starts, and the
+  // operator would report it only as a deployment that does not become ready.
+  let secrets: Awaited<ReturnType<typeof missingSecrets>>;
+  try {
+    secrets = await missingSecrets(ports.kube, job, prepared.objects);
+  } catch (e) {
+    const reason = `the Secrets it needs could not be looked up: ${messageOf(e)}`;
+    say(`not deployed: ${reason}`);
+    return {
+      ...base,
+      state: 'interrupted',
+      failure: {
+        summary: `not deployed: ${reason}`,
+        events: [],
+        logTail: [],
+        hint: 'Check that the cluster is reachable, then push again or run `streampilot deploy`.',
+      },
+      elapsedMs: Date.now() - started,
+    };
+  }
+  if (secrets.problems.length > 0) {
+    say(`not applied: ${secrets.problems.join('; ')}`);
+    return {
+      ...base,
+      state: 'apply-failed',
+      failure: {
+        summary: `not applied: ${secrets.problems.join('; ')}`,
+        events: [],
+        logTail: [],
+        ...(secrets.hint ? { hint: secrets.hint } : {}),
+      },
+      elapsedMs: Date.now() - started,
+    };
+  }
 
   let acquired: Awaited<ReturnType<typeof acquireJobLease>>;
   try {
@@ -233,7 +269,7 @@ async function deployJob(
         { namespace: job.namespace, environment: options.environment, name: job.name },
         prepared.objects.companions,
       ).catch(() => []);
-      if (pruned.length > 0) say(`deleted the SQL of earlier versions: ${pruned.join(', ')}`);
+      if (pruned.length > 0) say(`deleted the ConfigMaps of earlier versions: ${pruned.join(', ')}`);
     }
     const report = reportOf(outcome, lease.supersededBy());
     // An unchanged job that turns out fine was not deployed by this commit: it stays "unchanged".

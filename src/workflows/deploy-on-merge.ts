@@ -13,6 +13,7 @@ import type { DeploymentsClient } from '../github/deployments.js';
 import { deploySettings } from '../manifest/deploy-settings.js';
 import type { ProjectSpec } from '../manifest/types.js';
 import { buildOnMerge, type BuildOnMergePorts, type MergeInput } from './build-on-merge.js';
+import { markSameImages } from '../deploy/same-image.js';
 import { deployEnvironment } from './deploy-environment.js';
 import { gitHubDeployRecorder } from './github-deploy-recorder.js';
 import type { PreparedJob } from './prepare-deploy.js';
@@ -99,7 +100,7 @@ async function deployEnvironments(
     target.id = await startCheckRun(octokit, repo, target);
     if (merge.htmlUrl) checkRunUrls[environment] = `${merge.htmlUrl}/runs/${target.id}`;
 
-    const report = await deployOne(
+    const deployed = await deployOne(
       octokit,
       repo,
       environment,
@@ -114,6 +115,7 @@ async function deployEnvironments(
       },
       ports,
     );
+    const report = markSameImages(deployed, reports, project.environments[environment]?.after);
     reports.push(report);
     try {
       await completeCheckRun(octokit, repo, target, formatDeployCheckRun(report, { redact: ports.redact }));

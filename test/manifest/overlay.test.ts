@@ -38,6 +38,7 @@ describe('built-in defaults', () => {
       resources: { jobManager: { memory: '1600m', cpu: 1 }, taskManager: { memory: '1728m', cpu: 1 } },
       flinkConfiguration: {},
       variables: {},
+      secrets: {},
       sql: ['main.sql'],
       dependencies: { maven: [], jars: [] },
       externalTables: [],

@@ -40,6 +40,7 @@ const SETTINGS: Record<keyof JobSettings, true> = {
   flinkConfiguration: true,
   serviceAccount: true,
   variables: true,
+  secrets: true,
   sessionCluster: true,
 };
 const ENVIRONMENT: Record<Exclude<keyof EnvironmentSpec, keyof JobSettings>, true> = {

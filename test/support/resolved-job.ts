@@ -22,6 +22,7 @@ export function resolvedJob(overrides: Partial<ResolvedJob> = {}): ResolvedJob {
       'state.savepoints.dir': 's3://flink-state/savepoints',
     },
     variables: {},
+    secrets: {},
     sql: ['main.sql'],
     dependencies: { maven: [], jars: [] },
     externalTables: [],

@@ -43,11 +43,11 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     io.stderr(`streampilot: ${job} could not be rendered for ${values.env}: fix the errors above.`);
     return hasErrors(result.diagnostics) ? 1 : 2;
   }
-  // A `build: configmap` job applies its SQL ConfigMap first: the output is everything a deploy applies, in order.
-  const companions =
-    planned.job.packaging === 'configmap' && !planned.blocked
-      ? renderDeployObjects(planned.job, { image: planned.image, script: planned.script }).companions
-      : [];
+  // Companions (a `build: configmap` job's SQL, runtime values) are applied first: the output is everything a
+  // deploy applies, in order.
+  const companions = planned.blocked
+    ? []
+    : renderDeployObjects(planned.job, { image: planned.image, script: planned.script }).companions;
   const yaml = toYaml([...companions, planned.object]);
   if (!planned.enabled) {
     // Still rendered (it shows what enabling it would apply), but nobody should take it for what deploy applies.

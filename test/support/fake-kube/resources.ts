@@ -73,6 +73,21 @@ export const RESOURCE_TYPES: ResourceType[] = [
     namespaced: true,
   },
   {
+    // Served at GET /api/v1/namespaces/{namespace}/secrets/{name} (Kubernetes API reference,
+    // "Secret v1 core": read the specified Secret); `type` is the one extra field selector label.
+    group: '',
+    version: 'v1',
+    kind: 'Secret',
+    plural: 'secrets',
+    singular: 'secret',
+    shortNames: [],
+    statusSubresource: false,
+    fieldLabels: ['type'],
+    crd: false,
+    extraSubresources: [],
+    namespaced: true,
+  },
+  {
     group: '',
     version: 'v1',
     kind: 'Pod',
