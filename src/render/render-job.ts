@@ -13,6 +13,7 @@ import { operatorFlinkVersion, SUPPORTED_FLINK_VERSIONS } from './flink-version.
 import { objectMeta, type Provenance } from './object-meta.js';
 import { withoutUndefined } from './plain-object.js';
 import { RenderError } from './render-error.js';
+import { savepointRedeployNonce } from './restore-nonce.js';
 import { runnerArgs } from './runner-args.js';
 import { ingressFor } from './web-ui.js';
 
@@ -116,7 +117,14 @@ function jobSpec(job: ResolvedJob, script: string): FlinkJobSpec {
     entryClass: job.runner.entryClass,
     parallelism: job.parallelism,
     upgradeMode: job.upgradeMode,
-    state: 'running',
+    state: job.state,
+    ...(job.allowNonRestoredState !== undefined ? { allowNonRestoredState: job.allowNonRestoredState } : {}),
+    ...(job.restoreFrom
+      ? {
+          initialSavepointPath: job.restoreFrom.savepoint,
+          savepointRedeployNonce: savepointRedeployNonce(job.restoreFrom),
+        }
+      : {}),
   };
 }
 

@@ -22,9 +22,10 @@ export async function environmentStatus(
   kube: KubeClient,
   options: { kubeContext?: string } = {},
 ): Promise<EnvironmentStatus> {
-  const enabled = environment.jobs.filter((j) => j.enabled);
-  const jobs = await Promise.all(
-    enabled.map(async (planned): Promise<JobStatus> => {
+  // A disabled job is still in Git: listed when a (suspended) resource of it is there, never an orphan.
+  const all = environment.jobs;
+  const listed = await Promise.all(
+    all.map(async (planned): Promise<JobStatus> => {
       const kind: FlinkKind = planned.mode === 'session' ? 'FlinkSessionJob' : 'FlinkDeployment';
       const ref: DeployedRef = {
         apiVersion: FLINK_API_VERSION,
@@ -49,9 +50,10 @@ export async function environmentStatus(
       };
     }),
   );
-  const namespaces = [...new Set([environment.namespace, ...enabled.map((j) => j.job.namespace)])];
+  const jobs = listed.filter((status, i) => all[i]!.enabled || status.deployed);
+  const namespaces = [...new Set([environment.namespace, ...all.map((j) => j.job.namespace)])];
   const orphans = (
-    await findOrphans(kube, { environment: environment.name, namespaces, jobs: new Set(enabled.map((j) => j.name)) })
+    await findOrphans(kube, { environment: environment.name, namespaces, jobs: new Set(all.map((j) => j.name)) })
   ).map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
   return { environment: environment.name, jobs, orphans };
 }
