@@ -169,7 +169,7 @@ async function resumeOne(
       apiVersion: string;
       kind: string;
       metadata?: { generation?: number; annotations?: Record<string, string> };
-      spec?: { image?: string; deploymentName?: string };
+      spec?: { image?: string; deploymentName?: string; job?: { state?: string } };
     }>(ref);
     const liveSha = live?.metadata?.annotations?.[ANNOTATION.gitSha];
     if (!live || !liveSha) {
@@ -206,6 +206,8 @@ async function resumeOne(
         {
           ref,
           generation: live.metadata?.generation ?? 1,
+          // A deploy that was suspending the job (state: suspended, enabled: false) waits for that.
+          goal: live.spec?.job?.state === 'suspended' ? 'suspended' : 'running',
           restTarget: restTarget(payload.namespace, cluster),
           ...(payload.kubeContext ? { kubeContext: payload.kubeContext } : {}),
         },
