@@ -73,7 +73,9 @@ export async function deployEnvironment(
   options: DeployEnvironmentOptions,
   ports: DeployEnvironmentPorts,
 ): Promise<EnvironmentDeployReport> {
-  const reports = await mapBounded(jobs, options.concurrency ?? 4, (job) => deployJob(job, options, ports));
+  const reports = (await mapBounded(jobs, options.concurrency ?? 4, (job) => deployJob(job, options, ports))).filter(
+    (r): r is JobDeployReport => r !== undefined,
+  );
   let orphans: OrphanReport[] = [];
   try {
     orphans = options.partial ? [] : await orphansOf(jobs, options, ports);
@@ -88,10 +90,13 @@ async function deployJob(
   input: PreparedJob,
   options: DeployEnvironmentOptions,
   ports: DeployEnvironmentPorts,
-): Promise<JobDeployReport> {
+): Promise<JobDeployReport | undefined> {
   let prepared: Exclude<PreparedJob, { disabled: unknown }>;
   try {
-    prepared = 'disabled' in input ? await suspendDisabled(ports.kube, input, options.environment) : input;
+    const ready = 'disabled' in input ? await suspendDisabled(ports.kube, input, options.environment) : input;
+    // Disabled and absent: as before, such a job has no row.
+    if (!ready) return undefined;
+    prepared = ready;
   } catch (e) {
     const reason = messageOf(e);
     return {

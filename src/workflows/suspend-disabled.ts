@@ -16,18 +16,19 @@ type Live = { metadata?: { labels?: Record<string, string> }; spec?: { image?: u
  * removed from Git. What is applied is the job as Git renders it, suspended, on the image it
  * runs now (a disabled job is not built, and a suspended one pulls nothing).
  *
- * Returns the job ready to apply, or skipped with the reason when there is nothing to suspend.
+ * Returns the job ready to apply, skipped with the reason when it cannot be, or undefined when
+ * nothing of it is there: a job never deployed to an environment it is disabled in is no news.
  */
 export async function suspendDisabled(
   kube: KubeClient,
   prepared: Disabled,
   environment: string,
-): Promise<Exclude<PreparedJob, Disabled>> {
+): Promise<Exclude<PreparedJob, Disabled> | undefined> {
   const { kind } = prepared;
   const job = { ...prepared.job, state: 'suspended' as const };
   const live = await kube.get<Live>({ apiVersion: FLINK_API_VERSION, kind, namespace: job.namespace, name: job.name });
   const labels = live?.metadata?.labels ?? {};
-  if (!live) return { job, kind, skip: `\`enabled: false\` for ${environment}: not deployed` };
+  if (!live) return undefined;
   if (labels[LABEL.managedBy] !== MANAGED_BY || labels[LABEL.environment] !== environment)
     return {
       job,
