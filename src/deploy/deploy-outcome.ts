@@ -18,11 +18,14 @@ export const FAILING_STATES: ReadonlySet<JobDeployState> = new Set([
 export type DeployConclusion = 'success' | 'failure' | 'neutral';
 
 /**
- * success: every job runs this commit (running or unchanged); failure: the environment could
+ * success: every job runs this commit (running or unchanged) or is suspended as it asks; failure: the environment could
  * not be deployed or a job failed; neutral: nothing failed but not everything runs this commit
  * (superseded by a newer merge, or skipped).
  */
 export function deployConclusion(report: EnvironmentDeployReport): DeployConclusion {
   if (report.failure || report.jobs.some((j) => FAILING_STATES.has(j.state))) return 'failure';
-  return report.jobs.every((j) => j.state === 'running' || j.state === 'unchanged') ? 'success' : 'neutral';
+  // A job suspended as Git asks is where Git wants it, as much as a running one.
+  return report.jobs.every((j) => j.state === 'running' || j.state === 'unchanged' || j.state === 'suspended')
+    ? 'success'
+    : 'neutral';
 }

@@ -18,6 +18,7 @@ import {
   restoredFromOf,
   type Finding,
   type FlinkObject,
+  type RolloutGoal,
 } from './rollout-status.js';
 import type { DeployedRef, FlinkRest, FlinkRestTarget, RolloutOutcome, RolloutProgress } from './types.js';
 
@@ -28,6 +29,8 @@ export interface RolloutTarget {
   restTarget?: FlinkRestTarget;
   /** For the kubectl commands in hints. */
   kubeContext?: string;
+  /** What the rollout ends at (default running): `suspended` for `state: suspended` and disabled jobs. */
+  goal?: RolloutGoal;
 }
 
 export interface FollowOptions {
@@ -50,7 +53,8 @@ export interface FollowOptions {
   eventsSince?: Date;
 }
 
-type Ending = { kind: 'running'; object: FlinkObject } | { kind: 'failed'; finding: Finding; object?: FlinkObject };
+type Ending =
+  { kind: 'running' | 'suspended'; object: FlinkObject } | { kind: 'failed'; finding: Finding; object?: FlinkObject };
 
 export async function followRollout(
   kube: KubeClient,
@@ -109,8 +113,8 @@ export async function followRollout(
         // Progress output is a courtesy: its failure must not end the follow.
       }
     }
-    const verdict = assess(object, generation, initialError);
-    if (verdict.kind === 'running') end({ kind: 'running', object });
+    const verdict = assess(object, generation, initialError, target.goal);
+    if (verdict.kind === 'running' || verdict.kind === 'suspended') end({ kind: verdict.kind, object });
     else if (verdict.kind === 'failed') end({ kind: 'failed', finding: verdict.finding, object });
     else if (isReconciled(object, generation)) pods.start(object, stop.signal);
     return ending ? 'stop' : undefined;
@@ -139,10 +143,19 @@ export async function followRollout(
       elapsedMs: elapsedMs(),
     };
   }
+  if (ending?.kind === 'suspended') {
+    const savepoint = ending.object.status?.jobStatus?.upgradeSavepointPath;
+    return {
+      status: 'suspended',
+      lifecycleState: ending.object.status?.lifecycleState ?? 'CREATED',
+      ...(savepoint && savepoint !== restoredBefore ? { savepoint } : {}),
+      elapsedMs: elapsedMs(),
+    };
+  }
   if (!ending && options.signal?.aborted) return { status: 'cancelled', elapsedMs: elapsedMs() };
 
   const finding: Finding =
-    ending?.finding ??
+    (ending?.kind === 'failed' ? ending.finding : undefined) ??
     (timedOut
       ? {
           kind: 'timed-out',

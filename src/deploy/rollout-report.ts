@@ -13,6 +13,12 @@ export function reportOf(
         jobState: 'RUNNING',
         ...(outcome.restoredFrom ? { restoredFrom: outcome.restoredFrom } : {}),
       };
+    case 'suspended':
+      return {
+        state: 'suspended',
+        lifecycleState: outcome.lifecycleState,
+        ...(outcome.savepoint ? { suspendedWith: outcome.savepoint } : {}),
+      };
     case 'failed':
     case 'timed-out':
       return {

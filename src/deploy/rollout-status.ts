@@ -63,7 +63,15 @@ export type Finding =
       error?: OperatorError;
     };
 
-export type Verdict = { kind: 'waiting' } | { kind: 'running' } | { kind: 'failed'; finding: Finding };
+export type Verdict =
+  | { kind: 'waiting' }
+  | { kind: 'running' }
+  /** `spec.job.state: suspended` took effect: the job is stopped and the resource kept. */
+  | { kind: 'suspended' }
+  | { kind: 'failed'; finding: Finding };
+
+/** What a rollout waits for: the job running, or (spec.job.state: suspended) stopped with its resource kept. */
+export type RolloutGoal = 'running' | 'suspended';
 
 /** Container waiting reasons that do not go away by waiting. */
 export const STUCK_REASONS = new Set([
@@ -157,9 +165,15 @@ export function restoredFromOf(status: FlinkStatus | undefined): string | undefi
  * is reconciled only a new validation error is ours (the operator validates the latest spec, and
  * keeps running the previous one when it refuses it, so observedGeneration never reaches ours).
  */
-export function assess(object: FlinkObject, generation: number, initialError: string | undefined): Verdict {
+export function assess(
+  object: FlinkObject,
+  generation: number,
+  initialError: string | undefined,
+  goal: RolloutGoal = 'running',
+): Verdict {
   const status = object.status ?? {};
   const error = parseOperatorError(status.error);
+  if (goal === 'suspended' && isSuspended(object, generation)) return { kind: 'suspended' };
   if (!isReconciled(object, generation)) {
     if (error && status.error !== initialError && VALIDATION_EXCEPTION.test(error.type ?? ''))
       return { kind: 'failed', finding: { kind: 'rejected', error } };
@@ -183,6 +197,26 @@ export function assess(object: FlinkObject, generation: number, initialError: st
     return failed({ kind: 'operator-error', error });
   }
   return { kind: 'waiting' };
+}
+
+/**
+ * Suspended as asked. The operator never deploys a resource first submitted suspended, and
+ * writes no status for it (AbstractFlinkResourceReconciler#reconcile returns before the first
+ * deployment): no `lastReconciledSpec` and no error is that. A resource that ran is suspended
+ * once our generation is reconciled with lifecycle SUSPENDED (CommonStatus#getLifecycleState:
+ * the last reconciled spec's job state is suspended).
+ */
+function isSuspended(object: FlinkObject, generation: number): boolean {
+  const status = object.status ?? {};
+  if (!status.reconciliationStatus?.lastReconciledSpec && !status.error) return true;
+  return isReconciled(object, generation) && status.lifecycleState === 'SUSPENDED';
+}
+
+/** Whether a live resource is already where `goal` wants it (an unchanged apply needs no follow then). */
+export function reachedGoal(object: FlinkObject, goal: RolloutGoal): boolean {
+  const status = object.status ?? {};
+  if (goal === 'suspended') return isSuspended(object, object.metadata?.generation ?? 0);
+  return status.lifecycleState === 'STABLE' && status.jobStatus?.state === 'RUNNING';
 }
 
 /** The JobManager pods of a resource: its own, or for a session job its session cluster's. */

@@ -75,6 +75,8 @@ export type RolloutOutcome =
       elapsedMs: number;
     }
   | { status: 'timed-out'; failure: FailureReason; lifecycleState?: string; jobState?: string; elapsedMs: number }
+  /** `spec.job.state: suspended` took effect; `savepoint`: the one the operator stopped it with. */
+  | { status: 'suspended'; lifecycleState: string; savepoint?: string; elapsedMs: number }
   /** The follow was aborted through its signal (a newer commit took over). */
   | { status: 'cancelled'; elapsedMs: number };
 
@@ -86,6 +88,8 @@ export type WebUiLink =
 /** What happened to one job in one environment: the row of every report. */
 export type JobDeployState =
   | 'running'
+  /** Stopped as Git asks (`state: suspended`, or `enabled: false` for a job that ran): resource and state kept. */
+  | 'suspended'
   | 'unchanged'
   | 'failed'
   | 'timed-out'
@@ -107,6 +111,8 @@ export interface JobDeployReport {
   webUi?: WebUiLink;
   /** Savepoint the job was restored from on this upgrade. */
   restoredFrom?: string;
+  /** Savepoint the job was suspended with. */
+  suspendedWith?: string;
   /** The live `lifecycleState` / `jobStatus.state` at the end. */
   lifecycleState?: string;
   jobState?: string;

@@ -233,6 +233,12 @@ export function jobDeploymentStatus(job: JobDeployReport, options: { logUrl?: st
       };
     case 'unchanged':
       return { state: 'success', ...common, description: 'Running, unchanged' };
+    case 'suspended':
+      return {
+        state: 'inactive',
+        ...common,
+        description: job.suspendedWith ? `Suspended with savepoint ${job.suspendedWith}` : 'Suspended, as Git asks',
+      };
     case 'failed':
     case 'timed-out':
       return {

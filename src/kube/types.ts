@@ -34,6 +34,8 @@ export interface FlinkJobSpec {
   state: JobState;
   initialSavepointPath?: string;
   allowNonRestoredState?: boolean;
+  /** A change to another non-null value restarts the job from `initialSavepointPath` (operator ≥ 1.8). */
+  savepointRedeployNonce?: number;
   /** Older operators (< 1.10): bump to trigger a savepoint. Newer ones use FlinkStateSnapshot. */
   savepointTriggerNonce?: number;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isInside, readTextFile, resolveRepoPath, safeRealpath } from './repository-files.js';
 import { checkBaseImages } from './check-base-image.js';
 import { configurationSecrets } from './configuration-secrets.js';
+import { jarImagePath, locateJobJar } from './job-jars.js';
 import { validateManifest } from './validate-manifest.js';
 import { quote } from '../text/quote.js';
 import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } from './yaml-document.js';
@@ -172,9 +173,20 @@ export function loadJob(
     if (!read.ok) problem(['build', 'dockerfile'], `Dockerfile ${read.problem}`, read.hint);
   }
 
+  const inImage = new Map<string, string>();
   (spec.dependencies?.jars ?? []).forEach((written, i) => {
-    const where = resolveRepoPath(root, dir, written);
+    const where = locateJobJar(root, dir, written);
     if (!where.ok) return problem(['dependencies', 'jars', i], `jar ${where.problem}`, where.hint);
+    // Every jar lands in one folder of the image under its file name: a second jar of that name would replace the first.
+    const target = jarImagePath(written);
+    const earlier = inImage.get(target);
+    if (earlier !== undefined)
+      return problem(
+        ['dependencies', 'jars', i],
+        `jar ${quote(written)} and ${quote(earlier)} would both be copied to ${target} in the image`,
+        'rename one of the files: jars land in the image by file name',
+      );
+    inImage.set(target, written);
     job.jars.push(where.relative);
   });
 

@@ -139,7 +139,13 @@ export function resolveJob(
     dependencies: { maven: [...(spec.dependencies?.maven ?? [])], jars: [...(spec.dependencies?.jars ?? [])] },
     externalTables: [...(spec.tables?.external ?? [])],
     enabled: jobEnv?.enabled ?? true,
+    state: jobEnv?.state ?? spec.state ?? 'running',
   };
+  const allowNonRestoredState = jobEnv?.allowNonRestoredState ?? spec.allowNonRestoredState;
+  if (allowNonRestoredState !== undefined) resolved.allowNonRestoredState = allowNonRestoredState;
+  // Savepoints belong to one environment's job: the environment's restoreFrom replaces the job's whole.
+  const restoreFrom = jobEnv?.restoreFrom ?? spec.restoreFrom;
+  if (restoreFrom) resolved.restoreFrom = { ...restoreFrom };
   if (merged.serviceAccount !== undefined) resolved.serviceAccount = merged.serviceAccount;
   if (merged.sessionCluster !== undefined) resolved.sessionCluster = merged.sessionCluster;
   if (job.podTemplate) resolved.podTemplate = job.podTemplate.content;

@@ -143,12 +143,34 @@ export interface ProjectSpec {
   environments: Record<string, EnvironmentSpec>;
 }
 
-export interface JobEnvironmentOverride extends JobSettings {
-  /** false: this job is not deployed to that environment. */
+/** `running` (default) or `suspended`: the operator's `spec.job.state`. */
+export type JobState = 'running' | 'suspended';
+
+/** Start the job from a given savepoint, also when it already runs (the operator's savepoint redeploy). */
+export interface RestoreFromSpec {
+  /** Savepoint (or retained checkpoint) path, e.g. s3://bucket/savepoints/savepoint-1a2b3c-0123456789ab. */
+  savepoint: string;
+  /** Change it (1, 2, …) to restart from the same `savepoint` once more. */
+  redeploy?: number;
+}
+
+/** How the job's state is handled: per job, and per environment in job.yaml (the later wins, key by key). */
+export interface JobStateSettings {
+  state?: JobState;
+  /** Let a restore drop state that no operator of the new job claims (Flink's --allowNonRestoredState). */
+  allowNonRestoredState?: boolean;
+  restoreFrom?: RestoreFromSpec;
+}
+
+export interface JobEnvironmentOverride extends JobSettings, JobStateSettings {
+  /**
+   * false: this job is not deployed to that environment; if it runs there already, the deploy
+   * suspends it (state kept) instead of leaving it running.
+   */
   enabled?: boolean;
 }
 
-export interface JobSpec extends JobSettings {
+export interface JobSpec extends JobSettings, JobStateSettings {
   apiVersion: 'streampilot.dev/v1';
   kind: 'FlinkSqlJob';
   name: string;
@@ -205,4 +227,8 @@ export interface ResolvedJob {
   registry?: { repository: string; insecure?: boolean };
   webUI?: { ingress?: string };
   enabled: boolean;
+  /** The operator's `spec.job.state`. */
+  state: JobState;
+  allowNonRestoredState?: boolean;
+  restoreFrom?: RestoreFromSpec;
 }

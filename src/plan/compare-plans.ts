@@ -23,6 +23,8 @@ export interface JobComparison {
   /** Renamed: the name in base. */
   previousName?: string;
   status: JobChangeStatus;
+  /** `deleted` because the head disables it in this environment (`enabled: false`): a deploy suspends it. */
+  disabled?: true;
   image: ImageChange;
   base?: PlannedJob;
   head?: PlannedJob;
@@ -143,9 +145,11 @@ function compareEnvironment(
   for (const b of deleted) {
     // Missing from head's plan is not the same as removed: a manifest with errors yields no plan either.
     const status = context.headSources.has(`${b.dir}/job.yaml`) ? 'invalid' : 'deleted';
+    const disabled = head?.jobs.some((j) => j.name === b.name && !j.enabled) ?? false;
     jobs.push({
       name: b.name,
-      status,
+      status: disabled ? 'deleted' : status,
+      ...(disabled ? { disabled: true as const } : {}),
       image: 'none',
       base: b,
       inputs: touchedInputs(b, undefined, context),

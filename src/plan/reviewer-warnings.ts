@@ -1,3 +1,4 @@
+import type { RestoreFromSpec } from '../manifest/types.js';
 import type { EnvironmentComparison, JobComparison, PlanComparison } from './compare-plans.js';
 
 export type ReviewerWarningKind =
@@ -6,7 +7,10 @@ export type ReviewerWarningKind =
   | 'parallelism-stateless'
   | 'upgrade-mode-changed'
   | 'job-deleted'
-  | 'job-renamed';
+  | 'job-disabled'
+  | 'job-renamed'
+  | 'job-suspended'
+  | 'restore-from-savepoint';
 
 /** Something a reviewer must know before merging: what happens to a running job's state or life. */
 export interface ReviewerWarning {
@@ -28,6 +32,13 @@ function jobWarnings(env: EnvironmentComparison, job: JobComparison): ReviewerWa
   const out: ReviewerWarning[] = [];
   const warn = (kind: ReviewerWarningKind, message: string) =>
     out.push({ kind, environment: env.name, job: job.name, message });
+  if (job.status === 'deleted' && job.disabled) {
+    warn(
+      'job-disabled',
+      `\`enabled: false\` for ${env.name}: the deploy suspends the running job (${suspendWords(job.base?.upgradeMode)}); its ${job.base?.object.kind ?? 'resource'} and state stay in namespace ${env.namespace}, and \`enabled: true\` resumes it. To delete it, remove it from Git and prune.`,
+    );
+    return out;
+  }
   if (job.status === 'deleted') {
     warn(
       'job-deleted',
@@ -38,11 +49,29 @@ function jobWarnings(env: EnvironmentComparison, job: JobComparison): ReviewerWa
   if (job.status === 'renamed') {
     warn(
       'job-renamed',
-      `renamed from ${job.previousName}: ${job.name} starts as a new job without ${job.previousName}'s state, and ${job.previousName} keeps running until it is deleted; to carry the state over, start ${job.name} from a savepoint of ${job.previousName} (initialSavepointPath).`,
+      `renamed from ${job.previousName}: ${job.name} starts as a new job without ${job.previousName}'s state, and ${job.previousName} keeps running until it is deleted; to carry the state over, start ${job.name} from a savepoint of ${job.previousName}: \`restoreFrom: { savepoint: <its path> }\` in ${job.head?.dir ?? `jobs/${job.name}`}/job.yaml (under \`environments.${env.name}\` for this environment only).`,
     );
     return out;
   }
+  const restore = job.head?.job.restoreFrom;
+  if (
+    restore &&
+    (job.status === 'new' || (job.status === 'changed' && !sameRestore(job.base?.job.restoreFrom, restore)))
+  ) {
+    warn(
+      'restore-from-savepoint',
+      job.status === 'new'
+        ? `the job starts from savepoint ${restore.savepoint} (restoreFrom).`
+        : `restoreFrom changes: the job restarts from savepoint ${restore.savepoint}, and the state it built since that savepoint is dropped.`,
+    );
+  }
   if (job.status !== 'changed' || !job.base || !job.head) return out;
+  if (job.head.job.state === 'suspended' && job.base.job.state !== 'suspended') {
+    warn(
+      'job-suspended',
+      `\`state: suspended\`: the operator stops the job (${suspendWords(job.head.upgradeMode)}) and keeps its resource and state; \`state: running\` resumes it.`,
+    );
+  }
   const before = job.base.upgradeMode;
   const after = job.head.upgradeMode;
   if (before !== after) {
@@ -67,7 +96,7 @@ function jobWarnings(env: EnvironmentComparison, job: JobComparison): ReviewerWa
           : 'the query shape changed';
       warn(
         'state-compatibility',
-        `${shape} under upgradeMode ${after}: Flink may not map the old state to the new operators; check that the ${after === 'savepoint' ? 'savepoint' : 'last checkpoint'} is compatible, or set allowNonRestoredState to drop the state it cannot map.`,
+        `${shape} under upgradeMode ${after}: Flink may not map the old state to the new operators; check that the ${after === 'savepoint' ? 'savepoint' : 'last checkpoint'} is compatible, or set \`allowNonRestoredState: true\` in job.yaml to drop the state it cannot map.`,
       );
     }
   }
@@ -78,4 +107,17 @@ function jobWarnings(env: EnvironmentComparison, job: JobComparison): ReviewerWa
     );
   }
   return out;
+}
+
+/** How the operator stops a job it suspends, by upgrade mode (its job-management docs: "Suspend Mechanism"). */
+function suspendWords(upgradeMode: string | undefined): string {
+  return upgradeMode === 'stateless'
+    ? 'cancelled: upgradeMode stateless keeps no state'
+    : upgradeMode === 'last-state'
+      ? 'cancelled, keeping its last checkpoint'
+      : 'with a savepoint';
+}
+
+function sameRestore(a: RestoreFromSpec | undefined, b: RestoreFromSpec): boolean {
+  return a !== undefined && a.savepoint === b.savepoint && (a.redeploy ?? 0) === (b.redeploy ?? 0);
 }

@@ -14,6 +14,7 @@ import { operatorFlinkVersion, SUPPORTED_FLINK_VERSIONS } from './flink-version.
 import { objectMeta, type Provenance } from './object-meta.js';
 import { withoutUndefined, type Loose } from './plain-object.js';
 import { RenderError } from './render-error.js';
+import { savepointRedeployNonce } from './restore-nonce.js';
 import { runnerArgs } from './runner-args.js';
 import { sessionValueArgs } from './runtime-values.js';
 import { ingressFor } from './web-ui.js';
@@ -123,7 +124,14 @@ function jobSpec(job: ResolvedJob, script: string): Loose<FlinkJobSpec> {
     entryClass: job.runner.entryClass,
     parallelism: job.parallelism,
     upgradeMode: job.upgradeMode,
-    state: 'running',
+    state: job.state,
+    ...(job.allowNonRestoredState !== undefined ? { allowNonRestoredState: job.allowNonRestoredState } : {}),
+    ...(job.restoreFrom
+      ? {
+          initialSavepointPath: job.restoreFrom.savepoint,
+          savepointRedeployNonce: savepointRedeployNonce(job.restoreFrom),
+        }
+      : {}),
   };
 }
 

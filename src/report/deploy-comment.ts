@@ -132,6 +132,7 @@ function outcomeCell(job: JobDeployReport, environment: string): string {
       return `**${word}**: ${jobOneLiner(job)} — ${code(forceCommand(environment))} lets Git win`;
     case 'superseded':
     case 'skipped':
+    case 'suspended':
       return jobOneLiner(job);
     default:
       return `**${word}**: ${jobOneLiner(job)}`;

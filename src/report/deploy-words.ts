@@ -14,6 +14,7 @@ import type {
 /** A job's state as a person reads it: words, no emoji. */
 export const STATE_WORD: Record<JobDeployState, string> = {
   running: 'running',
+  suspended: 'suspended',
   unchanged: 'unchanged',
   failed: 'failed',
   'timed-out': 'timed out',
@@ -27,6 +28,7 @@ export const STATE_WORD: Record<JobDeployState, string> = {
 /** Order of the counts in a title: the good news, then the problems, then the rest. */
 const COUNT_ORDER: readonly JobDeployState[] = [
   'running',
+  'suspended',
   'unchanged',
   'failed',
   'timed-out',
@@ -54,6 +56,8 @@ export function jobOneLiner(job: JobDeployReport): string {
     case 'running':
     case 'unchanged':
       return '';
+    case 'suspended':
+      return job.suspendedWith ? `suspended with savepoint ${job.suspendedWith}` : 'suspended, as Git asks';
     case 'failed':
     case 'timed-out':
     case 'apply-failed':

@@ -129,7 +129,9 @@ function tableRow(job: JobComparison): string {
     job.status === 'renamed'
       ? `renamed from \`${job.previousName}\``
       : job.status === 'deleted'
-        ? 'deleted (keeps running)'
+        ? job.disabled
+          ? 'disabled (suspended on deploy)'
+          : 'deleted (keeps running)'
         : job.status === 'invalid'
           ? '**manifest has errors: nothing applied**'
           : job.status;

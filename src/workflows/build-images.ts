@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveRepoPath } from '../manifest/repository-files.js';
+import { jarImagePath, readJobJar, USER_LIB_DIR } from '../manifest/job-jars.js';
 import { requireRegistryRepository } from '../image/build-ports.js';
 import type { ResultCache } from '../cache/result-cache.js';
 import {
@@ -22,8 +23,7 @@ import { DEFAULT_SCRIPT_PATH } from '../render/runner-args.js';
 import type { BuilderName, ResolvedJob } from '../manifest/types.js';
 import { checkRepository } from './check-repository.js';
 
-/** Where dependency jars go: Flink puts every jar of usrlib/ on the job's class path in application mode. */
-export const USER_LIB_DIR = '/opt/flink/usrlib';
+export { USER_LIB_DIR };
 
 /** The `step` of a job that failed for want of configuration (no `registry.repository`): the person's setup to fix. */
 export const CONFIGURATION_STEP = 'configuration';
@@ -125,7 +125,11 @@ async function buildJob(
     const artifacts = await step(job.name, 'resolve Maven dependencies', () =>
       ports.maven.resolveAll(job.dependencies.maven),
     );
-    const localJars = job.dependencies.jars.map((p) => ({ path: p, bytes: readFileSync(path.join(root, p)) }));
+    const localJars = job.dependencies.jars.map((written) => {
+      const read = readJobJar(root, job.dir, written);
+      if (!read.ok) throw new BuildError(job.name, 'read jars', `jar ${read.problem}`, read.hint);
+      return { path: written, bytes: read.bytes };
+    });
     const baseDigest = await ports.registry.resolveBaseDigest(job.baseImage, job.name);
 
     const hash = contentHash(
@@ -146,7 +150,7 @@ async function buildJob(
     const files: ImageFile[] = [
       { path: job.runner.scriptPath ?? DEFAULT_SCRIPT_PATH, content: Buffer.from(planned.script, 'utf8') },
       ...artifacts.map((a) => ({ path: `${USER_LIB_DIR}/${a.fileName}`, content: readFileSync(a.file) })),
-      ...localJars.map((j) => ({ path: `${USER_LIB_DIR}/${path.posix.basename(j.path)}`, content: j.bytes })),
+      ...localJars.map((j) => ({ path: jarImagePath(j.path), content: j.bytes })),
     ];
     const request: BuildRequest = { ...requestBase(job, target, baseDigest), files };
     if (job.build?.dockerfile) {

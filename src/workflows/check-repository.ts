@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { repositoryFingerprint } from '../cache/repository-fingerprint.js';
 import { BUILD_IDENTITY, hashKey, type ResultCache } from '../cache/result-cache.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
@@ -12,6 +9,8 @@ import { CONFIGMAP_MAX_BYTES, renderDeployObjects, sqlConfigMapBytes } from '../
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import type { LoadedJob } from '../manifest/load-job.js';
 import { deployOnOf } from '../manifest/deploy-on.js';
+import { readJobJar } from '../manifest/job-jars.js';
+import { sha256Hex } from '../text/sha256.js';
 import { loadRepository } from '../manifest/load-repository.js';
 import { environmentNamespace, resolveJob } from '../manifest/overlay.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
@@ -34,6 +33,9 @@ export interface CheckOptions {
   cache?: ResultCache;
   gitSha?: string;
 }
+
+/** Stands for the digest of a jar the loader could not read (and reported): never built. */
+const UNREADABLE_JAR = 'unreadable';
 
 /** Used when streampilot.yaml names no registry: the plan still shows a stable tag. */
 const PLACEHOLDER_REGISTRY = 'registry.invalid/streampilot';
@@ -279,13 +281,13 @@ function contentAddressedImage(
   project: ProjectSpec,
   script: string,
 ): string {
+  // Keyed as written (relative to the job folder), as imageContent looks them up. A jar that
+  // cannot be read is reported by the loader, which blocks the job; its tag is then only shown.
   const jarDigests = Object.fromEntries(
-    job.jars.map((p) => [
-      p,
-      createHash('sha256')
-        .update(readFileSync(path.join(root, p)))
-        .digest('hex'),
-    ]),
+    resolved.dependencies.jars.map((written) => {
+      const read = readJobJar(root, job.dir, written);
+      return [written, read.ok ? sha256Hex(read.bytes) : UNREADABLE_JAR];
+    }),
   );
   const hash = contentHash(imageContent(resolved, { script, jarDigests }));
   return imageReference(resolved, project.registry?.repository ?? PLACEHOLDER_REGISTRY, hash);

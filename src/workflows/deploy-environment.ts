@@ -3,7 +3,7 @@ import { applyJob } from '../deploy/apply-job.js';
 import { findOrphans, pruneOrphans } from '../deploy/find-orphans.js';
 import { followRollout } from '../deploy/follow-rollout.js';
 import { acquireJobLease, LeaseWaitTimeout } from '../deploy/job-lease.js';
-import { progressOf, type FlinkObject } from '../deploy/rollout-status.js';
+import { progressOf, reachedGoal, type FlinkObject, type RolloutGoal } from '../deploy/rollout-status.js';
 import { pruneSqlConfigMaps } from '../deploy/prune-sql-configmaps.js';
 import { missingSecrets } from '../deploy/verify-secrets.js';
 import type {
@@ -20,6 +20,7 @@ import type { KubeClient } from '../kube/client.js';
 import { ANNOTATION, repositoryLabel } from '../render/object-meta.js';
 import { ownershipOf } from '../deploy/repository-ownership.js';
 import type { PreparedJob } from './prepare-deploy.js';
+import { suspendDisabled } from './suspend-disabled.js';
 import { mapBounded } from '../text/map-bounded.js';
 import { reportOf } from '../deploy/rollout-report.js';
 import { restTarget } from '../flink/rest-target.js';
@@ -79,7 +80,9 @@ export async function deployEnvironment(
   options: DeployEnvironmentOptions,
   ports: DeployEnvironmentPorts,
 ): Promise<EnvironmentDeployReport> {
-  const reports = await mapBounded(jobs, options.concurrency ?? 4, (job) => deployJob(job, options, ports));
+  const reports = (await mapBounded(jobs, options.concurrency ?? 4, (job) => deployJob(job, options, ports))).filter(
+    (r): r is JobDeployReport => r !== undefined,
+  );
   let orphans: OrphanReport[] = [];
   try {
     orphans = options.partial ? [] : await orphansOf(jobs, options, ports);
@@ -91,11 +94,33 @@ export async function deployEnvironment(
 }
 
 async function deployJob(
-  prepared: PreparedJob,
+  input: PreparedJob,
   options: DeployEnvironmentOptions,
   ports: DeployEnvironmentPorts,
-): Promise<JobDeployReport> {
+): Promise<JobDeployReport | undefined> {
+  let prepared: Exclude<PreparedJob, { disabled: unknown }>;
+  try {
+    const ready = 'disabled' in input ? await suspendDisabled(ports.kube, input, options.environment) : input;
+    // Disabled and absent: as before, such a job has no row.
+    if (!ready) return undefined;
+    prepared = ready;
+  } catch (e) {
+    const reason = messageOf(e);
+    return {
+      job: input.job.name,
+      kind: input.kind,
+      namespace: input.job.namespace,
+      state: 'interrupted',
+      failure: {
+        summary: `could not look for the disabled job in the cluster: ${reason}`,
+        events: [],
+        logTail: [],
+        hint: 'Check that the cluster is reachable, then push again or run `streampilot deploy`.',
+      },
+    };
+  }
   const { job, kind } = prepared;
+  const goal = job.state === 'suspended' ? 'suspended' : 'running';
   const base: JobDeployReport = {
     job: job.name,
     kind,
@@ -231,19 +256,20 @@ async function deployJob(
         });
       case 'unchanged': {
         const status = statusOf(applied.object);
-        if (status.lifecycleState === 'STABLE' && status.jobState === 'RUNNING') {
-          say('unchanged');
+        if (reachedGoal(applied.object as unknown as FlinkObject, goal)) {
+          say(goal === 'suspended' ? 'unchanged (suspended)' : 'unchanged');
+          if (goal === 'suspended') return finish({ ...base, state: 'suspended', ...status });
           return finish({ ...base, state: 'unchanged', ...status, ...(await link(job, ports, options)) });
         }
         // Nothing to apply, but the job is not running (an earlier rollout failed or is still
         // under way): a deploy answers for what runs, so it follows it like a new one.
         say(
-          `unchanged, but ${[status.lifecycleState, status.jobState].filter(Boolean).join(' / ') || 'not running'}; waiting for RUNNING`,
+          `unchanged, but ${[status.lifecycleState, status.jobState].filter(Boolean).join(' / ') || 'not running'}; waiting for ${goalWord(goal)}`,
         );
         break;
       }
       case 'applied':
-        say(`applied (generation ${applied.generation}); waiting for RUNNING`);
+        say(`applied (generation ${applied.generation}); waiting for ${goalWord(goal)}`);
         break;
     }
     const outcome = await followRollout(
@@ -251,6 +277,7 @@ async function deployJob(
       {
         ref,
         generation: applied.generation,
+        goal,
         ...restTargetOf(prepared),
         ...(options.kubeContext ? { kubeContext: options.kubeContext } : {}),
       },
@@ -274,7 +301,8 @@ async function deployJob(
     const report = reportOf(outcome, lease.supersededBy());
     // An unchanged job that turns out fine was not deployed by this commit: it stays "unchanged".
     const state = applied.status === 'unchanged' && report.state === 'running' ? 'unchanged' : report.state;
-    return finish({ ...base, ...report, state, ...(await link(job, ports, options)) });
+    // A suspended job has no JobManager, so no Web UI to link.
+    return finish({ ...base, ...report, state, ...(goal === 'running' ? await link(job, ports, options) : {}) });
   } catch (e) {
     // A cluster that stops answering mid-deploy still ends this job with a reason.
     const reason = messageOf(e);
@@ -295,13 +323,17 @@ async function deployJob(
   }
 }
 
+function goalWord(goal: RolloutGoal): string {
+  return goal === 'suspended' ? 'SUSPENDED' : 'RUNNING';
+}
+
 function statusOf(object: unknown): Pick<JobDeployReport, 'lifecycleState' | 'jobState'> {
   const { lifecycleState, jobState } = progressOf(object as FlinkObject);
   return { ...(lifecycleState ? { lifecycleState } : {}), ...(jobState ? { jobState } : {}) };
 }
 
 /** The JobManager a job's REST calls go to: its own cluster, or its session cluster. */
-function restTargetOf(prepared: PreparedJob): { restTarget: FlinkRestTarget } {
+function restTargetOf(prepared: Pick<PreparedJob, 'job'>): { restTarget: FlinkRestTarget } {
   return {
     restTarget: restTarget(
       prepared.job.namespace,

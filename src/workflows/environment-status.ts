@@ -27,9 +27,10 @@ export async function environmentStatus(
   options: { kubeContext?: string; repository: string },
 ): Promise<EnvironmentStatus> {
   const repository = repositoryLabel(options.repository);
-  const enabled = environment.jobs.filter((j) => j.enabled);
-  const jobs = await Promise.all(
-    enabled.map(async (planned): Promise<JobStatus> => {
+  // A disabled job is still in Git: listed when a (suspended) resource of it is there, never an orphan.
+  const all = environment.jobs;
+  const listed = await Promise.all(
+    all.map(async (planned): Promise<JobStatus> => {
       const kind: FlinkKind = planned.mode === 'session' ? 'FlinkSessionJob' : 'FlinkDeployment';
       const ref: DeployedRef = {
         apiVersion: FLINK_API_VERSION,
@@ -58,12 +59,13 @@ export async function environmentStatus(
       };
     }),
   );
-  const namespaces = [...new Set([environment.namespace, ...enabled.map((j) => j.job.namespace)])];
+  const jobs = listed.filter((status, i) => all[i]!.enabled || status.deployed);
+  const namespaces = [...new Set([environment.namespace, ...all.map((j) => j.job.namespace)])];
   const orphans = (
     await findOrphans(kube, {
       environment: environment.name,
       namespaces,
-      jobs: new Set(enabled.map((j) => j.name)),
+      jobs: new Set(all.map((j) => j.name)),
       repository,
     })
   ).map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));

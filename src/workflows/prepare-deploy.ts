@@ -9,13 +9,18 @@ import type { JobBuildOutcome } from './build-images.js';
 /** One job of an environment, ready to deploy (its objects rendered) or skipped with the reason. */
 export type PreparedJob =
   | { job: ResolvedJob; kind: FlinkKind; objects: DeployObjects; image?: string }
-  | { job: ResolvedJob; kind: FlinkKind; skip: string; image?: string };
+  | { job: ResolvedJob; kind: FlinkKind; skip: string; image?: string }
+  /**
+   * `enabled: false` here: nothing is created, but a resource of ours that runs already is
+   * suspended (see suspend-disabled.ts), rendered from Git on the image it runs.
+   */
+  | { job: ResolvedJob; kind: FlinkKind; disabled: { script: string; provenance: Provenance } };
 
 /**
  * The plan of one environment plus its build outcomes → the objects each job deploys, pinned to
  * the image digests just built (a tag can move; a digest cannot). A job whose build failed, or
- * which has errors, is skipped with the reason; a disabled job is not deployed at all (and shows
- * up as an orphan when it ran before).
+ * which has errors, is skipped with the reason; a disabled job is created nowhere, and suspended
+ * where it ran before.
  */
 export function prepareDeploy(
   environment: PlannedEnvironment,
@@ -23,9 +28,15 @@ export function prepareDeploy(
   provenance: Provenance,
 ): PreparedJob[] {
   const byJob = new Map(builds.map((b) => [b.job, b]));
-  return environment.jobs
-    .filter((p) => p.enabled)
-    .map((planned) => prepareJob(planned, byJob.get(planned.name), provenance));
+  return environment.jobs.map((planned) =>
+    planned.enabled
+      ? prepareJob(planned, byJob.get(planned.name), provenance)
+      : {
+          job: planned.job,
+          kind: planned.mode === 'session' ? 'FlinkSessionJob' : 'FlinkDeployment',
+          disabled: { script: planned.script, provenance },
+        },
+  );
 }
 
 function prepareJob(planned: PlannedJob, build: JobBuildOutcome | undefined, provenance: Provenance): PreparedJob {

@@ -169,7 +169,7 @@ async function resumeOne(
       apiVersion: string;
       kind: string;
       metadata?: { generation?: number; annotations?: Record<string, string>; labels?: Record<string, string> };
-      spec?: { image?: string; deploymentName?: string };
+      spec?: { image?: string; deploymentName?: string; job?: { state?: string } };
     }>(ref);
     // Another repository's job of the same name: its commit is no newer one of ours, and its rollout not ours to follow.
     const owner = live?.metadata?.labels?.[LABEL.repository];
@@ -220,6 +220,8 @@ async function resumeOne(
         {
           ref,
           generation: live.metadata?.generation ?? 1,
+          // A deploy that was suspending the job (state: suspended, enabled: false) waits for that.
+          goal: live.spec?.job?.state === 'suspended' ? 'suspended' : 'running',
           restTarget: restTarget(payload.namespace, cluster),
           ...(payload.kubeContext ? { kubeContext: payload.kubeContext } : {}),
         },

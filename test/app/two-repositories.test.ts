@@ -152,7 +152,7 @@ describe.skipIf(reason)(`the app deploys two repositories to one namespace and e
     // `legacy` as a StreamPilot without repository labels applied it: same objects, same field manager.
     const planned = checkRepository(teamA.git.dir, { environments: ['staging'] }).plan.environments[0]!;
     const old = prepareDeploy(planned, [], { gitSha: teamA.git.sha('main') }).find((p) => p.job.name === 'legacy')!;
-    if (!('objects' in old)) throw new Error(`legacy was not rendered: ${old.skip}`);
+    if (!('objects' in old)) throw new Error(`legacy was not rendered: ${'skip' in old ? old.skip : 'disabled'}`);
     await createKubeClient(loadKubeConfig({ kubeconfigPath: kubeconfig, context: 'staging' })).applyServerSide(
       old.objects.resource,
       { fieldManager: 'streampilot' },

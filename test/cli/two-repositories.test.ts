@@ -115,7 +115,7 @@ describe.skipIf(reason)(`two repositories deploying to one namespace and environ
     // `legacy` as a StreamPilot without repository labels applied it: same objects, same field manager.
     const planned = checkRepository(teamA.dir, { environments: ['staging'] }).plan.environments[0]!;
     const old = prepareDeploy(planned, [], { gitSha: 'f'.repeat(40) }).find((p) => p.job.name === 'legacy')!;
-    if (!('objects' in old)) throw new Error(`legacy was not rendered: ${old.skip}`);
+    if (!('objects' in old)) throw new Error(`legacy was not rendered: ${'skip' in old ? old.skip : 'disabled'}`);
     const kube = createKubeClient(loadKubeConfig({ kubeconfigPath: kubeconfig, context: 'staging' }));
     await kube.applyServerSide(old.objects.resource, { fieldManager: 'streampilot' });
   }, 60_000);

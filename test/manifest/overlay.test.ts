@@ -42,6 +42,8 @@ describe('built-in defaults', () => {
       sql: ['main.sql'],
       dependencies: { maven: [], jars: [] },
       externalTables: [],
+      // A job runs unless Git says otherwise: state is the operator's spec.job.state.
+      state: 'running',
       enabled: true,
     });
   });

@@ -63,6 +63,9 @@ const JOB: Record<Exclude<keyof JobSpec, keyof JobSettings>, true> = {
   podTemplate: true,
   build: true,
   environments: true,
+  state: true,
+  allowNonRestoredState: true,
+  restoreFrom: true,
 };
 const PROJECT: Record<keyof ProjectSpec, true> = {
   apiVersion: true,
@@ -75,7 +78,12 @@ const PROJECT: Record<keyof ProjectSpec, true> = {
   deploy: true,
   environments: true,
 };
-const OVERRIDE: Record<Exclude<keyof JobEnvironmentOverride, keyof JobSettings>, true> = { enabled: true };
+const OVERRIDE: Record<Exclude<keyof JobEnvironmentOverride, keyof JobSettings>, true> = {
+  enabled: true,
+  state: true,
+  allowNonRestoredState: true,
+  restoreFrom: true,
+};
 
 const keysOf = (schema: Schema): string[] => Object.keys((schema.properties ?? {}) as Schema).sort();
 const sorted = (...lists: Record<string, true>[]): string[] => lists.flatMap((l) => Object.keys(l)).sort();

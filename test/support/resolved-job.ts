@@ -27,6 +27,7 @@ export function resolvedJob(overrides: Partial<ResolvedJob> = {}): ResolvedJob {
     dependencies: { maven: [], jars: [] },
     externalTables: [],
     enabled: true,
+    state: 'running',
     ...overrides,
   };
 }

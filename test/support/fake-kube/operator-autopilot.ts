@@ -73,11 +73,30 @@ export function startOperatorAutopilot(fake: FakeKube, options: AutopilotOptions
     seen.add(key);
     const namespace = String(m.namespace);
     const name = String(m.name);
+    const job = ((event.object.spec ?? {}) as Obj).job as Obj | undefined;
+    if (job?.state === 'suspended') {
+      const everDeployed = Boolean(
+        (((event.object.status ?? {}) as Obj).reconciliationStatus as Obj | undefined)?.lastReconciledSpec,
+      );
+      // Submitted suspended: the operator deploys nothing and writes no status (see SimulatedOperator#suspended).
+      played.push(`${key} ${everDeployed ? 'suspend' : 'stay-undeployed'}`);
+      if (everDeployed) later(step, () => suspend(namespace, name, kind, job));
+      return;
+    }
     const scenario = options.scenario?.(namespace, name, event.object) ?? { kind: 'run' };
     played.push(`${key} ${scenario.kind}`);
     // The operator reacts after the write that triggered it has been answered.
     later(step, () => play(namespace, name, kind, scenario));
   });
+
+  /** The suspend mechanism of each upgrade mode (the operator's job-management docs): savepoint stops with one. */
+  function suspend(namespace: string, name: string, kind: FlinkKind, job: Obj): void {
+    const savepoint =
+      job.upgradeMode === 'savepoint'
+        ? `file:///flink-data/savepoints/${name}/savepoint-${randomBytes(6).toString('hex')}`
+        : undefined;
+    fake.operator.suspended(namespace, name, savepoint ? { savepoint } : {}, kind);
+  }
 
   function play(namespace: string, name: string, kind: FlinkKind, scenario: Scenario): void {
     const op = fake.operator;

@@ -166,6 +166,56 @@ export class SimulatedOperator {
     );
   }
 
+  /**
+   * `spec.job.state: suspended` taken up, as the operator does it (AbstractJobReconciler#reconcileSpecChange:
+   * running → suspended cancels the job by the upgrade mode's suspend mechanism, then
+   * ReconciliationUtils.updateStatusForDeployedSpec records the spec): the JobManager deployment
+   * is deleted (AbstractFlinkService#deleteClusterDeployment → updateStatusAfterClusterDeletion:
+   * jobManagerDeploymentStatus MISSING, job FINISHED), the savepoint it stopped with is
+   * `upgradeSavepointPath`, and lifecycleState is SUSPENDED (CommonStatus#getLifecycleState: the
+   * last reconciled spec's job state is suspended). A session job keeps its cluster; its job is cancelled.
+   *
+   * A resource first submitted suspended is never deployed and gets no status at all
+   * (AbstractFlinkResourceReconciler#reconcile returns before the first deployment): don't call this then.
+   */
+  suspended(
+    namespace: string,
+    name: string,
+    options: { savepoint?: string } = {},
+    kind: FlinkKind = 'FlinkDeployment',
+  ): Obj {
+    const object = this.api.read(typeOf(kind), namespace, name);
+    this.event(namespace, object, 'Normal', 'SpecChanged', 'UPGRADE change(s) detected, starting reconciliation.');
+    this.event(namespace, object, 'Normal', 'Suspended', 'Suspending existing deployment.');
+    if (kind === 'FlinkDeployment') {
+      const pod = this.jobManagerPod(namespace, name);
+      if (pod) this.api.delete(typeOf('Pod'), namespace, String(meta(pod).name));
+    }
+    const reconciled = this.reconciledSpec(object);
+    return this.patchStatus(
+      namespace,
+      name,
+      {
+        lifecycleState: 'SUSPENDED',
+        ...this.observed(object),
+        ...(kind === 'FlinkDeployment' ? { jobManagerDeploymentStatus: 'MISSING' } : {}),
+        jobStatus: {
+          jobName: name,
+          state: kind === 'FlinkDeployment' || options.savepoint ? 'FINISHED' : 'CANCELED',
+          updateTime: String(Date.now()),
+          ...(options.savepoint ? this.upgradeSavepoint(options.savepoint) : {}),
+        },
+        reconciliationStatus: {
+          state: 'DEPLOYED',
+          lastReconciledSpec: reconciled,
+          reconciliationTimestamp: Date.now(),
+        },
+        error: null,
+      },
+      kind,
+    );
+  }
+
   /** The operator refused the current spec (validation): an error and a Warning event; it keeps the previous spec, so observedGeneration stays. */
   rejected(namespace: string, name: string, message: string, kind: FlinkKind = 'FlinkDeployment'): Obj {
     const object = this.api.read(typeOf(kind), namespace, name);
