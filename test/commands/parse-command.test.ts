@@ -8,7 +8,7 @@ import { commandHelp, parseCommand, type CommandOutcome } from '../../src/comman
 const HELP_FILE = path.join(import.meta.dirname, 'golden', 'help.md');
 
 const command = (c: Record<string, unknown>): CommandOutcome =>
-  ({ kind: 'command', command: { jobs: [], ...c } }) as CommandOutcome;
+  ({ kind: 'command', command: { jobs: [], ...c } }) as unknown as CommandOutcome;
 const ignore: CommandOutcome = { kind: 'ignore' };
 /** An immediate reply: `problem`, then the help. */
 const refusal = (problem: string) => ({ problem });
