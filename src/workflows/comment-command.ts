@@ -130,7 +130,7 @@ export async function runCommentCommand(
           formatPlanReply({
             headSha: input.headSha,
             conclusion: validated.conclusion,
-            planUpdated: validated.comment?.action === 'created' || validated.comment?.action === 'updated',
+            planUpdated: validated.comment !== undefined && validated.comment.action !== 'stale',
           }),
         );
         return await finish('rocket', 'done');
