@@ -28,7 +28,7 @@ const OPERATIONS = {
   'apps/create-installation-access-token':
     'POST /app/installations/{installation_id}/access_tokens: installation token (JWT)',
   'repos/get': 'GET /repos/{owner}/{repo}',
-  'repos/get-collaborator-permission-level': 'comment commands: who may run them',
+  'repos/get-collaborator-permission-level': 'comment commands: who may run them (permission and role_name)',
   'pulls/get': 'the pull request of a check_run.rerequested event',
   'repos/list-pull-requests-associated-with-commit': 'the pull request of a re-run whose event lists none (forks)',
   'pulls/list-files': 'changed files, when the app asks GitHub rather than git',
@@ -41,7 +41,8 @@ const OPERATIONS = {
   'issues/create-comment': 'the plan comment',
   'issues/update-comment': 'editing the plan comment in place',
   'issues/get-comment': 'reading a comment back',
-  'reactions/create-for-issue-comment': 'acknowledging a comment command',
+  'reactions/create-for-issue-comment': 'acknowledging a comment command (eyes), then its outcome (rocket, confused)',
+  'teams/get-membership-for-user-in-org': "comment commands: membership of a team an environment's `allowed` names",
   'repos/create-deployment': 'a GitHub Deployment per environment and job on merge',
   'apps/list-installations': 'GET /app/installations: after a restart, where deploys may be in flight (JWT)',
   'apps/list-repos-accessible-to-installation':

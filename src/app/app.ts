@@ -14,6 +14,7 @@ import {
 import { DeliveryQueue, type Submission } from './delivery-queue.js';
 import type { RepoRef } from '../github/types.js';
 import type { MergeInput } from '../workflows/build-on-merge.js';
+import { runCommentCommand } from '../workflows/comment-command.js';
 
 export type AppPorts = Omit<ValidatePullRequestPorts, 'log'> & {
   /** The registry, Docker and Maven ports for a project's settings; without it a merge builds nothing. */
@@ -75,6 +76,36 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
           { headSha: suite.head_sha, numbers: suite.pull_requests.map((p) => p.number) },
           withLog(context),
         ),
+      );
+    });
+
+    // Commands: new comments on pull requests only. An edit or deletion is not a new request, and a
+    // bot's comment (ours included) may quote a command without meaning it.
+    app.on('issue_comment.created', async (context) => {
+      const { issue, comment } = context.payload;
+      if (!issue.pull_request || comment.user?.type === 'Bot' || comment.performed_via_github_app) return;
+      enqueue(context, () =>
+        runCommentCommand(
+          context.octokit,
+          context.repo(),
+          {
+            id: comment.id,
+            body: comment.body,
+            author: comment.user!.login,
+            createdAt: comment.created_at,
+            htmlUrl: comment.html_url,
+            pullNumber: issue.number,
+          },
+          {
+            ...withLog(context),
+            ...(ports.deploy
+              ? { clusters: { kube: ports.deploy.kube, clusterAccess: ports.deploy.clusterAccess } }
+              : {}),
+          },
+        ).then((result) => {
+          if (result.outcome !== 'ignored')
+            context.log.info(`command on #${issue.number}: ${result.outcome}, ${result.writes} GitHub writes`);
+        }),
       );
     });
 

@@ -3,6 +3,7 @@ import type { ProjectSpec } from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { quote } from '../text/quote.js';
 import { checkBaseImages } from './check-base-image.js';
+import { checkCommandPermissions } from './command-permissions.js';
 import { checkDeploySettings } from './deploy-settings.js';
 import { configurationSecrets } from './configuration-secrets.js';
 import { checkMavenCredentials } from './maven-credentials.js';
@@ -31,6 +32,7 @@ export function parseProjectManifest(text: string, file: string = PROJECT_FILE):
   const spec = source.value as ProjectSpec;
   diagnostics.push(...checkPromotionOrder(source, spec));
   diagnostics.push(...checkDeploySettings(source, spec));
+  diagnostics.push(...checkCommandPermissions(source, spec));
   diagnostics.push(...checkMavenCredentials(source, spec));
   diagnostics.push(
     ...checkBaseImages(source, [

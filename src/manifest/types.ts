@@ -72,6 +72,17 @@ export interface DeploySettingsSpec {
   prune?: boolean;
 }
 
+/** The comment commands that act on one environment, each configurable in `environments.<env>.commands`. */
+export type EnvironmentCommand = 'deploy' | 'savepoint' | 'restart' | 'suspend' | 'resume' | 'rollback' | 'status';
+
+/**
+ * `writers`: write access to the repository is enough; `allowed`: the environment's `allowed`
+ * users and teams only; a list: these users (`octocat`) and teams (`org/team`) only.
+ */
+export type CommandPermission = 'writers' | 'allowed' | string[];
+
+export type CommandPermissions = Partial<Record<EnvironmentCommand, CommandPermission>>;
+
 export interface EnvironmentSpec extends JobSettings {
   /** kubeconfig context; absent means in-cluster configuration. */
   kubeContext?: string;
@@ -80,6 +91,8 @@ export interface EnvironmentSpec extends JobSettings {
   after?: string;
   /** GitHub teams (`org/team`) or users allowed to `/deploy` here. */
   allowed?: string[];
+  /** Who may give each comment command for this environment (besides write access, always required). */
+  commands?: CommandPermissions;
   webUI?: { ingress?: string };
   /** Overrides the project's `deploy` settings, key by key, for this environment. */
   deploy?: DeploySettingsSpec;

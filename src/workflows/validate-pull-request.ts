@@ -67,7 +67,7 @@ export interface ValidationOutcome {
   writes: number;
 }
 
-interface Checked {
+export interface Checked {
   base: CheckResult;
   head: CheckResult;
   changes: FileChange[];
@@ -193,11 +193,16 @@ async function isCurrentHead(
   return false;
 }
 
-async function fetchAndCheck(
+/**
+ * Fetch the pull request's base and head and check both. `readBase` sees the base tree while it
+ * exists (the comment commands read their permissions there, where the pull request cannot change them).
+ */
+export async function fetchAndCheck(
   octokit: GitHubClient,
   repo: RepoRef,
   pr: PullRequestInput,
-  ports: ValidatePullRequestPorts,
+  ports: Pick<ValidatePullRequestPorts, 'repositories' | 'check' | 'cloneUrlOf'>,
+  readBase?: (dir: string) => void,
 ): Promise<Checked> {
   const cloneUrl = ports.cloneUrlOf ? ports.cloneUrlOf(`${repo.owner}/${repo.repo}`) : pr.cloneUrl;
   // The token is for https only; a local path or file:// mirror (tests, mirrors) needs none.
@@ -207,6 +212,7 @@ async function fetchAndCheck(
     const changes = await mirror.changedFiles(pr.baseSha, pr.headSha);
     const baseTree = await mirror.materialise(pr.baseSha);
     try {
+      readBase?.(baseTree.dir);
       const headTree = await mirror.materialise(pr.headSha);
       try {
         const fairnessKey = `${repo.owner}/${repo.repo}`;

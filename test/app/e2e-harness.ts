@@ -16,6 +16,7 @@ import { runCli } from '../support/run-cli.js';
 import {
   checkRunRerequestedPayload,
   deliverWebhook,
+  issueCommentPayload,
   pullRequestPayload,
   type Delivery,
   type PayloadRepository,
@@ -287,6 +288,48 @@ export class PullRequest {
           ],
     });
     return this.e2e.deliver('check_run', payload);
+  }
+
+  /**
+   * `user` writes `body` on the pull request (the fake holds the comment, as GitHub would) and
+   * GitHub delivers issue_comment.`action` for it.
+   */
+  async comment(
+    body: string,
+    user: string,
+    options: { action?: 'created' | 'edited' | 'deleted'; userType?: 'User' | 'Bot' } = {},
+  ): Promise<{ comment: FakeComment; delivery: Delivery }> {
+    const comment = this.e2e.fake.addComment({ repository: this.e2e.fullName, issue_number: this.number, body, user });
+    const payload = issueCommentPayload({
+      action: options.action ?? 'created',
+      installationId: this.e2e.repo.installationId,
+      repository: this.e2e.payloadRepository(),
+      pullRequest: this.number,
+      issueNumber: this.number,
+      comment: {
+        id: comment.id,
+        body,
+        user,
+        createdAt: comment.created_at.replace(/\.\d+Z$/, 'Z'),
+        ...(options.userType ? { userType: options.userType } : {}),
+      },
+    });
+    const delivery = await this.e2e.deliver('issue_comment', payload);
+    expect(delivery.status, delivery.body).toBeLessThan(300);
+    return { comment, delivery };
+  }
+
+  /** Waits for the command's closing reaction (🚀 or 😕), then for the app to go quiet; returns that reaction. */
+  async commandDone(commentId: number): Promise<string> {
+    const { fake } = this.e2e;
+    const end = await fake.waitFor(
+      () =>
+        fake.reactions.find((r) => r.commentId === commentId && (r.content === 'rocket' || r.content === 'confused')),
+      `the closing reaction on comment ${commentId}`,
+      60_000,
+    );
+    await fake.quiet(1000, 60_000);
+    return end.content;
   }
 
   checkRuns(sha = this.headSha): FakeCheckRun[] {

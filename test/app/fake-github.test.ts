@@ -194,6 +194,23 @@ describe('fake GitHub accepts what GitHub accepts', () => {
       username: 'octocat',
     });
     expect(permission.data.permission).toBe('write');
+    fake.setPermission('acme/flink-jobs', 'mona', 'maintain');
+    const maintainer = await octokit.rest.repos.getCollaboratorPermissionLevel({
+      owner: 'acme',
+      repo: 'flink-jobs',
+      username: 'mona',
+    });
+    expect([maintainer.data.permission, maintainer.data.role_name]).toEqual(['write', 'maintain']);
+    fake.setTeamMembership('acme/data-platform', 'octocat', 'active');
+    const membership = await octokit.rest.teams.getMembershipForUserInOrg({
+      org: 'acme',
+      team_slug: 'data-platform',
+      username: 'octocat',
+    });
+    expect(membership.data.state).toBe('active');
+    await expect(
+      octokit.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'data-platform', username: 'mona' }),
+    ).rejects.toMatchObject({ status: 404 });
 
     const deployment = await octokit.rest.repos.createDeployment({
       owner: 'acme',

@@ -48,6 +48,7 @@ const ENVIRONMENT: Record<Exclude<keyof EnvironmentSpec, keyof JobSettings>, tru
   deployOn: true,
   after: true,
   allowed: true,
+  commands: true,
   webUI: true,
   deploy: true,
 };

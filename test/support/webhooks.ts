@@ -14,10 +14,11 @@ interface ExampleGroup {
 
 const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as ExampleGroup[];
 
-function example(event: string, action: string): Record<string, any> {
-  const found = examples
-    .find((g) => g.name === event)
-    ?.examples.find((e) => e.action === action && 'installation' in e);
+function example(event: string, action: string, options: { withoutInstallation?: boolean } = {}): Record<string, any> {
+  const group = examples.find((g) => g.name === event)?.examples ?? [];
+  const found =
+    group.find((e) => e.action === action && 'installation' in e) ??
+    (options.withoutInstallation ? group.find((e) => e.action === action) : undefined);
   if (!found) throw new Error(`@octokit/webhooks-examples has no ${event}.${action} example with an installation`);
   return structuredClone(found) as Record<string, any>;
 }
@@ -263,4 +264,56 @@ export async function deliverMergePush(options: {
     }),
   });
   if (delivery.status >= 300) throw new Error(`the push webhook was answered ${delivery.status}: ${delivery.body}`);
+}
+
+export interface IssueCommentSpec {
+  action: 'created' | 'edited' | 'deleted';
+  installationId: number;
+  repository: PayloadRepository;
+  /** The pull request commented on; absent: a comment on an issue. */
+  pullRequest?: number;
+  issueNumber: number;
+  comment: { id: number; body: string; user: string; userType?: 'User' | 'Bot'; createdAt?: string };
+}
+
+/**
+ * `issue_comment`: a comment on a pull request (GitHub's issue of it, with `issue.pull_request`
+ * set). The examples of `edited` and `deleted` carry no installation; it is added, as GitHub
+ * does for an app's deliveries.
+ */
+export function issueCommentPayload(spec: IssueCommentSpec): Record<string, any> {
+  const payload = example('issue_comment', spec.action, { withoutInstallation: true });
+  const repo = repositoryObject(payload.repository, spec.repository);
+  payload.repository = repo;
+  payload.installation = { id: spec.installationId, node_id: `I_${spec.installationId}` };
+  const issue = payload.issue;
+  issue.number = spec.issueNumber;
+  issue.url = `${repo.url}/issues/${spec.issueNumber}`;
+  issue.html_url = `${repo.html_url}/pull/${spec.issueNumber}`;
+  if (spec.pullRequest !== undefined)
+    issue.pull_request = {
+      url: `${repo.url}/pulls/${spec.pullRequest}`,
+      html_url: `${repo.html_url}/pull/${spec.pullRequest}`,
+      diff_url: `${repo.html_url}/pull/${spec.pullRequest}.diff`,
+      patch_url: `${repo.html_url}/pull/${spec.pullRequest}.patch`,
+    };
+  else delete issue.pull_request;
+  const user = { ...payload.comment.user, login: spec.comment.user, type: spec.comment.userType ?? 'User' };
+  const at = spec.comment.createdAt ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  payload.comment = {
+    ...payload.comment,
+    id: spec.comment.id,
+    node_id: `IC_${spec.comment.id}`,
+    body: spec.comment.body,
+    user,
+    created_at: at,
+    updated_at: at,
+    html_url: `${repo.html_url}/pull/${spec.issueNumber}#issuecomment-${spec.comment.id}`,
+    url: `${repo.url}/issues/comments/${spec.comment.id}`,
+    issue_url: issue.url,
+    performed_via_github_app: null,
+  };
+  payload.sender = user;
+  if (spec.action === 'edited') payload.changes = { body: { from: `${spec.comment.body} (before)` } };
+  return payload;
 }

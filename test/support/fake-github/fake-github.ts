@@ -100,6 +100,8 @@ export class FakeGitHub {
   /** GitHub Deployments in creation order, each with its statuses (oldest first). */
   readonly deployments: FakeDeployment[] = [];
   private readonly permissions = new Map<string, string>();
+  private readonly teamMemberships = new Map<string, 'active' | 'pending'>();
+  private readonly hiddenTeams = new Set<string>();
   private readonly tokens = new Map<string, { installationId: number; expiresAt: number }>();
   private readonly server: Server;
   private nextId = 1000;
@@ -185,8 +187,23 @@ export class FakeGitHub {
     return comment;
   }
 
-  setPermission(repository: string, login: string, permission: 'admin' | 'write' | 'read' | 'none'): void {
-    this.permissions.set(`${repository}#${login}`, permission);
+  /** A user's role on a repository; the API's `permission` is derived from it as GitHub does (maintain → write). */
+  setPermission(
+    repository: string,
+    login: string,
+    role: 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none',
+  ): void {
+    this.permissions.set(`${repository}#${login}`, role);
+  }
+
+  /** `login`'s membership of team `org/slug`; none set: not a member (404). */
+  setTeamMembership(team: string, login: string, state: 'active' | 'pending'): void {
+    this.teamMemberships.set(`${team.toLowerCase()}#${login.toLowerCase()}`, state);
+  }
+
+  /** Teams whose members the app's installation may not read (the organisation permission Members is missing): 403. */
+  hideTeamMembers(team: string): void {
+    this.hiddenTeams.add(team.toLowerCase());
   }
 
   checkRunsFor(repository: string, headSha?: string): FakeCheckRun[] {
@@ -505,6 +522,15 @@ export class FakeGitHub {
         if (permission === undefined)
           throw new HttpError(404, `Not Found: ${p.username} is not a user the fake knows`, false);
         return { status: 200, body: o.permission(p.username!, permission) };
+      }
+      case 'teams/get-membership-for-user-in-org': {
+        // GitHub's description: 404 "if user has no team membership"; the team must be visible to the caller.
+        const team = `${p.org}/${p.team_slug}`.toLowerCase();
+        if (this.hiddenTeams.has(team))
+          throw new HttpError(403, `Resource not accessible by integration: members of ${team}`, false);
+        const state = this.teamMemberships.get(`${team}#${p.username!.toLowerCase()}`);
+        if (!state) throw new HttpError(404, `Not Found: ${p.username} is not a member of ${team}`, false);
+        return { status: 200, body: o.teamMembership(p.org!, p.team_slug!, p.username!, state) };
       }
       case 'pulls/get': {
         const repo = this.repo(p, req);

@@ -240,11 +240,18 @@ export class GitHubObjects {
     return { ...simple, ...Object.fromEntries(Object.keys(simple).map((k) => [k, full[k] ?? simple[k]])) };
   }
 
-  permission(login: string, permission: string): Record<string, unknown> {
+  /**
+   * `permission` is the legacy base role a role maps to — maintain → write, triage → read, as
+   * GitHub's description of GET /repos/{owner}/{repo}/collaborators/{username}/permission says;
+   * `role_name` is the role itself.
+   */
+  permission(login: string, role: string): Record<string, unknown> {
+    const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role;
+    const rank = ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(role);
     return {
       ...this.base('repository-collaborator-permission'),
       permission,
-      role_name: permission,
+      role_name: role,
       user: {
         ...this.user(login),
         ...(this.base('nullable-collaborator') as object),
@@ -252,14 +259,22 @@ export class GitHubObjects {
         id: Math.abs(hash(login)),
         type: 'User',
         permissions: {
-          pull: true,
-          triage: permission !== 'read',
-          push: permission === 'write' || permission === 'admin',
-          maintain: permission === 'admin',
-          admin: permission === 'admin',
+          pull: rank >= 1,
+          triage: rank >= 2,
+          push: rank >= 3,
+          maintain: rank >= 4,
+          admin: rank >= 5,
         },
-        role_name: permission,
+        role_name: role,
       },
+    };
+  }
+
+  teamMembership(org: string, slug: string, login: string, state: 'active' | 'pending'): Record<string, unknown> {
+    return {
+      url: `${this.apiUrl}/organizations/1/team/${Math.abs(hash(`${org}/${slug}`))}/memberships/${login}`,
+      role: 'member',
+      state,
     };
   }
 

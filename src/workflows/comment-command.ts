@@ -1,0 +1,284 @@
+import { NOT_AVAILABLE_YET, commandHelp, parseCommand, type ParsedCommand } from '../commands/parse-command.js';
+import { resolveTarget } from '../commands/resolve-target.js';
+import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
+import { messageOf } from '../errors.js';
+import {
+  canWrite,
+  memberOfAny,
+  react,
+  repositoryAccess,
+  type CommandGitHubClient,
+  type Reaction,
+} from '../github/command-access.js';
+import { pullRequestInput } from '../github/pull-request-input.js';
+import type { RepoRef } from '../github/types.js';
+import type { KubeClient } from '../kube/client.js';
+import { commandPermission } from '../manifest/command-permissions.js';
+import { PROJECT_FILE, parseProjectManifest } from '../manifest/load-project.js';
+import { readRepositoryText } from '../manifest/repository-files.js';
+import type { EnvironmentCommand, ProjectSpec } from '../manifest/types.js';
+import {
+  formatCommandFailure,
+  formatCommandReply,
+  formatNeedsMembership,
+  formatNeedsWrite,
+  formatNoClusterAccess,
+  formatNotAvailable,
+  formatPlanReply,
+  formatRunning,
+  formatStatusReply,
+  formatUnknownOnBase,
+  type CommandRequest,
+} from '../report/command-reply.js';
+import { environmentStatus } from './environment-status.js';
+import { fetchAndCheck, validatePullRequest, type ValidatePullRequestPorts } from './validate-pull-request.js';
+
+/** A comment on a pull request, as the `issue_comment.created` webhook gives it. */
+export interface CommandComment {
+  id: number;
+  body: string;
+  author: string;
+  /** ISO time. */
+  createdAt: string;
+  htmlUrl: string;
+  pullNumber: number;
+}
+
+export interface CommentCommandPorts extends ValidatePullRequestPorts {
+  /** The app's clusters, for `/status`; without them the reply says the app cannot see them. */
+  clusters?: {
+    kube: (environment: string, project: ProjectSpec) => KubeClient;
+    clusterAccess: (target: DeployTarget) => AccessDecision;
+  };
+  /** Post "running" only when the command takes longer (one write saved on quick ones). Default 1,500 ms. */
+  runningAfterMs?: number;
+}
+
+export interface CommandOutcome {
+  outcome: 'ignored' | 'done' | 'refused' | 'failed' | 'not-available';
+  /** GitHub writes made for the command (reactions, the reply and its edits; not a re-validation's own). */
+  writes: number;
+  replyId?: number;
+}
+
+/**
+ * A command comment, start to end: 👀 at once, who may give it, then one reply (created once,
+ * edited as it progresses), and 🚀 or 😕 on the command. Permissions are read from the base
+ * branch's streampilot.yaml, which the pull request cannot change.
+ */
+export async function runCommentCommand(
+  octokit: CommandGitHubClient,
+  repo: RepoRef,
+  comment: CommandComment,
+  ports: CommentCommandPorts,
+): Promise<CommandOutcome> {
+  const parsed = parseCommand(comment.body);
+  if (parsed.kind === 'ignore') return { outcome: 'ignored', writes: 0 };
+  const line = parsed.kind === 'command' ? parsed.command.line : comment.body.trim().split(/\r?\n/, 1)[0]!;
+  const request: CommandRequest = {
+    line,
+    author: comment.author,
+    at: comment.createdAt,
+    commentUrl: comment.htmlUrl,
+    commentId: comment.id,
+  };
+  const reply = new Reply(octokit, repo, comment.pullNumber, request);
+  let writes = 0;
+  const finish = async (reaction: Reaction, outcome: CommandOutcome['outcome']): Promise<CommandOutcome> => {
+    await react(octokit, repo, comment.id, reaction);
+    writes++;
+    return { outcome, writes: writes + reply.writes, ...(reply.id !== undefined ? { replyId: reply.id } : {}) };
+  };
+
+  await react(octokit, repo, comment.id, 'eyes');
+  writes++;
+  const where = `${repo.owner}/${repo.repo}#${comment.pullNumber}`;
+  ports.log.info(`command ${JSON.stringify(line)} by ${comment.author} on ${where}`);
+  try {
+    if (parsed.kind === 'reply') {
+      await reply.show(parsed.text);
+      return await finish('confused', 'refused');
+    }
+    const command = parsed.command;
+    const access = await repositoryAccess(octokit, repo, comment.author);
+    const pr = (await octokit.rest.pulls.get({ ...repo, pull_number: comment.pullNumber })).data;
+    if (!canWrite(access)) {
+      const forkAuthor = Boolean(pr.head.repo?.fork) && pr.head.repo?.full_name.split('/')[0] === comment.author;
+      ports.log.info(`command on ${where} refused: ${comment.author} has ${access.roleName}`);
+      await reply.show(
+        formatNeedsWrite({
+          command: command.name,
+          author: comment.author,
+          repository: `${repo.owner}/${repo.repo}`,
+          roleName: access.roleName,
+          forkAuthor,
+        }),
+      );
+      return await finish('confused', 'refused');
+    }
+    if (command.name === 'help') {
+      await reply.show(commandHelp());
+      return await finish('rocket', 'done');
+    }
+    const input = pullRequestInput(pr);
+    const running = reply.showAfter(formatRunning(line), ports.runningAfterMs ?? 1500);
+    try {
+      if (command.name === 'plan') {
+        const validated = await validatePullRequest(octokit, repo, input, ports);
+        await running.cancel();
+        await reply.show(
+          formatPlanReply({
+            headSha: input.headSha,
+            conclusion: validated.conclusion,
+            planUpdated: validated.comment !== undefined && validated.comment.action !== 'stale',
+          }),
+        );
+        return await finish('rocket', 'done');
+      }
+      const result = await environmentCommand(octokit, repo, comment, command, input, ports);
+      await running.cancel();
+      await reply.show(result.text);
+      return await finish(result.outcome === 'done' ? 'rocket' : 'confused', result.outcome);
+    } finally {
+      await running.cancel();
+    }
+  } catch (e) {
+    ports.log.error(`command ${JSON.stringify(line)} on ${where} failed: ${ports.redact(messageOf(e))}`);
+    try {
+      await reply.show(
+        ports.redact(formatCommandFailure(parsed.kind === 'command' ? parsed.command.name : line, messageOf(e))),
+      );
+    } catch (again) {
+      ports.log.error(`could not answer the command on ${where}: ${ports.redact(messageOf(again))}`);
+    }
+    return await finish('confused', 'failed');
+  }
+}
+
+/** A command about environments: the target from the plan, who may act there, then the command itself. */
+async function environmentCommand(
+  octokit: CommandGitHubClient,
+  repo: RepoRef,
+  comment: CommandComment,
+  command: ParsedCommand,
+  input: ReturnType<typeof pullRequestInput>,
+  ports: CommentCommandPorts,
+): Promise<{ outcome: CommandOutcome['outcome']; text: string }> {
+  let base: ProjectSpec | undefined;
+  const checked = await fetchAndCheck(octokit, repo, input, ports, (dir) => {
+    const text = readRepositoryText(dir, PROJECT_FILE);
+    if (text.ok) base = parseProjectManifest(text.text).spec;
+  });
+  const described = ports.describePlan({ ...checked, pullRequest: input });
+  const changedJobs = described.jobs
+    .filter((j) => j.change === 'new' || j.change === 'changed' || j.change === 'renamed')
+    .map((j) => j.name);
+  // The pull request's own view decides what the names mean; the base branch decides who may act.
+  const plan = command.name === 'status' ? checked.base.plan : checked.head.plan;
+  const scope = {
+    environments: plan.environments.map((e) => ({
+      name: e.name,
+      jobs: e.jobs.filter((j) => j.enabled).map((j) => j.name),
+    })),
+    changedJobs,
+  };
+  const target = resolveTarget(command, scope);
+  if (target.kind === 'reply') return { outcome: 'refused', text: target.text };
+
+  const name = command.name as EnvironmentCommand;
+  for (const environment of target.environments) {
+    const spec = base?.environments[environment];
+    if (!spec) return { outcome: 'refused', text: formatUnknownOnBase(command.name, environment) };
+    const permission = commandPermission(spec, name);
+    if (permission === 'writers') continue;
+    const members = permission === 'allowed' ? (spec.allowed ?? []) : permission;
+    const member = await memberOfAny(octokit, comment.author, members);
+    if (member.via) {
+      ports.log.info(`${comment.author} may ${command.name} in ${environment} as ${member.via}`);
+      continue;
+    }
+    return {
+      outcome: 'refused',
+      text: formatNeedsMembership({
+        command: command.name,
+        environment,
+        author: comment.author,
+        members,
+        permission,
+        unreadable: member.unreadable,
+      }),
+    };
+  }
+
+  if (NOT_AVAILABLE_YET.has(command.name))
+    return { outcome: 'not-available', text: formatNotAvailable(command.name, target.environments, target.jobs) };
+
+  // /status
+  if (!ports.clusters) return { outcome: 'refused', text: formatNoClusterAccess(target.environments) };
+  const clusters = ports.clusters;
+  const results = await Promise.all(
+    target.environments.map(async (environment) => {
+      const planned = plan.environments.find((e) => e.name === environment)!;
+      const enabled = planned.jobs.filter((j) => j.enabled);
+      const decision = clusters.clusterAccess({
+        repository: `${repo.owner}/${repo.repo}`,
+        environment,
+        context: planned.kubeContext,
+        namespaces: [...new Set([planned.namespace, ...enabled.map((j) => j.job.namespace)])],
+      });
+      if (!decision.allowed) return { environment, problem: `${decision.reason} (${decision.hint})` };
+      try {
+        const kube = clusters.kube(environment, base!);
+        const status = await environmentStatus(
+          planned,
+          kube,
+          planned.kubeContext ? { kubeContext: planned.kubeContext } : {},
+        );
+        return { environment, status };
+      } catch (e) {
+        return { environment, problem: `could not read the cluster: ${ports.redact(messageOf(e))}` };
+      }
+    }),
+  );
+  return { outcome: 'done', text: formatStatusReply(results) };
+}
+
+/** The one reply of a command: created on its first text, edited after. */
+class Reply {
+  id: number | undefined;
+  writes = 0;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly octokit: CommandGitHubClient,
+    private readonly repo: RepoRef,
+    private readonly issue: number,
+    private readonly request: CommandRequest,
+  ) {}
+
+  show(text: string): Promise<void> {
+    const body = formatCommandReply(this.request, text);
+    this.pending = this.pending.then(async () => {
+      if (this.id === undefined) {
+        const { data } = await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: this.issue, body });
+        this.id = data.id;
+      } else await this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: this.id, body });
+      this.writes++;
+    });
+    return this.pending;
+  }
+
+  /** Shows `text` after `ms` unless cancelled first; `cancel` waits for a write already started. */
+  showAfter(text: string, ms: number): { cancel(): Promise<void> } {
+    let started: Promise<void> | undefined;
+    const timer = setTimeout(() => {
+      started = this.show(text).catch(() => undefined);
+    }, ms);
+    return {
+      cancel: async () => {
+        clearTimeout(timer);
+        await started;
+      },
+    };
+  }
+}
