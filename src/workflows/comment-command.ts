@@ -229,11 +229,10 @@ async function environmentCommand(
       if (!decision.allowed) return { environment, problem: `${decision.reason} (${decision.hint})` };
       try {
         const kube = clusters.kube(environment, base!);
-        const status = await environmentStatus(
-          planned,
-          kube,
-          planned.kubeContext ? { kubeContext: planned.kubeContext } : {},
-        );
+        const status = await environmentStatus(planned, kube, {
+          repository: `${repo.owner}/${repo.repo}`,
+          ...(planned.kubeContext ? { kubeContext: planned.kubeContext } : {}),
+        });
         return { environment, status };
       } catch (e) {
         return { environment, problem: `could not read the cluster: ${ports.redact(messageOf(e))}` };
