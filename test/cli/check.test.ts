@@ -138,7 +138,8 @@ describe('streampilot check on the broken example', () => {
     ['jobs/bad-yaml/job.yaml', 5, 1, 'manifest/yaml', /not valid YAML/],
     ['jobs/bad-references/job.yaml', 4, 17, 'manifest/reference', /`views\.sql` does not exist/],
     ['jobs/bad-references/job.yaml', 6, 3, 'manifest/reference', /environment `production` is not defined/],
-    ['jobs/render-problems/job.yaml', 7, 10, 'render', /resources\.taskManager\.memory is missing/],
+    // A job with no resources now gets the operator's default sizes, so a missing memory no longer shows.
+    ['jobs/render-problems/job.yaml', 7, 3, 'render', /runner argument "\{\{scrpt\}\}" uses \{\{scrpt\}\}/],
   ];
 
   it.each(planted)('reports %s:%i:%i (%s)', (file, line, column, rule, message) => {
