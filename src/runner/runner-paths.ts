@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, messageOf } from '../errors.js';
+
+/**
+ * Where StreamPilot's SQL runner and what it reads sit in a job's pods (the contract between
+ * the runner, the image builders and the renderer; docs in README, "How a job runs").
+ */
+export const RUNNER_JAR_PATH = '/opt/flink/usrlib/streampilot-sql-runner.jar';
+
+/** The default `runner.jarURI`: our runner, at the path every image and ConfigMap job carries it. */
+export const RUNNER_JAR_URI = `local://${RUNNER_JAR_PATH}`;
+
+/** The runner's entry point, also its jar's Main-Class (so FlinkDeployments need no entryClass). */
+export const RUNNER_MAIN_CLASS = 'dev.streampilot.runner.Main';
+
+/** Mounted from the per-environment values ConfigMap; an absent file means no values. */
+export const RUNNER_VALUES_PATH = '/etc/streampilot/values.properties';
+
+/** Arguments of our runner in application mode; `{{script}}` is the framed script's path in the pod. */
+export const RUNNER_APPLICATION_ARGS: readonly string[] = ['--script', '{{script}}', '--values', RUNNER_VALUES_PATH];
+
+/** The jar's file name in the package (dist/runner/) and the ConfigMap key that carries it. */
+export const RUNNER_JAR_FILE_NAME = 'streampilot-sql-runner.jar';
+
+/** Whether a job runs on our runner (and so gets the framed script and the jar) or on a team's own. */
+export function usesOwnRunner(jarURI: string): boolean {
+  return jarURI === RUNNER_JAR_URI;
+}
+
+/**
+ * The environment variable that carries secret `${name}` into the runner's container:
+ * `STREAMPILOT_SECRET_` + the name upper-cased, every character outside [A-Z0-9_] as `_`.
+ */
+export function secretEnvName(name: string): string {
+  return `STREAMPILOT_SECRET_${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+}
+
+/**
+ * The built runner jar on this machine. `npm run build` writes it next to the compiled
+ * dist/runner/runner-paths.js; running from src/ (tests), it is looked up in dist/runner/.
+ */
+export function runnerJarFile(): string {
+  const candidates = [
+    new URL(`./${RUNNER_JAR_FILE_NAME}`, import.meta.url),
+    new URL(`../../dist/runner/${RUNNER_JAR_FILE_NAME}`, import.meta.url),
+  ].map((u) => fileURLToPath(u));
+  return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
+}
+
+/** The runner jar's bytes; a checkout that was never built has none, which is said with the fix. */
+export function readRunnerJar(): Buffer {
+  const file = runnerJarFile();
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new ConfigError(
+      `StreamPilot's SQL runner jar is missing (${file}): ${messageOf(e)}`,
+      'build it with `npm run build` (needs a JDK: javac on PATH or JAVA_HOME), or install the published package, which ships it',
+    );
+  }
+}
