@@ -90,6 +90,23 @@ try {
   const jar = zip(entries);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, jar);
+  // What image tags and ConfigMap names hash: the jar's inputs, not its bytes, so that a tag does not
+  // change with the javac that happened to compile it (two JDKs may order a constant pool differently).
+  const inputs = createHash('sha256');
+  for (const file of [
+    ...listFiles(SOURCES, '.java'),
+    ...listFiles(STUBS, '.java'),
+    fileURLToPath(import.meta.url),
+  ].sort()) {
+    inputs
+      .update(`${path.relative(root, file).split(path.sep).join('/')}\0`)
+      .update(readFileSync(file))
+      .update('\0');
+  }
+  writeFileSync(
+    out.replace(/\.jar$/, '') + '.json',
+    `${JSON.stringify({ mainClass: MAIN_CLASS, sourceSha256: inputs.digest('hex'), jarSha256: createHash('sha256').update(jar).digest('hex') }, null, 2)}\n`,
+  );
   const sha = createHash('sha256').update(jar).digest('hex');
   console.log(`build-runner: ${path.relative(process.cwd(), out) || out} (${jar.length} bytes, sha256 ${sha})`);
 } finally {

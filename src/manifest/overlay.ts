@@ -9,6 +9,7 @@ import type {
   RunnerSpec,
 } from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
+import { RUNNER_JAR_URI } from '../runner/runner-paths.js';
 import { diagnosticAtPath, type YamlSource } from './yaml-document.js';
 
 /**
@@ -25,7 +26,7 @@ export const BUILT_IN_DEFAULTS = {
   /** `{{flinkVersion}}` is replaced by the resolved version, at every layer. */
   baseImage: 'flink:{{flinkVersion}}',
   /** args and scriptPath have no default here: they depend on the mode, and the renderer owns them. */
-  runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
+  runner: { jarURI: RUNNER_JAR_URI },
 } as const;
 
 /**

@@ -48,14 +48,30 @@ export function runnerJarFile(): string {
   return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
 }
 
-/** The runner jar's bytes; a checkout that was never built has none, which is said with the fix. */
-export function readRunnerJar(): Buffer {
+export interface RunnerJar {
+  bytes: Buffer;
+  /**
+   * sha256 over the jar's inputs (Java sources, stubs, build script), written next to it by the
+   * build: image tags and ConfigMap names hash this, so they do not depend on which javac ran.
+   */
+  sourceSha256: string;
+}
+
+let loaded: { file: string; jar: RunnerJar } | undefined;
+
+/** The built runner jar; a checkout that was never built has none, which is said with the fix. */
+export function runnerJar(): RunnerJar {
   const file = runnerJarFile();
+  if (loaded?.file === file) return loaded.jar;
   try {
-    return readFileSync(file);
+    const bytes = readFileSync(file);
+    const meta = JSON.parse(readFileSync(file.replace(/\.jar$/, '.json'), 'utf8')) as { sourceSha256?: unknown };
+    if (typeof meta.sourceSha256 !== 'string') throw new Error('its .json has no sourceSha256');
+    loaded = { file, jar: { bytes, sourceSha256: meta.sourceSha256 } };
+    return loaded.jar;
   } catch (e) {
     throw new ConfigError(
-      `StreamPilot's SQL runner jar is missing (${file}): ${messageOf(e)}`,
+      `StreamPilot's SQL runner jar is missing or incomplete (${file}): ${messageOf(e)}`,
       'build it with `npm run build` (needs a JDK: javac on PATH or JAVA_HOME), or install the published package, which ships it',
     );
   }

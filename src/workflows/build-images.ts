@@ -21,6 +21,7 @@ import { contentHash, imageContent, imageReference } from '../render/image-ref.j
 import { DEFAULT_SCRIPT_PATH } from '../render/runner-args.js';
 import type { BuilderName, ResolvedJob } from '../manifest/types.js';
 import { checkRepository } from './check-repository.js';
+import { RUNNER_JAR_PATH, runnerJar, usesOwnRunner } from '../runner/runner-paths.js';
 
 /** Where dependency jars go: Flink puts every jar of usrlib/ on the job's class path in application mode. */
 export const USER_LIB_DIR = '/opt/flink/usrlib';
@@ -116,6 +117,7 @@ async function buildJob(
     );
     const localJars = job.dependencies.jars.map((p) => ({ path: p, bytes: readFileSync(path.join(root, p)) }));
     const baseDigest = await ports.registry.resolveBaseDigest(job.baseImage, job.name);
+    const runner = usesOwnRunner(job.runner.jarURI) ? runnerJar() : undefined;
 
     const hash = contentHash(
       imageContent(job, {
@@ -123,6 +125,7 @@ async function buildJob(
         jarDigests: Object.fromEntries(localJars.map((j) => [j.path, sha256Hex(j.bytes)])),
         mavenDigests: Object.fromEntries(artifacts.map((a) => [a.coordinate, a.sha256])),
         baseImageDigest: baseDigest,
+        ...(runner ? { runnerSourceSha256: runner.sourceSha256 } : {}),
         ...(job.build?.dockerfile ? { dockerContext: folderSha256(path.join(root, job.dir)) } : {}),
       }),
     );
@@ -136,6 +139,7 @@ async function buildJob(
       { path: job.runner.scriptPath ?? DEFAULT_SCRIPT_PATH, content: Buffer.from(planned.script, 'utf8') },
       ...artifacts.map((a) => ({ path: `${USER_LIB_DIR}/${a.fileName}`, content: readFileSync(a.file) })),
       ...localJars.map((j) => ({ path: `${USER_LIB_DIR}/${path.posix.basename(j.path)}`, content: j.bytes })),
+      ...(runner ? [{ path: RUNNER_JAR_PATH, content: runner.bytes }] : []),
     ];
     const request: BuildRequest = { ...requestBase(job, target, baseDigest), files };
     if (job.build?.dockerfile) {

@@ -6,10 +6,16 @@ import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
 import { jobDiagnostics } from '../rules/job-diagnostics.js';
 import type { Statement } from '../sql/model/statements.js';
 import { printRunnerScript } from '../sql/printer/runner-script.js';
+import { framedStatements, writeFramedScript } from '../runner/framed-script.js';
+import { usesOwnRunner } from '../runner/runner-paths.js';
 
 export interface JobSqlResult {
   diagnostics: Diagnostic[];
-  /** The normalised script the runner will execute; '' when the SQL has syntax errors. */
+  /**
+   * What the runner reads, '' when the SQL has errors: for StreamPilot's runner the framed script
+   * (the user's statements with `${…}` intact, the same in every environment); for a team's own
+   * runner the normalised script with the environment's variables substituted.
+   */
   script: string;
 }
 
@@ -33,7 +39,7 @@ export function checkJobSql(
   cache?: ResultCache,
   shared?: ResultCache,
 ): JobSqlResult {
-  const key = cache ? hashKey('job-sql/v1', BUILD_IDENTITY, sources, job, project?.provided ?? null) : '';
+  const key = cache ? hashKey('job-sql/v2', BUILD_IDENTITY, sources, job, project?.provided ?? null) : '';
   const cached = cache?.get<JobSqlResult>(key);
   if (cached) return cached;
 
@@ -61,7 +67,11 @@ function analyse(units: SqlUnit[], job: ResolvedJob, project: ProjectSpec | unde
   const diagnostics = jobDiagnostics({ units, job, ...(project ? { project } : {}), wholeJob: true });
   const broken = units.some((u) => u.parsed.issues.length > 0);
   const statements: Statement[] = units.flatMap((u) => u.parsed.statements);
-  return { diagnostics, script: broken ? '' : printRunnerScript(statements) };
+  if (broken) return { diagnostics, script: '' };
+  const script = usesOwnRunner(job.runner.jarURI)
+    ? writeFramedScript(framedStatements(units))
+    : printRunnerScript(statements);
+  return { diagnostics, script };
 }
 
 const VARIABLE_REFERENCE = /\$\{([A-Za-z_][\w.-]*)\}/g;
@@ -78,7 +88,7 @@ function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: P
       referenced[match[1]!] = Object.hasOwn(job.variables, match[1]!) ? job.variables[match[1]!]! : null;
   }
   const ruleJob = Object.fromEntries(RULE_JOB_FIELDS.map((field) => [field, job[field] ?? null]));
-  return hashKey('job-sql-analysis/v1', sources, Object.entries(referenced).sort(), ruleJob, project?.provided ?? null);
+  return hashKey('job-sql-analysis/v2', sources, Object.entries(referenced).sort(), ruleJob, project?.provided ?? null);
 }
 
 /** A per-check `shared` store for `checkJobSql`: lives as long as one check, so it needs no bound or invalidation. */

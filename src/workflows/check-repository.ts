@@ -18,6 +18,7 @@ import { diagnosticAtPath } from '../manifest/yaml-document.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 import { checkServiceNames } from './check-service-names.js';
 import type { CheckResult } from '../plan/types.js';
+import { runnerJar, usesOwnRunner } from '../runner/runner-paths.js';
 
 export type { CheckResult };
 
@@ -219,7 +220,10 @@ function contentAddressedImage(
         .digest('hex'),
     ]),
   );
-  const hash = contentHash(imageContent(resolved, { script, jarDigests }));
+  const runnerSourceSha256 = usesOwnRunner(resolved.runner.jarURI) ? runnerJar().sourceSha256 : undefined;
+  const hash = contentHash(
+    imageContent(resolved, { script, jarDigests, ...(runnerSourceSha256 ? { runnerSourceSha256 } : {}) }),
+  );
   return imageReference(resolved, project.registry?.repository ?? PLACEHOLDER_REGISTRY, hash);
 }
 
