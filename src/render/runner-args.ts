@@ -1,6 +1,11 @@
 import type { ResolvedJob } from '../manifest/types.js';
 import { RenderError } from './render-error.js';
-import { RUNNER_APPLICATION_ARGS, usesOwnRunner } from '../runner/runner-paths.js';
+import {
+  RUNNER_APPLICATION_ARGS,
+  RUNNER_JAR_FILE_NAME,
+  RUNNER_JAR_URI,
+  usesOwnRunner,
+} from '../runner/runner-paths.js';
 
 /**
  * Where the builder writes the normalised script in the job's image when the runner does not
@@ -36,6 +41,17 @@ const PLACEHOLDER = /\{\{([^}]*)\}\}/g;
 /** The runner's args with `{{script}}` (path in the image) and `{{sql}}` (the script text) filled in. */
 export function runnerArgs(job: ResolvedJob, script: string): string[] {
   const own = usesOwnRunner(job.runner.jarURI);
+  if (own && job.mode === 'session' && job.runner.jarURI === RUNNER_JAR_URI) {
+    // The operator downloads a session job's jar itself (ArtifactManager: http(s) directly, other
+    // schemes through Flink's FileSystem) and uploads it to the session cluster; its validator
+    // allows only https unless kubernetes.operator.user.artifacts.allowed-schemes says otherwise.
+    throw new RenderError(
+      job.name,
+      job.environment,
+      `runs in a session cluster with the default runner.jarURI ${RUNNER_JAR_URI}, a path inside a job image that a session job does not have; the operator downloads a session job's jar and accepts https URLs.`,
+      `Host ${RUNNER_JAR_FILE_NAME} from the StreamPilot package (dist/runner/) at an https URL the operator can reach, and set runner.jarURI to it (keep the file name).`,
+    );
+  }
   const template = job.runner.args ?? (own ? OWN_RUNNER_ARGS : CUSTOM_RUNNER_ARGS)[job.mode];
   const scriptPath = job.runner.scriptPath ?? DEFAULT_SCRIPT_PATH;
   const filled = template.map((arg) => {

@@ -77,3 +77,26 @@ function asExecuteStatementSet(text: string): string {
 function encodePath(path: string): string {
   return path.replace(/[%\r\n]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
+
+/** The statements of a framed script, read as the runner reads them; undefined when `text` is not one. */
+export function readFramedScript(text: string): FramedStatement[] | undefined {
+  if (!text.startsWith(`${FRAMED_SCRIPT_MAGIC}\n`)) return undefined;
+  const out: FramedStatement[] = [];
+  let pos = FRAMED_SCRIPT_MAGIC.length + 1;
+  while (pos < text.length) {
+    const end = text.indexOf('\n', pos);
+    const header = /^-- @statement (\d+) (\d+) (.*)$/.exec(text.slice(pos, end < 0 ? text.length : end));
+    if (!header || end < 0) return undefined;
+    const length = Number(header[2]);
+    const file = header[3]!.replace(/%(25|0D|0A)/gi, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
+    out.push({ file, line: Number(header[1]), text: text.slice(end + 1, end + 1 + length) });
+    pos = end + 1 + length + 1;
+  }
+  return out;
+}
+
+/** A script as plain SQL: a framed script's statements joined with `;`, any other script as it is. */
+export function scriptAsSql(text: string): string {
+  const framed = readFramedScript(text);
+  return framed ? framed.map((s) => `${s.text};\n`).join('') : text;
+}

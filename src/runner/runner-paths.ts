@@ -23,9 +23,15 @@ export const RUNNER_APPLICATION_ARGS: readonly string[] = ['--script', '{{script
 /** The jar's file name in the package (dist/runner/) and the ConfigMap key that carries it. */
 export const RUNNER_JAR_FILE_NAME = 'streampilot-sql-runner.jar';
 
-/** Whether a job runs on our runner (and so gets the framed script and the jar) or on a team's own. */
+/**
+ * Whether a job runs on our runner (and so gets the framed script and the jar) or on a team's own:
+ * the default jarURI, or one whose file name is the runner's (a session job names the jar where
+ * the operator can download it, e.g. `https://artifacts.example.com/streampilot-sql-runner.jar`).
+ */
 export function usesOwnRunner(jarURI: string): boolean {
-  return jarURI === RUNNER_JAR_URI;
+  if (jarURI === RUNNER_JAR_URI) return true;
+  const path = jarURI.replace(/[?#].*$/, '');
+  return path.slice(path.lastIndexOf('/') + 1) === RUNNER_JAR_FILE_NAME;
 }
 
 /**

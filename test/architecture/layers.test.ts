@@ -11,7 +11,8 @@ import { repoRoot } from '../support/repo-root.js';
 const LAYERS: readonly (readonly string[])[] = [
   ['text'],
   ['.'],
-  ['sql', 'connectors', 'kube', 'git', 'cache', 'registry', 'runner'],
+  ['sql', 'connectors', 'kube', 'git', 'cache', 'registry'],
+  ['runner'],
   ['manifest'],
   ['maven', 'rules', 'render', 'flink'],
   ['image', 'deploy', 'plan'],
