@@ -18,6 +18,7 @@ import {
   type PodProblem,
 } from './rollout-status.js';
 import type { DeployedRef, FailureReason, FlinkJobExceptions, FlinkRest, FlinkRestTarget } from './types.js';
+import { findFailedStatement } from './runner-failure.js';
 
 export interface DiagnoseTarget {
   ref: DeployedRef;
@@ -90,7 +91,20 @@ export async function diagnoseFailure(
     selector,
     kubectl: kubectl(target),
   });
-  return { summary, ...(rootCause ? { rootCause } : {}), events, logTail: logTail ?? [], ...(hint ? { hint } : {}) };
+  const statement = findFailedStatement([
+    'error' in finding ? finding.error?.message : undefined,
+    object?.status?.error,
+    rootCause,
+    (logTail ?? []).join('\n'),
+  ]);
+  return {
+    summary: statement ? `the statement at ${statement.file}:${statement.line} failed: ${statement.cause}` : summary,
+    ...(statement ? { statement } : {}),
+    ...(rootCause ? { rootCause } : {}),
+    events,
+    logTail: logTail ?? [],
+    ...(hint ? { hint } : {}),
+  };
 }
 
 export interface Facts {

@@ -4,6 +4,7 @@
  * these values; only the workflow decides what they mean for the user.
  */
 import type { FlinkResourceObject } from '../kube/types.js';
+import type { FailedStatement } from './runner-failure.js';
 
 export type { FlinkJobExceptions, FlinkRest, FlinkRestTarget } from '../flink/types.js';
 export type { CompanionObject, DeployObjects } from '../render/types.js';
@@ -55,6 +56,8 @@ export interface FailureReason {
   /** Last lines of the JobManager log (of its last terminated run when it crash-loops). */
   logTail: string[];
   hint?: string;
+  /** The statement StreamPilot's SQL runner reported as failed, by repository path and line. */
+  statement?: FailedStatement;
 }
 
 /** The operator's view while we wait, for progress output. */

@@ -10,6 +10,7 @@ import type {
 } from './types.js';
 import { didYouMeanSuffix } from '../text/did-you-mean.js';
 import { withDefaultResources } from './resource-defaults.js';
+import { RUNNER_JAR_URI } from '../runner/runner-paths.js';
 import { diagnosticAtPath, type YamlSource } from './yaml-document.js';
 
 /**
@@ -26,7 +27,7 @@ export const BUILT_IN_DEFAULTS = {
   /** `{{flinkVersion}}` is replaced by the resolved version, at every layer. */
   baseImage: 'flink:{{flinkVersion}}',
   /** args and scriptPath have no default here: they depend on the mode, and the renderer owns them. */
-  runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
+  runner: { jarURI: RUNNER_JAR_URI },
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import { printScript } from '../sql/printer/statements.js';
 import type { DeployOn } from '../manifest/types.js';
 import type { CheckResult } from './types.js';
 import type { PlannedEnvironment, PlannedJob } from './types.js';
+import { scriptAsSql } from '../runner/framed-script.js';
 
 /** `invalid`: the job is still there but its manifest has errors, so head has no plan for it. */
 export type JobChangeStatus = 'new' | 'changed' | 'unchanged' | 'deleted' | 'renamed' | 'invalid';
@@ -297,7 +298,7 @@ function fileIndex(result: CheckResult | undefined): JobFiles {
  */
 function queryShape(job: PlannedJob, files: JobFiles): string | undefined {
   // The normalised script when the plan carries it; else the files the check kept (not on a cache hit).
-  const text = job.script || files.get(job.dir)?.sqlTexts?.join('\n');
+  const text = job.script ? scriptAsSql(job.script) : files.get(job.dir)?.sqlTexts?.join('\n');
   if (!text) return undefined;
   const parsed = parseScript(text, { flinkVersion: job.flinkVersion });
   if (parsed.issues.length > 0) return undefined;

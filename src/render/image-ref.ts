@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedJob } from '../manifest/types.js';
 import { DEFAULT_SCRIPT_PATH } from './runner-args.js';
+import { RUNNER_JAR_PATH, usesOwnRunner } from '../runner/runner-paths.js';
 
 /**
  * Image tags are content addresses: equal content, equal tag, so an unchanged job is never
@@ -18,6 +19,8 @@ export interface ImageContent {
   /** Jars from the repository, by path, with the sha256 of their bytes (a path alone says nothing about content). */
   jars: readonly { path: string; sha256: string }[];
   baseImage: BaseImage;
+  /** StreamPilot's runner jar, when the job uses it: where it goes and the sha256 of its sources. */
+  runner?: { path: string; sourceSha256: string };
   /** Jobs built from their own Dockerfile: sha256 over the build context (Dockerfile included). */
   dockerContext?: string;
 }
@@ -49,9 +52,15 @@ export function imageContent(
     baseImageDigest?: string;
     mavenDigests?: Readonly<Record<string, string>>;
     dockerContext?: string;
+    /** `runnerJar().sourceSha256`: required when the job uses StreamPilot's runner. */
+    runnerSourceSha256?: string;
   },
 ): ImageContent {
+  const own = usesOwnRunner(job.runner.jarURI);
+  if (own && !input.runnerSourceSha256)
+    throw new Error(`${job.name}: no sha256 given for StreamPilot's runner jar; pass runnerJar().sourceSha256.`);
   return {
+    ...(own ? { runner: { path: RUNNER_JAR_PATH, sourceSha256: input.runnerSourceSha256! } } : {}),
     ...(input.dockerContext ? { dockerContext: input.dockerContext } : {}),
     script: input.script,
     scriptPath: job.runner.scriptPath ?? DEFAULT_SCRIPT_PATH,
@@ -88,6 +97,7 @@ export function contentHash(parts: ImageContent): string {
     jars: [...parts.jars]
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       .map((j) => [j.path, j.sha256]),
+    ...(parts.runner ? { runner: [parts.runner.path, parts.runner.sourceSha256] } : {}),
     // only present for Dockerfile builds, so every other tag stays what it was
     ...(parts.dockerContext ? { dockerContext: parts.dockerContext } : {}),
   };

@@ -6,6 +6,7 @@ import { RenderError } from './render-error.js';
 import { renderJob, type RenderInput } from './render-job.js';
 import { DEFAULT_SCRIPT_PATH } from './runner-args.js';
 import { mountValues, renderValuesConfigMap, runtimeValues, usesStreamPilotRunner } from './runtime-values.js';
+import { RUNNER_JAR_FILE_NAME, RUNNER_JAR_PATH, runnerJar, usesOwnRunner } from '../runner/runner-paths.js';
 
 /**
  * The container the operator merges a pod template's container of this name into: the one that
@@ -26,10 +27,10 @@ const NAME_HASH_LENGTH = 10;
  * Everything one job's deploy applies, in order: `companions` first, then `resource`.
  *
  * - A job with its own image: the operator resource alone, exactly as `renderJob` renders it.
- * - `build: configmap`: an immutable ConfigMap holding the normalised script, named after its
- *   content (`<job>-sql-<10 hex>`), and the FlinkDeployment with `input.image` (the base image,
- *   pinned by digest by the caller) whose pod template mounts that ConfigMap at
- *   `runner.scriptPath`. A changed script means a new name, so the pod template changes and the
+ * - `build: configmap`: an immutable ConfigMap holding the script (and, for StreamPilot's runner,
+ *   its jar), named after its content (`<job>-sql-<10 hex>`), and the FlinkDeployment with
+ *   `input.image` (the base image, pinned by digest by the caller) whose pod template mounts that
+ *   ConfigMap at `runner.scriptPath` (and the jar at its path in `runner.jarURI`). A changed script means a new name, so the pod template changes and the
  *   operator upgrades the job as it would for a new image; an unchanged script renders the same
  *   spec, and the operator leaves the job alone.
  *
@@ -69,7 +70,7 @@ function renderScriptObjects(job: ResolvedJob, input: RenderInput): DeployObject
       ['build'],
     );
   }
-  const configMap = renderSqlConfigMap(job, input.script, input.repository);
+  const configMap = renderSqlConfigMap(job, input.script, input.repository, ownRunnerJar(job));
   const resource = renderJob({ ...job, podTemplate: mountScript(job, configMap.metadata.name) }, input);
   return { resource, companions: [configMap] };
 }
@@ -90,15 +91,35 @@ export function sqlScriptFile(job: ResolvedJob): { path: string; key: string } {
   return { path, key };
 }
 
-/** What the script's ConfigMap weighs in the API server's count (key and value bytes), to compare with CONFIGMAP_MAX_BYTES. */
-export function sqlConfigMapBytes(job: ResolvedJob, script: string): number {
-  return Buffer.byteLength(sqlScriptFile(job).key, 'utf8') + Buffer.byteLength(script, 'utf8');
+/**
+ * What the script's ConfigMap weighs in the API server's count (key and value bytes, binaryData
+ * counted decoded as the API server's validation counts it), to compare with CONFIGMAP_MAX_BYTES.
+ */
+export function sqlConfigMapBytes(job: ResolvedJob, script: string, jar = ownRunnerJar(job)): number {
+  const jarBytes = jar ? Buffer.byteLength(RUNNER_JAR_FILE_NAME, 'utf8') + jar.length : 0;
+  return Buffer.byteLength(sqlScriptFile(job).key, 'utf8') + Buffer.byteLength(script, 'utf8') + jarBytes;
 }
 
-/** The ConfigMap of a `build: configmap` job: the script under the file name the runner reads. */
-export function renderSqlConfigMap(job: ResolvedJob, script: string, repository?: string): CompanionObject {
+/**
+ * StreamPilot's runner jar for a job that uses it. A `build: configmap` job runs on a stock Flink
+ * image, which has no runner: the jar travels in the ConfigMap next to the script.
+ */
+function ownRunnerJar(job: ResolvedJob): Buffer | undefined {
+  return usesOwnRunner(job.runner.jarURI) ? runnerJar().bytes : undefined;
+}
+
+/**
+ * The ConfigMap of a `build: configmap` job: the script under the file name the runner reads, and
+ * for StreamPilot's runner its jar under `binaryData`.
+ */
+export function renderSqlConfigMap(
+  job: ResolvedJob,
+  script: string,
+  repository?: string,
+  jar = ownRunnerJar(job),
+): CompanionObject {
   const { key } = sqlScriptFile(job);
-  const bytes = sqlConfigMapBytes(job, script);
+  const bytes = sqlConfigMapBytes(job, script, jar);
   if (bytes > CONFIGMAP_MAX_BYTES) {
     throw new RenderError(
       job.name,
@@ -111,12 +132,13 @@ export function renderSqlConfigMap(job: ResolvedJob, script: string, repository?
   // (and of its repository, which never changes).
   const meta = objectMeta(job, script, repository ? { repository } : {});
   const data = { [key]: script };
+  const binaryData = jar ? { [RUNNER_JAR_FILE_NAME]: jar.toString('base64') } : undefined;
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: {
       // The key is part of the name's hash: an immutable ConfigMap can never take new data under an old name.
-      name: `${job.name}-sql-${sha256Hex(JSON.stringify(data)).slice(0, NAME_HASH_LENGTH)}`,
+      name: `${job.name}-sql-${sha256Hex(JSON.stringify(binaryData ? [data, binaryData] : data)).slice(0, NAME_HASH_LENGTH)}`,
       namespace: meta.namespace,
       labels: meta.labels,
       annotations: {
@@ -127,6 +149,7 @@ export function renderSqlConfigMap(job: ResolvedJob, script: string, repository?
     // Immutable: what runs is what Git says; a `kubectl edit` of the SQL is refused, and the kubelet need not watch it.
     immutable: true,
     data,
+    ...(binaryData ? { binaryData } : {}),
   };
 }
 
@@ -170,6 +193,15 @@ function mountScript(job: ResolvedJob, configMapName: string): Obj {
   }
   // subPath: one file, so the rest of the folder (the runner jar often sits next to it) stays as the image has it.
   mounts.push({ name: SQL_VOLUME, mountPath: path, subPath: key, readOnly: true });
+  if (usesOwnRunner(job.runner.jarURI)) {
+    if (mounts.some((m) => isObject(m) && m.mountPath === RUNNER_JAR_PATH)) {
+      fail(
+        `already mounts something at ${RUNNER_JAR_PATH}, where \`build: configmap\` mounts StreamPilot's SQL runner.`,
+        'Remove that mount, or name your own runner in runner.jarURI.',
+      );
+    }
+    mounts.push({ name: SQL_VOLUME, mountPath: RUNNER_JAR_PATH, subPath: RUNNER_JAR_FILE_NAME, readOnly: true });
+  }
   return template;
 }
 

@@ -1,5 +1,5 @@
 import type { ResolvedJob, SecretRef } from '../manifest/types.js';
-import { DEFAULT_RUNNER_JAR_URI, secretEnvName, VALUES_DIR, VALUES_FILE } from '../runner/runner-paths.js';
+import { secretEnvName, usesOwnRunner, VALUES_DIR, RUNNER_VALUES_PATH } from '../runner/runner-paths.js';
 import { sha256Hex } from '../text/sha256.js';
 import { FLINK_MAIN_CONTAINER } from './render-deploy-objects.js';
 import { objectMeta } from './object-meta.js';
@@ -12,7 +12,7 @@ import type { CompanionObject } from './types.js';
  * own runner keeps build-time substitution: its runner knows nothing of runtime values.
  */
 export function usesStreamPilotRunner(job: Pick<ResolvedJob, 'runner'>): boolean {
-  return job.runner.jarURI === DEFAULT_RUNNER_JAR_URI;
+  return usesOwnRunner(job.runner.jarURI);
 }
 
 /** The values one environment gives a job's placeholders at start: only those its script uses. */
@@ -103,7 +103,7 @@ export function sessionValueArgs(job: ResolvedJob, script: string): string[] {
 
 /** The pod template volume that carries the values ConfigMap. */
 export const VALUES_VOLUME = 'streampilot-values';
-const VALUES_KEY = VALUES_FILE.slice(VALUES_FILE.lastIndexOf('/') + 1);
+const VALUES_KEY = RUNNER_VALUES_PATH.slice(RUNNER_VALUES_PATH.lastIndexOf('/') + 1);
 const NAME_HASH_LENGTH = 10;
 
 /**

@@ -17,6 +17,7 @@ export const RULE_JOB_FIELDS = [
   'dependencies',
   'externalTables',
   'packaging',
+  'runner',
 ] as const satisfies readonly (keyof ResolvedJob)[];
 export type RuleJob = Pick<ResolvedJob, (typeof RULE_JOB_FIELDS)[number]>;
 export type RuleProject = Pick<ProjectSpec, 'provided'>;

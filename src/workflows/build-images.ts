@@ -22,6 +22,7 @@ import { contentHash, imageContent, imageReference } from '../render/image-ref.j
 import { DEFAULT_SCRIPT_PATH } from '../render/runner-args.js';
 import type { BuilderName, ResolvedJob } from '../manifest/types.js';
 import { checkRepository } from './check-repository.js';
+import { RUNNER_JAR_PATH, runnerJar, usesOwnRunner } from '../runner/runner-paths.js';
 
 export { USER_LIB_DIR };
 
@@ -131,6 +132,7 @@ async function buildJob(
       return { path: written, bytes: read.bytes };
     });
     const baseDigest = await ports.registry.resolveBaseDigest(job.baseImage, job.name);
+    const runner = usesOwnRunner(job.runner.jarURI) ? runnerJar() : undefined;
 
     const hash = contentHash(
       imageContent(job, {
@@ -138,6 +140,7 @@ async function buildJob(
         jarDigests: Object.fromEntries(localJars.map((j) => [j.path, sha256Hex(j.bytes)])),
         mavenDigests: Object.fromEntries(artifacts.map((a) => [a.coordinate, a.sha256])),
         baseImageDigest: baseDigest,
+        ...(runner ? { runnerSourceSha256: runner.sourceSha256 } : {}),
         ...(job.build?.dockerfile ? { dockerContext: folderSha256(path.join(root, job.dir)) } : {}),
       }),
     );
@@ -151,6 +154,7 @@ async function buildJob(
       { path: job.runner.scriptPath ?? DEFAULT_SCRIPT_PATH, content: Buffer.from(planned.script, 'utf8') },
       ...artifacts.map((a) => ({ path: `${USER_LIB_DIR}/${a.fileName}`, content: readFileSync(a.file) })),
       ...localJars.map((j) => ({ path: jarImagePath(j.path), content: j.bytes })),
+      ...(runner ? [{ path: RUNNER_JAR_PATH, content: runner.bytes }] : []),
     ];
     const request: BuildRequest = { ...requestBase(job, target, baseDigest), files };
     if (job.build?.dockerfile) {

@@ -7,12 +7,17 @@ import { jobDiagnostics } from '../rules/job-diagnostics.js';
 import { placeholderUses } from '../sql/placeholder-uses.js';
 import { LineMap, type Range } from '../text/source.js';
 import { usesStreamPilotRunner } from '../render/runtime-values.js';
-import { DEFAULT_RUNNER_JAR_URI } from '../runner/runner-paths.js';
+import { RUNNER_JAR_URI, usesOwnRunner } from '../runner/runner-paths.js';
 import { printRunnerScript } from '../sql/printer/runner-script.js';
+import { framedStatements, writeFramedScript } from '../runner/framed-script.js';
 
 export interface JobSqlResult {
   diagnostics: Diagnostic[];
-  /** The normalised script the runner will execute; '' when the SQL has syntax errors. */
+  /**
+   * What the runner reads, '' when the SQL has errors: for StreamPilot's runner the framed script
+   * (the user's statements with `${…}` intact, the same in every environment); for a team's own
+   * runner the normalised script with the environment's variables substituted.
+   */
   script: string;
 }
 
@@ -36,7 +41,7 @@ export function checkJobSql(
   cache?: ResultCache,
   shared?: ResultCache,
 ): JobSqlResult {
-  const key = cache ? hashKey('job-sql/v1', BUILD_IDENTITY, sources, job, project?.provided ?? null) : '';
+  const key = cache ? hashKey('job-sql/v3', BUILD_IDENTITY, sources, job, project?.provided ?? null) : '';
   const cached = cache?.get<JobSqlResult>(key);
   if (cached) return cached;
 
@@ -70,28 +75,10 @@ function analyse(
   const diagnostics = jobDiagnostics({ units, job, ...(project ? { project } : {}), wholeJob: true });
   const broken = units.some((u) => u.parsed.issues.length > 0);
   if (broken) return { diagnostics, script: '' };
-  return {
-    diagnostics,
-    script: usesStreamPilotRunner(job)
-      ? scriptWithPlaceholders(units, sources, job)
-      : printRunnerScript(units.flatMap((u) => u.parsed.statements)),
-  };
-}
-
-/**
- * StreamPilot's runner fills `${…}` in when the job starts, so the script in the image keeps
- * them and is the same in every environment: printed from the SQL as written, not from the
- * environment's substituted text. Where a placeholder stands somewhere the parser will not
- * take one, the statements are cut from the file as written instead (the runner substitutes
- * text, so either reads the same once filled in).
- */
-function scriptWithPlaceholders(units: SqlUnit[], sources: readonly SqlSource[], job: ResolvedJob): string {
-  const raw = buildSqlUnits(sources, { flinkVersion: job.flinkVersion }).units;
-  if (raw.every((u) => u.parsed.issues.length === 0)) return printRunnerScript(raw.flatMap((u) => u.parsed.statements));
-  const statements = units.flatMap((u) =>
-    u.parsed.statements.map((s) => u.original.slice(u.toOriginal(s.range.start), u.toOriginal(s.range.end)).trim()),
-  );
-  return statements.map((s) => `${s};\n`).join('');
+  const script = usesOwnRunner(job.runner.jarURI)
+    ? writeFramedScript(framedStatements(units))
+    : printRunnerScript(units.flatMap((u) => u.parsed.statements));
+  return { diagnostics, script };
 }
 
 /** Secrets are unknown to StreamPilot: `check` parses each with a stand-in that a string literal holds as any value would. */
@@ -127,7 +114,7 @@ function secretPlacement(sources: readonly SqlSource[], job: ResolvedJob): Diagn
         report(
           use.range,
           `secret ${ref} cannot reach a job with its own runner (${job.runner.jarURI}): its variables are written into the image`,
-          `use StreamPilot's runner (runner.jarURI: ${DEFAULT_RUNNER_JAR_URI}), or pass the value through your runner's own configuration`,
+          `use StreamPilot's runner (runner.jarURI: ${RUNNER_JAR_URI}), or pass the value through your runner's own configuration`,
         );
       } else if (job.mode === 'session') {
         report(
@@ -171,7 +158,7 @@ function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: P
     .filter((n) => Object.hasOwn(referenced, n))
     .sort();
   return hashKey(
-    'job-sql-analysis/v2',
+    'job-sql-analysis/v3',
     sources,
     Object.entries(referenced).sort(),
     ruleJob,

@@ -22,6 +22,7 @@ import { secretEnvName } from '../runner/runner-paths.js';
 import { checkJobSql, checkScopedMemo } from './check-job-sql.js';
 import { checkServiceNames } from './check-service-names.js';
 import type { CheckResult } from '../plan/types.js';
+import { runnerJar, usesOwnRunner } from '../runner/runner-paths.js';
 
 export type { CheckResult };
 
@@ -289,7 +290,10 @@ function contentAddressedImage(
       return [written, read.ok ? sha256Hex(read.bytes) : UNREADABLE_JAR];
     }),
   );
-  const hash = contentHash(imageContent(resolved, { script, jarDigests }));
+  const runnerSourceSha256 = usesOwnRunner(resolved.runner.jarURI) ? runnerJar().sourceSha256 : undefined;
+  const hash = contentHash(
+    imageContent(resolved, { script, jarDigests, ...(runnerSourceSha256 ? { runnerSourceSha256 } : {}) }),
+  );
   return imageReference(resolved, project.registry?.repository ?? PLACEHOLDER_REGISTRY, hash);
 }
 

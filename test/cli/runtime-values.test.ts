@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { DEFAULT_RUNNER_JAR_URI } from '../../src/runner/runner-paths.js';
+import { RUNNER_JAR_URI } from '../../src/runner/runner-paths.js';
 import { runCli } from '../support/run-cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'streampilot-values-'));
@@ -39,7 +39,7 @@ function repository(files: Record<string, string>): string {
 const project = (extra = '') => `apiVersion: streampilot.dev/v1
 kind: Project
 defaults:
-  runner: { jarURI: "${DEFAULT_RUNNER_JAR_URI}" }
+  runner: { jarURI: "${RUNNER_JAR_URI}" }
 registry: { repository: registry.example.test/jobs }
 environments:
   staging:

@@ -322,6 +322,31 @@ describe.skipIf(!crdsPresent)(
         expect(failure.logTail).toEqual(['java.lang.OutOfMemoryError: Java heap space']);
       });
 
+      it("a statement StreamPilot's runner reports as failed: the report names its repository file and line", async () => {
+        const generation = await apply(deployment('bad-statement'));
+        fake.operator.deployed(NS, 'bad-statement');
+        const f = await follow('bad-statement', generation);
+        fake.operator.crashLoop(
+          NS,
+          'bad-statement',
+          [
+            'streampilot-runner: running the statement at jobs/orders/main.sql:1',
+            "streampilot-runner: statement at jobs/orders/main.sql:14 failed: org.apache.flink.table.api.ValidationException: Object 'orderz' not found",
+            'Exception in thread "main" dev.streampilot.runner.Main$StatementFailedException: streampilot-runner: statement at jobs/orders/main.sql:14 failed: …',
+          ],
+          { exitCode: 1, reportInStatus: false },
+        );
+        const failure = failureOf(await f.outcome);
+        expect(failure.statement).toEqual({
+          file: 'jobs/orders/main.sql',
+          line: 14,
+          cause: "org.apache.flink.table.api.ValidationException: Object 'orderz' not found",
+        });
+        expect(failure.summary).toBe(
+          "the statement at jobs/orders/main.sql:14 failed: org.apache.flink.table.api.ValidationException: Object 'orderz' not found",
+        );
+      });
+
       it("a failed job: Flink's root cause from the REST API, the job id, the JobManager log", async () => {
         const generation = await apply(deployment('dividing'));
         const flink = new MemoryFlinkRest(async (jobId) =>

@@ -31,7 +31,7 @@ describe('built-in defaults', () => {
       namespace: 'default',
       baseImage: 'flink:1.20',
       // args and scriptPath are left to the renderer, whose defaults depend on the mode.
-      runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' },
+      runner: { jarURI: 'local:///opt/flink/usrlib/streampilot-sql-runner.jar' },
       parallelism: 1,
       upgradeMode: 'savepoint',
       // The operator refuses a JobManager or TaskManager without memory: Flink's default sizes.

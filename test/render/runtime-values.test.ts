@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderDeployObjects } from '../../src/render/render-deploy-objects.js';
 import { RenderError } from '../../src/render/render-error.js';
 import { runtimeValues, valuesProperties } from '../../src/render/runtime-values.js';
-import { DEFAULT_RUNNER_JAR_URI } from '../../src/runner/runner-paths.js';
+import { RUNNER_JAR_URI } from '../../src/runner/runner-paths.js';
 import { resolvedJob } from '../support/resolved-job.js';
 
-const ours = { runner: { jarURI: DEFAULT_RUNNER_JAR_URI } };
+const ours = { runner: { jarURI: RUNNER_JAR_URI } };
 const SCRIPT = "INSERT INTO snk SELECT * FROM src WHERE a = '${topic}' AND b = '${db_password}';\n";
 const input = { image: 'registry.example.test/jobs:orders-1@sha256:' + '1'.repeat(64), script: SCRIPT };
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparePlans } from '../../src/plan/compare-plans.js';
 import { reviewerWarnings } from '../../src/plan/reviewer-warnings.js';
 import { formatPlanComment } from '../../src/report/plan-comment.js';
-import { DEFAULT_RUNNER_JAR_URI } from '../../src/runner/runner-paths.js';
+import { RUNNER_JAR_URI } from '../../src/runner/runner-paths.js';
 import { editor, twoVersions, type TwoVersions } from '../plan/two-versions.js';
 
 const SECRET_VALUE = 'org.apache.kafka.common.security.plain.PlainLoginModule required password="Zq8vW1xK";';
@@ -18,7 +18,7 @@ describe('the plan comment of a job that reads a Secret', () => {
     process.env.STREAMPILOT_SECRET_KAFKA_JAAS = SECRET_VALUE;
     v = await twoVersions((root) => {
       const edit = editor(root);
-      edit('streampilot.yaml', (t) => t.replace('local:///opt/flink/usrlib/sql-runner.jar', DEFAULT_RUNNER_JAR_URI));
+      edit('streampilot.yaml', (t) => t.replace('local:///opt/flink/usrlib/sql-runner.jar', RUNNER_JAR_URI));
       edit(
         'jobs/orders-enrichment/job.yaml',
         (t) => `${t}secrets:\n  kafka_jaas: { secret: kafka-creds, key: jaas }\n`,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runRules } from '../../src/rules/index.js';
 import { runnerCompatibility } from '../../src/rules/runner-compatibility.js';
-import { at, context } from './fixtures.js';
+import { at, context, job } from './fixtures.js';
 
 // What the operator's flink-sql-runner-example reads differently (its reader is reproduced in test/support/naive-sql-runner.ts).
 describe('sql/runner-compatibility', () => {
@@ -40,5 +40,16 @@ EXECUTE STATEMENT SET BEGIN INSERT INTO s SELECT a FROM k; END;
     const sql = "SET 'pipeline.name' = 'orders';\nSET 'pipeline.name' = 'it''s';\n";
     const ds = runRules(context(sql), [runnerCompatibility]);
     expect(ds.map((d) => d.line)).toEqual([2]);
+  });
+
+  test("says nothing for a job on StreamPilot's runner, which reads framed statements; warns for a team's own runner", () => {
+    const sql = `CREATE TABLE k (a STRING) WITH ('connector' = 'datagen', 'fields.a.kind' = 'random--x');
+CREATE TABLE s (a STRING) WITH ('connector' = 'blackhole');
+INSERT INTO s SELECT a FROM k /*+ OPTIONS('rows-per-second' = '5') */;
+`;
+    const ours = job({ runner: { jarURI: 'local:///opt/flink/usrlib/streampilot-sql-runner.jar' } });
+    const theirs = job({ runner: { jarURI: 'local:///opt/flink/usrlib/sql-runner.jar' } });
+    expect(runRules(context(sql, { job: ours }), [runnerCompatibility])).toEqual([]);
+    expect(runRules(context(sql, { job: theirs }), [runnerCompatibility])).toHaveLength(2);
   });
 });

@@ -3,8 +3,8 @@
  * docker.io and docker-registry with htpasswd auth, started by .ci/run), with Maven
  * dependencies served from a local repository layout over HTTP.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ import { freePort } from '../support/free-port.js';
 import { formatBuildOutcomes } from '../../src/report/format-build.js';
 import { formatBuildCheckRun } from '../../src/report/build-check-run.js';
 import { pull, runIn } from '../support/docker-run.js';
+import { runnerJarFile } from '../../src/runner/runner-paths.js';
 
 const reason = dockerEnv.skipReason ?? registryEnv.skipReason;
 const UDF = 'com.acme.flink:acme-udfs:1.2.0';
@@ -270,8 +271,13 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
     expect(listings[0]).toBe(listings[1]);
     expect(listings[0]).toContain('./acme-udfs-1.2.0.jar');
     expect(listings[0]).toMatch(/\.\/sql-scripts\/script\.sql/);
+    // StreamPilot's runner, the default runner.jarURI, at the path that URI names
+    expect(listings[0]).toContain(
+      `${createHash('sha256').update(readFileSync(runnerJarFile())).digest('hex')}  ./streampilot-sql-runner.jar`,
+    );
     const script = await runIn(docker, a.reference, ['cat', '/opt/flink/usrlib/sql-scripts/script.sql']);
-    // the normalised script: no comments, literal kept intact for the runner
+    // the framed script StreamPilot's runner reads: comments blanked, statements as written
+    expect(script.split('\n')[0]).toBe('-- streampilot framed script v1');
     expect(script).not.toContain('-- v1');
     expect(script).toContain('INSERT INTO sink');
     expect(

@@ -38,13 +38,27 @@ describe.skipIf(!crdsPresent)(
   },
 );
 
-describe('the normalised script a job runs', () => {
-  it('is what the naive SQL runner reads correctly: no comments, statement set in its exact shape', () => {
-    const { plan } = checkRepository(example, { environments: ['staging'], jobs: ['clickstream-fanout'] });
-    const object = plan.environments[0]!.jobs[0]!.object as unknown as { spec: { job: { args: string[] } } };
-    expect(object.spec.job.args).toHaveLength(1);
-    // application mode passes the script's path; the script itself is what the image carries
-    expect(object.spec.job.args[0]).toMatch(/^\/opt\/flink\/usrlib\/.+\.sql$/);
+describe('the script a job runs', () => {
+  it("is StreamPilot's framed script by default: the user's statements with placeholders intact, the same in every environment, at the path the args name", () => {
+    const { plan } = checkRepository(example, { jobs: ['clickstream-fanout'] });
+    const [staging, production] = plan.environments.map((e) => e.jobs[0]!);
+    const object = staging!.object as unknown as { spec: { job: { jarURI: string; args: string[] } } };
+    expect(object.spec.job.jarURI).toBe('local:///opt/flink/usrlib/streampilot-sql-runner.jar');
+    expect(object.spec.job.args).toEqual([
+      '--script',
+      '/opt/flink/usrlib/sql-scripts/script.sql',
+      '--values',
+      '/etc/streampilot/values.properties',
+    ]);
+    const set = "SET 'pipeline.name' = 'clickstream-fanout'";
+    expect(staging!.script.split('\n').slice(0, 4)).toEqual([
+      '-- streampilot framed script v1',
+      `-- @statement 1 ${set.length} jobs/clickstream-fanout/main.sql`,
+      set,
+      expect.stringMatching(/^-- @statement 3 \d+ jobs\/clickstream-fanout\/main\.sql$/),
+    ]);
+    expect(staging!.script).toContain("'properties.bootstrap.servers' = '${kafka_bootstrap}'");
+    expect(production!.script).toBe(staging!.script);
   });
 });
 

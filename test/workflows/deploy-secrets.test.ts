@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createKubeClient, loadKubeConfig, type KubeClient } from '../../src/kube/client.js';
-import { DEFAULT_RUNNER_JAR_URI } from '../../src/runner/runner-paths.js';
+import { RUNNER_JAR_URI } from '../../src/runner/runner-paths.js';
 import { checkRepository } from '../../src/workflows/check-repository.js';
 import { deployEnvironment } from '../../src/workflows/deploy-environment.js';
 import { prepareDeploy } from '../../src/workflows/prepare-deploy.js';
@@ -47,7 +47,7 @@ describe.skipIf(reason)(`deploying a job with secrets ${reason ?? ''}`, () => {
     mkdirSync(path.join(dir, 'repo', 'jobs', 'orders'), { recursive: true });
     writeFileSync(
       path.join(dir, 'repo', 'streampilot.yaml'),
-      `apiVersion: streampilot.dev/v1\nkind: Project\ndefaults: { baseImage: "flink:1.20", runner: { jarURI: "${DEFAULT_RUNNER_JAR_URI}" } }\nregistry: { repository: registry.example.test/jobs }\nenvironments:\n  staging: { namespace: ${NS}, variables: { topic: orders } }\n`,
+      `apiVersion: streampilot.dev/v1\nkind: Project\ndefaults: { baseImage: "flink:1.20", runner: { jarURI: "${RUNNER_JAR_URI}" } }\nregistry: { repository: registry.example.test/jobs }\nenvironments:\n  staging: { namespace: ${NS}, variables: { topic: orders } }\n`,
     );
     writeFileSync(
       path.join(dir, 'repo', 'jobs', 'orders', 'job.yaml'),

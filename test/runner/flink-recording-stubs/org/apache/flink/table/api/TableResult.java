@@ -1,0 +1,3 @@
+package org.apache.flink.table.api;
+
+public interface TableResult {}
