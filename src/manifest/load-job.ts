@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isInside, readTextFile, resolveRepoPath, safeRealpath } from './repository-files.js';
 import { checkBaseImages } from './check-base-image.js';
 import { configurationSecrets } from './configuration-secrets.js';
+import { configurationVariables } from './configuration-variables.js';
 import { validateManifest } from './validate-manifest.js';
 import { quote } from '../text/quote.js';
 import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } from './yaml-document.js';
@@ -52,7 +53,7 @@ export function parseJobManifest(
   const schemaErrors = validateManifest(source, 'job');
   diagnostics.push(...schemaErrors);
   if (schemaErrors.length > 0) return { source, diagnostics };
-  diagnostics.push(...configurationSecrets(source));
+  diagnostics.push(...configurationSecrets(source), ...configurationVariables(source));
   const spec = source.value as JobSpec;
   if (spec.name !== folderName) {
     diagnostics.push(

@@ -87,7 +87,7 @@ export function validateFiles(paths: readonly string[], options: ValidateFilesOp
   for (const group of groups) {
     const { units } = buildSqlUnits(group, { flinkVersion });
     // A loop, not push(...): a spread of many thousands of findings overflows the call stack.
-    for (const d of jobDiagnostics({ units, wholeJob: Boolean(options.wholeJob) })) diagnostics.push(d);
+    for (const d of jobDiagnostics({ units, wholeJob: Boolean(options.wholeJob), flinkVersion })) diagnostics.push(d);
   }
   return { diagnostics: diagnostics.sort(compareDiagnostics), sources, files };
 }
