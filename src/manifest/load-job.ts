@@ -5,6 +5,7 @@ import { isInside, readTextFile, resolveRepoPath, safeRealpath } from './reposit
 import { checkBaseImages } from './check-base-image.js';
 import { configurationSecrets } from './configuration-secrets.js';
 import { configurationVariables } from './configuration-variables.js';
+import { dependencyJars } from './dependency-jars.js';
 import { validateManifest } from './validate-manifest.js';
 import { quote } from '../text/quote.js';
 import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } from './yaml-document.js';
@@ -55,6 +56,7 @@ export function parseJobManifest(
   if (schemaErrors.length > 0) return { source, diagnostics };
   diagnostics.push(...configurationSecrets(source), ...configurationVariables(source));
   const spec = source.value as JobSpec;
+  diagnostics.push(...dependencyJars(source, spec));
   if (spec.name !== folderName) {
     diagnostics.push(
       diagnosticAtPath(source, ['name'], 'value', {
