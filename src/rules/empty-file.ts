@@ -11,7 +11,8 @@ export const hasEmptyUnit = (ctx: RuleContext): boolean => ctx.units.some(isEmpt
  * An empty SQL file is almost always a file saved before it was written or emptied by a bad
  * merge. Said plainly, instead of what follows from it ("no sink", or every table the file
  * should have created reported unknown in the next file: `no-sink` and `unknown-table` stay
- * quiet while a file of the job is empty).
+ * quiet while a file of the job is empty). An error in a job, whose script it is; a warning for
+ * a loose file, which may be a notes file.
  */
 export const emptyFile: Rule = {
   id: 'sql/empty-file',
@@ -24,6 +25,7 @@ export const emptyFile: Rule = {
       report({
         unit,
         range: { start: 0, end: 0 },
+        severity: ctx.wholeJob ? 'error' : 'warning',
         message: blank
           ? 'the file is empty: it has no SQL statement'
           : 'the file is empty: it has only comments, no SQL statement',

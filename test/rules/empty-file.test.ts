@@ -31,3 +31,8 @@ describe('sql/empty-file', () => {
     expect(ds).toEqual([]);
   });
 });
+
+test('a loose file (not a whole job) that is empty is a warning, not an error', () => {
+  const ds = runRules(context({ 'notes.sql': '-- notes\n' }, { wholeJob: false }));
+  expect(ds.map((d) => [d.rule, d.severity])).toEqual([['sql/empty-file', 'warning']]);
+});
