@@ -150,6 +150,31 @@ function checkTable(
   const flinkVersion = ctx.job?.flinkVersion ?? ctx.flinkVersion ?? DEFAULT_FLINK_VERSION;
   checkKeys(unit, table, spec, options, flinkVersion, report);
   checkValues(unit, table, spec, report);
+  if (!inherited) checkWatermarkAlignment(unit, table, options, report);
+}
+
+/**
+ * FactoryUtil.checkWatermarkOptions: any watermark alignment option needs both the group and the
+ * maximum drift, or Flink refuses the table.
+ */
+function checkWatermarkAlignment(
+  unit: SqlUnit,
+  table: CreateTable,
+  options: ReadonlyMap<string, string>,
+  report: (f: Finding) => void,
+): void {
+  const first = table.options.find((o) => o.key.value.startsWith('scan.watermark.alignment.'));
+  if (!first) return;
+  const missing = ['scan.watermark.alignment.group', 'scan.watermark.alignment.max-drift'].filter(
+    (k) => !options.has(k),
+  );
+  if (missing.length === 0) return;
+  report({
+    unit,
+    range: first.key.range,
+    message: `watermark alignment needs both 'scan.watermark.alignment.group' and 'scan.watermark.alignment.max-drift'; ${missing.map((k) => `'${k}'`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing`,
+    hint: `add ${missing.map((k) => `'${k}' = '...'`).join(', ')}, or remove the alignment options`,
+  });
 }
 
 function hasPrimaryKey(table: CreateTable): boolean {

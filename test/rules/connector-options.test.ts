@@ -167,6 +167,13 @@ describe('sql/connector-options: issue 13', () => {
     });
   });
 
+  test('watermark alignment without its max drift is an error, as FactoryUtil.checkWatermarkOptions refuses it', () => {
+    const ds = withVersion(WATERMARKS.replace("  'scan.watermark.alignment.max-drift' = '20 s',\n", ''), '1.20');
+    expect(ds.map((d) => d.message)).toEqual([
+      "watermark alignment needs both 'scan.watermark.alignment.group' and 'scan.watermark.alignment.max-drift'; 'scan.watermark.alignment.max-drift' is missing",
+    ]);
+  });
+
   test('a value outside an enumerated list is an error with the close value suggested', () => {
     const sql = KAFKA.replace("'earliest-offset'", "'earliest'");
     const ds = run(sql);
