@@ -22,6 +22,34 @@ export function formatOptionPrefix(slot: FormatSlot, format: string): string {
   return slot === 'format' ? `${format}.` : `${slot.slice(0, -'format'.length)}${format}.`;
 }
 
+/**
+ * FLIP-296, Flink 1.18+: `FactoryUtil.TableFactoryHelper` marks these as consumed for every
+ * table factory, so any connector accepts them (sources read them; `checkWatermarkOptions`
+ * validates them).
+ */
+export const WATERMARK_OPTIONS: readonly string[] = [
+  'scan.watermark.emit.strategy',
+  'scan.watermark.alignment.group',
+  'scan.watermark.alignment.max-drift',
+  'scan.watermark.alignment.update-interval',
+  'scan.watermark.idle-timeout',
+];
+export const WATERMARK_OPTIONS_SINCE = '1.18';
+/** `FactoryUtil.WATERMARK_EMIT_STRATEGY` is an enum of `WatermarkEmitStrategy`. */
+const WATERMARK_VALUES: Readonly<Record<string, readonly string[]>> = {
+  'scan.watermark.emit.strategy': ['on-event', 'on-periodic'],
+};
+
+/**
+ * The values an option accepts when they form a fixed list, or undefined. Per-column datagen
+ * options are listed under `fields.*.<option>`.
+ */
+export function allowedValues(connector: ConnectorSpec, key: string): readonly string[] | undefined {
+  const field = connector.fieldOptions ? /^fields\..+\.([^.]+)$/.exec(key) : null;
+  const listed = field ? `fields.*.${field[1]}` : key;
+  return connector.values?.[listed] ?? WATERMARK_VALUES[key];
+}
+
 export interface OptionKeyVerdict {
   known: boolean;
   /** A key this one may be a misspelling of. */
@@ -33,6 +61,8 @@ export interface TableOptionsShape {
   options: ReadonlyMap<string, string>;
   /** Column names of the table, for `fields.<column>.*` families; undefined when unknown (LIKE). */
   columns?: readonly string[];
+  /** The job's Flink accepts FLIP-296's `scan.watermark.*` options (1.18+). */
+  watermarkOptions?: boolean;
 }
 
 /**
@@ -41,6 +71,7 @@ export interface TableOptionsShape {
  */
 export function exactKeys(connector: ConnectorSpec, table: TableOptionsShape): string[] {
   const keys = ['connector', ...connector.required.flat(), ...connector.options, ...connector.formatSlots];
+  if (table.watermarkOptions) keys.push(...WATERMARK_OPTIONS);
   for (const slot of connector.formatSlots) {
     const formatId = table.options.get(slot);
     const format = formatId === undefined ? undefined : findFormat(formatId);

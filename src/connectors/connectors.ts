@@ -38,7 +38,17 @@ export interface ConnectorSpec {
   optionsComplete: boolean;
   /** Things the user should know in a hint (e.g. the JDBC driver). */
   note?: string;
+  /**
+   * Options whose value must be one of a fixed list. Flink reads enum options case-insensitively
+   * (`ConfigurationUtils.convertToEnum`), and the string options listed here are lower-cased by
+   * the factory before it compares them, so the check ignores case too.
+   */
+  values?: Readonly<Record<string, readonly string[]>>;
+  /** The factory refuses a table without a PRIMARY KEY; `why` says what the key is for. */
+  primaryKey?: { why: string };
 }
+
+const DELIVERY_GUARANTEE = ['exactly-once', 'at-least-once', 'none'];
 
 const LOOKUP_CACHE = [
   'lookup.cache',
@@ -118,6 +128,14 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
     builtIn: false,
     provider: flink(['flink-sql-connector-kafka', 'flink-connector-kafka'], '3.3.0-<flink>'),
     optionsComplete: true,
+    // KafkaConnectorOptions: ScanStartupMode, ScanBoundedMode, ValueFieldsStrategy, DeliveryGuarantee.
+    values: {
+      'scan.startup.mode': ['earliest-offset', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'],
+      'scan.bounded.mode': ['unbounded', 'latest-offset', 'group-offsets', 'timestamp', 'specific-offsets'],
+      'value.fields-include': ['ALL', 'EXCEPT_KEY'],
+      'sink.delivery-guarantee': DELIVERY_GUARANTEE,
+      'sink.semantic': DELIVERY_GUARANTEE,
+    },
   },
   {
     id: 'upsert-kafka',
@@ -137,6 +155,9 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
     builtIn: false,
     provider: flink(['flink-sql-connector-kafka', 'flink-connector-kafka'], '3.3.0-<flink>'),
     optionsComplete: true,
+    values: { 'value.fields-include': ['ALL', 'EXCEPT_KEY'], 'sink.delivery-guarantee': DELIVERY_GUARANTEE },
+    // UpsertKafkaDynamicTableFactory.validatePKConstraints refuses the table without one.
+    primaryKey: { why: 'the key columns are written to the Kafka message key and decide which rows update or delete' },
   },
   {
     id: 'jdbc',
@@ -202,6 +223,8 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
     formatSlots: ['format'],
     builtIn: true,
     optionsComplete: true,
+    // FileSystemConnectorOptions.PartitionCommitTriggerType.
+    values: { 'sink.partition-commit.trigger': ['process-time', 'partition-time'] },
   },
   {
     id: 'datagen',
@@ -211,6 +234,8 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
     formatSlots: [],
     builtIn: true,
     optionsComplete: true,
+    // DataGenConnectorOptionsUtil: RANDOM and SEQUENCE.
+    values: { 'fields.*.kind': ['random', 'sequence'] },
   },
   {
     id: 'print',
@@ -240,6 +265,61 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
     builtIn: false,
     provider: flink(['flink-sql-connector-elasticsearch7', 'flink-connector-elasticsearch7'], '3.0.1-1.17'),
     optionsComplete: true,
+    values: { 'sink.delivery-guarantee': DELIVERY_GUARANTEE },
+  },
+  {
+    // Flink CDC's MySqlTableSourceFactory (requiredOptions/optionalOptions, getStartupOptions)
+    // and MySqlSourceOptions, 2.x–3.x; `debezium.*` and `jdbc.properties.*` pass through
+    // (helper.validateExcept). The key list grows with each CDC release, so an unknown key is
+    // a warning unless it is a near-miss of a listed one.
+    id: 'mysql-cdc',
+    required: [['hostname'], ['username'], ['password'], ['database-name'], ['table-name']],
+    options: [
+      'port',
+      'server-time-zone',
+      'server-id',
+      'scan.startup.mode',
+      'scan.startup.specific-offset.file',
+      'scan.startup.specific-offset.pos',
+      'scan.startup.specific-offset.gtid-set',
+      'scan.startup.specific-offset.skip-events',
+      'scan.startup.specific-offset.skip-rows',
+      'scan.startup.timestamp-millis',
+      'scan.incremental.snapshot.enabled',
+      'scan.incremental.snapshot.chunk.size',
+      'scan.incremental.snapshot.chunk.key-column',
+      'scan.incremental.snapshot.backfill.skip',
+      'scan.incremental.snapshot.unbounded-chunk-first.enabled',
+      'scan.incremental.close-idle-reader.enabled',
+      'scan.snapshot.fetch.size',
+      'scan.newly-added-table.enabled',
+      'scan.parse.online.schema.changes.enabled',
+      'scan.read-changelog-as-append-only.enabled',
+      'chunk-meta.group.size',
+      'chunk-key.even-distribution.factor.upper-bound',
+      'chunk-key.even-distribution.factor.lower-bound',
+      'split-key.even-distribution.factor.upper-bound',
+      'split-key.even-distribution.factor.lower-bound',
+      'connect.timeout',
+      'connect.max-retries',
+      'connection.pool.size',
+      'heartbeat.interval',
+      'use.legacy.json.format',
+    ],
+    openPrefixes: ['debezium.', 'jdbc.properties.'],
+    formatSlots: [],
+    builtIn: false,
+    provider: {
+      groupId: 'org.apache.flink',
+      artifactIds: ['flink-sql-connector-mysql-cdc', 'flink-connector-mysql-cdc'],
+      exampleVersion: '3.2.1',
+    },
+    optionsComplete: true,
+    values: {
+      'scan.startup.mode': ['initial', 'snapshot', 'earliest-offset', 'latest-offset', 'specific-offset', 'timestamp'],
+      'scan.incremental.snapshot.enabled': ['true', 'false'],
+      'scan.newly-added-table.enabled': ['true', 'false'],
+    },
   },
   // Below: required options we are sure of, key lists that may be partial (not checked).
   {
@@ -337,7 +417,6 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
       ['dynamodb', flink(['flink-sql-connector-dynamodb', 'flink-connector-dynamodb'])],
       ['pulsar', flink(['flink-sql-connector-pulsar', 'flink-connector-pulsar'])],
       ['hive', flink(['flink-sql-connector-hive', 'flink-connector-hive'])],
-      ['mysql-cdc', flink(['flink-sql-connector-mysql-cdc', 'flink-connector-mysql-cdc'])],
       ['postgres-cdc', flink(['flink-sql-connector-postgres-cdc', 'flink-connector-postgres-cdc'])],
       ['oracle-cdc', flink(['flink-sql-connector-oracle-cdc', 'flink-connector-oracle-cdc'])],
       ['sqlserver-cdc', flink(['flink-sql-connector-sqlserver-cdc', 'flink-connector-sqlserver-cdc'])],

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { credentialInValue, isSecretKey } from '../text/secret-keys.js';
-import { diagnosticAtPath, type YamlPath, type YamlSource } from './yaml-document.js';
+import { configurationPlaces } from './configuration-places.js';
+import { diagnosticAtPath, type YamlSource } from './yaml-document.js';
 
 const RULE = 'manifest/plaintext-secret';
 
@@ -10,23 +11,9 @@ const RULE = 'manifest/plaintext-secret';
  * for anyone who can read either. Looks at the top level, `defaults` and every environment.
  */
 export function configurationSecrets(source: YamlSource): Diagnostic[] {
-  const root = source.value as Record<string, unknown> | undefined;
-  if (!root || typeof root !== 'object') return [];
-  const places: [YamlPath, unknown][] = [[['flinkConfiguration'], root.flinkConfiguration]];
-  const defaults = root.defaults as Record<string, unknown> | undefined;
-  if (defaults && typeof defaults === 'object')
-    places.push([['defaults', 'flinkConfiguration'], defaults.flinkConfiguration]);
-  const environments = root.environments as Record<string, Record<string, unknown> | undefined> | undefined;
-  if (environments && typeof environments === 'object') {
-    for (const [name, env] of Object.entries(environments)) {
-      if (env && typeof env === 'object')
-        places.push([['environments', name, 'flinkConfiguration'], env.flinkConfiguration]);
-    }
-  }
   const out: Diagnostic[] = [];
-  for (const [path, config] of places) {
-    if (!config || typeof config !== 'object') continue;
-    for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
+  for (const [path, config] of configurationPlaces(source)) {
+    for (const [key, value] of Object.entries(config)) {
       if (typeof value !== 'string' || value.trim() === '' || value.includes('${')) continue;
       const inside = isSecretKey(key) ? undefined : credentialInValue(value);
       if (!isSecretKey(key) && !inside) continue;

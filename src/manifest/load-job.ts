@@ -5,6 +5,8 @@ import { isInside, readTextFile, resolveRepoPath, safeRealpath } from './reposit
 import { checkBaseImages } from './check-base-image.js';
 import { configurationSecrets } from './configuration-secrets.js';
 import { jarImagePath, locateJobJar } from './job-jars.js';
+import { configurationVariables } from './configuration-variables.js';
+import { dependencyJars } from './dependency-jars.js';
 import { validateManifest } from './validate-manifest.js';
 import { quote } from '../text/quote.js';
 import { diagnosticAtPath, parseYamlSource, type YamlPath, type YamlSource } from './yaml-document.js';
@@ -53,8 +55,9 @@ export function parseJobManifest(
   const schemaErrors = validateManifest(source, 'job');
   diagnostics.push(...schemaErrors);
   if (schemaErrors.length > 0) return { source, diagnostics };
-  diagnostics.push(...configurationSecrets(source));
+  diagnostics.push(...configurationSecrets(source), ...configurationVariables(source));
   const spec = source.value as JobSpec;
+  diagnostics.push(...dependencyJars(source, spec));
   if (spec.name !== folderName) {
     diagnostics.push(
       diagnosticAtPath(source, ['name'], 'value', {

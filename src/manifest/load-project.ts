@@ -6,6 +6,7 @@ import { checkBaseImages } from './check-base-image.js';
 import { checkCommandPermissions } from './command-permissions.js';
 import { checkDeploySettings } from './deploy-settings.js';
 import { configurationSecrets } from './configuration-secrets.js';
+import { configurationVariables } from './configuration-variables.js';
 import { checkMavenCredentials } from './maven-credentials.js';
 import { validateManifest } from './validate-manifest.js';
 import { diagnosticAtPath, parseYamlSource, type YamlSource } from './yaml-document.js';
@@ -28,7 +29,7 @@ export function parseProjectManifest(text: string, file: string = PROJECT_FILE):
   const schemaErrors = validateManifest(source, 'project');
   diagnostics.push(...schemaErrors);
   if (schemaErrors.length > 0) return { source, diagnostics };
-  diagnostics.push(...configurationSecrets(source));
+  diagnostics.push(...configurationSecrets(source), ...configurationVariables(source));
   const spec = source.value as ProjectSpec;
   diagnostics.push(...checkPromotionOrder(source, spec));
   diagnostics.push(...checkDeploySettings(source, spec));

@@ -355,13 +355,18 @@ function writtenText(source: YamlSource, path: YamlPath): string | undefined {
   return text.includes('\n') ? undefined : text;
 }
 
+/** Flink configuration keys that take a Duration (`checkpointing.interval`, `…timeout`, `…delay`, `…ttl`). */
+const DURATION_KEY = /(?:^|[.-])(?:interval|timeout|delay|min-pause|ttl|retention|backoff|period|max-drift)$/i;
+
 function typeHint(source: YamlSource, path: YamlPath, expected: string, data: unknown): string | undefined {
   const written = writtenText(source, path) ?? String(data);
   if (expected === 'string' && (typeof data === 'number' || typeof data === 'boolean')) {
-    const why =
-      path[0] === 'flinkConfiguration' || path.includes('flinkConfiguration')
-        ? 'Flink configuration values are strings'
-        : 'YAML reads it as a ' + typeof data;
+    const inConfiguration = path.includes('flinkConfiguration');
+    const key = String(path[path.length - 1]);
+    // Flink's TimeUtils.parseDuration reads a number without a unit as milliseconds.
+    if (inConfiguration && typeof data === 'number' && DURATION_KEY.test(key))
+      return `write it as a duration with a unit, e.g. "${excerpt(written)} s" or "${excerpt(written)} ms" (Flink reads a bare number as milliseconds, so "${excerpt(written)}" would mean ${excerpt(written)} ms)`;
+    const why = inConfiguration ? 'Flink configuration values are strings' : 'YAML reads it as a ' + typeof data;
     return `quote it: "${excerpt(written)}" (${why})`;
   }
   if (

@@ -1,4 +1,5 @@
 import {
+  allowedValues,
   connectorIds,
   exactKeys,
   findConnector,
@@ -7,8 +8,11 @@ import {
   formatOptionPrefix,
   formatsInUse,
   isKnownOptionKey,
+  WATERMARK_OPTIONS,
+  WATERMARK_OPTIONS_SINCE,
   type ConnectorSpec,
 } from '../connectors/catalog.js';
+import { compareVersions, DEFAULT_FLINK_VERSION } from '../sql/parser/versions.js';
 import type { CreateTable, TableOption } from '../sql/model/statements.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { couldProvideCustom } from './support/job-dependencies.js';
@@ -134,7 +138,65 @@ function checkTable(
     }
   }
 
-  checkKeys(unit, table, spec, options, report);
+  if (spec.primaryKey && !inherited && !table.asQuery && !hasPrimaryKey(table)) {
+    report({
+      unit,
+      range: table.name.range,
+      message: `${id} table \`${name}\` has no PRIMARY KEY; Flink refuses ${id} tables without one when the job starts`,
+      hint: `declare the key, e.g. PRIMARY KEY (id) NOT ENFORCED: ${spec.primaryKey.why}`,
+    });
+  }
+
+  const flinkVersion = ctx.job?.flinkVersion ?? ctx.flinkVersion ?? DEFAULT_FLINK_VERSION;
+  checkKeys(unit, table, spec, options, flinkVersion, report);
+  checkValues(unit, table, spec, report);
+  if (!inherited) checkWatermarkAlignment(unit, table, options, report);
+}
+
+/**
+ * FactoryUtil.checkWatermarkOptions: any watermark alignment option needs both the group and the
+ * maximum drift, or Flink refuses the table.
+ */
+function checkWatermarkAlignment(
+  unit: SqlUnit,
+  table: CreateTable,
+  options: ReadonlyMap<string, string>,
+  report: (f: Finding) => void,
+): void {
+  const first = table.options.find((o) => o.key.value.startsWith('scan.watermark.alignment.'));
+  if (!first) return;
+  const missing = ['scan.watermark.alignment.group', 'scan.watermark.alignment.max-drift'].filter(
+    (k) => !options.has(k),
+  );
+  if (missing.length === 0) return;
+  report({
+    unit,
+    range: first.key.range,
+    message: `watermark alignment needs both 'scan.watermark.alignment.group' and 'scan.watermark.alignment.max-drift'; ${missing.map((k) => `'${k}'`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing`,
+    hint: `add ${missing.map((k) => `'${k}' = '...'`).join(', ')}, or remove the alignment options`,
+  });
+}
+
+function hasPrimaryKey(table: CreateTable): boolean {
+  return table.constraints.some((c) => c.constraintKind === 'primaryKey') || table.columns.some((c) => c.primaryKey);
+}
+
+/** Values outside an option's fixed list: Flink's factory refuses them when the job starts. */
+function checkValues(unit: SqlUnit, table: CreateTable, spec: ConnectorSpec, report: (f: Finding) => void): void {
+  for (const option of table.options) {
+    const allowed = allowedValues(spec, option.key.value);
+    const value = option.value.value;
+    // A `${variable}` left in the text is checked once it has a value (or reported as unresolved).
+    if (!allowed || value.includes('${')) continue;
+    if (allowed.some((a) => a.toLowerCase() === value.trim().toLowerCase())) continue;
+    const close = didYouMean(value, allowed);
+    report({
+      unit,
+      range: option.value.range,
+      message: `'${option.key.value}' = '${value}' is not a value ${spec.id} accepts${close ? `; did you mean '${close}'?` : ''}`,
+      hint: `use one of ${allowed.map((a) => `'${a}'`).join(', ')}; Flink refuses any other value when the job starts`,
+    });
+  }
 }
 
 function checkKeys(
@@ -142,18 +204,29 @@ function checkKeys(
   table: CreateTable,
   spec: ConnectorSpec,
   options: ReadonlyMap<string, string>,
+  flinkVersion: string,
   report: (f: Finding) => void,
 ): void {
   const columns =
     table.like || table.asQuery
       ? undefined
       : table.columns.filter((c) => c.columnKind === 'physical').map((c) => c.name.value);
-  const shape = columns ? { options, columns } : { options };
+  const watermarkOptions = compareVersions(flinkVersion, WATERMARK_OPTIONS_SINCE) >= 0;
+  const shape = columns ? { options, columns, watermarkOptions } : { options, watermarkOptions };
   const exact = exactKeys(spec, shape);
   const exactSet = new Set(exact);
   for (const option of table.options) {
     const key = option.key.value;
     if (isKnownOptionKey(spec, shape, key, exactSet)) continue;
+    if (WATERMARK_OPTIONS.includes(key)) {
+      report({
+        unit,
+        range: option.key.range,
+        message: `'${key}' needs Flink ${WATERMARK_OPTIONS_SINCE} or later; this job runs Flink ${flinkVersion}`,
+        hint: `raise flinkVersion to ${WATERMARK_OPTIONS_SINCE} or later, or remove the option (Flink ${flinkVersion} rejects it as unsupported)`,
+      });
+      continue;
+    }
     const field = spec.fieldOptions && columns ? /^fields\.(.+)\.([^.]+)$/.exec(key) : null;
     if (field && spec.fieldOptions!.includes(field[2]!)) {
       const close = didYouMean(field[1]!, columns!);

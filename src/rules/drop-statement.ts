@@ -1,25 +1,20 @@
-import { displayName, firstLine, jobStatements, nameParts, sameTable, shortParts } from './support/job-statements.js';
+import { displayName, firstLine, jobStatements, nameParts, shortParts } from './support/job-statements.js';
 import type { Rule } from './types.js';
 
 /**
  * DROP in a job script runs every time the job (re)starts — on each deploy, restart and
- * failover of the JobManager — and deletes catalog objects other jobs may use. Dropping a
- * TEMPORARY object the same script created is harmless (it only lives in the session).
+ * failover of the JobManager — and deletes catalog objects other jobs may use. DROP TEMPORARY
+ * (table, view, function, system function) is harmless wherever it stands: temporary objects
+ * live in the job's own session, so it can only remove what this script created, and
+ * `DROP TEMPORARY … IF EXISTS` before a CREATE is a no-op.
  */
 export const dropStatement: Rule = {
   id: 'sql/drop-statement',
   severity: 'error',
   description: 'a DROP statement in a job script runs on every start of the job',
   check(ctx, report) {
-    const temporaries: string[][] = [];
     for (const { unit, statement } of jobStatements(ctx)) {
-      if (
-        (statement.kind === 'createTable' || statement.kind === 'createView' || statement.kind === 'createFunction') &&
-        statement.temporary
-      )
-        temporaries.push(nameParts(statement.name));
-      if (statement.kind !== 'drop') continue;
-      if (statement.temporary && temporaries.some((t) => sameTable(t, nameParts(statement.name)))) continue;
+      if (statement.kind !== 'drop' || statement.temporary) continue;
       const what = statement.objectType.toUpperCase();
       report({
         unit,

@@ -4,6 +4,7 @@ import { LineMap } from '../text/source.js';
 import { connectorDependency } from './connector-dependency.js';
 import { connectorOptions } from './connector-options.js';
 import { dropStatement } from './drop-statement.js';
+import { emptyFile } from './empty-file.js';
 import { duplicateTable } from './duplicate-table.js';
 import { insertColumnCount } from './insert-column-count.js';
 import { multipleInserts } from './multiple-inserts.js';
@@ -14,6 +15,7 @@ import { runnerCompatibility } from './runner-compatibility.js';
 import { unknownTable } from './unknown-table.js';
 
 export const RULES: readonly Rule[] = [
+  emptyFile,
   unknownTable,
   insertColumnCount,
   connectorOptions,

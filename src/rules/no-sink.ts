@@ -1,5 +1,6 @@
 import type { Statement } from '../sql/model/statements.js';
 import { firstLine, jobStatements } from './support/job-statements.js';
+import { hasEmptyUnit } from './empty-file.js';
 import type { Rule } from './types.js';
 
 /** Statements that start a Flink job that writes somewhere. */
@@ -24,6 +25,8 @@ export const noSink: Rule = {
     for (const { statement } of jobStatements(ctx)) if (writes(statement)) return;
     // Only a script that parsed: a syntax error may be hiding the INSERT.
     if (ctx.units.some((u) => u.parsed.issues.length > 0)) return;
+    // An empty file is reported as such: the INSERT may be what it was meant to hold.
+    if (hasEmptyUnit(ctx)) return;
     const located = jobStatements(ctx).next().value;
     report({
       unit: located?.unit ?? first,

@@ -30,6 +30,8 @@ export interface RuleContext {
   project?: RuleProject;
   /** True when `units` is a whole job (rules such as "no INSERT" only speak then). */
   wholeJob: boolean;
+  /** The Flink version of loose files (`validate --flink-version`); a job's own is `job.flinkVersion`. */
+  flinkVersion?: string;
 }
 
 export interface Finding {

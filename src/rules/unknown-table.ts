@@ -4,6 +4,7 @@ import type { Statement } from '../sql/model/statements.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { displayName, insertsOf, jobStatements, nameParts, sameTable, shortParts } from './support/job-statements.js';
 import { tablesRead } from './support/query-analysis.js';
+import { hasEmptyUnit } from './empty-file.js';
 import type { Finding, Rule, SqlUnit } from './types.js';
 
 /**
@@ -20,6 +21,8 @@ export const unknownTable: Rule = {
   severity: 'error',
   description: 'a table is read or written but never created in the job and not declared under tables.external',
   check(ctx, report) {
+    // The tables an empty file of the job was meant to create would all be reported here.
+    if (ctx.wholeJob && hasEmptyUnit(ctx)) return;
     // Created names by their last part: two names can only be the same table when their last
     // parts are equal, so a lookup need not scan every table created so far (thousands of
     // tables read thousands of times made this rule quadratic).
@@ -71,7 +74,9 @@ export const unknownTable: Rule = {
         message: `table \`${shown}\` is ${verb} here but never created${close ? `; did you mean \`${close}\`?` : ''}`,
         hint: close
           ? `Flink resolves table names case-sensitively: write \`${close}\`, or create \`${shown}\` before this statement`
-          : `create it earlier in the job (CREATE TABLE/VIEW), or, if it lives in a catalog, declare it under \`tables.external\` in job.yaml`,
+          : ctx.wholeJob || ctx.job
+            ? `create it earlier in the job (CREATE TABLE/VIEW), or, if it lives in a catalog, declare it under \`tables.external\` in job.yaml`
+            : 'this file was checked on its own: if another file creates it, give `validate` the job folder (its job.yaml sets the order), add --whole-job with the files in order, or run `streampilot check`',
       };
       report(finding);
     };

@@ -1,6 +1,8 @@
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import { parseScript, type ParsedScript } from './parse.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { LineMap } from '../text/source.js';
+import { tokenize } from './lexer.js';
 import { substituteVariables } from './variables.js';
 
 /** One SQL file of a job, after variable substitution, parsed. */
@@ -64,17 +66,33 @@ export function buildSqlUnits(
       });
       continue;
     }
-    const substituted = substituteVariables(source.text, options.variables);
-    if (substituted.unresolved.length > 0) {
+    // Comments never reach the runner: a `${name}` in one is documentation, not a reference.
+    const comments = source.text.includes('${') ? tokenize(source.text).comments : [];
+    const substituted = substituteVariables(source.text, options.variables, comments);
+    if (substituted.unresolved.length > 0 || substituted.spaced.length > 0) {
       const lines = new LineMap(source.text);
       const where = options.environment ? ` for environment \`${options.environment}\`` : '';
+      const defined = Object.keys(options.variables);
       for (const u of substituted.unresolved) {
+        const close = didYouMean(u.name, defined);
         diagnostics.push(
           diagnosticAt(source.file, lines, u.range, {
             severity: 'error',
             rule: 'sql/unresolved-variable',
-            message: `variable \`\${${u.name}}\` has no value${where}`,
-            hint: `set \`${u.name}\` under \`variables\` in job.yaml, or in streampilot.yaml under \`defaults.variables\` or \`environments.<env>.variables\`; a password or token goes under \`secrets\` instead, as a reference to a Kubernetes Secret`,
+            message: `variable \`\${${u.name}}\` has no value${where}${close ? `; did you mean \`\${${close}}\`?` : ''}`,
+            hint: close
+              ? `write \`\${${close}}\`, or set \`${u.name}\` under \`variables\` in job.yaml or streampilot.yaml`
+              : `set \`${u.name}\` under \`variables\` in job.yaml, or in streampilot.yaml under \`defaults.variables\` or \`environments.<env>.variables\`; a password or token goes under \`secrets\` instead, as a reference to a Kubernetes Secret`,
+          }),
+        );
+      }
+      for (const u of substituted.spaced) {
+        diagnostics.push(
+          diagnosticAt(source.file, lines, u.range, {
+            severity: 'error',
+            rule: 'sql/unresolved-variable',
+            message: `\`${source.text.slice(u.range.start, u.range.end)}\` has blanks inside the braces, so it is not a variable and stays in the SQL as written`,
+            hint: `write \`\${${u.name}}\` with no spaces`,
           }),
         );
       }

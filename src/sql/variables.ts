@@ -10,6 +10,8 @@ export interface Substitution {
   text: string;
   /** `${name}` with no value, left in `text` as written, in order of appearance. */
   unresolved: UnresolvedVariable[];
+  /** `${ name }`: a variable name with blanks inside the braces, left as written (not a variable). */
+  spaced: UnresolvedVariable[];
   /**
    * Maps an offset of `text` back to the original. Inside a substituted value it is the start of
    * the `${...}` it came from; elsewhere it is shifted by the length differences before it.
@@ -34,26 +36,47 @@ interface Edit {
   origEnd: number;
 }
 
+/** `${ name }` with spaces or tabs around the name; sticky, tried at one offset. */
+const SPACED = /\$\{[ \t]*([A-Za-z_][\w.-]*)[ \t]*\}/y;
+
 /**
  * Replaces `${name}` with `vars[name]` everywhere in the text (string literals included, which
- * is where they usually are: `'topic' = '${topic}'`). One pass, no recursion: a value that
- * itself contains `${...}` is inserted as is. `$${name}` is an escape that yields the literal
- * `${name}`, neither substituted nor reported. `${...}` whose content is not a variable name
- * (e.g. `${ x }`) is plain text.
+ * is where they usually are: `'topic' = '${topic}'`) except inside `skip` ranges — the SQL
+ * comments, which never reach the runner, so a `${name}` there is neither replaced nor
+ * reported. One pass, no recursion: a value that itself contains `${...}` is inserted as is.
+ * `$${name}` is an escape that yields the literal `${name}`, neither substituted nor reported.
+ * `${ name }` (blanks inside the braces) is left as written and listed in `spaced`, for the
+ * caller to report; other `${...}` whose content is not a variable name is plain text.
  */
-export function substituteVariables(text: string, vars: Readonly<Record<string, string>>): Substitution {
+export function substituteVariables(
+  text: string,
+  vars: Readonly<Record<string, string>>,
+  skip: readonly Range[] = [],
+): Substitution {
   const parts: string[] = [];
   const edits: Edit[] = [];
   const unresolved: UnresolvedVariable[] = [];
+  const spaced: UnresolvedVariable[] = [];
   let copiedTo = 0; // original offset up to which text has been copied to parts
   let outLength = 0;
+  let skipIndex = 0; // skip ranges are in order; so are the `${` found
   let i = text.indexOf('${');
   while (i >= 0) {
+    while (skipIndex < skip.length && skip[skipIndex]!.end <= i) skipIndex++;
+    const skipped = skip[skipIndex];
+    if (skipped && skipped.start <= i) {
+      i = text.indexOf('${', skipped.end);
+      continue;
+    }
     // Read the name character by character: searching for `}` instead would rescan the text
     // after every stray `${`, which is quadratic.
     let close = i + 2;
     while (close < text.length && isNameChar(text.charCodeAt(close), close === i + 2)) close++;
     if (close === i + 2 || text.charCodeAt(close) !== 125 /* } */) {
+      SPACED.lastIndex = i;
+      const blank = SPACED.exec(text);
+      if (blank && !(i > 0 && text.charCodeAt(i - 1) === 36))
+        spaced.push({ name: blank[1]!, range: { start: i, end: i + blank[0].length } });
       i = text.indexOf('${', i + 2);
       continue;
     }
@@ -80,7 +103,13 @@ export function substituteVariables(text: string, vars: Readonly<Record<string, 
   }
   if (edits.length === 0) {
     const identity = (offset: number): number => offset;
-    return { text, unresolved, toOriginal: identity, toOriginalRange: (r) => ({ start: r.start, end: r.end }) };
+    return {
+      text,
+      unresolved,
+      spaced,
+      toOriginal: identity,
+      toOriginalRange: (r) => ({ start: r.start, end: r.end }),
+    };
   }
   parts.push(text.slice(copiedTo));
   const out = parts.join('');
@@ -110,6 +139,7 @@ export function substituteVariables(text: string, vars: Readonly<Record<string, 
   return {
     text: out,
     unresolved,
+    spaced,
     toOriginal: (offset) => map(offset, 'start'),
     toOriginalRange: (r) => {
       const start = map(r.start, 'start');

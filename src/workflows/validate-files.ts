@@ -2,17 +2,21 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
-import { buildSqlUnits } from '../sql/build-units.js';
+import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
 import { jobDiagnostics } from '../rules/job-diagnostics.js';
 import { DEFAULT_FLINK_VERSION, SUPPORTED_FLINK_VERSIONS } from '../sql/parser/versions.js';
 import { readTextFile, type TextFileResult } from '../manifest/repository-files.js';
+import { readJobFolder, type JobFolder } from './job-folder-scripts.js';
 
 /** The rule of a file `validate` refuses to read: not a regular file, too large, or not UTF-8 text. */
 export const FILE_REFUSED = 'file/refused';
 
 export interface ValidateFilesOptions {
   flinkVersion?: string;
-  /** The files are one job's scripts, in order: whole-job rules speak. */
+  /**
+   * The files are one job's scripts, in order: whole-job rules speak. Without it, the files a
+   * folder's job.yaml lists under `sql` are checked together as that job, in that order.
+   */
   wholeJob?: boolean;
 }
 
@@ -82,14 +86,76 @@ export function validateFiles(paths: readonly string[], options: ValidateFilesOp
     }
   }
   const inputs = files.filter((file) => sources.has(file)).map((file) => ({ file, text: sources.get(file)! }));
-  // One job: the files see each other's tables. Otherwise each file stands alone.
-  const groups = options.wholeJob ? [inputs] : inputs.map((i) => [i]);
-  for (const group of groups) {
-    const { units } = buildSqlUnits(group, { flinkVersion });
+  const check = (group: SqlSource[], wholeJob: boolean, version: string, report: (d: Diagnostic) => void) => {
+    const { units } = buildSqlUnits(group, { flinkVersion: version });
     // A loop, not push(...): a spread of many thousands of findings overflows the call stack.
-    for (const d of jobDiagnostics({ units, wholeJob: Boolean(options.wholeJob) })) diagnostics.push(d);
+    for (const d of jobDiagnostics({ units, wholeJob, flinkVersion: version })) report(d);
+  };
+  if (options.wholeJob) {
+    // One job: the files see each other's tables.
+    check(inputs, true, flinkVersion, (d) => diagnostics.push(d));
+  } else {
+    const { jobs, alone } = groupByJobFolder(inputs);
+    for (const job of jobs) {
+      // The job's scripts run in job.yaml's order: its other files are read for the tables they
+      // create, and what is found in them is reported only when they were asked for too.
+      const asked = new Set(job.asked.map((i) => path.resolve(i.file)));
+      const group = job.folder.scripts.flatMap((script): SqlSource[] => {
+        const given = job.asked.find((i) => path.resolve(i.file) === path.resolve(script));
+        if (given) return [given];
+        const read = readSqlFile(script);
+        return read.ok ? [{ file: script, text: read.text }] : [];
+      });
+      const version =
+        options.flinkVersion ??
+        (job.folder.flinkVersion && SUPPORTED_FLINK_VERSIONS.includes(job.folder.flinkVersion)
+          ? job.folder.flinkVersion
+          : flinkVersion);
+      check(group, true, version, (d) => {
+        if (asked.has(path.resolve(d.file))) diagnostics.push(d);
+      });
+    }
+    // Each other file stands alone.
+    for (const input of alone) check([input], false, flinkVersion, (d) => diagnostics.push(d));
   }
   return { diagnostics: diagnostics.sort(compareDiagnostics), sources, files };
+}
+
+/** How many folders above a .sql file to look for the job.yaml that lists it. */
+const JOB_FOLDER_DEPTH = 2;
+
+/**
+ * Files that job.yaml of their folder lists under `sql` belong to that job; the others (loose
+ * files, or files a job folder does not list) are checked on their own.
+ */
+function groupByJobFolder(inputs: readonly SqlSource[]): {
+  jobs: { folder: JobFolder; asked: SqlSource[] }[];
+  alone: SqlSource[];
+} {
+  const folders = new Map<string, JobFolder | undefined>();
+  const jobs = new Map<string, { folder: JobFolder; asked: SqlSource[] }>();
+  const alone: SqlSource[] = [];
+  for (const input of inputs) {
+    // job.yaml may list files in a subfolder (`sql: [sql/tables.sql]`): the nearest folders up.
+    let folder: JobFolder | undefined;
+    for (let dir = path.dirname(input.file), up = 0; up <= JOB_FOLDER_DEPTH && !folder; up++) {
+      if (!folders.has(dir)) folders.set(dir, readJobFolder(dir));
+      const candidate = folders.get(dir);
+      if (candidate?.scripts.some((s) => path.resolve(s) === path.resolve(input.file))) folder = candidate;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    if (!folder) {
+      alone.push(input);
+      continue;
+    }
+    const dir = folder.dir;
+    let job = jobs.get(dir);
+    if (!job) jobs.set(dir, (job = { folder, asked: [] }));
+    job.asked.push(input);
+  }
+  return { jobs: [...jobs.values()], alone };
 }
 
 /** A file named on the command line, read only when it is a regular UTF-8 text file of a bounded size. */

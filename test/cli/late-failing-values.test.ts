@@ -148,10 +148,15 @@ describe(
         path.join(repoRoot, 'examples/acme-flink-jobs/jobs/clickstream-fanout/main.sql'),
         'utf8',
       );
+      const podTemplate = readFileSync(
+        path.join(repoRoot, 'examples/acme-flink-jobs/jobs/clickstream-fanout/pod-template.yaml'),
+        'utf8',
+      );
       const dir = exampleWith({
         'jobs/clickstream-fanout-rest/job.yaml': () =>
           fanout.replace(/^name: clickstream-fanout$/m, 'name: clickstream-fanout-rest'),
         'jobs/clickstream-fanout-rest/main.sql': () => sql,
+        'jobs/clickstream-fanout-rest/pod-template.yaml': () => podTemplate,
       });
       const r = onlyError(dir);
       expect(r.status).toBe(1);
@@ -172,10 +177,15 @@ describe(
         path.join(repoRoot, 'examples/acme-flink-jobs/jobs/clickstream-fanout/main.sql'),
         'utf8',
       );
+      const podTemplate = readFileSync(
+        path.join(repoRoot, 'examples/acme-flink-jobs/jobs/clickstream-fanout/pod-template.yaml'),
+        'utf8',
+      );
       const dir = exampleWith({
         'jobs/clickstream-fanout-rest/job.yaml': () =>
           `${fanout.replace(/^name: clickstream-fanout$/m, 'name: clickstream-fanout-rest').trimEnd()}\nenvironments:\n  staging: { namespace: flink-other }\n  production: { namespace: flink-other }\n`,
         'jobs/clickstream-fanout-rest/main.sql': () => sql,
+        'jobs/clickstream-fanout-rest/pod-template.yaml': () => podTemplate,
       });
       const run = runCli(['check', dir, '--no-cache']);
       expect(run.stdout).not.toMatch(/collides/);

@@ -190,3 +190,22 @@ describe('streampilot.yaml schema errors', () => {
     }
   });
 });
+
+describe('a number where Flink expects a duration (issue 13)', () => {
+  it('suggests a unit, since Flink reads a bare number as milliseconds', () => {
+    const text = [
+      'apiVersion: streampilot.dev/v1',
+      'kind: FlinkSqlJob',
+      'name: orders',
+      'sql: [main.sql]',
+      'flinkConfiguration:',
+      '  execution.checkpointing.interval: 120',
+      '  parallelism.default: 4',
+    ].join('\n');
+    const ds = parseJobManifest(text, 'jobs/orders/job.yaml', 'orders').diagnostics;
+    expect(ds.map((d) => d.hint)).toEqual([
+      'write it as a duration with a unit, e.g. "120 s" or "120 ms" (Flink reads a bare number as milliseconds, so "120" would mean 120 ms)',
+      'quote it: "4" (Flink configuration values are strings)',
+    ]);
+  });
+});

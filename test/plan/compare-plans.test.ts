@@ -156,7 +156,9 @@ describe('comparePlans and reviewerWarnings over two real versions of the exampl
       edit('jobs/orders-revenue-per-minute/pod-template.yaml', (t) =>
         t.replace('value: eu-west-1', 'value: eu-central-1'),
       );
-      edit('jobs/clickstream-fanout/job.yaml', (t) => t.replace('flink-parquet:1.20.1', 'flink-parquet:1.20.2'));
+      edit('jobs/clickstream-fanout/job.yaml', (t) =>
+        t.replace('flink-sql-parquet:1.20.1', 'flink-sql-parquet:1.20.2'),
+      );
     });
     const staging = env(comparePlans(v), 'staging');
     expect(job(staging, 'orders-revenue-per-minute')).toMatchObject({

@@ -139,3 +139,118 @@ describe('sql/connector-options', () => {
     expect(run("CREATE CATALOG h WITH ('type' = 'hive');\nUSE CATALOG h;\n" + sql)).toEqual([]);
   });
 });
+
+describe('sql/connector-options: issue 13', () => {
+  const withVersion = (sql: string, flinkVersion: string) =>
+    runRules(context(sql, { job: job({ flinkVersion }) }), [connectorOptions]);
+  const WATERMARKS = KAFKA.replace(
+    "'format' = 'json',",
+    `'format' = 'json',
+  'scan.watermark.emit.strategy' = 'on-event',
+  'scan.watermark.idle-timeout' = '1 min',
+  'scan.watermark.alignment.group' = 'g1',
+  'scan.watermark.alignment.max-drift' = '20 s',
+  'scan.watermark.alignment.update-interval' = '1 s',`,
+  );
+
+  test('FLIP-296 scan.watermark.* options are accepted on a kafka source from Flink 1.18', () => {
+    expect(withVersion(WATERMARKS, '1.18')).toEqual([]);
+    expect(withVersion(WATERMARKS, '2.0')).toEqual([]);
+  });
+
+  test('on Flink 1.17 each scan.watermark.* option is an error naming the version it needs', () => {
+    const ds = withVersion(WATERMARKS, '1.17');
+    expect(ds).toHaveLength(5);
+    expect(ds[0]).toMatchObject({
+      severity: 'error',
+      message: "'scan.watermark.emit.strategy' needs Flink 1.18 or later; this job runs Flink 1.17",
+    });
+  });
+
+  test('watermark alignment without its max drift is an error, as FactoryUtil.checkWatermarkOptions refuses it', () => {
+    const ds = withVersion(WATERMARKS.replace("  'scan.watermark.alignment.max-drift' = '20 s',\n", ''), '1.20');
+    expect(ds.map((d) => d.message)).toEqual([
+      "watermark alignment needs both 'scan.watermark.alignment.group' and 'scan.watermark.alignment.max-drift'; 'scan.watermark.alignment.max-drift' is missing",
+    ]);
+  });
+
+  test('a value outside an enumerated list is an error with the close value suggested', () => {
+    const sql = KAFKA.replace("'earliest-offset'", "'earliest'");
+    const ds = run(sql);
+    expect(ds).toHaveLength(1);
+    const value = at(sql, "'earliest'");
+    expect(ds[0]).toMatchObject({ severity: 'error', line: value.line, column: value.column });
+    expect(ds[0]!.message).toBe(
+      "'scan.startup.mode' = 'earliest' is not a value kafka accepts; did you mean 'earliest-offset'?",
+    );
+    expect(ds[0]!.hint).toContain("'group-offsets'");
+  });
+
+  test('enumerated values are compared without case, as Flink does, and the watermark strategy is checked too', () => {
+    expect(run(KAFKA.replace("'earliest-offset'", "'EARLIEST-OFFSET'"))).toEqual([]);
+    const ds = withVersion(WATERMARKS.replace("'on-event'", "'on-evnt'"), '1.20');
+    expect(ds.map((d) => d.message)).toEqual([
+      "'scan.watermark.emit.strategy' = 'on-evnt' is not a value kafka accepts; did you mean 'on-event'?",
+    ]);
+  });
+
+  const MYSQL = `CREATE TABLE orders_cdc (id BIGINT, amount DECIMAL(10, 2), PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'mysql-cdc',
+  'hostname' = 'mysql',
+  'port' = '3306',
+  'username' = 'flink',
+  'password' = '\${mysql_password}',
+  'database-name' = 'shop',
+  'table-name' = 'orders',
+  'server-id' = '5400-5404',
+  'scan.startup.mode' = 'initial',
+  'debezium.snapshot.mode' = 'initial'
+);
+`;
+
+  test('a complete mysql-cdc table passes', () => {
+    expect(run(MYSQL)).toEqual([]);
+  });
+
+  test('mysql-cdc: missing required options, a misspelt key and a wrong startup mode are errors', () => {
+    const sql = MYSQL.replace("  'database-name' = 'shop',\n", '')
+      .replace("'server-id'", "'server_id'")
+      .replace("'scan.startup.mode' = 'initial'", "'scan.startup.mode' = 'earliest'");
+    const ds = run(sql);
+    expect(ds.map((d) => d.message)).toEqual([
+      "mysql-cdc table `orders_cdc` is missing required option 'database-name'",
+      "unknown mysql-cdc option 'server_id'; did you mean 'server-id'?",
+      "'scan.startup.mode' = 'earliest' is not a value mysql-cdc accepts; did you mean 'earliest-offset'?",
+    ]);
+    expect(ds.every((d) => d.severity === 'error')).toBe(true);
+  });
+
+  const UPSERT = `CREATE TABLE totals (id BIGINT, total BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'upsert-kafka',
+  'topic' = 'totals',
+  'properties.bootstrap.servers' = 'kafka:9092',
+  'key.format' = 'json',
+  'value.format' = 'json'
+);
+`;
+
+  test('upsert-kafka without a PRIMARY KEY is an error at the table name', () => {
+    const sql = UPSERT.replace(', PRIMARY KEY (id) NOT ENFORCED', '');
+    const ds = run(sql);
+    const name = at(sql, 'totals');
+    expect(ds).toMatchObject([{ severity: 'error', line: name.line, column: name.column }]);
+    expect(ds[0]!.message).toContain('has no PRIMARY KEY');
+  });
+
+  test('upsert-kafka with a table or column PRIMARY KEY passes', () => {
+    expect(run(UPSERT)).toEqual([]);
+    expect(
+      run(
+        UPSERT.replace(
+          'id BIGINT, total BIGINT, PRIMARY KEY (id) NOT ENFORCED',
+          'id BIGINT PRIMARY KEY NOT ENFORCED, total BIGINT',
+        ),
+      ),
+    ).toEqual([]);
+  });
+});

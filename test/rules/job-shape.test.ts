@@ -113,6 +113,23 @@ describe('sql/drop-statement', () => {
   });
 });
 
+describe('sql/drop-statement: DROP TEMPORARY', () => {
+  test('DROP TEMPORARY TABLE/VIEW/FUNCTION IF EXISTS before the CREATE is not reported', () => {
+    const sql =
+      'DROP TEMPORARY TABLE IF EXISTS s;\nDROP TEMPORARY VIEW IF EXISTS v;\n' +
+      'DROP TEMPORARY FUNCTION IF EXISTS f;\nDROP TEMPORARY SYSTEM FUNCTION IF EXISTS g;\n' +
+      TABLES;
+    expect(runRules(context(sql), [dropStatement])).toEqual([]);
+  });
+
+  test('a DROP without TEMPORARY in the same script is still an error', () => {
+    const sql = 'DROP TEMPORARY TABLE IF EXISTS s;\nDROP VIEW IF EXISTS v;\n' + TABLES;
+    expect(runRules(context(sql), [dropStatement])).toMatchObject([
+      { severity: 'error', line: 2, message: expect.stringContaining('DROP VIEW `v`') },
+    ]);
+  });
+});
+
 describe('sql/multiple-inserts', () => {
   const two = TABLES + '-- first; job\nINSERT INTO b SELECT x FROM a;\nINSERT INTO b\n  SELECT x + 1 FROM a;';
   test('a second top-level INSERT in application mode is a warning at the second one', () => {

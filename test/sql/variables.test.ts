@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildSqlUnits } from '../../src/sql/build-units.js';
 import { substituteVariables } from '../../src/sql/variables.js';
 
 describe('substituteVariables', () => {
@@ -102,5 +103,50 @@ describe('substituteVariables', () => {
     expect(substituteMs).toBeLessThan(500);
     expect(mapMs).toBeLessThan(500);
     expect(strayMs).toBeLessThan(500);
+  });
+});
+
+describe('variables in comments, with blanks, and misspelt (issue 13)', () => {
+  const build = (text: string, variables: Record<string, string>) =>
+    buildSqlUnits([{ file: 'jobs/orders/main.sql', text }], {
+      flinkVersion: '1.20',
+      variables,
+      environment: 'staging',
+    });
+
+  it('a ${name} inside a -- or /* */ comment is neither substituted nor reported', () => {
+    const text = "-- reads ${orders_topic}, owner ${owner_team}\n/* ${also_missing} */ SELECT '${topic}';";
+    const { units, diagnostics } = build(text, { topic: 'orders' });
+    expect(diagnostics).toEqual([]);
+    expect(units[0]!.text).toBe(
+      "-- reads ${orders_topic}, owner ${owner_team}\n/* ${also_missing} */ SELECT 'orders';",
+    );
+  });
+
+  it('the same ${name} outside a comment is still an error', () => {
+    const { diagnostics } = build("-- ${owner_team}\nSELECT '${owner_team}';", {});
+    expect(diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([['sql/unresolved-variable', 2, 9]]);
+  });
+
+  it('an unresolved variable close to a defined one gets a "did you mean"', () => {
+    const { diagnostics } = build("SELECT '${enriched_topik}';", { enriched_topic: 'x', other: 'y' });
+    expect(diagnostics[0]!.message).toBe(
+      'variable `${enriched_topik}` has no value for environment `staging`; did you mean `${enriched_topic}`?',
+    );
+    expect(diagnostics[0]!.hint).toContain('write `${enriched_topic}`');
+  });
+
+  it('a variable unlike any defined one gets no suggestion', () => {
+    const { diagnostics } = build("SELECT '${warehouse}';", { enriched_topic: 'x' });
+    expect(diagnostics[0]!.message).toBe('variable `${warehouse}` has no value for environment `staging`');
+  });
+
+  it('`${ topic }` with blanks is reported at its position, not silently left in the SQL', () => {
+    const text = "SELECT '${ topic }', '${topic}', '$${ topic }';";
+    const { units, diagnostics } = build(text, { topic: 'orders' });
+    expect(units[0]!.text).toBe("SELECT '${ topic }', 'orders', '$${ topic }';");
+    expect(diagnostics.map((d) => [d.rule, d.column, d.endColumn, d.hint])).toEqual([
+      ['sql/unresolved-variable', 9, 19, 'write `${topic}` with no spaces'],
+    ]);
   });
 });

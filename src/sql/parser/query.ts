@@ -26,6 +26,8 @@ import type {
   ValuesQuery,
 } from '../model/query.js';
 import type { Token } from '../lexer.js';
+import { excerpt, quote } from '../../text/quote.js';
+import type { Range } from '../../text/source.js';
 import type { Cursor } from './cursor.js';
 import { nested } from './depth.js';
 import { parseExpression, parseExpressionList, parseWindowSpec } from './expression.js';
@@ -251,8 +253,23 @@ function parseSelectItem(c: Cursor): SelectItem {
   }
   if (c.isKeyword('FROM') || c.atEnd() || c.isOp(')') || c.isOp(';')) c.expected(['a column or expression']);
   const expression = parseExpression(c);
+  const bare = !c.isKeyword('AS');
   const alias = parseAlias(c);
+  // `a b.c` or `a f(x)`: what looked like a bare alias continues as a column or a call, so
+  // the user most likely left out the comma between two items.
+  if (alias && bare && (c.isOp('.') || c.isOp('('))) {
+    c.fail(
+      `a comma is likely missing after ${quote(c.text.slice(expression.range.start, expression.range.end))}: \`${alias.value}\` reads as its alias, and the \`${c.peek().value}\` after it then makes no sense`,
+      { start: alias.range.start, end: alias.range.end },
+      `separate the items of the SELECT list with commas: \`${excerptPair(c, expression, alias)}\``,
+    );
+  }
   return { expression, ...(alias ? { alias } : {}), range: c.rangeFrom(expression) };
+}
+
+/** `a, b…`: the two items as the user would write them with the comma. */
+function excerptPair(c: Cursor, expression: { range: Range }, alias: Identifier): string {
+  return `${excerpt(c.text.slice(expression.range.start, expression.range.end), 40)}, ${alias.value}…`;
 }
 
 /** `[AS] alias`; a bare alias must be a non-reserved word. */

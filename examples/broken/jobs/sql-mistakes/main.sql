@@ -1,0 +1,3 @@
+INSERT INTO enriched
+SELECT order_id amount.value
+FROM orders_cdc;
