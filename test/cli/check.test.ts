@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { runCli } from '../support/run-cli.js';
 
 const cacheHome = mkdtempSync(path.join(tmpdir(), 'streampilot-cli-'));
@@ -238,12 +238,14 @@ describe('streampilot render', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const object = parseYaml(run.stdout) as {
+    // Everything a deploy applies, in order: the job's runtime values ConfigMap, then the FlinkDeployment.
+    const objects = parseAllDocuments(run.stdout).map((d) => d.toJS()) as {
       kind: string;
       metadata: { namespace: string; labels: Record<string, string>; annotations: Record<string, string> };
       spec: { job: { parallelism: number; upgradeMode: string }; flinkVersion: string };
-    };
-    expect(object.kind).toBe('FlinkDeployment');
+    }[];
+    expect(objects.map((o) => o.kind)).toEqual(['ConfigMap', 'FlinkDeployment']);
+    const object = objects[1]!;
     expect(object.metadata.namespace).toBe('flink-prod');
     expect(object.metadata.labels['app.kubernetes.io/managed-by']).toBe('streampilot');
     expect(object.metadata.annotations['streampilot.dev/git-sha']).toBe('abc123');
