@@ -133,6 +133,21 @@ describe.skipIf(!hasJdk)('the SQL runner under the JDK (skipped: no java/javac o
     );
   });
 
+  it('keeps a secret holding a quote inside its string literal (the quote doubled), and masks it', () => {
+    const env = secretEnvName('db_password');
+    const values = path.join(dir, 'quoted-secret.properties');
+    writeFileSync(values, `secret.db_password=${env}\n`);
+    const script = frame(
+      { 'jobs/q/job.sql': "CREATE TABLE j (x INT) WITH ('password' = '${db_password}', 'user' = 'app');\n" },
+      { db_password: 'x' },
+    );
+    const r = run(script, ['--values', values], { [env]: "it's'); DROP TABLE x; --" });
+    expect(r.code).toBe(0);
+    expect(r.records[1]).toBe(
+      "executeSql CREATE TABLE j (x INT) WITH ('password' = 'it''s''); DROP TABLE x; --', 'user' = 'app')",
+    );
+  });
+
   it('stops with exit code 2 and one line naming the variable and where it is used when a value is missing', () => {
     const script = frame(
       {

@@ -49,8 +49,15 @@ final class RuntimeValues {
         String envName = file.getProperty("secret." + name);
         if (envName == null) return null;
         String secret = environment.get(envName.trim());
-        if (secret != null && !secret.isEmpty()) secretsUsed.add(secret);
-        return secret;
+        if (secret == null) return null;
+        // `check` admits a secret only inside a string literal ('${name}'), where it must stay one
+        // value whatever it holds: a quote in it is doubled as SQL escapes it. Both forms are masked.
+        String quoted = secret.replace("'", "''");
+        if (!secret.isEmpty()) {
+            secretsUsed.add(secret);
+            secretsUsed.add(quoted);
+        }
+        return quoted;
     }
 
     Set<String> secretsUsed() {
