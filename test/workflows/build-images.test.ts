@@ -23,7 +23,7 @@ import { freePort } from '../support/free-port.js';
 import { formatBuildOutcomes } from '../../src/report/format-build.js';
 import { formatBuildCheckRun } from '../../src/report/build-check-run.js';
 import { pull, runIn } from '../support/docker-run.js';
-import { runnerJarFile } from '../../src/runner/runner-paths.js';
+import { runnerJar, runnerJarFile } from '../../src/runner/runner-paths.js';
 
 const reason = dockerEnv.skipReason ?? registryEnv.skipReason;
 const UDF = 'com.acme.flink:acme-udfs:1.2.0';
@@ -45,6 +45,8 @@ function writeRepository(
 kind: Project
 defaults:
   baseImage: ${options.base}
+  # Jobs without state: the operator wants checkpoint and savepoint directories for the others.
+  upgradeMode: stateless
 registry:
   repository: ${options.registry}/${options.repository}
   insecure: true
@@ -75,7 +77,7 @@ function writeConfigMapRepository(root: string, options: { registry: string; bas
   mkdirSync(path.join(root, 'jobs', 'sql-only'), { recursive: true });
   writeFileSync(
     path.join(root, 'streampilot.yaml'),
-    `apiVersion: streampilot.dev/v1\nkind: Project\nregistry:\n  repository: ${options.registry}/jobs\n  insecure: true\nenvironments:\n  staging: {}\n`,
+    `apiVersion: streampilot.dev/v1\nkind: Project\ndefaults:\n  upgradeMode: stateless\nregistry:\n  repository: ${options.registry}/jobs\n  insecure: true\nenvironments:\n  staging: {}\n`,
   );
   writeFileSync(
     path.join(root, 'jobs', 'sql-only', 'job.yaml'),
@@ -151,7 +153,7 @@ describe('a project without registry.repository', () => {
     mkdirSync(path.join(root, 'jobs', 'clicks'), { recursive: true });
     writeFileSync(
       path.join(root, 'streampilot.yaml'),
-      'apiVersion: streampilot.dev/v1\nkind: Project\nenvironments:\n  staging: {}\n',
+      'apiVersion: streampilot.dev/v1\nkind: Project\ndefaults:\n  upgradeMode: stateless\nenvironments:\n  staging: {}\n',
     );
     writeFileSync(
       path.join(root, 'jobs', 'clicks', 'job.yaml'),
@@ -300,8 +302,8 @@ describe.skipIf(reason)(`build workflow with a real engine, registry and Maven r
     const changed = built((await buildImages(root, { environment: 'staging', push: true }, ports())).outcomes[0]);
     expect(changed.reference).not.toBe(first.reference);
     expect(changed.reused).toBe(false);
-    // the jar and the base layers are already there: only the job layer and the config travel
-    expect(changed.bytesUploaded).toBeLessThan(udfJar.length + 4096);
+    // the base layers are already there: only the job layer (script, jars, StreamPilot's runner) and the config travel
+    expect(changed.bytesUploaded).toBeLessThan(udfJar.length + runnerJar().bytes.length + 4096);
   });
 
   it('the pushed image is readable with the credentials and not without them', async () => {
