@@ -43,6 +43,7 @@ function writeRepository(root: string, registry: string, repository: string, bas
 kind: Project
 defaults:
   baseImage: ${base}
+  upgradeMode: stateless
 registry:
   repository: ${registry}/${repository}
   insecure: true
@@ -242,6 +243,7 @@ describe.skipIf(reason)(`the app builds and pushes images on a merge ${reason ??
 kind: Project
 defaults:
   baseImage: 127.0.0.1:9/base/flink-mini:1
+  upgradeMode: stateless
 registry:
   repository: 127.0.0.1:9/${imageRepository}
   insecure: true

@@ -40,6 +40,7 @@ const project = (extra = '') => `apiVersion: streampilot.dev/v1
 kind: Project
 defaults:
   runner: { jarURI: "${RUNNER_JAR_URI}" }
+  upgradeMode: stateless
 registry: { repository: registry.example.test/jobs }
 environments:
   staging:

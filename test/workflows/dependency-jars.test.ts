@@ -2,6 +2,7 @@
  * `dependencies.jars` are relative to the job folder in check, render and build, and a jar ends
  * up in the image at `/opt/flink/usrlib/<file name>`, the path a `USING JAR` clause names.
  */
+import { RUNNER_JAR_PATH } from '../../src/runner/runner-paths.js';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -52,7 +53,10 @@ function writeRepository(root: string, options: { jars: string; registry?: strin
       'apiVersion: streampilot.dev/v1',
       'kind: Project',
       ...(options.registry ? ['registry:', `  repository: ${options.registry}`, '  insecure: true'] : []),
-      ...(options.base ? ['defaults:', `  baseImage: ${options.base}`] : []),
+      // Stateless: the operator wants checkpoint and savepoint directories for the other upgrade modes.
+      'defaults:',
+      '  upgradeMode: stateless',
+      ...(options.base ? [`  baseImage: ${options.base}`] : []),
       'environments:',
       '  staging: {}',
       '',
@@ -228,7 +232,10 @@ describe.skipIf(registryEnv.skipReason)(
       const usingJar = /USING JAR '([^']+)'/.exec(SQL)![1]!;
       expect(usingJar).toBe(UDF_PATH_IN_IMAGE);
       expect(files.get(usingJar)?.equals(jar)).toBe(true);
-      expect([...files.keys()].filter((f) => f.endsWith('.jar'))).toEqual([UDF_PATH_IN_IMAGE]);
+      // Beside it, only StreamPilot's runner, which the job's jarURI names.
+      expect([...files.keys()].filter((f) => f.endsWith('.jar')).sort()).toEqual(
+        [UDF_PATH_IN_IMAGE, RUNNER_JAR_PATH].sort(),
+      );
     });
   },
 );
