@@ -307,6 +307,8 @@ describe.skipIf(reason)(
         const check = await deployed(sha, environment);
         expect(check.conclusion, textOf(check)).toBe('success');
       }
+      // The production report says it runs what staging ran.
+      expect(textOf(await deployed(sha, 'production'))).toContain('(same image as staging)');
       const runnerJar = readFileSync(RUNNER_JAR);
       for (const name of ['orders', 'clicks']) {
         const staging = live('staging', name)!;
