@@ -24,7 +24,8 @@ function repository(name: string, registry: string | undefined, jobYaml = ''): s
   mkdirSync(path.join(root, 'jobs', 'orders'), { recursive: true });
   writeFileSync(
     path.join(root, 'streampilot.yaml'),
-    'apiVersion: streampilot.dev/v1\nkind: Project\n' +
+    // `repository:` names the repository (the fixture has no git remote); stateless needs no state directories.
+    'apiVersion: streampilot.dev/v1\nkind: Project\nrepository: acme/flink-jobs\ndefaults: { upgradeMode: stateless }\n' +
       (registry ? `registry: { repository: ${registry} }\n` : '') +
       'environments:\n  staging: { namespace: flink-staging }\n',
   );

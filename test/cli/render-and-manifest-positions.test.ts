@@ -28,8 +28,11 @@ function repository(name: string, files: Record<string, string>): string {
 
 const PROJECT = (extra = '', environments = '  staging: { namespace: flink-staging }\n') =>
   `apiVersion: streampilot.dev/v1\nkind: Project\n${extra}environments:\n${environments}`;
+// Stateless: the operator wants checkpoint and savepoint directories for the other upgrade modes.
 const JOB = (name: string, extra = '') =>
-  `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${name}\nsql: [main.sql]\n${extra}`;
+  `apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: ${name}\nsql: [main.sql]\nupgradeMode: stateless\n${extra}`;
+/** A runner of the team's own whose arguments misspell a placeholder: a settings error only rendering finds. */
+const BAD_RUNNER = "runner:\n  jarURI: local:///opt/flink/usrlib/team-runner.jar\n  args: ['{{scrpt}}']\n";
 
 interface JsonDiagnostic {
   file: string;
@@ -42,9 +45,9 @@ const findings = (root: string): JsonDiagnostic[] =>
   JSON.parse(cli('check', root, '--format', 'json', '--no-cache').stdout) as JsonDiagnostic[];
 
 describe('render-stage findings point at the offending key, in the file and layer that set it', () => {
-  it('cpu without memory in streampilot.yaml defaults: at defaults.resources.jobManager.cpu, not at the job name', () => {
-    const root = repository('cpu-no-memory', {
-      'streampilot.yaml': PROJECT('defaults:\n  resources:\n    jobManager:\n      cpu: 1\n'),
+  it('a misspelt runner placeholder in streampilot.yaml defaults: at defaults.runner.args, not at the job name', () => {
+    const root = repository('runner-args-in-defaults', {
+      'streampilot.yaml': PROJECT(`defaults:\n${BAD_RUNNER.replace(/^/gm, '  ').trimEnd()}\n`),
       'jobs/orders/job.yaml': JOB('orders'),
       'jobs/orders/main.sql': SQL,
     });
@@ -53,8 +56,8 @@ describe('render-stage findings point at the offending key, in the file and laye
       expect.objectContaining({
         file: 'streampilot.yaml',
         line: 6,
-        column: 12,
-        message: expect.stringMatching(/memory is missing/),
+        column: 5,
+        message: expect.stringMatching(/\{\{scrpt\}\}, which is not a placeholder/),
       }),
     ]);
   });
@@ -68,12 +71,13 @@ describe('render-stage findings point at the offending key, in the file and laye
       ),
       'jobs/orders/main.sql': SQL,
     });
-    const render = findings(root).filter((d) => d.rule === 'render');
+    // The operator's own rule reports it (the renderer's refusal would say it again, unpositioned).
+    const render = findings(root).filter((d) => d.rule === 'operator/forbidden-config-key');
     expect(render).toEqual([
       expect.objectContaining({
         file: 'jobs/orders/job.yaml',
-        line: 8,
-        column: 29,
+        line: 9,
+        column: 7,
         message: expect.stringMatching(/kubernetes\.namespace/),
       }),
     ]);
@@ -124,7 +128,7 @@ describe('render', () => {
     'jobs/orders/main.sql': SQL,
     'jobs/broken-sql/job.yaml': JOB('broken-sql'),
     'jobs/broken-sql/main.sql': 'INSERT INTO nowhere SELECT 1;\n',
-    'jobs/bad-resources/job.yaml': JOB('bad-resources', 'resources:\n  taskManager: { cpu: 2 }\n'),
+    'jobs/bad-resources/job.yaml': JOB('bad-resources', BAD_RUNNER),
     'jobs/bad-resources/main.sql': SQL,
   });
 
@@ -155,7 +159,9 @@ describe('render', () => {
     const settingsError = cli('render', 'bad-resources', '--env', 'staging', '--dir', root);
     expect(settingsError.status).toBe(1);
     expect(settingsError.stdout).toBe('');
-    expect(settingsError.stderr).toMatch(/jobs\/bad-resources\/job\.yaml:6:\d+ .*memory is missing/);
+    expect(settingsError.stderr).toMatch(
+      /jobs\/bad-resources\/job\.yaml:8:\d+ .*\{\{scrpt\}\}, which is not a placeholder/,
+    );
   });
 });
 

@@ -91,7 +91,13 @@ describe('runtime values of a job on StreamPilot’s runner', () => {
   });
 
   it('go to a session job as --value arguments, and a secret in a session job is refused', () => {
-    const job = resolvedJob({ ...ours, mode: 'session', sessionCluster: 'shared', variables: { topic: 'orders' } });
+    // A session job names our runner where the operator can download it (https, the runner's file name).
+    const job = resolvedJob({
+      runner: { jarURI: 'https://artifacts.example.com/streampilot/streampilot-sql-runner.jar' },
+      mode: 'session',
+      sessionCluster: 'shared',
+      variables: { topic: 'orders' },
+    });
     const script = "INSERT INTO snk SELECT * FROM src WHERE a = '${topic}';\n";
     const objects = renderDeployObjects(job, { image: '', script });
     expect(objects.companions).toEqual([]);
