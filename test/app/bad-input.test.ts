@@ -66,7 +66,7 @@ describe('bad input ends in a completed check run that says what and where', { t
     await failsWith(
       { 'jobs/clickstream-fanout/main.sql': big },
       /jobs\/clickstream-fanout\/(main\.sql|job\.yaml:\d+ .*main\.sql)/,
-      /too (large|big)|size|MB|limit/i,
+      /too (large|big)|size|MiB|limit/i,
       'clickstream-fanout',
     );
   });

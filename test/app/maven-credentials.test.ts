@@ -111,7 +111,7 @@ describe('the app never turns a merged streampilot.yaml’s ${VAR} into Maven cr
     );
     writeFileSync(
       path.join(source, 'jobs', 'orders', 'job.yaml'),
-      'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\ndependencies:\n  maven: [org.example:udf:1.0]\n',
+      'apiVersion: streampilot.dev/v1\nkind: FlinkSqlJob\nname: orders\nsql: [main.sql]\nupgradeMode: stateless\ndependencies:\n  maven: [org.example:udf:1.0]\n',
     );
     writeFileSync(
       path.join(source, 'jobs', 'orders', 'main.sql'),

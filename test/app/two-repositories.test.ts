@@ -53,6 +53,9 @@ mode: session
 sessionCluster: shared
 sql: [main.sql]
 upgradeMode: stateless
+# The operator downloads a session job's jar over https: StreamPilot's runner, hosted.
+runner:
+  jarURI: https://artifacts.example.com/streampilot/streampilot-sql-runner.jar
 `,
   [`jobs/${name}/main.sql`]: `CREATE TABLE ${name}_source (id STRING) WITH ('connector' = 'datagen');
 CREATE TABLE ${name}_sink (id STRING) WITH ('connector' = 'blackhole');
