@@ -7,12 +7,9 @@ import { renderJob, type RenderInput } from './render-job.js';
 import { DEFAULT_SCRIPT_PATH } from './runner-args.js';
 import { mountValues, renderValuesConfigMap, runtimeValues, usesStreamPilotRunner } from './runtime-values.js';
 import { RUNNER_JAR_FILE_NAME, RUNNER_JAR_PATH, runnerJar, usesOwnRunner } from '../runner/runner-paths.js';
+import { isObject, openPodTemplate, type Obj } from './pod-template.js';
 
-/**
- * The container the operator merges a pod template's container of this name into: the one that
- * runs Flink in both the JobManager and the TaskManager pods.
- */
-export const FLINK_MAIN_CONTAINER = 'flink-main-container';
+export { FLINK_MAIN_CONTAINER } from './pod-template.js';
 
 /** The pod template volume that carries the SQL ConfigMap. */
 export const SQL_VOLUME = 'streampilot-sql';
@@ -153,19 +150,10 @@ export function renderSqlConfigMap(
   };
 }
 
-type Obj = Record<string, unknown>;
-
 /** The job's pod template (or a new one) with the ConfigMap volume and its mount at the script's path in the Flink container. */
 function mountScript(job: ResolvedJob, configMapName: string): Obj {
   const { path, key } = sqlScriptFile(job);
-  const fail = (problem: string, hint: string): never => {
-    throw new RenderError(job.name, job.environment, `its pod template ${problem}`, hint, ['podTemplate']);
-  };
-  const template: Obj = job.podTemplate ? structuredClone(job.podTemplate) : { apiVersion: 'v1', kind: 'Pod' };
-  const spec = template.spec ?? (template.spec = {});
-  if (!isObject(spec)) return fail('has a `spec` that is not a mapping.', 'Make `spec` a Pod spec mapping.');
-  const volumes = spec.volumes ?? (spec.volumes = []);
-  if (!Array.isArray(volumes)) return fail('has `spec.volumes` that is not a list.', 'Make `spec.volumes` a list.');
+  const { template, volumes, mounts, fail } = openPodTemplate(job, job.podTemplate as Obj | undefined, ['podTemplate']);
   if (volumes.some((v) => isObject(v) && v.name === SQL_VOLUME)) {
     fail(
       `already has a volume named "${SQL_VOLUME}", the name \`build: configmap\` mounts the SQL through.`,
@@ -174,17 +162,6 @@ function mountScript(job: ResolvedJob, configMapName: string): Obj {
   }
   volumes.push({ name: SQL_VOLUME, configMap: { name: configMapName } });
 
-  const containers = spec.containers ?? (spec.containers = []);
-  if (!Array.isArray(containers))
-    return fail('has `spec.containers` that is not a list.', 'Make `spec.containers` a list.');
-  let main = containers.find((c): c is Obj => isObject(c) && c.name === FLINK_MAIN_CONTAINER);
-  if (!main) {
-    main = { name: FLINK_MAIN_CONTAINER };
-    containers.push(main);
-  }
-  const mounts = main.volumeMounts ?? (main.volumeMounts = []);
-  if (!Array.isArray(mounts))
-    return fail(`has \`volumeMounts\` of ${FLINK_MAIN_CONTAINER} that is not a list.`, 'Make `volumeMounts` a list.');
   if (mounts.some((m) => isObject(m) && m.mountPath === path)) {
     fail(
       `already mounts something at ${path}, where \`build: configmap\` mounts the SQL script.`,
@@ -203,8 +180,4 @@ function mountScript(job: ResolvedJob, configMapName: string): Obj {
     mounts.push({ name: SQL_VOLUME, mountPath: RUNNER_JAR_PATH, subPath: RUNNER_JAR_FILE_NAME, readOnly: true });
   }
   return template;
-}
-
-function isObject(value: unknown): value is Obj {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import type { ResolvedJob, SecretRef } from '../manifest/types.js';
 import { secretEnvName, usesOwnRunner, VALUES_DIR, RUNNER_VALUES_PATH } from '../runner/runner-paths.js';
 import { sha256Hex } from '../text/sha256.js';
-import { FLINK_MAIN_CONTAINER } from './render-deploy-objects.js';
+import { FLINK_MAIN_CONTAINER, isObject, openPodTemplate, type Obj } from './pod-template.js';
 import { objectMeta } from './object-meta.js';
 import { RenderError } from './render-error.js';
 import type { CompanionObject } from './types.js';
@@ -128,8 +128,6 @@ export function renderValuesConfigMap(job: ResolvedJob, values: RuntimeValues): 
   };
 }
 
-type Obj = Record<string, unknown>;
-
 /**
  * `template` (the job's pod template, or a new one) with the values ConfigMap mounted at
  * VALUES_DIR in the Flink container, and one environment variable per secret taken from its
@@ -142,29 +140,11 @@ export function mountValues(
   configMapName: string,
   values: RuntimeValues,
 ): Obj {
-  const fail = (problem: string, hint: string): never => {
-    throw new RenderError(job.name, job.environment, `its pod template ${problem}`, hint);
-  };
-  const out: Obj = template ? structuredClone(template) : { apiVersion: 'v1', kind: 'Pod' };
-  const spec = out.spec ?? (out.spec = {});
-  if (!isObject(spec)) return fail('has a `spec` that is not a mapping.', 'Make `spec` a Pod spec mapping.');
-  const volumes = spec.volumes ?? (spec.volumes = []);
-  if (!Array.isArray(volumes)) return fail('has `spec.volumes` that is not a list.', 'Make `spec.volumes` a list.');
+  const { template: out, volumes, main, mounts, fail } = openPodTemplate(job, template);
   if (volumes.some((v) => isObject(v) && v.name === VALUES_VOLUME))
     fail(`already has a volume named "${VALUES_VOLUME}", the one runtime values are mounted through.`, 'Rename it.');
   volumes.push({ name: VALUES_VOLUME, configMap: { name: configMapName } });
 
-  const containers = spec.containers ?? (spec.containers = []);
-  if (!Array.isArray(containers))
-    return fail('has `spec.containers` that is not a list.', 'Make `spec.containers` a list.');
-  let main = containers.find((c): c is Obj => isObject(c) && c.name === FLINK_MAIN_CONTAINER);
-  if (!main) {
-    main = { name: FLINK_MAIN_CONTAINER };
-    containers.push(main);
-  }
-  const mounts = main.volumeMounts ?? (main.volumeMounts = []);
-  if (!Array.isArray(mounts))
-    return fail(`has \`volumeMounts\` of ${FLINK_MAIN_CONTAINER} that is not a list.`, 'Make `volumeMounts` a list.');
   if (mounts.some((m) => isObject(m) && m.mountPath === VALUES_DIR))
     fail(`already mounts something at ${VALUES_DIR}, where runtime values go.`, 'Remove that mount.');
   mounts.push({ name: VALUES_VOLUME, mountPath: VALUES_DIR, readOnly: true });
@@ -180,8 +160,4 @@ export function mountValues(
     }
   }
   return out;
-}
-
-function isObject(value: unknown): value is Obj {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
