@@ -64,6 +64,21 @@ const LOOKUP_CACHE = [
   'lookup.max-retries',
 ];
 
+/** The HBase connectors' options, the same for 1.4 and 2.2 (Flink's HBaseConnectorOptions). */
+const HBASE_OPTIONS = [
+  'zookeeper.znode.parent',
+  'null-string-literal',
+  'sink.buffer-flush.max-size',
+  'sink.buffer-flush.max-rows',
+  'sink.buffer-flush.interval',
+  'sink.ignore-null-value',
+  'sink.parallelism',
+  'lookup.async',
+  'lookup.cache.max-rows',
+  'lookup.cache.ttl',
+  ...LOOKUP_CACHE,
+];
+
 const ELASTICSEARCH = [
   'username',
   'password',
@@ -325,19 +340,7 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
   {
     id: 'hbase-2.2',
     required: [['table-name'], ['zookeeper.quorum']],
-    options: [
-      'zookeeper.znode.parent',
-      'null-string-literal',
-      'sink.buffer-flush.max-size',
-      'sink.buffer-flush.max-rows',
-      'sink.buffer-flush.interval',
-      'sink.ignore-null-value',
-      'sink.parallelism',
-      'lookup.async',
-      'lookup.cache.max-rows',
-      'lookup.cache.ttl',
-      ...LOOKUP_CACHE,
-    ],
+    options: HBASE_OPTIONS,
     openPrefixes: ['properties.'],
     formatSlots: [],
     builtIn: false,
@@ -347,19 +350,7 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
   {
     id: 'hbase-1.4',
     required: [['table-name'], ['zookeeper.quorum']],
-    options: [
-      'zookeeper.znode.parent',
-      'null-string-literal',
-      'sink.buffer-flush.max-size',
-      'sink.buffer-flush.max-rows',
-      'sink.buffer-flush.interval',
-      'sink.ignore-null-value',
-      'sink.parallelism',
-      'lookup.async',
-      'lookup.cache.max-rows',
-      'lookup.cache.ttl',
-      ...LOOKUP_CACHE,
-    ],
+    options: HBASE_OPTIONS,
     openPrefixes: ['properties.'],
     formatSlots: [],
     builtIn: false,

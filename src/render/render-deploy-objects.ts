@@ -5,7 +5,7 @@ import { ANNOTATION, objectMeta } from './object-meta.js';
 import { RenderError } from './render-error.js';
 import { renderJob, type RenderInput } from './render-job.js';
 import { DEFAULT_SCRIPT_PATH } from './runner-args.js';
-import { mountValues, renderValuesConfigMap, runtimeValues, usesStreamPilotRunner } from './runtime-values.js';
+import { mountValues, renderValuesConfigMap, runtimeValues } from './runtime-values.js';
 import { RUNNER_JAR_FILE_NAME, RUNNER_JAR_PATH, runnerJar, usesOwnRunner } from '../runner/runner-paths.js';
 import { isObject, openPodTemplate, type Obj } from './pod-template.js';
 
@@ -44,7 +44,7 @@ export function renderDeployObjects(job: ResolvedJob, input: RenderInput): Deplo
  * ConfigMap applied first, mounted by the pod template, with each secret as a `secretKeyRef`.
  */
 function withRuntimeValues(job: ResolvedJob, input: RenderInput, objects: DeployObjects): DeployObjects {
-  if (job.mode !== 'application' || !usesStreamPilotRunner(job)) return objects;
+  if (job.mode !== 'application' || !usesOwnRunner(job.runner.jarURI)) return objects;
   const values = runtimeValues(job, input.script);
   if (values.values.length === 0 && values.secrets.length === 0) return objects;
   const configMap = renderValuesConfigMap(job, values);

@@ -1,19 +1,11 @@
 import type { ResolvedJob, SecretRef } from '../manifest/types.js';
 import { secretEnvName, usesOwnRunner, VALUES_DIR, RUNNER_VALUES_PATH } from '../runner/runner-paths.js';
+import { PLACEHOLDER } from '../sql/variables.js';
 import { sha256Hex } from '../text/sha256.js';
 import { FLINK_MAIN_CONTAINER, isObject, openPodTemplate, type Obj } from './pod-template.js';
 import { objectMeta } from './object-meta.js';
 import { RenderError } from './render-error.js';
 import type { CompanionObject } from './types.js';
-
-/**
- * A job on StreamPilot's own runner keeps its `${…}` placeholders in the script (so its image is
- * the same in every environment) and gets their values when it starts. A team that names its
- * own runner keeps build-time substitution: its runner knows nothing of runtime values.
- */
-export function usesStreamPilotRunner(job: Pick<ResolvedJob, 'runner'>): boolean {
-  return usesOwnRunner(job.runner.jarURI);
-}
 
 /** The values one environment gives a job's placeholders at start: only those its script uses. */
 export interface RuntimeValues {
@@ -22,8 +14,6 @@ export interface RuntimeValues {
   /** Secret variables by name, sorted: where the value is, never the value. */
   secrets: [string, SecretRef & { env: string }][];
 }
-
-const PLACEHOLDER = /\$\{([A-Za-z_][\w.-]*)\}/g;
 
 /**
  * The variables and secrets `script` refers to. Unused ones stay out: a project-wide variable
@@ -88,7 +78,7 @@ function escape(text: string, key: boolean): string {
  * way without being written into the FlinkSessionJob, so it is refused (as `check` does).
  */
 export function sessionValueArgs(job: ResolvedJob, script: string): string[] {
-  if (job.mode !== 'session' || !usesStreamPilotRunner(job)) return [];
+  if (job.mode !== 'session' || !usesOwnRunner(job.runner.jarURI)) return [];
   const { values, secrets } = runtimeValues(job, script);
   if (secrets.length > 0) {
     throw new RenderError(

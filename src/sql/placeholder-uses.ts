@@ -1,5 +1,6 @@
 import type { Range } from '../text/source.js';
 import { tokenize } from './lexer.js';
+import { PLACEHOLDER } from './variables.js';
 
 /** One `${name}` of a SQL file, and whether the runner would substitute it inside a string literal. */
 export interface PlaceholderUse {
@@ -9,8 +10,6 @@ export interface PlaceholderUse {
   /** Inside a '…' literal (or a comment, which never runs): the value stays one string whatever it holds. */
   quoted: boolean;
 }
-
-const PLACEHOLDER = /\$\{([A-Za-z_][\w.-]*)\}/g;
 
 /**
  * Where the file uses any of `names` as a placeholder. `$${name}`, the escape for a literal

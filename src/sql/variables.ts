@@ -36,6 +36,12 @@ interface Edit {
   origEnd: number;
 }
 
+/**
+ * A `${name}` placeholder anywhere in a text (global: use with matchAll), with the name the
+ * lexer accepts. Callers that must honour the `$${name}` escape check the character before.
+ */
+export const PLACEHOLDER = /\$\{([A-Za-z_][\w.-]*)\}/g;
+
 /** `${ name }` with spaces or tabs around the name; sticky, tried at one offset. */
 const SPACED = /\$\{[ \t]*([A-Za-z_][\w.-]*)[ \t]*\}/y;
 

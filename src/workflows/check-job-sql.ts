@@ -5,8 +5,8 @@ import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
 import { jobDiagnostics } from '../rules/job-diagnostics.js';
 import { placeholderUses } from '../sql/placeholder-uses.js';
+import { PLACEHOLDER } from '../sql/variables.js';
 import { LineMap, type Range } from '../text/source.js';
-import { usesStreamPilotRunner } from '../render/runtime-values.js';
 import { RUNNER_JAR_URI, usesOwnRunner } from '../runner/runner-paths.js';
 import { printRunnerScript } from '../sql/printer/runner-script.js';
 import { framedStatements, writeFramedScript } from '../runner/framed-script.js';
@@ -110,7 +110,7 @@ function secretPlacement(sources: readonly SqlSource[], job: ResolvedJob): Diagn
       );
     for (const use of uses) {
       const ref = `\`\${${use.name}}\``;
-      if (!usesStreamPilotRunner(job)) {
+      if (!usesOwnRunner(job.runner.jarURI)) {
         report(
           use.range,
           `secret ${ref} cannot reach a job with its own runner (${job.runner.jarURI}): its variables are written into the image`,
@@ -134,8 +134,6 @@ function secretPlacement(sources: readonly SqlSource[], job: ResolvedJob): Diagn
   return out;
 }
 
-const VARIABLE_REFERENCE = /\$\{([A-Za-z_][\w.-]*)\}/g;
-
 /**
  * Everything the analysis depends on: the texts, the values of the variables they reference
  * (which decide both the parsed text and how its offsets map back), and the job fields rules
@@ -144,7 +142,7 @@ const VARIABLE_REFERENCE = /\$\{([A-Za-z_][\w.-]*)\}/g;
 function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: ProjectSpec | undefined): string {
   const referenced: Record<string, string | null> = {};
   for (const source of sources) {
-    for (const match of source.text.matchAll(VARIABLE_REFERENCE))
+    for (const match of source.text.matchAll(PLACEHOLDER))
       referenced[match[1]!] = Object.hasOwn(job.secrets, match[1]!)
         ? SECRET_STAND_IN
         : Object.hasOwn(job.variables, match[1]!)
@@ -153,7 +151,7 @@ function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: P
   }
   const ruleJob = Object.fromEntries(RULE_JOB_FIELDS.map((field) => [field, job[field] ?? null]));
   // The runner decides which script is printed, and a name can be a variable in one environment and a secret in another.
-  const runner = usesStreamPilotRunner(job);
+  const runner = usesOwnRunner(job.runner.jarURI);
   const secrets = Object.keys(job.secrets)
     .filter((n) => Object.hasOwn(referenced, n))
     .sort();
