@@ -1,6 +1,5 @@
 import { NOT_AVAILABLE_YET, commandHelp, parseCommand, type ParsedCommand } from '../commands/parse-command.js';
 import { resolveTarget } from '../commands/resolve-target.js';
-import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
 import { messageOf } from '../errors.js';
 import {
   canWrite,
@@ -12,7 +11,6 @@ import {
 } from '../github/command-access.js';
 import { pullRequestInput } from '../github/pull-request-input.js';
 import type { RepoRef } from '../github/types.js';
-import type { KubeClient } from '../kube/client.js';
 import { commandPermission } from '../manifest/command-permissions.js';
 import { PROJECT_FILE, parseProjectManifest } from '../manifest/load-project.js';
 import { readRepositoryText } from '../manifest/repository-files.js';
@@ -22,44 +20,17 @@ import {
   formatCommandReply,
   formatNeedsMembership,
   formatNeedsWrite,
-  formatNoClusterAccess,
   formatNotAvailable,
   formatPlanReply,
   formatRunning,
-  formatStatusReply,
   formatUnknownOnBase,
   type CommandRequest,
 } from '../report/command-reply.js';
-import { environmentStatus } from './environment-status.js';
-import { fetchAndCheck, validatePullRequest, type ValidatePullRequestPorts } from './validate-pull-request.js';
+import { COMMAND_OPERATIONS } from './command-operations.js';
+import type { CommandComment, CommandOutcome, CommentCommandPorts, OperationResult } from './command-types.js';
+import { fetchAndCheck, validatePullRequest } from './validate-pull-request.js';
 
-/** A comment on a pull request, as the `issue_comment.created` webhook gives it. */
-export interface CommandComment {
-  id: number;
-  body: string;
-  author: string;
-  /** ISO time. */
-  createdAt: string;
-  htmlUrl: string;
-  pullNumber: number;
-}
-
-export interface CommentCommandPorts extends ValidatePullRequestPorts {
-  /** The app's clusters, for `/status`; without them the reply says the app cannot see them. */
-  clusters?: {
-    kube: (environment: string, project: ProjectSpec) => KubeClient;
-    clusterAccess: (target: DeployTarget) => AccessDecision;
-  };
-  /** Post "running" only when the command takes longer (one write saved on quick ones). Default 1,500 ms. */
-  runningAfterMs?: number;
-}
-
-export interface CommandOutcome {
-  outcome: 'ignored' | 'done' | 'refused' | 'failed' | 'not-available';
-  /** GitHub writes made for the command (reactions, the reply and its edits; not a re-validation's own). */
-  writes: number;
-  replyId?: number;
-}
+export type { CommandComment, CommandOutcome, CommentCommandPorts } from './command-types.js';
 
 /**
  * A command comment, start to end: 👀 at once, who may give it, then one reply (created once,
@@ -135,7 +106,10 @@ export async function runCommentCommand(
         );
         return await finish('rocket', 'done');
       }
-      const result = await environmentCommand(octokit, repo, comment, command, input, ports);
+      const result = await environmentCommand(octokit, repo, comment, command, input, ports, async (text) => {
+        await running.cancel();
+        await reply.show(text);
+      });
       await running.cancel();
       await reply.show(result.text);
       return await finish(result.outcome === 'done' ? 'rocket' : 'confused', result.outcome);
@@ -163,7 +137,8 @@ async function environmentCommand(
   command: ParsedCommand,
   input: ReturnType<typeof pullRequestInput>,
   ports: CommentCommandPorts,
-): Promise<{ outcome: CommandOutcome['outcome']; text: string }> {
+  progress: (text: string) => Promise<void>,
+): Promise<OperationResult> {
   let base: ProjectSpec | undefined;
   const checked = await fetchAndCheck(octokit, repo, input, ports, (dir) => {
     const text = readRepositoryText(dir, PROJECT_FILE);
@@ -212,34 +187,21 @@ async function environmentCommand(
 
   if (NOT_AVAILABLE_YET.has(command.name))
     return { outcome: 'not-available', text: formatNotAvailable(command.name, target.environments, target.jobs) };
-
-  // /status
-  if (!ports.clusters) return { outcome: 'refused', text: formatNoClusterAccess(target.environments) };
-  const clusters = ports.clusters;
-  const results = await Promise.all(
-    target.environments.map(async (environment) => {
-      const planned = plan.environments.find((e) => e.name === environment)!;
-      const enabled = planned.jobs.filter((j) => j.enabled);
-      const decision = clusters.clusterAccess({
-        repository: `${repo.owner}/${repo.repo}`,
-        environment,
-        context: planned.kubeContext,
-        namespaces: [...new Set([planned.namespace, ...enabled.map((j) => j.job.namespace)])],
-      });
-      if (!decision.allowed) return { environment, problem: `${decision.reason} (${decision.hint})` };
-      try {
-        const kube = clusters.kube(environment, base!);
-        const status = await environmentStatus(planned, kube, {
-          repository: `${repo.owner}/${repo.repo}`,
-          ...(planned.kubeContext ? { kubeContext: planned.kubeContext } : {}),
-        });
-        return { environment, status };
-      } catch (e) {
-        return { environment, problem: `could not read the cluster: ${ports.redact(messageOf(e))}` };
-      }
-    }),
-  );
-  return { outcome: 'done', text: formatStatusReply(results) };
+  const operation = COMMAND_OPERATIONS[command.name];
+  if (!operation || !base)
+    return { outcome: 'not-available', text: formatNotAvailable(command.name, target.environments, target.jobs) };
+  return operation({
+    octokit,
+    repo,
+    comment,
+    command,
+    target: { environments: target.environments, jobs: target.jobs },
+    checked,
+    base,
+    input,
+    ports,
+    progress,
+  });
 }
 
 /** The one reply of a command: created on its first text, edited after. */

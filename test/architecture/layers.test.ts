@@ -12,7 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['text'],
   ['.'],
   ['sql', 'connectors', 'kube', 'git', 'cache', 'registry', 'commands'],
-  ['runner'],
+  ['runner', 'semantics'],
   ['manifest'],
   ['maven', 'rules', 'render', 'flink'],
   ['image', 'deploy', 'plan'],

@@ -1,0 +1,11 @@
+/**
+ * Which operation runs each command that acts on environments. One line per command: each
+ * operation lives in a module of its own.
+ */
+import type { CommandName } from '../commands/parse-command.js';
+import { statusOperation } from './command-status.js';
+import type { Operation } from './command-types.js';
+
+export const COMMAND_OPERATIONS: Partial<Record<CommandName, Operation>> = {
+  status: statusOperation,
+};
