@@ -1,6 +1,6 @@
 import type { ResolvedJob, SecretRef } from '../manifest/types.js';
 import { secretEnvName, usesOwnRunner, VALUES_DIR, RUNNER_VALUES_PATH } from '../runner/runner-paths.js';
-import { PLACEHOLDER } from '../sql/variables.js';
+import { placeholderNames } from '../sql/variables.js';
 import { sha256Hex } from '../text/sha256.js';
 import { FLINK_MAIN_CONTAINER, isObject, openPodTemplate, type Obj } from './pod-template.js';
 import { objectMeta } from './object-meta.js';
@@ -20,7 +20,7 @@ export interface RuntimeValues {
  * changed for one job must not restart every other job (their values ConfigMaps would change name).
  */
 export function runtimeValues(job: Pick<ResolvedJob, 'variables' | 'secrets'>, script: string): RuntimeValues {
-  const used = new Set([...script.matchAll(PLACEHOLDER)].map((m) => m[1]!));
+  const used = placeholderNames(script);
   const values: RuntimeValues['values'] = [];
   const secrets: RuntimeValues['secrets'] = [];
   for (const name of [...used].sort()) {

@@ -1,6 +1,6 @@
 import type { Range } from '../text/source.js';
 import { tokenize } from './lexer.js';
-import { PLACEHOLDER } from './variables.js';
+import { isEscapedPlaceholder, PLACEHOLDER } from './variables.js';
 
 /** One `${name}` of a SQL file, and whether the runner would substitute it inside a string literal. */
 export interface PlaceholderUse {
@@ -20,7 +20,7 @@ export function placeholderUses(text: string, names: ReadonlySet<string>): Place
   const found: { name: string; range: Range }[] = [];
   for (const match of text.matchAll(PLACEHOLDER)) {
     const start = match.index;
-    if (!names.has(match[1]!) || (start > 0 && text.charCodeAt(start - 1) === 36) /* $ */) continue;
+    if (!names.has(match[1]!) || isEscapedPlaceholder(text, start)) continue;
     found.push({ name: match[1]!, range: { start, end: start + match[0].length } });
   }
   if (found.length === 0) return [];

@@ -42,6 +42,17 @@ interface Edit {
  */
 export const PLACEHOLDER = /\$\{([A-Za-z_][\w.-]*)\}/g;
 
+/** True when the `${` at `start` is the `$${name}` escape of a literal `${name}`, not a use. */
+export const isEscapedPlaceholder = (text: string, start: number): boolean =>
+  start > 0 && text.charCodeAt(start - 1) === 36; /* $ */
+
+/** The names `text` uses as placeholders, escapes left out. */
+export function placeholderNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(PLACEHOLDER)) if (!isEscapedPlaceholder(text, m.index)) names.add(m[1]!);
+  return names;
+}
+
 /** `${ name }` with spaces or tabs around the name; sticky, tried at one offset. */
 const SPACED = /\$\{[ \t]*([A-Za-z_][\w.-]*)[ \t]*\}/y;
 
@@ -81,13 +92,13 @@ export function substituteVariables(
     if (close === i + 2 || text.charCodeAt(close) !== 125 /* } */) {
       SPACED.lastIndex = i;
       const blank = SPACED.exec(text);
-      if (blank && !(i > 0 && text.charCodeAt(i - 1) === 36))
+      if (blank && !isEscapedPlaceholder(text, i))
         spaced.push({ name: blank[1]!, range: { start: i, end: i + blank[0].length } });
       i = text.indexOf('${', i + 2);
       continue;
     }
     const name = text.slice(i + 2, close);
-    const escaped = i > 0 && text.charCodeAt(i - 1) === 36; /* $ */
+    const escaped = isEscapedPlaceholder(text, i);
     if (escaped) {
       // Drop the first `$` of `$${name}` and copy `${name}` unchanged.
       const dollar = i - 1;

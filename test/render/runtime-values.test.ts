@@ -48,6 +48,12 @@ describe('runtime values of a job on StreamPilot’s runner', () => {
     });
   });
 
+  it('leave out a variable the script only names through the `$${name}` escape (the literal text, not a use)', () => {
+    const job = resolvedJob({ ...ours, variables: { topic: 'orders', literal: 'x' } });
+    const script = "INSERT INTO snk SELECT '$${literal}', '${topic}' FROM src;\n";
+    expect(runtimeValues(job, script).values).toEqual([['topic', 'orders']]);
+  });
+
   it('reads back as written, whatever the values hold (line breaks, =, :, #, backslashes, leading spaces, non-ASCII)', () => {
     const tricky = '  a=b:c #d !e \\f\nsecond line\r\ttab ünïcödé 😀';
     const text = valuesProperties({ values: [['we.ird-name', tricky]], secrets: [] });
