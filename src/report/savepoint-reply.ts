@@ -31,20 +31,31 @@ function jobLine(result: JobSavepoint, c: (s: string) => string): string {
     case 'abandoned':
       return `❌ ${c(job)}: the operator abandoned the savepoint: ${oneLine(o.error)}. The job stopped running before the savepoint was taken; ${jobKubectl} shows why.`;
     case 'timeout':
-      return `🕒 ${c(job)}: no answer from the operator within ${Math.round(o.waitedMs / 1000)} s (still ${o.state}). It may still complete: ${o.snapshot ? c(`kubectl -n ${namespace} get flinkstatesnapshot ${o.snapshot}`) : jobKubectl}.`;
+      return `🕒 ${c(job)}: no answer from the operator within ${duration(o.waitedMs)} (still ${o.state}). It may still complete: ${o.snapshot ? c(`kubectl -n ${namespace} get flinkstatesnapshot ${o.snapshot}`) : jobKubectl}.`;
     case 'not-deployed':
       return `🙅 ${c(job)} is not deployed in namespace ${c(namespace)}: there is nothing to savepoint. Nothing was changed.`;
     case 'other-repository':
       return `🙅 ${c(job)} in namespace ${c(namespace)} was deployed from another repository (${c(o.owner)}): not touched.`;
     case 'not-running': {
-      const state = [o.jobState ? `job ${o.jobState}` : 'no job state', o.lifecycleState].filter(Boolean).join(', ');
-      return `🙅 ${c(job)} is not running (${state}): a savepoint needs a running job, and the operator abandons one asked of a job that is not. Nothing was changed.`;
+      const state = [
+        o.jobState ? `job ${o.jobState}` : 'no job state',
+        o.lifecycleState && `lifecycle ${o.lifecycleState}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const suspended = o.lifecycleState === 'SUSPENDED' ? ' It is suspended: resume it first.' : '';
+      return `🙅 ${c(job)} is not running (${state}): a savepoint needs a running job, and the operator abandons one asked of a job that is not.${suspended} Nothing was changed.`;
     }
     case 'no-savepoint-dir':
       return `🙅 ${c(job)} has no savepoint directory: set ${c(`flinkConfiguration.${SAVEPOINT_DIR_KEYS[1]}`)} (e.g. ${c('s3://my-bucket/flink/savepoints')}) in its job.yaml or in streampilot.yaml, and deploy; the operator needs it to take a savepoint. Nothing was changed.`;
     case 'error':
       return `💥 ${c(job)}: could not take the savepoint: ${oneLine(o.message)}.`;
   }
+}
+
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
 }
 
 function oneLine(text: string): string {
