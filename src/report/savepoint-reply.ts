@@ -18,6 +18,16 @@ export function formatSavepointReply(environment: string, results: readonly JobS
   return lines.join('\n');
 }
 
+/** The app runs without clusters: what to do instead. */
+export function formatSavepointNoCluster(environment: string, jobs: readonly string[]): string {
+  return `🔌 This app has no access to the cluster of \`${environment}\` (it runs without STREAMPILOT_KUBECONFIG or a service account), so it cannot take savepoints there. Nothing was changed. From a terminal that can reach the cluster: \`streampilot savepoint --env ${environment} ${jobs.join(' ')}\`.`;
+}
+
+/** The app's STREAMPILOT_CLUSTER_ACCESS does not let this repository act there. */
+export function formatSavepointNotAllowed(reason: string, hint: string): string {
+  return `🙅 The app may not act on ${reason.replace(/^not deployed: /, '')}. Nothing was changed; ${hint}.`;
+}
+
 function jobLine(result: JobSavepoint, c: (s: string) => string): string {
   const { job, namespace } = result;
   const o = result.outcome;

@@ -1,6 +1,9 @@
 /** `/savepoint [job…] [--env E]`: a savepoint of each job through the operator, answered with where it is. */
-import { formatNoClusterAccess } from '../report/command-reply.js';
-import { formatSavepointReply } from '../report/savepoint-reply.js';
+import {
+  formatSavepointNoCluster,
+  formatSavepointNotAllowed,
+  formatSavepointReply,
+} from '../report/savepoint-reply.js';
 import type { PlannedJob } from '../plan/types.js';
 import type { OperationRequest, OperationResult } from './command-types.js';
 import { savepointJobs, savepointsVerdict } from './savepoint-jobs.js';
@@ -14,8 +17,8 @@ export async function savepointOperation({
   base,
   ports,
 }: OperationRequest): Promise<OperationResult> {
-  if (!ports.clusters) return { outcome: 'refused', text: formatNoClusterAccess(target.environments) };
   const environment = target.environments[0]!;
+  if (!ports.clusters) return { outcome: 'refused', text: formatSavepointNoCluster(environment, target.jobs) };
   const repository = `${repo.owner}/${repo.repo}`;
   // What is deployed is the base branch's job; a job only the pull request adds is looked up as it would be deployed.
   const deployed = checked.base.plan.environments.find((e) => e.name === environment);
@@ -31,11 +34,7 @@ export async function savepointOperation({
     context: planned.kubeContext,
     namespaces: [...new Set(jobs.map((j) => j.job.namespace))],
   });
-  if (!decision.allowed)
-    return {
-      outcome: 'refused',
-      text: `🙅 This app may not act on environment \`${environment}\`: ${decision.reason} (${decision.hint}). Nothing was changed.`,
-    };
+  if (!decision.allowed) return { outcome: 'refused', text: formatSavepointNotAllowed(decision.reason, decision.hint) };
   const results = await savepointJobs({
     environment,
     jobs,
