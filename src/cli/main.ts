@@ -27,6 +27,11 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   savepoint: async () => (await import('./commands/savepoint.js')).savepointCommand,
 };
 
+function commandList(): string {
+  const names = Object.keys(COMMANDS);
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+}
+
 const processIo: Io = {
   stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
@@ -63,7 +68,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
         if (load) return await (await load())(rest, io);
         throw new UsageError(
           `unknown command \`${command}\``,
-          'the commands are init, check, validate, render, build, deploy, status and savepoint; run `streampilot --help`',
+          `the commands are ${commandList()}; run \`streampilot --help\``,
         );
       }
     }
