@@ -13,6 +13,8 @@ Commands:
   build [job...]              Build and push the jobs' content-addressed images.
   deploy --env <env> [job...] Build, apply to Kubernetes, and follow each job to RUNNING.
   status --env <env>          What runs in an environment: each job's state and Web UI.
+  savepoint --env <env> [job...]
+                              Take a savepoint of running jobs through the operator.
 
 Options:
   -h, --help                  Help for StreamPilot or for one command.
@@ -178,4 +180,24 @@ Options:
 
 Exit codes: 0 every job running, 1 a job is missing, failed or not running, 2 usage or
 configuration problem.
+`;
+
+export const SAVEPOINT_HELP = `Usage: streampilot savepoint --env <env> [job...] [options]
+
+Takes a savepoint of each job (default: every job of the environment) through the Flink
+Kubernetes Operator and waits for it: a FlinkStateSnapshot on operators from 1.10, a new
+spec.job.savepointTriggerNonce on older ones. Prints where each savepoint is, or why there is
+none. A job must be running and have state.savepoints.dir set; the object written records who
+asked (annotations streampilot.dev/last-command*). What /savepoint does in a pull request.
+
+Options:
+  --env <name>                The environment (required).
+  --timeout <duration>        How long to wait for each savepoint (default 10m, at most 1h).
+  --kubeconfig <file>         The kubeconfig (default: $KUBECONFIG, then ~/.kube/config).
+  --context <name>            Its context (default: the environment's kubeContext).
+  --dir <repo>                The repository (default: the current folder).
+  -h, --help                  This help.
+
+Exit codes: 0 every savepoint taken, 1 a savepoint failed or a job is not running or not
+deployed, 2 usage or configuration problem.
 `;

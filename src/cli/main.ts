@@ -24,7 +24,13 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   build: async () => (await import('./commands/build.js')).buildCommand,
   deploy: async () => (await import('./commands/deploy.js')).deployCommand,
   status: async () => (await import('./commands/status.js')).statusCommand,
+  savepoint: async () => (await import('./commands/savepoint.js')).savepointCommand,
 };
+
+function commandList(): string {
+  const names = Object.keys(COMMANDS);
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+}
 
 const processIo: Io = {
   stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
@@ -62,7 +68,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
         if (load) return await (await load())(rest, io);
         throw new UsageError(
           `unknown command \`${command}\``,
-          'the commands are init, check, validate, render, build, deploy and status; run `streampilot --help`',
+          `the commands are ${commandList()}; run \`streampilot --help\``,
         );
       }
     }

@@ -1,6 +1,7 @@
 /** The vocabulary of pull-request comment commands, shared by the workflow and each operation. */
 import type { ParsedCommand } from '../commands/parse-command.js';
 import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
+import type { JobLeaseTarget } from '../deploy/job-lease.js';
 import type { CommandGitHubClient } from '../github/command-access.js';
 import type { PullRequestInput } from '../github/types.js';
 import type { RepoRef } from '../github/types.js';
@@ -25,6 +26,13 @@ export interface CommentCommandPorts extends ValidatePullRequestPorts {
     kube: (environment: string, project: ProjectSpec) => KubeClient;
     clusterAccess: (target: DeployTarget) => AccessDecision;
   };
+  /**
+   * Holds the job's Lease around a command that changes a job, so it never overlaps a deploy of
+   * that job (wired to the job Lease by the app; absent: commands are not serialised).
+   */
+  serialise?: <T>(target: JobLeaseTarget, fn: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+  /** How long `/savepoint` waits for the operator to finish a savepoint (default 10 minutes). */
+  savepointTimeoutMs?: number;
   /** Post "running" only when the command takes longer (one write saved on quick ones). Default 1,500 ms. */
   runningAfterMs?: number;
 }

@@ -32,6 +32,7 @@ import {
   unsupportedMediaType,
 } from './api-status.js';
 import type { FieldValidation } from './crd-admission.js';
+import { withoutKinds } from './installed-crds.js';
 import { KubeApi, type WriteResult } from './kube-api.js';
 import type { Scope } from './managed-fields.js';
 import { ObjectStore, meta, type StoredEvent } from './object-store.js';
@@ -76,6 +77,8 @@ export interface FakeKubeOptions {
    * `status.error` instead (see operator-autopilot.ts). An object: the operator's settings.
    */
   operatorWebhook?: false | OperatorConfig;
+  /** Kinds whose CRD is not installed, e.g. `['FlinkStateSnapshot']` for an operator before 1.10 (installed-crds.ts). */
+  withoutCrds?: string[];
 }
 
 export interface FakeKube {
@@ -182,6 +185,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const operatorConfig = options.operatorWebhook === false ? {} : (options.operatorWebhook ?? {});
   if (options.operatorWebhook !== false) api.webhooks.push(operatorWebhook(store, operatorConfig));
   const requests: KubeRequest[] = [];
+  const absentKinds = new Set(options.withoutCrds ?? []);
   const serviceEndpoints = new Map<string, string>();
   const watches = new Set<{ res: ServerResponse; bookmarks: boolean; type: ResourceType }>();
   const { cert, key } = selfSignedCertificate();
@@ -291,9 +295,9 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
           ? apiResourceList(parts[0] === 'api' ? '' : parts[1]!, parts[0] === 'api' ? parts[1]! : parts[2]!)
           : undefined;
       if (!list) throw pathNotFound();
-      return send(res, 200, list);
+      return send(res, 200, withoutKinds(list, absentKinds));
     }
-    if (!route) throw pathNotFound();
+    if (!route || absentKinds.has(route.type.kind)) throw pathNotFound();
     const { type, namespace, name, subresource } = route;
 
     if (subresource !== undefined && subresource !== 'status' && !type.extraSubresources.includes(subresource))

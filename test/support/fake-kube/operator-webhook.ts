@@ -11,13 +11,14 @@ import type { ValidatingWebhook } from './kube-api.js';
 import type { ObjectStore } from './object-store.js';
 import { meta } from './object-store.js';
 import { findKind } from './resources.js';
+import { validateStateSnapshot } from './snapshot-validation.js';
 import { validateFlinkDeployment, validateFlinkSessionJob, type OperatorConfig } from './operator-validation.js';
 
 export const OPERATOR_WEBHOOK = 'validationwebhook.flink.apache.org';
 
 type Obj = Record<string, unknown>;
 
-/** The first problem the operator finds with a FlinkDeployment or FlinkSessionJob, or undefined. */
+/** The first problem the operator finds with a FlinkDeployment, FlinkSessionJob or FlinkStateSnapshot, or undefined. */
 export function operatorProblem(
   store: ObjectStore,
   kind: string,
@@ -25,6 +26,7 @@ export function operatorProblem(
   config: OperatorConfig = {},
 ): string | undefined {
   if (kind === 'FlinkDeployment') return validateFlinkDeployment(object);
+  if (kind === 'FlinkStateSnapshot') return validateStateSnapshot(store, object);
   if (kind !== 'FlinkSessionJob') return undefined;
   // FlinkValidator.validateSessionJob looks the session cluster up in its informer's cache.
   const deployments = findKind('flink.apache.org/v1beta1', 'FlinkDeployment')!;
