@@ -52,10 +52,6 @@ type Ready =
 export async function deployOperation(request: OperationRequest): Promise<OperationResult> {
   const { octokit, repo, comment, command, target, input, ports, progress } = request;
   const environment = target.environments[0]!;
-  const clusters = ports.clusters;
-  const deploy = ports.deploy;
-  if (!clusters || !deploy) return { outcome: 'refused', text: formatCannotDeploy(environment) };
-
   const pr = (await octokit.rest.pulls.get({ ...repo, pull_number: comment.pullNumber })).data as unknown as MergeState;
   const sha = pr.merged ? pr.merge_commit_sha : undefined;
   if (!sha)
@@ -63,6 +59,10 @@ export async function deployOperation(request: OperationRequest): Promise<Operat
       outcome: 'refused',
       text: formatNotMerged({ environment, pullRequest: comment.pullNumber, closed: pr.state === 'closed' }),
     };
+  // Asked after the merge: "merge it first" is the answer that holds whatever app runs.
+  const clusters = ports.clusters;
+  const deploy = ports.deploy;
+  if (!clusters || !deploy) return { outcome: 'refused', text: formatCannotDeploy(environment) };
 
   const repository = `${repo.owner}/${repo.repo}`;
   const htmlUrl = pr.base.repo.html_url;
