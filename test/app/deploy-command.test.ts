@@ -278,7 +278,23 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
     // Once staging runs it healthy, the same command promotes it: the images staging runs, nothing rebuilt.
     await stagingRuns(second.push, second.sha);
     const registryBefore = registryRequests(registry).length;
+    const githubBefore = github.requests.length;
     const promoted = await command(second.pr, '/deploy production');
+    const githubWrites = github.requests
+      .slice(githubBefore)
+      .filter((r) => r.method !== 'GET')
+      .map((r) => r.operationId ?? `${r.method} ${r.path}`);
+    // Few writes (GitHub's secondary rate limits): 👀 and 🚀, the reply and its edits (checking, deploying,
+    // done; one more when "running" showed first), the check run, and per job a Deployment with two statuses.
+    const count = (operation: string) => githubWrites.filter((w) => w === operation).length;
+    expect(count('reactions/create-for-issue-comment')).toBe(2);
+    expect(count('issues/create-comment')).toBe(1);
+    expect(count('issues/update-comment')).toBeGreaterThanOrEqual(2);
+    expect(count('issues/update-comment')).toBeLessThanOrEqual(3);
+    expect(count('checks/create') + count('checks/update')).toBe(2);
+    expect(count('repos/create-deployment')).toBe(2);
+    expect(count('repos/create-deployment-status')).toBe(4);
+    expect(githubWrites.length, githubWrites.join(', ')).toBeLessThanOrEqual(14);
     const writesToRegistry = registryRequests(registry)
       .slice(registryBefore)
       .filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
