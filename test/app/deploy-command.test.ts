@@ -26,7 +26,7 @@ import { GitRepository } from '../support/git-fixture.js';
 import { pushRegistryBase } from '../support/registry-base-image.js';
 import { registryEnv, registryRequests, type TestRegistry } from '../support/registry-env.js';
 import { writeTestKubeconfig } from '../support/test-kubeconfig.js';
-import { deliverMergePush, deliverWebhook, issueCommentPayload } from '../support/webhooks.js';
+import { deliverMergePush, deliverWebhook, issueCommentPayload, pullRequestPayload } from '../support/webhooks.js';
 
 const STAGING = 'flink-staging';
 const PRODUCTION = 'flink-production';
@@ -200,7 +200,9 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
   };
 
   /** `user` comments `body` on pull request `pr`; returns the comment once its closing reaction is there, and its reply. */
-  const command = async (pr: number, body: string, user = 'alice') => {
+  const command = async (pr: number, body: string, user = 'alice') => finished(pr, await send(pr, body, user), body);
+
+  const send = async (pr: number, body: string, user: string): Promise<FakeComment> => {
     const comment = github.addComment({ repository: fullName(), issue_number: pr, body, user });
     const delivery = await deliverWebhook({
       url: app.webhookUrl,
@@ -216,6 +218,10 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
       }),
     });
     expect(delivery.status, delivery.body).toBeLessThan(300);
+    return comment;
+  };
+
+  const finished = async (pr: number, comment: FakeComment, body: string) => {
     const end = await github.waitFor(
       () => github.reactions.find((r) => r.commentId === comment.id && ['rocket', 'confused'].includes(r.content)),
       `the closing reaction on ${body}`,
@@ -226,7 +232,7 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
       .commentsOn(fullName(), pr)
       .filter((c) => c.user === github.botLogin && c.body.startsWith(`<!-- streampilot:command ${comment.id} -->`));
     expect(replies, 'one reply per command').toHaveLength(1);
-    return { comment, reaction: end.content, reply: replies[0]! as FakeComment };
+    return { comment, reaction: end.content, reply: replies[0]! };
   };
 
   const flinkDeployment = () => findKind('flink.apache.org/v1beta1', 'FlinkDeployment')!;
@@ -348,5 +354,57 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
     expect(check.conclusion).toBe('failure');
     // Staging is not touched by a promotion.
     expect(live(STAGING, 'orders')!.status).toMatchObject({ jobStatus: { state: 'RUNNING' } });
+  });
+
+  test("while a promotion follows a slow rollout, the repository's pull requests are still validated", async () => {
+    const change = merged({ 'jobs/clicks/main.sql': sql('clicks', `slow ${run}`) });
+    await stagingRuns(change.push, change.sha);
+    scenarios.set(`${PRODUCTION}/clicks`, { kind: 'hang' });
+    const hangs = () => autopilot.played.filter((p) => p.startsWith(`${PRODUCTION}/clicks@`) && p.endsWith(' hang'));
+    const before = hangs().length;
+    const promotion = await send(change.pr, '/deploy production', 'alice');
+    await github.waitFor(() => hangs().length > before, 'the production rollout of clicks under way', 120_000);
+
+    const branch = `meanwhile-${run}`;
+    const head = git.commit(branch, { 'jobs/orders/main.sql': sql('orders', `meanwhile ${run}`) });
+    const number = nextPr++;
+    git.publishPullRef(git, branch, number);
+    github.addPullRequest({
+      repository: fullName(),
+      number,
+      head: { sha: head, ref: branch, repository: fullName() },
+      base: { sha: git.sha('main'), ref: 'main' },
+    });
+    const payloadRepository = { id: repo.id, owner: repo.owner, name: repo.name, cloneUrl: repo.cloneUrl };
+    await deliverWebhook({
+      url: app.webhookUrl,
+      secret: credentials.webhookSecret,
+      event: 'pull_request',
+      payload: pullRequestPayload({
+        action: 'opened',
+        number,
+        installationId: repo.installationId,
+        repository: payloadRepository,
+        base: { ref: 'main', sha: git.sha('main') },
+        head: { ref: branch, sha: head },
+      }),
+    });
+    await github.waitFor(
+      () =>
+        github
+          .checkRunsFor(fullName(), head)
+          .find((r) => r.name === 'StreamPilot / validate' && r.status === 'completed'),
+      'the pull request validated',
+      90_000,
+    );
+    const closing = github.reactions.filter(
+      (r) => r.commentId === promotion.id && ['rocket', 'confused'].includes(r.content),
+    );
+    expect(closing, 'the promotion is still following its rollout').toEqual([]);
+
+    kube.operator.running(PRODUCTION, 'clicks');
+    const done = await finished(change.pr, promotion, '/deploy production');
+    expect(done.reaction, done.reply.body).toBe('rocket');
+    expect(live(PRODUCTION, 'clicks')!.metadata.annotations['streampilot.dev/git-sha']).toBe(change.sha);
   });
 });
