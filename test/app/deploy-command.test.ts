@@ -407,4 +407,32 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
     expect(done.reaction, done.reply.body).toBe('rocket');
     expect(live(PRODUCTION, 'clicks')!.metadata.annotations['streampilot.dev/git-sha']).toBe(change.sha);
   });
+
+  test('/deploy staging (no `after`, deploys on merge) redeploys the merge commit: no gate, nothing rebuilt, an unchanged job left alone', async () => {
+    const change = merged({ 'jobs/orders/main.sql': sql('orders', `redeploy ${run}`) });
+    await stagingRuns(change.push, change.sha);
+    const before = live(STAGING, 'orders')!;
+    const registryBefore = registryRequests(registry).length;
+    const kubeWritesBefore = kube.writes().length;
+    const { reaction, reply } = await command(change.pr, '/deploy staging orders');
+    expect(reaction, reply.body).toBe('rocket');
+    expect(reply.body).toContain(`✅ Deployed \`${change.sha.slice(0, 7)}\` to \`staging\``);
+    expect(reply.body).not.toContain('comes after');
+    expect(reply.body).toMatch(/\| orders \| unchanged \|/);
+    expect(
+      registryRequests(registry)
+        .slice(registryBefore)
+        .filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
+    ).toEqual([]);
+    // Already what the commit says: nothing written (as on a merge), so no new Deployment and no annotation.
+    expect(
+      kube
+        .writes()
+        .slice(kubeWritesBefore)
+        .filter((w) => w.query.dryRun !== 'All' && /\/flinkdeployments\/orders$/.test(w.path))
+        .map((w) => `${w.method} ${w.path}`),
+    ).toEqual([]);
+    expect(live(STAGING, 'orders')!.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect(github.deploymentsFor(fullName(), { sha: change.sha, environment: 'staging/orders' })).toHaveLength(1);
+  });
 });
