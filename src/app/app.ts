@@ -15,6 +15,7 @@ import { DeliveryQueue, type Submission } from './delivery-queue.js';
 import type { RepoRef } from '../github/types.js';
 import type { MergeInput } from '../workflows/build-on-merge.js';
 import { runCommentCommand } from '../workflows/comment-command.js';
+import { parseCommand } from '../commands/parse-command.js';
 
 export type AppPorts = Omit<ValidatePullRequestPorts, 'log'> & {
   /** The registry, Docker and Maven ports for a project's settings; without it a merge builds nothing. */
@@ -37,7 +38,8 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
     const withLog = (context: Context): ValidatePullRequestPorts => ({ ...ports, log: logOf(context) });
     const enqueue = (context: Context, work: () => Promise<unknown>) => {
       const lane =
-        'repository' in context.payload && context.payload.repository ? context.payload.repository.full_name : 'none';
+        promotionLane(context) ??
+        ('repository' in context.payload && context.payload.repository ? context.payload.repository.full_name : 'none');
       const submitted = deliveries.submit(context.id, lane, work);
       if (submitted !== 'queued')
         context.log.info(`delivery ${context.id} (${context.name}) already ${submitted}: ignored`);
@@ -101,6 +103,18 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
             ...(ports.deploy
               ? { clusters: { kube: ports.deploy.kube, clusterAccess: ports.deploy.clusterAccess } }
               : {}),
+            // `/deploy` builds as a merge does (images found in the registry) and deploys with the same identity.
+            ...(ports.deploy && ports.buildPorts
+              ? {
+                  deploy: {
+                    buildPorts: ports.buildPorts,
+                    identity: ports.deploy.identity,
+                    ...(ports.deploy.flink ? { flink: ports.deploy.flink } : {}),
+                    ...(ports.deploy.tuning ? { tuning: ports.deploy.tuning } : {}),
+                    ...(ports.appId !== undefined ? { appId: ports.appId } : {}),
+                  },
+                }
+              : {}),
           },
         ).then((result) => {
           if (result.outcome !== 'ignored')
@@ -161,6 +175,20 @@ export function enqueueMerge(deliveries: DeliveryQueue, ports: AppPorts, given: 
       schedule,
     }),
   );
+}
+
+/**
+ * A `/deploy` comment follows rollouts for minutes: like a merge's rollouts it runs in a lane of its
+ * own, so the repository's pull requests are validated meanwhile (job Leases order it against
+ * other deploys of the same jobs). Other commands keep the repository's lane.
+ */
+function promotionLane(context: Context): string | undefined {
+  if (context.name !== 'issue_comment') return undefined;
+  const payload = context.payload as { comment?: { id: number; body?: string }; repository?: { full_name: string } };
+  if (!payload.comment || !payload.repository) return undefined;
+  const parsed = parseCommand(payload.comment.body ?? '');
+  if (parsed.kind !== 'command' || parsed.command.name !== 'deploy') return undefined;
+  return `command:${payload.repository.full_name}:${payload.comment.id}`;
 }
 
 function logOf(context: Context): ValidatePullRequestPorts['log'] {

@@ -47,7 +47,6 @@ interface Grammar {
 
 /** Commands the app parses and authorises but does not carry out yet (they change running jobs). */
 export const NOT_AVAILABLE_YET: ReadonlySet<CommandName> = new Set([
-  'deploy',
   'restart',
   'suspend',
   'resume',

@@ -32,9 +32,19 @@ export interface DeploymentPayload {
   pullRequest?: number;
 }
 
+/** Who gave the command a deployment came from (`/deploy`): kept in the deployment's payload beside ours. */
+export interface DeploymentCommand {
+  command: string;
+  by: string;
+  at: string;
+  url?: string;
+}
+
 export interface JobDeploymentInput extends DeploymentPayload {
   /** Shown on the deployment; redacted and cut to 140 characters. */
   description?: string;
+  /** The command that asked for this deployment, when one did. */
+  command?: DeploymentCommand;
 }
 
 export interface DeploymentStatusUpdate {
@@ -167,7 +177,7 @@ export async function createJobDeployment(
     environment: deploymentEnvironment(input.environment, input.job),
     transient_environment: false,
     production_environment: isProductionEnvironment(input.environment),
-    payload: { streampilot: payload },
+    payload: { streampilot: payload, ...(input.command ? { command: input.command } : {}) },
     description: fitDescription(
       redact(
         input.description ??

@@ -153,7 +153,7 @@ async function fetchAndBuild(octokit: GitHubClient, merge: MergeInput, ports: Bu
 }
 
 /** The registry and environments come from streampilot.yaml before anything is built. */
-async function readProject(dir: string): Promise<ProjectSpec> {
+export async function readProject(dir: string): Promise<ProjectSpec> {
   // Through the repository reader: a streampilot.yaml linked out of the repository is never read.
   const read = readRepositoryText(dir, PROJECT_FILE);
   if (!read.ok) {

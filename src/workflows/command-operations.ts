@@ -3,11 +3,13 @@
  * operation lives in a module of its own.
  */
 import type { CommandName } from '../commands/parse-command.js';
+import { deployOperation } from './command-deploy.js';
 import { savepointOperation } from './command-savepoint.js';
 import { statusOperation } from './command-status.js';
 import type { Operation } from './command-types.js';
 
 export const COMMAND_OPERATIONS: Partial<Record<CommandName, Operation>> = {
+  deploy: deployOperation,
   savepoint: savepointOperation,
   status: statusOperation,
 };

@@ -8,6 +8,7 @@ import type { RepoRef } from '../github/types.js';
 import type { KubeClient } from '../kube/client.js';
 import type { ProjectSpec } from '../manifest/types.js';
 import type { Checked, ValidatePullRequestPorts } from './validate-pull-request.js';
+import type { DeployOnMergePorts } from './deploy-on-merge.js';
 
 /** A comment on a pull request, as the `issue_comment.created` webhook gives it. */
 export interface CommandComment {
@@ -33,6 +34,11 @@ export interface CommentCommandPorts extends ValidatePullRequestPorts {
   serialise?: <T>(target: JobLeaseTarget, fn: (signal: AbortSignal) => Promise<T>) => Promise<T>;
   /** How long `/savepoint` waits for the operator to finish a savepoint (default 10 minutes). */
   savepointTimeoutMs?: number;
+  /**
+   * What `/deploy` needs beyond the clusters: the registry ports (images are looked up there,
+   * not rebuilt) and the deploy's identity and timing. Without it `/deploy` says it cannot deploy.
+   */
+  deploy?: Pick<DeployOnMergePorts, 'buildPorts' | 'identity' | 'flink' | 'tuning' | 'appId' | 'cache'>;
   /** Post "running" only when the command takes longer (one write saved on quick ones). Default 1,500 ms. */
   runningAfterMs?: number;
 }

@@ -1,3 +1,4 @@
+import type { CommandAudit } from '../deploy/command-audit.js';
 import { deployConclusion } from '../deploy/deploy-outcome.js';
 import { messageOf, hintOf } from '../errors.js';
 import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
@@ -74,23 +75,36 @@ export async function deployOnMerge(
     ports.schedule(async () => void (await deployEnvironments(octokit, repo, work, ports)));
     return { status: 'scheduled' };
   }
-  return { status: 'deployed', reports: await deployEnvironments(octokit, repo, work, ports) };
+  return { status: 'deployed', reports: (await deployEnvironments(octokit, repo, work, ports)).reports };
 }
 
 /** What a merge's rollouts need once its images are built. */
-interface RolloutWork {
+export interface RolloutWork {
   merge: MergeInput & { htmlUrl?: string };
   deploys: { environment: string; namespace: string; jobs: PreparedJob[] }[];
   project: ProjectSpec;
   pullRequest: number | undefined;
+  /**
+   * Set by a `/deploy` command: who gave it, recorded in each GitHub Deployment. A command
+   * answers in its own reply, so the merge's deploy comment is left as the merge wrote it.
+   */
+  command?: CommandAudit;
+  /** Only some of the environment's jobs (a command naming them): resources of other jobs are not orphans then. */
+  partial?: boolean;
 }
 
-async function deployEnvironments(
+/**
+ * The rollouts of built images, one environment after the other: its check run
+ * `StreamPilot / deploy <env>` on the commit, a GitHub Deployment per job, the Lease and follow
+ * of each job, and (for a merge) the deploy comment on the pull request. Shared by merges and
+ * `/deploy` commands, so that a promotion is reported exactly as a merge.
+ */
+export async function deployEnvironments(
   octokit: GitHubClient & DeploymentsClient,
   repo: RepoRef,
-  { merge, deploys, project, pullRequest }: RolloutWork,
+  { merge, deploys, project, pullRequest, command, partial }: RolloutWork,
   ports: DeployOnMergePorts,
-): Promise<EnvironmentDeployReport[]> {
+): Promise<{ reports: EnvironmentDeployReport[]; checkRunUrls: Record<string, string> }> {
   const reports: EnvironmentDeployReport[] = [];
   const checkRunUrls: Record<string, string> = {};
   for (const { environment, namespace, jobs } of promotionOrder(deploys, project)) {
@@ -112,6 +126,8 @@ async function deployEnvironments(
         pullRequest,
         reports,
         ...(checkRunUrls[environment] ? { logUrl: checkRunUrls[environment] } : {}),
+        ...(command ? { command } : {}),
+        ...(partial ? { partial } : {}),
       },
       ports,
     );
@@ -139,7 +155,7 @@ async function deployEnvironments(
     }
   }
 
-  if (pullRequest !== undefined) {
+  if (pullRequest !== undefined && !command) {
     const body = formatDeployComment(reports, { sha: merge.sha, checkRunUrls, redact: ports.redact });
     await upsertStickyComment(octokit, repo, pullRequest, {
       marker: DEPLOY_COMMENT_MARKER,
@@ -149,7 +165,7 @@ async function deployEnvironments(
       ports.log.warn(`could not comment the deploy on #${pullRequest}: ${ports.redact(messageOf(e))}`),
     );
   }
-  return reports;
+  return { reports, checkRunUrls };
 }
 
 async function deployOne(
@@ -164,6 +180,8 @@ async function deployOne(
     pullRequest: number | undefined;
     reports: EnvironmentDeployReport[];
     logUrl?: string;
+    command?: CommandAudit;
+    partial?: boolean;
   },
   ports: DeployOnMergePorts,
 ): Promise<EnvironmentDeployReport> {
@@ -207,6 +225,7 @@ async function deployOne(
         ...(env.kubeContext ? { kubeContext: env.kubeContext } : {}),
         force: false,
         prune: settings.prune,
+        ...(context.partial ? { partial: true } : {}),
         timeoutMs: tuning.timeoutMs ?? settings.timeoutMs,
         ...(tuning.concurrency ? { concurrency: tuning.concurrency } : {}),
         ...(tuning.leaseDurationSeconds ? { leaseDurationSeconds: tuning.leaseDurationSeconds } : {}),
@@ -223,6 +242,7 @@ async function deployOne(
           ...(env.kubeContext ? { kubeContext: env.kubeContext } : {}),
           ...(context.pullRequest !== undefined ? { pullRequest: context.pullRequest } : {}),
           ...(context.logUrl ? { logUrl: context.logUrl } : {}),
+          ...(context.command ? { command: context.command } : {}),
           redact: ports.redact,
           log: ports.log,
         }),

@@ -7,6 +7,8 @@ import {
 } from '../github/deployments.js';
 import type { RepoRef } from '../github/types.js';
 import type { DeployRecorder } from './deploy-environment.js';
+import type { CommandAudit } from '../deploy/command-audit.js';
+import { commandDescription } from '../report/deploy-reply.js';
 
 export interface GitHubRecorderContext {
   environment: string;
@@ -15,6 +17,8 @@ export interface GitHubRecorderContext {
   pullRequest?: number;
   /** The deploy check run, linked from each deployment's status. */
   logUrl?: string;
+  /** A `/deploy` command: who gave it, when, and its comment, in the payload and every status. */
+  command?: CommandAudit;
   redact: (text: string) => string;
   log: { warn(msg: string): void };
 }
@@ -30,6 +34,8 @@ export function gitHubDeployRecorder(
   context: GitHubRecorderContext,
 ): DeployRecorder {
   const warn = (what: string, e: unknown) => context.log.warn(`${what}: ${context.redact(messageOf(e))}`);
+  // Who asked comes first: GitHub cuts a description at 140 characters, and the reason can be long.
+  const described = (text: string) => (context.command ? commandDescription(context.command, text) : text);
   return {
     async started(prepared) {
       try {
@@ -45,7 +51,8 @@ export function gitHubDeployRecorder(
             sha: context.sha,
             ...(context.kubeContext ? { kubeContext: context.kubeContext } : {}),
             ...(context.pullRequest !== undefined ? { pullRequest: context.pullRequest } : {}),
-            description: `deploying ${prepared.job.name} to ${context.environment}`,
+            description: described(`deploying ${prepared.job.name} to ${context.environment}`),
+            ...(context.command ? { command: context.command } : {}),
           },
           context.redact,
         );
@@ -56,7 +63,7 @@ export function gitHubDeployRecorder(
           {
             state: 'in_progress',
             ...(context.logUrl ? { logUrl: context.logUrl } : {}),
-            description: `applying ${prepared.job.name}; waiting for RUNNING`,
+            description: described(`applying ${prepared.job.name}; waiting for RUNNING`),
           },
           context.redact,
         );
@@ -68,11 +75,12 @@ export function gitHubDeployRecorder(
     },
     async finished(id, report) {
       try {
+        const status = jobDeploymentStatus(report, context.logUrl ? { logUrl: context.logUrl } : {});
         await setDeploymentStatus(
           octokit,
           repo,
           id,
-          jobDeploymentStatus(report, context.logUrl ? { logUrl: context.logUrl } : {}),
+          { ...status, description: described(status.description) },
           context.redact,
         );
       } catch (e) {

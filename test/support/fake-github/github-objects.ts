@@ -230,7 +230,20 @@ export class GitHubObjects {
       base: ref(base, pr.base),
       mergeable: null,
       merged: false,
+      ...this.mergeState(pr),
     };
+  }
+
+  /**
+   * A merged pull request is closed, \`merged\`, with the commit the merge made on the base branch
+   * as \`merge_commit_sha\` (GitHub's pull-request schema: state, merged, merged_at, merge_commit_sha).
+   */
+  private mergeState(pr: FakePullRequest): Record<string, unknown> {
+    const at = '2026-01-01T00:00:00Z';
+    if (pr.mergedAs)
+      return { state: 'closed', merged: true, merged_at: at, closed_at: at, merge_commit_sha: pr.mergedAs };
+    if (pr.closed) return { state: 'closed', merged: false, merged_at: null, closed_at: at, merge_commit_sha: null };
+    return {};
   }
 
   /** The `pull-request-simple` shape of list endpoints. */

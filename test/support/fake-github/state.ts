@@ -66,6 +66,10 @@ export interface FakePullRequest {
   head: { sha: string; ref: string; repository: string };
   base: { sha: string; ref: string };
   user: string;
+  /** Merged as this commit on the base branch (GitHub's `merge_commit_sha`); absent: open. */
+  mergedAs?: string;
+  /** Closed without a merge. */
+  closed?: boolean;
 }
 
 export interface RecordedRequest {
