@@ -101,6 +101,16 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
             ...(ports.deploy
               ? { clusters: { kube: ports.deploy.kube, clusterAccess: ports.deploy.clusterAccess } }
               : {}),
+            ...(ports.deploy && ports.buildPorts
+              ? {
+                  rollout: {
+                    buildPorts: ports.buildPorts,
+                    identity: ports.deploy.identity,
+                    ...(ports.deploy.flink ? { flink: ports.deploy.flink } : {}),
+                    ...(ports.deploy.tuning ? { tuning: ports.deploy.tuning } : {}),
+                  },
+                }
+              : {}),
           },
         ).then((result) => {
           if (result.outcome !== 'ignored')

@@ -3,9 +3,11 @@
  * operation lives in a module of its own.
  */
 import type { CommandName } from '../commands/parse-command.js';
+import { rollbackOperation } from './command-rollback.js';
 import { statusOperation } from './command-status.js';
 import type { Operation } from './command-types.js';
 
 export const COMMAND_OPERATIONS: Partial<Record<CommandName, Operation>> = {
+  rollback: rollbackOperation,
   status: statusOperation,
 };

@@ -6,6 +6,7 @@ import {
   type DeploymentsClient,
 } from '../github/deployments.js';
 import type { RepoRef } from '../github/types.js';
+import type { CommandAudit } from '../deploy/command-audit.js';
 import type { DeployRecorder } from './deploy-environment.js';
 
 export interface GitHubRecorderContext {
@@ -17,6 +18,8 @@ export interface GitHubRecorderContext {
   logUrl?: string;
   redact: (text: string) => string;
   log: { warn(msg: string): void };
+  /** A `/rollback` deploys: marked in the payload (the next rollback looks past it), and who asked is said. */
+  rollback?: { audit: CommandAudit };
 }
 
 /**
@@ -30,6 +33,10 @@ export function gitHubDeployRecorder(
   context: GitHubRecorderContext,
 ): DeployRecorder {
   const warn = (what: string, e: unknown) => context.log.warn(`${what}: ${context.redact(messageOf(e))}`);
+  const audit = context.rollback?.audit;
+  // Who, when, and (as the log URL) the comment: a description holds 140 characters, so the time is the day.
+  const by = audit ? ` (${audit.command.split(/\s+/, 1)[0]} by @${audit.by} on ${audit.at.slice(0, 10)})` : '';
+  const logUrl = audit?.url ?? context.logUrl;
   return {
     async started(prepared) {
       try {
@@ -45,7 +52,11 @@ export function gitHubDeployRecorder(
             sha: context.sha,
             ...(context.kubeContext ? { kubeContext: context.kubeContext } : {}),
             ...(context.pullRequest !== undefined ? { pullRequest: context.pullRequest } : {}),
-            description: `deploying ${prepared.job.name} to ${context.environment}`,
+            ...('image' in prepared && prepared.image ? { image: prepared.image } : {}),
+            ...(audit ? { rollback: true } : {}),
+            description: audit
+              ? `rolling back ${prepared.job.name} in ${context.environment} to ${context.sha.slice(0, 7)}${by}`
+              : `deploying ${prepared.job.name} to ${context.environment}`,
           },
           context.redact,
         );
@@ -55,8 +66,8 @@ export function gitHubDeployRecorder(
           id,
           {
             state: 'in_progress',
-            ...(context.logUrl ? { logUrl: context.logUrl } : {}),
-            description: `applying ${prepared.job.name}; waiting for RUNNING`,
+            ...(logUrl ? { logUrl } : {}),
+            description: `applying ${prepared.job.name}; waiting for RUNNING${by}`,
           },
           context.redact,
         );
@@ -68,11 +79,14 @@ export function gitHubDeployRecorder(
     },
     async finished(id, report) {
       try {
+        const status = jobDeploymentStatus(report, logUrl ? { logUrl } : {});
         await setDeploymentStatus(
           octokit,
           repo,
           id,
-          jobDeploymentStatus(report, context.logUrl ? { logUrl: context.logUrl } : {}),
+          audit
+            ? { ...status, description: `Rolled back to ${context.sha.slice(0, 7)}${by}: ${status.description}` }
+            : status,
           context.redact,
         );
       } catch (e) {
