@@ -60,13 +60,14 @@ export function formatRollbackReply(input: {
 }
 
 function outcomeOf(report: JobDeployReport): string {
-  const icon = RUNNING.has(report.state) ? '✅' : report.state === 'skipped' ? '⏭️' : '❌';
+  const running = RUNNING.has(report.state);
+  const icon = running ? '✅' : report.state === 'skipped' ? '⏭️' : '❌';
   const why = jobOneLiner(report);
-  const image = report.image ? ` on \`${shortImage(report.image)}\`` : '';
+  const word = STATE_WORD[report.state];
+  const words = why.startsWith(word) ? why : why ? `${word}: ${why}` : word;
+  const image = running && report.image ? ` on \`${shortImage(report.image)}\`` : '';
   const ui = report.webUi && report.webUi.via !== 'port-forward' ? ` · [Web UI](${report.webUi.url})` : '';
-  return cell(
-    `${icon} ${STATE_WORD[report.state]}${RUNNING.has(report.state) ? image : ''}${why ? `: ${why}` : ''}${ui}`,
-  );
+  return cell(`${icon} ${words}${image}${ui}`);
 }
 
 function names(rows: readonly { job: string }[]): string {
