@@ -12,7 +12,12 @@ export interface RollbackRow {
 }
 
 /** The revert pull request, or why there is none. */
-export type RevertOutcome = { number: number; url: string } | { problem: string } | undefined;
+export type RevertOutcome =
+  | { number: number; url: string }
+  | { problem: string }
+  /** The default branch (named) already has these job folders as they now run. */
+  | { unchanged: string }
+  | undefined;
 
 const RUNNING = new Set(['running', 'unchanged']);
 
@@ -47,7 +52,11 @@ export function formatRollbackReply(input: {
   if (done.length) {
     out.push('');
     const revert = input.revert;
-    if (revert && 'number' in revert)
+    if (revert && 'unchanged' in revert)
+      out.push(
+        `\`${revert.unchanged}\` already describes these jobs as they now run: no revert pull request is needed, and the next deploy from Git clears the rolled-back mark.`,
+      );
+    else if (revert && 'number' in revert)
       out.push(
         `Git still describes the newer jobs: [#${revert.number}](${revert.url}) reverts their folders. Until it merges, \`status\` and the plan comments show \`${environment}\` as rolled back, and a merge that deploys these jobs rolls them forward again.`,
       );

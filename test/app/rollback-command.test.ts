@@ -208,6 +208,18 @@ environments:
     const recorded = e2e().fake.deploymentsFor(e2e().fullName, { environment: 'staging/orders', sha: first }).at(-1)!;
     expect(recorded.payload).toMatchObject({ streampilot: { rollback: true, image: pinned(images['orders-first']!) } });
     expect(recorded.statuses.at(-1)!.state).toBe('success');
+    // A revert pull request brings Git to what runs: the job's folder as it was, the rest as it is.
+    const revert = e2e().fake.pullRequests.find((p) => p.number > 1000 && p.title.includes('orders'))!;
+    expect(revert.title).toBe(`Revert orders in staging to ${first.slice(0, 7)}`);
+    expect(revert.base.ref).toBe('main');
+    expect(text).toContain(`Git still describes the newer jobs: [#${revert.number}](`);
+    const git = e2e().git;
+    expect(git.git('show', `${revert.head.sha}:jobs/orders/main.sql`)).toBe(sql('orders', 'first').trimEnd());
+    expect(git.git('show', `${revert.head.sha}:jobs/payments/main.sql`)).toBe(sql('payments', 'second').trimEnd());
+    expect(git.git('rev-parse', `${revert.head.sha}^`)).toBe(git.sha('main'));
+    expect(e2e().fake.createdPullBodies.get(`${e2e().fullName}#${revert.number}`)).toContain(
+      `@wendy rolled back \`orders\` in \`staging\` to \`${first.slice(0, 12)}\` from #${pr.number}`,
+    );
     expect(recorded.statuses.at(-1)!.description).toMatch(
       /^Rolled back to [0-9a-f]{7} \(\/rollback by @wendy on \d{4}-\d\d-\d\d\): Running$/,
     );
@@ -220,6 +232,7 @@ environments:
     expect(text).toMatch(
       new RegExp(`\\| \`orders\` \\| \`${first.slice(0, 12)}\` \\| \`${second.slice(0, 12)}\` \\| ✅ running`),
     );
+    expect(text).toContain('`main` already describes these jobs as they now run: no revert pull request is needed');
     expect(live('orders')!.spec.image).toBe(pinned(images['orders-second']!));
     expect(live('orders')!.metadata.annotations['streampilot.dev/rolled-back-from']).toBe(first);
   });
