@@ -69,3 +69,35 @@ export function previousSuccess(
   const older = at >= 0 ? original.slice(at + 1) : original;
   return older.find((d) => d.sha !== now);
 }
+
+/** A job whose newest deployment is a rollback that succeeded: it runs an older commit than Git describes. */
+export interface RolledBackJob {
+  environment: string;
+  job: string;
+  /** The commit it was rolled back to. */
+  sha: string;
+}
+
+/**
+ * The jobs rolled back and not deployed from Git since: among the newest 100 deployments of ours,
+ * the newest of each job whose payload says rollback and whose newest status is `success`. One
+ * list, then one status read per such deployment (rollbacks are rare).
+ */
+export async function rolledBackJobs(octokit: DeploymentsClient, repo: RepoRef): Promise<RolledBackJob[]> {
+  const { data } = await octokit.rest.repos.listDeployments({ ...repo, task: DEPLOY_TASK, per_page: 100 });
+  const newest = new Map<string, (typeof data)[number]>();
+  for (const d of data) if (d.task === DEPLOY_TASK && !newest.has(d.environment)) newest.set(d.environment, d);
+  const found: RolledBackJob[] = [];
+  for (const d of newest.values()) {
+    const payload = parsePayload(d.payload);
+    if (!payload?.rollback) continue;
+    const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+      ...repo,
+      deployment_id: d.id,
+      per_page: 1,
+    });
+    if (statuses[0]?.state === 'success')
+      found.push({ environment: payload.environment, job: payload.job, sha: d.sha });
+  }
+  return found.sort((a, b) => (a.environment + a.job < b.environment + b.job ? -1 : 1));
+}

@@ -16,7 +16,7 @@ import { findKind } from '../support/fake-kube/resources.js';
 import { pushImage, type PushedImage } from '../support/pushed-image.js';
 import { registryEnv } from '../support/registry-env.js';
 import { writeTestKubeconfig } from '../support/test-kubeconfig.js';
-import { useE2e, type PullRequest } from './e2e-harness.js';
+import { PLAN_MARKER, useE2e, type PullRequest } from './e2e-harness.js';
 
 const NS = 'flink-staging';
 const reason =
@@ -113,10 +113,11 @@ environments:
     rmSync(kubeDir, { recursive: true, force: true });
   });
 
-  let nextDeployment = 900_000;
+  // Below the fake's own ids (from 1000): GitHub lists deployments newest (highest id) first.
+  let nextDeployment = 100;
   /** What a merge's deploy leaves on GitHub: a deployment of `job` at `sha`, with the image it ran and its outcome. */
   const recordDeployment = (job: string, sha: string, image: string | undefined, state: 'success' | 'failure') => {
-    const at = new Date(Date.now() - 60_000 + nextDeployment - 900_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const at = new Date(Date.now() - 60_000 + nextDeployment).toISOString().replace(/\.\d+Z$/, 'Z');
     const environment = `staging/${job}`;
     e2e().fake.deployments.push({
       id: nextDeployment++,
@@ -222,6 +223,23 @@ environments:
     );
     expect(recorded.statuses.at(-1)!.description).toMatch(
       /^Rolled back to [0-9a-f]{7} \(\/rollback by @wendy on \d{4}-\d\d-\d\d\): Running$/,
+    );
+  });
+
+  test("the pull request's plan comment says the job is rolled back and what its merge changes about it", async () => {
+    const { comment } = await pr.comment('/plan', 'wendy');
+    expect(await pr.commandDone(comment.id)).toBe('rocket');
+    const plan = pr.appComments().find((c) => c.body.startsWith(PLAN_MARKER))!;
+    expect(plan.body).toContain(
+      [
+        '### ⏪ Rolled back',
+        '',
+        'These jobs run an older commit than Git describes, after a `/rollback`; merging the revert pull request makes Git describe it.',
+        '',
+        '| environment | job | rolled back to | merging this pull request changes |',
+        '| --- | --- | --- | --- |',
+        `| \`staging\` | \`orders\` | \`${first.slice(0, 12)}\` | nothing yet: \`staging\` deploys on \`/deploy staging\`, which would roll it forward |`,
+      ].join('\n'),
     );
   });
 
