@@ -4,7 +4,7 @@
  * request so that Git catches up.
  */
 import { FLINK_API_VERSION } from '../kube/types.js';
-import { messageOf } from '../errors.js';
+import { DomainError, messageOf } from '../errors.js';
 import { deploySettings } from '../manifest/deploy-settings.js';
 import { jobDeploymentHistory, previousSuccess, type PastDeployment } from '../github/deployment-history.js';
 import type { DeploymentsClient } from '../github/deployments.js';
@@ -66,6 +66,8 @@ export async function rollbackOperation(request: OperationRequest): Promise<Oper
   );
 
   const targets: RollbackTarget[] = [];
+  // `--to` commits no deployment of the job ran: they must be on the base branch, never a fork's head.
+  const unproven = new Set<string>();
   const missing: { job: string; looked: number }[] = [];
   for (const [i, job] of jobs.entries()) {
     const current = live[i];
@@ -86,6 +88,7 @@ export async function rollbackOperation(request: OperationRequest): Promise<Oper
           text: `🤷 \`${wanted}\` is not the commit of any recorded deployment of \`${job.name}\` in \`${environment}\`. Give the full 40-character SHA: \`/rollback ${job.name} --env ${environment} --to <sha>\`.`,
         };
       chosen = { sha, ...imageOf(recorded) };
+      if (!history.some((d) => d.sha === sha && d.succeeded)) unproven.add(sha);
     } else {
       const previous = previousSuccess(history, current);
       if (previous) chosen = { sha: previous.sha, ...imageOf(previous) };
@@ -127,7 +130,12 @@ export async function rollbackOperation(request: OperationRequest): Promise<Oper
     {
       checkout: (sha, work) =>
         ports.repositories.withRepository({ cloneUrl, ...(token ? { token } : {}) }, async (mirror) => {
-          await mirror.fetch([sha]);
+          await mirror.fetch([sha, request.input.baseSha]);
+          if (unproven.has(sha) && (await mirror.mergeBase(sha, request.input.baseSha)) !== sha)
+            throw new RollbackRefused(
+              `${sha.slice(0, 12)} is not a commit of the base branch, and no deployment of these jobs ran it`,
+              'roll back to a commit that was merged (or deployed) only',
+            );
           const tree = await mirror.materialise(sha);
           try {
             return await work(tree.dir);
@@ -179,6 +187,8 @@ export async function rollbackOperation(request: OperationRequest): Promise<Oper
     text: ports.redact(formatRollbackReply({ environment, rows, revert })),
   };
 }
+
+class RollbackRefused extends DomainError {}
 
 function imageOf(d: PastDeployment | undefined): { image?: string } {
   return d?.payload?.image ? { image: d.payload.image } : {};

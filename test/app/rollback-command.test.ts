@@ -255,6 +255,16 @@ environments:
     expect(live('orders')!.metadata.annotations['streampilot.dev/rolled-back-from']).toBe(first);
   });
 
+  test('--to a commit that is not on the base branch (a pull request head) is refused before anything is applied', async () => {
+    const writes = kube.writes().length;
+    const { comment } = await pr.comment(`/rollback orders --env staging --to ${pr.headSha}`, 'wendy');
+    expect(await pr.commandDone(comment.id)).toBe('confused');
+    expect(textOf(replyTo(pr, comment)[0]!)).toContain(
+      `${pr.headSha.slice(0, 12)} is not a commit of the base branch, and no deployment of these jobs ran it`,
+    );
+    expect(kube.writes().length).toBe(writes);
+  });
+
   test('a job with no earlier deployment gets a clear reply, and nothing is applied', async () => {
     const writes = kube.writes().length;
     const { comment } = await pr.comment('/rollback clicks --env staging', 'wendy');
