@@ -189,8 +189,28 @@ environments:
   }, 120_000);
 
   test('rolls a job back to the previous successful deployment, on the image it ran then, and records who asked', async () => {
+    const from = e2e().fake.requests.length;
     const { comment } = await pr.comment('/rollback orders --env staging', 'wendy');
     expect(await pr.commandDone(comment.id)).toBe('rocket');
+    const writes = e2e()
+      .fake.requests.slice(from)
+      .filter((r) => r.method !== 'GET')
+      .map((r) => r.operationId);
+    // Few GitHub writes (secondary rate limits): reactions, one reply edited, the Deployment, the revert.
+    expect(writes).toEqual([
+      'reactions/create-for-issue-comment',
+      'issues/create-comment',
+      'issues/update-comment',
+      'repos/create-deployment',
+      'repos/create-deployment-status',
+      'repos/create-deployment-status',
+      'git/create-tree',
+      'git/create-commit',
+      'git/create-ref',
+      'pulls/create',
+      'issues/update-comment',
+      'reactions/create-for-issue-comment',
+    ]);
     const text = textOf(replyTo(pr, comment)[0]!);
     expect(text).toContain('⏪ Rolled back `orders` in `staging`.');
     expect(text).toMatch(new RegExp(`\\| \`orders\` \\|  \\| \`${first.slice(0, 12)}\` \\| ✅ running`));
