@@ -51,6 +51,13 @@ const OPERATIONS = {
   'repos/list-deployments': 'finding in-flight deployments after a restart',
   'repos/list-deployment-statuses': 'the newest status of a deployment (is it still in flight?)',
   'repos/get-deployment': 'reading a deployment back',
+  'git/get-ref': "/rollback's revert pull request: the default branch's head",
+  'git/get-commit': "/rollback's revert pull request: a commit's tree",
+  'git/get-tree': "/rollback's revert pull request: the job folders now and at the commit rolled back to",
+  'git/create-tree': "/rollback's revert pull request: the head's tree with the job folders of then",
+  'git/create-commit': "/rollback's revert pull request: its commit",
+  'git/create-ref': "/rollback's revert pull request: its branch",
+  'pulls/create': "/rollback's revert pull request",
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -103,17 +103,18 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
             ...(ports.deploy
               ? { clusters: { kube: ports.deploy.kube, clusterAccess: ports.deploy.clusterAccess } }
               : {}),
-            // `/deploy` builds as a merge does (images found in the registry) and deploys with the same identity.
+            // `/deploy` builds as a merge does (images found in the registry) and deploys with the same identity;
+            // `/rollback` looks the images of then up in the same registry.
             ...(ports.deploy && ports.buildPorts
-              ? {
-                  deploy: {
-                    buildPorts: ports.buildPorts,
-                    identity: ports.deploy.identity,
-                    ...(ports.deploy.flink ? { flink: ports.deploy.flink } : {}),
-                    ...(ports.deploy.tuning ? { tuning: ports.deploy.tuning } : {}),
-                    ...(ports.appId !== undefined ? { appId: ports.appId } : {}),
-                  },
-                }
+              ? ((rollout) => ({
+                  rollout,
+                  deploy: { ...rollout, ...(ports.appId !== undefined ? { appId: ports.appId } : {}) },
+                }))({
+                  buildPorts: ports.buildPorts,
+                  identity: ports.deploy.identity,
+                  ...(ports.deploy.flink ? { flink: ports.deploy.flink } : {}),
+                  ...(ports.deploy.tuning ? { tuning: ports.deploy.tuning } : {}),
+                })
               : {}),
           },
         ).then((result) => {

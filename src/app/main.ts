@@ -23,6 +23,8 @@ import { DEFAULT_DEPLOY_TIMEOUT_MS } from '../manifest/deploy-settings.js';
 import { createLogger } from './logger.js';
 import { createWebhookReceiver } from './webhook-receiver.js';
 import { createCheckPool } from './check-pool.js';
+import { rolledBackJobs } from '../github/deployment-history.js';
+import type { DeploymentsClient } from '../github/deployments.js';
 
 const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
     // Without a kubeconfig or a cluster around it, the app builds on merge and deploys nothing.
     ...(kube
       ? {
+          // Only an app that reaches clusters rolls back: the plan comment looks for rollbacks then.
+          rolledBack: (octokit, repo) => rolledBackJobs(octokit as unknown as DeploymentsClient, repo),
           deploy: {
             kube: kube.kube,
             clusterAccess: (target) => checkClusterAccess(config.clusterAccess, target),

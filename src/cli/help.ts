@@ -15,6 +15,8 @@ Commands:
   status --env <env>          What runs in an environment: each job's state and Web UI.
   savepoint --env <env> [job...]
                               Take a savepoint of running jobs through the operator.
+  rollback --env <env> --to <sha> [job...]
+                              Run the jobs again as they were at an earlier commit.
 
 Options:
   -h, --help                  Help for StreamPilot or for one command.
@@ -200,4 +202,29 @@ Options:
 
 Exit codes: 0 every savepoint taken, 1 a savepoint failed or a job is not running or not
 deployed, 2 usage or configuration problem.
+`;
+
+export const ROLLBACK_HELP = `Usage: streampilot rollback --env <env> --to <sha> [job...] [options]
+
+Runs the environment's jobs (all of them unless jobs are named) again as they were at commit
+<sha>: that commit's tree is checked and rendered as a deploy renders it, on the image each job
+had then (looked up in the registry by its content-addressed tag, never rebuilt: a job whose
+image is gone is not applied), and applied through the deploy path (the job's Lease, follow to
+RUNNING, report). The objects record who rolled back and to which commit (annotations
+streampilot.dev/rolled-back-to and streampilot.dev/last-command-*), and \`status\` shows the
+job as rolled back until a deploy from Git replaces it.
+
+--to is required here: the earlier deployments are recorded on GitHub, which the CLI does not
+read, and the cluster keeps only the commit that runs now. The app's /rollback finds it.
+
+Options:
+  --env <name>                The environment (required).
+  --to <sha>                  The commit to return to (required; any form git rev-parse reads).
+  --kubeconfig <file>         The kubeconfig (default: $KUBECONFIG, then ~/.kube/config).
+  --context <name>            Its context (default: the environment's kubeContext).
+  --dir <repo>                The repository, a git working copy (default: the current folder).
+  -h, --help                  This help.
+
+Exit codes: 0 every job runs the commit again, 1 a job was not rolled back (its image is gone,
+it failed), 2 usage or configuration problem (no --to, unknown commit or job).
 `;

@@ -25,6 +25,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   deploy: async () => (await import('./commands/deploy.js')).deployCommand,
   status: async () => (await import('./commands/status.js')).statusCommand,
   savepoint: async () => (await import('./commands/savepoint.js')).savepointCommand,
+  rollback: async () => (await import('./commands/rollback.js')).rollbackCommand,
 };
 
 function commandList(): string {

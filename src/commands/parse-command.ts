@@ -50,7 +50,6 @@ export const NOT_AVAILABLE_YET: ReadonlySet<CommandName> = new Set([
   'restart',
   'suspend',
   'resume',
-  'rollback',
 ]);
 
 const GRAMMAR: Record<CommandName, Grammar> = {

@@ -168,6 +168,8 @@ export interface JobStatus {
   gitSha?: string;
   pullRequest?: string;
   webUi?: WebUiLink;
+  /** A rollback put an older commit there than Git describes (deploy/rollback-marker.ts); gone when Git catches up. */
+  rolledBack?: { to: string; from?: string; by?: string; at?: string };
 }
 
 export interface EnvironmentStatus {

@@ -30,6 +30,10 @@ export interface DeploymentPayload {
   sha: string;
   /** The merged pull request, when known. */
   pullRequest?: number;
+  /** The image deployed, `<repository>:<tag>@sha256:…`: what a rollback to this deployment runs again. */
+  image?: string;
+  /** A `/rollback` made this deployment: a rollback looks past it for the deployment before. */
+  rollback?: boolean;
 }
 
 /** Who gave the command a deployment came from (`/deploy`): kept in the deployment's payload beside ours. */
@@ -167,6 +171,8 @@ export async function createJobDeployment(
     ...(input.kubeContext !== undefined ? { kubeContext: input.kubeContext } : {}),
     sha: input.sha,
     ...(input.pullRequest !== undefined ? { pullRequest: input.pullRequest } : {}),
+    ...(input.image !== undefined ? { image: input.image } : {}),
+    ...(input.rollback ? { rollback: true } : {}),
   };
   const { data } = await octokit.rest.repos.createDeployment({
     ...repo,
@@ -346,6 +352,8 @@ export function parsePayload(payload: unknown): DeploymentPayload | undefined {
   if (p.kind !== 'FlinkDeployment' && p.kind !== 'FlinkSessionJob') return undefined;
   if (p.kubeContext !== undefined && typeof p.kubeContext !== 'string') return undefined;
   if (p.pullRequest !== undefined && !Number.isInteger(p.pullRequest)) return undefined;
+  if (p.image !== undefined && typeof p.image !== 'string') return undefined;
+  if (p.rollback !== undefined && typeof p.rollback !== 'boolean') return undefined;
   return {
     environment: p.environment as string,
     job: p.job as string,
@@ -355,5 +363,7 @@ export function parsePayload(payload: unknown): DeploymentPayload | undefined {
     ...(p.kubeContext !== undefined ? { kubeContext: p.kubeContext as string } : {}),
     sha: p.sha as string,
     ...(p.pullRequest !== undefined ? { pullRequest: p.pullRequest as number } : {}),
+    ...(p.image !== undefined ? { image: p.image as string } : {}),
+    ...(p.rollback === true ? { rollback: true } : {}),
   };
 }

@@ -120,7 +120,7 @@ export function formatStatusReply(
           ? '❔ not deployed'
           : `${isHealthy(job) ? '✅' : '⚠️'} ${job.jobState ?? 'no job state yet'}${job.lifecycleState ? ` (${job.lifecycleState})` : ''}${job.error ? `: ${cell(job.error)}` : ''}`;
         const commit = job.gitSha
-          ? `\`${job.gitSha.slice(0, 12)}\`${job.pullRequest ? ` (#${job.pullRequest})` : ''}`
+          ? `\`${job.gitSha.slice(0, 12)}\`${job.pullRequest ? ` (#${job.pullRequest})` : ''}${job.rolledBack ? ` ⏪ rolled back to \`${job.rolledBack.to.slice(0, 12)}\`` : ''}`
           : '';
         const ui =
           job.webUi?.via === 'port-forward'

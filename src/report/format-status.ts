@@ -19,6 +19,7 @@ export function formatStatusText(status: EnvironmentStatus): string {
     if (job.error) lines.push(`    error: ${job.error}`);
     if (job.image) lines.push(`    image: ${job.image}`);
     if (job.gitSha) lines.push(`    commit: ${job.gitSha}${job.pullRequest ? ` (#${job.pullRequest})` : ''}`);
+    if (job.rolledBack) lines.push(`    ${rolledBackLine(job.rolledBack)}`);
     if (job.webUi)
       lines.push(
         `    Web UI: ${job.webUi.via === 'port-forward' ? `${job.webUi.command}, then ${job.webUi.url}` : job.webUi.url}`,
@@ -28,6 +29,11 @@ export function formatStatusText(status: EnvironmentStatus): string {
     lines.push(`  ${orphan.name}  not in Git: ${orphan.kind} ${orphan.namespace}/${orphan.name} is still deployed`);
   }
   return lines.join('\n');
+}
+
+/** `rolled back to abc… (from def…) by wendy at …; Git describes a newer commit until it catches up`. */
+export function rolledBackLine(mark: NonNullable<JobStatus['rolledBack']>): string {
+  return `rolled back to ${mark.to.slice(0, 12)}${mark.from ? ` (from ${mark.from.slice(0, 12)})` : ''}${mark.by ? ` by ${mark.by}` : ''}${mark.at ? ` at ${mark.at}` : ''}; Git describes a newer commit until a commit brings it back`;
 }
 
 export function isHealthy(job: JobStatus): boolean {

@@ -5,11 +5,13 @@
 import type { CommandName } from '../commands/parse-command.js';
 import { deployOperation } from './command-deploy.js';
 import { savepointOperation } from './command-savepoint.js';
+import { rollbackOperation } from './command-rollback.js';
 import { statusOperation } from './command-status.js';
 import type { Operation } from './command-types.js';
 
 export const COMMAND_OPERATIONS: Partial<Record<CommandName, Operation>> = {
   deploy: deployOperation,
   savepoint: savepointOperation,
+  rollback: rollbackOperation,
   status: statusOperation,
 };

@@ -7,6 +7,8 @@ import type { PullRequestInput } from '../github/types.js';
 import type { RepoRef } from '../github/types.js';
 import type { KubeClient } from '../kube/client.js';
 import type { ProjectSpec } from '../manifest/types.js';
+import type { FlinkRest } from '../deploy/types.js';
+import type { BuildPorts } from './build-images.js';
 import type { Checked, ValidatePullRequestPorts } from './validate-pull-request.js';
 import type { DeployOnMergePorts } from './deploy-on-merge.js';
 
@@ -39,6 +41,16 @@ export interface CommentCommandPorts extends ValidatePullRequestPorts {
    * not rebuilt) and the deploy's identity and timing. Without it `/deploy` says it cannot deploy.
    */
   deploy?: Pick<DeployOnMergePorts, 'buildPorts' | 'identity' | 'flink' | 'tuning' | 'appId' | 'cache'>;
+  /**
+   * What a command that applies objects needs besides the clusters (`/rollback`): the registry the
+   * images of then are looked up in, this replica's name in the Leases, the JobManager REST API.
+   */
+  rollout?: {
+    buildPorts: (project: ProjectSpec) => BuildPorts | Promise<BuildPorts>;
+    identity: string;
+    flink?: (kube: KubeClient) => FlinkRest;
+    tuning?: { timeoutMs?: number; leaseDurationSeconds?: number; leasePollMs?: number };
+  };
   /** Post "running" only when the command takes longer (one write saved on quick ones). Default 1,500 ms. */
   runningAfterMs?: number;
 }

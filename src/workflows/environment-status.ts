@@ -7,6 +7,8 @@ import { FLINK_API_VERSION } from '../kube/types.js';
 import type { PlannedEnvironment } from '../plan/types.js';
 import { ANNOTATION, LABEL, repositoryLabel } from '../render/object-meta.js';
 import type { EnvironmentStatus, JobStatus } from '../deploy/types.js';
+import { COMMAND_ANNOTATION } from '../deploy/command-audit.js';
+import { rollbackMarkOf } from '../deploy/rollback-marker.js';
 
 export type { EnvironmentStatus, JobStatus };
 
@@ -46,6 +48,10 @@ export async function environmentStatus(
       if (owner !== undefined && owner !== repository) {
         return { ...base, deployed: false, otherRepository: annotations[ANNOTATION.repository] ?? owner };
       }
+      const mark = rollbackMarkOf(annotations);
+      const by = annotations[COMMAND_ANNOTATION.by];
+      const at = annotations[COMMAND_ANNOTATION.at];
+      const rolledBack = mark ? { ...mark, ...(by ? { by } : {}), ...(at ? { at } : {}) } : undefined;
       const link = await webUiLink(kube, planned.job, options.kubeContext).catch(() => undefined);
       return {
         ...base,
@@ -56,6 +62,7 @@ export async function environmentStatus(
         ...(annotations[ANNOTATION.gitSha] ? { gitSha: annotations[ANNOTATION.gitSha] } : {}),
         ...(annotations[ANNOTATION.pullRequest] ? { pullRequest: annotations[ANNOTATION.pullRequest] } : {}),
         ...(link ? { webUi: link } : {}),
+        ...(rolledBack ? { rolledBack } : {}),
       };
     }),
   );

@@ -6,8 +6,8 @@ import {
   type DeploymentsClient,
 } from '../github/deployments.js';
 import type { RepoRef } from '../github/types.js';
-import type { DeployRecorder } from './deploy-environment.js';
 import type { CommandAudit } from '../deploy/command-audit.js';
+import type { DeployRecorder } from './deploy-environment.js';
 import { commandDescription } from '../report/deploy-reply.js';
 
 export interface GitHubRecorderContext {
@@ -21,6 +21,8 @@ export interface GitHubRecorderContext {
   command?: CommandAudit;
   redact: (text: string) => string;
   log: { warn(msg: string): void };
+  /** A `/rollback` deploys: marked in the payload (the next rollback looks past it), and who asked is said. */
+  rollback?: { audit: CommandAudit };
 }
 
 /**
@@ -36,6 +38,10 @@ export function gitHubDeployRecorder(
   const warn = (what: string, e: unknown) => context.log.warn(`${what}: ${context.redact(messageOf(e))}`);
   // Who asked comes first: GitHub cuts a description at 140 characters, and the reason can be long.
   const described = (text: string) => (context.command ? commandDescription(context.command, text) : text);
+  const audit = context.rollback?.audit;
+  // Who, when, and (as the log URL) the comment: a description holds 140 characters, so the time is the day.
+  const by = audit ? ` (${audit.command.split(/\s+/, 1)[0]} by @${audit.by} on ${audit.at.slice(0, 10)})` : '';
+  const logUrl = audit?.url ?? context.logUrl;
   return {
     async started(prepared) {
       try {
@@ -51,8 +57,12 @@ export function gitHubDeployRecorder(
             sha: context.sha,
             ...(context.kubeContext ? { kubeContext: context.kubeContext } : {}),
             ...(context.pullRequest !== undefined ? { pullRequest: context.pullRequest } : {}),
-            description: described(`deploying ${prepared.job.name} to ${context.environment}`),
             ...(context.command ? { command: context.command } : {}),
+            ...('image' in prepared && prepared.image ? { image: prepared.image } : {}),
+            ...(audit ? { rollback: true } : {}),
+            description: audit
+              ? `rolling back ${prepared.job.name} in ${context.environment} to ${context.sha.slice(0, 7)}${by}`
+              : described(`deploying ${prepared.job.name} to ${context.environment}`),
           },
           context.redact,
         );
@@ -62,8 +72,10 @@ export function gitHubDeployRecorder(
           id,
           {
             state: 'in_progress',
-            ...(context.logUrl ? { logUrl: context.logUrl } : {}),
-            description: described(`applying ${prepared.job.name}; waiting for RUNNING`),
+            ...(logUrl ? { logUrl } : {}),
+            description: audit
+              ? `applying ${prepared.job.name}; waiting for RUNNING${by}`
+              : described(`applying ${prepared.job.name}; waiting for RUNNING`),
           },
           context.redact,
         );
@@ -75,12 +87,14 @@ export function gitHubDeployRecorder(
     },
     async finished(id, report) {
       try {
-        const status = jobDeploymentStatus(report, context.logUrl ? { logUrl: context.logUrl } : {});
+        const status = jobDeploymentStatus(report, logUrl ? { logUrl } : {});
         await setDeploymentStatus(
           octokit,
           repo,
           id,
-          { ...status, description: described(status.description) },
+          audit
+            ? { ...status, description: `Rolled back to ${context.sha.slice(0, 7)}${by}: ${status.description}` }
+            : { ...status, description: described(status.description) },
           context.redact,
         );
       } catch (e) {

@@ -12,6 +12,8 @@ import { findPullRequest } from '../github/find-pull-request.js';
 import { installationToken } from '../github/installation-token.js';
 import { pullRequestInput } from '../github/pull-request-input.js';
 import { upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.js';
+import type { RolledBackJob } from '../github/deployment-history.js';
+import { formatRolledBackNote } from '../report/rolled-back-note.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
 import { formatCheckRun, type JobRow } from '../report/check-run.js';
 import type { PullRequestInput } from '../github/types.js';
@@ -57,6 +59,8 @@ export interface ValidatePullRequestPorts {
    */
   inProgressAfterMs?: number;
   maxAnnotations?: number;
+  /** Jobs a `/rollback` left on an older commit (the app with clusters): the plan comment says what a merge does to them. */
+  rolledBack?: (octokit: GitHubClient, repo: RepoRef) => Promise<RolledBackJob[]>;
 }
 
 export interface ValidationOutcome {
@@ -159,9 +163,15 @@ export async function validatePullRequest(
   let comment: StickyOutcome | undefined;
   if (plan) {
     const stillCurrent = () => isCurrentHead(octokit, repo, pr, ports);
+    const rolledBack = ports.rolledBack
+      ? await ports.rolledBack(octokit, repo).catch((e: unknown) => {
+          ports.log.warn(`could not read the rolled-back jobs: ${ports.redact(messageOf(e))}`);
+          return [];
+        })
+      : [];
     comment = await upsertStickyComment(octokit, repo, pr.number, {
       marker: plan.comment.marker,
-      body: ports.redact(plan.comment.body),
+      body: ports.redact(plan.comment.body + formatRolledBackNote(rolledBack, checked!.head.plan)),
       stillCurrent,
       ...(ports.appId !== undefined ? { appId: ports.appId } : {}),
     });

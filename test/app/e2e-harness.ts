@@ -33,6 +33,8 @@ export interface E2eOptions {
   appCwd?: string;
   /** More environment for the app process. */
   appEnv?: Record<string, string>;
+  /** The repository's first commit (default: examples/acme-flink-jobs). */
+  source?: string;
 }
 
 export function useE2e(options: E2eOptions = {}): () => E2e {
@@ -70,7 +72,7 @@ export class E2e {
 
   static async start(options: E2eOptions = {}): Promise<E2e> {
     const credentials = newAppCredentials();
-    const git = GitRepository.create();
+    const git = GitRepository.create(options.source ? { from: options.source } : {});
     const fake = await startFakeGitHub({ appId: credentials.appId, publicKey: credentials.publicKey });
     const repo = fake.addRepository({
       owner: 'acme',

@@ -270,6 +270,33 @@ describe('fake GitHub accepts what GitHub accepts', () => {
     });
     expect(deployments.data.map((d) => d.id)).toEqual([deploymentId]);
 
+    // The git data API and pulls/create (a /rollback's revert pull request), answered from the real git dir.
+    const at = { owner: 'acme', repo: 'flink-jobs' };
+    const main = (await octokit.rest.git.getRef({ ...at, ref: 'heads/main' })).data.object.sha;
+    expect(main).toBe(git.sha('main'));
+    const mainTree = (await octokit.rest.git.getCommit({ ...at, commit_sha: main })).data.tree.sha;
+    const mainFiles = (await octokit.rest.git.getTree({ ...at, tree_sha: mainTree, recursive: '1' })).data;
+    expect(mainFiles.tree.some((e) => e.path === 'streampilot.yaml' && e.type === 'blob')).toBe(true);
+    const readme = (await octokit.rest.git.getTree({ ...at, tree_sha: headSha })).data.tree.find(
+      (e) => e.path === 'README.md',
+    )!;
+    const tree = await octokit.rest.git.createTree({
+      ...at,
+      base_tree: mainTree,
+      tree: [{ path: 'docs/README.md', mode: '100644', type: 'blob', sha: readme.sha! }],
+    });
+    const commit = await octokit.rest.git.createCommit({
+      ...at,
+      message: 'Add docs',
+      tree: tree.data.sha,
+      parents: [main],
+    });
+    expect(commit.data.parents.map((x) => x.sha)).toEqual([main]);
+    await octokit.rest.git.createRef({ ...at, ref: 'refs/heads/docs', sha: commit.data.sha });
+    expect(git.git('show', 'docs:docs/README.md')).toBe('hello');
+    const opened = await octokit.rest.pulls.create({ ...at, title: 'Add docs', head: 'docs', base: 'main', body: '…' });
+    expect(opened.data.head.sha).toBe(commit.data.sha);
+
     expect(fake.violations.slice(before)).toEqual([]);
     const exercised = new Set(fake.requests.map((r) => r.operationId));
     expect(fake.contract.operationIds.filter((id) => !exercised.has(id))).toEqual([]);

@@ -7,6 +7,7 @@ import { serveGitHttp } from '../git-http-backend.js';
 import { verifyAppJwt } from './app-jwt.js';
 import { documentedProblems } from './documented-rules.js';
 import { GitHubObjects } from './github-objects.js';
+import { FakeGitData, GitDataError } from './git-data.js';
 import { OpenApiContract } from './openapi-contract.js';
 import type {
   ContractViolation,
@@ -108,6 +109,7 @@ export class FakeGitHub {
   private inFlight = 0;
   private lastActivity = Date.now();
   private objects!: GitHubObjects;
+  private gitData!: FakeGitData;
   private port = 0;
 
   private constructor(private readonly options: FakeGitHubOptions) {
@@ -122,6 +124,7 @@ export class FakeGitHub {
       fake.server.listen(0, '127.0.0.1', () => resolve());
     });
     fake.port = (fake.server.address() as AddressInfo).port;
+    fake.gitData = new FakeGitData(fake.contract, fake.apiUrl);
     fake.objects = new GitHubObjects(fake.contract, fake.apiUrl, {
       id: options.appId,
       slug: fake.appSlug,
@@ -463,7 +466,17 @@ export class FakeGitHub {
     req: IncomingMessage,
   ): Reply {
     const o = this.objects;
+    if (operationId.startsWith('git/')) {
+      try {
+        return this.gitData.operate(operationId, this.repo(p, req), p, query, body)!;
+      } catch (e) {
+        if (e instanceof GitDataError) throw new HttpError(e.status, e.message);
+        throw e;
+      }
+    }
     switch (operationId) {
+      case 'pulls/create':
+        return this.createPullRequest(this.repo(p, req), body!);
       case 'apps/get-authenticated':
         return { status: 200, body: o.integration() };
       case 'apps/get-repo-installation': {
@@ -761,6 +774,38 @@ export class FakeGitHub {
         throw new Error(`the fake has no handler for ${operationId}, which the slice contains`);
     }
   }
+
+  /**
+   * POST /repos/{owner}/{repo}/pulls (GitHub OpenAPI pulls/create): `head` a branch of this
+   * repository (or `owner:branch`), `base` a branch; 422 when either is missing or when head
+   * has no commit base lacks ("No commits between"). Numbered from 1001 so that pull requests
+   * a test opens itself (numbered from 1) never collide with them.
+   */
+  private createPullRequest(repo: FakeRepository, b: Record<string, unknown>): Reply {
+    const full = `${repo.owner}/${repo.name}`;
+    const headRef = String(b.head).includes(':') ? String(b.head).split(':')[1]! : String(b.head);
+    const baseRef = String(b.base);
+    const branch = (ref: string) => (repo.gitDir ? resolveRef(repo.gitDir, `heads/${ref}`) : '');
+    const [head, base] = [branch(headRef), branch(baseRef)];
+    if (!/^[0-9a-f]{40}$/.test(head)) throw new HttpError(422, `Validation Failed: head ${headRef} is not a branch`);
+    if (!/^[0-9a-f]{40}$/.test(base)) throw new HttpError(422, `Validation Failed: base ${baseRef} is not a branch`);
+    if (head === base || isAncestor(repo.gitDir!, head, base))
+      throw new HttpError(422, `Validation Failed: No commits between ${baseRef} and ${headRef}`);
+    const number = Math.max(1000, ...this.pullRequests.filter((x) => x.repository === full).map((x) => x.number)) + 1;
+    const pr = this.addPullRequest({
+      repository: full,
+      number,
+      title: String(b.title),
+      user: this.botLogin,
+      head: { sha: head, ref: headRef, repository: full },
+      base: { sha: base, ref: baseRef },
+    });
+    this.createdPullBodies.set(`${full}#${number}`, typeof b.body === 'string' ? b.body : '');
+    return { status: 201, body: this.objects.pullRequest(pr, repo, repo) };
+  }
+
+  /** The body of each pull request the app opened, by `owner/name#number`. */
+  readonly createdPullBodies = new Map<string, string>();
 
   /**
    * POST /repos/{owner}/{repo}/deployments as documented: defaults (task `deploy`, environment
