@@ -7,12 +7,15 @@ import { dropStatement } from './drop-statement.js';
 import { emptyFile } from './empty-file.js';
 import { duplicateTable } from './duplicate-table.js';
 import { insertColumnCount } from './insert-column-count.js';
+import { metadataKey } from './metadata-key.js';
 import { multipleInserts } from './multiple-inserts.js';
 import { noSink } from './no-sink.js';
 import { plaintextSecret } from './plaintext-secret.js';
+import { primaryKeyEnforced } from './primary-key-enforced.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 import { runnerCompatibility } from './runner-compatibility.js';
 import { unknownTable } from './unknown-table.js';
+import { watermarkType } from './watermark-type.js';
 
 export const RULES: readonly Rule[] = [
   emptyFile,
@@ -26,6 +29,10 @@ export const RULES: readonly Rule[] = [
   dropStatement,
   multipleInserts,
   runnerCompatibility,
+  // Streaming semantics (issue 15).
+  primaryKeyEnforced,
+  watermarkType,
+  metadataKey,
 ];
 
 /** Line maps of the original files, built once per unit. */
