@@ -1,6 +1,7 @@
 import { messageOf } from '../errors.js';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../text/source.js';
+import { changelogMode } from './changelog-mode.js';
 import { connectorDependency } from './connector-dependency.js';
 import { connectorOptions } from './connector-options.js';
 import { dropStatement } from './drop-statement.js';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   primaryKeyEnforced,
   watermarkType,
   metadataKey,
+  changelogMode,
 ];
 
 /** Line maps of the original files, built once per unit. */

@@ -45,6 +45,8 @@ export interface ChangeProducer {
   range: Range;
   /** What would make the result insert-only, in a few words each. */
   fixes: string[];
+  /** The columns the changes are keyed by (GROUP BY, PARTITION BY), when they are plain columns. */
+  key?: string[];
 }
 
 export type Changelog =
@@ -295,6 +297,7 @@ class Inference {
           unit,
           range,
           fixes: GROUP_FIXES,
+          ...plainColumns((select.groupBy?.items ?? []) as Expression[]),
         },
       };
     }
@@ -490,6 +493,7 @@ class Inference {
         operator,
         unit,
         range: call.range,
+        ...plainColumns(spec.partitionBy),
         fixes: [
           dedup === 'top-n'
             ? 'a window Top-N (PARTITION BY window_start, window_end) emits each result once'
@@ -516,6 +520,12 @@ class Inference {
     if (first.direction === 'DESC') return 'last';
     return type.timeAttribute === 'proctime' ? 'first-proctime' : 'first-rowtime';
   }
+}
+
+/** `{ key }` when every expression is a plain column (and there is one). */
+function plainColumns(items: readonly Expression[]): { key?: string[] } {
+  const names = items.map((i) => unwrap(i)).map((e) => (e.kind === 'column' ? lastPart(e) : undefined));
+  return names.length > 0 && names.every((n) => n !== undefined) ? { key: names as string[] } : {};
 }
 
 function nameOfRef(t: Extract<TableRef, { kind: 'tableFunction' }>): string {

@@ -1,0 +1,113 @@
+import { sinkChangelog, sourceChangelog } from '../connectors/changelog.js';
+import { analysisOf, type CatalogTable, type JobAnalysis, type SinkWrite } from '../semantics/analysis.js';
+import { changelogOf, type ChangelogEnvironment, type ChangeProducer } from '../semantics/changelog.js';
+import type { SelectQuery } from '../sql/model/query.js';
+import type { Statement } from '../sql/model/statements.js';
+import { displayName, insertsOf, jobStatements, whereIs } from './support/job-statements.js';
+import { runtimeModes, type RuntimeMode } from './support/runtime-mode.js';
+import type { Rule, RuleContext } from './types.js';
+
+/**
+ * Updates written into a sink that accepts inserts only: the planner's changelog-mode inference
+ * (`FlinkChangelogModeInferenceProgram`) refuses the job at submit time with "Table sink … doesn't
+ * support consuming update and delete changes which is produced by node …". Reported with the
+ * operator that produces the updates (`semantics/changelog.ts`) and the ways out. Also a JDBC sink
+ * without a PRIMARY KEY fed updates (`JdbcDynamicTableSink.validatePrimaryKey`). Streaming jobs only:
+ * in batch mode every query inserts only. Quiet whenever the sink, a source or an operator is not known.
+ */
+export const changelogMode: Rule = {
+  id: 'sql/changelog-mode',
+  severity: 'error',
+  description: 'a query that produces updates or deletes written into a sink that accepts inserts only',
+  check(ctx, report) {
+    const analysis = analysisOf(ctx.units);
+    if (analysis.writes.length === 0) return;
+    const modes = modeOfWrites(ctx);
+    const env = environment(analysis);
+    for (const write of analysis.writes) {
+      if (modes.get(write.statement) !== 'streaming' || !write.sink) continue;
+      const sink = write.sink;
+      const keyed = (sink.primaryKey?.length ?? 0) > 0;
+      const accepts = sinkChangelog(sink.options, keyed);
+      if (accepts.accepts !== 'insert-only' && !(accepts.accepts === 'upsert-with-key' && !accepts.keyed)) continue;
+      const connector = sink.options.get('connector')!;
+      // upsert-kafka without a key is already refused by sql/connector-options.
+      if (connector === 'upsert-kafka') continue;
+      const changelog = changelogOf(write.query, write.unit, env);
+      if (changelog.kind !== 'updating') continue;
+      const { producer } = changelog;
+      const sinkName = displayName(sink.path.slice(-1));
+      const changes = changelog.deletes ? 'updates and deletes' : 'updates';
+      const own = producer.unit === write.unit && within(producer, write.statement);
+      const where = own ? '' : ` (${whereIs(producer.unit, producer.range.start)})`;
+      const why =
+        accepts.accepts === 'insert-only'
+          ? `\`${sinkName}\` (${describeSink(sink)}) accepts inserts only`
+          : `\`${sinkName}\` (${connector}) has no PRIMARY KEY, so it accepts inserts only`;
+      report({
+        unit: own ? producer.unit : write.unit,
+        range: own ? producer.range : targetRange(write),
+        message: `${why}, but the query writing it produces ${changes}: the ${producer.operator}${where} changes rows it has already emitted`,
+        hint: [...producer.fixes, ...sinkFixes(sink, accepts.accepts === 'insert-only', producer)].join('; or '),
+      });
+    }
+  },
+};
+
+/** The runtime mode each INSERT or CTAS runs in. */
+function modeOfWrites(ctx: RuleContext): Map<Statement, RuntimeMode> {
+  const modes = runtimeModes(ctx);
+  const out = new Map<Statement, RuntimeMode>();
+  for (const { statement } of jobStatements(ctx)) {
+    const mode = modes.get(statement) ?? 'unknown';
+    out.set(statement, mode);
+    for (const insert of insertsOf(statement)) out.set(insert, mode);
+  }
+  return out;
+}
+
+function environment(analysis: JobAnalysis): ChangelogEnvironment {
+  const blocks = new Map<SelectQuery, JobAnalysis['blocks'][number]>();
+  for (const b of analysis.blocks) blocks.set(b.select, b);
+  return {
+    table(name) {
+      const found = analysis.lookup(name);
+      if (found.kind !== 'known') return { kind: 'unknown' };
+      const t = found.table;
+      if (t.kind === 'view')
+        return t.query && t.definition
+          ? { kind: 'view', query: t.query, unit: t.definition.unit }
+          : { kind: 'unknown' };
+      const connector = t.options.get('connector');
+      return { kind: 'source', mode: sourceChangelog(t.options), ...(connector ? { connector } : {}) };
+    },
+    columnType(select, ref) {
+      return blocks.get(select)?.scope.column(ref);
+    },
+  };
+}
+
+function within(producer: ChangeProducer, statement: Statement): boolean {
+  return producer.range.start >= statement.range.start && producer.range.end <= statement.range.end;
+}
+
+function targetRange(write: SinkWrite) {
+  return write.statement.kind === 'insert' ? write.statement.target.range : write.statement.name.range;
+}
+
+function describeSink(sink: CatalogTable): string {
+  const connector = sink.options.get('connector')!;
+  const format = sink.options.get('value.format') ?? sink.options.get('format');
+  return format ? `${connector}, format ${format}` : connector;
+}
+
+function sinkFixes(sink: CatalogTable, insertOnly: boolean, producer: ChangeProducer): string[] {
+  const key = producer.key ? producer.key.join(', ') : 'the key columns';
+  if (!insertOnly) return [`declare the sink's PRIMARY KEY (${key}) NOT ENFORCED: JDBC then upserts by it`];
+  const fixes = [
+    `write to a sink that takes updates: an upsert-kafka or jdbc table with PRIMARY KEY (${key}) NOT ENFORCED`,
+  ];
+  if (sink.options.get('connector') === 'kafka')
+    fixes.push("keep kafka with a changelog format ('format' = 'debezium-json')");
+  return fixes;
+}
