@@ -13,6 +13,11 @@ import { plaintextSecret } from './plaintext-secret.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 import { runnerCompatibility } from './runner-compatibility.js';
 import { unknownTable } from './unknown-table.js';
+import { unknownColumn } from './unknown-column.js';
+import { ambiguousColumn } from './ambiguous-column.js';
+import { unknownQualifier } from './unknown-qualifier.js';
+import { undeclaredColumn } from './undeclared-column.js';
+import { duplicateColumn } from './duplicate-column.js';
 
 export const RULES: readonly Rule[] = [
   emptyFile,
@@ -26,6 +31,11 @@ export const RULES: readonly Rule[] = [
   dropStatement,
   multipleInserts,
   runnerCompatibility,
+  unknownColumn,
+  ambiguousColumn,
+  unknownQualifier,
+  undeclaredColumn,
+  duplicateColumn,
 ];
 
 /** Line maps of the original files, built once per unit. */

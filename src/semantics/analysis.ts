@@ -43,6 +43,8 @@ export interface CatalogTable {
   temporary: boolean;
   /** The statement that made it, when it is in the job's scripts. */
   definition?: { unit: SqlUnit; statement: CreateTable | CreateView };
+  /** Its columns may be more than listed (a LIKE of an opaque table, a view over one): `lookup` calls it opaque. */
+  open?: boolean;
   /** Views and CTAS: the query. */
   query?: Query | undefined;
 }
@@ -113,13 +115,26 @@ export interface JobAnalysis {
   definitions: readonly CatalogTable[];
 }
 
-const analyses = new WeakMap<readonly SqlUnit[], JobAnalysis>();
+const analyses = new WeakMap<readonly SqlUnit[], { options: AnalysisOptions; analysis: JobAnalysis }[]>();
 
-/** The analysis of a job's units, computed once per list of units (rules share it). */
+const sameOptions = (a: AnalysisOptions, b: AnalysisOptions): boolean =>
+  a.declaredSchemas === b.declaredSchemas &&
+  (a.externalTables ?? []).length === (b.externalTables ?? []).length &&
+  (a.externalTables ?? []).every((t, i) => t === b.externalTables?.[i]);
+
+/**
+ * The analysis of a job's units, computed once per list of units and options (rules share it).
+ * Rules pass what the job declares (`tables.external`, declared schemas) through `options`;
+ * without them catalog tables are unknown names, about which every rule stays quiet too.
+ */
 export function analysisOf(units: readonly SqlUnit[], options: AnalysisOptions = {}): JobAnalysis {
-  let a = analyses.get(units);
-  if (!a) analyses.set(units, (a = analyzeJob(units, options)));
-  return a;
+  let list = analyses.get(units);
+  if (!list) analyses.set(units, (list = []));
+  const hit = list.find((x) => sameOptions(x.options, options));
+  if (hit) return hit.analysis;
+  const analysis = analyzeJob(units, options);
+  list.push({ options, analysis });
+  return analysis;
 }
 
 export function analyzeJob(units: readonly SqlUnit[], options: AnalysisOptions = {}): JobAnalysis {

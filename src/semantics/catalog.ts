@@ -53,6 +53,8 @@ export class JobCatalog {
   }
 
   put(entry: Entry): void {
+    if (entry.open) entry.table.open = true;
+    else delete entry.table.open;
     (entry.table.temporary ? this.temporary : this.permanent).set(pathKey(entry.table.path), entry);
   }
 

@@ -205,9 +205,12 @@ class JobWalker {
     const path = this.catalog.resolve(s.name.parts.map((p) => p.value));
     if (!path) return undefined;
     const likeSource = s.like ? this.catalog.entry(s.like.source.parts.map((p) => p.value)) : undefined;
+    if (s.like) this.records.lookups.set(s.like.source, this.catalog.lookup(s.like.source).lookup);
     const inherited = likeSource && s.like ? inheritedFromLike(likeSource.table, s.like) : undefined;
     const own = s.columns.map((c) => columnOf(c, unit));
-    const columns = [...(inherited?.columns ?? []), ...own];
+    // A redefined column replaces the inherited one (OVERWRITING; otherwise sql/duplicate-column reports it).
+    const ownNames = new Set(own.map((c) => c.name));
+    const columns = [...(inherited?.columns ?? []).filter((c) => !ownNames.has(c.name)), ...own];
     resolveComputed(columns);
     const watermarkColumns = [
       ...(s.watermarks.length > 0 ? [] : (inherited?.watermarkColumns ?? [])),
@@ -226,6 +229,7 @@ class JobWalker {
       definition: { unit, statement: s },
     };
     applyWatermarks(table);
+    primaryKeyNotNull(table);
     // LIKE of a table the check cannot see: its columns are unknown, so are names resolved against them.
     const open = s.like !== undefined && (likeSource === undefined || likeSource.open);
     this.recordDdlReferences(unit, s, table, open);
@@ -333,6 +337,14 @@ class JobWalker {
       write.targetColumns = targetColumnsOf(sink, s);
     }
     this.writes.push(write);
+  }
+}
+
+/** Flink declares primary key columns NOT NULL (SqlCreateTableConverter / MergeTableLikeUtil). */
+function primaryKeyNotNull(table: CatalogTable): void {
+  for (const name of table.primaryKey ?? []) {
+    const c = table.columns.find((x) => x.name === name);
+    if (c && c.type.root !== 'UNKNOWN') c.type = { ...c.type, nullable: false };
   }
 }
 

@@ -155,8 +155,8 @@ export class QueryAnalyzer {
     const output: Relation = { columns, open };
     // GROUP BY and HAVING fall back on select aliases: when Flink would refuse one, saying nothing is a miss, not a false alarm.
     const grouped = new NameScope(from.sources, outer, { merged: from.merged, aliases: columns });
-    for (const g of q.groupBy?.items ?? []) this.groupItem(g, grouped, ctes);
     if (q.where) this.expression(q.where, scope, ctes);
+    for (const g of q.groupBy?.items ?? []) this.groupItem(g, grouped, ctes);
     if (q.having) this.expression(q.having, grouped, ctes);
     if (q.qualify) this.expression(q.qualify, grouped, ctes);
     for (const w of q.windows) this.windowSpec(w.spec, scope, ctes);
