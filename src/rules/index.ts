@@ -16,6 +16,11 @@ import { primaryKeyEnforced } from './primary-key-enforced.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 import { runnerCompatibility } from './runner-compatibility.js';
 import { unknownTable } from './unknown-table.js';
+import { unknownColumn } from './unknown-column.js';
+import { ambiguousColumn } from './ambiguous-column.js';
+import { unknownQualifier } from './unknown-qualifier.js';
+import { undeclaredColumn } from './undeclared-column.js';
+import { duplicateColumn } from './duplicate-column.js';
 import { watermarkType } from './watermark-type.js';
 
 export const RULES: readonly Rule[] = [
@@ -30,6 +35,11 @@ export const RULES: readonly Rule[] = [
   dropStatement,
   multipleInserts,
   runnerCompatibility,
+  unknownColumn,
+  ambiguousColumn,
+  unknownQualifier,
+  undeclaredColumn,
+  duplicateColumn,
   // Streaming semantics (issue 15).
   primaryKeyEnforced,
   watermarkType,
