@@ -1,10 +1,13 @@
 import { sinkChangelog, sourceChangelog } from '../connectors/changelog.js';
-import { analysisOf, type CatalogTable, type JobAnalysis, type SinkWrite } from '../semantics/analysis.js';
+import type { CatalogTable, JobAnalysis, SinkWrite } from '../semantics/analysis.js';
+import { isUnknown } from '../semantics/sql-type.js';
 import { changelogOf, type ChangelogEnvironment, type ChangeProducer } from '../semantics/changelog.js';
 import type { SelectQuery } from '../sql/model/query.js';
 import type { Statement } from '../sql/model/statements.js';
 import { displayName, insertsOf, jobStatements, whereIs } from './support/job-statements.js';
 import { runtimeModes, type RuntimeMode } from './support/runtime-mode.js';
+import { jobAnalysis } from './support/semantic-analysis.js';
+import { referenceType, surelyNotTimeAttribute } from './support/time-attributes.js';
 import type { Rule, RuleContext } from './types.js';
 
 /**
@@ -20,7 +23,7 @@ export const changelogMode: Rule = {
   severity: 'error',
   description: 'a query that produces updates or deletes written into a sink that accepts inserts only',
   check(ctx, report) {
-    const analysis = analysisOf(ctx.units);
+    const analysis = jobAnalysis(ctx);
     if (analysis.writes.length === 0) return;
     const modes = modeOfWrites(ctx);
     const env = environment(analysis);
@@ -47,7 +50,7 @@ export const changelogMode: Rule = {
       report({
         unit: own ? producer.unit : write.unit,
         range: own ? producer.range : targetRange(write),
-        message: `${why}, but the query writing it produces ${changes}: the ${producer.operator}${where} changes rows it has already emitted`,
+        message: `${why}, but the query writing it produces ${changes}, from the ${producer.operator}${where}`,
         hint: [...producer.fixes, ...sinkFixes(sink, accepts.accepts === 'insert-only', producer)].join('; or '),
       });
     }
@@ -81,8 +84,11 @@ function environment(analysis: JobAnalysis): ChangelogEnvironment {
       const connector = t.options.get('connector');
       return { kind: 'source', mode: sourceChangelog(t.options), ...(connector ? { connector } : {}) };
     },
-    columnType(select, ref) {
-      return blocks.get(select)?.scope.column(ref);
+    timeAttribute(select, ref) {
+      const type = referenceType(analysis, ref) ?? blocks.get(select)?.scope.column(ref);
+      if (!type || isUnknown(type)) return undefined;
+      if (type.timeAttribute) return type.timeAttribute;
+      return surelyNotTimeAttribute(analysis, select, ref, type) ? 'none' : undefined;
     },
   };
 }

@@ -11,10 +11,13 @@ import { insertColumnCount } from './insert-column-count.js';
 import { metadataKey } from './metadata-key.js';
 import { multipleInserts } from './multiple-inserts.js';
 import { noSink } from './no-sink.js';
+import { overWindowOrder } from './over-window-order.js';
 import { plaintextSecret } from './plaintext-secret.js';
 import { primaryKeyEnforced } from './primary-key-enforced.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 import { runnerCompatibility } from './runner-compatibility.js';
+import { streamingOrderBy } from './streaming-order-by.js';
+import { temporalJoin } from './temporal-join.js';
 import { unknownTable } from './unknown-table.js';
 import { unknownColumn } from './unknown-column.js';
 import { ambiguousColumn } from './ambiguous-column.js';
@@ -22,6 +25,7 @@ import { unknownQualifier } from './unknown-qualifier.js';
 import { undeclaredColumn } from './undeclared-column.js';
 import { duplicateColumn } from './duplicate-column.js';
 import { watermarkType } from './watermark-type.js';
+import { windowTimeAttribute } from './window-time-attribute.js';
 
 export const RULES: readonly Rule[] = [
   emptyFile,
@@ -45,6 +49,10 @@ export const RULES: readonly Rule[] = [
   watermarkType,
   metadataKey,
   changelogMode,
+  windowTimeAttribute,
+  streamingOrderBy,
+  overWindowOrder,
+  temporalJoin,
 ];
 
 /** Line maps of the original files, built once per unit. */

@@ -35,7 +35,7 @@ import type {
 import type { SourceChangelog } from '../connectors/changelog.js';
 import { expressionChildren } from '../sql/analysis/walk.js';
 import type { Range } from '../text/source.js';
-import type { SqlType } from './sql-type.js';
+import type { TimeAttribute } from './sql-type.js';
 
 /** The operator that makes a query's result change rows it already emitted. */
 export interface ChangeProducer {
@@ -60,8 +60,11 @@ export type ChangelogTable =
 
 export interface ChangelogEnvironment {
   table(name: QualifiedName): ChangelogTable;
-  /** The type of a column reference of a SELECT block (its FROM's columns); undefined when not known. */
-  columnType(select: SelectQuery, ref: ColumnRef): SqlType | undefined;
+  /**
+   * Whether a column reference of a SELECT block (one of its FROM's columns) is a time attribute:
+   * `none` when it surely is not, undefined when that cannot be known.
+   */
+  timeAttribute(select: SelectQuery, ref: ColumnRef): TimeAttribute | 'none' | undefined;
 }
 
 const INSERT_ONLY: Changelog = { kind: 'insert-only' };
@@ -256,7 +259,7 @@ class Inference {
           kind: 'updating',
           deletes: true,
           producer: {
-            operator: `the ${table.connector ?? 'changelog'} source \`${name.parts.map((p) => p.value).join('.')}\``,
+            operator: `${table.connector ?? 'changelog'} source \`${name.parts.map((p) => p.value).join('.')}\``,
             unit,
             range: name.range,
             fixes: UPSERT_SOURCE_FIXES,
@@ -440,9 +443,9 @@ class Inference {
     if (ranged.length === 0) return 'no';
     let unknown = false;
     for (const ref of ranged) {
-      const type = this.env.columnType(select, ref);
-      if (!type || type.root === 'UNKNOWN') unknown = true;
-      else if (type.timeAttribute) return 'yes';
+      const attribute = this.env.timeAttribute(select, ref);
+      if (attribute === undefined) unknown = true;
+      else if (attribute !== 'none') return 'yes';
     }
     return unknown ? 'unknown' : 'no';
   }
@@ -513,12 +516,12 @@ class Inference {
     if (!first) return 'unknown';
     const e = unwrap(first.expression);
     if (e.kind !== 'column') return 'unknown';
-    const type = this.env.columnType(inner, e);
-    if (!type || type.root === 'UNKNOWN') return 'unknown';
-    const isDedup = nameOf(call) === 'ROW_NUMBER' && bound === 1 && orderBy.length === 1 && type.timeAttribute;
+    const attribute = this.env.timeAttribute(inner, e);
+    if (attribute === undefined) return 'unknown';
+    const isDedup = nameOf(call) === 'ROW_NUMBER' && bound === 1 && orderBy.length === 1 && attribute !== 'none';
     if (!isDedup) return 'top-n';
     if (first.direction === 'DESC') return 'last';
-    return type.timeAttribute === 'proctime' ? 'first-proctime' : 'first-rowtime';
+    return attribute === 'proctime' ? 'first-proctime' : 'first-rowtime';
   }
 }
 

@@ -1,18 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { SourceChangelog } from '../../src/connectors/changelog.js';
 import { changelogOf, type Changelog, type ChangelogEnvironment } from '../../src/semantics/changelog.js';
-import type { SqlType } from '../../src/semantics/sql-type.js';
 import { buildSqlUnits } from '../../src/sql/build-units.js';
 import type { Query } from '../../src/sql/model/query.js';
 
-const TS: SqlType = { root: 'TIMESTAMP', nullable: true, precision: 3 };
-const ROWTIME: SqlType = { ...TS, timeAttribute: 'rowtime' };
-const PROCTIME: SqlType = { root: 'TIMESTAMP_LTZ', nullable: false, precision: 3, timeAttribute: 'proctime' };
-const INT: SqlType = { root: 'INT', nullable: true };
-
 /**
- * A hand-built world: tables by name with their mode, columns typed by name (`ts` a rowtime,
- * `pt` a proctime, `plain_ts` a TIMESTAMP(3), `mystery` unknown, anything else INT).
+ * A hand-built world: tables by name with their mode, time attributes by column name (`ts` a
+ * rowtime, `pt` a proctime, `mystery` unknown, anything else none).
  */
 const SOURCES: Record<string, SourceChangelog> = {
   clicks: 'insert-only',
@@ -41,10 +35,10 @@ function infer(sql: string, views: Record<string, string> = {}): Changelog {
         ? { kind: 'source', mode, connector: mode === 'updating' ? 'mysql-cdc' : 'kafka' }
         : { kind: 'unknown' };
     },
-    columnType(_select, ref) {
+    timeAttribute(_select, ref) {
       const name = ref.name.parts[ref.name.parts.length - 1]!.value;
       if (name === 'mystery') return undefined;
-      return name === 'ts' ? ROWTIME : name === 'pt' ? PROCTIME : name === 'plain_ts' ? TS : INT;
+      return name === 'ts' ? 'rowtime' : name === 'pt' ? 'proctime' : 'none';
     },
   };
   return changelogOf(statement.query, unit, env);
@@ -101,7 +95,7 @@ describe('changelog inference', () => {
     expect(c).toMatchObject({
       kind: 'updating',
       deletes: true,
-      producer: { operator: 'the mysql-cdc source `cdc_users`' },
+      producer: { operator: 'mysql-cdc source `cdc_users`' },
     });
   });
 

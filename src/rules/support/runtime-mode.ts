@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../../sql/model/statements.js';
 import { jobStatements } from './job-statements.js';
-import type { RuleContext } from '../types.js';
+import type { RuleContext, SqlUnit } from '../types.js';
 
 export type RuntimeMode = 'streaming' | 'batch' | 'unknown';
 
@@ -32,4 +32,12 @@ export function runtimeModes(ctx: RuleContext): ReadonlyMap<Statement, RuntimeMo
   }
   memo.set(ctx, modes);
   return modes;
+}
+
+/** The runtime mode in force at an offset of a unit (the statement that contains it). */
+export function runtimeModeAt(ctx: RuleContext, unit: SqlUnit, offset: number): RuntimeMode {
+  const modes = runtimeModes(ctx);
+  for (const statement of unit.parsed.statements)
+    if (statement.range.start <= offset && offset <= statement.range.end) return modes.get(statement) ?? 'unknown';
+  return 'unknown';
 }

@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'vitest';
+import { runRules } from '../../src/rules/index.js';
+import { changelogMode } from '../../src/rules/changelog-mode.js';
+import { at, context, job } from './fixtures.js';
+
+const run = (sql: string | Record<string, string>, flinkConfiguration: Record<string, string> = {}) =>
+  runRules(context(sql, { job: job({ flinkConfiguration }) }), [changelogMode]);
+
+const CLICKS = `CREATE TABLE clicks (
+  user_id BIGINT, url STRING, ts TIMESTAMP(3), pt AS PROCTIME(),
+  WATERMARK FOR ts AS ts - INTERVAL '5' SECOND
+) WITH ('connector' = 'kafka', 'topic' = 'clicks', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json');`;
+const USERS_CDC = `CREATE TABLE users (
+  id BIGINT, name STRING, PRIMARY KEY (id) NOT ENFORCED
+) WITH ('connector' = 'mysql-cdc', 'hostname' = 'db', 'username' = 'u', 'password' = 'x', 'database-name' = 'shop', 'table-name' = 'users');`;
+const KAFKA_SINK = `CREATE TABLE out_kafka (user_id BIGINT, n BIGINT) WITH ('connector' = 'kafka', 'topic' = 'out', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json');`;
+const job1 = (...statements: string[]) => [CLICKS, USERS_CDC, KAFKA_SINK, ...statements].join('\n');
+
+describe('sql/changelog-mode', () => {
+  test('a GROUP BY written into kafka is reported at the GROUP BY, naming the sink and the fixes', () => {
+    const sql = job1('INSERT INTO out_kafka SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;');
+    const ds = run(sql);
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({
+      rule: 'sql/changelog-mode',
+      severity: 'error',
+      ...at(sql, 'GROUP BY user_id'),
+      message: expect.stringMatching(
+        /^`out_kafka` \(kafka, format json\) accepts inserts only, but the query writing it produces updates, from the GROUP BY aggregation/,
+      ),
+    });
+    expect(ds[0]!.hint).toContain('aggregate per window');
+    expect(ds[0]!.hint).toContain('PRIMARY KEY (user_id) NOT ENFORCED');
+    expect(ds[0]!.hint).toContain('debezium-json');
+  });
+
+  test('a CDC source copied into kafka is reported at the source, with deletes', () => {
+    const sql = job1('INSERT INTO out_kafka SELECT id, id FROM users;');
+    expect(run(sql)).toMatchObject([
+      {
+        ...at(sql, 'users;'),
+        message: expect.stringContaining('produces updates and deletes, from the mysql-cdc source `users`'),
+      },
+    ]);
+  });
+
+  test('updates produced in a view are reported at the INSERT, pointing at the view', () => {
+    const files = {
+      'jobs/orders/views.sql': `${CLICKS}\n${KAFKA_SINK}\nCREATE VIEW per_user AS\nSELECT user_id, COUNT(*) AS n FROM clicks GROUP BY user_id;`,
+      'jobs/orders/main.sql': 'INSERT INTO out_kafka SELECT user_id, n FROM per_user;',
+    };
+    expect(run(files)).toMatchObject([
+      {
+        file: 'jobs/orders/main.sql',
+        ...at(files['jobs/orders/main.sql'], 'out_kafka'),
+        message: expect.stringContaining('(jobs/orders/views.sql:'),
+      },
+    ]);
+  });
+
+  test('a regular LEFT JOIN, a Top-N and a last-row deduplication into kafka are reported', () => {
+    const join = job1(
+      'INSERT INTO out_kafka SELECT c.user_id, c.user_id FROM clicks c LEFT JOIN clicks d ON c.user_id = d.user_id;',
+    );
+    expect(run(join)).toMatchObject([{ ...at(join, 'LEFT JOIN') }]);
+    const last = job1(
+      'INSERT INTO out_kafka SELECT user_id, user_id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY pt DESC) AS rn FROM clicks) WHERE rn = 1;',
+    );
+    expect(run(last)).toMatchObject([{ message: expect.stringContaining('last row'), ...at(last, 'ROW_NUMBER()') }]);
+  });
+
+  test('a JDBC sink without a primary key fed updates is reported; with one it upserts', () => {
+    const jdbc = (pk: string) =>
+      `CREATE TABLE out_db (user_id BIGINT, n BIGINT${pk}) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db/x', 'table-name' = 't');`;
+    const sql = job1(jdbc(''), 'INSERT INTO out_db SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;');
+    expect(run(sql)).toMatchObject([
+      {
+        message: expect.stringContaining('`out_db` (jdbc) has no PRIMARY KEY'),
+        hint: expect.stringContaining('PRIMARY KEY (user_id) NOT ENFORCED: JDBC then upserts'),
+      },
+    ]);
+    expect(run(sql.replace(jdbc(''), jdbc(', PRIMARY KEY (user_id) NOT ENFORCED')))).toEqual([]);
+  });
+
+  test('window aggregations, interval and temporal joins and proctime first-row dedup into kafka stay quiet', () => {
+    const quiet = [
+      "INSERT INTO out_kafka SELECT user_id, COUNT(*) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, user_id;",
+      "INSERT INTO out_kafka SELECT c.user_id, c.user_id FROM clicks c LEFT JOIN clicks d ON c.user_id = d.user_id AND d.ts BETWEEN c.ts - INTERVAL '1' HOUR AND c.ts;",
+      'INSERT INTO out_kafka SELECT c.user_id, u.id FROM clicks c JOIN users FOR SYSTEM_TIME AS OF c.ts AS u ON c.user_id = u.id;',
+      'INSERT INTO out_kafka SELECT user_id, user_id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY pt ASC) AS rn FROM clicks) WHERE rn = 1;',
+      'INSERT INTO out_kafka SELECT user_id, user_id FROM clicks WHERE url IS NOT NULL;',
+    ];
+    for (const insert of quiet) expect(run(job1(insert)), insert).toEqual([]);
+  });
+
+  test('updates into print, blackhole, upsert-kafka with a key or a debezium-json kafka sink stay quiet', () => {
+    const agg = (sink: string) => `INSERT INTO ${sink} SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;`;
+    expect(run(job1("CREATE TABLE p (user_id BIGINT, n BIGINT) WITH ('connector' = 'print');", agg('p')))).toEqual([]);
+    expect(
+      run(
+        job1(
+          "CREATE TABLE u (user_id BIGINT, n BIGINT, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 'o', 'properties.bootstrap.servers' = 'k:9092', 'key.format' = 'json', 'value.format' = 'json');",
+          agg('u'),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      run(job1(agg('out_kafka')).replace("'format' = 'json');\nINSERT", "'format' = 'debezium-json');\nINSERT")),
+    ).toEqual([]);
+  });
+
+  test('batch jobs, opaque tables and unknown connectors stay quiet', () => {
+    const agg = job1('INSERT INTO out_kafka SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;');
+    expect(run(agg, { 'execution.runtime-mode': 'batch' })).toEqual([]);
+    expect(run(`SET 'execution.runtime-mode' = 'batch';\n${agg}`)).toEqual([]);
+    expect(run(job1('INSERT INTO out_kafka SELECT a, COUNT(*) FROM hive.db.t GROUP BY a;'))).toEqual([]);
+    expect(
+      run(
+        agg.replace(
+          "'connector' = 'kafka', 'topic' = 'out', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json'",
+          "'connector' = 'paimon'",
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
