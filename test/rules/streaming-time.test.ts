@@ -150,4 +150,10 @@ describe('sql/temporal-join', () => {
     expect(run(temporalJoin, join('hive.db.rates', 'ts'))).toEqual([]);
     expect(run(temporalJoin, join('rates_nokey', 'plain_ts'), { 'execution.runtime-mode': 'batch' })).toEqual([]);
   });
+
+  test('a PROCTIME() added in a view is trusted as a time attribute: the lookup join through it stays quiet', () => {
+    const sql = `${TABLES}CREATE VIEW o2 AS SELECT id, currency, PROCTIME() AS proc FROM orders;
+INSERT INTO sink SELECT o.id, o.id FROM o2 AS o JOIN rates_db FOR SYSTEM_TIME AS OF o.proc AS r ON o.currency = r.currency;`;
+    expect(run(temporalJoin, sql)).toEqual([]);
+  });
 });
