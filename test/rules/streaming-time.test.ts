@@ -50,6 +50,17 @@ describe('sql/window-time-attribute', () => {
     ]);
   });
 
+  test('a legacy group window over a plain column is reported; over the rowtime it is not', () => {
+    const group = (col: string) =>
+      withInsert(`SELECT COUNT(*), COUNT(*) FROM orders GROUP BY TUMBLE(${col}, INTERVAL '1' MINUTE)`);
+    const sql = group('plain_ts');
+    expect(run(windowTimeAttribute, sql)).toMatchObject([
+      { ...at(sql, 'plain_ts,'), message: expect.stringContaining('TUMBLE needs a time attribute') },
+    ]);
+    expect(run(windowTimeAttribute, group('ts'))).toEqual([]);
+    expect(run(windowTimeAttribute, group('pt'))).toEqual([]);
+  });
+
   test('rowtime and proctime columns, through a view too, batch mode, and catalog tables stay quiet', () => {
     expect(run(windowTimeAttribute, tumble('ts'))).toEqual([]);
     expect(run(windowTimeAttribute, tumble('pt'))).toEqual([]);
