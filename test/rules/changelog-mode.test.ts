@@ -69,6 +69,19 @@ describe('sql/changelog-mode', () => {
     expect(run(last)).toMatchObject([{ message: expect.stringContaining('last row'), ...at(last, 'ROW_NUMBER()') }]);
   });
 
+  test('a CTAS into kafka and an INSERT inside a statement set are checked too', () => {
+    const ctas = job1(
+      "CREATE TABLE totals WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json') AS SELECT user_id, COUNT(*) AS n FROM clicks GROUP BY user_id;",
+    );
+    expect(run(ctas)).toMatchObject([
+      { ...at(ctas, 'GROUP BY user_id'), message: expect.stringContaining('`totals`') },
+    ]);
+    const set = job1(
+      'EXECUTE STATEMENT SET BEGIN\nINSERT INTO out_kafka SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;\nEND;',
+    );
+    expect(run(set)).toMatchObject([{ ...at(set, 'GROUP BY user_id') }]);
+  });
+
   test('a JDBC sink without a primary key fed updates is reported; with one it upserts', () => {
     const jdbc = (pk: string) =>
       `CREATE TABLE out_db (user_id BIGINT, n BIGINT${pk}) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db/x', 'table-name' = 't');`;
