@@ -2,7 +2,9 @@ import { typeOfExpression, type ExpressionScope } from '../semantics/expression-
 import { formatType, isUnknown, toSqlType, UNKNOWN, type SqlType } from '../semantics/sql-type.js';
 import type { ColumnDef, CreateMaterializedTable, CreateTable, Watermark } from '../sql/model/statements.js';
 import type { Expression } from '../sql/model/query.js';
+import type { CatalogColumn } from '../semantics/analysis.js';
 import { jobStatements } from './support/job-statements.js';
+import { jobAnalysis } from './support/semantic-analysis.js';
 import type { Finding, Rule, SqlUnit } from './types.js';
 
 /**
@@ -17,9 +19,18 @@ export const watermarkType: Rule = {
   severity: 'error',
   description: 'a WATERMARK on a column (or with an expression) that is not TIMESTAMP(p)/TIMESTAMP_LTZ(p) with p ≤ 3',
   check(ctx, report) {
+    const analysis = jobAnalysis(ctx);
     for (const { unit, statement } of jobStatements(ctx)) {
-      if (statement.kind === 'createTable' || statement.kind === 'createMaterializedTable')
-        for (const w of statement.watermarks) checkWatermark(unit, statement, w, report);
+      if (statement.kind !== 'createTable' && statement.kind !== 'createMaterializedTable') continue;
+      if (statement.watermarks.length === 0) continue;
+      // Columns a LIKE brings in, as the job's catalog resolved them.
+      const inherited = (name: string): CatalogColumn | undefined =>
+        statement.kind === 'createTable' && statement.like
+          ? analysis.definitions
+              .find((d) => d.definition?.statement === statement)
+              ?.columns.find((c) => c.name === name)
+          : undefined;
+      for (const w of statement.watermarks) checkWatermark(unit, statement, w, inherited, report);
     }
   },
 };
@@ -39,14 +50,20 @@ function checkWatermark(
   unit: SqlUnit,
   table: CreateTable | CreateMaterializedTable,
   w: Watermark,
+  inherited: (name: string) => CatalogColumn | undefined,
   report: (f: Finding) => void,
 ): void {
   if (w.column.parts.length !== 1) return;
   const name = w.column.parts[0]!.value;
   const columns = new Map(table.columns.map((c) => [c.name.value, c]));
   const column = columns.get(name);
-  if (!column) return;
-  if (column.columnKind === 'computed' && column.expression && isProctimeCall(column.expression)) {
+  const from = column ? undefined : inherited(name);
+  if (!column && !from) return;
+  const def = column ?? from!.definition?.column;
+  const proctime =
+    from?.type.timeAttribute === 'proctime' ||
+    (def?.columnKind === 'computed' && def.expression !== undefined && isProctimeCall(def.expression));
+  if (proctime) {
     report({
       unit,
       range: w.column.range,
@@ -56,12 +73,12 @@ function checkWatermark(
     return;
   }
   const scope = ownColumnsScope(columns);
-  const type = columnType(column, scope);
+  const type = column ? columnType(column, scope) : withoutTimeAttribute(from!.type);
   if (isUnknown(type)) return;
   if (!isRowtimeType(type)) {
     const fix =
       type.root === 'TIMESTAMP' || type.root === 'TIMESTAMP_LTZ'
-        ? `declare it ${type.root}(3)${type.root === 'TIMESTAMP' && column.type?.kind === 'atomic' && column.type.precision === undefined ? ' (TIMESTAMP alone is TIMESTAMP(6))' : ''}`
+        ? `declare it ${type.root}(3)${type.root === 'TIMESTAMP' && column?.type?.kind === 'atomic' && column.type.precision === undefined ? ' (TIMESTAMP alone is TIMESTAMP(6))' : ''}`
         : type.root === 'BIGINT'
           ? `add a computed column, e.g. \`${name}_ts AS TO_TIMESTAMP_LTZ(${name}, 3)\`, and put the WATERMARK on it`
           : `add a computed column, e.g. \`${name}_ts AS CAST(${name} AS TIMESTAMP(3))\`, and put the WATERMARK on it`;
@@ -116,4 +133,10 @@ function ownColumnsScope(columns: ReadonlyMap<string, ColumnDef>): ExpressionSco
     },
   };
   return scope;
+}
+
+function withoutTimeAttribute(t: SqlType): SqlType {
+  const copy = { ...t };
+  delete copy.timeAttribute;
+  return copy;
 }

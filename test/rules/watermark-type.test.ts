@@ -51,7 +51,19 @@ describe('sql/watermark-type', () => {
     expect(run(table('ms BIGINT,\n  ts AS TO_TIMESTAMP_LTZ(ms, 3),\n  WATERMARK FOR ts AS ts'))).toEqual([]);
   });
 
-  test('a column inherited through LIKE or unknown is left to others', () => {
+  test('a column inherited through LIKE is checked as the catalog resolved it', () => {
+    const sql = [
+      "CREATE TABLE base (ts TIMESTAMP, pt AS PROCTIME()) WITH ('connector' = 'datagen');",
+      'CREATE TABLE t (WATERMARK FOR ts AS ts) LIKE base;',
+      'CREATE TABLE u (WATERMARK FOR pt AS pt) LIKE base;',
+    ].join('\n');
+    expect(run(sql)).toMatchObject([
+      { line: 2, message: expect.stringContaining('`ts` is TIMESTAMP(6)') },
+      { line: 3, message: expect.stringContaining('processing-time column') },
+    ]);
+  });
+
+  test('a column inherited through LIKE with a good type, or unknown, stays quiet', () => {
     const sql = [
       "CREATE TABLE base (ts TIMESTAMP(3)) WITH ('connector' = 'datagen');",
       'CREATE TABLE t (WATERMARK FOR ts AS ts) LIKE base;',
