@@ -16,7 +16,9 @@ import type { Rule, RuleContext } from './types.js';
  * support consuming update and delete changes which is produced by node …". Reported with the
  * operator that produces the updates (`semantics/changelog.ts`) and the ways out. Also a JDBC sink
  * without a PRIMARY KEY fed updates (`JdbcDynamicTableSink.validatePrimaryKey`). Streaming jobs only:
- * in batch mode every query inserts only. Quiet whenever the sink, a source or an operator is not known.
+ * in batch mode every query inserts only. And an operator that reads inserts only (OVER, MATCH_RECOGNIZE,
+ * interval and window joins, window Top-N) fed updates, which the planner refuses whatever the sink.
+ * Quiet whenever the sink, a source or an operator is not known.
  */
 export const changelogMode: Rule = {
   id: 'sql/changelog-mode',
@@ -28,7 +30,33 @@ export const changelogMode: Rule = {
     const modes = modeOfWrites(ctx);
     const env = environment(analysis);
     for (const write of analysis.writes) {
-      if (modes.get(write.statement) !== 'streaming' || !write.sink) continue;
+      if (modes.get(write.statement) !== 'streaming') continue;
+      const changelog = changelogOf(write.query, write.unit, env);
+      // Placed where it is written when that is this statement, else at the INSERT's target.
+      const place = (p: ChangeProducer) => {
+        const own = p.unit === write.unit && within(p, write.statement);
+        return {
+          unit: own ? p.unit : write.unit,
+          range: own ? p.range : targetRange(write),
+          where: own ? '' : ` (${whereIs(p.unit, p.range.start)})`,
+        };
+      };
+      if (changelog.kind === 'refused') {
+        const { consumer, producer } = changelog;
+        const at = place(consumer);
+        const from = place(producer);
+        report({
+          unit: at.unit,
+          range: at.range,
+          message: `the ${consumer.operator}${at.where} reads inserts only, but its input produces updates, from the ${producer.operator}${from.where}: Flink refuses the query`,
+          hint: [
+            ...consumer.fixes,
+            'read an insert-only source (kafka with a json/avro format rather than a CDC one)',
+          ].join('; or '),
+        });
+        continue;
+      }
+      if (changelog.kind !== 'updating' || !write.sink) continue;
       const sink = write.sink;
       const keyed = (sink.primaryKey?.length ?? 0) > 0;
       const accepts = sinkChangelog(sink.options, keyed);
@@ -36,21 +64,18 @@ export const changelogMode: Rule = {
       const connector = sink.options.get('connector')!;
       // upsert-kafka without a key is already refused by sql/connector-options.
       if (connector === 'upsert-kafka') continue;
-      const changelog = changelogOf(write.query, write.unit, env);
-      if (changelog.kind !== 'updating') continue;
       const { producer } = changelog;
       const sinkName = displayName(sink.path.slice(-1));
       const changes = changelog.deletes ? 'updates and deletes' : 'updates';
-      const own = producer.unit === write.unit && within(producer, write.statement);
-      const where = own ? '' : ` (${whereIs(producer.unit, producer.range.start)})`;
+      const at = place(producer);
       const why =
         accepts.accepts === 'insert-only'
           ? `\`${sinkName}\` (${describeSink(sink)}) accepts inserts only`
           : `\`${sinkName}\` (${connector}) has no PRIMARY KEY, so it accepts inserts only`;
       report({
-        unit: own ? producer.unit : write.unit,
-        range: own ? producer.range : targetRange(write),
-        message: `${why}, but the query writing it produces ${changes}, from the ${producer.operator}${where}`,
+        unit: at.unit,
+        range: at.range,
+        message: `${why}, but the query writing it produces ${changes}, from the ${producer.operator}${at.where}`,
         hint: [...producer.fixes, ...sinkFixes(sink, accepts.accepts === 'insert-only', producer)].join('; or '),
       });
     }

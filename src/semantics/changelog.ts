@@ -50,7 +50,19 @@ export interface ChangeProducer {
 }
 
 export type Changelog =
-  { kind: 'insert-only' } | { kind: 'updating'; deletes: boolean; producer: ChangeProducer } | { kind: 'unknown' };
+  | { kind: 'insert-only' }
+  | { kind: 'updating'; deletes: boolean; producer: ChangeProducer }
+  /**
+   * An operator that reads inserts only (an OVER aggregate, MATCH_RECOGNIZE, an interval or window
+   * join, a window Top-N) fed updates: the planner refuses the query whatever its sink
+   * ("OverAggregate doesn't support consuming update and delete changes").
+   */
+  | { kind: 'refused'; consumer: ChangeProducer; producer: ChangeProducer }
+  | { kind: 'unknown' };
+
+/** Results that end the inference of whatever reads them: unknown, or already refused. */
+type Final = Extract<Changelog, { kind: 'unknown' | 'refused' }>;
+const isFinal = (c: Changelog): c is Final => c.kind === 'unknown' || c.kind === 'refused';
 
 /** What a name in FROM denotes, for the inference. */
 export type ChangelogTable =
@@ -116,6 +128,8 @@ const nameOf = (call: FunctionCall): string => call.name.parts[call.name.parts.l
 
 /** Unites the modes of inputs read side by side (UNION ALL, inner joins): the first updating one names the producer. */
 function unite(modes: Changelog[]): Changelog {
+  const refused = modes.find((m) => m.kind === 'refused');
+  if (refused) return refused;
   if (modes.some((m) => m.kind === 'unknown')) return UNKNOWN;
   const updating = modes.filter((m): m is Extract<Changelog, { kind: 'updating' }> => m.kind === 'updating');
   if (updating.length === 0) return INSERT_ONLY;
@@ -208,7 +222,7 @@ class Inference {
       case 'setOperation': {
         const inputs = unite([this.query(q.left, unit, ctes), this.query(q.right, unit, ctes)]);
         if (q.operator === 'UNION' && q.quantifier === 'ALL') return inputs;
-        if (inputs.kind === 'unknown') return UNKNOWN;
+        if (isFinal(inputs)) return inputs;
         return {
           kind: 'updating',
           deletes: q.operator !== 'UNION' || inputs.kind === 'updating',
@@ -224,7 +238,7 @@ class Inference {
         const input = this.query(q.query, unit, ctes);
         const limited = q.limit !== undefined || q.fetch !== undefined;
         if (q.orderBy.length === 0 || !limited) return input;
-        if (input.kind === 'unknown') return UNKNOWN;
+        if (isFinal(input)) return input;
         return {
           kind: 'updating',
           deletes: true,
@@ -272,14 +286,14 @@ class Inference {
     const rank = this.rankShape(select, unit, ctes);
     if (rank) return rank;
     let input = select.from ? this.from(select.from, select, unit, ctes) : INSERT_ONLY;
-    if (input.kind === 'unknown') return UNKNOWN;
+    if (isFinal(input)) return input;
     const items = select.items.map((i) => i.expression);
     const expressions = [...items, ...(select.where ? [select.where] : []), ...(select.having ? [select.having] : [])];
     // Subqueries in expressions: IN/EXISTS are semi joins (they pass on what both sides produce),
     // NOT IN/NOT EXISTS anti joins (every change); scalar subqueries are not modelled.
     for (const e of expressions) {
       const sub = this.subqueries(e, unit, ctes);
-      if (sub.kind === 'unknown') return UNKNOWN;
+      if (isFinal(sub)) return sub;
       input = unite([input, sub]);
     }
     if (select.qualify) return UNKNOWN;
@@ -318,7 +332,13 @@ class Inference {
       };
     }
     // OVER aggregates read inserts only and insert only (StreamPhysicalOverAggregate).
-    if (overCalls.length > 0) return input.kind === 'insert-only' ? INSERT_ONLY : UNKNOWN;
+    if (overCalls.length > 0)
+      return insertOnlyInput(input, {
+        operator: 'OVER aggregation',
+        unit,
+        range: overCalls[0]!.range,
+        fixes: ['aggregate per window (a window TVF reads updates) instead of OVER'],
+      });
     return input;
   }
 
@@ -330,7 +350,7 @@ class Inference {
       if ((x.kind === 'in' || x.kind === 'exists') && 'query' in x && x.query) {
         const sub = this.query(x.query, unit, ctes);
         const negated = x.kind === 'in' && x.not;
-        if (sub.kind === 'unknown') return UNKNOWN;
+        if (isFinal(sub)) return sub;
         if (negated)
           return {
             kind: 'updating',
@@ -374,7 +394,12 @@ class Inference {
         return this.from(t.table, select, unit, ctes);
       case 'matchRecognize': {
         const input = this.from(t.input, select, unit, ctes);
-        return input.kind === 'insert-only' ? INSERT_ONLY : UNKNOWN;
+        return insertOnlyInput(input, {
+          operator: 'MATCH_RECOGNIZE',
+          unit,
+          range: keyword(unit, t.input.range.end, t.range.end, 'MATCH_RECOGNIZE'),
+          fixes: [],
+        });
       }
       case 'tableFunction': {
         // A window TVF passes on what its table argument produces; other table functions are not modelled.
@@ -402,14 +427,20 @@ class Inference {
     if (right.kind === 'unnest' || (right.kind === 'tableFunction' && right.lateral)) return left;
     if (right.kind === 'tableFunction' && !WINDOW_TVFS.has(nameOfRef(right))) return left;
     const inputs = unite([left, this.from(right, select, unit, ctes)]);
-    if (inputs.kind === 'unknown') return UNKNOWN;
+    if (isFinal(inputs)) return inputs;
     const outer = join.joinType === 'LEFT' || join.joinType === 'RIGHT' || join.joinType === 'FULL';
     if (!outer && join.joinType !== 'LEFT ANTI') return inputs;
     // Window joins and interval joins insert only; anything else outer is a regular join.
     const windowed = this.isWindowJoin(join);
     const interval = windowed ? 'yes' : this.isIntervalJoin(join, select);
     if (interval === 'unknown') return UNKNOWN;
-    if (interval === 'yes') return inputs.kind === 'insert-only' ? INSERT_ONLY : UNKNOWN;
+    if (interval === 'yes')
+      return insertOnlyInput(inputs, {
+        operator: windowed ? 'window join' : 'interval join',
+        unit,
+        range: between(unit, join.left.range.end, join.right.range.start),
+        fixes: ['a regular join or a temporal join (FOR SYSTEM_TIME AS OF) reads updates'],
+      });
     return {
       kind: 'updating',
       deletes: true,
@@ -471,7 +502,7 @@ class Inference {
     if (!call.over || 'value' in call.over) return UNKNOWN;
     const spec = call.over;
     const input = inner.from ? this.from(inner.from, inner, unit, ctes) : INSERT_ONLY;
-    if (input.kind === 'unknown') return UNKNOWN;
+    if (isFinal(input)) return input;
     const partition = new Set(
       spec.partitionBy.flatMap((e) =>
         unwrap(e).kind === 'column' ? [lastPart(unwrap(e) as ColumnRef).toLowerCase()] : [],
@@ -479,10 +510,17 @@ class Inference {
     );
     // Window Top-N and window deduplication read and write inserts only.
     if (partition.has('window_start') && partition.has('window_end'))
-      return input.kind === 'insert-only' ? INSERT_ONLY : UNKNOWN;
+      return insertOnlyInput(input, {
+        operator: 'window Top-N / deduplication',
+        unit,
+        range: call.range,
+        fixes: ['a Top-N without window (PARTITION BY other columns) reads updates'],
+      });
     const dedup = this.dedupKind(call, spec.orderBy, inner, bound);
     if (dedup === 'unknown') return UNKNOWN;
+    // A Rank over updates updates; the source of the updates is the one to name.
     if (dedup === 'first-proctime' && input.kind === 'insert-only') return INSERT_ONLY;
+    if (dedup === 'first-proctime' && input.kind === 'updating') return { ...input, deletes: true };
     const operator =
       dedup === 'last'
         ? 'deduplication keeping the last row (ROW_NUMBER … ORDER BY … DESC = 1)'
@@ -529,6 +567,19 @@ class Inference {
 function plainColumns(items: readonly Expression[]): { key?: string[] } {
   const names = items.map((i) => unwrap(i)).map((e) => (e.kind === 'column' ? lastPart(e) : undefined));
   return names.length > 0 && names.every((n) => n !== undefined) ? { key: names as string[] } : {};
+}
+
+/** An operator that reads inserts only: refused when its input updates. */
+function insertOnlyInput(input: Changelog, consumer: ChangeProducer): Changelog {
+  if (input.kind === 'insert-only') return INSERT_ONLY;
+  if (input.kind === 'updating') return { kind: 'refused', consumer, producer: input.producer };
+  return input;
+}
+
+/** The range of a keyword between two offsets (MATCH_RECOGNIZE), or that whole span when it is not found. */
+function keyword(unit: SqlUnit, start: number, end: number, word: string): Range {
+  const at = unit.text.slice(start, end).toUpperCase().indexOf(word);
+  return at < 0 ? between(unit, start, end) : { start: start + at, end: start + at + word.length };
 }
 
 function nameOfRef(t: Extract<TableRef, { kind: 'tableFunction' }>): string {

@@ -82,6 +82,21 @@ describe('sql/changelog-mode', () => {
     expect(run(set)).toMatchObject([{ ...at(set, 'GROUP BY user_id') }]);
   });
 
+  test('an OVER aggregation over a CDC source is refused whatever the sink, even print', () => {
+    const sql = job1(
+      "CREATE TABLE p (id BIGINT, n BIGINT) WITH ('connector' = 'print');",
+      'INSERT INTO p SELECT id, COUNT(*) OVER (PARTITION BY name ORDER BY PROCTIME() ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM users;',
+    );
+    expect(run(sql)).toMatchObject([
+      {
+        ...at(sql, 'COUNT(*) OVER'),
+        message: expect.stringContaining(
+          'the OVER aggregation reads inserts only, but its input produces updates, from the mysql-cdc source `users`',
+        ),
+      },
+    ]);
+  });
+
   test('a JDBC sink without a primary key fed updates is reported; with one it upserts', () => {
     const jdbc = (pk: string) =>
       `CREATE TABLE out_db (user_id BIGINT, n BIGINT${pk}) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db/x', 'table-name' = 't');`;

@@ -178,6 +178,34 @@ describe('changelog inference', () => {
     ).toEqual({ kind: 'unknown' });
   });
 
+  test('an OVER aggregate, an interval join or a window Top-N over updates is refused, naming both operators', () => {
+    const over =
+      "SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY ts RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW) FROM cdc_users";
+    const c = infer(over);
+    if (c.kind !== 'refused') throw new Error(`expected refused, got ${c.kind}`);
+    expect(c.consumer.operator).toBe('OVER aggregation');
+    expect(over.slice(c.consumer.range.start, c.consumer.range.end)).toMatch(/^SUM\(b\) OVER/);
+    expect(c.producer.operator).toBe('mysql-cdc source `cdc_users`');
+    expect(
+      infer(
+        "SELECT * FROM clicks c LEFT JOIN cdc_users u ON c.a = u.a AND u.ts BETWEEN c.ts - INTERVAL '1' HOUR AND c.ts",
+      ),
+    ).toMatchObject({ kind: 'refused', consumer: { operator: 'interval join' } });
+    expect(
+      infer(
+        'SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY score DESC) AS rn FROM cdc_users) WHERE rn <= 3',
+      ),
+    ).toMatchObject({ kind: 'refused' });
+    // A refusal below an aggregation stays the answer.
+    expect(infer(`SELECT a, COUNT(*) FROM (${over}) GROUP BY a`)).toMatchObject({ kind: 'refused' });
+  });
+
+  test('proctime first-row deduplication over updates names the updating source', () => {
+    const sql =
+      'SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY pt) AS rn FROM cdc_users) WHERE rn = 1';
+    expect(producedBy(sql, infer(sql)).text).toBe('cdc_users');
+  });
+
   test('OVER aggregates and MATCH_RECOGNIZE insert only', () => {
     expect(
       infer(
