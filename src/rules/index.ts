@@ -18,6 +18,7 @@ import { ambiguousColumn } from './ambiguous-column.js';
 import { unknownQualifier } from './unknown-qualifier.js';
 import { undeclaredColumn } from './undeclared-column.js';
 import { duplicateColumn } from './duplicate-column.js';
+import { declaredSchema } from './declared-schema.js';
 
 export const RULES: readonly Rule[] = [
   emptyFile,
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   unknownQualifier,
   undeclaredColumn,
   duplicateColumn,
+  declaredSchema,
 ];
 
 /** Line maps of the original files, built once per unit. */
