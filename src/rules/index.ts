@@ -24,6 +24,7 @@ import { ambiguousColumn } from './ambiguous-column.js';
 import { unknownQualifier } from './unknown-qualifier.js';
 import { undeclaredColumn } from './undeclared-column.js';
 import { duplicateColumn } from './duplicate-column.js';
+import { declaredSchema } from './declared-schema.js';
 import { watermarkType } from './watermark-type.js';
 import { windowTimeAttribute } from './window-time-attribute.js';
 
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   unknownQualifier,
   undeclaredColumn,
   duplicateColumn,
+  declaredSchema,
   // Streaming semantics (issue 15).
   primaryKeyEnforced,
   watermarkType,

@@ -16,6 +16,7 @@ export const RULE_JOB_FIELDS = [
   'flinkVersion',
   'dependencies',
   'externalTables',
+  'tableSchemas',
   'packaging',
   'runner',
   // `execution.runtime-mode`: streaming rules speak only about streaming jobs.
