@@ -69,6 +69,8 @@ export const temporalJoin: Rule = {
         if (found.kind !== 'known' || found.table.kind !== 'table') continue;
         const table = found.table;
         if (type.timeAttribute === 'rowtime') {
+          // A declared catalog schema may leave out the key or watermark the real table has: only the job's own DDL is trusted here.
+          if (!table.definition || !ctx.units.includes(table.definition.unit)) continue;
           const noKey = (table.primaryKey?.length ?? 0) === 0;
           const noRowtime = table.watermarkColumns.length === 0;
           if (!noKey && !noRowtime) continue;
