@@ -7,7 +7,7 @@ import type { Statement } from '../sql/model/statements.js';
 import { displayName, insertsOf, jobStatements, whereIs } from './support/job-statements.js';
 import { runtimeModes, type RuntimeMode } from './support/runtime-mode.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
-import { referenceType, surelyNotTimeAttribute } from './support/time-attributes.js';
+import { mentions, referenceType, surelyNotTimeAttribute } from './support/time-attributes.js';
 import type { Rule, RuleContext } from './types.js';
 
 /**
@@ -29,8 +29,15 @@ export const changelogMode: Rule = {
     if (analysis.writes.length === 0) return;
     const modes = modeOfWrites(ctx);
     const env = environment(analysis);
+    // Only these operators refuse updates: without them, a sink that takes anything needs no inference.
+    const refusing = ctx.units.some((u) => mentions(u, /\b(OVER|MATCH_RECOGNIZE|JOIN)\b/i));
     for (const write of analysis.writes) {
       if (modes.get(write.statement) !== 'streaming') continue;
+      const accepts = write.sink
+        ? sinkChangelog(write.sink.options, (write.sink.primaryKey?.length ?? 0) > 0)
+        : { accepts: 'unknown' as const };
+      const limited = accepts.accepts === 'insert-only' || (accepts.accepts === 'upsert-with-key' && !accepts.keyed);
+      if (!limited && !refusing) continue;
       const changelog = changelogOf(write.query, write.unit, env);
       // Placed where it is written when that is this statement, else at the INSERT's target.
       const place = (p: ChangeProducer) => {
@@ -56,11 +63,8 @@ export const changelogMode: Rule = {
         });
         continue;
       }
-      if (changelog.kind !== 'updating' || !write.sink) continue;
+      if (changelog.kind !== 'updating' || !write.sink || !limited) continue;
       const sink = write.sink;
-      const keyed = (sink.primaryKey?.length ?? 0) > 0;
-      const accepts = sinkChangelog(sink.options, keyed);
-      if (accepts.accepts !== 'insert-only' && !(accepts.accepts === 'upsert-with-key' && !accepts.keyed)) continue;
       const connector = sink.options.get('connector')!;
       // upsert-kafka without a key is already refused by sql/connector-options.
       if (connector === 'upsert-kafka') continue;

@@ -21,9 +21,18 @@ export const metadataKey: Rule = {
   severity: 'error',
   description: 'a METADATA column whose key the connector (or its format) does not offer, or cannot write',
   check(ctx, report) {
+    const tables: { unit: SqlUnit; table: CreateTable }[] = [];
+    for (const { unit, statement } of jobStatements(ctx))
+      if (
+        statement.kind === 'createTable' &&
+        !statement.like &&
+        !statement.asQuery &&
+        statement.columns.some((c) => c.columnKind === 'metadata')
+      )
+        tables.push({ unit, table: statement });
+    if (tables.length === 0) return;
     const reads: string[][] = [];
     const writes: { parts: string[]; unit: SqlUnit; name: QualifiedName }[] = [];
-    const tables: { unit: SqlUnit; table: CreateTable }[] = [];
     for (const { unit, statement } of jobStatements(ctx)) {
       for (const insert of insertsOf(statement)) {
         writes.push({ parts: nameParts(insert.target), unit, name: insert.target });
@@ -36,8 +45,6 @@ export const metadataKey: Rule = {
             ? statement.asQuery
             : undefined;
       if (query) for (const r of tablesRead(query)) reads.push(nameParts(r.name));
-      if (statement.kind === 'createTable' && !statement.like && !statement.asQuery)
-        tables.push({ unit, table: statement });
     }
     for (const { unit, table } of tables) {
       const metadataColumns = table.columns.filter((c) => c.columnKind === 'metadata');

@@ -4,7 +4,7 @@ import type { Expression, FunctionCall, SpecialCall, WindowSpec } from '../sql/m
 import { expressionChildren } from '../sql/analysis/walk.js';
 import { runtimeModeAt } from './support/runtime-mode.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
-import { referenceType, surelyNotTimeAttribute, unwrap } from './support/time-attributes.js';
+import { mentions, referenceType, surelyNotTimeAttribute, unwrap } from './support/time-attributes.js';
 import type { Rule } from './types.js';
 
 /** Ranking functions filtered to a rank are Top-N or deduplication, which may order by anything. */
@@ -22,6 +22,7 @@ export const overWindowOrder: Rule = {
   check(ctx, report) {
     const analysis = jobAnalysis(ctx);
     for (const block of analysis.blocks) {
+      if (!mentions(block.unit, /\bOVER\b/i)) continue;
       for (const { call, spec } of overCalls(block)) {
         const first = spec.orderBy[0];
         if (!first || runtimeModeAt(ctx, block.unit, call.range.start) !== 'streaming') continue;

@@ -5,7 +5,7 @@ import type { ColumnRef, Query } from '../sql/model/query.js';
 import { insertsOf, jobStatements } from './support/job-statements.js';
 import { runtimeModeAt } from './support/runtime-mode.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
-import { referenceType, surelyNotTimeAttribute, unwrap } from './support/time-attributes.js';
+import { mentions, referenceType, surelyNotTimeAttribute, unwrap } from './support/time-attributes.js';
 import type { Rule } from './types.js';
 
 /**
@@ -22,6 +22,7 @@ export const streamingOrderBy: Rule = {
   check(ctx, report) {
     const analysis = jobAnalysis(ctx);
     for (const { unit, statement } of jobStatements(ctx)) {
+      if (!mentions(unit, /\bORDER\b/i)) continue;
       const own: Query[] = insertsOf(statement).map((i) => i.query);
       if (statement.kind === 'query') own.push(statement.query);
       if (statement.kind === 'createTable' && statement.asQuery) own.push(statement.asQuery);

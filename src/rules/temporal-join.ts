@@ -3,7 +3,7 @@ import type { TableName } from '../sql/model/query.js';
 import { displayName, nameParts } from './support/job-statements.js';
 import { runtimeModeAt } from './support/runtime-mode.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
-import { fromItems, referenceType, surelyNotTimeAttribute, unwrap } from './support/time-attributes.js';
+import { fromItems, mentions, referenceType, surelyNotTimeAttribute, unwrap } from './support/time-attributes.js';
 import type { Rule } from './types.js';
 
 /**
@@ -41,6 +41,7 @@ export const temporalJoin: Rule = {
   check(ctx, report) {
     const analysis = jobAnalysis(ctx);
     for (const block of analysis.blocks) {
+      if (!mentions(block.unit, /\bSYSTEM_TIME\b/i)) continue;
       for (const item of fromItems(block.select.from)) {
         if (item.kind !== 'join') continue;
         const right: TableName | undefined =

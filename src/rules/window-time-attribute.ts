@@ -7,6 +7,7 @@ import {
   callName,
   fromItems,
   isBaseTableName,
+  mentions,
   referenceType,
   surelyNotTimeAttribute,
   unwrap,
@@ -49,6 +50,7 @@ export const windowTimeAttribute: Rule = {
       });
     };
     for (const block of analysis.blocks) {
+      if (!mentions(block.unit, /\b(TUMBLE|HOP|CUMULATE|SESSION)\b/i)) continue;
       for (const item of fromItems(block.select.from)) {
         if (item.kind !== 'tableFunction') continue;
         const call = unwrap(item.call);

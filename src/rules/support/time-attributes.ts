@@ -4,6 +4,7 @@
  */
 import type { JobAnalysis } from '../../semantics/analysis.js';
 import { isUnknown, type SqlType } from '../../semantics/sql-type.js';
+import type { SqlUnit } from '../../sql/build-units.js';
 import type { QualifiedName } from '../../sql/model/common.js';
 import type { ColumnRef, Expression, SelectQuery, TableRef } from '../../sql/model/query.js';
 
@@ -85,4 +86,18 @@ function isBaseTable(analysis: JobAnalysis, t: TableRef): boolean {
 export function isBaseTableName(analysis: JobAnalysis, name: QualifiedName): boolean {
   const found = analysis.lookup(name);
   return found.kind === 'known' && found.table.kind === 'table' && !found.table.query;
+}
+
+const mentionMemo = new WeakMap<SqlUnit, Map<string, boolean>>();
+
+/**
+ * Whether a unit's text mentions a keyword at all (case-insensitively): rules about OVER, window
+ * functions or FOR SYSTEM_TIME skip the blocks of a unit that never writes it, which is most of them.
+ */
+export function mentions(unit: SqlUnit, pattern: RegExp): boolean {
+  let memo = mentionMemo.get(unit);
+  if (!memo) mentionMemo.set(unit, (memo = new Map()));
+  let hit = memo.get(pattern.source);
+  if (hit === undefined) memo.set(pattern.source, (hit = pattern.test(unit.text)));
+  return hit;
 }
