@@ -33,9 +33,14 @@ export const changelogMode: Rule = {
     const refusing = ctx.units.some((u) => mentions(u, /\b(OVER|MATCH_RECOGNIZE|JOIN)\b/i));
     for (const write of analysis.writes) {
       if (modes.get(write.statement) !== 'streaming') continue;
-      const accepts = write.sink
-        ? sinkChangelog(write.sink.options, (write.sink.primaryKey?.length ?? 0) > 0)
-        : { accepts: 'unknown' as const };
+      // OPTIONS hints on the target may change its format: its mode is then not known.
+      const hinted =
+        write.statement.kind === 'insert' &&
+        (write.statement.hints ?? []).some((h) => h.name.value.toUpperCase() === 'OPTIONS');
+      const accepts =
+        write.sink && !hinted
+          ? sinkChangelog(write.sink.options, (write.sink.primaryKey?.length ?? 0) > 0)
+          : { accepts: 'unknown' as const };
       const limited = accepts.accepts === 'insert-only' || (accepts.accepts === 'upsert-with-key' && !accepts.keyed);
       if (!limited && !refusing) continue;
       const changelog = changelogOf(write.query, write.unit, env);

@@ -387,6 +387,8 @@ class Inference {
   private from(t: TableRef, select: SelectQuery, unit: SqlUnit, ctes: Ctes): Changelog {
     switch (t.kind) {
       case 'tableName':
+        // OPTIONS hints may change the connector's format or mode for this read.
+        if (t.hints.some((h) => h.name.value.toUpperCase() === 'OPTIONS')) return UNKNOWN;
         return this.named(t.name, unit, ctes);
       case 'derived':
         return this.query(t.query, unit, ctes);

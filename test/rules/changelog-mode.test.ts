@@ -145,6 +145,23 @@ describe('sql/changelog-mode', () => {
     expect(run(sql)).toEqual([]);
   });
 
+  test('OPTIONS hints on the source or the sink may change their mode: quiet', () => {
+    expect(
+      run(
+        job1(
+          "INSERT INTO out_kafka SELECT id, id FROM users /*+ OPTIONS('scan.read-changelog-as-append-only.enabled' = 'true') */;",
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      run(
+        job1(
+          "INSERT INTO out_kafka /*+ OPTIONS('format' = 'debezium-json') */ SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;",
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   test('batch jobs, opaque tables and unknown connectors stay quiet', () => {
     const agg = job1('INSERT INTO out_kafka SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;');
     expect(run(agg, { 'execution.runtime-mode': 'batch' })).toEqual([]);
