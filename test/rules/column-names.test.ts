@@ -157,3 +157,20 @@ describe('sql/unknown-qualifier', () => {
     expect(run(`SELECT t.a.b FROM hive.db.t;`)).toEqual([]);
   });
 });
+
+describe('syntax errors elsewhere do not turn into column findings', () => {
+  const runBroken = (sql: string) =>
+    runRules(context(sql, { job: job(), allowSyntaxErrors: true }), RULES).filter((d) => d.rule !== 'syntax');
+
+  test('a column added by an ALTER TABLE that does not parse is not reported as unknown', () => {
+    const sql = `${TABLES}ALTER TABLE orders ADD (note STRING COMMENT);\nSELECT note FROM orders;`;
+    expect(context(sql, { allowSyntaxErrors: true }).units[0]!.parsed.issues).not.toHaveLength(0);
+    expect(runBroken(sql)).toEqual([]);
+  });
+
+  test('a table whose CREATE does not parse is opaque: its columns are not checked', () => {
+    expect(
+      runBroken(`CREATE TABLE broken (a INT b STRING) WITH ('connector' = 'datagen');\nSELECT c FROM broken;`),
+    ).toEqual([]);
+  });
+});
