@@ -111,6 +111,12 @@ describe('sql/unknown-column', () => {
   });
 });
 
+test('a USING column one side of the join lacks', () => {
+  const ds = run(`${TABLES}SELECT * FROM orders JOIN customers USING (order_id);`);
+  expect(ds.map((d) => d.message.split(';')[0])).toEqual(['column `order_id` not found in any table in scope']);
+  expect(run(`${TABLES}SELECT * FROM orders JOIN hive.db.t USING (order_id);`)).toEqual([]);
+});
+
 describe('sql/ambiguous-column', () => {
   test('a column both join sides have, unqualified, is ambiguous', () => {
     const sql = `${TABLES}SELECT customer_id FROM orders o JOIN customers c ON o.customer_id = c.customer_id;`;

@@ -139,7 +139,7 @@ describe('query scopes', () => {
     const a = analyze(`${sql}SELECT id FROM orders JOIN users ON orders.id = users.id;`);
     expect(kinds(a)).toEqual(['column', 'column', 'ambiguous']);
     const b = analyze(`${sql}SELECT id, name FROM orders JOIN users USING (id);`);
-    expect(kinds(b)).toEqual(['column', 'column']);
+    expect(kinds(b)).toEqual(['column', 'column', 'column']);
   });
 
   it('expands * and t.*; USING columns appear once', () => {
