@@ -290,6 +290,7 @@ export class QueryAnalyzer {
     const sources = first.sources;
     const merged = first.merged;
     for (const join of joins.reverse()) {
+      const leftSources = [...sources];
       const right = this.from(join.right, outer, ctes, [...before, ...sources]);
       const leftNames = new Set(sources.flatMap((s) => s.columns.map((c) => c.name)));
       if (join.using) for (const u of join.using) merged.add(u.value);
@@ -298,15 +299,21 @@ export class QueryAnalyzer {
       for (const m of right.merged) merged.add(m);
       sources.push(...right.sources);
       if (join.on) this.expression(join.on, new NameScope([...sources], outer, { merged }), ctes);
-      if (join.using) this.usingColumns(join.using, sources);
+      if (join.using) this.usingColumns(join.using, leftSources, right.sources);
     }
     return { sources, merged };
   }
 
-  /** USING columns must exist on both sides; recorded as references so the name rules see them. */
-  private usingColumns(using: Identifier[], sources: readonly Source[]): void {
-    void using;
-    void sources;
+  /** USING columns must exist on both sides (Calcite: "Column 'x' not found in any table"): recorded as references. */
+  private usingColumns(using: Identifier[], left: readonly Source[], right: readonly Source[]): void {
+    for (const id of using) {
+      const ref: ColumnRef = { kind: 'column', range: id.range, name: { range: id.range, parts: [id] } };
+      const sides = [new NameScope(left), new NameScope(right)].map((scope) => scope.resolve([id.value]));
+      // Calcite refuses a USING column missing on a side, or not unique on one.
+      const resolution =
+        sides.find((r) => r.kind === 'missing') ?? sides.find((r) => r.kind === 'ambiguous') ?? sides[0]!;
+      this.records.references.push({ unit: this.unit, ref, resolution });
+    }
   }
 
   private item(
