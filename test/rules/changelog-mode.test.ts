@@ -69,6 +69,16 @@ describe('sql/changelog-mode', () => {
     expect(run(last)).toMatchObject([{ message: expect.stringContaining('last row'), ...at(last, 'ROW_NUMBER()') }]);
   });
 
+  test('a filesystem sink with a plain format accepts inserts only too', () => {
+    const sql = job1(
+      "CREATE TABLE files (user_id BIGINT, n BIGINT) WITH ('connector' = 'filesystem', 'path' = 's3://b/x', 'format' = 'csv');",
+      'INSERT INTO files SELECT user_id, COUNT(*) FROM clicks GROUP BY user_id;',
+    );
+    expect(run(sql)).toMatchObject([
+      { message: expect.stringContaining('`files` (filesystem, format csv) accepts inserts only') },
+    ]);
+  });
+
   test('a CTAS into kafka and an INSERT inside a statement set are checked too', () => {
     const ctas = job1(
       "CREATE TABLE totals WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json') AS SELECT user_id, COUNT(*) AS n FROM clicks GROUP BY user_id;",
