@@ -1,18 +1,32 @@
 import { messageOf } from '../errors.js';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../text/source.js';
+import { changelogMode } from './changelog-mode.js';
 import { connectorDependency } from './connector-dependency.js';
 import { connectorOptions } from './connector-options.js';
 import { dropStatement } from './drop-statement.js';
 import { emptyFile } from './empty-file.js';
 import { duplicateTable } from './duplicate-table.js';
 import { insertColumnCount } from './insert-column-count.js';
+import { metadataKey } from './metadata-key.js';
 import { multipleInserts } from './multiple-inserts.js';
 import { noSink } from './no-sink.js';
+import { overWindowOrder } from './over-window-order.js';
 import { plaintextSecret } from './plaintext-secret.js';
+import { primaryKeyEnforced } from './primary-key-enforced.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 import { runnerCompatibility } from './runner-compatibility.js';
+import { streamingOrderBy } from './streaming-order-by.js';
+import { temporalJoin } from './temporal-join.js';
 import { unknownTable } from './unknown-table.js';
+import { unknownColumn } from './unknown-column.js';
+import { ambiguousColumn } from './ambiguous-column.js';
+import { unknownQualifier } from './unknown-qualifier.js';
+import { undeclaredColumn } from './undeclared-column.js';
+import { duplicateColumn } from './duplicate-column.js';
+import { declaredSchema } from './declared-schema.js';
+import { watermarkType } from './watermark-type.js';
+import { windowTimeAttribute } from './window-time-attribute.js';
 
 export const RULES: readonly Rule[] = [
   emptyFile,
@@ -26,6 +40,21 @@ export const RULES: readonly Rule[] = [
   dropStatement,
   multipleInserts,
   runnerCompatibility,
+  unknownColumn,
+  ambiguousColumn,
+  unknownQualifier,
+  undeclaredColumn,
+  duplicateColumn,
+  declaredSchema,
+  // Streaming semantics (issue 15).
+  primaryKeyEnforced,
+  watermarkType,
+  metadataKey,
+  changelogMode,
+  windowTimeAttribute,
+  streamingOrderBy,
+  overWindowOrder,
+  temporalJoin,
 ];
 
 /** Line maps of the original files, built once per unit. */

@@ -16,8 +16,11 @@ export const RULE_JOB_FIELDS = [
   'flinkVersion',
   'dependencies',
   'externalTables',
+  'tableSchemas',
   'packaging',
   'runner',
+  // `execution.runtime-mode`: streaming rules speak only about streaming jobs.
+  'flinkConfiguration',
 ] as const satisfies readonly (keyof ResolvedJob)[];
 export type RuleJob = Pick<ResolvedJob, (typeof RULE_JOB_FIELDS)[number]>;
 export type RuleProject = Pick<ProjectSpec, 'provided'>;

@@ -52,6 +52,26 @@ describe('checkJobSql shares one analysis between environments that agree on its
     expect(session.diagnostics.map((d) => d.rule)).not.toContain('sql/multiple-inserts');
   });
 
+  test('environments whose execution.runtime-mode differs get their own analysis: updates into kafka only fail in streaming', () => {
+    const memo = counting();
+    const text =
+      "CREATE TABLE a (x INT) WITH ('connector' = 'datagen');\n" +
+      "CREATE TABLE k (x INT, n BIGINT) WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json');\n" +
+      'INSERT INTO k SELECT x, COUNT(*) FROM a GROUP BY x;\n';
+    const sources = [{ file: 'jobs/j/main.sql', text }];
+    const streaming = checkJobSql(sources, resolvedJob({ flinkConfiguration: {} }), undefined, undefined, memo);
+    const batch = checkJobSql(
+      sources,
+      resolvedJob({ flinkConfiguration: { 'execution.runtime-mode': 'batch' } }),
+      undefined,
+      undefined,
+      memo,
+    );
+    expect(memo.analyses).toBe(2);
+    expect(streaming.diagnostics.map((d) => d.rule)).toContain('sql/changelog-mode');
+    expect(batch.diagnostics.map((d) => d.rule)).not.toContain('sql/changelog-mode');
+  });
+
   test('a referenced variable with another value is analysed again and positioned in the original file', () => {
     const memo = counting();
     const text =
