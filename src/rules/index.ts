@@ -13,6 +13,11 @@ import { plaintextSecret } from './plaintext-secret.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 import { runnerCompatibility } from './runner-compatibility.js';
 import { unknownTable } from './unknown-table.js';
+import { unknownFunction } from './unknown-function.js';
+import { functionArguments } from './function-arguments.js';
+import { conditionType } from './condition-type.js';
+import { mixedTypes } from './mixed-types.js';
+import { sinkType } from './sink-type.js';
 
 export const RULES: readonly Rule[] = [
   emptyFile,
@@ -26,6 +31,11 @@ export const RULES: readonly Rule[] = [
   dropStatement,
   multipleInserts,
   runnerCompatibility,
+  unknownFunction,
+  functionArguments,
+  conditionType,
+  mixedTypes,
+  sinkType,
 ];
 
 /** Line maps of the original files, built once per unit. */
