@@ -13,6 +13,11 @@ import { plaintextSecret } from './plaintext-secret.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 import { runnerCompatibility } from './runner-compatibility.js';
 import { unknownTable } from './unknown-table.js';
+import { unknownColumn } from './unknown-column.js';
+import { ambiguousColumn } from './ambiguous-column.js';
+import { unknownQualifier } from './unknown-qualifier.js';
+import { undeclaredColumn } from './undeclared-column.js';
+import { duplicateColumn } from './duplicate-column.js';
 import { unknownFunction } from './unknown-function.js';
 import { functionArguments } from './function-arguments.js';
 import { conditionType } from './condition-type.js';
@@ -31,6 +36,11 @@ export const RULES: readonly Rule[] = [
   dropStatement,
   multipleInserts,
   runnerCompatibility,
+  unknownColumn,
+  ambiguousColumn,
+  unknownQualifier,
+  undeclaredColumn,
+  duplicateColumn,
   unknownFunction,
   functionArguments,
   conditionType,
