@@ -1,3 +1,4 @@
+import { usesOwnRunner } from '../runner/runner-paths.js';
 import { analysisOf } from '../semantics/analysis.js';
 import { BUILT_IN_FUNCTION_NAMES, isBuiltInFunction } from '../semantics/functions/index.js';
 import { compareVersions } from '../sql/parser/versions.js';
@@ -14,7 +15,8 @@ const CATALOG_VERSION = '2.0';
  * A call of a function that is neither built into Flink nor created by the job (Flink: "No match
  * found for function signature …"). Quiet where another source of functions may be in play: a
  * `LOAD MODULE` (Hive's functions …), a catalog other than the default one in use (its functions
- * are not ours to see), a name qualified with a catalog or database.
+ * are not ours to see), a runner of the team's own (it may register functions in code), a name
+ * qualified with a catalog or database.
  */
 export const unknownFunction: Rule = {
   id: 'sql/unknown-function',
@@ -22,6 +24,8 @@ export const unknownFunction: Rule = {
   description: 'a function that is not built into Flink and that the job does not create (CREATE FUNCTION)',
   wholeJobOnly: true,
   check(ctx, report) {
+    // A team's own runner may register functions in code before it runs the script.
+    if (ctx.job && !usesOwnRunner(ctx.job.runner.jarURI)) return;
     const analysis = analysisOf(ctx.units);
     if (analysis.modulesLoaded || ctx.units.some((u) => u.parsed.statements.some((s) => s.kind === 'loadModule')))
       return;
