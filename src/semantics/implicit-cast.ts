@@ -223,6 +223,8 @@ function commonOfTwo(a: SqlType, b: SqlType): SqlType | undefined {
   const nullable = a.nullable || b.nullable;
   if (a.root === 'NULL') return { ...plain(b), nullable: true };
   if (b.root === 'NULL') return { ...plain(a), nullable: true };
+  // RAW types unify only with the same class, which is not recorded here.
+  if (a.root === 'RAW' || b.root === 'RAW') return UNKNOWN;
   if (group(a) !== group(b)) return undefined;
   const plainA = plain(a);
   switch (group(a)) {
