@@ -25,6 +25,14 @@ describe('sql/condition-type', () => {
     ]);
   });
 
+  test('a searched CASE WHEN on a string is reported; a simple CASE x WHEN v compares and is fine', () => {
+    const sql =
+      TABLES + "SELECT CASE WHEN name THEN 1 END, CASE name WHEN 'a' THEN 1 END, CASE WHEN ok THEN 1 END FROM a;";
+    expect(run(sql)).toMatchObject([
+      { ...at(sql, 'name THEN'), message: 'CASE WHEN needs a condition (BOOLEAN), but this expression is STRING' },
+    ]);
+  });
+
   test('near misses: comparisons, boolean columns, NULL, IS, IN, EXISTS, and unknown types stay quiet', () => {
     const sql =
       TABLES +
