@@ -1,10 +1,10 @@
-import { analysisOf } from '../semantics/analysis.js';
 import { typeOfExpression } from '../semantics/expression-type.js';
 import { formatType, isUnknown } from '../semantics/sql-type.js';
 import { blockExpressions, casesIn, type Clause } from './support/expression-walk.js';
 import { scopeFor } from './support/expression-scopes.js';
 import { jobStatements } from './support/job-statements.js';
 import type { Rule } from './types.js';
+import { jobAnalysis } from './support/semantic-analysis.js';
 
 const HINT =
   "compare it to something (`x = 1`, `x IS NOT NULL`, `x <> ''`): Flink does not read a number or a string as true or false";
@@ -25,7 +25,7 @@ export const conditionType: Rule = {
   severity: 'error',
   description: 'a WHERE, HAVING, QUALIFY, JOIN … ON or CASE WHEN whose expression is not BOOLEAN',
   check(ctx, report) {
-    const scopeOf = scopeFor(ctx.units);
+    const scopeOf = scopeFor(ctx);
     for (const { unit, statement } of jobStatements(ctx))
       for (const c of casesIn(statement)) {
         // `CASE x WHEN v …` compares; only the searched form's WHENs are conditions.
@@ -41,7 +41,7 @@ export const conditionType: Rule = {
           });
         }
       }
-    for (const block of analysisOf(ctx.units).blocks) {
+    for (const block of jobAnalysis(ctx).blocks) {
       for (const { clause, expression } of blockExpressions(block.select)) {
         const where = CLAUSE[clause];
         if (!where) continue;

@@ -1,4 +1,3 @@
-import { analysisOf } from '../semantics/analysis.js';
 import { typeOfExpression } from '../semantics/expression-type.js';
 import { builtInFunction, checkCall } from '../semantics/functions/index.js';
 import { formatType, isUnknown, UNKNOWN } from '../semantics/sql-type.js';
@@ -6,6 +5,7 @@ import { functionCallsIn } from './support/expression-walk.js';
 import { scopeFor } from './support/expression-scopes.js';
 import { jobStatements } from './support/job-statements.js';
 import type { Rule } from './types.js';
+import { jobAnalysis } from './support/semantic-analysis.js';
 
 /**
  * A call of a built-in function with a number of arguments none of its forms takes, or with an
@@ -19,8 +19,8 @@ export const functionArguments: Rule = {
   severity: 'error',
   description: 'a built-in function called with a wrong number of arguments, or an argument of a type it does not take',
   check(ctx, report) {
-    const analysis = analysisOf(ctx.units);
-    const scopeOf = scopeFor(ctx.units);
+    const analysis = jobAnalysis(ctx);
+    const scopeOf = scopeFor(ctx);
     for (const { unit, statement } of jobStatements(ctx)) {
       for (const call of functionCallsIn(statement)) {
         if (!call.parens || call.name.parts.length !== 1) continue;

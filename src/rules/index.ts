@@ -18,6 +18,7 @@ import { ambiguousColumn } from './ambiguous-column.js';
 import { unknownQualifier } from './unknown-qualifier.js';
 import { undeclaredColumn } from './undeclared-column.js';
 import { duplicateColumn } from './duplicate-column.js';
+import { declaredSchema } from './declared-schema.js';
 import { unknownFunction } from './unknown-function.js';
 import { functionArguments } from './function-arguments.js';
 import { conditionType } from './condition-type.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   unknownQualifier,
   undeclaredColumn,
   duplicateColumn,
+  declaredSchema,
   unknownFunction,
   functionArguments,
   conditionType,

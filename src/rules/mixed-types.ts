@@ -1,4 +1,3 @@
-import { analysisOf } from '../semantics/analysis.js';
 import { typeOfExpression } from '../semantics/expression-type.js';
 import { commonType } from '../semantics/implicit-cast.js';
 import { formatType, type SqlType } from '../semantics/sql-type.js';
@@ -8,6 +7,7 @@ import { casesIn, functionCallsIn, setOperationsIn } from './support/expression-
 import { scopeFor } from './support/expression-scopes.js';
 import { jobStatements } from './support/job-statements.js';
 import type { Rule } from './types.js';
+import { jobAnalysis } from './support/semantic-analysis.js';
 
 /** The first of `types` that shares no type with those before it, or -1. */
 function firstConflict(types: readonly SqlType[]): number {
@@ -33,8 +33,8 @@ export const mixedTypes: Rule = {
   severity: 'error',
   description: 'CASE results, COALESCE arguments or the columns of a UNION/INTERSECT/EXCEPT with no common type',
   check(ctx, report) {
-    const analysis = analysisOf(ctx.units);
-    const scopeOf = scopeFor(ctx.units);
+    const analysis = jobAnalysis(ctx);
+    const scopeOf = scopeFor(ctx);
     for (const { unit, statement } of jobStatements(ctx)) {
       const groups: { what: string; values: Expression[] }[] = [];
       for (const c of casesIn(statement))

@@ -1,4 +1,3 @@
-import { analysisOf } from '../semantics/analysis.js';
 import { sinkAccepts } from '../semantics/implicit-cast.js';
 import { formatType } from '../semantics/sql-type.js';
 import type { Query } from '../sql/model/query.js';
@@ -6,6 +5,7 @@ import type { Range } from '../text/source.js';
 import { selectListRange } from './insert-column-count.js';
 import { displayName } from './support/job-statements.js';
 import type { Rule } from './types.js';
+import { jobAnalysis } from './support/semantic-analysis.js';
 
 /** Where the `index`-th column of a query is written: its select item, when the list has no `*` before it. */
 function columnRange(query: Query, index: number): Range | undefined {
@@ -31,7 +31,7 @@ export const sinkType: Rule = {
   severity: 'error',
   description: "an INSERT or CTAS whose query column's type cannot be implicitly cast to its sink column's type",
   check(ctx, report) {
-    for (const write of analysisOf(ctx.units).writes) {
+    for (const write of jobAnalysis(ctx).writes) {
       const { sink, targetColumns, output } = write;
       if (!sink || !targetColumns || output.open || output.columns.length !== targetColumns.length) continue;
       const sinkName = displayName(sink.path.slice(-1));

@@ -1,5 +1,4 @@
 import { usesOwnRunner } from '../runner/runner-paths.js';
-import { analysisOf } from '../semantics/analysis.js';
 import { BUILT_IN_FUNCTION_NAMES, isBuiltInFunction } from '../semantics/functions/index.js';
 import { compareVersions } from '../sql/parser/versions.js';
 import { isReserved } from '../sql/parser/keywords.js';
@@ -7,6 +6,7 @@ import { didYouMean } from '../text/did-you-mean.js';
 import { functionCallsIn } from './support/expression-walk.js';
 import { jobStatements, nameParts } from './support/job-statements.js';
 import type { Rule } from './types.js';
+import { jobAnalysis } from './support/semantic-analysis.js';
 
 /** The Flink release the catalog of built-in functions was read from; newer ones may have more. */
 const CATALOG_VERSION = '2.0';
@@ -26,7 +26,7 @@ export const unknownFunction: Rule = {
   check(ctx, report) {
     // A team's own runner may register functions in code before it runs the script.
     if (ctx.job && !usesOwnRunner(ctx.job.runner.jarURI)) return;
-    const analysis = analysisOf(ctx.units);
+    const analysis = jobAnalysis(ctx);
     if (analysis.modulesLoaded || ctx.units.some((u) => u.parsed.statements.some((s) => s.kind === 'loadModule')))
       return;
     const version = ctx.job?.flinkVersion ?? ctx.flinkVersion;

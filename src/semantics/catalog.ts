@@ -58,6 +58,11 @@ export class JobCatalog {
     (entry.table.temporary ? this.temporary : this.permanent).set(pathKey(entry.table.path), entry);
   }
 
+  /** Whether a table or view of that path exists among the temporary or the permanent ones. */
+  has(path: readonly string[], temporary: boolean): boolean {
+    return (temporary ? this.temporary : this.permanent).has(pathKey(path));
+  }
+
   /** Removes what `DROP [TEMPORARY] TABLE|VIEW` names; returns whether something was there. */
   drop(name: readonly string[], temporary: boolean): boolean {
     const path = this.resolve(name);

@@ -167,8 +167,9 @@ class JobWalker {
 
   private define(unit: SqlUnit, s: CreateTable): void {
     const path = this.catalog.resolve(s.name.parts.map((p) => p.value));
-    // IF NOT EXISTS over an existing table keeps the existing one (Flink's CatalogManager).
-    if (s.ifNotExists && this.catalog.entry(s.name.parts.map((p) => p.value))) {
+    // An existing table stays: IF NOT EXISTS keeps it, and without it Flink's CatalogManager refuses the
+    // second CREATE (sql/duplicate-table reports that), so later statements still see the first.
+    if (path && !s.orReplace && this.catalog.has(path, s.temporary)) {
       if (s.asQuery) this.analyzer(unit).query(s.asQuery);
       return;
     }
@@ -291,7 +292,7 @@ class JobWalker {
 
   private view(unit: SqlUnit, s: CreateView): void {
     const path = this.catalog.resolve(s.name.parts.map((p) => p.value));
-    if (s.ifNotExists && this.catalog.entry(s.name.parts.map((p) => p.value))) {
+    if (path && this.catalog.has(path, s.temporary)) {
       this.analyzer(unit).query(s.query);
       return;
     }

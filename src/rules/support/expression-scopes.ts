@@ -3,20 +3,21 @@
  * per SELECT block; an expression outside every block (a VALUES row, a computed column) gets a
  * scope that knows no column, so only what its literals say is known.
  */
-import { analysisOf, type JobAnalysis } from '../../semantics/analysis.js';
+import type { JobAnalysis } from '../../semantics/analysis.js';
 import type { ExpressionScope } from '../../semantics/expression-type.js';
 import { UNKNOWN } from '../../semantics/sql-type.js';
 import type { Expression } from '../../sql/model/query.js';
-import type { SqlUnit } from '../types.js';
+import type { RuleContext } from '../types.js';
 import { blockExpressions, forEachExpression } from './expression-walk.js';
+import { jobAnalysis } from './semantic-analysis.js';
 
 export const NO_COLUMNS: ExpressionScope = { column: () => UNKNOWN };
 
 const memo = new WeakMap<JobAnalysis, Map<Expression, ExpressionScope>>();
 
 /** The scope an expression is typed in. */
-export function scopeFor(units: readonly SqlUnit[]): (e: Expression) => ExpressionScope {
-  const analysis = analysisOf(units);
+export function scopeFor(ctx: RuleContext): (e: Expression) => ExpressionScope {
+  const analysis = jobAnalysis(ctx);
   let scopes = memo.get(analysis);
   if (!scopes) {
     scopes = new Map();
