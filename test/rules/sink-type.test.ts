@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runRules } from '../../src/rules/index.js';
 import { sinkType } from '../../src/rules/sink-type.js';
-import { at, context } from './fixtures.js';
+import { at, context, job } from './fixtures.js';
 
 const run = (sql: string) => runRules(context(sql), [sinkType]);
 
@@ -48,6 +48,18 @@ describe('sql/sink-type', () => {
 CREATE TABLE c2 WITH ('connector' = 'print') AS SELECT id, name FROM src;`;
     expect(run(sql)).toMatchObject([
       { ...at(sql, 'name FROM src;'), message: expect.stringContaining('`name` (position 2) is INT') },
+    ]);
+  });
+
+  test('a catalog sink whose schema the job declares (tables.schemas) is checked; one without a schema is not', () => {
+    const declared = job({
+      externalTables: ['hive.db.*'],
+      tableSchemas: [{ file: 'schemas/hive.sql', text: 'CREATE TABLE hive.db.totals (region STRING, total BIGINT);' }],
+    });
+    const sql =
+      SRC + 'INSERT INTO hive.db.totals SELECT name, ok FROM src;\nINSERT INTO hive.db.other SELECT name, ok FROM src;';
+    expect(runRules(context(sql, { job: declared }), [sinkType])).toMatchObject([
+      { ...at(sql, 'ok FROM src;'), message: expect.stringContaining('sink column `total` (position 2) is BIGINT') },
     ]);
   });
 
