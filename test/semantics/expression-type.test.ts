@@ -77,7 +77,7 @@ describe('CASE, COALESCE, CAST, constructors and access', () => {
     ["CASE WHEN ok THEN 'a' END", 'CHAR(1)'],
     ['CASE WHEN ok THEN id ELSE big END', 'BIGINT'],
     ['CASE id WHEN 1 THEN price ELSE 0 END', 'DECIMAL(12, 2)'],
-    ['COALESCE(big, 0)', 'BIGINT'],
+    ['COALESCE(big, 0)', 'BIGINT NOT NULL'],
     ['NULLIF(id, 0)', 'INT'],
     ['CAST(name AS INT)', 'INT'],
     ['CAST(id AS STRING)', 'STRING NOT NULL'],

@@ -58,6 +58,13 @@ export const common =
   (args) =>
     commonType(args.slice(from, to)) ?? UNKNOWN;
 
+/** COALESCE / IFNULL: the common type, NOT NULL as soon as one argument is. */
+export const coalesce: ResultRule = (args) => {
+  const t = commonType(args);
+  if (!t || isUnknown(t)) return UNKNOWN;
+  return { ...t, nullable: args.every((a) => a.nullable) };
+};
+
 export const elementOf =
   (i: number): ResultRule =>
   (args) => {

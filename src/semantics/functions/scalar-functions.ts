@@ -15,6 +15,7 @@ import {
   arg,
   argOrNull,
   arrayOfString,
+  coalesce,
   common,
   elementOf,
   mapFromArrays,
@@ -167,9 +168,9 @@ const TEMPORAL: FunctionSpec[] = [
 
 const CONDITIONAL: FunctionSpec[] = [
   def(S, 'NULLIF', ['any, any'], argOrNull(0)),
-  def(S, 'COALESCE', ['any, any...'], common()),
+  def(S, 'COALESCE', ['any, any...'], coalesce),
   def(S, 'IF', ['boolean, any, any'], common(1)),
-  def(S, 'IFNULL', ['any, any'], common()),
+  def(S, 'IFNULL', ['any, any'], coalesce),
   def(S, 'GREATEST', ['any, any...'], common()),
   def(S, 'LEAST', ['any, any...'], common()),
   def(S, 'TYPEOF', ['any, boolean?'], notNull('VARCHAR', { length: 2147483647 })),
