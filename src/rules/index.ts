@@ -27,6 +27,11 @@ import { duplicateColumn } from './duplicate-column.js';
 import { declaredSchema } from './declared-schema.js';
 import { watermarkType } from './watermark-type.js';
 import { windowTimeAttribute } from './window-time-attribute.js';
+import { unknownFunction } from './unknown-function.js';
+import { functionArguments } from './function-arguments.js';
+import { conditionType } from './condition-type.js';
+import { mixedTypes } from './mixed-types.js';
+import { sinkType } from './sink-type.js';
 
 export const RULES: readonly Rule[] = [
   emptyFile,
@@ -55,6 +60,12 @@ export const RULES: readonly Rule[] = [
   streamingOrderBy,
   overWindowOrder,
   temporalJoin,
+  // Types and functions (issue 15).
+  unknownFunction,
+  functionArguments,
+  conditionType,
+  mixedTypes,
+  sinkType,
 ];
 
 /** Line maps of the original files, built once per unit. */
