@@ -1,6 +1,7 @@
 import { messageOf } from '../errors.js';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../text/source.js';
+import { aggregatePlacement } from './aggregate-placement.js';
 import { connectorDependency } from './connector-dependency.js';
 import { connectorOptions } from './connector-options.js';
 import { dropStatement } from './drop-statement.js';
@@ -8,6 +9,7 @@ import { emptyFile } from './empty-file.js';
 import { duplicateTable } from './duplicate-table.js';
 import { insertColumnCount } from './insert-column-count.js';
 import { multipleInserts } from './multiple-inserts.js';
+import { notGrouped } from './not-grouped.js';
 import { noSink } from './no-sink.js';
 import { plaintextSecret } from './plaintext-secret.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
@@ -26,6 +28,8 @@ export const RULES: readonly Rule[] = [
   dropStatement,
   multipleInserts,
   runnerCompatibility,
+  notGrouped,
+  aggregatePlacement,
 ];
 
 /** Line maps of the original files, built once per unit. */
