@@ -37,6 +37,8 @@ export const notGrouped: Rule = {
 
 function findingsOf(block: SelectBlock, env: FunctionEnvironment, input: Relation | undefined): Finding[] {
   const s = block.select;
+  // Without FROM every column is unknown: `sql/unknown-column`'s to report, not ours.
+  if (!s.from) return [];
   const groups = groupExpressions(s.groupBy);
   // GROUP BY 1 groups by the constant in Flink (no ordinals), which users never mean: too
   // unusual a query to reason about, so nothing is said about it.
