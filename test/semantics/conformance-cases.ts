@@ -10,6 +10,9 @@ import { runRules } from '../../src/rules/index.js';
 import { buildSqlUnits } from '../../src/sql/build-units.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { repoRoot } from '../support/repo-root.js';
+import { PRE_SEMANTIC_RULES } from '../support/semantic-rules.js';
+
+export { PRE_SEMANTIC_RULES };
 
 export const CATEGORIES = ['names', 'types', 'aggregation', 'streaming', 'changelog'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -25,24 +28,6 @@ export interface ConformanceCase {
   sql: string;
 }
 
-/**
- * Rules that predate the semantic analysis (issue 15). Their findings are not what this test
- * measures: a connector-options warning on a fixture is neither a catch nor a false alarm.
- */
-export const PRE_SEMANTIC_RULES: ReadonlySet<string> = new Set([
-  'syntax',
-  'sql/connector-dependency',
-  'sql/connector-options',
-  'sql/drop-statement',
-  'sql/duplicate-table',
-  'sql/empty-file',
-  'sql/insert-column-count',
-  'sql/multiple-inserts',
-  'sql/no-sink',
-  'sql/plaintext-secret',
-  'sql/runner-compatibility',
-  'sql/unknown-table',
-]);
 
 const DIR = path.join(repoRoot, 'test', 'semantics', 'conformance');
 /** Flink 2.0, as the planner tests the cases come from (DISTRIBUTED BY, CTAS with columns). */

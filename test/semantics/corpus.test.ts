@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import { runRules } from '../../src/rules/index.js';
 import { buildSqlUnits } from '../../src/sql/build-units.js';
 import { CORPUS_FLINK_VERSION, type CorpusCase, corpusAbsent, loadCorpus } from '../support/corpus.js';
-import { PRE_SEMANTIC_RULES } from './conformance-cases.js';
+import { PRE_SEMANTIC_RULES } from '../support/semantic-rules.js';
 
 /**
  * The SQL client's semantic-invalid statements that depend on what no script shows: catalogs

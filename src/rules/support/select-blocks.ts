@@ -47,8 +47,16 @@ interface Pending {
   orderBy?: OrderItem[];
 }
 
-/** The select blocks of the job, in source order within each unit. */
+const memo = new WeakMap<readonly SqlUnit[], SelectBlock[]>();
+
+/** The select blocks of the job, in source order within each unit; computed once per job (rules share it). */
 export function selectBlocks(ctx: RuleContext): SelectBlock[] {
+  let blocks = memo.get(ctx.units);
+  if (!blocks) memo.set(ctx.units, (blocks = collectJob(ctx)));
+  return blocks;
+}
+
+function collectJob(ctx: RuleContext): SelectBlock[] {
   const out: SelectBlock[] = [];
   for (const { unit, statement } of jobStatements(ctx)) {
     const blocks: SelectBlock[] = [];
@@ -62,7 +70,9 @@ export function selectBlocks(ctx: RuleContext): SelectBlock[] {
 /** Iterative: generated SQL nests thousands of set operations and subqueries. */
 function collect(unit: SqlUnit, root: Query, out: SelectBlock[]): void {
   const pending: Pending[] = [{ query: root, correlated: false }];
-  const subqueriesOf = (e: Expression) => pending.push(...queriesIn(e).map((query) => ({ query, correlated: true })));
+  const subqueriesOf = (e: Expression) => {
+    if (!LEAVES.has(e.kind)) for (const query of queriesIn(e)) pending.push({ query, correlated: true });
+  };
   while (pending.length > 0) {
     const { query: q, correlated, orderBy } = pending.pop()!;
     switch (q.kind) {
@@ -126,14 +136,19 @@ function fromQueries(
   }
 }
 
+/** Expressions that contain nothing: most of a query, skipped without a walk. */
+const LEAVES = new Set<Expression['kind']>(['column', 'literal', 'typedLiteral', 'parameter', 'star', 'default']);
+
 /** The queries nested anywhere in an expression (not inside those queries). */
 function queriesIn(e: Expression): Query[] {
   const out: Query[] = [];
   const stack = [e];
   while (stack.length > 0) {
-    const { expressions, queries } = expressionChildren(stack.pop()!);
-    stack.push(...expressions);
-    out.push(...queries);
+    const x = stack.pop()!;
+    if (LEAVES.has(x.kind)) continue;
+    const { expressions, queries } = expressionChildren(x);
+    for (const child of expressions) stack.push(child);
+    for (const q of queries) out.push(q);
   }
   return out;
 }
