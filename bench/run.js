@@ -37,6 +37,13 @@ execFileSync(
   ],
   { stdio: 'inherit' },
 );
+// The renderer reads StreamPilot's SQL runner jar next to the module that loads it: next to the
+// bundles here. Without it every job fails to render and the check measures less than it does.
+execFileSync(
+  process.execPath,
+  [path.join(here, '..', 'scripts', 'build-runner.mjs'), '--out', path.join(outdir, 'streampilot-sql-runner.jar')],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
 await build({
   entryPoints: entries,
   bundle: true,
