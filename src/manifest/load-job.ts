@@ -41,6 +41,8 @@ export interface LoadedJob {
   podTemplate?: { path: string; content: Record<string, unknown> };
   /** Jar files of `dependencies.jars` that exist, relative to the repository root. */
   jars: string[];
+  /** The files of `tables.schemas` that could be read, in order: DDL the check reads, the runner never runs. */
+  schemaFiles?: SqlFile[];
 }
 
 /** Parses and checks one job.yaml without touching the file system. */
@@ -139,6 +141,14 @@ export function loadJob(
     const read = readTextFile(where.absolute, written);
     if (!read.ok) return problem(['sql', entry], `SQL file ${read.problem}`, read.hint);
     job.sqlFiles.push({ path: where.relative, written, entry, content: read.text });
+  });
+
+  (spec.tables?.schemas ?? []).forEach((written, entry) => {
+    const where = resolveRepoPath(root, dir, written);
+    if (!where.ok) return problem(['tables', 'schemas', entry], `schema file ${where.problem}`, where.hint);
+    const read = readTextFile(where.absolute, written);
+    if (!read.ok) return problem(['tables', 'schemas', entry], `schema file ${read.problem}`, read.hint);
+    (job.schemaFiles ??= []).push({ path: where.relative, written, entry, content: read.text });
   });
 
   if (spec.podTemplate !== undefined) {

@@ -83,6 +83,8 @@ export interface ResolvableJob {
   dir: string;
   manifest?: YamlSource;
   podTemplate?: { content: Record<string, unknown> };
+  /** The `tables.schemas` files as read: DDL the check reads, never run. */
+  tableSchemas?: { file: string; text: string }[];
 }
 
 /**
@@ -139,6 +141,7 @@ export function resolveJob(
     sql: [...spec.sql],
     dependencies: { maven: [...(spec.dependencies?.maven ?? [])], jars: [...(spec.dependencies?.jars ?? [])] },
     externalTables: [...(spec.tables?.external ?? [])],
+    ...(job.tableSchemas && job.tableSchemas.length > 0 ? { tableSchemas: job.tableSchemas } : {}),
     enabled: jobEnv?.enabled ?? true,
     state: jobEnv?.state ?? spec.state ?? 'running',
   };

@@ -193,7 +193,11 @@ export interface JobSpec extends JobSettings, JobStateSettings {
   sql: string[];
   dependencies?: { maven?: string[]; jars?: string[] };
   /** Tables the SQL uses that live in a catalog rather than being created by the script. */
-  tables?: { external?: string[] };
+  tables?: {
+    external?: string[];
+    /** SQL files (relative to the job folder) declaring catalog tables' schemas: read by the check, never run. */
+    schemas?: string[];
+  };
   /** Pod template file, relative to the job's folder. */
   podTemplate?: string;
   /** How the job's image is built (the same image for every environment), or `configmap`: no image at all. */
@@ -224,6 +228,8 @@ export interface ResolvedJob {
   sql: string[];
   dependencies: { maven: string[]; jars: string[] };
   externalTables: string[];
+  /** `tables.schemas`: DDL declaring catalog tables' columns, read by the check and never run (absent: none). */
+  tableSchemas?: { file: string; text: string }[];
   /** Parsed pod template object, when the job has one. */
   podTemplate?: Record<string, unknown>;
   /**

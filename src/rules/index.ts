@@ -15,6 +15,12 @@ import { plaintextSecret } from './plaintext-secret.js';
 import type { Finding, Rule, RuleContext, SqlUnit } from './types.js';
 import { runnerCompatibility } from './runner-compatibility.js';
 import { unknownTable } from './unknown-table.js';
+import { unknownColumn } from './unknown-column.js';
+import { ambiguousColumn } from './ambiguous-column.js';
+import { unknownQualifier } from './unknown-qualifier.js';
+import { undeclaredColumn } from './undeclared-column.js';
+import { duplicateColumn } from './duplicate-column.js';
+import { declaredSchema } from './declared-schema.js';
 
 export const RULES: readonly Rule[] = [
   emptyFile,
@@ -28,6 +34,12 @@ export const RULES: readonly Rule[] = [
   dropStatement,
   multipleInserts,
   runnerCompatibility,
+  unknownColumn,
+  ambiguousColumn,
+  unknownQualifier,
+  undeclaredColumn,
+  duplicateColumn,
+  declaredSchema,
   notGrouped,
   aggregatePlacement,
 ];

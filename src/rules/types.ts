@@ -16,6 +16,7 @@ export const RULE_JOB_FIELDS = [
   'flinkVersion',
   'dependencies',
   'externalTables',
+  'tableSchemas',
   'packaging',
   'runner',
 ] as const satisfies readonly (keyof ResolvedJob)[];

@@ -6,6 +6,8 @@ import { displayName, insertsOf, jobStatements, nameParts, sameTable, shortParts
 import { tablesRead } from './support/query-analysis.js';
 import { hasEmptyUnit } from './empty-file.js';
 import type { Finding, Rule, SqlUnit } from './types.js';
+import { declaredTablePaths } from '../semantics/declared-schemas.js';
+import { declaredSchemaUnits } from './support/semantic-analysis.js';
 
 /**
  * A table read or written that nothing before it created and the manifest does not declare
@@ -30,6 +32,8 @@ export const unknownTable: Rule = {
     const catalogs = new Set<string>();
     let foreignCatalogInUse = false;
     const external = (ctx.job?.externalTables ?? []).map((t) => t.split('.').map((p) => p.replace(/^`(.*)`$/, '$1')));
+    // Tables whose schema the job declares (`tables.schemas`) live in a catalog too.
+    external.push(...declaredTablePaths(declaredSchemaUnits(ctx)));
     const candidates = external.filter((e) => e[e.length - 1] !== '*').map((c) => displayName(shortParts(c)));
     const create = (parts: string[]) => {
       const last = parts[parts.length - 1]!;

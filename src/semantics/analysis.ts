@@ -10,6 +10,11 @@ import type { Query, SelectQuery } from '../sql/model/query.js';
 import type { ColumnDef, CreateTable, CreateView, Insert } from '../sql/model/statements.js';
 import type { ExpressionScope } from './expression-type.js';
 import type { SqlType } from './sql-type.js';
+import { runAnalysis, type AnalysisOptions } from './job-analysis.js';
+import type { ColumnReference } from './relation.js';
+import type { NameScope } from './scope.js';
+
+export type { AnalysisOptions, ColumnReference };
 
 export interface CatalogColumn {
   name: string;
@@ -30,7 +35,7 @@ export interface CatalogTable {
   path: string[];
   columns: CatalogColumn[];
   /** Column names of the primary key, when declared. */
-  primaryKey?: string[];
+  primaryKey?: string[] | undefined;
   /** Columns with a WATERMARK (their type carries `timeAttribute: 'rowtime'`). */
   watermarkColumns: string[];
   /** WITH options, keys as written (lower case by convention), values unescaped. */
@@ -38,8 +43,10 @@ export interface CatalogTable {
   temporary: boolean;
   /** The statement that made it, when it is in the job's scripts. */
   definition?: { unit: SqlUnit; statement: CreateTable | CreateView };
+  /** Its columns may be more than listed (a LIKE of an opaque table, a view over one): `lookup` calls it opaque. */
+  open?: boolean;
   /** Views and CTAS: the query. */
-  query?: Query;
+  query?: Query | undefined;
 }
 
 /** A name the analysis looked up: a table it knows, one it knows exists but not its columns, or none. */
@@ -68,7 +75,7 @@ export interface QueryBlock {
   unit: SqlUnit;
   select: SelectQuery;
   /** Resolves the columns of its FROM (and of enclosing blocks, for correlated subqueries). */
-  scope: ExpressionScope;
+  scope: ExpressionScope & Pick<NameScope, 'resolve'>;
   /** What its FROM produces (the input of WHERE, GROUP BY, SELECT). */
   input: Relation;
   /** What it outputs. */
@@ -82,12 +89,12 @@ export interface SinkWrite {
   /** The query whose rows are written. */
   query: Query;
   /** The sink table; absent when it is opaque or unknown. */
-  sink?: CatalogTable;
+  sink?: CatalogTable | undefined;
   /**
    * The sink columns the query's columns fill, in order: persisted columns only (computed and
    * VIRTUAL metadata columns are never written), narrowed to the INSERT's column list when given.
    */
-  targetColumns?: CatalogColumn[];
+  targetColumns?: CatalogColumn[] | undefined;
   /** The query's output; `open` when unknown. */
   output: Relation;
 }
@@ -102,26 +109,34 @@ export interface JobAnalysis {
   declaredFunctions: ReadonlySet<string>;
   /** True after `LOAD MODULE` (any function name may then exist): function rules stay quiet. */
   modulesLoaded: boolean;
+  /** Every column reference of the job's queries and DDL expressions, and what it resolved to. */
+  references: readonly ColumnReference[];
+  /** Every table and view a statement of the job defines, in run order (a redefinition is a new entry). */
+  definitions: readonly CatalogTable[];
 }
 
-const analyses = new WeakMap<readonly SqlUnit[], JobAnalysis>();
+const analyses = new WeakMap<readonly SqlUnit[], { options: AnalysisOptions; analysis: JobAnalysis }[]>();
 
-/** The analysis of a job's units, computed once per list of units (rules share it). */
-export function analysisOf(units: readonly SqlUnit[]): JobAnalysis {
-  let a = analyses.get(units);
-  if (!a) analyses.set(units, (a = analyzeJob(units)));
-  return a;
+const sameOptions = (a: AnalysisOptions, b: AnalysisOptions): boolean =>
+  a.declaredSchemas === b.declaredSchemas &&
+  (a.externalTables ?? []).length === (b.externalTables ?? []).length &&
+  (a.externalTables ?? []).every((t, i) => t === b.externalTables?.[i]);
+
+/**
+ * The analysis of a job's units, computed once per list of units and options (rules share it).
+ * Rules pass what the job declares (`tables.external`, declared schemas) through `options`;
+ * without them catalog tables are unknown names, about which every rule stays quiet too.
+ */
+export function analysisOf(units: readonly SqlUnit[], options: AnalysisOptions = {}): JobAnalysis {
+  let list = analyses.get(units);
+  if (!list) analyses.set(units, (list = []));
+  const hit = list.find((x) => sameOptions(x.options, options));
+  if (hit) return hit.analysis;
+  const analysis = analyzeJob(units, options);
+  list.push({ options, analysis });
+  return analysis;
 }
 
-/** First version: knows nothing, so every rule stays quiet. The catalog and scopes replace it. */
-export function analyzeJob(units: readonly SqlUnit[]): JobAnalysis {
-  void units;
-  return {
-    lookup: () => ({ kind: 'opaque' }),
-    blocks: [],
-    writes: [],
-    relationOf: () => undefined,
-    declaredFunctions: new Set(),
-    modulesLoaded: false,
-  };
+export function analyzeJob(units: readonly SqlUnit[], options: AnalysisOptions = {}): JobAnalysis {
+  return runAnalysis(units, options);
 }

@@ -84,6 +84,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
   for (const job of repo.jobs) {
     sources.set(job.manifest.file, job.manifest.text);
     for (const f of job.sqlFiles) sources.set(f.path, f.content);
+    for (const f of job.schemaFiles ?? []) sources.set(f.path, f.content);
   }
   const project = repo.project?.spec;
   if (!project) return finish(diagnostics, { environments: [] }, sources);
@@ -115,6 +116,7 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
           dir: job.dir,
           manifest: job.manifest,
           ...(job.podTemplate ? { podTemplate: job.podTemplate } : {}),
+          ...(job.schemaFiles ? { tableSchemas: job.schemaFiles.map((f) => ({ file: f.path, text: f.content })) } : {}),
         },
         envName,
         repo.project?.source,

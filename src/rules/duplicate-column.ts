@@ -1,0 +1,60 @@
+import type { Identifier } from '../sql/model/common.js';
+import { inheritedFromLike, likeStrategies } from '../semantics/table-schema.js';
+import { jobAnalysis } from './support/semantic-analysis.js';
+import type { Rule } from './types.js';
+
+/**
+ * The same column name twice in a table's definition (DefaultSchemaResolver: "Schema must not
+ * contain duplicate column names"), a column that a LIKE source already has
+ * (MergeTableLikeUtil: "A column named … already exists in the base table", unless OVERWRITING
+ * redefines a computed or metadata column), or a view's column list naming one twice
+ * (SqlDdlToOperationConverterTest#testCreateViewWithDuplicateFieldName).
+ */
+export const duplicateColumn: Rule = {
+  id: 'sql/duplicate-column',
+  severity: 'error',
+  description: 'a table or view defines the same column name twice',
+  check(ctx, report) {
+    const analysis = jobAnalysis(ctx);
+    for (const table of analysis.definitions) {
+      const def = table.definition;
+      if (!def) continue;
+      const s = def.statement;
+      const names: Identifier[] =
+        s.kind === 'createTable' ? s.columns.map((c) => c.name) : s.kind === 'createView' ? (s.columns ?? []) : [];
+      const seen = new Set<string>();
+      for (const id of names) {
+        if (seen.has(id.value))
+          report({
+            unit: def.unit,
+            range: id.range,
+            message: `column \`${id.value}\` is defined twice in \`${table.path[2]}\``,
+            hint: 'rename or remove one of them: column names must be unique (compared case-sensitively)',
+          });
+        seen.add(id.value);
+      }
+      if (s.kind !== 'createTable' || !s.like) continue;
+      const source = analysis.lookup(s.like.source);
+      if (source.kind !== 'known') continue;
+      const inherited = inheritedFromLike(source.table, s.like).columns;
+      const strategies = likeStrategies(s.like);
+      for (const c of s.columns) {
+        const base = inherited.find((b) => b.name === c.name.value);
+        if (!base) continue;
+        const canOverwrite =
+          (base.kind === 'computed' && c.columnKind === 'computed' && strategies.get('GENERATED') === 'OVERWRITING') ||
+          (base.kind === 'metadata' && c.columnKind === 'metadata' && strategies.get('METADATA') === 'OVERWRITING');
+        if (canOverwrite) continue;
+        report({
+          unit: def.unit,
+          range: c.name.range,
+          message: `column \`${c.name.value}\` already exists in \`${s.like.source.parts.map((p) => p.value).join('.')}\`, which this table is LIKE`,
+          hint:
+            base.kind === 'physical'
+              ? 'a LIKE copies every physical column: give this column another name'
+              : `rename it, or write OVERWRITING ${base.kind === 'computed' ? 'GENERATED' : 'METADATA'} in the LIKE clause to redefine it`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,138 @@
+/**
+ * Name resolution in one query block, as Calcite's validator does it for Flink: a column is
+ * looked up in the FROM items of its own block first, then in the enclosing blocks (correlated
+ * subqueries). Identifiers compare case-sensitively (Flink keeps unquoted casing and matches
+ * exactly). A qualifier is an alias, or a suffix of a table's path when it has no alias.
+ */
+import type { ColumnRef } from '../sql/model/query.js';
+import type { ExpressionScope } from './expression-type.js';
+import type { RelationColumn } from './analysis.js';
+import { UNKNOWN, type SqlType } from './sql-type.js';
+
+/** A FROM item as a block sees it. */
+export interface Source {
+  /** Names that qualify its columns: `[alias]`, or `[name]`, `[db, name]`, `[catalog, db, name]`. */
+  qualifiers: string[][];
+  columns: RelationColumn[];
+  /** It may have columns that are not listed (an opaque table, an unknown table function). */
+  open: boolean;
+}
+
+export type Resolution =
+  /** A column this scope knows (its type may still be UNKNOWN). */
+  | { kind: 'column'; type: SqlType; column: RelationColumn }
+  /** Possibly a column of something the analysis cannot see into: nothing to say. */
+  | { kind: 'unknown' }
+  /** No such column: `part` is the index of the name part that does not exist. */
+  | { kind: 'missing'; part: number; name: string; qualifier?: string; candidates: string[] }
+  | { kind: 'ambiguous'; part: number; name: string; qualifiers: string[] }
+  | { kind: 'unknownQualifier'; part: number; qualifier: string; candidates: string[] };
+
+export interface ScopeOptions {
+  /** Names a USING or NATURAL join merged: unqualified, they are one column, not ambiguous. */
+  merged?: ReadonlySet<string>;
+  /** Select-list aliases, consulted before the FROM items (ORDER BY) or after them (GROUP BY, HAVING). */
+  aliases?: RelationColumn[];
+  aliasesFirst?: boolean;
+}
+
+export class NameScope implements ExpressionScope {
+  constructor(
+    readonly sources: readonly Source[],
+    readonly parent?: NameScope,
+    readonly options: ScopeOptions = {},
+  ) {}
+
+  column(ref: ColumnRef): SqlType | undefined {
+    const r = this.resolve(ref.name.parts.map((p) => p.value));
+    if (r.kind === 'column') return r.type;
+    if (r.kind === 'unknown' || r.kind === 'ambiguous') return UNKNOWN;
+    return undefined;
+  }
+
+  /** Whether a column of this scope or an enclosing one might exist unlisted. */
+  get open(): boolean {
+    return this.sources.some((s) => s.open) || (this.parent?.open ?? false);
+  }
+
+  resolve(parts: readonly string[]): Resolution {
+    const own = this.resolveHere(parts);
+    if (own.kind === 'column' || own.kind === 'unknown' || own.kind === 'ambiguous') return own;
+    if (this.parent) {
+      const outer = this.parent.resolve(parts);
+      if (outer.kind === 'column' || outer.kind === 'unknown' || outer.kind === 'ambiguous') return outer;
+      if (own.kind === 'unknownQualifier' && outer.kind === 'missing') return outer;
+    }
+    return own;
+  }
+
+  private resolveHere(parts: readonly string[]): Resolution {
+    const aliases = this.options.aliases;
+    if (aliases && this.options.aliasesFirst && parts.length === 1) {
+      const a = aliases.find((c) => c.name === parts[0]);
+      if (a) return { kind: 'column', type: a.type, column: a };
+    }
+    // Qualified: the longest qualifier the name starts with.
+    for (let k = Math.min(parts.length - 1, 3); k >= 1; k--) {
+      const q = parts.slice(0, k);
+      const source = this.sources.find((s) => s.qualifiers.some((x) => sameParts(x, q)));
+      if (!source) continue;
+      const name = parts[k]!;
+      const column = source.columns.find((c) => c.name === name);
+      if (column) return columnWithFields(column, parts.slice(k + 1));
+      if (source.open) return { kind: 'unknown' };
+      return {
+        kind: 'missing',
+        part: k,
+        name,
+        qualifier: q.join('.'),
+        candidates: source.columns.map((c) => c.name),
+      };
+    }
+    const name = parts[0]!;
+    const matches: { source: Source; column: RelationColumn }[] = [];
+    for (const source of this.sources)
+      for (const column of source.columns) if (column.name === name) matches.push({ source, column });
+    if (matches.length === 1 || (matches.length > 1 && this.options.merged?.has(name)))
+      return columnWithFields(matches[0]!.column, parts.slice(1));
+    if (matches.length > 1)
+      return {
+        kind: 'ambiguous',
+        part: 0,
+        name,
+        qualifiers: matches.map((m) => m.source.qualifiers[0]?.join('.') ?? '?'),
+      };
+    if (aliases && !this.options.aliasesFirst && parts.length === 1) {
+      const a = aliases.find((c) => c.name === name);
+      if (a) return { kind: 'column', type: a.type, column: a };
+    }
+    if (this.sources.some((s) => s.open)) return { kind: 'unknown' };
+    if (parts.length > 1)
+      return {
+        kind: 'unknownQualifier',
+        part: 0,
+        qualifier: name,
+        candidates: this.sources.flatMap((s) => (s.qualifiers[0] ? [s.qualifiers[0].join('.')] : [])),
+      };
+    return {
+      kind: 'missing',
+      part: 0,
+      name,
+      candidates: [...this.sources.flatMap((s) => s.columns.map((c) => c.name)), ...(aliases ?? []).map((a) => a.name)],
+    };
+  }
+}
+
+const sameParts = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** A column, then ROW fields by name; a field the type does not list is UNKNOWN, never an error here. */
+function columnWithFields(column: RelationColumn, fields: readonly string[]): Resolution {
+  let type: SqlType = column.type;
+  for (const f of fields) {
+    const field = type.root === 'ROW' ? type.fields?.find((x) => x.name === f) : undefined;
+    if (!field) return { kind: 'column', type: UNKNOWN, column };
+    type = field.type;
+  }
+  return { kind: 'column', type, column };
+}
