@@ -58,7 +58,21 @@ function findingsOf(block: SelectBlock, env: FunctionEnvironment, input: Relatio
     }
   };
   for (const item of s.items) check(item.expression, 'SELECT');
-  if (s.having) check(s.having, 'HAVING');
+  if (s.having) {
+    // `HAVING n > 1` with `COUNT(*) AS n`: no such column in Flink, whose HAVING sees no aliases.
+    const aliasOnly = (ref: ColumnRef) =>
+      !block.correlated &&
+      ref.name.parts.length === 1 &&
+      aliasNamed(s, ref.name.parts[0]!.value) !== undefined &&
+      !input?.columns.some((c) => c.name === ref.name.parts[0]!.value);
+    const havingLocal = (ref: ColumnRef) => local(ref) || aliasOnly(ref);
+    for (const ref of ungroupedColumns(s.having, groups, env, havingLocal)) {
+      const shown = nameText(ref.name);
+      if (seen.has(shown)) continue;
+      seen.add(shown);
+      out.push(finding(block, ref, shown, 'HAVING', aggregates[0]?.range));
+    }
+  }
   for (const o of block.orderBy ?? []) {
     if (orderRefersToOutput(o.expression, s)) continue;
     check(o.expression, 'ORDER BY');
@@ -118,7 +132,7 @@ function aliasGroupedOn(s: SelectQuery, ref: ColumnRef): string | undefined {
 }
 
 function aliasNamed(s: SelectQuery, name: string): string | undefined {
-  return s.items.some((i) => i.alias?.value === name && !(i.expression.kind === 'column')) ? name : undefined;
+  return s.items.some((i) => i.alias?.value === name) ? name : undefined;
 }
 
 const WINDOW_TVFS = new Set(['TUMBLE', 'HOP', 'CUMULATE', 'SESSION']);
