@@ -1,14 +1,17 @@
 import type { Identifier } from '../sql/model/common.js';
 import { inheritedFromLike, likeStrategies } from '../semantics/table-schema.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
-import type { Rule } from './types.js';
+import type { Query } from '../sql/model/query.js';
+import { derivedName } from '../semantics/relation.js';
+import type { Finding, Rule, SqlUnit } from './types.js';
 
 /**
  * The same column name twice in a table's definition (DefaultSchemaResolver: "Schema must not
  * contain duplicate column names"), a column that a LIKE source already has
  * (MergeTableLikeUtil: "A column named … already exists in the base table", unless OVERWRITING
- * redefines a computed or metadata column), or a view's column list naming one twice
- * (SqlDdlToOperationConverterTest#testCreateViewWithDuplicateFieldName).
+ * redefines a computed or metadata column), or a view's column list — or, without one, its
+ * query's select list — naming one twice (SqlNodeConvertUtils#validateDuplicatedColumnNames,
+ * SqlDdlToOperationConverterTest#testCreateViewWithDuplicateFieldName).
  */
 export const duplicateColumn: Rule = {
   id: 'sql/duplicate-column',
@@ -33,6 +36,7 @@ export const duplicateColumn: Rule = {
           });
         seen.add(id.value);
       }
+      if (s.kind === 'createView' && !s.columns && !table.open) reportViewDuplicates(def.unit, s.query, report);
       if (s.kind !== 'createTable' || !s.like) continue;
       const source = analysis.lookup(s.like.source);
       if (source.kind !== 'known') continue;
@@ -58,3 +62,23 @@ export const duplicateColumn: Rule = {
     }
   },
 };
+
+/** Duplicate output names of a view's select list, at the later item (where Flink points). */
+function reportViewDuplicates(unit: SqlUnit, query: Query, report: (f: Finding) => void): void {
+  let q = query;
+  while (q.kind === 'parenthesized') q = q.query;
+  // With `*` the names come from the expansion; Flink then points at no item, and neither do we.
+  if (q.kind !== 'select' || q.items.some((i) => i.expression.kind === 'star')) return;
+  const seen = new Map<string, number>();
+  q.items.forEach((item, i) => {
+    const name = item.alias?.value ?? derivedName(item.expression, i);
+    const first = seen.get(name);
+    if (first === undefined) return void seen.set(name, i);
+    report({
+      unit,
+      range: item.alias?.range ?? item.range,
+      message: `the view's query names two columns \`${name}\` (select items ${first + 1} and ${i + 1})`,
+      hint: "give one of them another alias (AS …), or list the view's column names: CREATE VIEW v (a, b) AS …",
+    });
+  });
+}

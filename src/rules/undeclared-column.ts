@@ -11,7 +11,8 @@ import type { Finding, Rule, SqlUnit } from './types.js';
  * physical), WATERMARK FOR (DefaultSchemaResolver#resolveWatermarkSpecs), PARTITIONED BY
  * (SqlCreateTableConverter#verifyPartitioningColumnsExist), DISTRIBUTED BY (CatalogManager:
  * a bucket key must be a physical column), the INSERT column list (Calcite: "Unknown target
- * column", which computed and VIRTUAL metadata columns are too, PartialInsertTest).
+ * column", which computed and VIRTUAL metadata columns are too, PartialInsertTest), and the
+ * column list of a CTAS, which reorders the query's columns by name (MergeTableAsUtil#reorderColumns).
  */
 export const undeclaredColumn: Rule = {
   id: 'sql/undeclared-column',
@@ -34,6 +35,19 @@ export const undeclaredColumn: Rule = {
       }
       for (const id of s.partitionedBy) check(id, 'PARTITIONED BY', false);
       for (const id of s.distribution?.columns ?? []) check(id, 'DISTRIBUTED BY', true);
+      const source = s.asQuery ? analysis.relationOf(s.asQuery) : undefined;
+      if (source && !source.open)
+        for (const id of s.columnNames ?? []) {
+          if (source.columns.some((c) => c.name === id.value)) continue;
+          const names = source.columns.map((c) => c.name);
+          const close = didYouMean(id.value, names);
+          report({
+            unit: def.unit,
+            range: id.range,
+            message: `column \`${id.value}\` is not a column of the query${close ? `; did you mean \`${close}\`?` : ''}`,
+            hint: `CREATE TABLE … (columns) AS SELECT reorders the query's columns by name: ${names.join(', ')}`,
+          });
+        }
     }
     for (const write of analysis.writes) {
       const s = write.statement;

@@ -4,6 +4,7 @@
  * that point of the job.
  */
 import type { SqlUnit } from '../sql/build-units.js';
+import type { BrokenStatement } from '../sql/parser/script.js';
 import type { QualifiedName } from '../sql/model/common.js';
 import type { Query } from '../sql/model/query.js';
 import type { CreateMaterializedTable, CreateTable, CreateView, Insert, Statement } from '../sql/model/statements.js';
@@ -40,14 +41,20 @@ export function runAnalysis(units: readonly SqlUnit[], options: AnalysisOptions)
   const job = new JobWalker(catalog, records, writes, definitions);
   for (const unit of options.declaredSchemas ?? []) job.declare(unit);
   for (const unit of units) {
-    // A CREATE with a syntax error made nothing the check can see into: what it meant to create is opaque.
-    for (const b of unit.parsed.broken) if (b.creates) job.opaque(unit, b.creates);
+    // Statements and broken statements in file order: what a broken one meant to change matters from there on.
+    const broken = [...unit.parsed.broken].sort((a, b) => a.range.start - b.range.start);
+    let next = 0;
+    const brokenBefore = (offset: number) => {
+      for (; next < broken.length && broken[next]!.range.start < offset; next++) job.broken(unit, broken[next]!);
+    };
     for (const statement of unit.parsed.statements) {
+      brokenBefore(statement.range.start);
       if (statement.kind === 'createFunction')
         declaredFunctions.add(statement.name.parts[statement.name.parts.length - 1]!.value.toLowerCase());
       if (statement.kind === 'loadModule') modulesLoaded = true;
       job.statement(unit, statement);
     }
+    brokenBefore(Infinity);
   }
 
   return {
@@ -61,6 +68,10 @@ export function runAnalysis(units: readonly SqlUnit[], options: AnalysisOptions)
     definitions,
   };
 }
+
+const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
+const ALTER_TARGET =
+  /^\s*ALTER\s+(TABLE|VIEW)\s+(?:IF\s+EXISTS\s+)?((?:`[^`]*`|[\w$]+)(?:\s*\.\s*(?:`[^`]*`|[\w$]+))*)/i;
 
 class JobWalker {
   constructor(
@@ -98,6 +109,22 @@ class JobWalker {
       open: true,
     });
     void unit;
+  }
+
+  /**
+   * A statement with a syntax error: what a broken CREATE meant to create is opaque, and a broken
+   * ALTER may have added or renamed columns, so that table's columns are no longer certain.
+   */
+  broken(unit: SqlUnit, b: BrokenStatement): void {
+    if (b.creates) return this.opaque(unit, b.creates);
+    const text = unit.text.slice(b.range.start, b.range.end).replace(LEADING_COMMENTS, '');
+    const altered = ALTER_TARGET.exec(text);
+    if (altered) this.uncertain(altered[2]!.split('.').map((p) => p.trim().replace(/^`(.*)`$/, '$1')));
+  }
+
+  private uncertain(parts: string[]): void {
+    const entry = this.catalog.entry(parts);
+    if (entry) this.catalog.put({ ...entry, open: true });
   }
 
   statement(unit: SqlUnit, s: Statement): void {

@@ -59,7 +59,16 @@ export function relationOfTable(catalog: JobCatalog, name: readonly string[]): R
   };
 }
 
+/** The scope of each SELECT block, for the ORDER BY that follows it. */
+const blockScopes = new WeakMap<Records, Map<SelectQuery, NameScope>>();
+
 export class QueryAnalyzer {
+  private get scopes(): Map<SelectQuery, NameScope> {
+    let m = blockScopes.get(this.records);
+    if (!m) blockScopes.set(this.records, (m = new Map()));
+    return m;
+  }
+
   constructor(
     private readonly catalog: JobCatalog,
     private readonly unit: SqlUnit,
@@ -110,7 +119,7 @@ export class QueryAnalyzer {
       case 'ordered': {
         const inner = this.query(q.query, outer, ctes);
         const block = innermostSelect(q.query);
-        const blockScope = block ? this.records.blocks.find((b) => b.select === block)?.scope : undefined;
+        const blockScope = block ? this.scopes.get(block) : undefined;
         const base = blockScope instanceof NameScope ? blockScope : new NameScope([], outer);
         const scope = new NameScope(base.sources, base.parent, {
           ...base.options,
@@ -163,6 +172,7 @@ export class QueryAnalyzer {
     if (isAggregating(q)) for (const c of columns) c.type = materialized(c.type);
     const block: QueryBlock = { unit: this.unit, select: q, scope, input, output };
     this.records.blocks.push(block);
+    this.scopes.set(q, scope);
     return block;
   }
 
@@ -280,6 +290,7 @@ export class QueryAnalyzer {
     const sources = first.sources;
     const merged = first.merged;
     for (const join of joins.reverse()) {
+      const leftSources = [...sources];
       const right = this.from(join.right, outer, ctes, [...before, ...sources]);
       const leftNames = new Set(sources.flatMap((s) => s.columns.map((c) => c.name)));
       if (join.using) for (const u of join.using) merged.add(u.value);
@@ -288,15 +299,21 @@ export class QueryAnalyzer {
       for (const m of right.merged) merged.add(m);
       sources.push(...right.sources);
       if (join.on) this.expression(join.on, new NameScope([...sources], outer, { merged }), ctes);
-      if (join.using) this.usingColumns(join.using, sources);
+      if (join.using) this.usingColumns(join.using, leftSources, right.sources);
     }
     return { sources, merged };
   }
 
-  /** USING columns must exist on both sides; recorded as references so the name rules see them. */
-  private usingColumns(using: Identifier[], sources: readonly Source[]): void {
-    void using;
-    void sources;
+  /** USING columns must exist on both sides (Calcite: "Column 'x' not found in any table"): recorded as references. */
+  private usingColumns(using: Identifier[], left: readonly Source[], right: readonly Source[]): void {
+    for (const id of using) {
+      const ref: ColumnRef = { kind: 'column', range: id.range, name: { range: id.range, parts: [id] } };
+      const sides = [new NameScope(left), new NameScope(right)].map((scope) => scope.resolve([id.value]));
+      // Calcite refuses a USING column missing on a side, or not unique on one.
+      const resolution =
+        sides.find((r) => r.kind === 'missing') ?? sides.find((r) => r.kind === 'ambiguous') ?? sides[0]!;
+      this.records.references.push({ unit: this.unit, ref, resolution });
+    }
   }
 
   private item(
@@ -323,7 +340,11 @@ export class QueryAnalyzer {
       case 'tableFunction': {
         const scope = new NameScope([...left], outer);
         const r = this.tableFunction(t.call, scope, ctes);
-        return t.alias ? aliased({ qualifiers: [], ...r }, t.alias) : { qualifiers: [], ...r };
+        // Without an alias, a window TVF's columns may be qualified by its input table's name: saying
+        // nothing about `orders.id` there risks a miss, never a false alarm.
+        return t.alias
+          ? aliased({ qualifiers: [], ...r }, t.alias)
+          : { qualifiers: this.inputQualifiers(t.call, ctes), ...r };
       }
       case 'unnest': {
         const scope = new NameScope([...left], outer);
@@ -374,6 +395,19 @@ export class QueryAnalyzer {
       return { columns: [], open: true };
     }
     return this.windowTableFunction(call, scope, ctes);
+  }
+
+  /** What may qualify a window TVF's output when it has no alias: its input table's name. */
+  private inputQualifiers(call: Expression, ctes: ReadonlyMap<string, Relation>): string[][] {
+    if (call.kind !== 'call' || !isWindowTableFunction(call)) return [];
+    const arg = call.args
+      .map((a) => (a.kind === 'namedArgument' ? a.value : a))
+      .find((a) => a.kind === 'tableArgument');
+    if (arg?.kind !== 'tableArgument' || !arg.name) return [];
+    const parts = arg.name.parts.map((p) => p.value);
+    if (parts.length === 1 && ctes.has(parts[0]!)) return [parts];
+    const path = this.catalog.resolve(parts) ?? parts;
+    return [path.slice(-1), path.slice(-2), path.slice(-3)];
   }
 
   private windowTableFunction(call: FunctionCall, scope: NameScope, ctes: ReadonlyMap<string, Relation>): Relation {

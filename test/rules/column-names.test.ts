@@ -111,6 +111,12 @@ describe('sql/unknown-column', () => {
   });
 });
 
+test('a USING column one side of the join lacks', () => {
+  const ds = run(`${TABLES}SELECT * FROM orders JOIN customers USING (order_id);`);
+  expect(ds.map((d) => d.message.split(';')[0])).toEqual(['column `order_id` not found in any table in scope']);
+  expect(run(`${TABLES}SELECT * FROM orders JOIN hive.db.t USING (order_id);`)).toEqual([]);
+});
+
 describe('sql/ambiguous-column', () => {
   test('a column both join sides have, unqualified, is ambiguous', () => {
     const sql = `${TABLES}SELECT customer_id FROM orders o JOIN customers c ON o.customer_id = c.customer_id;`;
@@ -155,5 +161,22 @@ describe('sql/unknown-qualifier', () => {
     expect(run(`${TABLES}SELECT address.city FROM customers;`)).toEqual([]);
     expect(run(`${TABLES}SELECT default_database.orders.order_id FROM orders;`)).toEqual([]);
     expect(run(`SELECT t.a.b FROM hive.db.t;`)).toEqual([]);
+  });
+});
+
+describe('syntax errors elsewhere do not turn into column findings', () => {
+  const runBroken = (sql: string) =>
+    runRules(context(sql, { job: job(), allowSyntaxErrors: true }), RULES).filter((d) => d.rule !== 'syntax');
+
+  test('a column added by an ALTER TABLE that does not parse is not reported as unknown', () => {
+    const sql = `${TABLES}ALTER TABLE orders ADD (note STRING COMMENT);\nSELECT note FROM orders;`;
+    expect(context(sql, { allowSyntaxErrors: true }).units[0]!.parsed.issues).not.toHaveLength(0);
+    expect(runBroken(sql)).toEqual([]);
+  });
+
+  test('a table whose CREATE does not parse is opaque: its columns are not checked', () => {
+    expect(
+      runBroken(`CREATE TABLE broken (a INT b STRING) WITH ('connector' = 'datagen');\nSELECT c FROM broken;`),
+    ).toEqual([]);
   });
 });

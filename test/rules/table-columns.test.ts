@@ -4,7 +4,8 @@ import { duplicateColumn } from '../../src/rules/duplicate-column.js';
 import { undeclaredColumn } from '../../src/rules/undeclared-column.js';
 import { at, context, job } from './fixtures.js';
 
-const run = (sql: string) => runRules(context(sql, { job: job() }), [undeclaredColumn, duplicateColumn]);
+const run = (sql: string, flinkVersion = '1.20') =>
+  runRules(context(sql, { job: job({ flinkVersion }) }), [undeclaredColumn, duplicateColumn]);
 
 const SINK = `CREATE TABLE sink (
   id BIGINT,
@@ -71,7 +72,36 @@ describe('sql/undeclared-column', () => {
   });
 });
 
+describe('sql/undeclared-column on CTAS', () => {
+  test('a CTAS column list naming a column the query does not produce', () => {
+    const ds = run(
+      `${SINK}CREATE TABLE c (name, idd) WITH ('connector' = 'print') AS SELECT id, name FROM sink;`,
+      '2.0',
+    );
+    expect(ds.map((d) => d.message)).toEqual(['column `idd` is not a column of the query; did you mean `id`?']);
+  });
+
+  test('quiet on a CTAS column list that reorders the query columns, and on a PRIMARY KEY of a CTAS', () => {
+    expect(
+      run(
+        `${SINK}CREATE TABLE c (name, id) WITH ('connector' = 'print') AS SELECT id, name FROM sink;\n` +
+          `CREATE TABLE d (PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'print') AS SELECT id, name FROM sink;`,
+        '2.0',
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('sql/duplicate-column', () => {
+  test('a view whose select list names a column twice, at the later item', () => {
+    const sql = `${SINK}CREATE VIEW v AS SELECT id, name AS id FROM sink;`;
+    const ds = run(sql);
+    expect(ds.map((d) => d.rule)).toEqual(['sql/duplicate-column']);
+    expect(ds[0]).toMatchObject(at(sql, 'id FROM'));
+    expect(run(`${SINK}CREATE VIEW v (a, b) AS SELECT id, name AS id FROM sink;`)).toEqual([]);
+    expect(run(`${SINK}CREATE VIEW v AS SELECT id, name FROM sink;`)).toEqual([]);
+  });
+
   test('a column defined twice in a CREATE TABLE, at the second one', () => {
     const sql = `CREATE TABLE t (id BIGINT, name STRING, id INT) WITH ('connector' = 'datagen');`;
     const ds = run(sql);

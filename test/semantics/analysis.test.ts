@@ -139,7 +139,7 @@ describe('query scopes', () => {
     const a = analyze(`${sql}SELECT id FROM orders JOIN users ON orders.id = users.id;`);
     expect(kinds(a)).toEqual(['column', 'column', 'ambiguous']);
     const b = analyze(`${sql}SELECT id, name FROM orders JOIN users USING (id);`);
-    expect(kinds(b)).toEqual(['column', 'column']);
+    expect(kinds(b)).toEqual(['column', 'column', 'column']);
   });
 
   it('expands * and t.*; USING columns appear once', () => {
@@ -212,5 +212,60 @@ describe('query scopes', () => {
         `SELECT id, anything FROM orders, LATERAL TABLE(split(CAST(id AS STRING)));`,
     );
     expect(kinds(a)).toEqual(['column', 'column', 'column', 'column', 'column', 'unknown']);
+  });
+
+  it('UNNEST yields the element type under the alias names; WITH ORDINALITY adds an INT', () => {
+    const a = analyze(
+      `CREATE TABLE t (id INT, tags ARRAY<STRING>, m MAP<STRING, BIGINT>) WITH ('connector' = 'datagen');\n` +
+        `SELECT tag, pos FROM t CROSS JOIN UNNEST(tags) WITH ORDINALITY AS u(tag, pos);\n` +
+        `SELECT k, v FROM t CROSS JOIN UNNEST(m) AS u(k, v);`,
+    );
+    expect(outputOf(a, 0)).toEqual(['tag STRING', 'pos INT NOT NULL']);
+    expect(outputOf(a, 1)).toEqual(['k STRING', 'v BIGINT']);
+  });
+
+  it('a window TVF over a processing-time attribute gives a proctime window_time', () => {
+    const a = analyze(
+      `CREATE TABLE t (id INT, pt AS PROCTIME()) WITH ('connector' = 'datagen');\n` +
+        `SELECT window_time FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(pt), INTERVAL '1' MINUTE));`,
+    );
+    expect(outputOf(a)).toEqual(['window_time TIMESTAMP_LTZ(3) NOT NULL *PROCTIME*']);
+  });
+});
+
+describe('declared schemas and statement order', () => {
+  it('a declared catalog table is known with its columns; an undeclared one of the same catalog stays opaque', () => {
+    const schema = context(
+      `CREATE TABLE hive.risk.payments (id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts);`,
+    ).units;
+    const a = analyzeJob(context(`SELECT id FROM hive.risk.payments;`).units, { declaredSchemas: schema });
+    expect(columnsOf(a, 'hive', 'risk', 'payments')).toEqual(['id STRING', 'ts TIMESTAMP(3) *ROWTIME*']);
+    expect(a.lookup(name('hive', 'risk', 'other')).kind).toBe('opaque');
+    expect(a.definitions).toHaveLength(0);
+  });
+
+  it('a second CREATE TABLE of the same name keeps the first, as Flink refuses the second', () => {
+    const a = analyze(
+      `CREATE TABLE t (a INT) WITH ('connector' = 'datagen');\nCREATE TABLE t (b INT) WITH ('connector' = 'datagen');\nSELECT a FROM t;`,
+    );
+    expect(columnsOf(a, 't')).toEqual(['a INT']);
+  });
+
+  it('ALTER TABLE … MODIFY WATERMARK moves the rowtime; DROP WATERMARK removes it', () => {
+    const a = analyze(
+      `CREATE TABLE t (a TIMESTAMP(3), b TIMESTAMP(3), WATERMARK FOR a AS a) WITH ('connector' = 'datagen');\n` +
+        `ALTER TABLE t MODIFY WATERMARK FOR b AS b;\nCREATE VIEW v1 AS SELECT * FROM t;\n` +
+        `ALTER TABLE t DROP WATERMARK;\nCREATE VIEW v2 AS SELECT * FROM t;`,
+    );
+    expect(columnsOf(a, 'v1')).toEqual(['a TIMESTAMP(3)', 'b TIMESTAMP(3) *ROWTIME*']);
+    expect(columnsOf(a, 'v2')).toEqual(['a TIMESTAMP(3)', 'b TIMESTAMP(3)']);
+  });
+
+  it('CTAS puts declared columns the query lacks first and takes declared types for the ones it has', () => {
+    const a = analyze(
+      `CREATE TABLE src (a INT, b STRING) WITH ('connector' = 'datagen');\n` +
+        `CREATE TABLE dst (extra BIGINT, b VARCHAR(10)) WITH ('connector' = 'print') AS SELECT a, b FROM src;`,
+    );
+    expect(columnsOf(a, 'dst')).toEqual(['extra BIGINT', 'a INT', 'b VARCHAR(10)']);
   });
 });
