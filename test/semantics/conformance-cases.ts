@@ -28,7 +28,6 @@ export interface ConformanceCase {
   sql: string;
 }
 
-
 const DIR = path.join(repoRoot, 'test', 'semantics', 'conformance');
 /** Flink 2.0, as the planner tests the cases come from (DISTRIBUTED BY, CTAS with columns). */
 export const CONFORMANCE_FLINK_VERSION = '2.0';
