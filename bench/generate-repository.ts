@@ -15,6 +15,9 @@ kind: Project
 defaults:
   flinkVersion: "1.20"
   namespace: flink
+  flinkConfiguration:
+    state.checkpoints.dir: s3://bench-bucket/flink/checkpoints
+    state.savepoints.dir: s3://bench-bucket/flink/savepoints
   variables:
     kafka_bootstrap: kafka:9092
 registry:

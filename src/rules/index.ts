@@ -2,6 +2,7 @@ import { messageOf } from '../errors.js';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../text/source.js';
 import { changelogMode } from './changelog-mode.js';
+import { aggregatePlacement } from './aggregate-placement.js';
 import { connectorDependency } from './connector-dependency.js';
 import { connectorOptions } from './connector-options.js';
 import { dropStatement } from './drop-statement.js';
@@ -10,6 +11,7 @@ import { duplicateTable } from './duplicate-table.js';
 import { insertColumnCount } from './insert-column-count.js';
 import { metadataKey } from './metadata-key.js';
 import { multipleInserts } from './multiple-inserts.js';
+import { notGrouped } from './not-grouped.js';
 import { noSink } from './no-sink.js';
 import { overWindowOrder } from './over-window-order.js';
 import { plaintextSecret } from './plaintext-secret.js';
@@ -66,6 +68,9 @@ export const RULES: readonly Rule[] = [
   conditionType,
   mixedTypes,
   sinkType,
+  // Aggregation (issue 15).
+  notGrouped,
+  aggregatePlacement,
 ];
 
 /** Line maps of the original files, built once per unit. */

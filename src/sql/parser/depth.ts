@@ -51,26 +51,38 @@ const CHAINS = new Set(['binary', 'setOperation', 'join']);
  * recursive looks at the tree.
  */
 export function tooDeepIssue(root: object): { message: string; range: Range; hint: string } | undefined {
-  const stack: { value: unknown; depth: number; parentKind?: string; key?: string }[] = [{ value: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
+  // Two parallel stacks and `for … in`: this runs on every statement parsed, and an object per
+  // node (or an entries array per node) made it a visible share of a whole check.
+  const values: unknown[] = [root];
+  const levels: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = levels.pop()!;
     if (!value || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      for (const item of value) stack.push({ value: item, depth });
+      for (const item of value) {
+        if (item && typeof item === 'object') {
+          values.push(item);
+          levels.push(depth);
+        }
+      }
       continue;
     }
-    const kind = (value as { kind?: unknown }).kind;
+    const node = value as Record<string, unknown>;
+    const kind = node.kind;
     const level = typeof kind === 'string' ? depth + 1 : depth;
     if (level > MAX_TREE_DEPTH) {
-      const range = (value as { range?: Range }).range ?? { start: 0, end: 0 };
+      const range = (node.range as Range | undefined) ?? { start: 0, end: 0 };
       const message = `this is nested more than ${MAX_TREE_DEPTH} levels deep once parsed, too deeply to check`;
       return { message, range: { start: range.start, end: range.start }, hint: HINT };
     }
-    for (const [key, child] of Object.entries(value)) {
+    const chains = typeof kind === 'string' && CHAINS.has(kind);
+    for (const key in node) {
+      const child = node[key];
       if (key === 'range' || !child || typeof child !== 'object') continue;
-      const chained =
-        key === 'left' && typeof kind === 'string' && CHAINS.has(kind) && (child as { kind?: unknown }).kind === kind;
-      stack.push({ value: child, depth: chained ? level - 1 : level });
+      const chained = chains && key === 'left' && (child as { kind?: unknown }).kind === kind;
+      values.push(child);
+      levels.push(chained ? level - 1 : level);
     }
   }
   return undefined;

@@ -77,8 +77,18 @@ const RESERVED_SINCE: Readonly<Record<string, FlinkVersion>> = {
 /** Newest grammar: what a caller that knows no version gets. */
 const LATEST: FlinkVersion = '99.0';
 
+/**
+ * Every reserved word with the version it is reserved from (`ALWAYS` for all): one lookup per
+ * word, as the parser asks for every identifier it reads.
+ */
+const ALWAYS = '0.0';
+const RESERVED_FROM = new Map<string, FlinkVersion>([
+  ...Object.entries(RESERVED_SINCE),
+  // Later entries win: a word reserved in every version stays so.
+  ...[...RESERVED, ...FLINK_RESERVED].map((w): [string, FlinkVersion] => [w, ALWAYS]),
+]);
+
 export function isReserved(upper: string, version: FlinkVersion = LATEST): boolean {
-  if (RESERVED.has(upper) || FLINK_RESERVED.has(upper)) return true;
-  const since = RESERVED_SINCE[upper];
-  return since !== undefined && compareVersions(version, since) >= 0;
+  const since = RESERVED_FROM.get(upper);
+  return since !== undefined && (since === ALWAYS || compareVersions(version, since) >= 0);
 }
