@@ -472,7 +472,10 @@ export class QueryAnalyzer {
   }
 }
 
-/** MATCH_ROWTIME() / MATCH_PROCTIME() in MEASURES are time attributes; anything else as typed. */
+/**
+ * MATCH_ROWTIME() / MATCH_PROCTIME() in MEASURES are time attributes; every other measure is
+ * materialized, even `A.ts` of a rowtime column (RelTimeIndicatorConverter#visitMatch).
+ */
 function measureType(e: Expression, scope: NameScope, input: Source): SqlType {
   if (e.kind === 'call' && e.name.parts.length === 1) {
     const fn = e.name.parts[0]!.value.toUpperCase();
@@ -487,7 +490,7 @@ function measureType(e: Expression, scope: NameScope, input: Source): SqlType {
       return { root: rowtime.root, nullable: false, precision: 3, timeAttribute: 'rowtime' };
     }
   }
-  return outputType(e, scope);
+  return materialized(typeOfExpression(e, scope));
 }
 
 function patternVariables(p: Pattern, out: string[] = []): string[] {

@@ -206,6 +206,14 @@ describe('query scopes', () => {
     expect(kinds(a).every((k) => k === 'column')).toBe(true);
   });
 
+  it('MATCH_RECOGNIZE keeps the rowtime of MATCH_ROWTIME() only; other measures are materialized', () => {
+    const a = analyze(
+      `${ORDERS}SELECT * FROM orders MATCH_RECOGNIZE (ORDER BY ts MEASURES A.ts AS a_ts, MATCH_ROWTIME() AS mt ` +
+        `PATTERN (A) DEFINE A AS A.amount > 0);`,
+    );
+    expect(outputOf(a)).toEqual(['a_ts TIMESTAMP(3)', 'mt TIMESTAMP(3) NOT NULL *ROWTIME*']);
+  });
+
   it('names of a LATERAL table function come from its alias; without one the function is opaque', () => {
     const a = analyze(
       `${ORDERS}SELECT id, word FROM orders, LATERAL TABLE(split(CAST(id AS STRING))) AS t(word);\n` +
