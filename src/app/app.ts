@@ -99,7 +99,17 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
           {
             ...withLog(context),
             ...(ports.deploy
-              ? { clusters: { kube: ports.deploy.kube, clusterAccess: ports.deploy.clusterAccess } }
+              ? {
+                  clusters: {
+                    kube: ports.deploy.kube,
+                    clusterAccess: ports.deploy.clusterAccess,
+                    identity: ports.deploy.identity,
+                    ...(ports.deploy.flink ? { flink: ports.deploy.flink } : {}),
+                    ...(ports.deploy.tuning?.leaseDurationSeconds
+                      ? { leaseDurationSeconds: ports.deploy.tuning.leaseDurationSeconds }
+                      : {}),
+                  },
+                }
               : {}),
           },
         ).then((result) => {

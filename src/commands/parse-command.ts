@@ -46,14 +46,7 @@ interface Grammar {
 }
 
 /** Commands the app parses and authorises but does not carry out yet (they change running jobs). */
-export const NOT_AVAILABLE_YET: ReadonlySet<CommandName> = new Set([
-  'deploy',
-  'savepoint',
-  'restart',
-  'suspend',
-  'resume',
-  'rollback',
-]);
+export const NOT_AVAILABLE_YET: ReadonlySet<CommandName> = new Set(['deploy', 'savepoint', 'rollback']);
 
 const GRAMMAR: Record<CommandName, Grammar> = {
   deploy: {

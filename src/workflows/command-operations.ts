@@ -3,9 +3,13 @@
  * operation lives in a module of its own.
  */
 import type { CommandName } from '../commands/parse-command.js';
+import { jobOperation } from './command-operate.js';
 import { statusOperation } from './command-status.js';
 import type { Operation } from './command-types.js';
 
 export const COMMAND_OPERATIONS: Partial<Record<CommandName, Operation>> = {
   status: statusOperation,
+  restart: jobOperation('restart'),
+  suspend: jobOperation('suspend'),
+  resume: jobOperation('resume'),
 };

@@ -4,6 +4,7 @@ import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
 import type { CommandGitHubClient } from '../github/command-access.js';
 import type { PullRequestInput } from '../github/types.js';
 import type { RepoRef } from '../github/types.js';
+import type { FlinkRest } from '../deploy/types.js';
 import type { KubeClient } from '../kube/client.js';
 import type { ProjectSpec } from '../manifest/types.js';
 import type { Checked, ValidatePullRequestPorts } from './validate-pull-request.js';
@@ -24,6 +25,11 @@ export interface CommentCommandPorts extends ValidatePullRequestPorts {
   clusters?: {
     kube: (environment: string, project: ProjectSpec) => KubeClient;
     clusterAccess: (target: DeployTarget) => AccessDecision;
+    /** This replica, as written in the job Leases a command holds. */
+    identity?: string;
+    /** The JobManager REST API, for the root cause of a job that fails after a command. */
+    flink?: (kube: KubeClient) => FlinkRest;
+    leaseDurationSeconds?: number;
   };
   /** Post "running" only when the command takes longer (one write saved on quick ones). Default 1,500 ms. */
   runningAfterMs?: number;
