@@ -24,6 +24,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   build: async () => (await import('./commands/build.js')).buildCommand,
   deploy: async () => (await import('./commands/deploy.js')).deployCommand,
   status: async () => (await import('./commands/status.js')).statusCommand,
+  restart: async () => (await import('./commands/operate.js')).operateCommand('restart'),
+  suspend: async () => (await import('./commands/operate.js')).operateCommand('suspend'),
+  resume: async () => (await import('./commands/operate.js')).operateCommand('resume'),
 };
 
 const processIo: Io = {
@@ -62,7 +65,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
         if (load) return await (await load())(rest, io);
         throw new UsageError(
           `unknown command \`${command}\``,
-          'the commands are init, check, validate, render, build, deploy and status; run `streampilot --help`',
+          'the commands are init, check, validate, render, build, deploy and status; restart, suspend and resume operate running jobs; run `streampilot --help`',
         );
       }
     }

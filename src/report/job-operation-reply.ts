@@ -157,7 +157,7 @@ export function formatOperationText(operation: JobOperation, report: Environment
         break;
       case 'refused':
         out.push(`  ${job.job}  ${NOT_DONE[operation]}: ${plain(job.reason ?? 'refused')}`);
-        if (job.hint) out.push(`    hint: ${plain(job.hint).replace(/^\/(\w+)/, 'streampilot $1')}`);
+        if (job.hint) out.push(`    hint: ${plain(job.hint)}`);
         break;
       default: {
         out.push(
@@ -172,9 +172,9 @@ export function formatOperationText(operation: JobOperation, report: Environment
   return out.join('\n');
 }
 
-/** Markdown's inline code marks dropped, for the terminal. */
+/** For the terminal: the pull-request commands named as the CLI's, Markdown's inline code marks dropped. */
 function plain(text: string): string {
-  return text.replace(/`([^`]*)`/g, '$1');
+  return text.replace(/`\/(restart|suspend|resume|status)`/g, 'streampilot $1').replace(/`([^`]*)`/g, '$1');
 }
 
 function capital(text: string): string {
