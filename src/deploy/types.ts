@@ -168,6 +168,17 @@ export interface JobStatus {
   gitSha?: string;
   pullRequest?: string;
   webUi?: WebUiLink;
+  /**
+   * A command (`/suspend`, `/resume`, `streampilot suspend`) set the job's state against what Git
+   * says: the next deploy reports the field as drift and leaves it (see job-operation.ts).
+   */
+  heldByCommand?: {
+    state: 'running' | 'suspended';
+    gitState: 'running' | 'suspended';
+    command: string;
+    by: string;
+    at: string;
+  };
 }
 
 export interface EnvironmentStatus {

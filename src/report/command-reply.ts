@@ -1,6 +1,6 @@
 import type { EnvironmentStatus } from '../deploy/types.js';
 import type { CommandPermission } from '../manifest/types.js';
-import { isHealthy } from './format-status.js';
+import { heldByCommandText, isHealthy } from './format-status.js';
 
 /** Who asked, when and where: the footer of every reply, and its marker (one reply per command comment). */
 export interface CommandRequest {
@@ -159,6 +159,9 @@ export function formatStatusReply(
         out.push(`| \`${job.job}\` | ${state} | ${commit} | ${ui} |`);
       }
       out.push('');
+      for (const job of status.jobs)
+        if (job.heldByCommand) out.push(`- ⏸️ \`${job.job}\` is ${heldByCommandText(job.heldByCommand)}.`);
+      if (status.jobs.some((j) => j.heldByCommand)) out.push('');
     }
     for (const orphan of status.orphans)
       out.push(

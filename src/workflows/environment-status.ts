@@ -7,12 +7,13 @@ import { FLINK_API_VERSION } from '../kube/types.js';
 import type { PlannedEnvironment } from '../plan/types.js';
 import { ANNOTATION, LABEL, repositoryLabel } from '../render/object-meta.js';
 import type { EnvironmentStatus, JobStatus } from '../deploy/types.js';
+import { lastCommandOf } from '../deploy/job-operation.js';
 
 export type { EnvironmentStatus, JobStatus };
 
 interface LiveResource {
   metadata?: { annotations?: Record<string, string>; labels?: Record<string, string> };
-  spec?: { image?: string };
+  spec?: { image?: string; job?: { state?: string } };
   status?: { lifecycleState?: string; jobStatus?: { state?: string }; error?: string };
 }
 
@@ -56,6 +57,7 @@ export async function environmentStatus(
         ...(annotations[ANNOTATION.gitSha] ? { gitSha: annotations[ANNOTATION.gitSha] } : {}),
         ...(annotations[ANNOTATION.pullRequest] ? { pullRequest: annotations[ANNOTATION.pullRequest] } : {}),
         ...(link ? { webUi: link } : {}),
+        ...heldByCommand(live, planned.enabled ? planned.job.state : 'suspended'),
       };
     }),
   );
@@ -70,4 +72,12 @@ export async function environmentStatus(
     })
   ).map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
   return { environment: environment.name, jobs, orphans };
+}
+
+/** The live job state differs from Git's, and the last command recorded on the object is what set it. */
+function heldByCommand(live: LiveResource, gitState: 'running' | 'suspended'): Pick<JobStatus, 'heldByCommand'> {
+  const state = live.spec?.job?.state === 'suspended' ? 'suspended' : 'running';
+  const last = lastCommandOf(live);
+  if (state === gitState || !last) return {};
+  return { heldByCommand: { state, gitState, command: last.command, by: last.by, at: last.at } };
 }

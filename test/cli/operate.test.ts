@@ -169,6 +169,12 @@ describe.skipIf(reason)(
       );
       expect(live('orders').metadata.annotations['streampilot.dev/last-command-url']).toBeUndefined();
 
+      // `status` says why the job is not as Git has it, and what a merge does about it.
+      const status = await cli('status', '--env', 'staging');
+      expect(status.stdout).toMatch(
+        /^ {4}suspended by `streampilot suspend --env staging orders` \(\S+, \d{4}-\d\d-\d\dT[\d:]+Z\); Git says running: a merge leaves it suspended and reports \.spec\.job\.state as drift, until `\/resume` \(or `streampilot resume`\)$/m,
+      );
+
       const restart = await cli('restart', '--env', 'staging', 'orders');
       expect(restart.status, restart.stdout).toBe(1);
       expect(restart.stdout).toContain(

@@ -11,7 +11,9 @@ import { acquireJobLease, jobLeaseName, LEASE_ANNOTATION } from '../../src/deplo
 import { createKubeClient, loadKubeConfig, type KubeClient } from '../../src/kube/client.js';
 import type { JobBuildOutcome } from '../../src/workflows/build-images.js';
 import { checkRepository } from '../../src/workflows/check-repository.js';
+import { jobOneLiner } from '../../src/report/deploy-words.js';
 import { deployEnvironment } from '../../src/workflows/deploy-environment.js';
+import { environmentStatus } from '../../src/workflows/environment-status.js';
 import { operateJobs, type JobOperation, type OperateJobsPorts } from '../../src/workflows/operate-jobs.js';
 import { prepareDeploy } from '../../src/workflows/prepare-deploy.js';
 import { operatorCrdDir } from '../support/crd-schema.js';
@@ -335,6 +337,24 @@ describe.skipIf(reason)(`operating jobs: restart, suspend, resume ${reason ?? ''
       drift: [{ field: '.spec.job.state', manager: 'streampilot-command' }],
     });
     expect(live('clicks').spec.job.state).toBe('suspended');
+    expect(jobOneLiner(report.jobs[0]!)).toBe(
+      'changed outside Git: .spec.job.state (by a StreamPilot command: `/suspend`, `/resume` or `streampilot suspend|resume`); nothing was applied',
+    );
+    const status = await environmentStatus(plan(), kube, { repository: REPOSITORY });
+    expect(status.jobs.find((j) => j.job === 'clicks')?.heldByCommand).toEqual({
+      state: 'suspended',
+      gitState: 'running',
+      command: '/suspend clicks',
+      by: 'wendy',
+      at,
+    });
+    expect(status.jobs.find((j) => j.job === 'orders')?.heldByCommand).toBeUndefined();
     await operate('resume', ['clicks']);
+    // Resumed: live and Git agree again, and a deploy applies cleanly.
+    expect(
+      (await environmentStatus(plan(), kube, { repository: REPOSITORY })).jobs.find((j) => j.job === 'clicks')
+        ?.heldByCommand,
+    ).toBeUndefined();
+    expect((await deploy(['clicks'])).jobs[0]?.state).not.toBe('drift');
   });
 });
