@@ -113,7 +113,7 @@ async function operateJob(
           return {
             ...base,
             outcome: 'refused' as const,
-            reason: `it is not deployed: there is no ${kind} ${where}`,
+            reason: `it is not deployed (there is no ${kind} ${where})`,
             hint: 'a merge (or `/deploy`) deploys it first',
             ...elapsed(),
           };

@@ -210,7 +210,7 @@ describe.skipIf(reason)(`operating jobs: restart, suspend, resume ${reason ?? ''
       expect.objectContaining({
         job: 'spare',
         outcome: 'refused',
-        reason: `it is not deployed: there is no FlinkDeployment ${NS}/spare`,
+        reason: `it is not deployed (there is no FlinkDeployment ${NS}/spare)`,
       }),
     ]);
     const again = await operate('suspend', ['clicks']);
