@@ -148,7 +148,9 @@ describe.skipIf(reason)(`operating jobs from pull-request comments ${reason ?? '
     expect(writes[0]).toBe('reactions/create-for-issue-comment');
     expect(writes.at(-1)).toBe('reactions/create-for-issue-comment');
     expect(writes.filter((w) => w === 'issues/create-comment')).toHaveLength(1);
-    expect(writes.length).toBeLessThanOrEqual(5);
+    // The reply: created, then at most a "running" text and one progress edit before the outcome.
+    expect(writes.length, writes.join(', ')).toBeLessThanOrEqual(5);
+    expect(e2e().app.logs).toMatch(new RegExp(`command on #${pr.number}: done, ${writes.length} GitHub writes`));
     const object = live('orders-enrichment');
     expect(object.spec.job.state).toBe('suspended');
     expect(object.metadata.annotations).toMatchObject({
@@ -202,6 +204,19 @@ describe.skipIf(reason)(`operating jobs from pull-request comments ${reason ?? '
     expect(textOf(replyTo(pr, again)[0]!)).toContain(
       '- ➖ `payment-fraud-alerts` unchanged: it is not suspended: it runs (job RUNNING).',
     );
+  });
+
+  test('two commands racing on one job are carried out one after the other: the second sees what the first did', async () => {
+    const pr = await pullRequest();
+    const suspend = (await pr.comment('/suspend orders-revenue-per-minute --env staging', 'wendy')).comment;
+    const restart = (await pr.comment('/restart orders-revenue-per-minute --env staging', 'wendy')).comment;
+    expect(await pr.commandDone(suspend.id)).toBe('rocket');
+    expect(await pr.commandDone(restart.id)).toBe('confused');
+    expect(textOf(replyTo(pr, restart)[0]!)).toContain(
+      '- 🙅 `orders-revenue-per-minute` not restarted: it is suspended (`/suspend orders-revenue-per-minute --env staging` by wendy',
+    );
+    const resume = (await pr.comment('/resume orders-revenue-per-minute --env staging', 'wendy')).comment;
+    expect(await pr.commandDone(resume.id)).toBe('rocket');
   });
 
   test('a command given while a deploy holds the job waits (reply: queued), then runs once the deploy is done', async () => {
