@@ -3,6 +3,7 @@
 // read the diff.
 import { describe, expect, test } from 'vitest';
 import type { EnvironmentOperationReport, JobOperation } from '../../src/deploy/job-operation.js';
+import { formatStatusReply } from '../../src/report/command-reply.js';
 import {
   formatOperationProgress,
   formatOperationReply,
@@ -145,5 +146,37 @@ describe('the replies of /restart, /suspend and /resume', () => {
     expect(stateMeaning('suspend', 'stateless')).toContain('state dropped');
     expect(stateMeaning('suspend', 'last-state')).toContain('HA metadata kept');
     expect(stateMeaning('resume', 'savepoint', SAVEPOINT)).toContain(SAVEPOINT);
+  });
+
+  test('/status says which job a command holds against Git, and what a merge does about it', () => {
+    const text = formatStatusReply([
+      {
+        environment: 'staging',
+        status: {
+          environment: 'staging',
+          orphans: [],
+          jobs: [
+            {
+              job: 'orders-enrichment',
+              kind: 'FlinkDeployment',
+              namespace: NS,
+              deployed: true,
+              lifecycleState: 'SUSPENDED',
+              jobState: 'FINISHED',
+              heldByCommand: {
+                state: 'suspended',
+                gitState: 'running',
+                command: '/suspend orders-enrichment',
+                by: 'wendy',
+                at: '2026-12-06T07:00:00Z',
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    expect(text.split('\n').at(-1)).toBe(
+      '- ⏸️ `orders-enrichment` is suspended by `/suspend orders-enrichment` (wendy, 2026-12-06T07:00:00Z); Git says running: a merge leaves it suspended and reports .spec.job.state as drift, until `/resume` (or `streampilot resume`).',
+    );
   });
 });
