@@ -38,6 +38,7 @@ const OPERATIONS = {
   'checks/list-for-ref': 'finding the run of a head SHA again (redelivery, re-run)',
   'checks/list-annotations': 'reading annotations back',
   'issues/list-comments': 'finding the sticky plan comment by its marker',
+  'issues/list-comments-for-repo': 'after a restart, the replies of commands left running (updated since a date)',
   'issues/create-comment': 'the plan comment',
   'issues/update-comment': 'editing the plan comment in place',
   'issues/get-comment': 'reading a comment back',

@@ -101,7 +101,17 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
           {
             ...withLog(context),
             ...(ports.deploy
-              ? { clusters: { kube: ports.deploy.kube, clusterAccess: ports.deploy.clusterAccess } }
+              ? {
+                  clusters: {
+                    kube: ports.deploy.kube,
+                    clusterAccess: ports.deploy.clusterAccess,
+                    identity: ports.deploy.identity,
+                    ...(ports.deploy.flink ? { flink: ports.deploy.flink } : {}),
+                    ...(ports.deploy.tuning?.leaseDurationSeconds
+                      ? { leaseDurationSeconds: ports.deploy.tuning.leaseDurationSeconds }
+                      : {}),
+                  },
+                }
               : {}),
             // `/deploy` builds as a merge does (images found in the registry) and deploys with the same identity;
             // `/rollback` looks the images of then up in the same registry.

@@ -17,6 +17,7 @@ import { DeliveryQueue } from './delivery-queue.js';
 import { describePlan } from './describe-plan.js';
 import { createFlinkRest } from '../flink/rest-client.js';
 import { kubePorts, replicaIdentity } from './kube-ports.js';
+import { recoverCommandsOnStart } from './recover-commands-on-start.js';
 import { recoverOnStart } from './recover-on-start.js';
 import { redactingOctokit } from './redacting-octokit.js';
 import { DEFAULT_DEPLOY_TIMEOUT_MS } from '../manifest/deploy-settings.js';
@@ -144,6 +145,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info(
     `StreamPilot listening on port ${port}: webhooks at ${WEBHOOK_PATH}, API ${config.baseUrl}, data in ${config.dataDir}`,
+  );
+  const commandLog = { info: (m: string) => log.info(clean(m)), warn: (m: string) => log.warn(clean(m)) };
+  recoverCommandsOnStart(probot, queue, { appId: config.appId, redact: clean, log: commandLog }).catch((e: unknown) =>
+    log.error(`could not look for commands left running: ${clean(messageOf(e))}`),
   );
   if (!kube) log.info('deploys are off: set STREAMPILOT_KUBECONFIG (or run in a cluster) to deploy on merge');
   else {

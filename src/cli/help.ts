@@ -17,6 +17,9 @@ Commands:
                               Take a savepoint of running jobs through the operator.
   rollback --env <env> --to <sha> [job...]
                               Run the jobs again as they were at an earlier commit.
+  restart --env <env> job...  Restart running jobs (state per upgradeMode).
+  suspend --env <env> job...  Suspend jobs (a savepoint under upgradeMode savepoint).
+  resume --env <env> job...   Resume suspended jobs.
 
 Options:
   -h, --help                  Help for StreamPilot or for one command.
@@ -228,3 +231,38 @@ Options:
 Exit codes: 0 every job runs the commit again, 1 a job was not rolled back (its image is gone,
 it failed), 2 usage or configuration problem (no --to, unknown commit or job).
 `;
+const OPERATE_WHAT = {
+  restart: `Restarts each job through the operator (spec.restartNonce): under upgradeMode savepoint it
+stops with a savepoint and starts again from it, under last-state it starts again from its
+latest checkpoint (HA metadata kept), under stateless it starts from empty state.`,
+  suspend: `Suspends each job through the operator (spec.job.state: suspended), keeping its resource:
+under upgradeMode savepoint it stops with a savepoint, under last-state it stops with its HA
+metadata kept, under stateless its state is dropped. A later deploy does not resume it: it
+reports the field as drift until \`streampilot resume\` (or deploy --force).`,
+  resume: `Resumes each suspended job (spec.job.state: running): from the savepoint it was suspended
+with (upgradeMode savepoint), from its latest checkpoint (last-state), or from empty state
+(stateless).`,
+} as const;
+
+/** The help of `streampilot restart|suspend|resume`. */
+export function OPERATE_HELP(operation: 'restart' | 'suspend' | 'resume'): string {
+  return `Usage: streampilot ${operation} --env <env> <job>... [options]
+
+${OPERATE_WHAT[operation]}
+
+Each job's Lease is taken first: the command waits for a deploy or another command of the job
+in progress. The object is annotated with who gave the command and when
+(streampilot.dev/last-command, -by, -at). Only jobs this repository deployed are touched.
+
+Options:
+  --env <name>                The environment (required).
+  --kubeconfig <file>         The kubeconfig (default: $KUBECONFIG, then ~/.kube/config).
+  --context <name>            Its context (default: the environment's kubeContext).
+  --timeout <duration>        How long each job may take (default: the environment's deploy timeout).
+  --dir <repo>                The repository (default: the current folder).
+  -h, --help                  This help.
+
+Exit codes: 0 every job ${operation === 'suspend' ? 'suspended' : operation === 'resume' ? 'resumed' : 'restarted'} (or already so), 1 a job was refused or failed, 2 usage or
+configuration problem.
+`;
+}

@@ -26,6 +26,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   status: async () => (await import('./commands/status.js')).statusCommand,
   savepoint: async () => (await import('./commands/savepoint.js')).savepointCommand,
   rollback: async () => (await import('./commands/rollback.js')).rollbackCommand,
+  restart: async () => (await import('./commands/operate.js')).operateCommand('restart'),
+  suspend: async () => (await import('./commands/operate.js')).operateCommand('suspend'),
+  resume: async () => (await import('./commands/operate.js')).operateCommand('resume'),
 };
 
 function commandList(): string {

@@ -45,13 +45,6 @@ interface Grammar {
   flags: readonly ('--env' | '--to')[];
 }
 
-/** Commands the app parses and authorises but does not carry out yet (they change running jobs). */
-export const NOT_AVAILABLE_YET: ReadonlySet<CommandName> = new Set([
-  'restart',
-  'suspend',
-  'resume',
-]);
-
 const GRAMMAR: Record<CommandName, Grammar> = {
   deploy: {
     usage: '<env> [job…]',
@@ -88,8 +81,7 @@ const MAX_LINE = 300;
 export function commandHelp(): string {
   const rows = COMMAND_NAMES.map((name) => {
     const g = GRAMMAR[name];
-    const later = NOT_AVAILABLE_YET.has(name) ? ' (not available yet)' : '';
-    return `| \`/${name}${g.usage ? ` ${g.usage}` : ''}\` | ${g.summary}${later} |`;
+    return `| \`/${name}${g.usage ? ` ${g.usage}` : ''}\` | ${g.summary} |`;
   });
   return [
     'Commands (in a comment of their own, first line; `/streampilot <command>` works too):',

@@ -170,6 +170,17 @@ export interface JobStatus {
   webUi?: WebUiLink;
   /** A rollback put an older commit there than Git describes (deploy/rollback-marker.ts); gone when Git catches up. */
   rolledBack?: { to: string; from?: string; by?: string; at?: string };
+  /**
+   * A command (`/suspend`, `/resume`, `streampilot suspend`) set the job's state against what Git
+   * says: the next deploy reports the field as drift and leaves it (see job-operation.ts).
+   */
+  heldByCommand?: {
+    state: 'running' | 'suspended';
+    gitState: 'running' | 'suspended';
+    command: string;
+    by: string;
+    at: string;
+  };
 }
 
 export interface EnvironmentStatus {

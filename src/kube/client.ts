@@ -224,6 +224,17 @@ const PROXY_TIMEOUT_MS = 15_000;
 export interface KubeClient {
   /** Server-side apply of `object` (create or update), returning the object as stored. */
   applyServerSide<T extends KubernetesObject>(object: T, options: ApplyOptions): Promise<T>;
+  /**
+   * JSON merge patch (RFC 7386) of one object as `fieldManager`, as `kubectl patch --type merge`:
+   * fields the patch does not name stay as they are, and the manager takes ownership of the ones
+   * it changes. A `metadata.resourceVersion` in the patch makes it conditional (409 Conflict when
+   * the object changed since it was read).
+   */
+  mergePatch<T extends KubernetesObject>(
+    ref: ObjectRef,
+    patch: Record<string, unknown>,
+    options: { fieldManager: string },
+  ): Promise<T>;
   /** The object, or undefined when it does not exist. */
   get<T extends KubernetesObject>(ref: ObjectRef): Promise<T | undefined>;
   /** Objects of a kind in a namespace matching a label selector (e.g. everything StreamPilot manages there). */
@@ -387,6 +398,29 @@ export function createKubeClient(kc: KubeConfig): KubeClient {
             PatchStrategy.ServerSideApply,
           ),
         `applying ${object.kind} ${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`,
+      ),
+
+    mergePatch: <T extends KubernetesObject>(
+      ref: ObjectRef,
+      patch: Record<string, unknown>,
+      options: { fieldManager: string },
+    ) =>
+      wrap(
+        () =>
+          objects.patch<T>(
+            {
+              ...patch,
+              apiVersion: ref.apiVersion,
+              kind: ref.kind,
+              metadata: { ...(patch.metadata as object | undefined), name: ref.name, namespace: ref.namespace },
+            } as T,
+            undefined,
+            undefined,
+            options.fieldManager,
+            undefined,
+            PatchStrategy.MergePatch,
+          ),
+        `patching ${ref.kind} ${ref.namespace}/${ref.name}`,
       ),
 
     get: (ref) =>

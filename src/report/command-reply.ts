@@ -1,6 +1,6 @@
 import type { EnvironmentStatus } from '../deploy/types.js';
 import type { CommandPermission } from '../manifest/types.js';
-import { isHealthy } from './format-status.js';
+import { heldByCommandText, isHealthy } from './format-status.js';
 
 /** Who asked, when and where: the footer of every reply, and its marker (one reply per command comment). */
 export interface CommandRequest {
@@ -15,11 +15,39 @@ export interface CommandRequest {
 
 export const COMMAND_REPLY_MARKER = '<!-- streampilot:command';
 
+/** The first line of the reply to command comment `commentId`: how a redelivery or a restart finds it. */
+export function commandReplyMarker(commentId: number): string {
+  return `${COMMAND_REPLY_MARKER} ${commentId} -->`;
+}
+
+/** The reply still says the command runs (its text starts with ⏳): what a restart must not leave behind. */
+export function replyInProgress(body: string): boolean {
+  return body.split('\n', 2)[1]?.startsWith('⏳') ?? false;
+}
+
+/**
+ * A reply left "running" by a process that stopped, marked failed: its footer kept (who asked, when,
+ * the link), the text replaced. Undefined when `body` is no reply of ours.
+ */
+export function formatInterruptedReply(body: string): { commentId: number; body: string } | undefined {
+  const lines = body.split('\n');
+  const id = new RegExp(`^${COMMAND_REPLY_MARKER} (\\d+) -->$`).exec(lines[0] ?? '')?.[1];
+  const footer = lines.at(-1) ?? '';
+  if (!id || !footer.startsWith('<sub>')) return undefined;
+  const line = /^<sub>`([^`]*)`/.exec(footer)?.[1] ?? 'the command';
+  const text = [
+    `💥 \`${line}\` was interrupted: StreamPilot restarted while it ran, and did not finish it.`,
+    '',
+    'It may have changed some jobs before it stopped: `/status` shows what runs now. Give the command again if it is still needed.',
+  ].join('\n');
+  return { commentId: Number(id), body: [lines[0], text, '', footer].join('\n') };
+}
+
 /** A reply: its text, then who asked, when, and a link to the command. */
 export function formatCommandReply(request: CommandRequest, text: string): string {
   const when = request.at.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
   return [
-    `${COMMAND_REPLY_MARKER} ${request.commentId} -->`,
+    commandReplyMarker(request.commentId),
     text,
     '',
     `<sub>\`${request.line.replace(/`/g, "'")}\` · requested by @${request.author} at ${when} · [command](${request.commentUrl})</sub>`,
@@ -131,6 +159,9 @@ export function formatStatusReply(
         out.push(`| \`${job.job}\` | ${state} | ${commit} | ${ui} |`);
       }
       out.push('');
+      for (const job of status.jobs)
+        if (job.heldByCommand) out.push(`- ⏸️ \`${job.job}\` is ${heldByCommandText(job.heldByCommand)}.`);
+      if (status.jobs.some((j) => j.heldByCommand)) out.push('');
     }
     for (const orphan of status.orphans)
       out.push(

@@ -1,3 +1,4 @@
+import { COMMAND_FIELD_MANAGER } from '../deploy/job-operation.js';
 import type {
   EnvironmentDeployReport,
   FailureReason,
@@ -82,7 +83,13 @@ const DEFAULT_REASON = {
 export function driftList(job: JobDeployReport): string {
   const fields = job.drift ?? [];
   return fields.length
-    ? fields.map((f) => `${f.field} (by ${f.manager})`).join(', ')
+    ? fields
+        .map((f) =>
+          f.manager === COMMAND_FIELD_MANAGER
+            ? `${f.field} (by a StreamPilot command: \`/suspend\`, \`/resume\` or \`streampilot suspend|resume\`)`
+            : `${f.field} (by ${f.manager})`,
+        )
+        .join(', ')
     : 'fields owned by another field manager';
 }
 

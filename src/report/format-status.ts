@@ -17,6 +17,7 @@ export function formatStatusText(status: EnvironmentStatus): string {
       continue;
     }
     if (job.error) lines.push(`    error: ${job.error}`);
+    if (job.heldByCommand) lines.push(`    ${heldByCommandText(job.heldByCommand)}`);
     if (job.image) lines.push(`    image: ${job.image}`);
     if (job.gitSha) lines.push(`    commit: ${job.gitSha}${job.pullRequest ? ` (#${job.pullRequest})` : ''}`);
     if (job.rolledBack) lines.push(`    ${rolledBackLine(job.rolledBack)}`);
@@ -49,4 +50,13 @@ function stateOf(job: JobStatus): string {
   ]
     .filter(Boolean)
     .join(', ');
+}
+
+/**
+ * Why a job is not in the state Git gives it, and what a merge does about it: a deploy never
+ * takes a command's field back silently (apply-job.ts reports it as drift).
+ */
+export function heldByCommandText(held: NonNullable<JobStatus['heldByCommand']>): string {
+  const undo = held.state === 'suspended' ? 'resume' : 'suspend';
+  return `${held.state} by \`${held.command}\` (${held.by}, ${held.at}); Git says ${held.gitState}: a merge leaves it ${held.state} and reports .spec.job.state as drift, until \`/${undo}\` (or \`streampilot ${undo}\`)`;
 }

@@ -6,6 +6,7 @@ import type { CommandName } from '../commands/parse-command.js';
 import { deployOperation } from './command-deploy.js';
 import { savepointOperation } from './command-savepoint.js';
 import { rollbackOperation } from './command-rollback.js';
+import { jobOperation } from './command-operate.js';
 import { statusOperation } from './command-status.js';
 import type { Operation } from './command-types.js';
 
@@ -14,4 +15,7 @@ export const COMMAND_OPERATIONS: Partial<Record<CommandName, Operation>> = {
   savepoint: savepointOperation,
   rollback: rollbackOperation,
   status: statusOperation,
+  restart: jobOperation('restart'),
+  suspend: jobOperation('suspend'),
+  resume: jobOperation('resume'),
 };

@@ -41,6 +41,7 @@ export async function savepointOperation({
     repository,
     kube: ports.clusters.kube(environment, base),
     audit: { command: command.line, by: comment.author, at: comment.createdAt, url: comment.htmlUrl },
+    holder: `${ports.clusters.identity ?? 'streampilot'} ${command.line.slice(0, 60)} by @${comment.author}`,
     ...(ports.serialise ? { serialise: ports.serialise } : {}),
     ...(ports.savepointTimeoutMs !== undefined ? { timeoutMs: ports.savepointTimeoutMs } : {}),
   });

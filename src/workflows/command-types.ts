@@ -28,6 +28,11 @@ export interface CommentCommandPorts extends ValidatePullRequestPorts {
   clusters?: {
     kube: (environment: string, project: ProjectSpec) => KubeClient;
     clusterAccess: (target: DeployTarget) => AccessDecision;
+    /** This replica, as written in the job Leases a command holds. */
+    identity?: string;
+    /** The JobManager REST API, for the root cause of a job that fails after a command. */
+    flink?: (kube: KubeClient) => FlinkRest;
+    leaseDurationSeconds?: number;
   };
   /**
    * Holds the job's Lease around a command that changes a job, so it never overlaps a deploy of

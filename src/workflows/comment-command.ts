@@ -1,4 +1,4 @@
-import { NOT_AVAILABLE_YET, commandHelp, parseCommand, type ParsedCommand } from '../commands/parse-command.js';
+import { commandHelp, parseCommand, type ParsedCommand } from '../commands/parse-command.js';
 import { resolveTarget } from '../commands/resolve-target.js';
 import { messageOf } from '../errors.js';
 import {
@@ -10,6 +10,7 @@ import {
   type Reaction,
 } from '../github/command-access.js';
 import { pullRequestInput } from '../github/pull-request-input.js';
+import { findStickyComment } from '../github/sticky-comment.js';
 import type { RepoRef } from '../github/types.js';
 import { commandPermission } from '../manifest/command-permissions.js';
 import { PROJECT_FILE, parseProjectManifest } from '../manifest/load-project.js';
@@ -17,6 +18,7 @@ import { readRepositoryText } from '../manifest/repository-files.js';
 import type { EnvironmentCommand, ProjectSpec } from '../manifest/types.js';
 import {
   formatCommandFailure,
+  commandReplyMarker,
   formatCommandReply,
   formatNeedsMembership,
   formatNeedsWrite,
@@ -53,6 +55,19 @@ export async function runCommentCommand(
     commentUrl: comment.htmlUrl,
     commentId: comment.id,
   };
+  const where = `${repo.owner}/${repo.repo}#${comment.pullNumber}`;
+  // A redelivery (or a second replica) of a command already answered, or being answered: never run twice.
+  const answered = await findStickyComment(
+    octokit,
+    repo,
+    comment.pullNumber,
+    commandReplyMarker(comment.id),
+    ports.appId,
+  );
+  if (answered) {
+    ports.log.info(`command ${JSON.stringify(line)} on ${where} already has its reply ${answered.id}: not run again`);
+    return { outcome: 'ignored', writes: 0, replyId: answered.id };
+  }
   const reply = new Reply(octokit, repo, comment.pullNumber, request);
   let writes = 0;
   const finish = async (reaction: Reaction, outcome: CommandOutcome['outcome']): Promise<CommandOutcome> => {
@@ -63,7 +78,6 @@ export async function runCommentCommand(
 
   await react(octokit, repo, comment.id, 'eyes');
   writes++;
-  const where = `${repo.owner}/${repo.repo}#${comment.pullNumber}`;
   ports.log.info(`command ${JSON.stringify(line)} by ${comment.author} on ${where}`);
   try {
     if (parsed.kind === 'reply') {
@@ -185,8 +199,6 @@ async function environmentCommand(
     };
   }
 
-  if (NOT_AVAILABLE_YET.has(command.name))
-    return { outcome: 'not-available', text: formatNotAvailable(command.name, target.environments, target.jobs) };
   const operation = COMMAND_OPERATIONS[command.name];
   if (!operation || !base)
     return { outcome: 'not-available', text: formatNotAvailable(command.name, target.environments, target.jobs) };

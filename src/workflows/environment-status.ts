@@ -9,12 +9,13 @@ import { ANNOTATION, LABEL, repositoryLabel } from '../render/object-meta.js';
 import type { EnvironmentStatus, JobStatus } from '../deploy/types.js';
 import { COMMAND_ANNOTATION } from '../deploy/command-audit.js';
 import { rollbackMarkOf } from '../deploy/rollback-marker.js';
+import { lastCommandOf } from '../deploy/job-operation.js';
 
 export type { EnvironmentStatus, JobStatus };
 
 interface LiveResource {
   metadata?: { annotations?: Record<string, string>; labels?: Record<string, string> };
-  spec?: { image?: string };
+  spec?: { image?: string; job?: { state?: string } };
   status?: { lifecycleState?: string; jobStatus?: { state?: string }; error?: string };
 }
 
@@ -63,6 +64,7 @@ export async function environmentStatus(
         ...(annotations[ANNOTATION.pullRequest] ? { pullRequest: annotations[ANNOTATION.pullRequest] } : {}),
         ...(link ? { webUi: link } : {}),
         ...(rolledBack ? { rolledBack } : {}),
+        ...heldByCommand(live, planned.enabled ? planned.job.state : 'suspended'),
       };
     }),
   );
@@ -77,4 +79,12 @@ export async function environmentStatus(
     })
   ).map((ref) => ({ kind: ref.kind, namespace: ref.namespace, name: ref.name, pruned: false }));
   return { environment: environment.name, jobs, orphans };
+}
+
+/** The live job state differs from Git's, and the last command recorded on the object is what set it. */
+function heldByCommand(live: LiveResource, gitState: 'running' | 'suspended'): Pick<JobStatus, 'heldByCommand'> {
+  const state = live.spec?.job?.state === 'suspended' ? 'suspended' : 'running';
+  const last = lastCommandOf(live);
+  if (state === gitState || !last) return {};
+  return { heldByCommand: { state, gitState, command: last.command, by: last.by, at: last.at } };
 }

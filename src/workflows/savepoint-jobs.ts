@@ -4,6 +4,7 @@
  * so they are savepointed at the same time; one job's failure does not stop the others.
  */
 import type { CommandAudit } from '../deploy/command-audit.js';
+import { withCommandLease } from '../deploy/command-lease.js';
 import type { JobLeaseTarget } from '../deploy/job-lease.js';
 import { triggerSavepoint, type JobSavepoint } from '../deploy/trigger-savepoint.js';
 import type { FlinkKind } from '../deploy/types.js';
@@ -24,7 +25,10 @@ export interface SavepointJobsInput {
   repository: string;
   kube: KubeClient;
   audit: CommandAudit;
+  /** How each job is serialised with deploys and other commands; default: the job's Lease, held as `holder`. */
   serialise?: Serialise;
+  /** Who holds the job's Lease meanwhile (default: the command and who gave it). */
+  holder?: string;
   timeoutMs?: number;
   pollMs?: number;
   /** A job's savepoint moved on (IN_PROGRESS). */
@@ -32,6 +36,8 @@ export interface SavepointJobsInput {
 }
 
 export async function savepointJobs(input: SavepointJobsInput): Promise<JobSavepoint[]> {
+  const holder = input.holder ?? `${input.audit.command.slice(0, 60)} by ${input.audit.by}`;
+  const serialise: Serialise = input.serialise ?? ((target, fn) => withCommandLease(input.kube, target, holder, fn));
   return Promise.all(
     input.jobs.map(async (planned): Promise<JobSavepoint> => {
       const kind: FlinkKind = planned.mode === 'session' ? 'FlinkSessionJob' : 'FlinkDeployment';
@@ -49,9 +55,7 @@ export async function savepointJobs(input: SavepointJobsInput): Promise<JobSavep
           },
         );
       try {
-        const outcome = input.serialise
-          ? await input.serialise({ namespace, environment: input.environment, job: planned.name }, run)
-          : await run();
+        const outcome = await serialise({ namespace, environment: input.environment, job: planned.name }, run);
         return { job: planned.name, namespace, kind, outcome };
       } catch (e) {
         return { job: planned.name, namespace, kind, outcome: { kind: 'error', message: messageOf(e) } };

@@ -65,10 +65,22 @@ export class E2e {
   private constructor(
     readonly credentials: AppCredentials,
     readonly fake: FakeGitHub,
-    readonly app: AppProcess,
+    public app: AppProcess,
     readonly git: GitRepository,
     readonly repo: FakeRepository,
+    private readonly options: E2eOptions = {},
   ) {}
+
+  /** Kills the app at once (SIGKILL, as a crash or an evicted pod) and starts a new one with the same settings. */
+  async restartApp(): Promise<void> {
+    await this.app.kill();
+    this.app = await AppProcess.start({
+      credentials: this.credentials,
+      githubHost: this.fake.host,
+      ...(this.options.appCwd ? { cwd: this.options.appCwd } : {}),
+      ...(this.options.appEnv ? { env: this.options.appEnv } : {}),
+    });
+  }
 
   static async start(options: E2eOptions = {}): Promise<E2e> {
     const credentials = newAppCredentials();
@@ -87,7 +99,7 @@ export class E2e {
         ...(options.appCwd ? { cwd: options.appCwd } : {}),
         ...(options.appEnv ? { env: options.appEnv } : {}),
       });
-      return new E2e(credentials, fake, app, git, repo);
+      return new E2e(credentials, fake, app, git, repo, options);
     } catch (e) {
       await fake.close();
       git.remove();

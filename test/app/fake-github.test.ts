@@ -181,6 +181,19 @@ describe('fake GitHub accepts what GitHub accepts', () => {
       (await octokit.rest.issues.getComment({ owner: 'acme', repo: 'flink-jobs', comment_id: comment.data.id })).data
         .body,
     ).toContain('plan v2');
+    // Every comment of the repository updated since a date (how a restart finds command replies left running).
+    const since = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const recent = await octokit.rest.issues.listCommentsForRepo({
+      owner: 'acme',
+      repo: 'flink-jobs',
+      since,
+      per_page: 100,
+    });
+    expect(recent.data.map((c) => c.id)).toContain(comment.data.id);
+    const later = new Date(Date.now() + 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    expect(
+      (await octokit.rest.issues.listCommentsForRepo({ owner: 'acme', repo: 'flink-jobs', since: later })).data,
+    ).toEqual([]);
     await octokit.rest.reactions.createForIssueComment({
       owner: 'acme',
       repo: 'flink-jobs',

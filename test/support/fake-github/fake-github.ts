@@ -696,6 +696,18 @@ export class FakeGitHub {
           req,
         );
       }
+      // GET /repos/{owner}/{repo}/issues/comments: every issue's and pull request's comments, ascending by id.
+      case 'issues/list-comments-for-repo': {
+        const repo = this.repo(p, req);
+        const full = `${repo.owner}/${repo.name}`;
+        let list = this.comments.filter((c) => c.repository === full);
+        if (query.since) list = list.filter((c) => c.updated_at >= query.since!);
+        return this.page(
+          list.map((c) => o.comment(c)),
+          query,
+          req,
+        );
+      }
       case 'issues/create-comment': {
         const repo = this.repo(p, req);
         const full = `${repo.owner}/${repo.name}`;

@@ -17,7 +17,8 @@ import type { FlinkKind } from './simulated-operator.js';
 type Obj = Record<string, unknown>;
 
 export type Scenario =
-  | { kind: 'run'; restoredFrom?: string }
+  /** `savepointFirst`: an upgrade that stops the old job with this savepoint first (operator-commands.ts). */
+  | { kind: 'run'; restoredFrom?: string; savepointFirst?: string }
   | { kind: 'image-pull' }
   | { kind: 'crash-loop'; log: string[] }
   | { kind: 'job-fails'; exceptionName: string; message: string }
@@ -112,6 +113,8 @@ export function startOperatorAutopilot(fake: FakeKube, options: AutopilotOptions
     // An upgrade tears the old JobManager down: the new spec gets a pod of its own.
     const oldPod = kind === 'FlinkDeployment' ? op.jobManagerPod(namespace, name) : undefined;
     if (oldPod) fake.api.delete(findKind('v1', 'Pod')!, namespace, String(meta(oldPod).name));
+    if (scenario.kind === 'run' && scenario.savepointFirst)
+      op.upgrading(namespace, name, { savepoint: scenario.savepointFirst }, kind);
     op.deployed(namespace, name, kind);
     switch (scenario.kind) {
       case 'run': {
