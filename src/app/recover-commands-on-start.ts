@@ -5,6 +5,7 @@ import {
   type RecoverCommandsPorts,
 } from '../workflows/recover-commands.js';
 import type { DeliveryQueue } from './delivery-queue.js';
+import { forEachInstalledRepository } from './installed-repositories.js';
 
 /**
  * On start, with or without clusters (a `/plan` can be left running too): each repository the app
@@ -17,16 +18,10 @@ export async function recoverCommandsOnStart(
   ports: RecoverCommandsPorts,
 ): Promise<void> {
   const startedAt = Date.now();
-  const app = await probot.auth();
-  const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
-  for (const installation of installations) {
-    const octokit = await probot.auth(installation.id);
-    const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
-    for (const repository of repositories) {
-      const repo = { owner: repository.owner.login, repo: repository.name };
-      queue.submit(`recover-commands:${repository.full_name}:${startedAt}`, repository.full_name, () =>
-        recoverCommands(octokit as unknown as RecoverCommandsClient, repo, ports),
-      );
-    }
-  }
+  await forEachInstalledRepository(probot, (octokit, repository) => {
+    const repo = { owner: repository.owner.login, repo: repository.name };
+    queue.submit(`recover-commands:${repository.full_name}:${startedAt}`, repository.full_name, () =>
+      recoverCommands(octokit as unknown as RecoverCommandsClient, repo, ports),
+    );
+  });
 }

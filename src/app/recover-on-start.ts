@@ -4,6 +4,7 @@ import type { GitHubClient } from '../github/types.js';
 import { recoverDeploys, unfinishedMerge, type RecoverDeploysPorts } from '../workflows/recover-deploys.js';
 import type { MergeWork } from './app.js';
 import type { DeliveryQueue } from './delivery-queue.js';
+import { forEachInstalledRepository } from './installed-repositories.js';
 
 /**
  * On start, every repository the app is installed on is asked for work a previous process left
@@ -19,28 +20,22 @@ export async function recoverOnStart(
   resumeMerge: (work: MergeWork) => void,
 ): Promise<void> {
   const startedAt = Date.now();
-  const app = await probot.auth();
-  const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
-  for (const installation of installations) {
-    const octokit = await probot.auth(installation.id);
-    const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
-    for (const repository of repositories) {
-      const repo = { owner: repository.owner.login, repo: repository.name };
-      const client = octokit as unknown as GitHubClient & DeploymentsClient;
-      queue.submit(`recover:${repository.full_name}:${startedAt}`, repository.full_name, async () => {
-        const resumed = await recoverDeploys(client, repo, { ...ports, log });
-        const sha = await unfinishedMerge(client, repo, repository.default_branch, resumed);
-        if (!sha) return;
-        log.info(`${repository.full_name}: the merge of ${sha} was left unfinished; running it again`);
-        resumeMerge({
-          id: `resume:${repository.full_name}:${sha}:${startedAt}`,
-          octokit,
-          repo,
-          fullName: repository.full_name,
-          merge: { sha, cloneUrl: repository.clone_url, htmlUrl: repository.html_url },
-          log,
-        });
+  await forEachInstalledRepository(probot, (octokit, repository) => {
+    const repo = { owner: repository.owner.login, repo: repository.name };
+    const client = octokit as unknown as GitHubClient & DeploymentsClient;
+    queue.submit(`recover:${repository.full_name}:${startedAt}`, repository.full_name, async () => {
+      const resumed = await recoverDeploys(client, repo, { ...ports, log });
+      const sha = await unfinishedMerge(client, repo, repository.default_branch, resumed);
+      if (!sha) return;
+      log.info(`${repository.full_name}: the merge of ${sha} was left unfinished; running it again`);
+      resumeMerge({
+        id: `resume:${repository.full_name}:${sha}:${startedAt}`,
+        octokit,
+        repo,
+        fullName: repository.full_name,
+        merge: { sha, cloneUrl: repository.clone_url, htmlUrl: repository.html_url },
+        log,
       });
-    }
-  }
+    });
+  });
 }

@@ -21,7 +21,7 @@ import {
   isBuiltinScalar,
   isGroupWindowAuxiliary,
   isNiladicFunctionName,
-} from '../../semantics/aggregate-functions.js';
+} from '../../semantics/grouping-functions.js';
 import { sameColumn, sameExpression } from '../../semantics/same-expression.js';
 import type { RuleContext } from '../types.js';
 import { jobStatements } from './job-statements.js';
