@@ -209,6 +209,8 @@ function newAjv(coerce: boolean): Ajv {
   });
   ajv.addFormat('uri', { type: 'string', validate: (s: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(s) });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
+  // GitHub's "name with owner" (pulls.create's head_repo): `owner/name`.
+  ajv.addFormat('repo.nwo', { type: 'string', validate: (s: string) => /^[\w.-]+\/[\w.-]+$/.test(s) });
   return ajv;
 }
 
