@@ -25,6 +25,7 @@ import { createLogger } from './logger.js';
 import { createWebhookReceiver } from './webhook-receiver.js';
 import { createCheckPool } from './check-pool.js';
 import { rolledBackJobs } from '../github/deployment-history.js';
+import { commandHolds } from '../workflows/command-holds.js';
 import type { DeploymentsClient } from '../github/deployments.js';
 
 const WEBHOOK_PATH = '/api/github/webhooks';
@@ -88,6 +89,11 @@ async function main(): Promise<void> {
       ? {
           // Only an app that reaches clusters rolls back: the plan comment looks for rollbacks then.
           rolledBack: (octokit, repo) => rolledBackJobs(octokit as unknown as DeploymentsClient, repo),
+          commandHolds: (repo, base) =>
+            commandHolds(base, `${repo.owner}/${repo.repo}`, {
+              kube: kube.forContext,
+              clusterAccess: (target) => checkClusterAccess(config.clusterAccess, target),
+            }),
           deploy: {
             kube: kube.kube,
             clusterAccess: (target) => checkClusterAccess(config.clusterAccess, target),

@@ -14,6 +14,12 @@ export const COMMAND_ANNOTATION = {
   url: 'streampilot.dev/last-command-url',
 } as const;
 
+/**
+ * The field manager of everything a command writes (`kubectl get -o yaml --show-managed-fields`),
+ * so a deploy's apply never takes those fields back silently: it reports them as drift.
+ */
+export const COMMAND_FIELD_MANAGER = 'streampilot-command';
+
 export interface CommandAudit {
   command: string;
   by: string;

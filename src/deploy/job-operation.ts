@@ -18,8 +18,6 @@ import type { FailureReason, FlinkKind, WebUiLink } from './types.js';
 export type JobOperation = 'restart' | 'suspend' | 'resume';
 export const JOB_OPERATIONS: readonly JobOperation[] = ['restart', 'suspend', 'resume'];
 
-/** Who patches: the field manager a command's change is recorded under (`kubectl get -o yaml --show-managed-fields`). */
-export const COMMAND_FIELD_MANAGER = 'streampilot-command';
 
 export interface JobOperationReport {
   job: string;

@@ -21,15 +21,13 @@ import { randomBytes } from 'node:crypto';
 import { KubeApiError, type KubeClient } from '../kube/client.js';
 import { FLINK_API_VERSION } from '../kube/types.js';
 import { ANNOTATION, LABEL, MANAGED_BY, repositoryLabel } from '../render/object-meta.js';
-import { commandAuditAnnotations, type CommandAudit } from './command-audit.js';
+import { COMMAND_FIELD_MANAGER, commandAuditAnnotations, type CommandAudit } from './command-audit.js';
 import { parseOperatorError } from './rollout-status.js';
 import type { FlinkKind } from './types.js';
 
 /** The Flink setting the operator takes the savepoint directory from, newest name first (CheckpointingOptions.SAVEPOINT_DIRECTORY). */
 export const SAVEPOINT_DIR_KEYS = ['execution.checkpointing.savepoint-dir', 'state.savepoints.dir'] as const;
 
-/** Field manager of what a command writes, so a deploy's apply never takes those fields back. */
-export const COMMAND_FIELD_MANAGER = 'streampilot-command';
 
 export interface SavepointJob {
   /** The job as StreamPilot names it (the resource's name). */

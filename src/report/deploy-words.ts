@@ -1,4 +1,4 @@
-import { COMMAND_FIELD_MANAGER } from '../deploy/job-operation.js';
+import { COMMAND_FIELD_MANAGER } from '../deploy/command-audit.js';
 import type {
   EnvironmentDeployReport,
   FailureReason,

@@ -5,11 +5,10 @@
  * to the state asked for. Every job ends with an outcome; nothing is left "in progress".
  */
 import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
-import type { CommandAudit } from '../deploy/command-audit.js';
+import { COMMAND_FIELD_MANAGER, type CommandAudit } from '../deploy/command-audit.js';
 import { withCommandLease } from '../deploy/command-lease.js';
 import { followRollout } from '../deploy/follow-rollout.js';
 import {
-  COMMAND_FIELD_MANAGER,
   decide,
   LAST_STATE_PLACEHOLDER,
   notOurs,

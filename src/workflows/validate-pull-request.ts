@@ -14,6 +14,8 @@ import { pullRequestInput } from '../github/pull-request-input.js';
 import { upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.js';
 import type { RolledBackJob } from '../github/deployment-history.js';
 import { formatRolledBackNote } from '../report/rolled-back-note.js';
+import { formatHeldByCommandNote, type HeldJobNote } from '../report/held-by-command-note.js';
+import type { Plan } from '../plan/types.js';
 import type { GitHubClient, RepoRef } from '../github/types.js';
 import { formatCheckRun, type JobRow } from '../report/check-run.js';
 import type { PullRequestInput } from '../github/types.js';
@@ -61,6 +63,8 @@ export interface ValidatePullRequestPorts {
   maxAnnotations?: number;
   /** Jobs a `/rollback` left on an older commit (the app with clusters): the plan comment says what a merge does to them. */
   rolledBack?: (octokit: GitHubClient, repo: RepoRef) => Promise<RolledBackJob[]>;
+  /** Jobs a `/suspend` or `/resume` holds against Git, read from the base plan's clusters (the app with clusters). */
+  commandHolds?: (repo: RepoRef, base: Plan) => Promise<HeldJobNote[]>;
 }
 
 export interface ValidationOutcome {
@@ -169,9 +173,19 @@ export async function validatePullRequest(
           return [];
         })
       : [];
+    const held = ports.commandHolds
+      ? await ports.commandHolds(repo, checked!.base.plan).catch((e: unknown) => {
+          ports.log.warn(`could not read the jobs held by commands: ${ports.redact(messageOf(e))}`);
+          return [];
+        })
+      : [];
     comment = await upsertStickyComment(octokit, repo, pr.number, {
       marker: plan.comment.marker,
-      body: ports.redact(plan.comment.body + formatRolledBackNote(rolledBack, checked!.head.plan)),
+      body: ports.redact(
+        plan.comment.body +
+          formatRolledBackNote(rolledBack, checked!.head.plan) +
+          formatHeldByCommandNote(held, checked!.head.plan),
+      ),
       stillCurrent,
       ...(ports.appId !== undefined ? { appId: ports.appId } : {}),
     });

@@ -22,7 +22,7 @@ import { commandScenario } from '../support/fake-kube/operator-commands.js';
 import { findKind } from '../support/fake-kube/resources.js';
 import { writeTestKubeconfig } from '../support/test-kubeconfig.js';
 import { issueCommentPayload } from '../support/webhooks.js';
-import { useE2e, type PullRequest } from './e2e-harness.js';
+import { PLAN_MARKER, useE2e, type PullRequest } from './e2e-harness.js';
 
 const NS = 'flink-staging';
 const FD = findKind('flink.apache.org/v1beta1', 'FlinkDeployment')!;
@@ -168,6 +168,33 @@ describe.skipIf(reason)(`operating jobs from pull-request comments ${reason ?? '
       ),
     );
     expect(live('orders-enrichment').spec.job.state).toBe('running');
+  });
+
+  test('a job held suspended by a command: the plan comment says a merge deploys it and leaves it suspended', async () => {
+    const pr = await pullRequest();
+    const suspend = (await pr.comment('/suspend payment-fraud-alerts --env staging', 'wendy')).comment;
+    expect(await pr.commandDone(suspend.id)).toBe('rocket');
+    const again = (await pr.comment('/plan', 'wendy')).comment;
+    expect(await pr.commandDone(again.id)).toBe('rocket');
+    const plan = pr.appComments().find((c) => c.body.startsWith(PLAN_MARKER))!;
+    const day = new Date().toISOString().slice(0, 10);
+    expect(plan.body).toContain(
+      [
+        '### ⏸ Held by a command',
+        '',
+        'A command set these jobs to a state Git does not describe; StreamPilot does not undo it on its own.',
+        '',
+        '| environment | job | live | Git says | merging this pull request |',
+        '| --- | --- | --- | --- | --- |',
+        `| \`staging\` | \`payment-fraud-alerts\` | suspended (\`/suspend payment-fraud-alerts --env staging\` by @wendy, ${day}) | running | **applies nothing to it**: the deploy reports \`.spec.job.state\` as drift and leaves it suspended; \`/resume payment-fraud-alerts --env staging\` first to deploy it as Git says |`,
+      ].join('\n'),
+    );
+    // Resumed, the job follows Git again and the note goes.
+    const resume = (await pr.comment('/resume payment-fraud-alerts --env staging', 'wendy')).comment;
+    expect(await pr.commandDone(resume.id)).toBe('rocket');
+    const third = (await pr.comment('/plan', 'wendy')).comment;
+    expect(await pr.commandDone(third.id)).toBe('rocket');
+    expect(pr.appComments().find((c) => c.body.startsWith(PLAN_MARKER))!.body).not.toContain('Held by a command');
   });
 
   test('a read-only user is refused and nothing in the cluster changes', async () => {
