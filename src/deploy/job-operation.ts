@@ -18,7 +18,6 @@ import type { FailureReason, FlinkKind, WebUiLink } from './types.js';
 export type JobOperation = 'restart' | 'suspend' | 'resume';
 export const JOB_OPERATIONS: readonly JobOperation[] = ['restart', 'suspend', 'resume'];
 
-
 export interface JobOperationReport {
   job: string;
   kind: FlinkKind;

@@ -28,7 +28,6 @@ import type { FlinkKind } from './types.js';
 /** The Flink setting the operator takes the savepoint directory from, newest name first (CheckpointingOptions.SAVEPOINT_DIRECTORY). */
 export const SAVEPOINT_DIR_KEYS = ['execution.checkpointing.savepoint-dir', 'state.savepoints.dir'] as const;
 
-
 export interface SavepointJob {
   /** The job as StreamPilot names it (the resource's name). */
   job: string;

@@ -315,7 +315,7 @@ describe('usage', () => {
     const run = cli('deploy-everything');
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(
-      /unknown command `deploy-everything`.*\n.*check, validate, render, build, deploy, status, savepoint and rollback/,
+      /unknown command `deploy-everything`.*\n.*check, validate, render, build, deploy, status, savepoint, rollback, restart, suspend and resume/,
     );
   });
 
