@@ -1,6 +1,7 @@
 import { messageOf } from '../errors.js';
 import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import { LineMap } from '../text/source.js';
+import { fullTreeDepth, MAX_SEMANTIC_DEPTH } from '../sql/parser/depth.js';
 import { changelogMode } from './changelog-mode.js';
 import { aggregatePlacement } from './aggregate-placement.js';
 import { connectorDependency } from './connector-dependency.js';
@@ -35,24 +36,16 @@ import { conditionType } from './condition-type.js';
 import { mixedTypes } from './mixed-types.js';
 import { sinkType } from './sink-type.js';
 
-export const RULES: readonly Rule[] = [
-  emptyFile,
-  unknownTable,
-  insertColumnCount,
-  connectorOptions,
-  connectorDependency,
-  noSink,
-  plaintextSecret,
-  duplicateTable,
-  dropStatement,
-  multipleInserts,
-  runnerCompatibility,
+/**
+ * The rules that read the semantic analysis (src/semantics/). They walk expressions recursively,
+ * so a job with a statement deeper than MAX_SEMANTIC_DEPTH is left to the others (and to Flink).
+ */
+const SEMANTIC_RULES: readonly Rule[] = [
   unknownColumn,
   ambiguousColumn,
   unknownQualifier,
   undeclaredColumn,
   duplicateColumn,
-  declaredSchema,
   // Streaming semantics (issue 15).
   primaryKeyEnforced,
   watermarkType,
@@ -72,6 +65,24 @@ export const RULES: readonly Rule[] = [
   notGrouped,
   aggregatePlacement,
 ];
+
+export const RULES: readonly Rule[] = [
+  emptyFile,
+  unknownTable,
+  insertColumnCount,
+  connectorOptions,
+  connectorDependency,
+  noSink,
+  plaintextSecret,
+  duplicateTable,
+  dropStatement,
+  multipleInserts,
+  runnerCompatibility,
+  declaredSchema,
+  ...SEMANTIC_RULES,
+];
+
+const SEMANTIC: ReadonlySet<Rule> = new Set(SEMANTIC_RULES);
 
 /** Line maps of the original files, built once per unit. */
 function lineMaps(): (unit: SqlUnit) => LineMap {
@@ -100,8 +111,10 @@ export const RULE_FAILED = 'internal/rule-failed';
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
   const mapOf = lineMaps();
   const out: Diagnostic[] = [];
+  const tooDeep = ctx.units.some((u) => u.parsed.statements.some((s) => fullTreeDepth(s) > MAX_SEMANTIC_DEPTH));
   for (const rule of rules) {
     if (rule.wholeJobOnly && !ctx.wholeJob) continue;
+    if (tooDeep && SEMANTIC.has(rule)) continue;
     try {
       rule.check(ctx, (f) => {
         out.push(

@@ -46,6 +46,26 @@ export function nested<T>(c: Cursor, parse: () => T): T {
 const CHAINS = new Set(['binary', 'setOperation', 'join']);
 
 /**
+ * Levels of the parsed tree beyond which the semantic analysis (src/semantics/ and the rules
+ * reading it) does not look at a job: it walks chains (`a + b + …`) recursively, and a chain of
+ * thousands is not SQL anyone checks by eye. Such a job gets no semantic findings, never a crash.
+ */
+export const MAX_SEMANTIC_DEPTH = 400;
+
+/** The deepest level of each statement's tree counting chains, recorded by tooDeepIssue. */
+const fullDepths = new WeakMap<object, number>();
+
+/** How deep a parsed statement's tree is when chains count level by level (as recursive walks see it). */
+export function fullTreeDepth(statement: object): number {
+  let d = fullDepths.get(statement);
+  if (d === undefined) {
+    tooDeepIssue(statement);
+    d = fullDepths.get(statement) ?? 0;
+  }
+  return d;
+}
+
+/**
  * The first node of a parsed statement that lies more than MAX_TREE_DEPTH levels deep, as an
  * issue; undefined when the tree is shallow enough. Iterative: this runs before anything
  * recursive looks at the tree.
@@ -55,15 +75,20 @@ export function tooDeepIssue(root: object): { message: string; range: Range; hin
   // node (or an entries array per node) made it a visible share of a whole check.
   const values: unknown[] = [root];
   const levels: number[] = [0];
+  // The same levels with chains counted, for the semantic analysis (fullTreeDepth).
+  const fulls: number[] = [0];
+  let deepest = 0;
   while (values.length > 0) {
     const value = values.pop();
     const depth = levels.pop()!;
+    const full = fulls.pop()!;
     if (!value || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
       for (const item of value) {
         if (item && typeof item === 'object') {
           values.push(item);
           levels.push(depth);
+          fulls.push(full);
         }
       }
       continue;
@@ -71,6 +96,8 @@ export function tooDeepIssue(root: object): { message: string; range: Range; hin
     const node = value as Record<string, unknown>;
     const kind = node.kind;
     const level = typeof kind === 'string' ? depth + 1 : depth;
+    const fullLevel = typeof kind === 'string' ? full + 1 : full;
+    if (fullLevel > deepest) deepest = fullLevel;
     if (level > MAX_TREE_DEPTH) {
       const range = (node.range as Range | undefined) ?? { start: 0, end: 0 };
       const message = `this is nested more than ${MAX_TREE_DEPTH} levels deep once parsed, too deeply to check`;
@@ -83,7 +110,9 @@ export function tooDeepIssue(root: object): { message: string; range: Range; hin
       const chained = chains && key === 'left' && (child as { kind?: unknown }).kind === kind;
       values.push(child);
       levels.push(chained ? level - 1 : level);
+      fulls.push(fullLevel);
     }
   }
+  fullDepths.set(root, deepest);
   return undefined;
 }
