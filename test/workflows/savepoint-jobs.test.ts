@@ -54,6 +54,8 @@ describe('savepointJobs', () => {
       repository: 'acme/flink-jobs',
       kube: cluster([]),
       audit,
+      // The Lease is another test's subject (and this stub cluster has none): run each job at once.
+      serialise: (_target, fn) => fn(new AbortController().signal),
     });
     expect(results.map((r) => [r.job, r.outcome])).toEqual([
       ['broken', { kind: 'error', message: 'flinkdeployments is forbidden' }],
