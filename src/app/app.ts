@@ -116,15 +116,15 @@ export function streamPilotApp(ports: AppPorts, queue?: DeliveryQueue): Applicat
             // `/deploy` builds as a merge does (images found in the registry) and deploys with the same identity;
             // `/rollback` looks the images of then up in the same registry.
             ...(ports.deploy && ports.buildPorts
-              ? ((rollout) => ({
-                  rollout,
-                  deploy: { ...rollout, ...(ports.appId !== undefined ? { appId: ports.appId } : {}) },
-                }))({
-                  buildPorts: ports.buildPorts,
-                  identity: ports.deploy.identity,
-                  ...(ports.deploy.flink ? { flink: ports.deploy.flink } : {}),
-                  ...(ports.deploy.tuning ? { tuning: ports.deploy.tuning } : {}),
-                })
+              ? {
+                  deploy: {
+                    buildPorts: ports.buildPorts,
+                    identity: ports.deploy.identity,
+                    ...(ports.deploy.flink ? { flink: ports.deploy.flink } : {}),
+                    ...(ports.deploy.tuning ? { tuning: ports.deploy.tuning } : {}),
+                    ...(ports.appId !== undefined ? { appId: ports.appId } : {}),
+                  },
+                }
               : {}),
           },
         ).then((result) => {

@@ -30,8 +30,7 @@ export async function rollbackOperation(request: OperationRequest): Promise<Oper
   const { repo, target, checked, base, ports, command, comment } = request;
   const octokit = request.octokit as RollbackClient;
   const environment = target.environments[0]!;
-  if (!ports.clusters || !ports.rollout)
-    return { outcome: 'refused', text: formatNoClusterAccess(target.environments) };
+  if (!ports.clusters || !ports.deploy) return { outcome: 'refused', text: formatNoClusterAccess(target.environments) };
   const planned = checked.base.plan.environments.find((e) => e.name === environment);
   const repository = `${repo.owner}/${repo.repo}`;
   const jobs = target.jobs.map((name) => {
@@ -111,7 +110,7 @@ export async function rollbackOperation(request: OperationRequest): Promise<Oper
     url: comment.htmlUrl,
   };
   const settings = deploySettings(base, environment);
-  const tuning = ports.rollout.tuning ?? {};
+  const tuning = ports.deploy.tuning ?? {};
   const cloneUrl = ports.cloneUrlOf ? ports.cloneUrlOf(repository) : request.input.cloneUrl;
   const token = /^https?:\/\//i.test(cloneUrl) ? await installationToken(octokit) : undefined;
   const env = base.environments[environment];
@@ -143,10 +142,10 @@ export async function rollbackOperation(request: OperationRequest): Promise<Oper
             await tree.dispose();
           }
         }),
-      buildPorts: ports.rollout.buildPorts,
+      buildPorts: ports.deploy.buildPorts,
       kube,
-      ...(ports.rollout.flink ? { flink: ports.rollout.flink(kube) } : {}),
-      identity: ports.rollout.identity,
+      ...(ports.deploy.flink ? { flink: ports.deploy.flink(kube) } : {}),
+      identity: ports.deploy.identity,
       recorder: (sha) =>
         gitHubDeployRecorder(octokit, repo, {
           environment,

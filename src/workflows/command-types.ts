@@ -1,14 +1,13 @@
 /** The vocabulary of pull-request comment commands, shared by the workflow and each operation. */
 import type { ParsedCommand } from '../commands/parse-command.js';
 import type { AccessDecision, DeployTarget } from '../deploy/cluster-access.js';
-import type { JobLeaseTarget } from '../deploy/job-lease.js';
 import type { CommandGitHubClient } from '../github/command-access.js';
 import type { PullRequestInput } from '../github/types.js';
 import type { RepoRef } from '../github/types.js';
 import type { KubeClient } from '../kube/client.js';
 import type { ProjectSpec } from '../manifest/types.js';
 import type { FlinkRest } from '../deploy/types.js';
-import type { BuildPorts } from './build-images.js';
+import type { Serialise } from './savepoint-jobs.js';
 import type { Checked, ValidatePullRequestPorts } from './validate-pull-request.js';
 import type { DeployOnMergePorts } from './deploy-on-merge.js';
 
@@ -38,24 +37,14 @@ export interface CommentCommandPorts extends ValidatePullRequestPorts {
    * Holds the job's Lease around a command that changes a job, so it never overlaps a deploy of
    * that job (wired to the job Lease by the app; absent: commands are not serialised).
    */
-  serialise?: <T>(target: JobLeaseTarget, fn: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+  serialise?: Serialise;
   /** How long `/savepoint` waits for the operator to finish a savepoint (default 10 minutes). */
   savepointTimeoutMs?: number;
   /**
-   * What `/deploy` needs beyond the clusters: the registry ports (images are looked up there,
-   * not rebuilt) and the deploy's identity and timing. Without it `/deploy` says it cannot deploy.
+   * What `/deploy` and `/rollback` need beyond the clusters: the registry ports (images are looked
+   * up there, never rebuilt) and the deploy's identity and timing. Without it they say they cannot deploy.
    */
   deploy?: Pick<DeployOnMergePorts, 'buildPorts' | 'identity' | 'flink' | 'tuning' | 'appId' | 'cache'>;
-  /**
-   * What a command that applies objects needs besides the clusters (`/rollback`): the registry the
-   * images of then are looked up in, this replica's name in the Leases, the JobManager REST API.
-   */
-  rollout?: {
-    buildPorts: (project: ProjectSpec) => BuildPorts | Promise<BuildPorts>;
-    identity: string;
-    flink?: (kube: KubeClient) => FlinkRest;
-    tuning?: { timeoutMs?: number; leaseDurationSeconds?: number; leasePollMs?: number };
-  };
   /** Post "running" only when the command takes longer (one write saved on quick ones). Default 1,500 ms. */
   runningAfterMs?: number;
 }
