@@ -1,4 +1,4 @@
-import { tokenize } from '../sql/lexer.js';
+import { commentRanges, tokenize } from '../sql/lexer.js';
 import type { SqlUnit } from '../sql/build-units.js';
 import { LineMap } from '../text/source.js';
 
@@ -53,7 +53,7 @@ export function framedStatements(units: readonly SqlUnit[]): FramedStatement[] {
 
 /** Comments become spaces, their line breaks stay: line numbers inside the statement still hold. Hints stay. */
 function withoutComments(text: string): string {
-  const { comments } = tokenize(text);
+  const comments = commentRanges(text);
   if (comments.length === 0) return text;
   let out = '';
   let copied = 0;

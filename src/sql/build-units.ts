@@ -2,7 +2,7 @@ import { diagnosticAt, type Diagnostic } from '../diagnostics.js';
 import { parseScript, type ParsedScript } from './parse.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { LineMap } from '../text/source.js';
-import { tokenize } from './lexer.js';
+import { commentRanges } from './lexer.js';
 import { substituteVariables } from './variables.js';
 
 /** One SQL file of a job, after variable substitution, parsed. */
@@ -33,16 +33,18 @@ export interface BuildUnitsOptions {
 }
 
 // The same text parsed for the same Flink version gives the same tree: environments whose
-// variables do not change a file share one parse.
+// variables do not change a file share one parse. A check takes a job's environments one after
+// another, so a few entries hold every hit; a bigger memo only keeps old trees alive, which the
+// garbage collector then copies again and again.
 const parseMemo = new Map<string, ParsedScript>();
-const MEMO_LIMIT = 5000;
+const MEMO_LIMIT = 16;
 
 function parseMemoised(text: string, flinkVersion: string): ParsedScript {
   const key = `${flinkVersion}\u0000${text}`;
   let parsed = parseMemo.get(key);
   if (!parsed) {
     parsed = parseScript(text, { flinkVersion });
-    if (parseMemo.size >= MEMO_LIMIT) parseMemo.clear();
+    if (parseMemo.size >= MEMO_LIMIT) parseMemo.delete(parseMemo.keys().next().value!);
     parseMemo.set(key, parsed);
   }
   return parsed;
@@ -67,7 +69,7 @@ export function buildSqlUnits(
       continue;
     }
     // Comments never reach the runner: a `${name}` in one is documentation, not a reference.
-    const comments = source.text.includes('${') ? tokenize(source.text).comments : [];
+    const comments = source.text.includes('${') ? commentRanges(source.text) : [];
     const substituted = substituteVariables(source.text, options.variables, comments);
     if (substituted.unresolved.length > 0 || substituted.spaced.length > 0) {
       const lines = new LineMap(source.text);

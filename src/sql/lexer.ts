@@ -38,7 +38,26 @@ export interface LexResult {
   /** Hint comments are `/*+ ... *\/`; their delimiters are op tokens `/*+` and `*\/`. */
 }
 
-const MULTI_OPS = ['<>', '!=', '<=', '>=', '||', '=>', '::', '->'];
+/** `<>` `!=` `<=` `>=` `||` `=>` `::` `->`, by character code: no string is cut to ask. */
+function isMultiOp(a: number, b: number): boolean {
+  switch (a) {
+    case 60 /* < */:
+      return b === 62 || b === 61;
+    case 33 /* ! */:
+    case 62 /* > */:
+      return b === 61;
+    case 124 /* | */:
+      return b === 124;
+    case 61 /* = */:
+      return b === 62;
+    case 58 /* : */:
+      return b === 58;
+    case 45 /* - */:
+      return b === 62;
+    default:
+      return false;
+  }
+}
 const SINGLE_OPS = new Set('(),;.=<>+-*/%[]{}?:^~|&@!#'.split(''));
 
 function isIdentStart(ch: number): boolean {
@@ -71,16 +90,19 @@ export function tokenize(text: string): LexResult {
   let newline = false;
   let inHint = false;
 
+  // Every token is built by this one literal, so all share one shape; the rare fields are added after.
+  // (A spread of `extra` here made each token a slow copy and was most of what the lexer allocated.)
   const push = (kind: TokenKind, start: number, end: number, value: string, extra?: Partial<Token>) => {
-    tokens.push({
+    const token: Token = {
       kind,
       start,
       end,
       value,
       upper: kind === 'ident' ? value.toUpperCase() : '',
       newlineBefore: newline,
-      ...extra,
-    });
+    };
+    if (extra) Object.assign(token, extra);
+    tokens.push(token);
     newline = false;
   };
 
@@ -252,9 +274,8 @@ export function tokenize(text: string): LexResult {
       i = j;
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (MULTI_OPS.includes(two)) {
-      push('op', i, i + 2, two);
+    if (isMultiOp(ch, text.charCodeAt(i + 1))) {
+      push('op', i, i + 2, text.slice(i, i + 2));
       i += 2;
       continue;
     }
@@ -269,6 +290,62 @@ export function tokenize(text: string): LexResult {
   }
   tokens.push({ kind: 'eof', start: n, end: n, value: '', upper: '', newlineBefore: newline });
   return { tokens, comments };
+}
+
+/**
+ * The comments of a text, exactly as `tokenize` finds them, without building tokens: for callers
+ * that need only where the comments are (variable substitution, the runner's script).
+ */
+export function commentRanges(text: string): Range[] {
+  const comments: Range[] = [];
+  const n = text.length;
+  let inHint = false;
+  let i = 0;
+  // Skips a quoted run the way tokenize's readQuoted does: a doubled quote is part of it; unclosed runs to the end.
+  const skipQuoted = (start: number, q: number): number => {
+    let j = start + 1;
+    while (j < n) {
+      if (text.charCodeAt(j) === q) {
+        if (text.charCodeAt(j + 1) !== q) return j + 1;
+        j += 2;
+      } else j++;
+    }
+    return n;
+  };
+  while (i < n) {
+    const ch = text.charCodeAt(i);
+    if (ch === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
+      let j = i + 2;
+      while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+      comments.push({ start: i, end: j });
+      i = j;
+    } else if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      if (text.charCodeAt(i + 2) === 43 /* + */) {
+        inHint = true;
+        i += 3;
+        continue;
+      }
+      const close = text.indexOf('*/', i + 2);
+      const end = close < 0 ? n : close + 2;
+      comments.push({ start: i, end });
+      i = end;
+    } else if (inHint && ch === 42 /* * */ && text.charCodeAt(i + 1) === 47) {
+      inHint = false;
+      i += 2;
+    } else if (ch === 39 /* ' */ || ch === 96 /* ` */ || ch === 34 /* " */) {
+      // A prefix (X, N, U&, _charset) is read as ordinary characters first; the quote starts the run either way.
+      i = skipQuoted(i, ch);
+    } else if (ch === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
+      // `${a--b}` is one variable token to tokenize, not the start of a comment.
+      const close = text.indexOf('}', i + 2);
+      i = close > 0 && /^[A-Za-z_][\w.-]*$/.test(text.slice(i + 2, close)) ? close + 1 : i + 1;
+    } else if (isIdentStart(ch)) {
+      // A word may hold `$` (`a${x}` is the word `a$` to tokenize): read it whole, as tokenize does.
+      i++;
+      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+    } else i++;
+  }
+  return comments;
 }
 
 /** How a token reads in an error message: `price`, `,`, end of input. */

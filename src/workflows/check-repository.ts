@@ -91,9 +91,11 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
 
   const environments = selectEnvironments(project, options.environments);
   const jobs = selectJobs(repo.jobs, options.jobs);
-  const plan: Plan = { environments: [] };
   const shared = checkScopedMemo();
-  for (const envName of environments) {
+  // Job by job, every environment of a job in turn: what one job's check builds (its parses) is
+  // garbage before the next job starts, instead of living until the last environment. Findings
+  // are kept per environment, so their order is the environment-by-environment order it always was.
+  const perEnvironment = environments.map((envName) => {
     const env = project.environments[envName]!;
     const planned: PlannedEnvironment = {
       name: envName,
@@ -103,8 +105,10 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
     };
     if (env.kubeContext) planned.kubeContext = env.kubeContext;
     if (env.after) planned.after = env.after;
-    const unplanned: UnplannedJob[] = [];
-    for (const job of jobs) {
+    return { name: envName, planned, unplanned: [] as UnplannedJob[], diagnostics: [] as Diagnostic[] };
+  });
+  for (const job of jobs) {
+    for (const { name: envName, planned, unplanned, diagnostics: found } of perEnvironment) {
       if (!job.spec) {
         unplanned.push({ name: job.name, dir: job.dir, reason: 'its job.yaml has errors' });
         continue;
@@ -121,31 +125,30 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
         envName,
         repo.project?.source,
       );
-      for (const d of resolved.diagnostics) diagnostics.push(d);
-      diagnostics.push(
-        ...secretConflicts(
-          project,
-          repo.project?.source,
-          { spec: job.spec, manifest: job.manifest },
-          envName,
-          resolved.job,
-          secretEnvName,
-        ),
-      );
+      for (const d of resolved.diagnostics) found.push(d);
+      for (const d of secretConflicts(
+        project,
+        repo.project?.source,
+        { spec: job.spec, manifest: job.manifest },
+        envName,
+        resolved.job,
+        secretEnvName,
+      ))
+        found.push(d);
       const refused = checkOperatorRequirements({
         job: resolved.job,
         manifest: job.manifest,
         project,
         ...(repo.project?.source ? { projectSource: repo.project.source } : {}),
       });
-      for (const d of refused) diagnostics.push(d);
+      for (const d of refused) found.push(d);
       const plannedJob = planJob(
         root,
         job,
         resolved.job,
         project,
         options,
-        diagnostics,
+        found,
         shared,
         repo.project?.source,
         refused.length > 0,
@@ -153,8 +156,12 @@ function checkRepositoryUncached(root: string, options: CheckOptions): CheckResu
       if (plannedJob) planned.jobs.push(plannedJob);
       else unplanned.push({ name: job.name, dir: job.dir, reason: `it cannot be planned for \`${envName}\`` });
     }
+  }
+  const plan: Plan = { environments: [] };
+  for (const { planned, unplanned, diagnostics: found } of perEnvironment) {
     if (unplanned.length > 0) planned.unplanned = unplanned;
     plan.environments.push(planned);
+    for (const d of found) diagnostics.push(d);
   }
   diagnostics.push(...checkServiceNames(plan, (name) => jobs.find((j) => j.name === name)?.manifest));
   markSharedImages(plan);

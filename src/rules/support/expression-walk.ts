@@ -33,8 +33,11 @@ function kindedNodes(statement: Statement): { kind: string; range: { start: numb
     const record = node as Record<string, unknown>;
     if (typeof record.kind === 'string' && node !== statement)
       nodes.push(node as { kind: string; range: { start: number } });
-    for (const [k, v] of Object.entries(record))
-      if (k !== 'range' && typeof v === 'object' && v !== null) stack.push(v);
+    // for…in, not Object.entries: no array of pairs per node (this walk visits every node of every statement).
+    for (const k in record) {
+      const v = record[k];
+      if (k !== 'range' && typeof v === 'object' && v !== null && Object.hasOwn(record, k)) stack.push(v);
+    }
   }
   nodes.sort((a, b) => a.range.start - b.range.start);
   nodeMemo.set(statement, nodes);
