@@ -21,8 +21,11 @@ export function withoutUndefined<T>(value: Loose<T>): T {
   }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== undefined) out[k] = withoutUndefined(v);
+    const record = value as Record<string, unknown>;
+    // for…in rather than Object.entries: every rendered object passes here, and a pair array per key adds up.
+    for (const k in record) {
+      const v = record[k];
+      if (v !== undefined && Object.hasOwn(record, k)) out[k] = withoutUndefined(v);
     }
     return out as T;
   }

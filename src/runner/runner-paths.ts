@@ -45,16 +45,22 @@ export function secretEnvName(name: string): string {
   return `STREAMPILOT_SECRET_${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
 }
 
+let foundJarFile: string | undefined;
+
 /**
  * The built runner jar on this machine. `npm run build` writes it next to the compiled
  * dist/runner/runner-paths.js; running from src/ (tests), it is looked up in dist/runner/.
  */
 export function runnerJarFile(): string {
+  // Once found it stays: a check asks for every job in every environment. Not found is asked
+  // again, as a build may write it meanwhile.
+  if (foundJarFile) return foundJarFile;
   const candidates = [
     new URL(`./${RUNNER_JAR_FILE_NAME}`, import.meta.url),
     new URL(`../../dist/runner/${RUNNER_JAR_FILE_NAME}`, import.meta.url),
   ].map((u) => fileURLToPath(u));
-  return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
+  foundJarFile = candidates.find((c) => existsSync(c));
+  return foundJarFile ?? candidates[0]!;
 }
 
 export interface RunnerJar {

@@ -5,8 +5,19 @@ export const SUPPORTED_FLINK_VERSIONS: readonly FlinkVersion[] = ['1.17', '1.18'
 
 export const DEFAULT_FLINK_VERSION: FlinkVersion = '1.20';
 
+// The parser compares versions for every reserved word it reads: each version string is split once.
+const versionOrdinals = new Map<FlinkVersion, number>();
+
+function ordinal(v: FlinkVersion): number {
+  let n = versionOrdinals.get(v);
+  if (n === undefined) {
+    const [major = 0, minor = 0] = v.split('.').map(Number);
+    n = major * 10_000 + minor;
+    if (versionOrdinals.size < 1000) versionOrdinals.set(v, n);
+  }
+  return n;
+}
+
 export function compareVersions(a: FlinkVersion, b: FlinkVersion): number {
-  const [am = 0, an = 0] = a.split('.').map(Number);
-  const [bm = 0, bn = 0] = b.split('.').map(Number);
-  return am !== bm ? am - bm : an - bn;
+  return ordinal(a) - ordinal(b);
 }
