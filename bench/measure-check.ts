@@ -10,9 +10,11 @@ export interface Measured {
   rssMb: number;
   errors: number;
   jobs: number;
+  /** With `again`: the fastest of two more checks in the same process (no cache). */
+  warmMs?: number;
 }
 
-const [, , repo, cacheDir] = process.argv;
+const [, , repo, cacheDir, again] = process.argv;
 if (repo) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -26,5 +28,16 @@ if (repo) {
     errors: result.diagnostics.filter((d) => d.severity === 'error').length,
     jobs: result.plan.environments.reduce((n, e) => n + e.jobs.length, 0),
   };
+  // `again`: the same check twice more in this process, no cache, the faster one reported: the
+  // check once the code is compiled and optimised, as a long-running app runs it.
+  if (again === 'again') {
+    const warm: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const t = performance.now();
+      checkRepository(repo);
+      warm.push(performance.now() - t);
+    }
+    measured.warmMs = Math.min(...warm);
+  }
   process.stdout.write(JSON.stringify(measured));
 }

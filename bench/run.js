@@ -19,6 +19,7 @@ const BUNDLED = ['dt-sql-parser', 'antlr4ng', 'antlr4-c3'];
 const entries = {
   main: path.join(here, 'main.ts'),
   'first-parse': path.join(here, 'first-parse.ts'),
+  'dt-validate-cold': path.join(here, 'dt-validate-cold.ts'),
   'measure-check': path.join(here, 'measure-check.ts'),
   'deploy-only': path.join(here, 'deploy-only.ts'),
   'duplicate-tables-only': path.join(here, 'duplicate-tables-only.ts'),
