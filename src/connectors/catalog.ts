@@ -85,14 +85,58 @@ export function exactKeys(connector: ConnectorSpec, table: TableOptionsShape): s
   return [...new Set(keys)];
 }
 
+// The connector's own keys and each format's, as sets built once: a check asks about every
+// option of every table, and most keys are known, so the full list (exactKeys) is only built to
+// suggest a spelling.
+const connectorKeySets = new WeakMap<ConnectorSpec, ReadonlySet<string>>();
+const formatKeySets = new WeakMap<FormatSpec, ReadonlySet<string>>();
+
+function connectorKeySet(connector: ConnectorSpec): ReadonlySet<string> {
+  let keys = connectorKeySets.get(connector);
+  if (!keys) {
+    keys = new Set(['connector', ...connector.required.flat(), ...connector.options, ...connector.formatSlots]);
+    connectorKeySets.set(connector, keys);
+  }
+  return keys;
+}
+
+function formatKeySet(format: FormatSpec): ReadonlySet<string> {
+  let keys = formatKeySets.get(format);
+  if (!keys) {
+    keys = new Set([...(format.required ?? []), ...format.options]);
+    formatKeySets.set(format, keys);
+  }
+  return keys;
+}
+
+/** Whether `key` is one of `exactKeys(connector, table)`, without building that list. */
+export function isExactKey(connector: ConnectorSpec, table: TableOptionsShape, key: string): boolean {
+  if (connectorKeySet(connector).has(key)) return true;
+  if (table.watermarkOptions && WATERMARK_OPTIONS.includes(key)) return true;
+  for (const slot of connector.formatSlots) {
+    const formatId = table.options.get(slot);
+    const format = formatId === undefined ? undefined : findFormat(formatId);
+    if (!format) continue;
+    const prefix = formatOptionPrefix(slot, format.id);
+    if (key.startsWith(prefix) && formatKeySet(format).has(key.slice(prefix.length))) return true;
+  }
+  if (connector.fieldOptions && table.columns && key.startsWith('fields.')) {
+    for (const column of table.columns) {
+      const prefix = `fields.${column}.`;
+      if (key.startsWith(prefix) && connector.fieldOptions.includes(key.slice(prefix.length))) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether `key` is accepted by the connector (and the formats it names), exactly or through an open prefix. */
 export function isKnownOptionKey(
   connector: ConnectorSpec,
   table: TableOptionsShape,
   key: string,
-  exact: ReadonlySet<string>,
+  exact?: ReadonlySet<string>,
 ): boolean {
-  if (exact.has(key)) return true;
+  if (exact ? exact.has(key) : isExactKey(connector, table, key)) return true;
   if (connector.openPrefixes?.some((p) => key.startsWith(p) && key.length > p.length)) return true;
   for (const slot of connector.formatSlots) {
     const formatId = table.options.get(slot);

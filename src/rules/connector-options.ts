@@ -213,11 +213,12 @@ function checkKeys(
       : table.columns.filter((c) => c.columnKind === 'physical').map((c) => c.name.value);
   const watermarkOptions = compareVersions(flinkVersion, WATERMARK_OPTIONS_SINCE) >= 0;
   const shape = columns ? { options, columns, watermarkOptions } : { options, watermarkOptions };
-  const exact = exactKeys(spec, shape);
-  const exactSet = new Set(exact);
+  // Built only for a key that is not known, as the candidates of "did you mean".
+  let exact: string[] | undefined;
   for (const option of table.options) {
     const key = option.key.value;
-    if (isKnownOptionKey(spec, shape, key, exactSet)) continue;
+    if (isKnownOptionKey(spec, shape, key)) continue;
+    exact ??= exactKeys(spec, shape);
     if (WATERMARK_OPTIONS.includes(key)) {
       report({
         unit,

@@ -27,7 +27,7 @@ export const noSink: Rule = {
     if (ctx.units.some((u) => u.parsed.issues.length > 0)) return;
     // An empty file is reported as such: the INSERT may be what it was meant to hold.
     if (hasEmptyUnit(ctx)) return;
-    const located = jobStatements(ctx).next().value;
+    const located = jobStatements(ctx)[0];
     report({
       unit: located?.unit ?? first,
       range: located ? firstLine(located.unit.text, located.statement.range) : { start: 0, end: 0 },

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { CONNECTORS, exactKeys, findConnector, FORMATS, isKnownOptionKey } from '../../src/connectors/catalog.js';
+import {
+  CONNECTORS,
+  exactKeys,
+  findConnector,
+  FORMATS,
+  isExactKey,
+  isKnownOptionKey,
+} from '../../src/connectors/catalog.js';
 import { providerSatisfied } from '../../src/connectors/dependencies.js';
 import { didYouMean } from '../../src/text/did-you-mean.js';
 
@@ -10,6 +17,24 @@ const known = (connector: string, options: Record<string, string>, key: string) 
 };
 
 describe('connector catalog', () => {
+  test('isExactKey says yes to exactly the keys exactKeys lists, for every connector and format', () => {
+    // The rule asks isExactKey for every option and builds exactKeys only to suggest a spelling: they must agree.
+    for (const connector of CONNECTORS) {
+      for (const format of [undefined, ...FORMATS]) {
+        for (const watermarkOptions of [false, true]) {
+          const options = new Map<string, string>();
+          for (const slot of connector.formatSlots) if (format) options.set(slot, format.id);
+          const shape = { options, columns: ['id', 'ts'], watermarkOptions };
+          const listed = exactKeys(connector, shape);
+          for (const key of listed) expect(isExactKey(connector, shape, key), `${connector.id}: ${key}`).toBe(true);
+          const near = listed.flatMap((k) => [`${k}x`, k.slice(0, -1), `x.${k}`, k.toUpperCase()]);
+          for (const key of [...near, 'fields.other.kind', 'fields.id.', 'json.', 'key.json.x'])
+            expect(isExactKey(connector, shape, key), `${connector.id}: ${key}`).toBe(listed.includes(key));
+        }
+      }
+    }
+  });
+
   test('identifiers are unique and every non-built-in entry names its jar', () => {
     for (const list of [CONNECTORS, FORMATS]) {
       const ids = list.map((x) => x.id);

@@ -12,8 +12,16 @@ export interface Located<S> {
   statement: S;
 }
 
-export function* jobStatements(ctx: RuleContext): Generator<Located<Statement>> {
-  for (const unit of ctx.units) for (const statement of unit.parsed.statements) yield { unit, statement };
+// Keyed by the units array: most rules walk the job's statements, and one list serves them all.
+const located = new WeakMap<readonly SqlUnit[], readonly Located<Statement>[]>();
+
+export function jobStatements(ctx: RuleContext): readonly Located<Statement>[] {
+  let list = located.get(ctx.units);
+  if (!list) {
+    list = ctx.units.flatMap((unit) => unit.parsed.statements.map((statement) => ({ unit, statement })));
+    located.set(ctx.units, list);
+  }
+  return list;
 }
 
 /**
