@@ -199,7 +199,9 @@ export function isInside(root: string, candidate: string): boolean {
 
 export function safeRealpath(p: string): string | undefined {
   try {
-    return realpathSync(p);
+    // The native call: one realpath(3) instead of an lstat per path segment in JavaScript; every
+    // file a check reads comes through here with its repository's root.
+    return realpathSync.native(p);
   } catch {
     return undefined;
   }
