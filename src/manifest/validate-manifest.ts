@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics.js';
 import { didYouMean, didYouMeanSuffix } from '../text/did-you-mean.js';
 import { excerpt, quote } from '../text/quote.js';
 import { baseName, diagnosticAtPath, formatPath, rangeOf, type YamlPath, type YamlSource } from './yaml-document.js';
 import { compareDiagnostics, diagnosticAt } from '../diagnostics.js';
+import validateJobSchema from './generated/job-schema-validator.js';
+import validateProjectSchema from './generated/project-schema-validator.js';
 
 export type ManifestKind = 'project' | 'job';
 
@@ -34,26 +36,20 @@ export function manifestSchema(kind: ManifestKind): Schema {
 }
 
 const schemas = new Map<ManifestKind, Schema>();
-const validators = new Map<ManifestKind, ValidateFunction>();
 
-function validator(kind: ManifestKind): ValidateFunction {
-  let v = validators.get(kind);
-  if (!v) {
-    // verbose: errors carry the failing (sub)schema, so messages can list allowed keys and
-    // quote the schema's own wording; allErrors: the user sees every problem at once.
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-    // Understood by VS Code's YAML/JSON language service; for ajv it is only an annotation.
-    // maximumHint: why a bound exists (what downstream reads the value as), shown as the hint.
-    ajv.addVocabulary(['patternErrorMessage', 'maximumHint']);
-    v = ajv.compile(manifestSchema(kind));
-    validators.set(kind, v);
-  }
-  return v;
+/** A validator ajv wrote: true when the data fits; otherwise `errors` says why. */
+interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+// Generated ahead of time by `npm run generate:validators` (scripts/generate-validators.mjs, which
+// says why they are committed): compiling the schemas here cost every process ~135 ms of CPU.
+const validators: Record<ManifestKind, SchemaValidator> = { job: validateJobSchema, project: validateProjectSchema };
 
 /** Every schema error of a parsed manifest, positioned at the YAML node it is about. */
 export function validateManifest(source: YamlSource, kind: ManifestKind): Diagnostic[] {
-  const validate = validator(kind);
+  const validate = validators[kind];
   if (validate(source.value)) return [];
   const errors = pruneUnionBranches(validate.errors ?? []);
   // One diagnostic per node: a value of the wrong type also fails its enum or pattern, and
