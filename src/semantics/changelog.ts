@@ -33,7 +33,7 @@ import type {
   TableRef,
 } from '../sql/model/query.js';
 import type { SourceChangelog } from '../connectors/changelog.js';
-import { expressionChildren } from '../sql/analysis/walk.js';
+import { childQuery, pushChildExpressions } from '../sql/analysis/walk.js';
 import type { Range } from '../text/source.js';
 import type { TimeAttribute } from './sql-type.js';
 
@@ -149,7 +149,7 @@ function* calls(e: Expression): Generator<FunctionCall> {
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (x.kind === 'call') yield x;
-    stack.push(...expressionChildren(x).expressions);
+    pushChildExpressions(x, stack);
   }
 }
 
@@ -159,7 +159,7 @@ function columnsIn(e: Expression): ColumnRef[] {
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (x.kind === 'column') out.push(x);
-    stack.push(...expressionChildren(x).expressions);
+    pushChildExpressions(x, stack);
   }
   return out;
 }
@@ -377,9 +377,8 @@ class Inference {
           },
         };
       }
-      const { expressions, queries } = expressionChildren(x);
-      if (queries.length > 0) return UNKNOWN;
-      stack.push(...expressions);
+      if (childQuery(x)) return UNKNOWN;
+      pushChildExpressions(x, stack);
     }
     return out;
   }
@@ -471,7 +470,7 @@ class Inference {
       const x = stack.pop()!;
       if (x.kind === 'between') ranged.push(...columnsIn(x));
       else if (x.kind === 'binary' && ['<', '<=', '>', '>='].includes(x.operator)) ranged.push(...columnsIn(x));
-      else stack.push(...expressionChildren(x).expressions);
+      else pushChildExpressions(x, stack);
     }
     if (ranged.length === 0) return 'no';
     let unknown = false;

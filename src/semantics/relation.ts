@@ -20,7 +20,7 @@ import type {
   TableRef,
   WindowSpec,
 } from '../sql/model/query.js';
-import { expressionChildren } from '../sql/analysis/walk.js';
+import { childQuery, pushChildExpressions } from '../sql/analysis/walk.js';
 import type { QueryBlock, Relation, RelationColumn, TableLookup } from './analysis.js';
 import type { JobCatalog } from './catalog.js';
 import { typeOfExpression } from './expression-type.js';
@@ -63,6 +63,9 @@ export function relationOfTable(catalog: JobCatalog, name: readonly string[]): R
 const blockScopes = new WeakMap<Records, Map<SelectQuery, NameScope>>();
 
 export class QueryAnalyzer {
+  /** Sub-expressions waiting to be walked (see `operand`). */
+  private readonly children: Expression[] = [];
+
   private get scopes(): Map<SelectQuery, NameScope> {
     let m = blockScopes.get(this.records);
     if (!m) blockScopes.set(this.records, (m = new Map()));
@@ -215,6 +218,10 @@ export class QueryAnalyzer {
 
   /** Walks an expression: records its column references, analyzes its subqueries. */
   expression(e: Expression, scope: NameScope, ctes: ReadonlyMap<string, Relation>): void {
+    if (e.kind !== 'binary') {
+      this.operand(e, scope, ctes);
+      return;
+    }
     // `a AND b AND …` thousands deep is a left-deep tree: its left spine is walked by a loop.
     const rights: Expression[] = [];
     while (e.kind === 'binary') {
@@ -222,7 +229,7 @@ export class QueryAnalyzer {
       e = e.left;
     }
     this.operand(e, scope, ctes);
-    for (const r of rights.reverse()) this.expression(r, scope, ctes);
+    for (let i = rights.length - 1; i >= 0; i--) this.expression(rights[i]!, scope, ctes);
   }
 
   private operand(e: Expression, scope: NameScope, ctes: ReadonlyMap<string, Relation>): void {
@@ -235,9 +242,16 @@ export class QueryAnalyzer {
       if (e.query) this.query(e.query, scope, ctes);
       return;
     }
-    const { expressions, queries } = expressionChildren(e);
-    for (const child of expressions) this.expression(child, scope, ctes);
-    for (const q of queries) this.query(q, scope, ctes);
+    // The children go on one stack shared by the whole walk, not on an array per node: this call
+    // reads its slice while the calls it makes push and pop above it.
+    const stack = this.children;
+    const from = stack.length;
+    pushChildExpressions(e, stack);
+    const to = stack.length;
+    for (let i = from; i < to; i++) this.expression(stack[i]!, scope, ctes);
+    stack.length = from;
+    const q = childQuery(e);
+    if (q) this.query(q, scope, ctes);
   }
 
   private reference(ref: ColumnRef, scope: NameScope): void {

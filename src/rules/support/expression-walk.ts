@@ -3,7 +3,7 @@
  * columns and watermarks included), and the expressions of one SELECT block by clause, without
  * the blocks nested in it (those have their own scope).
  */
-import { expressionChildren, tableRefExpressions } from '../../sql/analysis/walk.js';
+import { pushChildExpressions, tableRefExpressions } from '../../sql/analysis/walk.js';
 import type {
   CaseExpression,
   Expression,
@@ -64,7 +64,7 @@ export function forEachExpression(expr: Expression, visit: (e: Expression) => vo
   while (stack.length > 0) {
     const e = stack.pop()!;
     visit(e);
-    stack.push(...expressionChildren(e).expressions);
+    pushChildExpressions(e, stack);
   }
 }
 

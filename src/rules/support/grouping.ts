@@ -3,7 +3,7 @@
  * of an expression, and the column references an aggregated block uses outside both
  * (Calcite's `AggChecker`, run by `SqlValidatorImpl` on SELECT, HAVING and ORDER BY).
  */
-import { expressionChildren } from '../../sql/analysis/walk.js';
+import { pushChildExpressions } from '../../sql/analysis/walk.js';
 import type {
   ColumnRef,
   Expression,
@@ -86,7 +86,7 @@ export function aggregateCallsIn(e: Expression, env: FunctionEnvironment): Aggre
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (isAggregateCall(x, env)) out.push(x);
-    else stack.push(...expressionChildren(x).expressions);
+    else pushChildExpressions(x, stack);
   }
   return out.sort((a, b) => a.range.start - b.range.start);
 }
@@ -98,7 +98,7 @@ export function windowedCallsIn(e: Expression): Expression[] {
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (isWindowed(x)) out.push(x);
-    else stack.push(...expressionChildren(x).expressions);
+    else pushChildExpressions(x, stack);
   }
   return out.sort((a, b) => a.range.start - b.range.start);
 }
@@ -134,7 +134,7 @@ export function ungroupedColumns(
         continue;
       case 'specialCall':
         if (x.over || isAggregateSpecialCall(x.name)) continue;
-        stack.push(...expressionChildren(x).expressions);
+        pushChildExpressions(x, stack);
         continue;
       case 'star':
       case 'subquery':
@@ -143,7 +143,7 @@ export function ungroupedColumns(
       case 'model':
         continue;
       default:
-        stack.push(...expressionChildren(x).expressions);
+        pushChildExpressions(x, stack);
     }
   }
   return out.sort((a, b) => a.range.start - b.range.start);

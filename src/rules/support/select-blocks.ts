@@ -4,7 +4,7 @@
  * item, and everything nested in those). Rules that judge one block at a time read this
  * instead of walking statements themselves.
  */
-import { expressionChildren, tableRefExpressions } from '../../sql/analysis/walk.js';
+import { childQuery, pushChildExpressions, tableRefExpressions } from '../../sql/analysis/walk.js';
 import type { Expression, OrderItem, Query, SelectQuery, TableRef } from '../../sql/model/query.js';
 import type { Statement } from '../../sql/model/statements.js';
 import type { RuleContext, SqlUnit } from '../types.js';
@@ -146,9 +146,9 @@ function queriesIn(e: Expression): Query[] {
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (LEAVES.has(x.kind)) continue;
-    const { expressions, queries } = expressionChildren(x);
-    for (const child of expressions) stack.push(child);
-    for (const q of queries) out.push(q);
+    pushChildExpressions(x, stack);
+    const q = childQuery(x);
+    if (q) out.push(q);
   }
   return out;
 }
