@@ -24,7 +24,7 @@ import {
 } from '../../semantics/grouping-functions.js';
 import { sameColumn, sameExpression } from '../../semantics/same-expression.js';
 import type { RuleContext } from '../types.js';
-import { jobStatements } from './job-statements.js';
+import { jobStatementList } from './job-statements.js';
 
 export type { FunctionEnvironment };
 
@@ -33,7 +33,7 @@ export function functionEnvironment(ctx: RuleContext): FunctionEnvironment {
   const analysis = analysisOf(ctx.units);
   const declared = new Set(analysis.declaredFunctions);
   let modulesLoaded = analysis.modulesLoaded;
-  for (const { statement } of jobStatements(ctx)) {
+  for (const { statement } of jobStatementList(ctx)) {
     if (statement.kind === 'createFunction')
       declared.add(statement.name.parts[statement.name.parts.length - 1]!.value.toLowerCase());
     if (statement.kind === 'loadModule') modulesLoaded = true;
