@@ -55,8 +55,8 @@ function checkWatermark(
 ): void {
   if (w.column.parts.length !== 1) return;
   const name = w.column.parts[0]!.value;
-  const columns = new Map(table.columns.map((c) => [c.name.value, c]));
-  const column = columns.get(name);
+  const columns = table.columns;
+  const column = columnNamed(columns, name);
   const from = column ? undefined : inherited(name);
   if (!column && !from) return;
   const def = column ?? from!.definition?.column;
@@ -116,13 +116,13 @@ function columnType(column: ColumnDef, scope: ExpressionScope): SqlType {
 }
 
 /** The table's own columns, for its computed columns and watermark expression. */
-function ownColumnsScope(columns: ReadonlyMap<string, ColumnDef>): ExpressionScope {
+function ownColumnsScope(columns: readonly ColumnDef[]): ExpressionScope {
   const seen = new Set<string>();
   const scope: ExpressionScope = {
     column(ref) {
       if (ref.name.parts.length !== 1) return undefined;
       const name = ref.name.parts[0]!.value;
-      const c = columns.get(name);
+      const c = columnNamed(columns, name);
       if (!c || seen.has(name)) return c ? UNKNOWN : undefined;
       seen.add(name);
       try {
@@ -133,6 +133,12 @@ function ownColumnsScope(columns: ReadonlyMap<string, ColumnDef>): ExpressionSco
     },
   };
   return scope;
+}
+
+/** The column of that name, the last when declared twice (sql/duplicate-column reports that); no map per watermark. */
+function columnNamed(columns: readonly ColumnDef[], name: string): ColumnDef | undefined {
+  for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.name.value === name) return columns[i];
+  return undefined;
 }
 
 function withoutTimeAttribute(t: SqlType): SqlType {

@@ -46,6 +46,9 @@ export interface Records {
 
 export const OPEN: Relation = Object.freeze({ columns: [], open: true }) as Relation;
 
+/** Outside any WITH (shared: a WITH copies the map it extends, never writes into it). */
+export const NO_CTES: ReadonlyMap<string, Relation> = new Map();
+
 /** Names Calcite turns into niladic function calls when no column has that name. */
 const NILADIC_IDENTIFIERS = new Set(['PI', 'CURRENT_ROW_TIMESTAMP', 'E']);
 
@@ -79,7 +82,7 @@ export class QueryAnalyzer {
   ) {}
 
   /** The relation a query produces; `outer` is the scope of the block it is nested in. */
-  query(q: Query, outer?: NameScope, ctes: ReadonlyMap<string, Relation> = new Map()): Relation {
+  query(q: Query, outer?: NameScope, ctes: ReadonlyMap<string, Relation> = NO_CTES): Relation {
     const r = this.queryUncached(q, outer, ctes);
     this.records.relations.set(q, r);
     return r;
