@@ -64,6 +64,8 @@ function isGroupingConstruct(g: GroupItem): g is GroupingConstruct {
 
 export type AggregateCall = FunctionCall | SpecialCall;
 
+const NO_CALLS: readonly AggregateCall[] = Object.freeze([]);
+
 /** A built-in aggregate used as one (not as a window function with OVER). */
 export function isAggregateCall(e: Expression, env: FunctionEnvironment): e is AggregateCall {
   if (e.kind === 'call') return !e.over && isBuiltinAggregate(e.name, env);
@@ -80,7 +82,9 @@ export function isWindowed(e: Expression): boolean {
  * The aggregate calls of an expression that belong to its block: not those of nested queries,
  * not those inside another aggregate (see `nestedAggregates`), not windowed ones.
  */
-export function aggregateCallsIn(e: Expression, env: FunctionEnvironment): AggregateCall[] {
+export function aggregateCallsIn(e: Expression, env: FunctionEnvironment): readonly AggregateCall[] {
+  // Most select items are plain columns or literals: no walk, no list.
+  if (e.kind === 'column' || e.kind === 'literal') return NO_CALLS;
   const out: AggregateCall[] = [];
   const stack = [e];
   while (stack.length > 0) {
@@ -92,7 +96,8 @@ export function aggregateCallsIn(e: Expression, env: FunctionEnvironment): Aggre
 }
 
 /** Windowed calls (`… OVER (…)`) of an expression, outside nested queries. */
-export function windowedCallsIn(e: Expression): Expression[] {
+export function windowedCallsIn(e: Expression): readonly Expression[] {
+  if (e.kind === 'column' || e.kind === 'literal') return NO_CALLS;
   const out: Expression[] = [];
   const stack = [e];
   while (stack.length > 0) {
