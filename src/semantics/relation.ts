@@ -225,14 +225,18 @@ export class QueryAnalyzer {
       this.operand(e, scope, ctes);
       return;
     }
-    // `a AND b AND …` thousands deep is a left-deep tree: its left spine is walked by a loop.
-    const rights: Expression[] = [];
+    // `a AND b AND …` thousands deep is a left-deep tree: its left spine is walked by a loop, the
+    // right operands waiting on the shared stack (see `operand`), innermost last.
+    const stack = this.children;
+    const from = stack.length;
     while (e.kind === 'binary') {
-      rights.push(e.right);
+      stack.push(e.right);
       e = e.left;
     }
+    const to = stack.length;
     this.operand(e, scope, ctes);
-    for (let i = rights.length - 1; i >= 0; i--) this.expression(rights[i]!, scope, ctes);
+    for (let i = to - 1; i >= from; i--) this.expression(stack[i]!, scope, ctes);
+    stack.length = from;
   }
 
   private operand(e: Expression, scope: NameScope, ctes: ReadonlyMap<string, Relation>): void {

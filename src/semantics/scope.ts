@@ -36,6 +36,13 @@ export interface ScopeOptions {
   aliasesFirst?: boolean;
 }
 
+/** A reference's name parts as strings. */
+export function partsOf(ref: ColumnRef): string[] {
+  const parts: string[] = [];
+  for (const p of ref.name.parts) parts.push(p.value);
+  return parts;
+}
+
 export class NameScope implements ExpressionScope {
   constructor(
     readonly sources: readonly Source[],
@@ -44,7 +51,7 @@ export class NameScope implements ExpressionScope {
   ) {}
 
   column(ref: ColumnRef): SqlType | undefined {
-    const r = this.resolve(ref.name.parts.map((p) => p.value));
+    const r = this.resolve(partsOf(ref));
     if (r.kind === 'column') return r.type;
     if (r.kind === 'unknown' || r.kind === 'ambiguous') return UNKNOWN;
     return undefined;
@@ -70,16 +77,16 @@ export class NameScope implements ExpressionScope {
   private resolveHere(parts: readonly string[]): Resolution {
     const aliases = this.options.aliases;
     if (aliases && this.options.aliasesFirst && parts.length === 1) {
-      const a = aliases.find((c) => c.name === parts[0]);
+      const a = columnNamed(aliases, parts[0]!);
       if (a) return { kind: 'column', type: a.type, column: a };
     }
     const sources = this.sources;
     // Qualified: the longest qualifier the name starts with.
     for (let k = Math.min(parts.length - 1, 3); k >= 1; k--) {
-      const source = sources.find((s) => s.qualifiers.some((x) => isQualifier(x, parts, k)));
+      const source = qualifiedSource(sources, parts, k);
       if (!source) continue;
       const name = parts[k]!;
-      const column = source.columns.find((c) => c.name === name);
+      const column = columnNamed(source.columns, name);
       if (column) return columnWithFields(column, parts, k + 1);
       if (source.open) return { kind: 'unknown' };
       return {
@@ -108,10 +115,10 @@ export class NameScope implements ExpressionScope {
       return { kind: 'ambiguous', part: 0, name, qualifiers };
     }
     if (aliases && !this.options.aliasesFirst && parts.length === 1) {
-      const a = aliases.find((c) => c.name === name);
+      const a = columnNamed(aliases, name);
       if (a) return { kind: 'column', type: a.type, column: a };
     }
-    if (sources.some((s) => s.open)) return { kind: 'unknown' };
+    for (const s of sources) if (s.open) return { kind: 'unknown' };
     if (parts.length > 1)
       return {
         kind: 'unknownQualifier',
@@ -126,6 +133,18 @@ export class NameScope implements ExpressionScope {
       candidates: [...sources.flatMap((s) => s.columns.map((c) => c.name)), ...(aliases ?? []).map((a) => a.name)],
     };
   }
+}
+
+/** The first column of that name (loops, not `find`: no closure per lookup). */
+function columnNamed(columns: readonly RelationColumn[], name: string): RelationColumn | undefined {
+  for (const c of columns) if (c.name === name) return c;
+  return undefined;
+}
+
+/** The first source one of whose qualifiers is the first `k` parts of the name. */
+function qualifiedSource(sources: readonly Source[], parts: readonly string[], k: number): Source | undefined {
+  for (const s of sources) for (const q of s.qualifiers) if (isQualifier(q, parts, k)) return s;
+  return undefined;
 }
 
 /** Whether the qualifier `q` is the first `k` parts of a name. */
