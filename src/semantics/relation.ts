@@ -153,7 +153,8 @@ export class QueryAnalyzer {
     };
     const columns: RelationColumn[] = [];
     let open = false;
-    q.items.forEach((item, i) => {
+    for (let i = 0; i < q.items.length; i++) {
+      const item = q.items[i]!;
       const e = item.expression;
       if (e.kind === 'star') {
         const expanded = this.star(e.qualifier, from.sources, from.merged);
@@ -162,11 +163,11 @@ export class QueryAnalyzer {
           columns.push(...expanded.columns);
           open ||= expanded.open;
         }
-        return;
+        continue;
       }
       this.expression(e, scope, ctes);
       columns.push({ name: item.alias?.value ?? derivedName(e, i), type: outputType(e, scope) });
-    });
+    }
     const output: Relation = { columns, open };
     // GROUP BY and HAVING fall back on select aliases: when Flink would refuse one, saying nothing is a miss, not a false alarm.
     const grouped = new NameScope(from.sources, outer, { merged: from.merged, aliases: columns });

@@ -8,7 +8,8 @@ import type { ExpressionScope } from '../../semantics/expression-type.js';
 import { UNKNOWN } from '../../semantics/sql-type.js';
 import type { CaseExpression, Expression, FunctionCall } from '../../sql/model/query.js';
 import type { RuleContext } from '../types.js';
-import { blockExpressions, forEachExpression } from './expression-walk.js';
+import { pushChildExpressions } from '../../sql/analysis/walk.js';
+import { blockExpressions } from './expression-walk.js';
 import { jobAnalysis } from './semantic-analysis.js';
 
 export const NO_COLUMNS: ExpressionScope = { column: () => UNKNOWN };
@@ -29,11 +30,17 @@ export function scopeFor(ctx: RuleContext): (e: ScopedExpression) => ExpressionS
   let scopes = memo.get(analysis);
   if (!scopes) {
     const index = new Map<Expression, ExpressionScope>();
+    const stack: Expression[] = [];
     for (const block of analysis.blocks)
-      for (const { expression } of blockExpressions(block.select))
-        forEachExpression(expression, (e) => {
+      for (const { expression } of blockExpressions(block.select)) {
+        // Every expression of the clause, not entering subqueries (those are blocks of their own).
+        stack.push(expression);
+        while (stack.length > 0) {
+          const e = stack.pop()!;
           if (e.kind === 'call' || e.kind === 'case') index.set(e, block.scope);
-        });
+          pushChildExpressions(e, stack);
+        }
+      }
     memo.set(analysis, (scopes = index));
   }
   const known = scopes;

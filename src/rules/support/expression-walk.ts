@@ -3,7 +3,7 @@
  * columns and watermarks included), and the expressions of one SELECT block by clause, without
  * the blocks nested in it (those have their own scope).
  */
-import { pushChildExpressions, tableRefExpressions } from '../../sql/analysis/walk.js';
+import { tableRefExpressions } from '../../sql/analysis/walk.js';
 import type {
   CaseExpression,
   Expression,
@@ -73,16 +73,6 @@ export function casesIn(statement: Statement): readonly CaseExpression[] {
 
 export function setOperationsIn(statement: Statement): readonly SetOperationQuery[] {
   return statementNodes(statement).setOperations;
-}
-
-/** Calls `visit` on `expr` and every expression inside it, not entering subqueries. */
-export function forEachExpression(expr: Expression, visit: (e: Expression) => void): void {
-  const stack: Expression[] = [expr];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    visit(e);
-    pushChildExpressions(e, stack);
-  }
 }
 
 export type Clause = 'select' | 'where' | 'having' | 'qualify' | 'groupBy' | 'on' | 'from';

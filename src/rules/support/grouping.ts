@@ -24,21 +24,14 @@ import {
 } from '../../semantics/grouping-functions.js';
 import { sameColumn, sameExpression } from '../../semantics/same-expression.js';
 import type { RuleContext } from '../types.js';
-import { jobStatementList } from './job-statements.js';
 
 export type { FunctionEnvironment };
 
 /** Functions the job declares (any CREATE FUNCTION, whatever its scope) and whether it loads modules. */
 export function functionEnvironment(ctx: RuleContext): FunctionEnvironment {
+  // The analysis walks the same statements and records exactly these (semantics/job-analysis.ts).
   const analysis = analysisOf(ctx.units);
-  const declared = new Set(analysis.declaredFunctions);
-  let modulesLoaded = analysis.modulesLoaded;
-  for (const { statement } of jobStatementList(ctx)) {
-    if (statement.kind === 'createFunction')
-      declared.add(statement.name.parts[statement.name.parts.length - 1]!.value.toLowerCase());
-    if (statement.kind === 'loadModule') modulesLoaded = true;
-  }
-  return { declared, modulesLoaded };
+  return { declared: analysis.declaredFunctions, modulesLoaded: analysis.modulesLoaded };
 }
 
 /** Every expression grouped on, GROUPING SETS / ROLLUP / CUBE and `(a, b)` rows flattened. */
