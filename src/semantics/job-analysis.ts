@@ -370,7 +370,8 @@ class JobWalker {
 
 /** Flink declares primary key columns NOT NULL (SqlCreateTableConverter / MergeTableLikeUtil). */
 function primaryKeyNotNull(table: CatalogTable): void {
-  for (const name of table.primaryKey ?? []) {
+  if (!table.primaryKey) return;
+  for (const name of table.primaryKey) {
     const c = table.columns.find((x) => x.name === name);
     if (c && c.type.root !== 'UNKNOWN') c.type = { ...c.type, nullable: false };
   }

@@ -17,6 +17,7 @@ import type {
   Query,
   SelectQuery,
   TableAlias,
+  TableArgument,
   TableRef,
   WindowSpec,
 } from '../sql/model/query.js';
@@ -432,18 +433,28 @@ export class QueryAnalyzer {
     return [path.slice(-1), path.slice(-2), path.slice(-3)];
   }
 
+  // Loops rather than map/find/spread chains: this function was among the costliest to optimize.
   private windowTableFunction(call: FunctionCall, scope: NameScope, ctes: ReadonlyMap<string, Relation>): Relation {
-    const args = call.args.map((a) => (a.kind === 'namedArgument' ? a.value : a));
-    const tableArg = args.find((a) => a.kind === 'tableArgument');
+    const args: Expression[] = [];
+    for (const a of call.args) args.push(a.kind === 'namedArgument' ? a.value : a);
+    let tableArg: TableArgument | undefined;
+    for (const a of args)
+      if (a.kind === 'tableArgument') {
+        tableArg = a;
+        break;
+      }
     let input: Source = { qualifiers: [], columns: [], open: true };
-    if (tableArg?.kind === 'tableArgument') {
+    if (tableArg) {
       if (tableArg.name) {
         const { relation, qualifiers } = this.tableName(tableArg.name, ctes);
-        input = { qualifiers, ...relation };
-      } else if (tableArg.query) input = { qualifiers: [], ...this.query(tableArg.query, scope, ctes) };
+        input = { qualifiers, columns: relation.columns, open: relation.open };
+      } else if (tableArg.query) {
+        const r = this.query(tableArg.query, scope, ctes);
+        input = { qualifiers: [], columns: r.columns, open: r.open };
+      }
       const inputScope = new NameScope([input], scope.parent);
-      for (const e of [...tableArg.partitionBy, ...tableArg.orderBy.map((o) => o.expression)])
-        this.expression(e, inputScope, ctes);
+      for (const e of tableArg.partitionBy) this.expression(e, inputScope, ctes);
+      for (const o of tableArg.orderBy) this.expression(o.expression, inputScope, ctes);
     }
     const inputScope = new NameScope([input], scope.parent);
     let timeColumn: SqlType | undefined;
@@ -458,10 +469,10 @@ export class QueryAnalyzer {
       }
       this.expression(a, scope, ctes);
     }
-    return {
-      columns: [...input.columns.map((c) => ({ ...c })), ...windowTableFunctionColumns(timeColumn ?? UNKNOWN)],
-      open: input.open,
-    };
+    const columns: RelationColumn[] = [];
+    for (const c of input.columns) columns.push({ ...c });
+    for (const c of windowTableFunctionColumns(timeColumn ?? UNKNOWN)) columns.push(c);
+    return { columns, open: input.open };
   }
 
   private matchRecognize(

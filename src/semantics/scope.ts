@@ -37,7 +37,7 @@ export interface ScopeOptions {
 }
 
 /** A reference's name parts as strings. */
-export function partsOf(ref: ColumnRef): string[] {
+function partsOf(ref: ColumnRef): string[] {
   const parts: string[] = [];
   for (const p of ref.name.parts) parts.push(p.value);
   return parts;
