@@ -1,5 +1,5 @@
 import type { Expression, TableRef } from '../sql/model/query.js';
-import { expressionChildren } from '../sql/analysis/walk.js';
+import { pushChildExpressions } from '../sql/analysis/walk.js';
 import {
   aggregateCallsIn,
   functionEnvironment,
@@ -90,8 +90,8 @@ function outerName(call: AggregateCall): string {
 function nestedAggregates(e: Expression, env: FunctionEnvironment): [AggregateCall, AggregateCall][] {
   const out: [AggregateCall, AggregateCall][] = [];
   for (const outer of aggregateCallsIn(e, env)) {
-    const inside = expressionChildren(outer).expressions.flatMap((arg) => aggregateCallsIn(arg, env));
-    for (const inner of inside) if (isAggregateCall(inner, env)) out.push([outer, inner]);
+    for (const arg of pushChildExpressions(outer, []))
+      for (const inner of aggregateCallsIn(arg, env)) if (isAggregateCall(inner, env)) out.push([outer, inner]);
   }
   return out;
 }

@@ -13,6 +13,15 @@ import type { Finding, Rule, SqlUnit } from './types.js';
  * query's select list — naming one twice (SqlNodeConvertUtils#validateDuplicatedColumnNames,
  * SqlDdlToOperationConverterTest#testCreateViewWithDuplicateFieldName).
  */
+/** Up to this many columns a scan finds a repeated name sooner than a Set is built (tables have a few dozen). */
+const SMALL = 32;
+
+/** Whether a name before index `i` is the same as the one at `i`. */
+function namedBefore(names: readonly Identifier[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (names[j]!.value === names[i]!.value) return true;
+  return false;
+}
+
 export const duplicateColumn: Rule = {
   id: 'sql/duplicate-column',
   severity: 'error',
@@ -23,18 +32,19 @@ export const duplicateColumn: Rule = {
       const def = table.definition;
       if (!def) continue;
       const s = def.statement;
-      const names: Identifier[] =
+      const names: readonly Identifier[] =
         s.kind === 'createTable' ? s.columns.map((c) => c.name) : s.kind === 'createView' ? (s.columns ?? []) : [];
-      const seen = new Set<string>();
-      for (const id of names) {
-        if (seen.has(id.value))
+      const seen = names.length > SMALL ? new Set<string>() : undefined;
+      for (let i = 0; i < names.length; i++) {
+        const id = names[i]!;
+        if (seen ? seen.has(id.value) : namedBefore(names, i))
           report({
             unit: def.unit,
             range: id.range,
             message: `column \`${id.value}\` is defined twice in \`${table.path[2]}\``,
             hint: 'rename or remove one of them: column names must be unique (compared case-sensitively)',
           });
-        seen.add(id.value);
+        seen?.add(id.value);
       }
       if (s.kind === 'createView' && !s.columns && !table.open) reportViewDuplicates(def.unit, s.query, report);
       if (s.kind !== 'createTable' || !s.like) continue;

@@ -4,8 +4,8 @@ import { formatType, type SqlType } from '../semantics/sql-type.js';
 import type { Expression, Query, SetOperationQuery } from '../sql/model/query.js';
 import type { Range } from '../text/source.js';
 import { casesIn, functionCallsIn, setOperationsIn } from './support/expression-walk.js';
-import { scopeFor } from './support/expression-scopes.js';
-import { jobStatements } from './support/job-statements.js';
+import { scopeFor, type ScopedExpression } from './support/expression-scopes.js';
+import { jobStatementList } from './support/job-statements.js';
 import type { Rule } from './types.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 
@@ -35,11 +35,12 @@ export const mixedTypes: Rule = {
   check(ctx, report) {
     const analysis = jobAnalysis(ctx);
     const scopeOf = scopeFor(ctx);
-    for (const { unit, statement } of jobStatements(ctx)) {
-      const groups: { what: string; values: Expression[] }[] = [];
+    for (const { unit, statement } of jobStatementList(ctx)) {
+      const groups: { what: string; owner: ScopedExpression; values: Expression[] }[] = [];
       for (const c of casesIn(statement))
         groups.push({
           what: 'the results of this CASE',
+          owner: c,
           values: [...c.whens.map((w) => w.then), ...(c.else ? [c.else] : [])],
         });
       for (const call of functionCallsIn(statement))
@@ -48,9 +49,10 @@ export const mixedTypes: Rule = {
           call.name.parts[0]!.value.toUpperCase() === 'COALESCE' &&
           !analysis.declaredFunctions.has('coalesce')
         )
-          groups.push({ what: 'the arguments of COALESCE', values: call.args });
-      for (const { what, values } of groups) {
-        const types = values.map((v) => typeOfExpression(v, scopeOf(v)));
+          groups.push({ what: 'the arguments of COALESCE', owner: call, values: call.args });
+      for (const { what, owner, values } of groups) {
+        const scope = scopeOf(owner);
+        const types = values.map((v) => typeOfExpression(v, scope));
         const i = firstConflict(types);
         if (i < 0) continue;
         const before = commonType(types.slice(0, i));

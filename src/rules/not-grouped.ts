@@ -28,7 +28,8 @@ export const notGrouped: Rule = {
   description: 'an aggregating SELECT uses a column that is neither in GROUP BY nor inside an aggregate function',
   check(ctx, report) {
     const env = functionEnvironment(ctx);
-    const inputs = new Map(analysisOf(ctx.units).blocks.map((b) => [b.select, b.input]));
+    const inputs = new Map<SelectQuery, Relation>();
+    for (const b of analysisOf(ctx.units).blocks) inputs.set(b.select, b.input);
     for (const block of selectBlocks(ctx)) {
       for (const f of findingsOf(block, env, inputs.get(block.select))) report(f);
     }

@@ -1,7 +1,7 @@
 import type { QueryBlock } from '../semantics/analysis.js';
 import { formatType } from '../semantics/sql-type.js';
 import type { Expression, FunctionCall, SpecialCall, WindowSpec } from '../sql/model/query.js';
-import { expressionChildren } from '../sql/analysis/walk.js';
+import { pushChildExpressions } from '../sql/analysis/walk.js';
 import { runtimeModeAt } from './support/runtime-mode.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 import { mentions, referenceType, surelyNotTimeAttribute, unwrap } from './support/time-attributes.js';
@@ -60,6 +60,6 @@ function* overCalls(block: QueryBlock): Generator<{ call: FunctionCall | Special
       const spec = resolve(e.over);
       if (spec && !RANKS.has(name)) yield { call: e, spec };
     }
-    stack.push(...expressionChildren(e).expressions);
+    pushChildExpressions(e, stack);
   }
 }

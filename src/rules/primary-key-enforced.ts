@@ -1,5 +1,5 @@
 import type { Statement, TableConstraint } from '../sql/model/statements.js';
-import { jobStatements } from './support/job-statements.js';
+import { jobStatementList } from './support/job-statements.js';
 import type { Rule } from './types.js';
 
 /**
@@ -13,8 +13,9 @@ export const primaryKeyEnforced: Rule = {
   severity: 'error',
   description: 'a PRIMARY KEY without NOT ENFORCED, or a UNIQUE constraint: Flink refuses both',
   check(ctx, report) {
-    for (const { unit, statement } of jobStatements(ctx)) {
+    for (const { unit, statement } of jobStatementList(ctx)) {
       for (const constraint of constraintsOf(statement)) {
+        if (constraint.constraintKind !== 'unique' && !constraint.enforced) continue;
         const columns = constraint.columns.map((c) => c.value).join(', ');
         if (constraint.constraintKind === 'unique') {
           report({
@@ -39,10 +40,13 @@ export const primaryKeyEnforced: Rule = {
 function constraintsOf(statement: Statement): TableConstraint[] {
   switch (statement.kind) {
     case 'createTable':
-    case 'createMaterializedTable':
-      return [...statement.columns.flatMap((c) => (c.constraint ? [c.constraint] : [])), ...statement.constraints].sort(
-        (a, b) => a.range.start - b.range.start,
-      );
+    case 'createMaterializedTable': {
+      // Every CREATE TABLE of the job comes through here: a loop, not a flatMap and a spread per column.
+      const out: TableConstraint[] = [];
+      for (const c of statement.columns) if (c.constraint) out.push(c.constraint);
+      for (const c of statement.constraints) out.push(c);
+      return out.sort((a, b) => a.range.start - b.range.start);
+    }
     case 'alterTable': {
       const change = statement.change;
       if (change.action !== 'add' && change.action !== 'modify') return [];

@@ -4,7 +4,7 @@ import { compareVersions } from '../sql/parser/versions.js';
 import { isReserved } from '../sql/parser/keywords.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { functionCallsIn } from './support/expression-walk.js';
-import { jobStatements, nameParts } from './support/job-statements.js';
+import { jobStatementList, nameParts } from './support/job-statements.js';
 import type { Rule } from './types.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 
@@ -32,9 +32,9 @@ export const unknownFunction: Rule = {
     const version = ctx.job?.flinkVersion ?? ctx.flinkVersion;
     // A newer Flink may have functions the catalog lacks: there only a near miss of a known name is reported.
     const onlyTypos = version !== undefined && compareVersions(version, CATALOG_VERSION) > 0;
-    const declared = [...analysis.declaredFunctions];
-    const candidates = [...BUILT_IN_FUNCTION_NAMES, ...declared];
-    for (const { unit, statement } of jobStatements(ctx)) {
+    // Built only for a name that needs a "did you mean": most jobs call no unknown function.
+    let candidates: string[] | undefined;
+    for (const { unit, statement } of jobStatementList(ctx)) {
       if (statement.kind === 'use' && statement.catalog && nameParts(statement.name).join('.') !== 'default_catalog')
         return;
       for (const call of functionCallsIn(statement)) {
@@ -43,7 +43,7 @@ export const unknownFunction: Rule = {
         if (isBuiltInFunction(name) || analysis.declaredFunctions.has(name.toLowerCase())) continue;
         // Reserved words the parser lets through as calls (DATE(…), CORR(…)) are Calcite's to judge.
         if (!call.name.parts[0]!.quoted && isReserved(name.toUpperCase())) continue;
-        const close = didYouMean(name, candidates);
+        const close = didYouMean(name, (candidates ??= [...BUILT_IN_FUNCTION_NAMES, ...analysis.declaredFunctions]));
         if (onlyTypos && !close) continue;
         report({
           unit,

@@ -3,7 +3,7 @@ import { formatType, isUnknown, toSqlType, UNKNOWN, type SqlType } from '../sema
 import type { ColumnDef, CreateMaterializedTable, CreateTable, Watermark } from '../sql/model/statements.js';
 import type { Expression } from '../sql/model/query.js';
 import type { CatalogColumn } from '../semantics/analysis.js';
-import { jobStatements } from './support/job-statements.js';
+import { jobStatementList } from './support/job-statements.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 import type { Finding, Rule, SqlUnit } from './types.js';
 
@@ -20,7 +20,7 @@ export const watermarkType: Rule = {
   description: 'a WATERMARK on a column (or with an expression) that is not TIMESTAMP(p)/TIMESTAMP_LTZ(p) with p ≤ 3',
   check(ctx, report) {
     const analysis = jobAnalysis(ctx);
-    for (const { unit, statement } of jobStatements(ctx)) {
+    for (const { unit, statement } of jobStatementList(ctx)) {
       if (statement.kind !== 'createTable' && statement.kind !== 'createMaterializedTable') continue;
       if (statement.watermarks.length === 0) continue;
       // Columns a LIKE brings in, as the job's catalog resolved them.
@@ -55,8 +55,8 @@ function checkWatermark(
 ): void {
   if (w.column.parts.length !== 1) return;
   const name = w.column.parts[0]!.value;
-  const columns = new Map(table.columns.map((c) => [c.name.value, c]));
-  const column = columns.get(name);
+  const columns = table.columns;
+  const column = columnNamed(columns, name);
   const from = column ? undefined : inherited(name);
   if (!column && !from) return;
   const def = column ?? from!.definition?.column;
@@ -116,13 +116,13 @@ function columnType(column: ColumnDef, scope: ExpressionScope): SqlType {
 }
 
 /** The table's own columns, for its computed columns and watermark expression. */
-function ownColumnsScope(columns: ReadonlyMap<string, ColumnDef>): ExpressionScope {
+function ownColumnsScope(columns: readonly ColumnDef[]): ExpressionScope {
   const seen = new Set<string>();
   const scope: ExpressionScope = {
     column(ref) {
       if (ref.name.parts.length !== 1) return undefined;
       const name = ref.name.parts[0]!.value;
-      const c = columns.get(name);
+      const c = columnNamed(columns, name);
       if (!c || seen.has(name)) return c ? UNKNOWN : undefined;
       seen.add(name);
       try {
@@ -133,6 +133,12 @@ function ownColumnsScope(columns: ReadonlyMap<string, ColumnDef>): ExpressionSco
     },
   };
   return scope;
+}
+
+/** The column of that name, the last when declared twice (sql/duplicate-column reports that); no map per watermark. */
+function columnNamed(columns: readonly ColumnDef[], name: string): ColumnDef | undefined {
+  for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.name.value === name) return columns[i];
+  return undefined;
 }
 
 function withoutTimeAttribute(t: SqlType): SqlType {

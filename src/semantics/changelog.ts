@@ -33,7 +33,7 @@ import type {
   TableRef,
 } from '../sql/model/query.js';
 import type { SourceChangelog } from '../connectors/changelog.js';
-import { expressionChildren } from '../sql/analysis/walk.js';
+import { childQuery, pushChildExpressions } from '../sql/analysis/walk.js';
 import type { Range } from '../text/source.js';
 import type { TimeAttribute } from './sql-type.js';
 
@@ -144,12 +144,14 @@ function between(unit: SqlUnit, start: number, end: number): Range {
   return end - trail > start + lead ? { start: start + lead, end: end - trail } : { start, end: Math.max(start, end) };
 }
 
-function* calls(e: Expression): Generator<FunctionCall> {
+/** Appends the calls in `e` (outside subqueries) to `out`, outermost first. */
+function collectCalls(e: Expression, out: FunctionCall[]): void {
+  if (e.kind === 'column' || e.kind === 'literal') return;
   const stack: Expression[] = [e];
   while (stack.length > 0) {
     const x = stack.pop()!;
-    if (x.kind === 'call') yield x;
-    stack.push(...expressionChildren(x).expressions);
+    if (x.kind === 'call') out.push(x);
+    pushChildExpressions(x, stack);
   }
 }
 
@@ -159,7 +161,7 @@ function columnsIn(e: Expression): ColumnRef[] {
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (x.kind === 'column') out.push(x);
-    stack.push(...expressionChildren(x).expressions);
+    pushChildExpressions(x, stack);
   }
   return out;
 }
@@ -287,21 +289,23 @@ class Inference {
     if (rank) return rank;
     let input = select.from ? this.from(select.from, select, unit, ctes) : INSERT_ONLY;
     if (isFinal(input)) return input;
-    const items = select.items.map((i) => i.expression);
-    const expressions = [...items, ...(select.where ? [select.where] : []), ...(select.having ? [select.having] : [])];
     // Subqueries in expressions: IN/EXISTS are semi joins (they pass on what both sides produce),
     // NOT IN/NOT EXISTS anti joins (every change); scalar subqueries are not modelled.
+    const expressions = select.items.map((i) => i.expression);
+    if (select.where) expressions.push(select.where);
+    if (select.having) expressions.push(select.having);
     for (const e of expressions) {
       const sub = this.subqueries(e, unit, ctes);
       if (isFinal(sub)) return sub;
-      input = unite([input, sub]);
+      // Uniting with inserts only changes nothing (most expressions have no subquery).
+      if (sub !== INSERT_ONLY) input = unite([input, sub]);
     }
     if (select.qualify) return UNKNOWN;
-    const overCalls = items.flatMap((e) => [...calls(e)]).filter((c) => c.over !== undefined);
+    const itemCalls: FunctionCall[] = [];
+    for (const item of select.items) collectCalls(item.expression, itemCalls);
+    const overCalls = itemCalls.filter((c) => c.over !== undefined);
     if (overCalls.some((c) => RANKS.has(nameOf(c)))) return UNKNOWN;
-    const aggregates = items
-      .flatMap((e) => [...calls(e)])
-      .filter((c) => c.over === undefined && AGGREGATES.has(nameOf(c)));
+    const aggregates = itemCalls.filter((c) => c.over === undefined && AGGREGATES.has(nameOf(c)));
     const grouped = select.groupBy !== undefined || aggregates.length > 0 || select.having !== undefined;
     if (grouped) {
       if (select.groupBy && isWindowGrouping(select)) return INSERT_ONLY;
@@ -343,6 +347,7 @@ class Inference {
   }
 
   private subqueries(e: Expression, unit: SqlUnit, ctes: Ctes): Changelog {
+    if (e.kind === 'column' || e.kind === 'literal') return INSERT_ONLY;
     let out: Changelog = INSERT_ONLY;
     const stack: Expression[] = [e];
     while (stack.length > 0) {
@@ -377,9 +382,8 @@ class Inference {
           },
         };
       }
-      const { expressions, queries } = expressionChildren(x);
-      if (queries.length > 0) return UNKNOWN;
-      stack.push(...expressions);
+      if (childQuery(x)) return UNKNOWN;
+      pushChildExpressions(x, stack);
     }
     return out;
   }
@@ -471,7 +475,7 @@ class Inference {
       const x = stack.pop()!;
       if (x.kind === 'between') ranged.push(...columnsIn(x));
       else if (x.kind === 'binary' && ['<', '<=', '>', '>='].includes(x.operator)) ranged.push(...columnsIn(x));
-      else stack.push(...expressionChildren(x).expressions);
+      else pushChildExpressions(x, stack);
     }
     if (ranged.length === 0) return 'no';
     let unknown = false;

@@ -22,9 +22,16 @@ export interface ExpressionScope {
 const bool = (nullable: boolean): SqlType => ({ root: 'BOOLEAN', nullable });
 const STRING: SqlType = { root: 'VARCHAR', nullable: true, length: MAX_LENGTH };
 const anyNullable = (types: readonly SqlType[]): boolean => types.some((t) => t.nullable);
+const type = (e: Expression, scope: ExpressionScope): SqlType => typeOfExpression(e, scope);
 
+function typesOf(list: readonly Expression[], scope: ExpressionScope): SqlType[] {
+  const out: SqlType[] = [];
+  for (const e of list) out.push(typeOfExpression(e, scope));
+  return out;
+}
+
+// Recursive and called by most semantic rules on every expression they judge: no closure per node.
 export function typeOfExpression(expr: Expression, scope: ExpressionScope): SqlType {
-  const type = (e: Expression) => typeOfExpression(e, scope);
   switch (expr.kind) {
     case 'literal':
       return typeOfLiteral(expr);
@@ -33,21 +40,21 @@ export function typeOfExpression(expr: Expression, scope: ExpressionScope): SqlT
     case 'interval': {
       const t = typeOfInterval(expr);
       // `INTERVAL x DAY` over a nullable expression is nullable.
-      return expr.value.kind === 'literal' ? t : { ...t, nullable: type(expr.value).nullable };
+      return expr.value.kind === 'literal' ? t : { ...t, nullable: type(expr.value, scope).nullable };
     }
     case 'column':
       return scope.column(expr) ?? UNKNOWN;
     case 'parenthesized':
-      return type(expr.expression);
+      return type(expr.expression, scope);
     case 'unary': {
-      const t = type(expr.operand);
+      const t = type(expr.operand, scope);
       if (expr.operator === 'NOT') return bool(t.nullable);
       if (expr.operator === '-' || expr.operator === '+') return isUnknown(t) ? t : plain(t);
       return t;
     }
     case 'binary': {
-      const l = type(expr.left);
-      const r = type(expr.right);
+      const l = type(expr.left, scope);
+      const r = type(expr.right, scope);
       switch (expr.operator) {
         case 'AND':
         case 'OR':
@@ -70,12 +77,14 @@ export function typeOfExpression(expr: Expression, scope: ExpressionScope): SqlT
     case 'exists':
       return bool(false);
     case 'like':
-      return bool(type(expr.operand).nullable || type(expr.pattern).nullable);
+      return bool(type(expr.operand, scope).nullable || type(expr.pattern, scope).nullable);
     case 'between':
-      return bool(anyNullable([expr.operand, expr.low, expr.high].map(type)));
+      return bool(
+        type(expr.operand, scope).nullable || type(expr.low, scope).nullable || type(expr.high, scope).nullable,
+      );
     case 'in':
     case 'quantified':
-      return bool(type(expr.operand).nullable || anyNullable((expr.list ?? []).map(type)));
+      return bool(type(expr.operand, scope).nullable || anyNullable(typesOf(expr.list ?? [], scope)));
     case 'subquery': {
       const columns = scope.subquery?.(expr.query);
       return columns?.length === 1 ? { ...columns[0]!, nullable: true } : UNKNOWN;
@@ -84,39 +93,39 @@ export function typeOfExpression(expr: Expression, scope: ExpressionScope): SqlT
       return {
         root: 'ROW',
         nullable: false,
-        fields: expr.items.map((e, i) => ({ name: `EXPR$${i}`, type: type(e) })),
+        fields: expr.items.map((e, i) => ({ name: `EXPR$${i}`, type: type(e, scope) })),
       };
     case 'collection':
-      return collectionType(expr.collection, expr.items?.map(type));
+      return collectionType(expr.collection, expr.items && typesOf(expr.items, scope));
     case 'case': {
-      const results = expr.whens.map((w) => type(w.then));
-      if (expr.else) results.push(type(expr.else));
+      const results = expr.whens.map((w) => type(w.then, scope));
+      if (expr.else) results.push(type(expr.else, scope));
       const t = commonType(results) ?? UNKNOWN;
       return expr.else || isUnknown(t) ? t : { ...t, nullable: true };
     }
     case 'cast': {
       const target = toSqlType(expr.type);
       if (isUnknown(target)) return target;
-      const nullable = expr.function === 'TRY_CAST' || type(expr.operand).nullable;
+      const nullable = expr.function === 'TRY_CAST' || type(expr.operand, scope).nullable;
       return { ...target, nullable };
     }
     case 'call': {
       if (expr.name.parts.length !== 1) return UNKNOWN;
       const spec = builtInFunction(expr.name.parts[0]!.value);
-      return spec ? resultOf(spec, expr.args.map(type)) : UNKNOWN;
+      return spec ? resultOf(spec, typesOf(expr.args, scope)) : UNKNOWN;
     }
     case 'specialCall':
-      return specialCallType(expr, type);
+      return specialCallType(expr, scope);
     case 'index': {
-      const base = type(expr.base);
+      const base = type(expr.base, scope);
       if (base.root === 'ARRAY' && base.element) return { ...base.element, nullable: true };
       if (base.root === 'MAP' && base.value) return { ...base.value, nullable: true };
       return UNKNOWN;
     }
     case 'field':
-      return fieldType(expr, type(expr.base));
+      return fieldType(expr, type(expr.base, scope));
     case 'namedArgument':
-      return type(expr.value);
+      return type(expr.value, scope);
     default:
       return UNKNOWN;
   }
@@ -140,9 +149,9 @@ function fieldType(expr: FieldExpression, base: SqlType): SqlType {
 }
 
 /** The syntax-special functions (EXTRACT(… FROM …), TRIM(… FROM …), JSON_VALUE(… RETURNING …) …). */
-function specialCallType(call: SpecialCall, type: (e: Expression) => SqlType): SqlType {
+function specialCallType(call: SpecialCall, scope: ExpressionScope): SqlType {
   const exprs = call.parts.filter((p): p is Expression => p.kind !== 'keyword' && p.kind !== 'dataType');
-  const types = exprs.map(type);
+  const types = typesOf(exprs, scope);
   const nullable = anyNullable(types);
   switch (call.name) {
     case 'EXTRACT':

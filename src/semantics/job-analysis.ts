@@ -10,7 +10,7 @@ import type { Query } from '../sql/model/query.js';
 import type { CreateMaterializedTable, CreateTable, CreateView, Insert, Statement } from '../sql/model/statements.js';
 import type { CatalogColumn, CatalogTable, JobAnalysis, Relation, SinkWrite, TableLookup } from './analysis.js';
 import { JobCatalog } from './catalog.js';
-import { QueryAnalyzer, materialized, renamed, type Records } from './relation.js';
+import { NO_CTES, QueryAnalyzer, materialized, renamed, type Records } from './relation.js';
 import { NameScope } from './scope.js';
 import { UNKNOWN } from './sql-type.js';
 import {
@@ -237,8 +237,8 @@ class JobWalker {
     const inherited = likeSource && s.like ? inheritedFromLike(likeSource.table, s.like) : undefined;
     const own = s.columns.map((c) => columnOf(c, unit));
     // A redefined column replaces the inherited one (OVERWRITING; otherwise sql/duplicate-column reports it).
-    const ownNames = new Set(own.map((c) => c.name));
-    const columns = [...(inherited?.columns ?? []).filter((c) => !ownNames.has(c.name)), ...own];
+    const ownNames = inherited ? new Set(own.map((c) => c.name)) : undefined;
+    const columns = inherited ? [...inherited.columns.filter((c) => !ownNames!.has(c.name)), ...own] : own;
     resolveComputed(columns);
     const watermarkColumns = [
       ...(s.watermarks.length > 0 ? [] : (inherited?.watermarkColumns ?? [])),
@@ -268,8 +268,8 @@ class JobWalker {
   private recordDdlReferences(unit: SqlUnit, s: CreateTable, table: CatalogTable, open: boolean): void {
     const scope = new NameScope([{ qualifiers: [], columns: table.columns, open }]);
     const analyzer = this.analyzer(unit);
-    for (const c of s.columns) if (c.expression) analyzer.expression(c.expression, scope, new Map());
-    for (const w of s.watermarks) analyzer.expression(w.expression, scope, new Map());
+    for (const c of s.columns) if (c.expression) analyzer.expression(c.expression, scope, NO_CTES);
+    for (const w of s.watermarks) analyzer.expression(w.expression, scope, NO_CTES);
   }
 
   /** CTAS: the query's columns, declared columns overriding (same name) or added (new name) as Flink merges them. */
@@ -370,7 +370,8 @@ class JobWalker {
 
 /** Flink declares primary key columns NOT NULL (SqlCreateTableConverter / MergeTableLikeUtil). */
 function primaryKeyNotNull(table: CatalogTable): void {
-  for (const name of table.primaryKey ?? []) {
+  if (!table.primaryKey) return;
+  for (const name of table.primaryKey) {
     const c = table.columns.find((x) => x.name === name);
     if (c && c.type.root !== 'UNKNOWN') c.type = { ...c.type, nullable: false };
   }

@@ -17,10 +17,11 @@ import type {
   Query,
   SelectQuery,
   TableAlias,
+  TableArgument,
   TableRef,
   WindowSpec,
 } from '../sql/model/query.js';
-import { expressionChildren } from '../sql/analysis/walk.js';
+import { childQuery, pushChildExpressions } from '../sql/analysis/walk.js';
 import type { QueryBlock, Relation, RelationColumn, TableLookup } from './analysis.js';
 import type { JobCatalog } from './catalog.js';
 import { typeOfExpression } from './expression-type.js';
@@ -46,6 +47,9 @@ export interface Records {
 
 export const OPEN: Relation = Object.freeze({ columns: [], open: true }) as Relation;
 
+/** Outside any WITH (shared: a WITH copies the map it extends, never writes into it). */
+export const NO_CTES: ReadonlyMap<string, Relation> = new Map();
+
 /** Names Calcite turns into niladic function calls when no column has that name. */
 const NILADIC_IDENTIFIERS = new Set(['PI', 'CURRENT_ROW_TIMESTAMP', 'E']);
 
@@ -63,6 +67,9 @@ export function relationOfTable(catalog: JobCatalog, name: readonly string[]): R
 const blockScopes = new WeakMap<Records, Map<SelectQuery, NameScope>>();
 
 export class QueryAnalyzer {
+  /** Sub-expressions waiting to be walked (see `operand`). */
+  private readonly children: Expression[] = [];
+
   private get scopes(): Map<SelectQuery, NameScope> {
     let m = blockScopes.get(this.records);
     if (!m) blockScopes.set(this.records, (m = new Map()));
@@ -76,7 +83,7 @@ export class QueryAnalyzer {
   ) {}
 
   /** The relation a query produces; `outer` is the scope of the block it is nested in. */
-  query(q: Query, outer?: NameScope, ctes: ReadonlyMap<string, Relation> = new Map()): Relation {
+  query(q: Query, outer?: NameScope, ctes: ReadonlyMap<string, Relation> = NO_CTES): Relation {
     const r = this.queryUncached(q, outer, ctes);
     this.records.relations.set(q, r);
     return r;
@@ -147,7 +154,8 @@ export class QueryAnalyzer {
     };
     const columns: RelationColumn[] = [];
     let open = false;
-    q.items.forEach((item, i) => {
+    for (let i = 0; i < q.items.length; i++) {
+      const item = q.items[i]!;
       const e = item.expression;
       if (e.kind === 'star') {
         const expanded = this.star(e.qualifier, from.sources, from.merged);
@@ -156,11 +164,11 @@ export class QueryAnalyzer {
           columns.push(...expanded.columns);
           open ||= expanded.open;
         }
-        return;
+        continue;
       }
       this.expression(e, scope, ctes);
       columns.push({ name: item.alias?.value ?? derivedName(e, i), type: outputType(e, scope) });
-    });
+    }
     const output: Relation = { columns, open };
     // GROUP BY and HAVING fall back on select aliases: when Flink would refuse one, saying nothing is a miss, not a false alarm.
     const grouped = new NameScope(from.sources, outer, { merged: from.merged, aliases: columns });
@@ -215,14 +223,22 @@ export class QueryAnalyzer {
 
   /** Walks an expression: records its column references, analyzes its subqueries. */
   expression(e: Expression, scope: NameScope, ctes: ReadonlyMap<string, Relation>): void {
-    // `a AND b AND …` thousands deep is a left-deep tree: its left spine is walked by a loop.
-    const rights: Expression[] = [];
+    if (e.kind !== 'binary') {
+      this.operand(e, scope, ctes);
+      return;
+    }
+    // `a AND b AND …` thousands deep is a left-deep tree: its left spine is walked by a loop, the
+    // right operands waiting on the shared stack (see `operand`), innermost last.
+    const stack = this.children;
+    const from = stack.length;
     while (e.kind === 'binary') {
-      rights.push(e.right);
+      stack.push(e.right);
       e = e.left;
     }
+    const to = stack.length;
     this.operand(e, scope, ctes);
-    for (const r of rights.reverse()) this.expression(r, scope, ctes);
+    for (let i = to - 1; i >= from; i--) this.expression(stack[i]!, scope, ctes);
+    stack.length = from;
   }
 
   private operand(e: Expression, scope: NameScope, ctes: ReadonlyMap<string, Relation>): void {
@@ -235,9 +251,16 @@ export class QueryAnalyzer {
       if (e.query) this.query(e.query, scope, ctes);
       return;
     }
-    const { expressions, queries } = expressionChildren(e);
-    for (const child of expressions) this.expression(child, scope, ctes);
-    for (const q of queries) this.query(q, scope, ctes);
+    // The children go on one stack shared by the whole walk, not on an array per node: this call
+    // reads its slice while the calls it makes push and pop above it.
+    const stack = this.children;
+    const from = stack.length;
+    pushChildExpressions(e, stack);
+    const to = stack.length;
+    for (let i = from; i < to; i++) this.expression(stack[i]!, scope, ctes);
+    stack.length = from;
+    const q = childQuery(e);
+    if (q) this.query(q, scope, ctes);
   }
 
   private reference(ref: ColumnRef, scope: NameScope): void {
@@ -410,18 +433,28 @@ export class QueryAnalyzer {
     return [path.slice(-1), path.slice(-2), path.slice(-3)];
   }
 
+  // Loops rather than map/find/spread chains: this function was among the costliest to optimize.
   private windowTableFunction(call: FunctionCall, scope: NameScope, ctes: ReadonlyMap<string, Relation>): Relation {
-    const args = call.args.map((a) => (a.kind === 'namedArgument' ? a.value : a));
-    const tableArg = args.find((a) => a.kind === 'tableArgument');
+    const args: Expression[] = [];
+    for (const a of call.args) args.push(a.kind === 'namedArgument' ? a.value : a);
+    let tableArg: TableArgument | undefined;
+    for (const a of args)
+      if (a.kind === 'tableArgument') {
+        tableArg = a;
+        break;
+      }
     let input: Source = { qualifiers: [], columns: [], open: true };
-    if (tableArg?.kind === 'tableArgument') {
+    if (tableArg) {
       if (tableArg.name) {
         const { relation, qualifiers } = this.tableName(tableArg.name, ctes);
-        input = { qualifiers, ...relation };
-      } else if (tableArg.query) input = { qualifiers: [], ...this.query(tableArg.query, scope, ctes) };
+        input = { qualifiers, columns: relation.columns, open: relation.open };
+      } else if (tableArg.query) {
+        const r = this.query(tableArg.query, scope, ctes);
+        input = { qualifiers: [], columns: r.columns, open: r.open };
+      }
       const inputScope = new NameScope([input], scope.parent);
-      for (const e of [...tableArg.partitionBy, ...tableArg.orderBy.map((o) => o.expression)])
-        this.expression(e, inputScope, ctes);
+      for (const e of tableArg.partitionBy) this.expression(e, inputScope, ctes);
+      for (const o of tableArg.orderBy) this.expression(o.expression, inputScope, ctes);
     }
     const inputScope = new NameScope([input], scope.parent);
     let timeColumn: SqlType | undefined;
@@ -436,10 +469,10 @@ export class QueryAnalyzer {
       }
       this.expression(a, scope, ctes);
     }
-    return {
-      columns: [...input.columns.map((c) => ({ ...c })), ...windowTableFunctionColumns(timeColumn ?? UNKNOWN)],
-      open: input.open,
-    };
+    const columns: RelationColumn[] = [];
+    for (const c of input.columns) columns.push({ ...c });
+    for (const c of windowTableFunctionColumns(timeColumn ?? UNKNOWN)) columns.push(c);
+    return { columns, open: input.open };
   }
 
   private matchRecognize(

@@ -36,6 +36,13 @@ export interface ScopeOptions {
   aliasesFirst?: boolean;
 }
 
+/** A reference's name parts as strings. */
+function partsOf(ref: ColumnRef): string[] {
+  const parts: string[] = [];
+  for (const p of ref.name.parts) parts.push(p.value);
+  return parts;
+}
+
 export class NameScope implements ExpressionScope {
   constructor(
     readonly sources: readonly Source[],
@@ -44,7 +51,7 @@ export class NameScope implements ExpressionScope {
   ) {}
 
   column(ref: ColumnRef): SqlType | undefined {
-    const r = this.resolve(ref.name.parts.map((p) => p.value));
+    const r = this.resolve(partsOf(ref));
     if (r.kind === 'column') return r.type;
     if (r.kind === 'unknown' || r.kind === 'ambiguous') return UNKNOWN;
     return undefined;
@@ -66,70 +73,92 @@ export class NameScope implements ExpressionScope {
     return own;
   }
 
+  // Runs for every column reference, once per rule that types it: it allocates only what it returns.
   private resolveHere(parts: readonly string[]): Resolution {
     const aliases = this.options.aliases;
     if (aliases && this.options.aliasesFirst && parts.length === 1) {
-      const a = aliases.find((c) => c.name === parts[0]);
+      const a = columnNamed(aliases, parts[0]!);
       if (a) return { kind: 'column', type: a.type, column: a };
     }
+    const sources = this.sources;
     // Qualified: the longest qualifier the name starts with.
     for (let k = Math.min(parts.length - 1, 3); k >= 1; k--) {
-      const q = parts.slice(0, k);
-      const source = this.sources.find((s) => s.qualifiers.some((x) => sameParts(x, q)));
+      const source = qualifiedSource(sources, parts, k);
       if (!source) continue;
       const name = parts[k]!;
-      const column = source.columns.find((c) => c.name === name);
-      if (column) return columnWithFields(column, parts.slice(k + 1));
+      const column = columnNamed(source.columns, name);
+      if (column) return columnWithFields(column, parts, k + 1);
       if (source.open) return { kind: 'unknown' };
       return {
         kind: 'missing',
         part: k,
         name,
-        qualifier: q.join('.'),
+        qualifier: parts.slice(0, k).join('.'),
         candidates: source.columns.map((c) => c.name),
       };
     }
     const name = parts[0]!;
-    const matches: { source: Source; column: RelationColumn }[] = [];
-    for (const source of this.sources)
-      for (const column of source.columns) if (column.name === name) matches.push({ source, column });
-    if (matches.length === 1 || (matches.length > 1 && this.options.merged?.has(name)))
-      return columnWithFields(matches[0]!.column, parts.slice(1));
-    if (matches.length > 1)
-      return {
-        kind: 'ambiguous',
-        part: 0,
-        name,
-        qualifiers: matches.map((m) => m.source.qualifiers[0]?.join('.') ?? '?'),
-      };
+    let first: RelationColumn | undefined;
+    let count = 0;
+    for (const source of sources)
+      for (const column of source.columns)
+        if (column.name === name) {
+          first ??= column;
+          count++;
+        }
+    if (count === 1 || (count > 1 && this.options.merged?.has(name))) return columnWithFields(first!, parts, 1);
+    if (count > 1) {
+      const qualifiers: string[] = [];
+      for (const source of sources)
+        for (const column of source.columns)
+          if (column.name === name) qualifiers.push(source.qualifiers[0]?.join('.') ?? '?');
+      return { kind: 'ambiguous', part: 0, name, qualifiers };
+    }
     if (aliases && !this.options.aliasesFirst && parts.length === 1) {
-      const a = aliases.find((c) => c.name === name);
+      const a = columnNamed(aliases, name);
       if (a) return { kind: 'column', type: a.type, column: a };
     }
-    if (this.sources.some((s) => s.open)) return { kind: 'unknown' };
+    for (const s of sources) if (s.open) return { kind: 'unknown' };
     if (parts.length > 1)
       return {
         kind: 'unknownQualifier',
         part: 0,
         qualifier: name,
-        candidates: this.sources.flatMap((s) => (s.qualifiers[0] ? [s.qualifiers[0].join('.')] : [])),
+        candidates: sources.flatMap((s) => (s.qualifiers[0] ? [s.qualifiers[0].join('.')] : [])),
       };
     return {
       kind: 'missing',
       part: 0,
       name,
-      candidates: [...this.sources.flatMap((s) => s.columns.map((c) => c.name)), ...(aliases ?? []).map((a) => a.name)],
+      candidates: [...sources.flatMap((s) => s.columns.map((c) => c.name)), ...(aliases ?? []).map((a) => a.name)],
     };
   }
 }
 
-const sameParts = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
+/** The first column of that name (loops, not `find`: no closure per lookup). */
+function columnNamed(columns: readonly RelationColumn[], name: string): RelationColumn | undefined {
+  for (const c of columns) if (c.name === name) return c;
+  return undefined;
+}
 
-/** A column, then ROW fields by name; a field the type does not list is UNKNOWN, never an error here. */
-function columnWithFields(column: RelationColumn, fields: readonly string[]): Resolution {
+/** The first source one of whose qualifiers is the first `k` parts of the name. */
+function qualifiedSource(sources: readonly Source[], parts: readonly string[], k: number): Source | undefined {
+  for (const s of sources) for (const q of s.qualifiers) if (isQualifier(q, parts, k)) return s;
+  return undefined;
+}
+
+/** Whether the qualifier `q` is the first `k` parts of a name. */
+function isQualifier(q: readonly string[], parts: readonly string[], k: number): boolean {
+  if (q.length !== k) return false;
+  for (let i = 0; i < k; i++) if (q[i] !== parts[i]) return false;
+  return true;
+}
+
+/** A column, then ROW fields by name (`parts` from `from` on); a field the type does not list is UNKNOWN, never an error here. */
+function columnWithFields(column: RelationColumn, parts: readonly string[], from: number): Resolution {
   let type: SqlType = column.type;
-  for (const f of fields) {
+  for (let i = from; i < parts.length; i++) {
+    const f = parts[i];
     const field = type.root === 'ROW' ? type.fields?.find((x) => x.name === f) : undefined;
     if (!field) return { kind: 'column', type: UNKNOWN, column };
     type = field.type;

@@ -3,7 +3,7 @@
  * columns and watermarks included), and the expressions of one SELECT block by clause, without
  * the blocks nested in it (those have their own scope).
  */
-import { expressionChildren, tableRefExpressions } from '../../sql/analysis/walk.js';
+import { tableRefExpressions } from '../../sql/analysis/walk.js';
 import type {
   CaseExpression,
   Expression,
@@ -14,13 +14,23 @@ import type {
 } from '../../sql/model/query.js';
 import type { Statement } from '../../sql/model/statements.js';
 
-const nodeMemo = new WeakMap<Statement, { kind: string; range: { start: number } }[]>();
+/** The nodes the type rules look for, in source order. */
+interface StatementNodes {
+  calls: FunctionCall[];
+  cases: CaseExpression[];
+  setOperations: SetOperationQuery[];
+}
 
-/** Every node of the statement's tree that has a `kind`, in source order (memoised per statement). */
-function kindedNodes(statement: Statement): { kind: string; range: { start: number } }[] {
+const nodeMemo = new WeakMap<Statement, StatementNodes>();
+
+/**
+ * The calls, CASEs and set operations anywhere in a statement's tree, each list in source order
+ * (memoised per statement: three rules ask, and keeping only these kinds spares a list of every node).
+ */
+function statementNodes(statement: Statement): StatementNodes {
   let nodes = nodeMemo.get(statement);
   if (nodes) return nodes;
-  nodes = [];
+  nodes = { calls: [], cases: [], setOperations: [] };
   // A walk over the whole tree: calls sit in queries, computed columns, watermarks … alike.
   const stack: unknown[] = [statement];
   while (stack.length > 0) {
@@ -31,41 +41,38 @@ function kindedNodes(statement: Statement): { kind: string; range: { start: numb
     }
     if (typeof node !== 'object' || node === null) continue;
     const record = node as Record<string, unknown>;
-    if (typeof record.kind === 'string' && node !== statement)
-      nodes.push(node as { kind: string; range: { start: number } });
+    if (node !== statement) {
+      if (record.kind === 'call' && 'args' in record && 'name' in record) nodes.calls.push(node as FunctionCall);
+      else if (record.kind === 'case' && 'whens' in record) nodes.cases.push(node as CaseExpression);
+      else if (record.kind === 'setOperation') nodes.setOperations.push(node as SetOperationQuery);
+    }
     // for…in, not Object.entries: no array of pairs per node (this walk visits every node of every statement).
     for (const k in record) {
       const v = record[k];
       if (k !== 'range' && typeof v === 'object' && v !== null && Object.hasOwn(record, k)) stack.push(v);
     }
   }
-  nodes.sort((a, b) => a.range.start - b.range.start);
+  // Stable sorts: nodes starting at one offset keep the walk's order, as one sort of every node gave.
+  const byStart = (a: { range: { start: number } }, b: { range: { start: number } }) => a.range.start - b.range.start;
+  nodes.calls.sort(byStart);
+  nodes.cases.sort(byStart);
+  nodes.setOperations.sort(byStart);
   nodeMemo.set(statement, nodes);
   return nodes;
 }
 
 /** Every `name(args)` call in a statement, in source order. */
-export function functionCallsIn(statement: Statement): FunctionCall[] {
-  return kindedNodes(statement).filter((n): n is FunctionCall => n.kind === 'call' && 'args' in n && 'name' in n);
+export function functionCallsIn(statement: Statement): readonly FunctionCall[] {
+  return statementNodes(statement).calls;
 }
 
 /** Every CASE expression and every UNION / INTERSECT / EXCEPT in a statement. */
-export function casesIn(statement: Statement): CaseExpression[] {
-  return kindedNodes(statement).filter((n): n is CaseExpression => n.kind === 'case' && 'whens' in n);
+export function casesIn(statement: Statement): readonly CaseExpression[] {
+  return statementNodes(statement).cases;
 }
 
-export function setOperationsIn(statement: Statement): SetOperationQuery[] {
-  return kindedNodes(statement).filter((n): n is SetOperationQuery => n.kind === 'setOperation');
-}
-
-/** Calls `visit` on `expr` and every expression inside it, not entering subqueries. */
-export function forEachExpression(expr: Expression, visit: (e: Expression) => void): void {
-  const stack: Expression[] = [expr];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    visit(e);
-    stack.push(...expressionChildren(e).expressions);
-  }
+export function setOperationsIn(statement: Statement): readonly SetOperationQuery[] {
+  return statementNodes(statement).setOperations;
 }
 
 export type Clause = 'select' | 'where' | 'having' | 'qualify' | 'groupBy' | 'on' | 'from';

@@ -3,7 +3,7 @@
  * of an expression, and the column references an aggregated block uses outside both
  * (Calcite's `AggChecker`, run by `SqlValidatorImpl` on SELECT, HAVING and ORDER BY).
  */
-import { expressionChildren } from '../../sql/analysis/walk.js';
+import { pushChildExpressions } from '../../sql/analysis/walk.js';
 import type {
   ColumnRef,
   Expression,
@@ -24,21 +24,14 @@ import {
 } from '../../semantics/grouping-functions.js';
 import { sameColumn, sameExpression } from '../../semantics/same-expression.js';
 import type { RuleContext } from '../types.js';
-import { jobStatements } from './job-statements.js';
 
 export type { FunctionEnvironment };
 
 /** Functions the job declares (any CREATE FUNCTION, whatever its scope) and whether it loads modules. */
 export function functionEnvironment(ctx: RuleContext): FunctionEnvironment {
+  // The analysis walks the same statements and records exactly these (semantics/job-analysis.ts).
   const analysis = analysisOf(ctx.units);
-  const declared = new Set(analysis.declaredFunctions);
-  let modulesLoaded = analysis.modulesLoaded;
-  for (const { statement } of jobStatements(ctx)) {
-    if (statement.kind === 'createFunction')
-      declared.add(statement.name.parts[statement.name.parts.length - 1]!.value.toLowerCase());
-    if (statement.kind === 'loadModule') modulesLoaded = true;
-  }
-  return { declared, modulesLoaded };
+  return { declared: analysis.declaredFunctions, modulesLoaded: analysis.modulesLoaded };
 }
 
 /** Every expression grouped on, GROUPING SETS / ROLLUP / CUBE and `(a, b)` rows flattened. */
@@ -64,6 +57,8 @@ function isGroupingConstruct(g: GroupItem): g is GroupingConstruct {
 
 export type AggregateCall = FunctionCall | SpecialCall;
 
+const NO_CALLS: readonly AggregateCall[] = Object.freeze([]);
+
 /** A built-in aggregate used as one (not as a window function with OVER). */
 export function isAggregateCall(e: Expression, env: FunctionEnvironment): e is AggregateCall {
   if (e.kind === 'call') return !e.over && isBuiltinAggregate(e.name, env);
@@ -80,25 +75,28 @@ export function isWindowed(e: Expression): boolean {
  * The aggregate calls of an expression that belong to its block: not those of nested queries,
  * not those inside another aggregate (see `nestedAggregates`), not windowed ones.
  */
-export function aggregateCallsIn(e: Expression, env: FunctionEnvironment): AggregateCall[] {
+export function aggregateCallsIn(e: Expression, env: FunctionEnvironment): readonly AggregateCall[] {
+  // Most select items are plain columns or literals: no walk, no list.
+  if (e.kind === 'column' || e.kind === 'literal') return NO_CALLS;
   const out: AggregateCall[] = [];
   const stack = [e];
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (isAggregateCall(x, env)) out.push(x);
-    else stack.push(...expressionChildren(x).expressions);
+    else pushChildExpressions(x, stack);
   }
   return out.sort((a, b) => a.range.start - b.range.start);
 }
 
 /** Windowed calls (`… OVER (…)`) of an expression, outside nested queries. */
-export function windowedCallsIn(e: Expression): Expression[] {
+export function windowedCallsIn(e: Expression): readonly Expression[] {
+  if (e.kind === 'column' || e.kind === 'literal') return NO_CALLS;
   const out: Expression[] = [];
   const stack = [e];
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (isWindowed(x)) out.push(x);
-    else stack.push(...expressionChildren(x).expressions);
+    else pushChildExpressions(x, stack);
   }
   return out.sort((a, b) => a.range.start - b.range.start);
 }
@@ -134,7 +132,7 @@ export function ungroupedColumns(
         continue;
       case 'specialCall':
         if (x.over || isAggregateSpecialCall(x.name)) continue;
-        stack.push(...expressionChildren(x).expressions);
+        pushChildExpressions(x, stack);
         continue;
       case 'star':
       case 'subquery':
@@ -143,7 +141,7 @@ export function ungroupedColumns(
       case 'model':
         continue;
       default:
-        stack.push(...expressionChildren(x).expressions);
+        pushChildExpressions(x, stack);
     }
   }
   return out.sort((a, b) => a.range.start - b.range.start);

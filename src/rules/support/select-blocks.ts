@@ -4,12 +4,12 @@
  * item, and everything nested in those). Rules that judge one block at a time read this
  * instead of walking statements themselves.
  */
-import { expressionChildren, tableRefExpressions } from '../../sql/analysis/walk.js';
+import { childQuery, pushChildExpressions, tableRefExpressions } from '../../sql/analysis/walk.js';
 import type { Expression, OrderItem, Query, SelectQuery, TableRef } from '../../sql/model/query.js';
 import type { Statement } from '../../sql/model/statements.js';
 import type { RuleContext, SqlUnit } from '../types.js';
 import { groupExpressions } from './grouping.js';
-import { insertsOf, jobStatements } from './job-statements.js';
+import { insertsOf, jobStatementList } from './job-statements.js';
 
 export interface SelectBlock {
   unit: SqlUnit;
@@ -58,7 +58,7 @@ export function selectBlocks(ctx: RuleContext): SelectBlock[] {
 
 function collectJob(ctx: RuleContext): SelectBlock[] {
   const out: SelectBlock[] = [];
-  for (const { unit, statement } of jobStatements(ctx)) {
+  for (const { unit, statement } of jobStatementList(ctx)) {
     const blocks: SelectBlock[] = [];
     for (const q of statementQueries(statement)) collect(unit, q, blocks);
     blocks.sort((a, b) => a.select.range.start - b.select.range.start);
@@ -146,9 +146,9 @@ function queriesIn(e: Expression): Query[] {
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (LEAVES.has(x.kind)) continue;
-    const { expressions, queries } = expressionChildren(x);
-    for (const child of expressions) stack.push(child);
-    for (const q of queries) out.push(q);
+    pushChildExpressions(x, stack);
+    const q = childQuery(x);
+    if (q) out.push(q);
   }
   return out;
 }

@@ -44,6 +44,9 @@ const arityText = (min: number, max: number): string =>
 
 /** What is wrong with a call, or undefined when one overload takes it (or the types are not known). */
 export function checkCall(spec: FunctionSpec, args: readonly SqlType[]): CallProblem | undefined {
+  // Nearly every call fits a form: that answer takes no list (this runs for every built-in call of the job).
+  for (const s of spec.signatures)
+    if (args.length >= s.min && args.length <= s.max && firstMisfit(s, args) < 0) return undefined;
   const byCount = spec.signatures.filter((s) => args.length >= s.min && args.length <= s.max);
   if (byCount.length === 0) return { kind: 'count', expected: expectedCounts(spec.signatures) };
   if (byCount.some((s) => firstMisfit(s, args) < 0)) return undefined;

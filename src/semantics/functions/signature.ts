@@ -98,8 +98,14 @@ export function paramAt(sig: Signature, index: number): Param | undefined {
 
 /** The first argument (index) whose type the signature does not take, or -1. */
 export function firstMisfit(sig: Signature, args: readonly SqlType[]): number {
-  return args.findIndex((a, i) => {
+  for (let i = 0; i < args.length; i++) {
     const p = paramAt(sig, i);
-    return p !== undefined && !p.families.some((f) => fitsFamily(a, f));
-  });
+    if (p !== undefined && !fitsAnyFamily(args[i]!, p.families)) return i;
+  }
+  return -1;
+}
+
+function fitsAnyFamily(t: SqlType, families: Param['families']): boolean {
+  for (const f of families) if (fitsFamily(t, f)) return true;
+  return false;
 }

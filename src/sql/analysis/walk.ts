@@ -1,4 +1,4 @@
-import type { Expression, Query, SpecialCallPart, TableRef, WindowSpec } from '../model/query.js';
+import type { Expression, Query, TableRef, WindowSpec } from '../model/query.js';
 import type { Identifier } from '../model/common.js';
 
 /** What a walk over a query reports: each nested query (with its own scope) and each table reference in FROM. */
@@ -6,104 +6,114 @@ export interface QueryVisitor {
   query(q: Query): void;
 }
 
-function windowExpressions(w: WindowSpec | Identifier | undefined): Expression[] {
-  if (!w || 'value' in w) return [];
-  const out = [...w.partitionBy, ...w.orderBy.map((o) => o.expression)];
+function pushWindowExpressions(w: WindowSpec | Identifier | undefined, out: Expression[]): void {
+  if (!w || 'value' in w) return;
+  for (const p of w.partitionBy) out.push(p);
+  for (const o of w.orderBy) out.push(o.expression);
   if (w.frame) {
     if (w.frame.start.offset) out.push(w.frame.start.offset);
     if (w.frame.end?.offset) out.push(w.frame.end.offset);
   }
-  return out;
 }
 
-function isExpression(p: SpecialCallPart): p is Expression {
-  return p.kind !== 'keyword' && p.kind !== 'dataType';
-}
-
-/** The direct sub-expressions of an expression, and the queries nested directly in it. */
-export function expressionChildren(e: Expression): { expressions: Expression[]; queries: Query[] } {
-  const expressions: Expression[] = [];
-  const queries: Query[] = [];
+/**
+ * Pushes the direct sub-expressions of an expression onto `out`, in source order, and returns
+ * `out`. Walks call this for every node of every statement: writing into the caller's array (its
+ * own stack, usually) allocates nothing, where a fresh list per node was the analysis' largest
+ * allocation.
+ */
+export function pushChildExpressions(e: Expression, out: Expression[]): Expression[] {
   switch (e.kind) {
     case 'unary':
-      expressions.push(e.operand);
+    case 'is':
+    case 'cast':
+      out.push(e.operand);
+      break;
+    case 'field':
+      out.push(e.base);
       break;
     case 'binary':
     case 'distinctFrom':
-      expressions.push(e.left, e.right);
-      break;
-    case 'is':
-      expressions.push(e.operand);
+      out.push(e.left, e.right);
       break;
     case 'like':
-      expressions.push(e.operand, e.pattern, ...(e.escape ? [e.escape] : []));
+      out.push(e.operand, e.pattern);
+      if (e.escape) out.push(e.escape);
       break;
     case 'between':
-      expressions.push(e.operand, e.low, e.high);
+      out.push(e.operand, e.low, e.high);
       break;
     case 'in':
     case 'quantified':
-      expressions.push(e.operand, ...(e.list ?? []));
-      if (e.query) queries.push(e.query);
-      break;
-    case 'exists':
-    case 'subquery':
-      queries.push(e.query);
+      out.push(e.operand);
+      if (e.list) for (const x of e.list) out.push(x);
       break;
     case 'parenthesized':
-      expressions.push(e.expression);
+      out.push(e.expression);
       break;
     case 'row':
-      expressions.push(...e.items);
+      for (const x of e.items) out.push(x);
       break;
     case 'collection':
-      expressions.push(...(e.items ?? []));
-      if (e.query) queries.push(e.query);
+      if (e.items) for (const x of e.items) out.push(x);
       break;
     case 'case':
-      if (e.operand) expressions.push(e.operand);
-      for (const w of e.whens) expressions.push(w.when, w.then);
-      if (e.else) expressions.push(e.else);
-      break;
-    case 'cast':
-      expressions.push(e.operand);
+      if (e.operand) out.push(e.operand);
+      for (const w of e.whens) out.push(w.when, w.then);
+      if (e.else) out.push(e.else);
       break;
     case 'call':
-      expressions.push(
-        ...e.args,
-        ...(e.orderBy ?? []).map((o) => o.expression),
-        ...(e.withinGroup ?? []).map((o) => o.expression),
-      );
-      if (e.filter) expressions.push(e.filter);
-      expressions.push(...windowExpressions(e.over));
+      for (const x of e.args) out.push(x);
+      if (e.orderBy) for (const o of e.orderBy) out.push(o.expression);
+      if (e.withinGroup) for (const o of e.withinGroup) out.push(o.expression);
+      if (e.filter) out.push(e.filter);
+      pushWindowExpressions(e.over, out);
       break;
     case 'specialCall':
-      expressions.push(...e.parts.filter(isExpression));
-      if (e.filter) expressions.push(e.filter);
-      expressions.push(...windowExpressions(e.over));
+      for (const p of e.parts) if (p.kind !== 'keyword' && p.kind !== 'dataType') out.push(p);
+      if (e.filter) out.push(e.filter);
+      pushWindowExpressions(e.over, out);
       break;
     case 'index':
-      expressions.push(e.base, e.index);
-      break;
-    case 'field':
-      expressions.push(e.base);
+      out.push(e.base, e.index);
       break;
     case 'namedArgument':
-      expressions.push(e.value);
+      out.push(e.value);
       break;
     case 'tableArgument':
-      expressions.push(...e.partitionBy, ...e.orderBy.map((o) => o.expression));
-      if (e.query) queries.push(e.query);
+      for (const x of e.partitionBy) out.push(x);
+      for (const o of e.orderBy) out.push(o.expression);
       break;
     case 'interval':
-      expressions.push(e.value);
+      out.push(e.value);
       break;
     default:
       break;
   }
-  return { expressions, queries };
+  return out;
 }
 
+/** The query nested directly in an expression (a subquery, `IN (SELECT …)`, `ARRAY(SELECT …)`, `TABLE t`), if any. */
+export function childQuery(e: Expression): Query | undefined {
+  switch (e.kind) {
+    case 'in':
+    case 'quantified':
+    case 'collection':
+    case 'tableArgument':
+      return e.query;
+    case 'exists':
+    case 'subquery':
+      return e.query;
+    default:
+      return undefined;
+  }
+}
+
+/** The direct sub-expressions of an expression, and the queries nested directly in it. */
+export function expressionChildren(e: Expression): { expressions: Expression[]; queries: Query[] } {
+  const query = childQuery(e);
+  return { expressions: pushChildExpressions(e, []), queries: query ? [query] : [] };
+}
 /** The expressions written directly in a FROM item (not in the queries nested in it). */
 export function tableRefExpressions(t: TableRef): Expression[] {
   switch (t.kind) {
