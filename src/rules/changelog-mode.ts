@@ -4,7 +4,7 @@ import { isUnknown } from '../semantics/sql-type.js';
 import { changelogOf, type ChangelogEnvironment, type ChangeProducer } from '../semantics/changelog.js';
 import type { SelectQuery } from '../sql/model/query.js';
 import type { Statement } from '../sql/model/statements.js';
-import { displayName, insertsOf, jobStatementList, whereIs } from './support/job-statements.js';
+import { displayName, insertsOf, jobStatements, whereIs } from './support/job-statements.js';
 import { runtimeModes, type RuntimeMode } from './support/runtime-mode.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 import { mentions, referenceType, surelyNotTimeAttribute } from './support/time-attributes.js';
@@ -95,7 +95,7 @@ export const changelogMode: Rule = {
 function modeOfWrites(ctx: RuleContext): Map<Statement, RuntimeMode> {
   const modes = runtimeModes(ctx);
   const out = new Map<Statement, RuntimeMode>();
-  for (const { statement } of jobStatementList(ctx)) {
+  for (const { statement } of jobStatements(ctx)) {
     const mode = modes.get(statement) ?? 'unknown';
     out.set(statement, mode);
     for (const insert of insertsOf(statement)) out.set(insert, mode);

@@ -2,7 +2,7 @@ import { typeOfExpression } from '../semantics/expression-type.js';
 import { formatType, isUnknown } from '../semantics/sql-type.js';
 import { blockExpressions, casesIn, type Clause } from './support/expression-walk.js';
 import { scopeFor } from './support/expression-scopes.js';
-import { jobStatementList } from './support/job-statements.js';
+import { jobStatements } from './support/job-statements.js';
 import type { Rule } from './types.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 
@@ -26,7 +26,7 @@ export const conditionType: Rule = {
   description: 'a WHERE, HAVING, QUALIFY, JOIN … ON or CASE WHEN whose expression is not BOOLEAN',
   check(ctx, report) {
     const scopeOf = scopeFor(ctx);
-    for (const { unit, statement } of jobStatementList(ctx))
+    for (const { unit, statement } of jobStatements(ctx))
       for (const c of casesIn(statement)) {
         // `CASE x WHEN v …` compares; only the searched form's WHENs are conditions.
         if (c.operand) continue;

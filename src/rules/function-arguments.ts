@@ -3,7 +3,7 @@ import { builtInFunction, checkCall } from '../semantics/functions/index.js';
 import { formatType, isUnknown, UNKNOWN } from '../semantics/sql-type.js';
 import { functionCallsIn } from './support/expression-walk.js';
 import { scopeFor } from './support/expression-scopes.js';
-import { jobStatementList } from './support/job-statements.js';
+import { jobStatements } from './support/job-statements.js';
 import type { Rule } from './types.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 
@@ -21,7 +21,7 @@ export const functionArguments: Rule = {
   check(ctx, report) {
     const analysis = jobAnalysis(ctx);
     const scopeOf = scopeFor(ctx);
-    for (const { unit, statement } of jobStatementList(ctx)) {
+    for (const { unit, statement } of jobStatements(ctx)) {
       for (const call of functionCallsIn(statement)) {
         if (!call.parens || call.name.parts.length !== 1) continue;
         const name = call.name.parts[0]!.value;

@@ -2,7 +2,7 @@ import { tableMetadata } from '../connectors/metadata.js';
 import type { QualifiedName } from '../sql/model/common.js';
 import type { ColumnDef, CreateTable } from '../sql/model/statements.js';
 import { didYouMean } from '../text/did-you-mean.js';
-import { insertsOf, jobStatementList, nameParts, optionMap, sameTable, whereIs } from './support/job-statements.js';
+import { insertsOf, jobStatements, nameParts, optionMap, sameTable, whereIs } from './support/job-statements.js';
 import { tablesRead } from './support/query-analysis.js';
 import type { Rule, SqlUnit } from './types.js';
 
@@ -22,7 +22,7 @@ export const metadataKey: Rule = {
   description: 'a METADATA column whose key the connector (or its format) does not offer, or cannot write',
   check(ctx, report) {
     const tables: { unit: SqlUnit; table: CreateTable }[] = [];
-    for (const { unit, statement } of jobStatementList(ctx))
+    for (const { unit, statement } of jobStatements(ctx))
       if (
         statement.kind === 'createTable' &&
         !statement.like &&
@@ -33,7 +33,7 @@ export const metadataKey: Rule = {
     if (tables.length === 0) return;
     const reads: string[][] = [];
     const writes: { parts: string[]; unit: SqlUnit; name: QualifiedName }[] = [];
-    for (const { unit, statement } of jobStatementList(ctx)) {
+    for (const { unit, statement } of jobStatements(ctx)) {
       for (const insert of insertsOf(statement)) {
         writes.push({ parts: nameParts(insert.target), unit, name: insert.target });
         for (const r of tablesRead(insert.query)) reads.push(nameParts(r.name));

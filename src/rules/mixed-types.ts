@@ -5,7 +5,7 @@ import type { Expression, Query, SetOperationQuery } from '../sql/model/query.js
 import type { Range } from '../text/source.js';
 import { casesIn, functionCallsIn, setOperationsIn } from './support/expression-walk.js';
 import { scopeFor, type ScopedExpression } from './support/expression-scopes.js';
-import { jobStatementList } from './support/job-statements.js';
+import { jobStatements } from './support/job-statements.js';
 import type { Rule } from './types.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 
@@ -35,7 +35,7 @@ export const mixedTypes: Rule = {
   check(ctx, report) {
     const analysis = jobAnalysis(ctx);
     const scopeOf = scopeFor(ctx);
-    for (const { unit, statement } of jobStatementList(ctx)) {
+    for (const { unit, statement } of jobStatements(ctx)) {
       const groups: { what: string; owner: ScopedExpression; values: Expression[] }[] = [];
       for (const c of casesIn(statement))
         groups.push({

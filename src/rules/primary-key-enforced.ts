@@ -1,5 +1,5 @@
 import type { Statement, TableConstraint } from '../sql/model/statements.js';
-import { jobStatementList } from './support/job-statements.js';
+import { jobStatements } from './support/job-statements.js';
 import type { Rule } from './types.js';
 
 /**
@@ -13,7 +13,7 @@ export const primaryKeyEnforced: Rule = {
   severity: 'error',
   description: 'a PRIMARY KEY without NOT ENFORCED, or a UNIQUE constraint: Flink refuses both',
   check(ctx, report) {
-    for (const { unit, statement } of jobStatementList(ctx)) {
+    for (const { unit, statement } of jobStatements(ctx)) {
       for (const constraint of constraintsOf(statement)) {
         if (constraint.constraintKind !== 'unique' && !constraint.enforced) continue;
         const columns = constraint.columns.map((c) => c.value).join(', ');

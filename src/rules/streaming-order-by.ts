@@ -2,7 +2,7 @@ import { formatType } from '../semantics/sql-type.js';
 import type { JobAnalysis } from '../semantics/analysis.js';
 import type { SqlType } from '../semantics/sql-type.js';
 import type { ColumnRef, Query } from '../sql/model/query.js';
-import { insertsOf, jobStatementList } from './support/job-statements.js';
+import { insertsOf, jobStatements } from './support/job-statements.js';
 import { runtimeModeAt } from './support/runtime-mode.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 import { mentions, referenceType, surelyNotTimeAttribute, unwrap } from './support/time-attributes.js';
@@ -21,7 +21,7 @@ export const streamingOrderBy: Rule = {
   description: 'ORDER BY without LIMIT on something other than a time attribute (ascending) in a streaming job',
   check(ctx, report) {
     const analysis = jobAnalysis(ctx);
-    for (const { unit, statement } of jobStatementList(ctx)) {
+    for (const { unit, statement } of jobStatements(ctx)) {
       if (!mentions(unit, /\bORDER\b/i)) continue;
       const own: Query[] = insertsOf(statement).map((i) => i.query);
       if (statement.kind === 'query') own.push(statement.query);

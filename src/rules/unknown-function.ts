@@ -4,7 +4,7 @@ import { compareVersions } from '../sql/parser/versions.js';
 import { isReserved } from '../sql/parser/keywords.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { functionCallsIn } from './support/expression-walk.js';
-import { jobStatementList, nameParts } from './support/job-statements.js';
+import { jobStatements, nameParts } from './support/job-statements.js';
 import type { Rule } from './types.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 
@@ -34,7 +34,7 @@ export const unknownFunction: Rule = {
     const onlyTypos = version !== undefined && compareVersions(version, CATALOG_VERSION) > 0;
     // Built only for a name that needs a "did you mean": most jobs call no unknown function.
     let candidates: string[] | undefined;
-    for (const { unit, statement } of jobStatementList(ctx)) {
+    for (const { unit, statement } of jobStatements(ctx)) {
       if (statement.kind === 'use' && statement.catalog && nameParts(statement.name).join('.') !== 'default_catalog')
         return;
       for (const call of functionCallsIn(statement)) {

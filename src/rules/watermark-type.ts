@@ -3,7 +3,7 @@ import { formatType, isUnknown, toSqlType, UNKNOWN, type SqlType } from '../sema
 import type { ColumnDef, CreateMaterializedTable, CreateTable, Watermark } from '../sql/model/statements.js';
 import type { Expression } from '../sql/model/query.js';
 import type { CatalogColumn } from '../semantics/analysis.js';
-import { jobStatementList } from './support/job-statements.js';
+import { jobStatements } from './support/job-statements.js';
 import { jobAnalysis } from './support/semantic-analysis.js';
 import type { Finding, Rule, SqlUnit } from './types.js';
 
@@ -20,7 +20,7 @@ export const watermarkType: Rule = {
   description: 'a WATERMARK on a column (or with an expression) that is not TIMESTAMP(p)/TIMESTAMP_LTZ(p) with p ≤ 3',
   check(ctx, report) {
     const analysis = jobAnalysis(ctx);
-    for (const { unit, statement } of jobStatementList(ctx)) {
+    for (const { unit, statement } of jobStatements(ctx)) {
       if (statement.kind !== 'createTable' && statement.kind !== 'createMaterializedTable') continue;
       if (statement.watermarks.length === 0) continue;
       // Columns a LIKE brings in, as the job's catalog resolved them.

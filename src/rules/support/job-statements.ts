@@ -24,18 +24,6 @@ export function jobStatements(ctx: RuleContext): readonly Located<Statement>[] {
   return list;
 }
 
-const statementLists = new WeakMap<readonly SqlUnit[], readonly Located<Statement>[]>();
-
-/**
- * The same statements as a list built once per job: the semantic rules each walk every
- * statement, and a generator made a pair and an iterator result per statement per rule.
- */
-export function jobStatementList(ctx: RuleContext): readonly Located<Statement>[] {
-  let list = statementLists.get(ctx.units);
-  if (!list) statementLists.set(ctx.units, (list = [...jobStatements(ctx)]));
-  return list;
-}
-
 /**
  * Every INSERT that runs: top level, inside statement sets, and the one under
  * EXPLAIN / COMPILE PLAN (those plan without running, but name tables all the same).

@@ -4,7 +4,7 @@
  * (Flink's default is streaming). `automatic` depends on the sources' boundedness: unknown.
  */
 import type { Statement } from '../../sql/model/statements.js';
-import { jobStatementList } from './job-statements.js';
+import { jobStatements } from './job-statements.js';
 import type { RuleContext, SqlUnit } from '../types.js';
 
 export type RuntimeMode = 'streaming' | 'batch' | 'unknown';
@@ -25,7 +25,7 @@ export function runtimeModes(ctx: RuleContext): ReadonlyMap<Statement, RuntimeMo
   modes = new Map();
   const configured = modeOf(ctx.job?.flinkConfiguration?.[KEY]);
   let current = configured;
-  for (const { statement } of jobStatementList(ctx)) {
+  for (const { statement } of jobStatements(ctx)) {
     if (statement.kind === 'set' && statement.key?.value === KEY) current = modeOf(statement.value?.value);
     if (statement.kind === 'reset' && (!statement.key || statement.key.value === KEY)) current = configured;
     modes.set(statement, current);

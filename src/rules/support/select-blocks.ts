@@ -9,7 +9,7 @@ import type { Expression, OrderItem, Query, SelectQuery, TableRef } from '../../
 import type { Statement } from '../../sql/model/statements.js';
 import type { RuleContext, SqlUnit } from '../types.js';
 import { groupExpressions } from './grouping.js';
-import { insertsOf, jobStatementList } from './job-statements.js';
+import { insertsOf, jobStatements } from './job-statements.js';
 
 export interface SelectBlock {
   unit: SqlUnit;
@@ -58,7 +58,7 @@ export function selectBlocks(ctx: RuleContext): SelectBlock[] {
 
 function collectJob(ctx: RuleContext): SelectBlock[] {
   const out: SelectBlock[] = [];
-  for (const { unit, statement } of jobStatementList(ctx)) {
+  for (const { unit, statement } of jobStatements(ctx)) {
     const blocks: SelectBlock[] = [];
     for (const q of statementQueries(statement)) collect(unit, q, blocks);
     blocks.sort((a, b) => a.select.range.start - b.select.range.start);
