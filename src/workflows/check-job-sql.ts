@@ -4,6 +4,7 @@ import { RULE_JOB_FIELDS, type SqlUnit } from '../rules/types.js';
 import type { ProjectSpec, ResolvedJob } from '../manifest/types.js';
 import { buildSqlUnits, type SqlSource } from '../sql/build-units.js';
 import { jobDiagnostics } from '../rules/job-diagnostics.js';
+import { inertValueRanges } from '../rules/inert-options.js';
 import { placeholderUses } from '../sql/placeholder-uses.js';
 import { PLACEHOLDER } from '../sql/variables.js';
 import { LineMap, type Range } from '../text/source.js';
@@ -52,7 +53,7 @@ export function checkJobSql(
     environment: job.environment,
   });
   const misplaced = secretPlacement(sources, job);
-  const contentKey = shared ? analysisKey(sources, job, project) : '';
+  const contentKey = shared ? analysisKey(sources, job, project, inertVariables(sources, built.units, job)) : '';
   let analysis = shared?.get<SqlAnalysis>(contentKey);
   if (!analysis) {
     analysis = analyse(built.units, sources, job, project);
@@ -139,15 +140,22 @@ function secretPlacement(sources: readonly SqlSource[], job: ResolvedJob): Diagn
  * (which decide both the parsed text and how its offsets map back), and the job fields rules
  * may read (`RULE_JOB_FIELDS`, enforced by the type of `RuleContext.job`).
  */
-function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: ProjectSpec | undefined): string {
-  const referenced: Record<string, string | null> = {};
+function analysisKey(
+  sources: readonly SqlSource[],
+  job: ResolvedJob,
+  project: ProjectSpec | undefined,
+  inert: ReadonlySet<string>,
+): string {
+  const referenced: Record<string, string | null | { inert: true }> = {};
   for (const source of sources) {
     for (const match of source.text.matchAll(PLACEHOLDER))
-      referenced[match[1]!] = Object.hasOwn(job.secrets, match[1]!)
-        ? SECRET_STAND_IN
-        : Object.hasOwn(job.variables, match[1]!)
-          ? job.variables[match[1]!]!
-          : null;
+      referenced[match[1]!] = inert.has(match[1]!)
+        ? INERT
+        : Object.hasOwn(job.secrets, match[1]!)
+          ? SECRET_STAND_IN
+          : Object.hasOwn(job.variables, match[1]!)
+            ? job.variables[match[1]!]!
+            : null;
   }
   const ruleJob = Object.fromEntries(RULE_JOB_FIELDS.map((field) => [field, job[field] ?? null]));
   // The runner decides which script is printed, and a name can be a variable in one environment and a secret in another.
@@ -156,7 +164,7 @@ function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: P
     .filter((n) => Object.hasOwn(referenced, n))
     .sort();
   return hashKey(
-    'job-sql-analysis/v3',
+    'job-sql-analysis/v4',
     sources,
     Object.entries(referenced).sort(),
     ruleJob,
@@ -164,6 +172,42 @@ function analysisKey(sources: readonly SqlSource[], job: ResolvedJob, project: P
     runner,
     secrets,
   );
+}
+
+/** Stands for an inert variable's value in the analysis key: an object, so no string value can equal it. */
+const INERT = { inert: true } as const;
+
+/**
+ * A value that, put inside a string literal, leaves every token and line where it was: no quote
+ * (it would end the literal), no line break (it would move the lines after it), no `$`.
+ */
+const LITERAL_SAFE = /^[^'\r\n$]*$/;
+
+/**
+ * The variables whose values no rule can see: every `${name}` of the job stands inside the value
+ * of an inert WITH option (`rules/inert-options.ts`) and the value is LITERAL_SAFE. Environments
+ * that differ only in such values share one analysis. Only for StreamPilot's runner, whose
+ * script keeps `${…}` as written; a team's own runner gets the values printed into its script.
+ */
+function inertVariables(sources: readonly SqlSource[], units: readonly SqlUnit[], job: ResolvedJob): Set<string> {
+  if (!usesOwnRunner(job.runner.jarURI)) return new Set();
+  const ranges = inertValueRanges(units);
+  const verdicts = new Map<string, boolean>();
+  for (const source of sources) {
+    const inside = ranges.get(source.file) ?? [];
+    for (const match of source.text.matchAll(PLACEHOLDER)) {
+      const name = match[1]!;
+      const start = match.index;
+      const end = start + match[0].length;
+      const inert =
+        Object.hasOwn(job.variables, name) &&
+        !Object.hasOwn(job.secrets, name) &&
+        LITERAL_SAFE.test(job.variables[name]!) &&
+        inside.some((r) => r.start < start && end < r.end);
+      verdicts.set(name, (verdicts.get(name) ?? true) && inert);
+    }
+  }
+  return new Set([...verdicts].filter(([, inert]) => inert).map(([name]) => name));
 }
 
 /** A per-check `shared` store for `checkJobSql`: lives as long as one check, so it needs no bound or invalidation. */

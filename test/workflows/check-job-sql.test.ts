@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ResultCache } from '../../src/cache/result-cache.js';
 import { checkJobSql, checkScopedMemo } from '../../src/workflows/check-job-sql.js';
+import { RUNNER_JAR_URI } from '../../src/runner/runner-paths.js';
 import { resolvedJob } from '../support/resolved-job.js';
 
 const TABLES =
@@ -95,6 +96,77 @@ describe('checkJobSql shares one analysis between environments that agree on its
       expect(r.diagnostics.find((d) => d.rule === 'sql/duplicate-table')).toMatchObject({ line: 3, column: 14 });
     expect(other.script).toContain("'print'");
     expect(short.script).not.toContain("'print'");
+  });
+
+  describe('variables that stand only in inert option values (rules/inert-options.ts)', () => {
+    const KAFKA =
+      "CREATE TABLE a (x INT) WITH ('connector' = 'datagen');\n" +
+      "CREATE TABLE k (x INT) WITH ('connector' = '${conn}', 'topic' = 'orders',\n" +
+      "  'properties.bootstrap.servers' = '${brokers}', 'format' = 'json');\n" +
+      'INSERT INTO k SELECT x FROM a;\n';
+    const sources = [{ file: 'jobs/j/main.sql', text: KAFKA }];
+    const onOurRunner = (variables: Record<string, string>) =>
+      resolvedJob({ runner: { jarURI: RUNNER_JAR_URI }, variables });
+
+    test('environments whose brokers differ analyse the SQL once and get the same findings', () => {
+      const memo = counting();
+      const staging = checkJobSql(
+        sources,
+        onOurRunner({ conn: 'kafka', brokers: 'kafka-staging:9092' }),
+        undefined,
+        undefined,
+        memo,
+      );
+      const prod = checkJobSql(
+        sources,
+        onOurRunner({ conn: 'kafka', brokers: 'b1.prod:9092,b2.prod:9092' }),
+        undefined,
+        undefined,
+        memo,
+      );
+      expect(memo.analyses).toBe(1);
+      expect(prod).toEqual(staging);
+    });
+
+    test('a variable a rule reads (the connector) is analysed per value: only production is told of its typo', () => {
+      const memo = counting();
+      const staging = checkJobSql(
+        sources,
+        onOurRunner({ conn: 'kafka', brokers: 'k:9092' }),
+        undefined,
+        undefined,
+        memo,
+      );
+      const prod = checkJobSql(sources, onOurRunner({ conn: 'kafak', brokers: 'k:9092' }), undefined, undefined, memo);
+      expect(memo.analyses).toBe(2);
+      expect(staging.diagnostics.map((d) => d.message).join('\n')).not.toContain('unknown connector');
+      expect(prod.diagnostics.map((d) => d.message)).toContain("unknown connector 'kafak'; did you mean 'kafka'?");
+    });
+
+    test('the same variable also used outside an inert value, or a value with a quote, is analysed per value', () => {
+      const alsoInQuery = [
+        { file: 'jobs/j/main.sql', text: KAFKA.replace('SELECT x FROM a', "SELECT x FROM a WHERE '${brokers}' <> ''") },
+      ];
+      const memo = counting();
+      for (const brokers of ['k1:9092', 'k2:9092'])
+        checkJobSql(alsoInQuery, onOurRunner({ conn: 'kafka', brokers }), undefined, undefined, memo);
+      expect(memo.analyses).toBe(2);
+      const quoted = counting();
+      for (const brokers of ['k1:9092', "k2:9092', 'x' = 'y"])
+        checkJobSql(sources, onOurRunner({ conn: 'kafka', brokers }), undefined, undefined, quoted);
+      expect(quoted.analyses).toBe(2);
+    });
+
+    test("a team's own runner gets its values printed into the script, so each value is its own analysis", () => {
+      const memo = counting();
+      const scripts = ['k1:9092', 'k2:9092'].map(
+        (brokers) =>
+          checkJobSql(sources, resolvedJob({ variables: { conn: 'kafka', brokers } }), undefined, undefined, memo)
+            .script,
+      );
+      expect(memo.analyses).toBe(2);
+      expect(scripts[1]).toContain('k2:9092');
+    });
   });
 
   test('an unresolved variable is reported for each environment by name, even when the analysis is shared', () => {
