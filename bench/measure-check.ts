@@ -18,7 +18,10 @@ const [, , repo, cacheDir, again] = process.argv;
 if (repo) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const result = checkRepository(repo, cacheDir === '-' || !cacheDir ? {} : { cache: new DiskCache(cacheDir) });
+  const cache = cacheDir === '-' || !cacheDir ? undefined : new DiskCache(cacheDir);
+  const result = checkRepository(repo, cache ? { cache } : {});
+  // Until the cache is on disk, as the CLI's process does not end before.
+  await cache?.flush();
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const measured: Measured = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdir, readFileSync, rename, statSync, writeFile } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,8 +69,11 @@ export class DiskCache implements ResultCache {
       this.remember(key, value);
       return value as T;
     }
+    const file = this.file(key);
+    // Asked first: a cold check misses on every key, and a failed read costs an exception each.
+    if (!existsSync(file)) return undefined;
     try {
-      const value = JSON.parse(readFileSync(this.file(key), 'utf8')) as T;
+      const value = JSON.parse(readFileSync(file, 'utf8')) as T;
       this.remember(key, value);
       return value;
     } catch {
@@ -82,16 +85,46 @@ export class DiskCache implements ResultCache {
     this.remember(key, value);
     // A cache that cannot be written (read-only home, full disk) must never fail a check.
     if (this.broken) return;
+    const file = this.file(key);
+    // Written on libuv's threads while the check goes on: a cold check stores an entry per job and
+    // environment, and synchronous writes took a quarter of its time on a slow disk. The value is
+    // serialised now, so later changes to it cannot reach the file; until it lands, `recent`
+    // answers for it in this process, which does not exit before it is written.
+    let text: string;
     try {
-      const file = this.file(key);
-      mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(value));
-      renameSync(tmp, file);
+      text = JSON.stringify(value);
     } catch {
-      this.broken = true;
+      return;
     }
+    const tmp = `${file}.${process.pid}.${++this.written}.tmp`;
+    const write = this.directory(path.dirname(file))
+      .then(() => new Promise<void>((done, fail) => writeFile(tmp, text, (e) => (e ? fail(e) : done()))))
+      .then(() => new Promise<void>((done, fail) => rename(tmp, file, (e) => (e ? fail(e) : done()))))
+      .catch(() => {
+        this.broken = true;
+      })
+      .finally(() => this.writes.delete(write));
+    this.writes.add(write);
   }
+
+  /** Resolves once every entry `set` so far is on disk (or given up on). */
+  async flush(): Promise<void> {
+    while (this.writes.size > 0) await Promise.all(this.writes);
+  }
+
+  /** Creates each of the cache's folders once per process. */
+  private directory(dir: string): Promise<void> {
+    let made = this.madeDirs.get(dir);
+    if (!made) {
+      made = new Promise<void>((done, fail) => mkdir(dir, { recursive: true }, (e) => (e ? fail(e) : done())));
+      this.madeDirs.set(dir, made);
+    }
+    return made;
+  }
+
+  private readonly madeDirs = new Map<string, Promise<void>>();
+  private readonly writes = new Set<Promise<void>>();
+  private written = 0;
 }
 
 export class MemoryCache implements ResultCache {
