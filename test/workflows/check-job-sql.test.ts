@@ -107,37 +107,21 @@ describe('checkJobSql shares one analysis between environments that agree on its
     const sources = [{ file: 'jobs/j/main.sql', text: KAFKA }];
     const onOurRunner = (variables: Record<string, string>) =>
       resolvedJob({ runner: { jarURI: RUNNER_JAR_URI }, variables });
+    const check = (memo: ResultCache, variables: Record<string, string>, files = sources) =>
+      checkJobSql(files, onOurRunner(variables), undefined, undefined, memo);
 
     test('environments whose brokers differ analyse the SQL once and get the same findings', () => {
       const memo = counting();
-      const staging = checkJobSql(
-        sources,
-        onOurRunner({ conn: 'kafka', brokers: 'kafka-staging:9092' }),
-        undefined,
-        undefined,
-        memo,
-      );
-      const prod = checkJobSql(
-        sources,
-        onOurRunner({ conn: 'kafka', brokers: 'b1.prod:9092,b2.prod:9092' }),
-        undefined,
-        undefined,
-        memo,
-      );
+      const staging = check(memo, { conn: 'kafka', brokers: 'kafka-staging:9092' });
+      const prod = check(memo, { conn: 'kafka', brokers: 'b1.prod:9092,b2.prod:9092' });
       expect(memo.analyses).toBe(1);
       expect(prod).toEqual(staging);
     });
 
     test('a variable a rule reads (the connector) is analysed per value: only production is told of its typo', () => {
       const memo = counting();
-      const staging = checkJobSql(
-        sources,
-        onOurRunner({ conn: 'kafka', brokers: 'k:9092' }),
-        undefined,
-        undefined,
-        memo,
-      );
-      const prod = checkJobSql(sources, onOurRunner({ conn: 'kafak', brokers: 'k:9092' }), undefined, undefined, memo);
+      const staging = check(memo, { conn: 'kafka', brokers: 'k:9092' });
+      const prod = check(memo, { conn: 'kafak', brokers: 'k:9092' });
       expect(memo.analyses).toBe(2);
       expect(staging.diagnostics.map((d) => d.message).join('\n')).not.toContain('unknown connector');
       expect(prod.diagnostics.map((d) => d.message)).toContain("unknown connector 'kafak'; did you mean 'kafka'?");
@@ -148,12 +132,10 @@ describe('checkJobSql shares one analysis between environments that agree on its
         { file: 'jobs/j/main.sql', text: KAFKA.replace('SELECT x FROM a', "SELECT x FROM a WHERE '${brokers}' <> ''") },
       ];
       const memo = counting();
-      for (const brokers of ['k1:9092', 'k2:9092'])
-        checkJobSql(alsoInQuery, onOurRunner({ conn: 'kafka', brokers }), undefined, undefined, memo);
+      for (const brokers of ['k1:9092', 'k2:9092']) check(memo, { conn: 'kafka', brokers }, alsoInQuery);
       expect(memo.analyses).toBe(2);
       const quoted = counting();
-      for (const brokers of ['k1:9092', "k2:9092', 'x' = 'y"])
-        checkJobSql(sources, onOurRunner({ conn: 'kafka', brokers }), undefined, undefined, quoted);
+      for (const brokers of ['k1:9092', "k2:9092', 'x' = 'y"]) check(quoted, { conn: 'kafka', brokers });
       expect(quoted.analyses).toBe(2);
     });
 
