@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { DEPLOY_COMMENT_MARKER } from '../../src/report/deploy-comment.js';
 import { AppProcess, newAppCredentials, type AppCredentials } from '../support/app-process.js';
 import { operatorCrdDir } from '../support/crd-schema.js';
 import { startFakeFlink, type FakeFlink } from '../support/fake-flink/fake-flink.js';
@@ -192,10 +193,20 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
       timeoutMs,
     );
 
-  const stagingRuns = async (push: () => Promise<void>, sha: string) => {
+  const stagingRuns = async ({ push, sha, pr }: { push: () => Promise<void>; sha: string; pr: number }) => {
     await push();
     const check = await deployCheck(sha, 'staging');
     expect(check.conclusion, check.output.summary ?? '').toBe('success');
+    // The merge's deploy comment follows its check run: waited for, so that a busy machine cannot
+    // let it land among the writes a later step counts.
+    await github.waitFor(
+      () =>
+        github.comments.find(
+          (c) => c.issue_number === pr && c.body.startsWith(DEPLOY_COMMENT_MARKER) && c.body.includes(sha.slice(0, 7)),
+        ),
+      `the deploy comment of ${sha.slice(0, 7)} on #${pr}`,
+      60_000,
+    );
     await github.quiet(1000, 60_000);
   };
 
@@ -265,7 +276,7 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
 
   test('/deploy production before staging runs the merge commit names what staging runs instead', async () => {
     const first = merged({ 'README.md': `first ${run}\n` });
-    await stagingRuns(first.push, first.sha);
+    await stagingRuns(first);
     // Merged, but its push not delivered yet: staging still runs the first commit.
     const second = merged({
       'jobs/orders/main.sql': sql('orders', `second ${run}`),
@@ -282,7 +293,7 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
     );
 
     // Once staging runs it healthy, the same command promotes it: the images staging runs, nothing rebuilt.
-    await stagingRuns(second.push, second.sha);
+    await stagingRuns(second);
     const registryBefore = registryRequests(registry).length;
     const githubBefore = github.requests.length;
     const promoted = await command(second.pr, '/deploy production');
@@ -294,7 +305,11 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
     // done; one more when "running" showed first), the check run, and per job a Deployment with two statuses.
     const count = (operation: string) => githubWrites.filter((w) => w === operation).length;
     expect(count('reactions/create-for-issue-comment')).toBe(2);
-    expect(count('issues/create-comment')).toBe(1);
+    const created = github.requests
+      .slice(githubBefore)
+      .filter((r) => r.operationId === 'issues/create-comment')
+      .map((r) => `${r.path}: ${String((r.body as { body?: unknown }).body).slice(0, 160)}`);
+    expect(count('issues/create-comment'), created.join('\n')).toBe(1);
     expect(count('issues/update-comment')).toBeGreaterThanOrEqual(2);
     expect(count('issues/update-comment')).toBeLessThanOrEqual(3);
     expect(count('checks/create') + count('checks/update')).toBe(2);
@@ -339,7 +354,7 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
 
   test('a job failing in production is reported in the reply with Flink’s root cause, and 😕', async () => {
     const change = merged({ 'jobs/orders/main.sql': sql('orders', `fails in production ${run}`) });
-    await stagingRuns(change.push, change.sha);
+    await stagingRuns(change);
     scenarios.set(`${PRODUCTION}/orders`, {
       kind: 'job-fails',
       exceptionName: 'java.lang.ArithmeticException',
@@ -358,7 +373,7 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
 
   test("while a promotion follows a slow rollout, the repository's pull requests are still validated", async () => {
     const change = merged({ 'jobs/clicks/main.sql': sql('clicks', `slow ${run}`) });
-    await stagingRuns(change.push, change.sha);
+    await stagingRuns(change);
     scenarios.set(`${PRODUCTION}/clicks`, { kind: 'hang' });
     const hangs = () => autopilot.played.filter((p) => p.startsWith(`${PRODUCTION}/clicks@`) && p.endsWith(' hang'));
     const before = hangs().length;
@@ -410,7 +425,7 @@ describe.skipIf(reason)(`/deploy promotes a merged commit ${reason ?? ''}`, { ti
 
   test('/deploy staging (no `after`, deploys on merge) redeploys the merge commit: no gate, nothing rebuilt, an unchanged job left alone', async () => {
     const change = merged({ 'jobs/orders/main.sql': sql('orders', `redeploy ${run}`) });
-    await stagingRuns(change.push, change.sha);
+    await stagingRuns(change);
     const before = live(STAGING, 'orders')!;
     const registryBefore = registryRequests(registry).length;
     const kubeWritesBefore = kube.writes().length;
