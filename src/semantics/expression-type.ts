@@ -22,7 +22,6 @@ export interface ExpressionScope {
 const bool = (nullable: boolean): SqlType => ({ root: 'BOOLEAN', nullable });
 const STRING: SqlType = { root: 'VARCHAR', nullable: true, length: MAX_LENGTH };
 const anyNullable = (types: readonly SqlType[]): boolean => types.some((t) => t.nullable);
-const type = (e: Expression, scope: ExpressionScope): SqlType => typeOfExpression(e, scope);
 
 function typesOf(list: readonly Expression[], scope: ExpressionScope): SqlType[] {
   const out: SqlType[] = [];
@@ -40,21 +39,21 @@ export function typeOfExpression(expr: Expression, scope: ExpressionScope): SqlT
     case 'interval': {
       const t = typeOfInterval(expr);
       // `INTERVAL x DAY` over a nullable expression is nullable.
-      return expr.value.kind === 'literal' ? t : { ...t, nullable: type(expr.value, scope).nullable };
+      return expr.value.kind === 'literal' ? t : { ...t, nullable: typeOfExpression(expr.value, scope).nullable };
     }
     case 'column':
       return scope.column(expr) ?? UNKNOWN;
     case 'parenthesized':
-      return type(expr.expression, scope);
+      return typeOfExpression(expr.expression, scope);
     case 'unary': {
-      const t = type(expr.operand, scope);
+      const t = typeOfExpression(expr.operand, scope);
       if (expr.operator === 'NOT') return bool(t.nullable);
       if (expr.operator === '-' || expr.operator === '+') return isUnknown(t) ? t : plain(t);
       return t;
     }
     case 'binary': {
-      const l = type(expr.left, scope);
-      const r = type(expr.right, scope);
+      const l = typeOfExpression(expr.left, scope);
+      const r = typeOfExpression(expr.right, scope);
       switch (expr.operator) {
         case 'AND':
         case 'OR':
@@ -77,14 +76,16 @@ export function typeOfExpression(expr: Expression, scope: ExpressionScope): SqlT
     case 'exists':
       return bool(false);
     case 'like':
-      return bool(type(expr.operand, scope).nullable || type(expr.pattern, scope).nullable);
+      return bool(typeOfExpression(expr.operand, scope).nullable || typeOfExpression(expr.pattern, scope).nullable);
     case 'between':
       return bool(
-        type(expr.operand, scope).nullable || type(expr.low, scope).nullable || type(expr.high, scope).nullable,
+        typeOfExpression(expr.operand, scope).nullable ||
+          typeOfExpression(expr.low, scope).nullable ||
+          typeOfExpression(expr.high, scope).nullable,
       );
     case 'in':
     case 'quantified':
-      return bool(type(expr.operand, scope).nullable || anyNullable(typesOf(expr.list ?? [], scope)));
+      return bool(typeOfExpression(expr.operand, scope).nullable || anyNullable(typesOf(expr.list ?? [], scope)));
     case 'subquery': {
       const columns = scope.subquery?.(expr.query);
       return columns?.length === 1 ? { ...columns[0]!, nullable: true } : UNKNOWN;
@@ -93,20 +94,20 @@ export function typeOfExpression(expr: Expression, scope: ExpressionScope): SqlT
       return {
         root: 'ROW',
         nullable: false,
-        fields: expr.items.map((e, i) => ({ name: `EXPR$${i}`, type: type(e, scope) })),
+        fields: expr.items.map((e, i) => ({ name: `EXPR$${i}`, type: typeOfExpression(e, scope) })),
       };
     case 'collection':
       return collectionType(expr.collection, expr.items && typesOf(expr.items, scope));
     case 'case': {
-      const results = expr.whens.map((w) => type(w.then, scope));
-      if (expr.else) results.push(type(expr.else, scope));
+      const results = expr.whens.map((w) => typeOfExpression(w.then, scope));
+      if (expr.else) results.push(typeOfExpression(expr.else, scope));
       const t = commonType(results) ?? UNKNOWN;
       return expr.else || isUnknown(t) ? t : { ...t, nullable: true };
     }
     case 'cast': {
       const target = toSqlType(expr.type);
       if (isUnknown(target)) return target;
-      const nullable = expr.function === 'TRY_CAST' || type(expr.operand, scope).nullable;
+      const nullable = expr.function === 'TRY_CAST' || typeOfExpression(expr.operand, scope).nullable;
       return { ...target, nullable };
     }
     case 'call': {
@@ -117,15 +118,15 @@ export function typeOfExpression(expr: Expression, scope: ExpressionScope): SqlT
     case 'specialCall':
       return specialCallType(expr, scope);
     case 'index': {
-      const base = type(expr.base, scope);
+      const base = typeOfExpression(expr.base, scope);
       if (base.root === 'ARRAY' && base.element) return { ...base.element, nullable: true };
       if (base.root === 'MAP' && base.value) return { ...base.value, nullable: true };
       return UNKNOWN;
     }
     case 'field':
-      return fieldType(expr, type(expr.base, scope));
+      return fieldType(expr, typeOfExpression(expr.base, scope));
     case 'namedArgument':
-      return type(expr.value, scope);
+      return typeOfExpression(expr.value, scope);
     default:
       return UNKNOWN;
   }

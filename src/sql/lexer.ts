@@ -60,6 +60,9 @@ function isMultiOp(a: number, b: number): boolean {
 }
 const SINGLE_OPS = new Set('(),;.=<>+-*/%[]{}?:^~|&@!#'.split(''));
 
+/** What may stand between `${` and `}` (the same as `PLACEHOLDER` in variables.ts). */
+const VARIABLE_NAME = /^[A-Za-z_][\w.-]*$/;
+
 function isIdentStart(ch: number): boolean {
   return (
     (ch >= 65 && ch <= 90) ||
@@ -225,7 +228,7 @@ export function tokenize(text: string): LexResult {
     // ${variable} left unresolved by substitution
     if (ch === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
       const close = text.indexOf('}', i + 2);
-      if (close > 0 && /^[A-Za-z_][\w.-]*$/.test(text.slice(i + 2, close))) {
+      if (close > 0 && VARIABLE_NAME.test(text.slice(i + 2, close))) {
         push('variable', i, close + 1, text.slice(i + 2, close));
         i = close + 1;
         continue;
@@ -338,7 +341,7 @@ export function commentRanges(text: string): Range[] {
     } else if (ch === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
       // `${a--b}` is one variable token to tokenize, not the start of a comment.
       const close = text.indexOf('}', i + 2);
-      i = close > 0 && /^[A-Za-z_][\w.-]*$/.test(text.slice(i + 2, close)) ? close + 1 : i + 1;
+      i = close > 0 && VARIABLE_NAME.test(text.slice(i + 2, close)) ? close + 1 : i + 1;
     } else if (isIdentStart(ch)) {
       // A word may hold `$` (`a${x}` is the word `a$` to tokenize): read it whole, as tokenize does.
       i++;

@@ -53,7 +53,7 @@ export function checkJobSql(
     environment: job.environment,
   });
   const misplaced = secretPlacement(sources, job);
-  const contentKey = shared ? analysisKey(sources, job, project, inertVariables(sources, built.units, job)) : '';
+  const contentKey = shared ? analysisKey(sources, built.units, job, project) : '';
   let analysis = shared?.get<SqlAnalysis>(contentKey);
   if (!analysis) {
     analysis = analyse(built.units, sources, job, project);
@@ -139,39 +139,44 @@ function secretPlacement(sources: readonly SqlSource[], job: ResolvedJob): Diagn
  * Everything the analysis depends on: the texts, the values of the variables they reference
  * (which decide both the parsed text and how its offsets map back), and the job fields rules
  * may read (`RULE_JOB_FIELDS`, enforced by the type of `RuleContext.job`).
+ *
+ * An inert variable's value is left out: every `${name}` of the job stands inside the value of
+ * an inert WITH option (`rules/inert-options.ts`), where no rule looks, and the value is
+ * LITERAL_SAFE. Environments that differ only in such values share one analysis. Only for
+ * StreamPilot's runner, whose script keeps `${…}` as written; a team's own runner gets the
+ * values printed into its script.
  */
 function analysisKey(
   sources: readonly SqlSource[],
+  units: readonly SqlUnit[],
   job: ResolvedJob,
   project: ProjectSpec | undefined,
-  inert: ReadonlySet<string>,
 ): string {
-  const referenced: Record<string, string | null | { inert: true }> = {};
-  for (const source of sources) {
-    for (const match of source.text.matchAll(PLACEHOLDER))
-      referenced[match[1]!] = inert.has(match[1]!)
-        ? INERT
-        : Object.hasOwn(job.secrets, match[1]!)
-          ? SECRET_STAND_IN
-          : Object.hasOwn(job.variables, match[1]!)
-            ? job.variables[match[1]!]!
-            : null;
-  }
-  const ruleJob = Object.fromEntries(RULE_JOB_FIELDS.map((field) => [field, job[field] ?? null]));
   // The runner decides which script is printed, and a name can be a variable in one environment and a secret in another.
   const runner = usesOwnRunner(job.runner.jarURI);
+  const inertRanges = runner ? inertValueRanges(units) : undefined;
+  const referenced: Record<string, string | null> = {};
+  const inert = new Map<string, boolean>();
+  for (const source of sources) {
+    const inside = inertRanges?.get(source.file) ?? [];
+    for (const match of source.text.matchAll(PLACEHOLDER)) {
+      const name = match[1]!;
+      const start = match.index;
+      const end = start + match[0].length;
+      const secret = Object.hasOwn(job.secrets, name);
+      const value = secret ? SECRET_STAND_IN : Object.hasOwn(job.variables, name) ? job.variables[name]! : null;
+      referenced[name] = value;
+      const here =
+        !secret && value !== null && LITERAL_SAFE.test(value) && inside.some((r) => r.start < start && end < r.end);
+      inert.set(name, (inert.get(name) ?? true) && here);
+    }
+  }
+  const values = Object.entries(referenced).map(([name, value]) => [name, inert.get(name) ? INERT : value]);
+  const ruleJob = Object.fromEntries(RULE_JOB_FIELDS.map((field) => [field, job[field] ?? null]));
   const secrets = Object.keys(job.secrets)
     .filter((n) => Object.hasOwn(referenced, n))
     .sort();
-  return hashKey(
-    'job-sql-analysis/v4',
-    sources,
-    Object.entries(referenced).sort(),
-    ruleJob,
-    project?.provided ?? null,
-    runner,
-    secrets,
-  );
+  return hashKey('job-sql-analysis/v4', sources, values.sort(), ruleJob, project?.provided ?? null, runner, secrets);
 }
 
 /** Stands for an inert variable's value in the analysis key: an object, so no string value can equal it. */
@@ -182,33 +187,6 @@ const INERT = { inert: true } as const;
  * (it would end the literal), no line break (it would move the lines after it), no `$`.
  */
 const LITERAL_SAFE = /^[^'\r\n$]*$/;
-
-/**
- * The variables whose values no rule can see: every `${name}` of the job stands inside the value
- * of an inert WITH option (`rules/inert-options.ts`) and the value is LITERAL_SAFE. Environments
- * that differ only in such values share one analysis. Only for StreamPilot's runner, whose
- * script keeps `${…}` as written; a team's own runner gets the values printed into its script.
- */
-function inertVariables(sources: readonly SqlSource[], units: readonly SqlUnit[], job: ResolvedJob): Set<string> {
-  if (!usesOwnRunner(job.runner.jarURI)) return new Set();
-  const ranges = inertValueRanges(units);
-  const verdicts = new Map<string, boolean>();
-  for (const source of sources) {
-    const inside = ranges.get(source.file) ?? [];
-    for (const match of source.text.matchAll(PLACEHOLDER)) {
-      const name = match[1]!;
-      const start = match.index;
-      const end = start + match[0].length;
-      const inert =
-        Object.hasOwn(job.variables, name) &&
-        !Object.hasOwn(job.secrets, name) &&
-        LITERAL_SAFE.test(job.variables[name]!) &&
-        inside.some((r) => r.start < start && end < r.end);
-      verdicts.set(name, (verdicts.get(name) ?? true) && inert);
-    }
-  }
-  return new Set([...verdicts].filter(([, inert]) => inert).map(([name]) => name));
-}
 
 /** A per-check `shared` store for `checkJobSql`: lives as long as one check, so it needs no bound or invalidation. */
 export function checkScopedMemo(): ResultCache {

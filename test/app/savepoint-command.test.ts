@@ -15,6 +15,7 @@ import { operatorCrdDir } from '../support/crd-schema.js';
 import type { FakeComment } from '../support/fake-github/fake-github.js';
 import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
 import { findKind } from '../support/fake-kube/resources.js';
+import { seedFlinkDeployment } from '../support/fake-kube/seed-deployment.js';
 import {
   startSnapshotOperator,
   type SnapshotOperator,
@@ -112,41 +113,15 @@ const example = (file: string) => readFileSync(path.join(repoRoot, 'examples', '
 
 /** A job of the example as deployed from this repository, RUNNING unless `running` is false. */
 function seedJob(c: Cluster, namespace: string, name: string, options: { running?: boolean } = {}): void {
-  const type = findKind(FLINK, 'FlinkDeployment')!;
-  if (c.fake.store.get(type, namespace, name)) c.fake.api.delete(type, namespace, name);
-  c.fake.api.create(
-    type,
+  seedFlinkDeployment(c.fake, {
     namespace,
-    {
-      apiVersion: FLINK,
-      kind: 'FlinkDeployment',
-      metadata: {
-        name,
-        namespace,
-        labels: { [LABEL.managedBy]: 'streampilot', [LABEL.repository]: repositoryLabel(REPOSITORY) },
-      },
-      spec: {
-        image: 'ghcr.io/acme/flink-jobs/clickstream-fanout:1',
-        flinkVersion: 'v1_20',
-        serviceAccount: 'flink',
-        flinkConfiguration: {
-          'state.savepoints.dir': SAVEPOINTS,
-          'state.checkpoints.dir': 's3://acme-flink/checkpoints',
-        },
-        jobManager: { resource: { cpu: 1, memory: '2048m' } },
-        taskManager: { resource: { cpu: 1, memory: '2048m' } },
-        job: {
-          jarURI: 'local:///opt/flink/usrlib/streampilot-sql-runner.jar',
-          parallelism: 2,
-          upgradeMode: 'savepoint',
-          state: 'running',
-        },
-      },
-    },
-    { fieldManager: 'streampilot' },
-  );
-  c.fake.operator.deployed(namespace, name);
-  if (options.running !== false) c.fake.operator.running(namespace, name);
+    name,
+    repository: REPOSITORY,
+    image: 'ghcr.io/acme/flink-jobs/clickstream-fanout:1',
+    flinkConfiguration: { 'state.savepoints.dir': SAVEPOINTS, 'state.checkpoints.dir': 's3://acme-flink/checkpoints' },
+    job: { jarURI: 'local:///opt/flink/usrlib/streampilot-sql-runner.jar', parallelism: 2, upgradeMode: 'savepoint' },
+    ...options,
+  });
 }
 
 async function changedPullRequest(): Promise<PullRequest> {

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMAND_ANNOTATION } from '../../src/deploy/command-audit.js';
-import { LABEL, repositoryLabel } from '../../src/render/object-meta.js';
 import { operatorCrdDir } from '../support/crd-schema.js';
 import { startFakeKube, type FakeKube } from '../support/fake-kube/fake-kube.js';
 import { findKind } from '../support/fake-kube/resources.js';
+import { seedFlinkDeployment } from '../support/fake-kube/seed-deployment.js';
 import {
   startSnapshotOperator,
   type SnapshotOperator,
@@ -70,38 +70,15 @@ async function cluster(older: boolean): Promise<Cluster> {
 }
 
 function seedJob(c: Cluster, namespace: string, name: string, running = true): void {
-  const type = findKind(FLINK, 'FlinkDeployment')!;
-  if (c.fake.store.get(type, namespace, name)) c.fake.api.delete(type, namespace, name);
-  c.fake.api.create(
-    type,
+  seedFlinkDeployment(c.fake, {
     namespace,
-    {
-      apiVersion: FLINK,
-      kind: 'FlinkDeployment',
-      metadata: {
-        name,
-        namespace,
-        labels: { [LABEL.managedBy]: 'streampilot', [LABEL.repository]: repositoryLabel(REPOSITORY) },
-      },
-      spec: {
-        image: `registry.example.test/acme/jobs:${name}`,
-        flinkVersion: 'v1_20',
-        serviceAccount: 'flink',
-        flinkConfiguration: { 'state.savepoints.dir': SAVEPOINTS },
-        jobManager: { resource: { cpu: 1, memory: '2048m' } },
-        taskManager: { resource: { cpu: 1, memory: '2048m' } },
-        job: {
-          jarURI: 'local:///opt/flink/usrlib/runner.jar',
-          parallelism: 1,
-          upgradeMode: 'stateless',
-          state: 'running',
-        },
-      },
-    },
-    { fieldManager: 'streampilot' },
-  );
-  c.fake.operator.deployed(namespace, name);
-  if (running) c.fake.operator.running(namespace, name);
+    name,
+    repository: REPOSITORY,
+    image: `registry.example.test/acme/jobs:${name}`,
+    flinkConfiguration: { 'state.savepoints.dir': SAVEPOINTS },
+    job: { jarURI: 'local:///opt/flink/usrlib/runner.jar', parallelism: 1, upgradeMode: 'stateless' },
+    running,
+  });
 }
 
 /** The random parts of a savepoint's and a snapshot's name, made stable for a golden file. */

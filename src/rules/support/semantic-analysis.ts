@@ -25,19 +25,12 @@ export function declaredSchemaUnits(ctx: RuleContext): SqlUnit[] {
   return units;
 }
 
-// The last answer per list of units: every semantic rule asks, with the same job each time.
-const lastAnalysis = new WeakMap<readonly SqlUnit[], { job: RuleContext['job']; analysis: JobAnalysis }>();
-
 export function jobAnalysis(ctx: RuleContext): JobAnalysis {
-  const last = lastAnalysis.get(ctx.units);
-  if (last && last.job === ctx.job) return last.analysis;
   const declaredSchemas = declaredSchemaUnits(ctx);
-  const analysis = analysisOf(ctx.units, {
+  return analysisOf(ctx.units, {
     externalTables: ctx.job?.externalTables ?? [],
     ...(declaredSchemas.length > 0 ? { declaredSchemas } : {}),
   });
-  lastAnalysis.set(ctx.units, { job: ctx.job, analysis });
-  return analysis;
 }
 
 /** `a`, `` `a b` ``: a name as the user writes it in Flink SQL. */

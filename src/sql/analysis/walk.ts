@@ -100,7 +100,6 @@ export function childQuery(e: Expression): Query | undefined {
     case 'quantified':
     case 'collection':
     case 'tableArgument':
-      return e.query;
     case 'exists':
     case 'subquery':
       return e.query;
@@ -114,6 +113,7 @@ export function expressionChildren(e: Expression): { expressions: Expression[]; 
   const query = childQuery(e);
   return { expressions: pushChildExpressions(e, []), queries: query ? [query] : [] };
 }
+
 /** The expressions written directly in a FROM item (not in the queries nested in it). */
 export function tableRefExpressions(t: TableRef): Expression[] {
   switch (t.kind) {
